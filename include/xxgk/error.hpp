@@ -1,0 +1,78 @@
+// xxgk — errors: what went wrong and where.
+#ifndef XXGK_ERROR_HPP
+#define XXGK_ERROR_HPP
+
+#include <boost/describe/enum.hpp>
+#include <boost/describe/class.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace xxgk {
+
+/// Why an input could not be read or an operation was refused. Stable: never renumbered.
+enum class errc : int {
+    invalid_json = 1,    ///< not well-formed JSON (or invalid UTF-8 inside a string)
+    wrong_type = 2,      ///< a member has the wrong JSON type
+    missing_member = 3,  ///< a required member is absent
+    unknown_member = 4,  ///< a member the model does not have (strict mode)
+    out_of_range = 5,    ///< a number beyond what the member admits
+    invalid_value = 6,   ///< a malformed date, decimal, enum name, …
+    wrong_format = 7,    ///< a row or cell that exists only in the other format version
+    unknown_key = 8,     ///< a cell key that is not a cell of the report's format
+    limit_exceeded = 9,  ///< input larger or deeper than the configured limits
+    io_error = 10,       ///< a file could not be read or written
+};
+BOOST_DESCRIBE_ENUM(errc, invalid_json, wrong_type, missing_member, unknown_member, out_of_range, invalid_value,
+                    wrong_format, unknown_key, limit_exceeded, io_error)
+
+/// One problem found while reading input, with its location.
+struct problem {
+    errc code = errc::invalid_json;
+    std::string pointer;                ///< JSON Pointer of the offending value ("" = the document)
+    std::string message;                ///< what was expected and what was found (English)
+    std::optional<std::size_t> offset;  ///< byte offset in the input, when known
+    std::optional<std::size_t> line;    ///< 1-based line, when known
+    std::optional<std::size_t> column;  ///< 1-based column in characters, when known
+};
+BOOST_DESCRIBE_STRUCT(problem, (), (code, pointer, message, offset, line, column))
+
+/// Base of every exception xxgk throws.
+class error : public std::runtime_error {
+public:
+    error(errc code, const std::string& message) : std::runtime_error(message), code_(code) {}
+    errc code() const noexcept { return code_; }
+
+private:
+    errc code_;
+};
+
+/// Thrown by `load_json` when the input has problems; carries every one of them.
+class decode_error : public error {
+public:
+    explicit decode_error(std::vector<problem> problems);
+    const std::vector<problem>& problems() const noexcept { return problems_; }
+
+private:
+    std::vector<problem> problems_;
+};
+
+/// Thrown when a cell key is not a cell of the report's format.
+class key_error : public error {
+public:
+    key_error(std::string key, const std::string& message) : error(errc::unknown_key, message), key_(std::move(key)) {}
+    const std::string& key() const noexcept { return key_; }
+
+private:
+    std::string key_;
+};
+
+/// The name of an error code: "invalid_json", "wrong_type", …
+const char* to_string(errc code) noexcept;
+
+}  // namespace xxgk
+
+#endif

@@ -1,0 +1,54 @@
+// xxgk — the canonical JSON codec (docs/json-format.md).
+#ifndef XXGK_JSON_HPP
+#define XXGK_JSON_HPP
+
+#include <xxgk/error.hpp>
+#include <xxgk/report.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xxgk {
+
+/// How `decode_json` treats its input.
+struct decode_options {
+    /// Strict (default): a member the model does not have is an error. Lax: it is kept in
+    /// `report::unknown_members` and written back by `to_json`, so nothing read is lost.
+    bool strict = true;
+    /// Inputs larger than this many bytes are refused with `errc::limit_exceeded`.
+    std::size_t max_input_bytes = std::size_t{64} << 20;
+    /// Deepest nesting of arrays and objects accepted (the canonical form needs 5).
+    std::size_t max_depth = 32;
+};
+
+/// The outcome of `decode_json`: a report when the input had no problem, and every problem
+/// otherwise (each with its JSON Pointer, and line/column/offset for syntax errors).
+struct decode_result {
+    std::optional<report> value;    ///< present exactly when `problems` is empty
+    std::vector<problem> problems;  ///< in document order
+    bool ok() const noexcept { return problems.empty(); }
+};
+
+/// Decodes canonical JSON. Never throws for bad input (only std::bad_alloc): every problem is
+/// reported in the result, and decoding continues past each one to find the rest.
+decode_result decode_json(std::string_view json, const decode_options& options = {});
+
+/// Decodes canonical JSON. Throws `decode_error` carrying every problem.
+report load_json(std::string_view json, const decode_options& options = {});
+
+/// Reads a file and decodes it. Throws `decode_error` (with errc::io_error when the file cannot be read).
+report load_json_file(const std::string& path, const decode_options& options = {});
+
+/// Encodes a report as canonical JSON: compact, members in description order, deterministic,
+/// so that to_json(load_json(to_json(r))) == to_json(r). Does not throw except std::bad_alloc.
+std::string to_json(const report& r);
+
+/// Reads a whole file into a string. Throws `error` with errc::io_error naming the path.
+std::string read_file(const std::string& path);
+
+}  // namespace xxgk
+
+#endif

@@ -1,0 +1,82 @@
+// xxgk — the official Chinese labels of each format, keyed by the model's identifiers.
+#ifndef XXGK_LABELS_HPP
+#define XXGK_LABELS_HPP
+
+#include <xxgk/format.hpp>
+
+#include <boost/describe/enum.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xxgk {
+
+/// What a row does in the arithmetic of its section. The rule packs are built from these roles.
+enum class row_role : std::uint8_t {
+    item,           ///< a 二 row: no arithmetic within one report
+    inflow,         ///< 三 一、本年新收 / 二、上年结转
+    outcome_leaf,   ///< 三 a leaf row of 三、本年度办理结果
+    outcome_total,  ///< 三 （七）总计
+    outflow,        ///< 三 四、结转下年度继续办理
+    case_group,     ///< 四 one group of five case counts
+};
+BOOST_DESCRIBE_ENUM(row_role, item, inflow, outcome_leaf, outcome_total, outflow, case_group)
+
+/// A section of the report that holds cells: `proactive`, `requests`, `review_litigation`.
+struct section_label {
+    std::string_view id;     ///< "requests"
+    std::string_view label;  ///< "三、收到和处理政府信息公开申请情况"
+};
+
+/// A spanning label over rows or columns; groups hold no cells.
+struct group_label {
+    std::string_view section;  ///< section id
+    std::string_view id;       ///< "withheld"
+    std::string_view label;    ///< "（三）不予公开"
+    std::string_view parent;   ///< enclosing group id, "" at the top
+};
+
+/// The label and role of one row of one format.
+struct row_label {
+    std::string_view section;  ///< section id
+    std::string_view id;       ///< row key part, e.g. "withheld_prohibited_by_law"
+    std::string_view label;    ///< official leaf label, e.g. "2.其他法律行政法规禁止公开"
+    std::string_view group;    ///< innermost group id ("" if none); for 二 the block
+    row_role role;
+};
+
+/// The label of one column of one section of one format.
+struct column_label {
+    std::string_view section;  ///< section id
+    std::string_view id;       ///< column key part, e.g. "enterprise"
+    std::string_view label;    ///< official leaf label, e.g. "商业企业"
+    std::string_view group;    ///< spanning column group label ("法人或其他组织"), "" if none
+};
+
+/// Every label of one format. Tests check that it names exactly the described members.
+struct label_table {
+    format_version format;
+    std::vector<section_label> sections;
+    std::vector<group_label> groups;
+    std::vector<row_label> rows;
+    std::vector<column_label> columns;
+
+    /// Lookups; each returns nullptr when the identifier is not part of this format.
+    const section_label* section(std::string_view id) const noexcept;
+    const group_label* group(std::string_view section, std::string_view id) const noexcept;
+    const row_label* row(std::string_view section, std::string_view id) const noexcept;
+    const column_label* column(std::string_view section, std::string_view id) const noexcept;
+
+    /// The full group path of a row, outermost first, joined by " › ":
+    /// "三、本年度办理结果 › （三）不予公开". Empty for rows outside any group.
+    std::string row_group_path(std::string_view section, std::string_view row) const;
+};
+
+/// The label table of a format. The returned reference lives for the whole program.
+const label_table& labels(format_version format) noexcept;
+
+}  // namespace xxgk
+
+#endif

@@ -1,0 +1,21 @@
+// xxgk — umbrella header: the whole C++ API.
+//
+//   auto r = xxgk::load_json(text);        // json.hpp: canonical JSON, every problem with a JSON Pointer
+//   auto findings = xxgk::validate(r);     // validate.hpp: rule packs of the 2019 and 2021 formats
+//   xxgk::cell_at(r, "requests.total.total");  // keys.hpp: canonical cell keys
+#ifndef XXGK_XXGK_HPP
+#define XXGK_XXGK_HPP
+
+#include <xxgk/cell.hpp>
+#include <xxgk/cells.hpp>
+#include <xxgk/decimal.hpp>
+#include <xxgk/error.hpp>
+#include <xxgk/format.hpp>
+#include <xxgk/json.hpp>
+#include <xxgk/keys.hpp>
+#include <xxgk/labels.hpp>
+#include <xxgk/report.hpp>
+#include <xxgk/validate.hpp>
+#include <xxgk/version.hpp>
+
+#endif

@@ -1,0 +1,179 @@
+// xxgk — command-line tool. See docs/cli.md.
+//
+// Exit codes: 0 success (validate: no error findings), 1 validate found errors,
+// 2 unreadable input or bad usage.
+#include <xxgk/xxgk.hpp>
+
+#include <CLI/CLI.hpp>
+#include <boost/describe/enum_to_string.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+namespace {
+
+constexpr int exit_ok = 0;
+constexpr int exit_findings = 1;
+constexpr int exit_unreadable = 2;
+
+std::string read_input(const std::string& path) {
+    if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return xxgk::read_file(path);
+}
+
+void write_output(const std::string& path, const std::string& text) {
+    if (path.empty() || path == "-") {
+        std::cout << text;
+        return;
+    }
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    if (!out) throw xxgk::error(xxgk::errc::io_error, "cannot write '" + path + "'");
+}
+
+void print_problems(const std::string& path, const std::vector<xxgk::problem>& problems) {
+    for (const xxgk::problem& p : problems) {
+        std::cerr << path;
+        if (p.line) std::cerr << ':' << *p.line << ':' << *p.column;
+        std::cerr << ": error[" << xxgk::to_string(p.code) << "]";
+        if (!p.pointer.empty()) std::cerr << ' ' << p.pointer;
+        std::cerr << ": " << p.message << '\n';
+    }
+}
+
+// Loads a report or prints why it cannot; returns nothing in that case.
+std::optional<xxgk::report> load(const std::string& path, bool lax) {
+    std::string text;
+    try {
+        text = read_input(path);
+    } catch (const xxgk::error& e) {
+        std::cerr << "xxgk: " << e.what() << '\n';
+        return std::nullopt;
+    }
+    xxgk::decode_options options;
+    options.strict = !lax;
+    xxgk::decode_result r = xxgk::decode_json(text, options);
+    if (!r.ok()) {
+        print_problems(path, r.problems);
+        return std::nullopt;
+    }
+    return std::move(*r.value);
+}
+
+const char* severity_name(xxgk::severity s, bool zh) {
+    switch (s) {
+        case xxgk::severity::error: return zh ? "错误" : "error";
+        case xxgk::severity::warning: return zh ? "警告" : "warning";
+        case xxgk::severity::info: return zh ? "提示" : "info";
+    }
+    return "";
+}
+
+int run_validate(const std::string& path, bool json, const std::string& lang, bool lax, bool no_info) {
+    auto r = load(path, lax);
+    if (!r) return exit_unreadable;
+    xxgk::validate_options options;
+    options.include_info = !no_info;
+    const std::vector<xxgk::finding> findings = xxgk::validate(*r, options);
+    if (json) {
+        std::cout << xxgk::findings_to_json(findings) << '\n';
+    } else {
+        const bool zh = lang == "zh";
+        std::cout << path << ": " << r->header.body << ' ' << r->header.year << (zh ? "年度报告（" : " report (")
+                  << xxgk::to_string(r->format()) << (zh ? "年版格式）\n" : " format)\n");
+        std::size_t counts[3] = {0, 0, 0};
+        for (const xxgk::finding& f : findings) {
+            ++counts[static_cast<int>(f.severity)];
+            std::cout << "  " << severity_name(f.severity, zh) << ' ' << f.code;
+            if (!f.key.empty()) std::cout << ' ' << f.key;
+            else if (!f.pointer.empty()) std::cout << ' ' << f.pointer;
+            std::cout << "\n      " << (zh ? f.message_zh : f.message_en) << '\n';
+        }
+        if (zh)
+            std::cout << "共 " << counts[2] << " 个错误，" << counts[1] << " 个警告，" << counts[0] << " 个提示。\n";
+        else
+            std::cout << counts[2] << " errors, " << counts[1] << " warnings, " << counts[0] << " infos.\n";
+    }
+    return xxgk::count_errors(findings) > 0 ? exit_findings : exit_ok;
+}
+
+int run_keys(const std::string& format_name) {
+    const auto format = xxgk::parse_format_version(format_name);
+    if (!format) {
+        std::cerr << "xxgk: unknown format '" << format_name << "' (use 2019 or 2021)\n";
+        return exit_unreadable;
+    }
+    std::string out = "key\tvalue_kind\tlabel\n";
+    for (const xxgk::cell_key& k : xxgk::cell_keys(*format)) {
+        out += k.key;
+        out += '\t';
+        out += boost::describe::enum_to_string(k.kind, "");
+        out += '\t';
+        out += k.label_path(*format);
+        out += '\n';
+    }
+    std::cout << out;
+    return exit_ok;
+}
+
+int run_rules() {
+    for (const xxgk::rule_info& r : xxgk::rule_catalog())
+        std::cout << r.code << '\t' << r.rule << '\t' << severity_name(r.severity, false) << '\t' << r.title_zh << '\t'
+                  << r.title_en << '\n';
+    return exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"xxgk — 政府信息公开工作年度报告: validate, convert and inspect reports"};
+    app.set_version_flag("--version", std::string("xxgk ") + xxgk::version());
+    app.require_subcommand(1);
+
+    std::string file, output, lang = "zh", format_name = "2021";
+    bool json = false, lax = false, no_info = false;
+
+    auto* validate = app.add_subcommand("validate", "Check a report against every rule of its format");
+    validate->add_option("FILE", file, "report in canonical JSON (- for standard input)")->required();
+    validate->add_flag("--json", json, "print the findings as a JSON array");
+    validate->add_option("--lang", lang, "language of messages: zh or en")->check(CLI::IsMember({"zh", "en"}));
+    validate->add_flag("--lax", lax, "keep unknown JSON members instead of rejecting them");
+    validate->add_flag("--no-info", no_info, "leave out findings of severity info");
+
+    auto* convert = app.add_subcommand("convert", "Write a report as normalised canonical JSON");
+    convert->add_option("FILE", file, "report in canonical JSON (- for standard input)")->required();
+    convert->add_option("-o,--output", output, "output file (default: standard output)");
+    convert->add_flag("--lax", lax, "keep unknown JSON members (they are written back)");
+
+    auto* cells = app.add_subcommand("cells", "Write every cell as CSV (long format)");
+    cells->add_option("FILE", file, "report in canonical JSON (- for standard input)")->required();
+    cells->add_option("-o,--output", output, "output file (default: standard output)");
+    cells->add_flag("--lax", lax, "keep unknown JSON members");
+
+    auto* keys = app.add_subcommand("keys", "List the cell keys of a format with their labels");
+    keys->add_option("--format", format_name, "2019 or 2021")->check(CLI::IsMember({"2019", "2021"}));
+
+    app.add_subcommand("rules", "List every finding code");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? exit_ok : exit_unreadable;
+    }
+    try {
+        if (*validate) return run_validate(file, json, lang, lax, no_info);
+        if (*keys) return run_keys(format_name);
+        if (app.got_subcommand("rules")) return run_rules();
+        auto r = load(file, lax);
+        if (!r) return exit_unreadable;
+        if (*convert) write_output(output, xxgk::to_json(*r) + "\n");
+        if (*cells) write_output(output, xxgk::to_cells_csv(*r));
+        return exit_ok;
+    } catch (const std::exception& e) {
+        std::cerr << "xxgk: " << e.what() << '\n';
+        return exit_unreadable;
+    }
+}

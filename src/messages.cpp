@@ -1,0 +1,138 @@
+// The rule catalog: every code validation can produce, its meaning and its message templates.
+// docs/rules.md explains each code with an example; a test checks both list the same codes.
+#include "xxgk/validate.hpp"
+
+#include <algorithm>
+
+namespace xxgk {
+namespace {
+
+using S = severity;
+
+// Placeholders: {cell} the cell (labels in zh, key in en), {expected}, {actual}, {difference},
+// {cells} the cells taking part, {unknown} the blank or unreadable cells, {detail} free detail.
+std::vector<rule_info> make_catalog() {
+    return {
+        // ---- header
+        {"XXGK-H-001", "header", S::error, "发布机关为空", "issuing body is empty",
+         "报告未写明发布机关（header.body 为空）。", "The issuing body (header.body) is empty."},
+        {"XXGK-H-002", "header", S::error, "报告年度不受支持", "report year not supported",
+         "报告年度 {actual} 不受支持：{detail}。", "Report year {actual} is not supported: {detail}."},
+        {"XXGK-H-003", "header", S::warning, "格式与报告年度不符", "format does not match the report year",
+         "报告年度 {actual} 应使用 {expected} 年版格式，但表格为 {detail} 年版格式；以表格为准。",
+         "Report year {actual} calls for the {expected} format, but the tables follow the {detail} format; the tables are kept."},
+        {"XXGK-H-004", "header", S::warning, "统计期限不是报告年度的自然年", "statistics period is not the calendar year",
+         "统计期限为 {actual}，应为 {expected}。", "The statistics period is {actual}; expected {expected}."},
+        {"XXGK-H-005", "header", S::error, "统计期限起始晚于终止", "statistics period starts after it ends",
+         "统计期限起始日 {actual} 晚于终止日 {expected}。", "The statistics period starts on {actual}, after its end {expected}."},
+        {"XXGK-H-006", "header", S::error, "行政区划代码格式错误", "malformed region code",
+         "行政区划代码“{actual}”不是6位数字。", "Region code '{actual}' is not 6 digits."},
+        {"XXGK-H-007", "header", S::warning, "发布日期早于报告年度结束", "published before the report year ended",
+         "{detail}为 {actual}，早于报告年度结束（{expected}之后才能发布）。",
+         "The {detail} {actual} is before the report year ended (expected after {expected})."},
+        {"XXGK-H-008", "header", S::info, "逾期发布", "published after the deadline",
+         "发布日期 {actual} 晚于《条例》规定的期限 {expected}（{detail}）。",
+         "Published on {actual}, after the deadline {expected} ({detail})."},
+        {"XXGK-H-009", "header", S::warning, "电子邮箱格式错误", "malformed e-mail address",
+         "电子邮箱“{actual}”格式不正确。", "E-mail address '{actual}' is malformed."},
+        {"XXGK-H-010", "header", S::warning, "邮编格式错误", "malformed postcode",
+         "邮编“{actual}”不是6位数字。", "Postcode '{actual}' is not 6 digits."},
+        // ---- value domains (R7)
+        {"XXGK-V-001", "R7", S::error, "件数为负数", "negative count",
+         "{cell}为 {actual}，件数不能为负数。", "{cell} is {actual}; a count cannot be negative."},
+        {"XXGK-V-002", "R7", S::error, "件数不是整数", "count is not an integer",
+         "{cell}为 {actual}，应为整数。", "{cell} is {actual}; expected an integer."},
+        {"XXGK-V-003", "R7", S::error, "金额为负数", "negative amount",
+         "{cell}为 {actual}，金额不能为负数。", "{cell} is {actual}; an amount cannot be negative."},
+        {"XXGK-V-004", "R7", S::warning, "金额未写单位", "amount without a unit",
+         "{cell}为 {actual}，未写明单位（元或万元），不作任何假定。",
+         "{cell} is {actual} with no unit (元 or 万元) written; no unit is assumed."},
+        {"XXGK-V-005", "R7", S::error, "金额单位与栏目不符", "amount unit contradicts the column",
+         "{cell}写明单位为元，与栏目“本年收费金额（单位：万元）”矛盾。",
+         "{cell} is written in 元, contradicting the column label 本年收费金额（单位：万元）."},
+        {"XXGK-V-006", "R7", S::error, "件数带有金额单位", "count with a money unit",
+         "{cell}为件数，不应带金额单位（{actual}）。", "{cell} is a count and cannot carry a money unit ({actual})."},
+        {"XXGK-V-007", "R7", S::warning, "单元格内容无法识别", "unreadable cell",
+         "{cell}的内容“{actual}”不是数字，按未知处理。", "{cell} holds '{actual}', which is not a number; it is treated as unknown."},
+        {"XXGK-V-008", "R7", S::warning, "单元格未采集到", "cell not captured",
+         "{cell}未能从原文中采集到，按未知处理。", "{cell} could not be captured from the source; it is treated as unknown."},
+        // ---- section 二
+        {"XXGK-T2-001", "T2", S::error, "项目数量减少后为负数", "item count falls below zero",
+         "{cell}：上一年项目数量 {detail} 加本年增/减后为 {actual}，不能为负数。",
+         "{cell}: prior items {detail} plus the change give {actual}, below zero."},
+        {"XXGK-T2-002", "T2", S::warning, "本年新公开数量大于对外公开总数量", "newly published exceeds total published",
+         "{cell}为 {actual}，大于对外公开总数量 {expected}。",
+         "{cell} is {actual}, more than the total published {expected}."},
+        // ---- section 三
+        {"XXGK-T3-001", "R1", S::error, "申请数量不守恒", "requests not conserved",
+         "{cell}所在列：第一项加第二项之和为 {expected}，第三项加第四项之和为 {actual}，相差 {difference}。",
+         "Column {cell}: received + carried over = {expected}, but concluded + carried forward = {actual} (difference {difference})."},
+        {"XXGK-T3-002", "R1", S::error, "空白单元格隐含非零值（守恒）", "blanks must hide non-zero values (conservation)",
+         "{cell}所在列：按空白为零计算，第一项加第二项之和为 {expected}，第三项加第四项之和为 {actual}，相差 {difference}；空白单元格 {unknown} 中必有非零值。",
+         "Column {cell}: reading blanks as 0, received + carried over = {expected} but concluded + carried forward = {actual} (difference {difference}); the blank cells {unknown} must hold non-zero values."},
+        {"XXGK-T3-003", "R2", S::error, "行总计与分项之和不符", "row total differs from the sum of its columns",
+         "{cell}为 {actual}，但自然人与法人或其他组织各项之和为 {expected}，相差 {difference}。",
+         "{cell} is {actual}, but the applicant columns sum to {expected} (difference {difference})."},
+        {"XXGK-T3-004", "R2", S::error, "行总计空白但分项非零", "blank row total with non-zero parts",
+         "{cell}空白，但该行各分项之和为 {expected}。", "{cell} is blank, but the applicant columns of its row sum to {expected}."},
+        {"XXGK-T3-005", "R2", S::error, "空白单元格隐含非零值（行总计）", "blanks must hide non-zero values (row total)",
+         "{cell}为 {actual}，按空白为零计算各分项之和为 {expected}；空白单元格 {unknown} 中必有非零值。",
+         "{cell} is {actual}, but reading blanks as 0 the applicant columns sum to {expected}; the blank cells {unknown} must hold non-zero values."},
+        {"XXGK-T3-006", "R3", S::error, "办理结果总计与各项之和不符", "outcome total differs from the sum of outcomes",
+         "{cell}为 {actual}，但各项办理结果之和为 {expected}，相差 {difference}。",
+         "{cell} is {actual}, but the outcome rows sum to {expected} (difference {difference})."},
+        {"XXGK-T3-007", "R3", S::error, "办理结果总计空白但各项非零", "blank outcome total with non-zero outcomes",
+         "{cell}空白，但各项办理结果之和为 {expected}。", "{cell} is blank, but the outcome rows sum to {expected}."},
+        {"XXGK-T3-008", "R3", S::error, "空白单元格隐含非零值（办理结果）", "blanks must hide non-zero values (outcomes)",
+         "{cell}为 {actual}，按空白为零计算各项办理结果之和为 {expected}，相差 {difference}；空白单元格 {unknown} 中必有非零值。",
+         "{cell} is {actual}, but reading blanks as 0 the outcome rows sum to {expected} (difference {difference}); the blank cells {unknown} must hold non-zero values."},
+        {"XXGK-T3-009", "R6", S::error, "法人或其他组织小计与各项之和不符", "organisations subtotal differs from its columns",
+         "{cell}的法人或其他组织小计为 {actual}，但五类组织之和为 {expected}，相差 {difference}。",
+         "The printed 法人或其他组织 subtotal of {cell} is {actual}, but the five organisation columns sum to {expected} (difference {difference})."},
+        {"XXGK-T3-010", "R6", S::error, "法人或其他组织小计空白但各项非零", "blank organisations subtotal with non-zero parts",
+         "{cell}的法人或其他组织小计空白，但五类组织之和为 {expected}。",
+         "The printed 法人或其他组织 subtotal of {cell} is blank, but the five organisation columns sum to {expected}."},
+        {"XXGK-T3-011", "R6", S::error, "空白单元格隐含非零值（小计）", "blanks must hide non-zero values (subtotal)",
+         "{cell}的法人或其他组织小计为 {actual}，按空白为零计算五类组织之和为 {expected}；空白单元格 {unknown} 中必有非零值。",
+         "The printed 法人或其他组织 subtotal of {cell} is {actual}, but reading blanks as 0 the organisation columns sum to {expected}; the blank cells {unknown} must hold non-zero values."},
+        // ---- section 四
+        {"XXGK-T4-001", "R5", S::error, "复议诉讼总计与各项之和不符", "case total differs from its results",
+         "{cell}为 {actual}，但结果维持、结果纠正、其他结果、尚未审结之和为 {expected}，相差 {difference}。",
+         "{cell} is {actual}, but upheld + corrected + other + pending = {expected} (difference {difference})."},
+        {"XXGK-T4-002", "R5", S::error, "复议诉讼总计空白但各项非零", "blank case total with non-zero results",
+         "{cell}空白，但结果维持、结果纠正、其他结果、尚未审结之和为 {expected}。",
+         "{cell} is blank, but upheld + corrected + other + pending = {expected}."},
+        {"XXGK-T4-003", "R5", S::error, "空白单元格隐含非零值（复议诉讼）", "blanks must hide non-zero values (cases)",
+         "{cell}为 {actual}，按空白为零计算各项之和为 {expected}；空白单元格 {unknown} 中必有非零值。",
+         "{cell} is {actual}, but reading blanks as 0 its results sum to {expected}; the blank cells {unknown} must hold non-zero values."},
+        // ---- narrative and fees
+        {"XXGK-N-001", "narrative", S::info, "总体情况篇幅超过一千字", "overview longer than about 1000 characters",
+         "总体情况约 {actual} 字，2021年版格式要求篇幅原则上不超过一千字。",
+         "The overview has about {actual} characters; the 2021 format asks for at most about 1000."},
+        {"XXGK-N-002", "narrative", S::warning, "未报告信息处理费收取情况", "information processing fees not reported",
+         "2021年版格式要求在“六、其他需要报告的事项”中报告信息处理费收取情况，本报告未见相关内容。",
+         "The 2021 format requires section 六 to report information processing fees (信息处理费); none found."},
+        {"XXGK-N-003", "narrative", S::warning, "实收信息处理费多于应收", "fees collected exceed fees billed",
+         "实收信息处理费 {actual} 元，多于应收 {expected} 元。", "Fees collected ({actual} 元) exceed fees billed ({expected} 元)."},
+        {"XXGK-N-004", "narrative", S::error, "信息处理费陈述自相矛盾", "contradictory fee statement",
+         "报告称未收取信息处理费，但{detail}为 {actual} 元。", "The report says no fee was charged, but {detail} is {actual} 元."},
+        {"XXGK-N-005", "narrative", S::warning, "逾期未缴费件数与收费通知不符", "unpaid-fee requests without fee notices",
+         "{cell}为 {actual}，但信息处理费陈述的收费通知数为 {expected}。",
+         "{cell} is {actual}, but the fee statement reports {expected} fee notices."},
+    };
+}
+
+}  // namespace
+
+const std::vector<rule_info>& rule_catalog() noexcept {
+    static const std::vector<rule_info> catalog = make_catalog();
+    return catalog;
+}
+
+const rule_info* find_rule(std::string_view code) noexcept {
+    for (const rule_info& r : rule_catalog())
+        if (r.code == code) return &r;
+    return nullptr;
+}
+
+}  // namespace xxgk

@@ -1,0 +1,645 @@
+#include "xxgk/validate.hpp"
+
+#include "json_codec.hpp"
+#include "xxgk/keys.hpp"
+#include "xxgk/labels.hpp"
+
+#include <map>
+
+namespace xxgk {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// The rule packs: identities derived from the keys of a format and the roles of its rows.
+
+/// One identity `lhs = rhs` between sums of cells (indexes into cell_keys(format)).
+struct identity {
+    std::string_view rule;          // "R1", "R2", "R3", "R5"
+    std::vector<std::size_t> lhs;   // for total rules: the single total cell
+    std::vector<std::size_t> rhs;   // for total rules: the parts
+    std::size_t subject;            // the cell a finding is about
+    bool total_rule;                // lhs is one total cell (R2, R3, R5)
+    std::string_view mismatch, blank_total, blank_nonzero;  // codes
+};
+
+struct rule_pack {
+    std::vector<identity> identities;
+};
+
+rule_pack make_pack(format_version format) {
+    const auto& keys = cell_keys(format);
+    auto index = [&](std::string_view section, std::string_view row, std::string_view column) {
+        const cell_key* k = find_cell_key(format, std::string(section) + "." + std::string(row) + "." + std::string(column));
+        return k->index;
+    };
+    // Rows and columns of a section, in table order, read off the key list.
+    std::vector<std::string_view> request_rows, request_columns, case_rows, case_columns;
+    auto add_unique = [](std::vector<std::string_view>& v, std::string_view s) {
+        if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+    };
+    for (const cell_key& k : keys) {
+        if (k.section == "requests") {
+            add_unique(request_rows, k.row);
+            add_unique(request_columns, k.column);
+        } else if (k.section == "review_litigation") {
+            add_unique(case_rows, k.row);
+            add_unique(case_columns, k.column);
+        }
+    }
+    const label_table& labels = xxgk::labels(format);
+    auto rows_with_role = [&](row_role role) {
+        std::vector<std::string_view> out;
+        for (std::string_view r : request_rows)
+            if (labels.row("requests", r)->role == role) out.push_back(r);
+        return out;
+    };
+    const auto inflows = rows_with_role(row_role::inflow);
+    const auto leaves = rows_with_role(row_role::outcome_leaf);
+    const std::string_view outcome_total = rows_with_role(row_role::outcome_total).front();
+    const std::string_view outflow = rows_with_role(row_role::outflow).front();
+
+    rule_pack pack;
+    // R1: per column, 一 + 二 = （七）总计 + 四.
+    for (std::string_view c : request_columns) {
+        identity id{"R1", {}, {}, index("requests", outcome_total, c), false, "XXGK-T3-001", "", "XXGK-T3-002"};
+        for (std::string_view r : inflows) id.lhs.push_back(index("requests", r, c));
+        id.rhs = {index("requests", outcome_total, c), index("requests", outflow, c)};
+        pack.identities.push_back(std::move(id));
+    }
+    // R2: per row, 总计 = the six applicant columns.
+    for (std::string_view r : request_rows) {
+        identity id{"R2", {index("requests", r, "total")}, {}, index("requests", r, "total"), true,
+                    "XXGK-T3-003", "XXGK-T3-004", "XXGK-T3-005"};
+        for (std::string_view c : request_columns)
+            if (c != "total") id.rhs.push_back(index("requests", r, c));
+        pack.identities.push_back(std::move(id));
+    }
+    // R3: per column, （七）总计 = the leaf rows of 三、本年度办理结果.
+    for (std::string_view c : request_columns) {
+        identity id{"R3", {index("requests", outcome_total, c)}, {}, index("requests", outcome_total, c), true,
+                    "XXGK-T3-006", "XXGK-T3-007", "XXGK-T3-008"};
+        for (std::string_view r : leaves) id.rhs.push_back(index("requests", r, c));
+        pack.identities.push_back(std::move(id));
+    }
+    // R5: per group of section 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
+    for (std::string_view g : case_rows) {
+        identity id{"R5", {index("review_litigation", g, "total")}, {}, index("review_litigation", g, "total"), true,
+                    "XXGK-T4-001", "XXGK-T4-002", "XXGK-T4-003"};
+        for (std::string_view c : case_columns)
+            if (c != "total") id.rhs.push_back(index("review_litigation", g, c));
+        pack.identities.push_back(std::move(id));
+    }
+    return pack;
+}
+
+const rule_pack& pack_of(format_version format) {
+    static const rule_pack p2019 = make_pack(format_version::v2019);
+    static const rule_pack p2021 = make_pack(format_version::v2021);
+    return format == format_version::v2019 ? p2019 : p2021;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluating one identity with the blank semantics of docs/formats.md §9.1
+
+enum class outcome { holds, mismatch, blank_total, blank_nonzero };
+
+struct term {
+    const cell* c;
+    std::string_view key;  // "" for a cell outside the key space (R6 subtotal)
+};
+
+struct evaluation {
+    outcome result = outcome::holds;
+    decimal lhs_known, rhs_known;  // sums of the known terms
+    bool all_known = true;
+    std::vector<std::string_view> unknown;  // keys of the unknown terms
+};
+
+// `implied` substitutes values for unknown cells (used to recognise consequences).
+evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, bool total_rule,
+                    const std::map<const cell*, decimal>* implied = nullptr) {
+    evaluation e;
+    std::size_t lhs_unknown = 0, rhs_unknown = 0;
+    auto sum = [&](const std::vector<term>& side, decimal& total, std::size_t& unknown) {
+        for (const term& t : side) {
+            std::optional<decimal> v;
+            if (t.c->is_number()) v = t.c->value();
+            else if (implied) {
+                if (auto it = implied->find(t.c); it != implied->end()) v = it->second;
+            }
+            if (v) {
+                total = decimal::add(total, *v).value_or(total);
+            } else {
+                ++unknown;
+                e.all_known = false;
+                e.unknown.push_back(t.key);
+            }
+        }
+    };
+    sum(lhs, e.lhs_known, lhs_unknown);
+    sum(rhs, e.rhs_known, rhs_unknown);
+    const int cmp = decimal::compare(e.lhs_known, e.rhs_known);
+    if (e.all_known) {
+        e.result = cmp == 0 ? outcome::holds : outcome::mismatch;
+        return e;
+    }
+    if (lhs_unknown + rhs_unknown == lhs.size() + rhs.size()) return e;  // nothing known: cannot evaluate
+    // Unknown terms are counts >= 0: the side that is short must have an unknown term to grow.
+    const bool satisfiable = cmp == 0 || (cmp < 0 && lhs_unknown > 0) || (cmp > 0 && rhs_unknown > 0);
+    if (!satisfiable) {
+        e.result = outcome::mismatch;
+    } else if (total_rule && lhs_unknown == 1 && e.rhs_known > decimal(0)) {
+        e.result = outcome::blank_total;
+    } else if (cmp != 0) {
+        e.result = outcome::blank_nonzero;
+    }
+    return e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building findings
+
+struct message_values {
+    std::string cell_zh, cell_en, expected, actual, difference, unknown_zh, unknown_en, detail_zh, detail_en;
+};
+
+std::string fill(std::string_view tmpl, const message_values& v, bool zh) {
+    std::string out;
+    out.reserve(tmpl.size() + 64);
+    for (std::size_t i = 0; i < tmpl.size();) {
+        if (tmpl[i] == '{') {
+            const std::size_t close = tmpl.find('}', i);
+            if (close != std::string_view::npos) {
+                const std::string_view name = tmpl.substr(i + 1, close - i - 1);
+                const std::string* value = nullptr;
+                if (name == "cell") value = zh ? &v.cell_zh : &v.cell_en;
+                else if (name == "expected") value = &v.expected;
+                else if (name == "actual") value = &v.actual;
+                else if (name == "difference") value = &v.difference;
+                else if (name == "unknown") value = zh ? &v.unknown_zh : &v.unknown_en;
+                else if (name == "detail") value = zh ? &v.detail_zh : &v.detail_en;
+                if (value) {
+                    out += *value;
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += tmpl[i++];
+    }
+    return out;
+}
+
+class checker {
+public:
+    checker(const report& r, const validate_options& o) : r_(r), format_(r.format()), labels_(labels(format_)), options_(o) {}
+
+    std::vector<finding> run() {
+        check_header();
+        check_domains();
+        check_proactive();
+        check_identities();
+        check_subtotals();
+        check_narrative();
+        mark_consequences();
+        if (!options_.include_info) {
+            std::vector<finding> kept;
+            for (finding& f : out_)
+                if (f.severity != severity::info) kept.push_back(std::move(f));
+            return kept;
+        }
+        return std::move(out_);
+    }
+
+private:
+    // "“（三）不予公开 › 2.其他法律行政法规禁止公开”行“总计”列"
+    std::string cell_name_zh(const cell_key& k) const {
+        std::string row = labels_.row_group_path(k.section, k.row);
+        if (!row.empty()) row += " › ";
+        row += k.row_info->label;
+        std::string column(k.column_info->group);
+        if (!column.empty()) column += " › ";
+        column += k.column_info->label;
+        return "“" + row + "”行“" + column + "”列";
+    }
+
+    std::string list_zh(const std::vector<std::string_view>& keys) const {
+        std::string s;
+        const std::size_t shown = std::min<std::size_t>(keys.size(), 5);
+        for (std::size_t i = 0; i < shown; ++i) {
+            if (i) s += "、";
+            // Short names in lists: "“2.其他法律行政法规禁止公开”行“总计”列".
+            const cell_key* k = find_cell_key(format_, keys[i]);
+            s += k ? "“" + std::string(k->row_info->label) + "”行“" + std::string(k->column_info->label) + "”列"
+                   : std::string(keys[i]);
+        }
+        if (keys.size() > shown) s += "等" + std::to_string(keys.size()) + "个单元格";
+        return s;
+    }
+
+    static std::string list_en(const std::vector<std::string_view>& keys) {
+        std::string s;
+        const std::size_t shown = std::min<std::size_t>(keys.size(), 5);
+        for (std::size_t i = 0; i < shown; ++i) {
+            if (i) s += ", ";
+            s += keys[i];
+        }
+        if (keys.size() > shown) s += " and " + std::to_string(keys.size() - shown) + " more";
+        return s;
+    }
+
+    static std::string state_text(const cell& c) {
+        if (c.is_number()) return c.value().to_string();
+        return boost::describe::enum_to_string(c.state(), "?");
+    }
+
+    finding& add(std::string_view code, std::string key, std::string pointer, std::string expected, std::string actual,
+                 std::vector<std::string> cells, message_values v) {
+        const rule_info* info = find_rule(code);
+        finding f;
+        f.code = std::string(code);
+        f.severity = info->severity;
+        f.rule = std::string(info->rule);
+        f.key = std::move(key);
+        f.pointer = std::move(pointer);
+        f.expected = std::move(expected);
+        f.actual = std::move(actual);
+        f.cells = std::move(cells);
+        v.expected = f.expected;
+        v.actual = f.actual;
+        f.message_zh = fill(info->template_zh, v, true);
+        f.message_en = fill(info->template_en, v, false);
+        out_.push_back(std::move(f));
+        return out_.back();
+    }
+
+    finding& add_cell(std::string_view code, const cell_key& k, std::string expected, std::string actual,
+                      message_values v = {}) {
+        v.cell_zh = cell_name_zh(k);
+        v.cell_en = k.key;
+        return add(code, k.key, k.pointer, std::move(expected), std::move(actual), {k.key}, std::move(v));
+    }
+
+    finding& add_field(std::string_view code, std::string_view pointer, std::string expected, std::string actual,
+                       message_values v = {}) {
+        return add(code, "", std::string(pointer), std::move(expected), std::move(actual), {}, std::move(v));
+    }
+
+    // ---- header
+
+    void check_header() {
+        const report_header& h = r_.header;
+        auto blank = [](const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; };
+        if (blank(h.body)) add_field("XXGK-H-001", "/header/body", "", h.body);
+        if (h.year < 2019) {
+            message_values v;
+            v.detail_zh = "2019年以前的报告适用原条例的统计口径，不在本格式范围内";
+            v.detail_en = "reports before 2019 follow the old regulation's statistics, outside both formats";
+            add_field("XXGK-H-002", "/header/year", "2019", std::to_string(h.year), v);
+        } else if (h.year > 9999) {
+            message_values v;
+            v.detail_zh = "年份超出范围";
+            v.detail_en = "the year is out of range";
+            add_field("XXGK-H-002", "/header/year", "", std::to_string(h.year), v);
+        } else if (format_for_year(h.year) != format_) {
+            message_values v;
+            v.detail_zh = v.detail_en = std::string(to_string(format_));
+            add_field("XXGK-H-003", "/format", std::string(to_string(*format_for_year(h.year))), std::to_string(h.year), v);
+        }
+        if (h.statistics_period) {
+            const date_period& p = *h.statistics_period;
+            if (p.end < p.start) {
+                add_field("XXGK-H-005", "/header/statistics_period", p.end.to_string(), p.start.to_string());
+            } else if (p.start != calendar_date{h.year, 1, 1} || p.end != calendar_date{h.year, 12, 31}) {
+                add_field("XXGK-H-004", "/header/statistics_period",
+                          calendar_date{h.year, 1, 1}.to_string() + "/" + calendar_date{h.year, 12, 31}.to_string(),
+                          p.start.to_string() + "/" + p.end.to_string());
+            }
+        }
+        if (h.region_code && !all_digits(*h.region_code, 6))
+            add_field("XXGK-H-006", "/header/region_code", "", *h.region_code);
+        const calendar_date year_end{h.year, 12, 31};
+        if (h.publication_date && !(year_end < *h.publication_date)) {
+            message_values v;
+            v.detail_zh = "发布日期";
+            v.detail_en = "publication date";
+            add_field("XXGK-H-007", "/header/publication_date", year_end.to_string(), h.publication_date->to_string(), v);
+        }
+        if (h.signature && h.signature->date && !(year_end < *h.signature->date)) {
+            message_values v;
+            v.detail_zh = "署名日期";
+            v.detail_en = "signature date";
+            add_field("XXGK-H-007", "/header/signature/date", year_end.to_string(), h.signature->date->to_string(), v);
+        }
+        check_deadline();
+        if (h.contact) {
+            if (h.contact->email && !plausible_email(*h.contact->email))
+                add_field("XXGK-H-009", "/header/contact/email", "", *h.contact->email);
+            if (h.contact->postcode && !all_digits(*h.contact->postcode, 6))
+                add_field("XXGK-H-010", "/header/contact/postcode", "", *h.contact->postcode);
+        }
+    }
+
+    // Publication deadlines of 条例第四十九条 and the format notices (docs/formats.md §1).
+    void check_deadline() {
+        const report_header& h = r_.header;
+        if (!h.publication_date || h.scope == report_scope::unknown || h.level == admin_level::unknown) return;
+        int month = 1, day = 31;
+        const char* who_zh = "各级政府部门和乡镇人民政府";
+        const char* who_en = "departments and townships";
+        if (h.scope == report_scope::compiled) {
+            switch (h.level) {
+                case admin_level::county: month = 2; day = 20; who_zh = "县级人民政府"; who_en = "county governments"; break;
+                case admin_level::prefectural: month = 3; day = 10; who_zh = "设区的市级人民政府"; who_en = "prefecture-level governments"; break;
+                case admin_level::provincial:
+                case admin_level::central: month = 3; day = 31; who_zh = "省级人民政府"; who_en = "provincial governments"; break;
+                default: break;
+            }
+        }
+        const calendar_date deadline{h.year + 1, month, day};
+        if (deadline < *h.publication_date) {
+            message_values v;
+            v.detail_zh = who_zh;
+            v.detail_en = who_en;
+            add_field("XXGK-H-008", "/header/publication_date", deadline.to_string(), h.publication_date->to_string(), v);
+        }
+    }
+
+    static bool all_digits(const std::string& s, std::size_t n) {
+        return s.size() == n && s.find_first_not_of("0123456789") == std::string::npos;
+    }
+
+    static bool plausible_email(const std::string& s) {
+        const std::size_t at = s.find('@');
+        if (at == std::string::npos || at == 0 || s.find('@', at + 1) != std::string::npos) return false;
+        const std::size_t dot = s.find('.', at + 2);
+        return dot != std::string::npos && dot + 1 < s.size() && s.find_first_of(" \t\r\n") == std::string::npos;
+    }
+
+    // ---- R7 value domains
+
+    void check_domains() {
+        for (const cell_key& k : cell_keys(format_)) {
+            const cell& c = cell_at(r_, k.index);
+            switch (c.state()) {
+                case cell_state::text:
+                    add_cell("XXGK-V-007", k, "", c.raw().value_or(""));
+                    continue;
+                case cell_state::not_captured:
+                    add_cell("XXGK-V-008", k, "", "not_captured");
+                    continue;
+                case cell_state::number: break;
+                default: continue;
+            }
+            const decimal v = c.value();
+            const std::string shown = v.to_string();
+            switch (k.kind) {
+                case value_kind::count:
+                case value_kind::signed_count:
+                    if (c.unit() != money_unit::none)
+                        add_cell("XXGK-V-006", k, "", c.unit() == money_unit::yuan ? "元" : "万元");
+                    if (!v.is_integer()) add_cell("XXGK-V-002", k, "", shown);
+                    if (k.kind == value_kind::count && v.is_negative()) add_cell("XXGK-V-001", k, "0", shown);
+                    break;
+                case value_kind::amount:
+                    if (v.is_negative()) add_cell("XXGK-V-003", k, "0", shown);
+                    if (c.unit() == money_unit::none) add_cell("XXGK-V-004", k, "", c.raw().value_or(shown));
+                    break;
+                case value_kind::amount_wan_yuan:
+                    if (v.is_negative()) add_cell("XXGK-V-003", k, "0", shown);
+                    if (c.unit() == money_unit::yuan) add_cell("XXGK-V-005", k, "万元", c.raw().value_or(shown + "元"));
+                    break;
+            }
+        }
+    }
+
+    // ---- section 二 identities within one report (2019 format)
+
+    void check_proactive() {
+        if (format_ != format_version::v2019) return;
+        const auto& keys = cell_keys(format_);
+        for (const cell_key& k : keys) {
+            if (k.section != "proactive") continue;
+            if (k.column == "change") {
+                const cell& change = cell_at(r_, k.index);
+                const cell& prior = cell_at(r_, "proactive." + std::string(k.row) + ".prior_items");
+                if (change.is_number() && prior.is_number()) {
+                    const auto now = decimal::add(prior.value(), change.value());
+                    if (now && now->is_negative()) {
+                        message_values v;
+                        v.detail_zh = v.detail_en = prior.value().to_string();
+                        finding& f = add_cell("XXGK-T2-001", k, ">= 0", now->to_string(), v);
+                        f.cells.insert(f.cells.begin(), "proactive." + std::string(k.row) + ".prior_items");
+                    }
+                }
+            } else if (k.column == "new_published") {
+                const cell& fresh = cell_at(r_, k.index);
+                const std::string total_key = "proactive." + std::string(k.row) + ".total_published";
+                const cell& total = cell_at(r_, total_key);
+                if (fresh.is_number() && total.is_number() && total.value() < fresh.value()) {
+                    finding& f = add_cell("XXGK-T2-002", k, total.value().to_string(), fresh.value().to_string());
+                    f.cells.push_back(total_key);
+                }
+            }
+        }
+    }
+
+    // ---- R1, R2, R3, R5
+
+    std::vector<term> terms(const std::vector<std::size_t>& indexes) const {
+        std::vector<term> t;
+        t.reserve(indexes.size());
+        const auto& keys = cell_keys(format_);
+        for (std::size_t i : indexes) t.push_back({&cell_at(r_, i), keys[i].key});
+        return t;
+    }
+
+    struct pending_check {
+        std::size_t finding_index;
+        std::vector<term> lhs, rhs;
+        bool total_rule;
+    };
+
+    void check_identities() {
+        const auto& keys = cell_keys(format_);
+        for (const identity& id : pack_of(format_).identities) {
+            std::vector<term> lhs = terms(id.lhs), rhs = terms(id.rhs);
+            const evaluation e = evaluate(lhs, rhs, id.total_rule);
+            if (e.result == outcome::holds) continue;
+            const cell_key& subject = keys[id.subject];
+            std::vector<std::string> cells;
+            for (const term& t : lhs) cells.emplace_back(t.key);
+            for (const term& t : rhs) cells.emplace_back(t.key);
+            message_values v;
+            v.unknown_zh = list_zh(e.unknown);
+            v.unknown_en = list_en(e.unknown);
+            std::string expected, actual;
+            if (id.total_rule) {
+                expected = e.rhs_known.to_string();
+                actual = state_text(*lhs.front().c);
+            } else {
+                // R1 is about a column: name it by its label.
+                v.cell_zh = "“" + std::string(subject.column_info->label) + "”";
+                v.cell_en = std::string(subject.column);
+                expected = e.lhs_known.to_string();
+                actual = e.rhs_known.to_string();
+            }
+            if (e.result == outcome::mismatch && !e.all_known && id.total_rule) expected = "≥ " + expected;
+            const auto diff = decimal::subtract(id.total_rule ? e.lhs_known : e.rhs_known,
+                                                id.total_rule ? e.rhs_known : e.lhs_known);
+            v.difference = diff ? diff->to_string() : "?";
+            std::string_view code = e.result == outcome::mismatch      ? id.mismatch
+                                    : e.result == outcome::blank_total ? id.blank_total
+                                                                       : id.blank_nonzero;
+            if (id.total_rule) {
+                v.cell_zh = cell_name_zh(subject);
+                v.cell_en = subject.key;
+            }
+            finding& f = add(code, subject.key, subject.pointer, expected, actual, std::move(cells), v);
+            if (e.result == outcome::blank_total) implied_[lhs.front().c] = {e.rhs_known, out_.size() - 1};
+            else pending_.push_back({out_.size() - 1, std::move(lhs), std::move(rhs), id.total_rule});
+            (void)f;
+        }
+    }
+
+    // ---- R6: printed 法人或其他组织 subtotals
+
+    void check_subtotals() {
+        std::visit([&](const auto& t) {
+            detail::for_each_member<std::decay_t<decltype(t.requests)>>([&](auto d) {
+                const applicant_row& row = t.requests.*d.pointer;
+                if (!row.organizations_subtotal) return;
+                const std::string base = std::string("requests.") + d.name + ".";
+                std::vector<term> lhs{{&*row.organizations_subtotal, ""}};
+                std::vector<term> rhs;
+                std::vector<std::string> cells;
+                for (const cell_key& k : cell_keys(format_))
+                    if (k.section == "requests" && k.row == d.name && !k.column_info->group.empty()) {
+                        rhs.push_back({&cell_at(r_, k.index), k.key});
+                        cells.push_back(k.key);
+                    }
+                const evaluation e = evaluate(lhs, rhs, true);
+                if (e.result == outcome::holds) return;
+                const cell_key& total = *find_cell_key(format_, base + "total");
+                message_values v;
+                v.cell_zh = "“" + std::string(total.row_info->label) + "”行";
+                v.cell_en = "row " + std::string(d.name);
+                v.unknown_zh = list_zh(e.unknown);
+                v.unknown_en = list_en(e.unknown);
+                const auto diff = decimal::subtract(e.lhs_known, e.rhs_known);
+                v.difference = diff ? diff->to_string() : "?";
+                std::string_view code = e.result == outcome::mismatch      ? "XXGK-T3-009"
+                                        : e.result == outcome::blank_total ? "XXGK-T3-010"
+                                                                           : "XXGK-T3-011";
+                add(code, "", "/requests/" + std::string(d.name) + "/organizations_subtotal", e.rhs_known.to_string(),
+                    state_text(*row.organizations_subtotal), std::move(cells), v);
+            });
+        }, r_.tables);
+    }
+
+    // ---- narrative and the fee statement
+
+    static std::size_t characters(const std::string& s) {
+        std::size_t n = 0;
+        for (unsigned char c : s)
+            if ((c & 0xC0) != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r') ++n;
+        return n;
+    }
+
+    static std::string all_text(const narrative_section& s) {
+        std::string text;
+        for (const auto& p : s.paragraphs) text += p;
+        for (const auto& sub : s.subsections) {
+            text += sub.title;
+            for (const auto& p : sub.paragraphs) text += p;
+        }
+        return text;
+    }
+
+    void check_narrative() {
+        if (format_ != format_version::v2021) return;
+        if (r_.overview) {
+            const std::size_t n = characters(all_text(*r_.overview));
+            if (n > 1000) add_field("XXGK-N-001", "/overview", "1000", std::to_string(n));
+        }
+        const std::string other = r_.other_matters ? all_text(*r_.other_matters) : std::string();
+        const bool mentions_fees = other.find("处理费") != std::string::npos || other.find("收费") != std::string::npos;
+        if (!mentions_fees && !r_.processing_fees) add_field("XXGK-N-002", "/other_matters", "", "");
+        if (!r_.processing_fees) return;
+        const processing_fee_statement& fees = *r_.processing_fees;
+        if (fees.billed && fees.collected && *fees.billed < *fees.collected)
+            add_field("XXGK-N-003", "/processing_fees/collected", fees.billed->to_string(), fees.collected->to_string());
+        if (fees.charged && !*fees.charged) {
+            auto contradicts = [&](const std::optional<decimal>& amount, const char* name, const char* zh, const char* en) {
+                if (amount && *amount > decimal(0)) {
+                    message_values v;
+                    v.detail_zh = zh;
+                    v.detail_en = en;
+                    add_field("XXGK-N-004", std::string("/processing_fees/") + name, "0", amount->to_string(), v);
+                }
+            };
+            contradicts(fees.billed, "billed", "应收金额", "the amount billed");
+            contradicts(fees.collected, "collected", "实收金额", "the amount collected");
+        }
+        const cell& unpaid = cell_at(r_, "requests.other_unpaid_fee.total");
+        if (fees.notices && *fees.notices == 0 && unpaid.is_number() && unpaid.value() > decimal(0))
+            add_cell("XXGK-N-005", *find_cell_key(format_, "requests.other_unpaid_fee.total"), "0",
+                     unpaid.value().to_string());
+    }
+
+    // ---- one root cause, one error: a finding that disappears once the implied value of a
+    // blank total is filled in follows from that blank total.
+
+    void mark_consequences() {
+        if (implied_.empty()) return;
+        std::map<const cell*, decimal> values;
+        for (const auto& [c, v] : implied_) values[c] = v.first;
+        for (const pending_check& p : pending_) {
+            const evaluation e = evaluate(p.lhs, p.rhs, p.total_rule, &values);
+            if (e.result != outcome::holds) continue;
+            finding& f = out_[p.finding_index];
+            std::string roots;
+            for (const auto* side : {&p.lhs, &p.rhs})
+                for (const term& t : *side)
+                    if (auto it = implied_.find(t.c); it != implied_.end()) {
+                        const finding& root = out_[it->second.second];
+                        if (!roots.empty()) roots += "; ";
+                        roots += root.code + " " + root.key;
+                    }
+            f.caused_by = roots;
+            f.severity = severity::info;
+            f.message_zh += "（此项由 " + roots + " 导致，补全该空白单元格后即相符。）";
+            f.message_en += " (This follows from " + roots + "; it resolves once that blank cell is filled in.)";
+        }
+    }
+
+    const report& r_;
+    format_version format_;
+    const label_table& labels_;
+    validate_options options_;
+    std::vector<finding> out_;
+    std::map<const cell*, std::pair<decimal, std::size_t>> implied_;  // blank total → implied value, its finding
+    std::vector<pending_check> pending_;
+};
+
+}  // namespace
+
+std::vector<finding> validate(const report& r, const validate_options& options) {
+    return checker(r, options).run();
+}
+
+std::size_t count_errors(const std::vector<finding>& findings) noexcept {
+    std::size_t n = 0;
+    for (const finding& f : findings) n += f.severity == severity::error;
+    return n;
+}
+
+std::string findings_to_json(const std::vector<finding>& findings) {
+    std::string out;
+    detail::json_writer w(out);
+    detail::encode_context ctx;
+    detail::encode_value(w, findings, ctx);
+    return out;
+}
+
+}  // namespace xxgk
