@@ -19,11 +19,11 @@ struct cell_record {
     std::string row_label;     ///< row label with its groups, "三、本年度办理结果 › （一）予以公开"
     std::string column_label;  ///< column label with its group, "法人或其他组织 › 商业企业"
     std::string value;         ///< the number as printed by decimal::to_string; "" unless state is number
-    std::string unit;          ///< "yuan", "wan_yuan" or ""
     std::string state;         ///< "number", "blank", "not_applicable", "text", "not_captured"
+    std::string unit;          ///< "yuan", "wan_yuan" or ""
     std::string raw;           ///< printed text, when known
 };
-BOOST_DESCRIBE_STRUCT(cell_record, (), (key, section, row_label, column_label, value, unit, state, raw))
+BOOST_DESCRIBE_STRUCT(cell_record, (), (key, section, row_label, column_label, value, state, unit, raw))
 
 /// Every cell of the report, in table order (`cell_keys(r.format())`).
 std::vector<cell_record> cell_records(const report& r);
