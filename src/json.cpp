@@ -3,12 +3,16 @@
 #include "json_codec.hpp"
 #include "xxgk/keys.hpp"
 
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parser.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/json/value_stack.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <functional>
 #include <sstream>
+#include <unordered_set>
 
 namespace xxgk {
 namespace detail {
@@ -83,8 +87,11 @@ void decode_cell(const boost::json::value& jv, cell& out, decode_context& ctx) {
             ctx.report(errc::out_of_range, "integer " + std::to_string(jv.get_uint64()) + " is out of the 64-bit range");
             return;
         case boost::json::kind::double_:
-            ctx.report(errc::wrong_type, "a cell value must be an integer; write decimals as strings (\"17424.88\") "
-                                         "so that no digit is lost");
+            if (ctx.at_big_integer())
+                ctx.report(errc::out_of_range, "integer beyond the 64-bit range");
+            else
+                ctx.report(errc::wrong_type, "a cell value must be an integer; write decimals as strings (\"17424.88\") "
+                                             "so that no digit is lost");
             return;
         case boost::json::kind::object: break;
         default:
@@ -94,15 +101,18 @@ void decode_cell(const boost::json::value& jv, cell& out, decode_context& ctx) {
     }
     const auto& obj = jv.get_object();
     std::optional<cell_state> state;
-    if (auto it = obj.find("state"); it != obj.end()) {
+    const auto state_it = obj.find("state");
+    if (state_it != obj.end()) {
         cell_state s{};
         ctx.path += "/state";
-        decode_value(it->value(), s, ctx);
+        decode_value(state_it->value(), s, ctx);
         ctx.path.resize(ctx.path.size() - 6);
-        if (it->value().is_string() && boost::describe::enum_from_string(std::string(it->value().get_string()).c_str(), s))
+        if (state_it->value().is_string() &&
+            boost::describe::enum_from_string(std::string(state_it->value().get_string()).c_str(), s))
             state = s;
     }
     const auto value_it = obj.find("value");
+    bool value_failed = false;  // a problem reported already: say nothing more about the value
     if (value_it != obj.end()) {
         if (state && *state != cell_state::number)
             ctx.report_at("value", errc::invalid_value,
@@ -113,7 +123,12 @@ void decode_cell(const boost::json::value& jv, cell& out, decode_context& ctx) {
         ctx.path += "/value";
         decode_value(value_it->value(), d, ctx);
         ctx.path.resize(ctx.path.size() - 6);
-        if (ctx.problems.size() == before) out.set_value(d);
+        if (ctx.problems.size() == before)
+            out.set_value(d);
+        else
+            value_failed = true;
+    } else if (state_it != obj.end() && !state) {
+        value_failed = true;  // the state was reported as malformed
     } else if (!state) {
         ctx.report(errc::missing_member, "a cell object needs \"value\" (a number) or \"state\"");
     } else if (*state == cell_state::number) {
@@ -128,7 +143,7 @@ void decode_cell(const boost::json::value& jv, cell& out, decode_context& ctx) {
         ctx.path.resize(ctx.path.size() - 5);
         if (out.is_number())
             out.set_value(out.value(), u);
-        else if (u != money_unit::none)
+        else if (u != money_unit::none && !value_failed)
             ctx.report_at("unit", errc::invalid_value, "a unit is allowed only with a value");
     }
     if (auto it = obj.find("raw"); it != obj.end()) {
@@ -208,6 +223,284 @@ void locate(std::string_view text, std::size_t offset, problem& p) {
     p.column = column;
 }
 
+// ---- parsing
+
+using boost::json::string_view;
+using json_error_code = boost::system::error_code;
+
+// True when a number literal has neither fraction nor exponent: an integer that Boost.JSON
+// turned into a double because it does not fit in 64 bits.
+bool is_integer_literal(string_view s) noexcept {
+    for (char c : s)
+        if (c == '.' || c == 'e' || c == 'E') return false;
+    return true;
+}
+
+// The handler of boost::json::parser (detail/handler.hpp), plus two counters: the member names
+// read (the DOM drops repeated ones) and the integer literals too large for 64 bits.
+struct dom_handler {
+    static constexpr std::size_t max_object_size = boost::json::object::max_size();
+    static constexpr std::size_t max_array_size = boost::json::array::max_size();
+    static constexpr std::size_t max_key_size = boost::json::string::max_size();
+    static constexpr std::size_t max_string_size = boost::json::string::max_size();
+
+    boost::json::value_stack st;
+    std::size_t members = 0;       ///< sum of the member counts of every object, as read
+    std::size_t big_integers = 0;  ///< integer literals beyond 64 bits
+    bool number_is_integral = true;
+
+    template <class... Args>
+    explicit dom_handler(Args&&... args) : st(std::forward<Args>(args)...) {}
+
+    bool on_document_begin(json_error_code&) { return true; }
+    bool on_document_end(json_error_code&) { return true; }
+    bool on_object_begin(json_error_code&) { return true; }
+    bool on_object_end(std::size_t n, json_error_code&) {
+        members += n;
+        st.push_object(n);
+        return true;
+    }
+    bool on_array_begin(json_error_code&) { return true; }
+    bool on_array_end(std::size_t n, json_error_code&) {
+        st.push_array(n);
+        return true;
+    }
+    bool on_key_part(string_view s, std::size_t, json_error_code&) {
+        st.push_chars(s);
+        return true;
+    }
+    bool on_key(string_view s, std::size_t, json_error_code&) {
+        st.push_key(s);
+        return true;
+    }
+    bool on_string_part(string_view s, std::size_t, json_error_code&) {
+        st.push_chars(s);
+        return true;
+    }
+    bool on_string(string_view s, std::size_t, json_error_code&) {
+        st.push_string(s);
+        return true;
+    }
+    bool on_number_part(string_view s, json_error_code&) {
+        number_is_integral = number_is_integral && is_integer_literal(s);
+        return true;
+    }
+    bool on_int64(std::int64_t i, string_view, json_error_code&) {
+        number_is_integral = true;
+        st.push_int64(i);
+        return true;
+    }
+    bool on_uint64(std::uint64_t u, string_view, json_error_code&) {
+        number_is_integral = true;
+        st.push_uint64(u);
+        return true;
+    }
+    bool on_double(double d, string_view s, json_error_code&) {
+        if (number_is_integral && is_integer_literal(s)) ++big_integers;
+        number_is_integral = true;
+        st.push_double(d);
+        return true;
+    }
+    bool on_bool(bool b, json_error_code&) {
+        st.push_bool(b);
+        return true;
+    }
+    bool on_null(json_error_code&) {
+        st.push_null();
+        return true;
+    }
+    bool on_comment_part(string_view, json_error_code&) { return true; }
+    bool on_comment(string_view, json_error_code&) { return true; }
+};
+
+// The number of members of every object of the DOM. Less than the number read exactly when
+// some object repeated a member name.
+std::size_t count_members(const boost::json::value& v) noexcept {
+    std::size_t n = 0;
+    if (const auto* o = v.if_object()) {
+        n += o->size();
+        for (const auto& kv : *o) n += count_members(kv.value());
+    } else if (const auto* a = v.if_array()) {
+        for (const auto& e : *a) n += count_members(e);
+    }
+    return n;
+}
+
+// A second pass over a well-formed text that builds no DOM: it follows the JSON Pointer of
+// every value, reports each repeated member name, and lists the pointers of integer literals
+// beyond 64 bits.
+struct scan_handler {
+    static constexpr std::size_t max_object_size = boost::json::object::max_size();
+    static constexpr std::size_t max_array_size = boost::json::array::max_size();
+    static constexpr std::size_t max_key_size = boost::json::string::max_size();
+    static constexpr std::size_t max_string_size = boost::json::string::max_size();
+
+    struct frame {
+        bool object = false;
+        std::size_t index = 0;                 // arrays: the current element
+        std::string key;                       // objects: the current member name
+        std::unordered_set<std::string> keys;  // objects: the names read so far
+    };
+    std::string_view text;
+    std::vector<problem>* problems = nullptr;
+    std::vector<std::string>* big_integers = nullptr;
+    std::vector<frame> frames;
+    std::string key;
+    const char* key_begin = nullptr;
+    bool number_is_integral = true;
+
+    std::string pointer() const {
+        std::string p;
+        for (const frame& f : frames) detail::push_pointer(p, f.object ? f.key : std::to_string(f.index));
+        return p;
+    }
+    void value_done() {
+        if (!frames.empty() && !frames.back().object) ++frames.back().index;
+    }
+
+    bool on_document_begin(json_error_code&) { return true; }
+    bool on_document_end(json_error_code&) { return true; }
+    bool on_object_begin(json_error_code&) {
+        frames.emplace_back();
+        frames.back().object = true;
+        return true;
+    }
+    bool on_object_end(std::size_t, json_error_code&) {
+        frames.pop_back();
+        value_done();
+        return true;
+    }
+    bool on_array_begin(json_error_code&) {
+        frames.emplace_back();
+        return true;
+    }
+    bool on_array_end(std::size_t, json_error_code&) {
+        frames.pop_back();
+        value_done();
+        return true;
+    }
+    bool on_key_part(string_view s, std::size_t, json_error_code&) {
+        if (key.empty()) key_begin = s.data();
+        key.append(s.data(), s.size());
+        return true;
+    }
+    bool on_key(string_view s, std::size_t, json_error_code&) {
+        if (key.empty()) key_begin = s.data();
+        key.append(s.data(), s.size());
+        frame& f = frames.back();
+        f.key = std::move(key);
+        key.clear();
+        if (!f.keys.insert(f.key).second) {
+            problem p{errc::duplicate_member, pointer(),
+                      "member '" + f.key + "' appears more than once in this object; only the last value would be kept",
+                      {}, {}, {}};
+            // The opening quote of the repeated name, when its first character was read in place
+            // (not from the parser's buffer for escapes).
+            const std::less_equal<const char*> le;
+            if (le(text.data() + 1, key_begin) && le(key_begin, text.data() + text.size()) && key_begin[-1] == '"')
+                locate(text, static_cast<std::size_t>(key_begin - 1 - text.data()), p);
+            problems->push_back(std::move(p));
+        }
+        return true;
+    }
+    bool on_string_part(string_view, std::size_t, json_error_code&) { return true; }
+    bool on_string(string_view, std::size_t, json_error_code&) {
+        value_done();
+        return true;
+    }
+    bool on_number_part(string_view s, json_error_code&) {
+        number_is_integral = number_is_integral && is_integer_literal(s);
+        return true;
+    }
+    bool on_int64(std::int64_t, string_view, json_error_code&) { return number_done(); }
+    bool on_uint64(std::uint64_t, string_view, json_error_code&) { return number_done(); }
+    bool on_double(double, string_view s, json_error_code&) {
+        if (number_is_integral && is_integer_literal(s)) big_integers->push_back(pointer());
+        return number_done();
+    }
+    bool number_done() {
+        number_is_integral = true;
+        value_done();
+        return true;
+    }
+    bool on_bool(bool, json_error_code&) {
+        value_done();
+        return true;
+    }
+    bool on_null(json_error_code&) {
+        value_done();
+        return true;
+    }
+    bool on_comment_part(string_view, json_error_code&) { return true; }
+    bool on_comment(string_view, json_error_code&) { return true; }
+};
+
+void scan_for_duplicates(std::string_view json, const boost::json::parse_options& popts, std::vector<problem>& problems,
+                         std::vector<std::string>& big_integers) {
+    boost::json::basic_parser<scan_handler> scanner(popts);
+    scanner.handler().text = json;
+    scanner.handler().problems = &problems;
+    scanner.handler().big_integers = &big_integers;
+    boost::system::error_code ec;
+    scanner.write_some(false, json.data(), json.size(), ec);  // the text parsed once already
+}
+
+// ---- document order
+
+// Where a pointer's value sits in the document: the index of each step in its parent. A
+// member that is absent sorts after the members of its parent object (where it was expected).
+std::vector<std::size_t> document_position(const boost::json::value& root, std::string_view pointer) {
+    std::vector<std::size_t> pos;
+    const boost::json::value* v = &root;
+    std::string token;
+    std::size_t i = 0;
+    while (i < pointer.size() && v) {
+        // pointer[i] == '/': read the next reference token, undoing RFC 6901 escapes.
+        token.clear();
+        for (++i; i < pointer.size() && pointer[i] != '/'; ++i) {
+            if (pointer[i] == '~' && i + 1 < pointer.size()) {
+                token += pointer[i + 1] == '1' ? '/' : '~';
+                ++i;
+            } else {
+                token += pointer[i];
+            }
+        }
+        const boost::json::value* next = nullptr;
+        if (const auto* o = v->if_object()) {
+            std::size_t k = 0;
+            for (const auto& kv : *o) {
+                if (kv.key() == token) {
+                    next = &kv.value();
+                    break;
+                }
+                ++k;
+            }
+            pos.push_back(k);
+        } else if (const auto* a = v->if_array()) {
+            std::size_t k = token.empty() ? a->size() : 0;
+            for (char c : token) {
+                if (c < '0' || c > '9' || k >= a->size()) {
+                    k = a->size();
+                    break;
+                }
+                k = k * 10 + static_cast<std::size_t>(c - '0');
+            }
+            if (k < a->size()) next = &(*a)[k];
+            pos.push_back(std::min(k, a->size()));
+        }
+        v = next;
+    }
+    return pos;
+}
+
+void sort_in_document_order(const boost::json::value& root, std::vector<problem>& problems) {
+    std::vector<std::pair<std::vector<std::size_t>, problem>> keyed;
+    keyed.reserve(problems.size());
+    for (problem& p : problems) keyed.emplace_back(document_position(root, p.pointer), std::move(p));
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < problems.size(); ++i) problems[i] = std::move(keyed[i].second);
+}
+
 template <class Tables>
 void decode_tables(const boost::json::object& top, Tables& tables, decode_context& ctx) {
     detail::for_each_member<Tables>([&](auto d) {
@@ -245,28 +538,29 @@ void decode_report(const boost::json::value& root, report& out, decode_context& 
         out = report::make(*format);
         ctx.format = *format;
         ctx.classify_unknown = classify_unknown;
-        std::visit([&](auto& t) { decode_tables(top, t, ctx); }, out.tables);
     }
     // The described members other than the tables (handled above).
     std::size_t handled = 0;
     for (std::string_view n : {"format", "proactive", "requests", "review_litigation"})
         if (top.find(n) != top.end()) ++handled;
-    if (format && *format == format_version::v2019) {
-        if (auto it = top.find("processing_fees"); it != top.end()) {
-            ctx.report_at("processing_fees", errc::wrong_format,
-                          "'processing_fees' (the structured 信息处理费 statement) exists only in the 2021 format; "
-                          "report fees of a 2019-format report in other_matters");
-            ++handled;
-        }
-    }
-    // Decode the remaining members through the generic walker of `report`'s description,
-    // skipping the variant (`tables`), which has no JSON name of its own.
+    // Decode the members through the generic walker of `report`'s description, in description
+    // order; the variant (`tables`) has no JSON name of its own: its sections are top-level members.
     std::size_t matched = handled;
     detail::for_each_member<report>([&](auto d) {
         using M = std::decay_t<decltype(out.*d.pointer)>;
-        if constexpr (!std::is_same_v<M, report_tables>) {
-            if (std::string_view(d.name) == "processing_fees" && format && *format == format_version::v2019) return;
+        if constexpr (std::is_same_v<M, report_tables>) {
+            if (format) std::visit([&](auto& t) { decode_tables(top, t, ctx); }, out.tables);
+        } else {
             auto it = top.find(d.name);
+            if (std::string_view(d.name) == "processing_fees" && format && *format == format_version::v2019) {
+                if (it != top.end()) {
+                    ctx.report_at("processing_fees", errc::wrong_format,
+                                  "'processing_fees' (the structured 信息处理费 statement) exists only in the 2021 "
+                                  "format; report fees of a 2019-format report in other_matters");
+                    ++matched;
+                }
+                return;
+            }
             if (it == top.end()) {
                 if constexpr (!detail::is_optional_member_v<M>)
                     ctx.report_at(d.name, errc::missing_member, std::string("required member '") + d.name + "' is missing");
@@ -303,9 +597,12 @@ decode_result decode_json(std::string_view json, const decode_options& options) 
     boost::json::monotonic_resource mr(arena, sizeof arena);
     boost::json::parse_options popts;
     popts.max_depth = options.max_depth;
-    boost::json::parser parser(&mr, popts);
+    unsigned char temp[4096];  // the parser's value stack, before values land in the DOM
+    boost::json::basic_parser<dom_handler> parser(popts, boost::json::storage_ptr(), temp, sizeof temp);
+    parser.handler().st.reset(&mr);
     boost::system::error_code ec;
-    const std::size_t consumed = parser.write(json.data(), json.size(), ec);
+    std::size_t consumed = parser.write_some(false, json.data(), json.size(), ec);
+    if (!ec && consumed < json.size()) ec = boost::json::error::extra_data;
     if (ec) {
         problem p{errc::invalid_json, "", "", {}, {}, {}};
         if (ec == boost::json::error::too_deep) {
@@ -319,12 +616,22 @@ decode_result decode_json(std::string_view json, const decode_options& options) 
         result.problems.push_back(std::move(p));
         return result;
     }
-    const boost::json::value root = parser.release();
+    const dom_handler& h = parser.handler();
+    const boost::json::value root = parser.handler().st.release();
+    // What the DOM cannot tell: members dropped because their name repeated (Boost.JSON keeps
+    // the last silently), and integer literals beyond 64 bits (parsed as doubles). Both are
+    // rare; only then is the text scanned again to find where they are.
+    std::vector<std::string> big_integers;
+    if (h.big_integers != 0 || count_members(root) != h.members)
+        scan_for_duplicates(json, popts, result.problems, big_integers);
     report r;
     decode_context ctx{result.problems, true, nullptr, {}, nullptr, format_version::v2019};
     ctx.strict = options.strict;
     ctx.unknown = &r.unknown_members;
+    if (!big_integers.empty()) ctx.big_integers = &big_integers;
     decode_report(root, r, ctx);
+    // The walk follows the model's description; report in the order of the document.
+    if (result.problems.size() > 1) sort_in_document_order(root, result.problems);
     if (result.problems.empty()) result.value = std::move(r);
     return result;
 }

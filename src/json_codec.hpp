@@ -14,6 +14,7 @@
 #include <boost/describe/enumerators.hpp>
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <limits>
 #include <string>
 #include <vector>
@@ -131,6 +132,14 @@ struct decode_context {
     /// itself (a row of the other format version). Null: plain unknown member.
     bool (*classify_unknown)(decode_context&, std::string_view name) = nullptr;
     format_version format = format_version::v2019;
+    /// JSON Pointers of the integer literals beyond 64 bits (which the DOM holds as doubles);
+    /// null when there are none.
+    const std::vector<std::string>* big_integers = nullptr;
+
+    /// True when the double at the current path was written as an integer literal.
+    bool at_big_integer() const {
+        return big_integers && std::find(big_integers->begin(), big_integers->end(), path) != big_integers->end();
+    }
 
     void report(errc code, std::string message) { problems.push_back({code, path, std::move(message), {}, {}, {}}); }
     void report_at(std::string_view member, errc code, std::string message) {
@@ -149,9 +158,10 @@ void handle_unknown_member(decode_context& ctx, std::string_view name, const boo
 template <class T>
 void decode_value(const boost::json::value& jv, T& out, decode_context& ctx);
 
-/// True for members that may be absent from their object.
+/// True for members that may be absent from their object: optionals, arrays (absent = empty)
+/// and enumerations (absent = their first enumerator, "unknown": header.scope, header.level).
 template <class M>
-inline constexpr bool is_optional_member_v = is_optional<M>::value || is_vector<M>::value;
+inline constexpr bool is_optional_member_v = is_optional<M>::value || is_vector<M>::value || std::is_enum_v<M>;
 
 /// Decodes the members of a described struct from `obj`, reporting missing and unknown ones.
 /// `known_extra` lists further member names that the caller handles itself.
@@ -159,9 +169,12 @@ template <class T>
 void decode_members(const boost::json::object& obj, T& out, decode_context& ctx, std::size_t handled_elsewhere = 0,
                     bool (*is_handled_elsewhere)(std::string_view) = nullptr) {
     std::size_t matched = handled_elsewhere;
+    // Canonical documents list the members in description order: try the next position first.
+    auto next = obj.begin();
     for_each_member<T>([&](auto d) {
         using M = std::decay_t<decltype(out.*d.pointer)>;
-        auto it = obj.find(d.name);
+        auto it = next != obj.end() && next->key() == d.name ? next : obj.find(d.name);
+        if (it != obj.end()) next = it + 1;
         if (it == obj.end()) {
             if constexpr (!is_optional_member_v<M>)
                 ctx.report_at(d.name, errc::missing_member, std::string("required member '") + d.name + "' is missing");
@@ -191,9 +204,10 @@ void decode_integer(const boost::json::value& jv, I& out, decode_context& ctx) {
         ctx.report(errc::out_of_range, "integer " + std::to_string(jv.get_uint64()) + " is out of range");
         return;
     } else if (jv.is_double()) {
-        ctx.report(jv.get_double() == static_cast<double>(static_cast<std::int64_t>(jv.get_double())) ? errc::out_of_range
-                                                                                                  : errc::wrong_type,
-                   "expected an integer, found a number with a fraction or exponent");
+        if (ctx.at_big_integer())
+            ctx.report(errc::out_of_range, "integer beyond the 64-bit range");
+        else
+            ctx.report(errc::wrong_type, "expected an integer, found a number with a fraction or exponent");
         return;
     } else {
         ctx.report(errc::wrong_type, std::string("expected an integer, found ") + json_kind_name(jv));
@@ -234,7 +248,9 @@ void decode_value(const boost::json::value& jv, T& out, decode_context& ctx) {
         }
         decode_members(jv.get_object(), out, ctx);
     } else if constexpr (is_optional<T>::value) {
-        if (jv.is_null()) {
+        // null is an absent member, except for an optional cell, where it is a blank cell
+        // (the encoder writes a present blank cell as null).
+        if (jv.is_null() && !is_cell_v<typename T::value_type>) {
             out.reset();
             return;
         }
@@ -284,8 +300,8 @@ void decode_value(const boost::json::value& jv, T& out, decode_context& ctx) {
             else
                 ctx.report(errc::invalid_value, "'" + std::string(jv.get_string()) +
                                                     "' is not a decimal such as \"17424.88\" (at most 18 digits after the point, 64-bit range)");
-        } else if (jv.is_uint64()) {
-            ctx.report(errc::out_of_range, "integer " + std::to_string(jv.get_uint64()) + " is out of range");
+        } else if (jv.is_uint64() || (jv.is_double() && ctx.at_big_integer())) {
+            ctx.report(errc::out_of_range, "integer beyond the 64-bit range");
         } else {
             ctx.report(errc::wrong_type, std::string("expected a decimal string such as \"17424.88\", found ") + json_kind_name(jv));
         }

@@ -10,7 +10,9 @@ namespace {
 using S = severity;
 
 // Placeholders: {cell} the cell (labels in zh, key in en), {expected}, {actual}, {difference},
-// {cells} the cells taking part, {unknown} the blank or unreadable cells, {detail} free detail.
+// {unknown} the unknown cells (blank, not applicable, unreadable, not captured) that must hold
+// non-zero values, {detail} free detail (for the "blanks must hide non-zero values" codes: the
+// implied value when exactly one cell is unknown, docs/formats.md §9.1 case 4; else empty).
 std::vector<rule_info> make_catalog() {
     return {
         // ---- header
@@ -28,8 +30,8 @@ std::vector<rule_info> make_catalog() {
         {"XXGK-H-006", "header", S::error, "行政区划代码格式错误", "malformed region code",
          "行政区划代码“{actual}”不是6位数字。", "Region code '{actual}' is not 6 digits."},
         {"XXGK-H-007", "header", S::warning, "发布日期早于报告年度结束", "published before the report year ended",
-         "{detail}为 {actual}，早于报告年度结束（{expected}之后才能发布）。",
-         "The {detail} {actual} is before the report year ended (expected after {expected})."},
+         "{detail}为 {actual}，不晚于报告年度的最后一天 {expected}：报告应在报告年度结束后发布。",
+         "The {detail} {actual} is not after the last day of the report year ({expected}); a report is published after its year ends."},
         {"XXGK-H-008", "header", S::info, "逾期发布", "published after the deadline",
          "发布日期 {actual} 晚于《条例》规定的期限 {expected}（{detail}）。",
          "Published on {actual}, after the deadline {expected} ({detail})."},
@@ -68,24 +70,24 @@ std::vector<rule_info> make_catalog() {
          "{cell}所在列：第一项加第二项之和为 {expected}，第三项加第四项之和为 {actual}，相差 {difference}。",
          "Column {cell}: received + carried over = {expected}, but concluded + carried forward = {actual} (difference {difference})."},
         {"XXGK-T3-002", "R1", S::error, "空白单元格隐含非零值（守恒）", "blanks must hide non-zero values (conservation)",
-         "{cell}所在列：按空白为零计算，第一项加第二项之和为 {expected}，第三项加第四项之和为 {actual}，相差 {difference}；空白单元格 {unknown} 中必有非零值。",
-         "Column {cell}: reading blanks as 0, received + carried over = {expected} but concluded + carried forward = {actual} (difference {difference}); the blank cells {unknown} must hold non-zero values."},
+         "{cell}所在列：按空白为零计算，第一项加第二项之和为 {expected}，第三项加第四项之和为 {actual}，相差 {difference}；数值未知的单元格 {unknown} 中必有非零值{detail}。",
+         "Column {cell}: reading blanks as 0, received + carried over = {expected} but concluded + carried forward = {actual} (difference {difference}); the cells without a known value {unknown} must hold non-zero values{detail}."},
         {"XXGK-T3-003", "R2", S::error, "行总计与分项之和不符", "row total differs from the sum of its columns",
          "{cell}为 {actual}，但自然人与法人或其他组织各项之和为 {expected}，相差 {difference}。",
          "{cell} is {actual}, but the applicant columns sum to {expected} (difference {difference})."},
         {"XXGK-T3-004", "R2", S::error, "行总计空白但分项非零", "blank row total with non-zero parts",
          "{cell}空白，但该行各分项之和为 {expected}。", "{cell} is blank, but the applicant columns of its row sum to {expected}."},
         {"XXGK-T3-005", "R2", S::error, "空白单元格隐含非零值（行总计）", "blanks must hide non-zero values (row total)",
-         "{cell}为 {actual}，按空白为零计算各分项之和为 {expected}；空白单元格 {unknown} 中必有非零值。",
-         "{cell} is {actual}, but reading blanks as 0 the applicant columns sum to {expected}; the blank cells {unknown} must hold non-zero values."},
+         "{cell}为 {actual}，按空白为零计算各分项之和为 {expected}；数值未知的单元格 {unknown} 中必有非零值{detail}。",
+         "{cell} is {actual}, but reading blanks as 0 the applicant columns sum to {expected}; the cells without a known value {unknown} must hold non-zero values{detail}."},
         {"XXGK-T3-006", "R3", S::error, "办理结果总计与各项之和不符", "outcome total differs from the sum of outcomes",
          "{cell}为 {actual}，但各项办理结果之和为 {expected}，相差 {difference}。",
          "{cell} is {actual}, but the outcome rows sum to {expected} (difference {difference})."},
         {"XXGK-T3-007", "R3", S::error, "办理结果总计空白但各项非零", "blank outcome total with non-zero outcomes",
          "{cell}空白，但各项办理结果之和为 {expected}。", "{cell} is blank, but the outcome rows sum to {expected}."},
         {"XXGK-T3-008", "R3", S::error, "空白单元格隐含非零值（办理结果）", "blanks must hide non-zero values (outcomes)",
-         "{cell}为 {actual}，按空白为零计算各项办理结果之和为 {expected}，相差 {difference}；空白单元格 {unknown} 中必有非零值。",
-         "{cell} is {actual}, but reading blanks as 0 the outcome rows sum to {expected} (difference {difference}); the blank cells {unknown} must hold non-zero values."},
+         "{cell}为 {actual}，按空白为零计算各项办理结果之和为 {expected}，相差 {difference}；数值未知的单元格 {unknown} 中必有非零值{detail}。",
+         "{cell} is {actual}, but reading blanks as 0 the outcome rows sum to {expected} (difference {difference}); the cells without a known value {unknown} must hold non-zero values{detail}."},
         {"XXGK-T3-009", "R6", S::error, "法人或其他组织小计与各项之和不符", "organisations subtotal differs from its columns",
          "{cell}的法人或其他组织小计为 {actual}，但五类组织之和为 {expected}，相差 {difference}。",
          "The printed 法人或其他组织 subtotal of {cell} is {actual}, but the five organisation columns sum to {expected} (difference {difference})."},
@@ -93,8 +95,8 @@ std::vector<rule_info> make_catalog() {
          "{cell}的法人或其他组织小计空白，但五类组织之和为 {expected}。",
          "The printed 法人或其他组织 subtotal of {cell} is blank, but the five organisation columns sum to {expected}."},
         {"XXGK-T3-011", "R6", S::error, "空白单元格隐含非零值（小计）", "blanks must hide non-zero values (subtotal)",
-         "{cell}的法人或其他组织小计为 {actual}，按空白为零计算五类组织之和为 {expected}；空白单元格 {unknown} 中必有非零值。",
-         "The printed 法人或其他组织 subtotal of {cell} is {actual}, but reading blanks as 0 the organisation columns sum to {expected}; the blank cells {unknown} must hold non-zero values."},
+         "{cell}的法人或其他组织小计为 {actual}，按空白为零计算五类组织之和为 {expected}；数值未知的单元格 {unknown} 中必有非零值{detail}。",
+         "The printed 法人或其他组织 subtotal of {cell} is {actual}, but reading blanks as 0 the organisation columns sum to {expected}; the cells without a known value {unknown} must hold non-zero values{detail}."},
         // ---- section 四
         {"XXGK-T4-001", "R5", S::error, "复议诉讼总计与各项之和不符", "case total differs from its results",
          "{cell}为 {actual}，但结果维持、结果纠正、其他结果、尚未审结之和为 {expected}，相差 {difference}。",
@@ -103,8 +105,8 @@ std::vector<rule_info> make_catalog() {
          "{cell}空白，但结果维持、结果纠正、其他结果、尚未审结之和为 {expected}。",
          "{cell} is blank, but upheld + corrected + other + pending = {expected}."},
         {"XXGK-T4-003", "R5", S::error, "空白单元格隐含非零值（复议诉讼）", "blanks must hide non-zero values (cases)",
-         "{cell}为 {actual}，按空白为零计算各项之和为 {expected}；空白单元格 {unknown} 中必有非零值。",
-         "{cell} is {actual}, but reading blanks as 0 its results sum to {expected}; the blank cells {unknown} must hold non-zero values."},
+         "{cell}为 {actual}，按空白为零计算各项之和为 {expected}；数值未知的单元格 {unknown} 中必有非零值{detail}。",
+         "{cell} is {actual}, but reading blanks as 0 its results sum to {expected}; the cells without a known value {unknown} must hold non-zero values{detail}."},
         // ---- narrative and fees
         {"XXGK-N-001", "narrative", S::info, "总体情况篇幅超过一千字", "overview longer than about 1000 characters",
          "总体情况约 {actual} 字，2021年版格式要求篇幅原则上不超过一千字。",

@@ -4,7 +4,10 @@
 #include "xxgk/keys.hpp"
 #include "xxgk/labels.hpp"
 
+#include <algorithm>
+#include <deque>
 #include <map>
+#include <optional>
 
 namespace xxgk {
 namespace {
@@ -105,53 +108,65 @@ enum class outcome { holds, mismatch, blank_total, blank_nonzero };
 
 struct term {
     const cell* c;
-    std::string_view key;  // "" for a cell outside the key space (R6 subtotal)
+    std::string_view key;  // the cell key; for the R6 subtotal, which has no key, "requests.<row>.organizations_subtotal"
 };
 
 struct evaluation {
     outcome result = outcome::holds;
     decimal lhs_known, rhs_known;  // sums of the known terms
     bool all_known = true;
-    std::vector<std::string_view> unknown;  // keys of the unknown terms
+    std::size_t lhs_unknown = 0, rhs_unknown = 0;
+    std::vector<std::string_view> unknown;        // keys of the unknown terms, both sides
+    std::vector<std::string_view> short_unknown;  // keys of the unknown terms of the side that falls short
+    std::optional<decimal> implied;               // §9.1 case 4 with exactly one unknown cell: its value
 };
 
 // `implied` substitutes values for unknown cells (used to recognise consequences).
+// The outcome follows docs/formats.md §9.1, cases 1–6, in order.
 evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, bool total_rule,
                     const std::map<const cell*, decimal>* implied = nullptr) {
     evaluation e;
-    std::size_t lhs_unknown = 0, rhs_unknown = 0;
-    auto sum = [&](const std::vector<term>& side, decimal& total, std::size_t& unknown) {
+    std::vector<std::string_view> lhs_unknown_keys, rhs_unknown_keys;
+    auto sum = [&](const std::vector<term>& side, decimal& total, std::size_t& unknown,
+                   std::vector<std::string_view>& unknown_keys) {
         for (const term& t : side) {
             std::optional<decimal> v;
             if (t.c->is_number()) v = t.c->value();
             else if (implied) {
                 if (auto it = implied->find(t.c); it != implied->end()) v = it->second;
             }
-            if (v) {
-                total = decimal::add(total, *v).value_or(total);
+            // A sum beyond 64 bits cannot be checked exactly: that term counts as unknown rather
+            // than being dropped or wrapped.
+            const std::optional<decimal> next = v ? decimal::add(total, *v) : std::nullopt;
+            if (next) {
+                total = *next;
             } else {
                 ++unknown;
                 e.all_known = false;
                 e.unknown.push_back(t.key);
+                unknown_keys.push_back(t.key);
             }
         }
     };
-    sum(lhs, e.lhs_known, lhs_unknown);
-    sum(rhs, e.rhs_known, rhs_unknown);
+    sum(lhs, e.lhs_known, e.lhs_unknown, lhs_unknown_keys);
+    sum(rhs, e.rhs_known, e.rhs_unknown, rhs_unknown_keys);
     const int cmp = decimal::compare(e.lhs_known, e.rhs_known);
-    if (e.all_known) {
+    if (e.all_known) {  // case 1
         e.result = cmp == 0 ? outcome::holds : outcome::mismatch;
         return e;
     }
-    if (lhs_unknown + rhs_unknown == lhs.size() + rhs.size()) return e;  // nothing known: cannot evaluate
+    if (e.lhs_unknown + e.rhs_unknown == lhs.size() + rhs.size()) return e;  // case 6: nothing known
     // Unknown terms are counts >= 0: the side that is short must have an unknown term to grow.
-    const bool satisfiable = cmp == 0 || (cmp < 0 && lhs_unknown > 0) || (cmp > 0 && rhs_unknown > 0);
-    if (!satisfiable) {
+    const bool satisfiable = cmp == 0 || (cmp < 0 && e.lhs_unknown > 0) || (cmp > 0 && e.rhs_unknown > 0);
+    if (!satisfiable) {  // case 2
         e.result = outcome::mismatch;
-    } else if (total_rule && lhs_unknown == 1 && e.rhs_known > decimal(0)) {
-        e.result = outcome::blank_total;
-    } else if (cmp != 0) {
+    } else if (total_rule && e.lhs_unknown == 1 && lhs.front().c->is_blank() && e.rhs_known > decimal(0)) {
+        e.result = outcome::blank_total;  // case 3: only a *blank* total (§9.1); "-" or text totals fall to case 4
+    } else if (cmp != 0) {  // case 4 (case 5, blanks read as zero satisfy, reports nothing)
         e.result = outcome::blank_nonzero;
+        e.short_unknown = cmp < 0 ? lhs_unknown_keys : rhs_unknown_keys;
+        if (e.lhs_unknown + e.rhs_unknown == 1)
+            e.implied = cmp < 0 ? decimal::subtract(e.rhs_known, e.lhs_known) : decimal::subtract(e.lhs_known, e.rhs_known);
     }
     return e;
 }
@@ -202,6 +217,8 @@ public:
         check_subtotals();
         check_narrative();
         mark_consequences();
+        // Roots first, each group in the order found; consequences after their roots.
+        std::stable_partition(out_.begin(), out_.end(), [](const finding& f) { return f.caused_by.empty(); });
         if (!options_.include_info) {
             std::vector<finding> kept;
             for (finding& f : out_)
@@ -229,12 +246,24 @@ private:
         for (std::size_t i = 0; i < shown; ++i) {
             if (i) s += "、";
             // Short names in lists: "“2.其他法律行政法规禁止公开”行“总计”列".
-            const cell_key* k = find_cell_key(format_, keys[i]);
-            s += k ? "“" + std::string(k->row_info->label) + "”行“" + std::string(k->column_info->label) + "”列"
-                   : std::string(keys[i]);
+            s += short_name_zh(keys[i]);
         }
         if (keys.size() > shown) s += "等" + std::to_string(keys.size()) + "个单元格";
         return s;
+    }
+
+    // "“2.其他法律行政法规禁止公开”行“总计”列"; the R6 subtotal: "“（一）予以公开”行“法人或其他组织”小计".
+    std::string short_name_zh(std::string_view key) const {
+        if (const cell_key* k = find_cell_key(format_, key))
+            return "“" + std::string(k->row_info->label) + "”行“" + std::string(k->column_info->label) + "”列";
+        constexpr std::string_view subtotal = ".organizations_subtotal";
+        if (key.size() > subtotal.size() && key.substr(key.size() - subtotal.size()) == subtotal) {
+            const std::string_view rest = key.substr(0, key.size() - subtotal.size());  // "requests.<row>"
+            const std::size_t dot = rest.find('.');
+            if (const row_label* row = dot == std::string_view::npos ? nullptr : labels_.row("requests", rest.substr(dot + 1)))
+                return "“" + std::string(row->label) + "”行“法人或其他组织”小计";
+        }
+        return std::string(key);
     }
 
     static std::string list_en(const std::vector<std::string_view>& keys) {
@@ -278,6 +307,20 @@ private:
         v.cell_zh = cell_name_zh(k);
         v.cell_en = k.key;
         return add(code, k.key, k.pointer, std::move(expected), std::move(actual), {k.key}, std::move(v));
+    }
+
+    /// A cell that is named but may have no key (the R6 subtotal): key "" and no cells then.
+    struct named_cell {
+        std::string key, pointer, name_zh, name_en;
+    };
+
+    finding& add_named(std::string_view code, const named_cell& n, std::string expected, std::string actual) {
+        message_values v;
+        v.cell_zh = n.name_zh;
+        v.cell_en = n.name_en;
+        std::vector<std::string> cells;
+        if (!n.key.empty()) cells.push_back(n.key);
+        return add(code, n.key, n.pointer, std::move(expected), std::move(actual), std::move(cells), std::move(v));
     }
 
     finding& add_field(std::string_view code, std::string_view pointer, std::string expected, std::string actual,
@@ -343,7 +386,9 @@ private:
     // Publication deadlines of 条例第四十九条 and the format notices (docs/formats.md §1).
     void check_deadline() {
         const report_header& h = r_.header;
-        if (!h.publication_date || h.scope == report_scope::unknown || h.level == admin_level::unknown) return;
+        // An own report is due by 1月31日 at every level; a compiled report's deadline depends on the level.
+        if (!h.publication_date || h.scope == report_scope::unknown) return;
+        if (h.scope == report_scope::compiled && h.level == admin_level::unknown) return;
         int month = 1, day = 31;
         const char* who_zh = "各级政府部门和乡镇人民政府";
         const char* who_en = "departments and townships";
@@ -378,38 +423,58 @@ private:
 
     // ---- R7 value domains
 
+    // True when a number cell satisfies R7 for its kind (the common case: no finding).
+    static bool domain_ok(const cell& c, value_kind kind) {
+        const decimal v = c.value();
+        switch (kind) {
+            case value_kind::count: return c.unit() == money_unit::none && v.is_integer() && !v.is_negative();
+            case value_kind::signed_count: return c.unit() == money_unit::none && v.is_integer();
+            case value_kind::amount: return !v.is_negative() && c.unit() != money_unit::none;
+            case value_kind::amount_wan_yuan: return !v.is_negative() && c.unit() != money_unit::yuan;
+        }
+        return false;
+    }
+
     void check_domains() {
-        for (const cell_key& k : cell_keys(format_)) {
-            const cell& c = cell_at(r_, k.index);
-            switch (c.state()) {
-                case cell_state::text:
-                    add_cell("XXGK-V-007", k, "", c.raw().value_or(""));
-                    continue;
-                case cell_state::not_captured:
-                    add_cell("XXGK-V-008", k, "", "not_captured");
-                    continue;
-                case cell_state::number: break;
-                default: continue;
-            }
-            const decimal v = c.value();
-            const std::string shown = v.to_string();
-            switch (k.kind) {
-                case value_kind::count:
-                case value_kind::signed_count:
-                    if (c.unit() != money_unit::none)
-                        add_cell("XXGK-V-006", k, "", c.unit() == money_unit::yuan ? "元" : "万元");
-                    if (!v.is_integer()) add_cell("XXGK-V-002", k, "", shown);
-                    if (k.kind == value_kind::count && v.is_negative()) add_cell("XXGK-V-001", k, "0", shown);
-                    break;
-                case value_kind::amount:
-                    if (v.is_negative()) add_cell("XXGK-V-003", k, "0", shown);
-                    if (c.unit() == money_unit::none) add_cell("XXGK-V-004", k, "", c.raw().value_or(shown));
-                    break;
-                case value_kind::amount_wan_yuan:
-                    if (v.is_negative()) add_cell("XXGK-V-003", k, "0", shown);
-                    if (c.unit() == money_unit::yuan) add_cell("XXGK-V-005", k, "万元", c.raw().value_or(shown + "元"));
-                    break;
-            }
+        for (const cell_key& k : cell_keys(format_))
+            check_domain(cell_at(r_, k.index), k.kind, [&] { return named_cell{k.key, k.pointer, cell_name_zh(k), k.key}; });
+    }
+
+    // `name()` builds the cell's names; it runs only when there is a finding, so that a clean
+    // report costs no string work here.
+    template <class Name>
+    void check_domain(const cell& c, value_kind kind, Name&& name) {
+        if (c.state() == cell_state::blank || c.state() == cell_state::not_applicable) return;
+        if (c.is_number() && domain_ok(c, kind)) return;
+        const named_cell n = name();
+        switch (c.state()) {
+            case cell_state::text:
+                add_named("XXGK-V-007", n, "", c.raw().value_or(""));
+                return;
+            case cell_state::not_captured:
+                add_named("XXGK-V-008", n, "", "not_captured");
+                return;
+            case cell_state::number: break;
+            default: return;  // blank and not applicable: nothing to check
+        }
+        const decimal v = c.value();
+        const std::string shown = v.to_string();
+        switch (kind) {
+            case value_kind::count:
+            case value_kind::signed_count:
+                if (c.unit() != money_unit::none)
+                    add_named("XXGK-V-006", n, "", c.unit() == money_unit::yuan ? "元" : "万元");
+                if (!v.is_integer()) add_named("XXGK-V-002", n, "", shown);
+                if (kind == value_kind::count && v.is_negative()) add_named("XXGK-V-001", n, "≥ 0", shown);
+                break;
+            case value_kind::amount:
+                if (v.is_negative()) add_named("XXGK-V-003", n, "≥ 0", shown);
+                if (c.unit() == money_unit::none) add_named("XXGK-V-004", n, "", c.raw().value_or(shown));
+                break;
+            case value_kind::amount_wan_yuan:
+                if (v.is_negative()) add_named("XXGK-V-003", n, "≥ 0", shown);
+                if (c.unit() == money_unit::yuan) add_named("XXGK-V-005", n, "万元", c.raw().value_or(shown + "元"));
+                break;
         }
     }
 
@@ -428,7 +493,7 @@ private:
                     if (now && now->is_negative()) {
                         message_values v;
                         v.detail_zh = v.detail_en = prior.value().to_string();
-                        finding& f = add_cell("XXGK-T2-001", k, ">= 0", now->to_string(), v);
+                        finding& f = add_cell("XXGK-T2-001", k, "≥ 0", now->to_string(), v);
                         f.cells.insert(f.cells.begin(), "proactive." + std::string(k.row) + ".prior_items");
                     }
                 }
@@ -460,6 +525,38 @@ private:
         bool total_rule;
     };
 
+    // expected, actual, difference, the unknown cells and (case 4, one unknown cell) the implied value.
+    std::pair<std::string, std::string> describe(const evaluation& e, bool total_rule, const cell& total,
+                                                 message_values& v) const {
+        const auto& named = e.result == outcome::blank_nonzero ? e.short_unknown : e.unknown;
+        v.unknown_zh = list_zh(named);
+        v.unknown_en = list_en(named);
+        std::string expected, actual;
+        if (total_rule) {  // total = parts: expected is the sum of the parts, actual the printed total
+            expected = e.rhs_known.to_string();
+            actual = state_text(total);
+            if (e.result == outcome::mismatch && e.rhs_unknown > 0) expected = "≥ " + expected;
+        } else {  // R1: expected is 一 + 二, actual is （七）总计 + 四
+            expected = e.lhs_known.to_string();
+            actual = e.rhs_known.to_string();
+            if (e.result == outcome::mismatch && e.lhs_unknown > 0) expected = "≥ " + expected;
+            if (e.result == outcome::mismatch && e.rhs_unknown > 0) actual = "≥ " + actual;
+        }
+        const auto diff = total_rule ? decimal::subtract(e.lhs_known, e.rhs_known)
+                                     : decimal::subtract(e.rhs_known, e.lhs_known);
+        v.difference = diff ? diff->to_string() : "?";
+        if (e.implied) {
+            v.detail_zh = "；该单元格应为 " + e.implied->to_string();
+            v.detail_en = "; that cell must be " + e.implied->to_string();
+        }
+        return {std::move(expected), std::move(actual)};
+    }
+
+    static std::string_view code_of(outcome o, std::string_view mismatch, std::string_view blank_total,
+                                    std::string_view blank_nonzero) {
+        return o == outcome::mismatch ? mismatch : o == outcome::blank_total ? blank_total : blank_nonzero;
+    }
+
     void check_identities() {
         const auto& keys = cell_keys(format_);
         for (const identity& id : pack_of(format_).identities) {
@@ -471,35 +568,31 @@ private:
             for (const term& t : lhs) cells.emplace_back(t.key);
             for (const term& t : rhs) cells.emplace_back(t.key);
             message_values v;
-            v.unknown_zh = list_zh(e.unknown);
-            v.unknown_en = list_en(e.unknown);
-            std::string expected, actual;
-            if (id.total_rule) {
-                expected = e.rhs_known.to_string();
-                actual = state_text(*lhs.front().c);
-            } else {
-                // R1 is about a column: name it by its label.
-                v.cell_zh = "“" + std::string(subject.column_info->label) + "”";
-                v.cell_en = std::string(subject.column);
-                expected = e.lhs_known.to_string();
-                actual = e.rhs_known.to_string();
-            }
-            if (e.result == outcome::mismatch && !e.all_known && id.total_rule) expected = "≥ " + expected;
-            const auto diff = decimal::subtract(id.total_rule ? e.lhs_known : e.rhs_known,
-                                                id.total_rule ? e.rhs_known : e.lhs_known);
-            v.difference = diff ? diff->to_string() : "?";
-            std::string_view code = e.result == outcome::mismatch      ? id.mismatch
-                                    : e.result == outcome::blank_total ? id.blank_total
-                                                                       : id.blank_nonzero;
             if (id.total_rule) {
                 v.cell_zh = cell_name_zh(subject);
                 v.cell_en = subject.key;
+            } else {  // R1 is about a column: name it by its label
+                v.cell_zh = "“" + std::string(subject.column_info->label) + "”";
+                v.cell_en = std::string(subject.column);
             }
-            finding& f = add(code, subject.key, subject.pointer, expected, actual, std::move(cells), v);
-            if (e.result == outcome::blank_total) implied_[lhs.front().c] = {e.rhs_known, out_.size() - 1};
-            else pending_.push_back({out_.size() - 1, std::move(lhs), std::move(rhs), id.total_rule});
-            (void)f;
+            auto [expected, actual] = describe(e, id.total_rule, *lhs.front().c, v);
+            add(code_of(e.result, id.mismatch, id.blank_total, id.blank_nonzero), subject.key, subject.pointer,
+                std::move(expected), std::move(actual), std::move(cells), v);
+            const std::size_t index = out_.size() - 1;
+            if (e.result == outcome::blank_total) note_blank_total(lhs.front().c, e.rhs_known, index);
+            else pending_.push_back({index, std::move(lhs), std::move(rhs), id.total_rule});
         }
+    }
+
+    // A blank total with non-zero parts is a root; its implied value explains other findings.
+    // R2 and R3 share one cell (（七）总计 行 总计 列): a second blank-total finding there that implies
+    // the same value is a consequence of the first; one that implies another value is a conflict,
+    // and then neither value is used to explain anything.
+    void note_blank_total(const cell* c, decimal value, std::size_t finding_index) {
+        auto it = implied_.find(c);
+        if (it == implied_.end()) implied_.emplace(c, implied_root{value, finding_index, false});
+        else if (it->second.value == value) same_cell_.emplace_back(finding_index, it->second.finding);
+        else it->second.conflict = true;
     }
 
     // ---- R6: printed 法人或其他组织 subtotals
@@ -510,7 +603,15 @@ private:
                 const applicant_row& row = t.requests.*d.pointer;
                 if (!row.organizations_subtotal) return;
                 const std::string base = std::string("requests.") + d.name + ".";
-                std::vector<term> lhs{{&*row.organizations_subtotal, ""}};
+                const cell_key& total = *find_cell_key(format_, base + "total");
+                const std::string row_label(total.row_info->label);
+                const std::string& subtotal_key = owned_.emplace_back(base + "organizations_subtotal");
+                const std::string pointer = "/requests/" + std::string(d.name) + "/organizations_subtotal";
+                // R7 applies to the printed subtotal as to any count.
+                check_domain(*row.organizations_subtotal, value_kind::count, [&] {
+                    return named_cell{"", pointer, "“" + row_label + "”行的法人或其他组织小计", subtotal_key};
+                });
+                std::vector<term> lhs{{&*row.organizations_subtotal, subtotal_key}};
                 std::vector<term> rhs;
                 std::vector<std::string> cells;
                 for (const cell_key& k : cell_keys(format_))
@@ -520,19 +621,14 @@ private:
                     }
                 const evaluation e = evaluate(lhs, rhs, true);
                 if (e.result == outcome::holds) return;
-                const cell_key& total = *find_cell_key(format_, base + "total");
                 message_values v;
-                v.cell_zh = "“" + std::string(total.row_info->label) + "”行";
+                v.cell_zh = "“" + row_label + "”行";
                 v.cell_en = "row " + std::string(d.name);
-                v.unknown_zh = list_zh(e.unknown);
-                v.unknown_en = list_en(e.unknown);
-                const auto diff = decimal::subtract(e.lhs_known, e.rhs_known);
-                v.difference = diff ? diff->to_string() : "?";
-                std::string_view code = e.result == outcome::mismatch      ? "XXGK-T3-009"
-                                        : e.result == outcome::blank_total ? "XXGK-T3-010"
-                                                                           : "XXGK-T3-011";
-                add(code, "", "/requests/" + std::string(d.name) + "/organizations_subtotal", e.rhs_known.to_string(),
-                    state_text(*row.organizations_subtotal), std::move(cells), v);
+                auto [expected, actual] = describe(e, true, *row.organizations_subtotal, v);
+                add(code_of(e.result, "XXGK-T3-009", "XXGK-T3-010", "XXGK-T3-011"), "", pointer, std::move(expected),
+                    std::move(actual), std::move(cells), v);
+                if (e.result != outcome::blank_total)
+                    pending_.push_back({out_.size() - 1, std::move(lhs), std::move(rhs), true});
             });
         }, r_.tables);
     }
@@ -590,36 +686,60 @@ private:
     // ---- one root cause, one error: a finding that disappears once the implied value of a
     // blank total is filled in follows from that blank total.
 
+    // caused_by and the English note: "<code> <key>"; the Chinese note names the root cell by its labels.
+    struct root_names {
+        std::string code_key, zh;
+        void add(const finding& root, const std::string& name_zh) {
+            if (!code_key.empty()) code_key += "; ", zh += "；";
+            code_key += root.code + " " + root.key;
+            zh += root.code + "（" + name_zh + "）";
+        }
+    };
+
+    void mark_consequence(finding& f, const root_names& roots) {
+        f.caused_by = roots.code_key;
+        f.severity = severity::info;
+        f.message_zh += "（此项由 " + roots.zh + " 导致，补全该空白单元格后即相符。）";
+        f.message_en += " (This follows from " + roots.code_key + "; it resolves once that blank cell is filled in.)";
+    }
+
     void mark_consequences() {
         if (implied_.empty()) return;
         std::map<const cell*, decimal> values;
-        for (const auto& [c, v] : implied_) values[c] = v.first;
+        for (const auto& [c, root] : implied_)
+            if (!root.conflict) values[c] = root.value;
+        for (const auto& [consequence, root] : same_cell_) {
+            root_names names;
+            names.add(out_[root], short_name_zh(out_[root].key));
+            mark_consequence(out_[consequence], names);
+        }
+        if (values.empty()) return;
         for (const pending_check& p : pending_) {
             const evaluation e = evaluate(p.lhs, p.rhs, p.total_rule, &values);
             if (e.result != outcome::holds) continue;
-            finding& f = out_[p.finding_index];
-            std::string roots;
+            root_names names;
             for (const auto* side : {&p.lhs, &p.rhs})
                 for (const term& t : *side)
-                    if (auto it = implied_.find(t.c); it != implied_.end()) {
-                        const finding& root = out_[it->second.second];
-                        if (!roots.empty()) roots += "; ";
-                        roots += root.code + " " + root.key;
-                    }
-            f.caused_by = roots;
-            f.severity = severity::info;
-            f.message_zh += "（此项由 " + roots + " 导致，补全该空白单元格后即相符。）";
-            f.message_en += " (This follows from " + roots + "; it resolves once that blank cell is filled in.)";
+                    if (values.count(t.c)) names.add(out_[implied_.at(t.c).finding], short_name_zh(t.key));
+            mark_consequence(out_[p.finding_index], names);
         }
     }
+
+    struct implied_root {
+        decimal value;        // the implied value of the blank total
+        std::size_t finding;  // index of its finding in out_
+        bool conflict;        // another rule implies a different value for the same cell
+    };
 
     const report& r_;
     format_version format_;
     const label_table& labels_;
     validate_options options_;
     std::vector<finding> out_;
-    std::map<const cell*, std::pair<decimal, std::size_t>> implied_;  // blank total → implied value, its finding
-    std::vector<pending_check> pending_;
+    std::map<const cell*, implied_root> implied_;                  // blank total → implied value, its finding
+    std::vector<std::pair<std::size_t, std::size_t>> same_cell_;  // (consequence, root): one blank total, two rules
+    std::vector<pending_check> pending_;                          // findings that may follow from a blank total
+    std::deque<std::string> owned_;                               // names that terms point at (R6 subtotal keys)
 };
 
 }  // namespace

@@ -104,7 +104,9 @@ public:
     /// Makes the cell a number.
     void set_value(decimal value, money_unit unit = money_unit::none) noexcept;
 
-    /// Cells are equal when state, value (numerically), unit, raw text and provenance are equal.
+    /// Cells are equal when state, value, unit, raw text and provenance are equal. The value is
+    /// compared with its scale: 1.5 and 1.50 are different cells (they print differently), so
+    /// that equal cells encode identically.
     friend bool operator==(const cell& a, const cell& b) noexcept;
     friend bool operator!=(const cell& a, const cell& b) noexcept { return !(a == b); }
 

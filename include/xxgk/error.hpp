@@ -25,9 +25,10 @@ enum class errc : int {
     unknown_key = 8,     ///< a cell key that is not a cell of the report's format
     limit_exceeded = 9,  ///< input larger or deeper than the configured limits
     io_error = 10,       ///< a file could not be read or written
+    duplicate_member = 11,  ///< a member name repeated within one JSON object (a parser would keep only one)
 };
 BOOST_DESCRIBE_ENUM(errc, invalid_json, wrong_type, missing_member, unknown_member, out_of_range, invalid_value,
-                    wrong_format, unknown_key, limit_exceeded, io_error)
+                    wrong_format, unknown_key, limit_exceeded, io_error, duplicate_member)
 
 /// One problem found while reading input, with its location.
 struct problem {

@@ -32,8 +32,8 @@ struct finding {
     std::string rule;                ///< the rule of docs/formats.md §9 ("R2"), or the check's family ("header")
     std::string key;                 ///< the cell key the finding is about; "" when not about one cell
     std::string pointer;             ///< JSON Pointer of that cell or field
-    std::string expected;            ///< the value the rule expects ("" when not a value)
-    std::string actual;              ///< the value printed ("blank" for a blank cell)
+    std::string expected;            ///< the value the rule expects ("" when not a value; "≥ N" when only a bound is known)
+    std::string actual;              ///< the value printed ("blank", "not_applicable", "text" for cells without a number)
     std::vector<std::string> cells;  ///< every cell key taking part in the check
     std::string message_zh;          ///< 中文说明, names the cell by its official labels
     std::string message_en;          ///< English message
@@ -52,7 +52,9 @@ struct validate_options {
 /// Checks a report against the rules of its format: value domains (R7), the arithmetic of
 /// sections 三 and 四 (R1, R2, R3, R5, R6) with the blank semantics of docs/formats.md §9.1,
 /// the section 二 identities of one report, the header and the narrative.
-/// Returns every finding, roots first in table order. Never throws except std::bad_alloc.
+/// Returns every finding: first the roots, in the order checked (header, value domains, section 二,
+/// R1, R2, R3, R5, R6, narrative; cells in table order within each), then the consequences
+/// (findings with `caused_by`). Never throws except std::bad_alloc.
 std::vector<finding> validate(const report& r, const validate_options& options = {});
 
 /// The number of findings of severity error.
@@ -68,7 +70,7 @@ struct rule_info {
     xxgk::severity severity;       ///< default severity
     std::string_view title_zh;     ///< short meaning in Chinese
     std::string_view title_en;     ///< short meaning in English
-    std::string_view template_zh;  ///< message template; placeholders {cell} {expected} {actual} {difference} {cells}
+    std::string_view template_zh;  ///< message template; placeholders {cell} {expected} {actual} {difference} {unknown} {detail}
     std::string_view template_en;
 };
 
