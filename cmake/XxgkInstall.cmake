@@ -1,4 +1,5 @@
-# Install rules: headers, the library, the xxgk CMake package and xxgk.pc.
+# Install rules: headers, the C++ library (libxxgkcpp), the xxgk CMake package and xxgk-cpp.pc.
+# (xxgk.pc describes the C ABI, libxxgk; bindings/c installs it.)
 #
 # Both descriptions must say the same thing about Boost (tests/packaging checks it for a static
 # and a shared build):
@@ -45,7 +46,7 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/xxgkConfigVersion.c
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/xxgkConfig.cmake ${CMAKE_CURRENT_BINARY_DIR}/xxgkConfigVersion.cmake
     DESTINATION ${XXGK_INSTALL_CMAKEDIR})
 
-# ---- pkg-config: xxgk.pc, relocatable (prefix found from the .pc file's own directory)
+# ---- pkg-config: xxgk-cpp.pc, relocatable (prefix found from the .pc file's own directory)
 # The flags a consumer needs for Boost: -I/-L only when Boost is outside the compiler's default dirs.
 set(XXGK_PC_CFLAGS_BOOST "")
 get_target_property(xxgk_boost_includes Boost::headers INTERFACE_INCLUDE_DIRECTORIES)
@@ -63,10 +64,10 @@ if(xxgk_boost_json_location)
     endif()
 endif()
 if(XXGK_CONSUMER_LINKS_BOOST_JSON)
-    set(XXGK_PC_LIBS "-L\${libdir} -lxxgk ${xxgk_boost_json_flags}")
+    set(XXGK_PC_LIBS "-L\${libdir} -lxxgkcpp ${xxgk_boost_json_flags}")
     set(XXGK_PC_LIBS_PRIVATE "")
 else()
-    set(XXGK_PC_LIBS "-L\${libdir} -lxxgk")
+    set(XXGK_PC_LIBS "-L\${libdir} -lxxgkcpp")
     set(XXGK_PC_LIBS_PRIVATE "${xxgk_boost_json_flags}")
 endif()
 # ${pcfiledir}/<as many .. as the pkgconfig dir is deep> is the prefix, wherever it is installed
@@ -87,5 +88,5 @@ else()
     endforeach()
     set(xxgk_pc_install_dir "${xxgk_pc_dir}")
 endif()
-configure_file(cmake/xxgk.pc.in ${CMAKE_CURRENT_BINARY_DIR}/xxgk.pc @ONLY)
-install(FILES ${CMAKE_CURRENT_BINARY_DIR}/xxgk.pc DESTINATION ${xxgk_pc_install_dir})
+configure_file(cmake/xxgk-cpp.pc.in ${CMAKE_CURRENT_BINARY_DIR}/xxgk-cpp.pc @ONLY)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/xxgk-cpp.pc DESTINATION ${xxgk_pc_install_dir})

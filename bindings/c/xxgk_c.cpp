@@ -1,0 +1,1311 @@
+// The C ABI (include/xxgk/xxgk.h) over the C++ library: the try/catch wall.
+//
+// Every exported function validates its arguments, runs its body inside `guarded`, and turns
+// every exception into a status and an xxgk_error. Nothing here keeps global mutable state:
+// the only statics are immutable tables built once (thread-safe function-local statics) and the
+// preallocated out-of-memory error.
+#include "xxgk/xxgk.h"
+
+#include <xxgk/xxgk.hpp>
+#include <xxgk/detail/traits.hpp>
+
+#include <boost/describe/enum_to_string.hpp>
+#include <boost/describe/enumerators.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/parser.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <memory>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+// ---------------------------------------------------------------------------------------------
+// The C constants are the C++ enumerators, number for number.
+
+static_assert(sizeof(xxgk_int64) == 8, "xxgk_int64 must be 64 bits");
+static_assert(XXGK_E_INVALID_JSON == static_cast<int>(xxgk::errc::invalid_json));
+static_assert(XXGK_E_WRONG_TYPE == static_cast<int>(xxgk::errc::wrong_type));
+static_assert(XXGK_E_MISSING_MEMBER == static_cast<int>(xxgk::errc::missing_member));
+static_assert(XXGK_E_UNKNOWN_MEMBER == static_cast<int>(xxgk::errc::unknown_member));
+static_assert(XXGK_E_OUT_OF_RANGE == static_cast<int>(xxgk::errc::out_of_range));
+static_assert(XXGK_E_INVALID_VALUE == static_cast<int>(xxgk::errc::invalid_value));
+static_assert(XXGK_E_WRONG_FORMAT == static_cast<int>(xxgk::errc::wrong_format));
+static_assert(XXGK_E_UNKNOWN_KEY == static_cast<int>(xxgk::errc::unknown_key));
+static_assert(XXGK_E_LIMIT_EXCEEDED == static_cast<int>(xxgk::errc::limit_exceeded));
+static_assert(XXGK_E_IO == static_cast<int>(xxgk::errc::io_error));
+static_assert(XXGK_E_DUPLICATE_MEMBER == static_cast<int>(xxgk::errc::duplicate_member));
+static_assert(XXGK_CELL_BLANK == static_cast<int>(xxgk::cell_state::blank));
+static_assert(XXGK_CELL_NUMBER == static_cast<int>(xxgk::cell_state::number));
+static_assert(XXGK_CELL_NOT_APPLICABLE == static_cast<int>(xxgk::cell_state::not_applicable));
+static_assert(XXGK_CELL_TEXT == static_cast<int>(xxgk::cell_state::text));
+static_assert(XXGK_CELL_NOT_CAPTURED == static_cast<int>(xxgk::cell_state::not_captured));
+static_assert(XXGK_UNIT_NONE == static_cast<int>(xxgk::money_unit::none));
+static_assert(XXGK_UNIT_YUAN == static_cast<int>(xxgk::money_unit::yuan));
+static_assert(XXGK_UNIT_WAN_YUAN == static_cast<int>(xxgk::money_unit::wan_yuan));
+static_assert(XXGK_KIND_COUNT == static_cast<int>(xxgk::value_kind::count));
+static_assert(XXGK_KIND_SIGNED_COUNT == static_cast<int>(xxgk::value_kind::signed_count));
+static_assert(XXGK_KIND_AMOUNT == static_cast<int>(xxgk::value_kind::amount));
+static_assert(XXGK_KIND_AMOUNT_WAN_YUAN == static_cast<int>(xxgk::value_kind::amount_wan_yuan));
+static_assert(XXGK_SEVERITY_INFO == static_cast<int>(xxgk::severity::info));
+static_assert(XXGK_SEVERITY_WARNING == static_cast<int>(xxgk::severity::warning));
+static_assert(XXGK_SEVERITY_ERROR == static_cast<int>(xxgk::severity::error));
+static_assert(XXGK_FORMAT_2019 == static_cast<int>(xxgk::format_version::v2019));
+static_assert(XXGK_FORMAT_2021 == static_cast<int>(xxgk::format_version::v2021));
+
+namespace {
+// Codes 1–99 mirror xxgk::errc; a new errc enumerator passes through unchanged.
+constexpr bool errc_fits() {
+    bool ok = true;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<xxgk::errc>>(
+        [&](auto d) { ok = ok && static_cast<int>(d.value) > 0 && static_cast<int>(d.value) < 100; });
+    return ok;
+}
+static_assert(errc_fits(), "xxgk::errc values must stay within 1..99 (100 and up belong to the C ABI)");
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The opaque handles
+
+struct xxgk_report {
+    xxgk::report value;
+};
+
+struct xxgk_issues {
+    std::vector<xxgk::finding> findings;
+    std::size_t errors = 0;
+};
+
+struct xxgk_error {
+    struct item {
+        xxgk_status status;
+        std::string pointer;
+        std::string message;
+        std::size_t offset;
+        std::size_t line;
+        std::size_t column;
+    };
+    xxgk_status status = XXGK_E_INTERNAL;
+    std::string message;
+    std::string location;
+    std::size_t offset = XXGK_NO_OFFSET;
+    std::size_t line = 0;
+    std::size_t column = 0;
+    std::vector<item> problems;  ///< every decoding problem; empty: the error is its only problem
+};
+
+namespace {
+
+// Handed out when not even an error object can be allocated. Never freed. "out of memory" fits
+// the small-string buffer, so constructing it allocates nothing.
+xxgk_error out_of_memory_error = [] {
+    xxgk_error e;
+    e.status = XXGK_E_NO_MEMORY;
+    e.message = "out of memory";
+    return e;
+}();
+
+// What the body of a call throws to fail with a status of the C ABI.
+struct failure {
+    xxgk_error error;
+};
+
+[[noreturn]] void fail(xxgk_status status, std::string message, std::string location = {},
+                       std::size_t offset = XXGK_NO_OFFSET) {
+    failure f;
+    f.error.status = status;
+    f.error.message = std::move(message);
+    f.error.location = std::move(location);
+    f.error.offset = offset;
+    throw f;
+}
+
+xxgk_status status_of(xxgk::errc code) noexcept { return static_cast<xxgk_status>(code); }
+
+// The problems of a decoding run as one error. `keep_positions`: offsets, lines and columns
+// refer to text the caller gave (false when the library re-encoded the text itself).
+xxgk_error error_from_problems(const std::vector<xxgk::problem>& problems, bool keep_positions) {
+    xxgk_error e;
+    if (problems.empty()) {
+        e.status = XXGK_E_INTERNAL;
+        e.message = "decoding failed without a reported problem";
+        return e;
+    }
+    e.problems.reserve(problems.size());
+    for (const xxgk::problem& p : problems) {
+        xxgk_error::item it{status_of(p.code), p.pointer, p.message, XXGK_NO_OFFSET, 0, 0};
+        if (keep_positions) {
+            it.offset = p.offset.value_or(XXGK_NO_OFFSET);
+            it.line = p.line.value_or(0);
+            it.column = p.column.value_or(0);
+        }
+        e.problems.push_back(std::move(it));
+    }
+    const xxgk_error::item& first = e.problems.front();
+    e.status = first.status;
+    e.message = first.message;
+    if (problems.size() > 1)
+        e.message += " (and " + std::to_string(problems.size() - 1) + " more problem" +
+                     (problems.size() > 2 ? "s" : "") + ")";
+    e.location = first.pointer;
+    e.offset = first.offset;
+    e.line = first.line;
+    e.column = first.column;
+    return e;
+}
+
+// Stores an error in *err. Never throws: when the error cannot be allocated, *err receives the
+// preallocated out-of-memory error and the status becomes XXGK_E_NO_MEMORY.
+xxgk_status deliver(xxgk_error** err, xxgk_error&& e) noexcept {
+    const xxgk_status status = e.status;
+    if (!err) return status;
+    try {
+        *err = new xxgk_error(std::move(e));
+        return status;
+    } catch (...) {
+        *err = &out_of_memory_error;
+        return XXGK_E_NO_MEMORY;
+    }
+}
+
+xxgk_status deliver(xxgk_error** err, xxgk_status status, const char* message, std::string_view location = {}) noexcept {
+    if (!err) return status;
+    try {
+        xxgk_error e;
+        e.status = status;
+        e.message = message;
+        e.location.assign(location.data(), location.size());
+        return deliver(err, std::move(e));
+    } catch (...) {
+        *err = &out_of_memory_error;
+        return XXGK_E_NO_MEMORY;
+    }
+}
+
+// The wall: runs `body`, converts every exception into a status and an error object.
+template <class F>
+xxgk_status guarded(xxgk_error** err, F&& body) noexcept {
+    if (err) *err = nullptr;
+    try {
+        body();
+        return XXGK_OK;
+    } catch (failure& f) {
+        return deliver(err, std::move(f.error));
+    } catch (const xxgk::decode_error& e) {
+        try {
+            return deliver(err, error_from_problems(e.problems(), true));
+        } catch (...) {
+            if (err) *err = &out_of_memory_error;
+            return XXGK_E_NO_MEMORY;
+        }
+    } catch (const xxgk::key_error& e) {
+        return deliver(err, XXGK_E_UNKNOWN_KEY, e.what(), e.key());
+    } catch (const xxgk::error& e) {
+        return deliver(err, status_of(e.code()), e.what());
+    } catch (const std::bad_alloc&) {
+        if (err) *err = &out_of_memory_error;
+        return XXGK_E_NO_MEMORY;
+    } catch (const std::exception& e) {
+        return deliver(err, XXGK_E_INTERNAL, e.what());
+    } catch (...) {
+        return deliver(err, XXGK_E_INTERNAL, "unknown exception inside xxgk");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+template <class T>
+void require(const T* p, const char* name) {
+    if (!p) fail(XXGK_E_INVALID_ARGUMENT, std::string("argument '") + name + "' must not be NULL");
+}
+
+template <class T>
+void clear_out(T** out) noexcept {
+    if (out) *out = nullptr;
+}
+void clear_len(std::size_t* len) noexcept {
+    if (len) *len = 0;
+}
+
+// Offset of the first byte that is not part of a well-formed UTF-8 sequence (no overlongs, no
+// surrogates, nothing above U+10FFFF), or npos.
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+std::size_t invalid_utf8_at(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        std::uint32_t cp, min;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2, cp = c & 0x1Fu, min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3, cp = c & 0x0Fu, min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4, cp = c & 0x07u, min = 0x10000;
+        } else {
+            return i;
+        }
+        if (n - i < len) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (p[i + k] & 0x3Fu);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += len;
+    }
+    return npos;
+}
+
+// 1-based line and column (in code points) of a byte offset.
+void locate(std::string_view text, std::size_t offset, xxgk_error& e) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    e.offset = offset;
+    e.line = line;
+    e.column = column;
+}
+
+void check_length(std::size_t len, const char* name) {
+    if (len > static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max()))
+        fail(XXGK_E_INVALID_ARGUMENT, std::string("argument '") + name + "' has a length of " + std::to_string(len) +
+                                          " bytes, more than any object can have");
+}
+
+void check_utf8(std::string_view s, const char* name, bool with_position = false) {
+    const std::size_t bad = invalid_utf8_at(s);
+    if (bad == npos) return;
+    failure f;
+    f.error.status = XXGK_E_INVALID_UTF8;
+    f.error.message = std::string("argument '") + name + "' is not valid UTF-8 at byte " + std::to_string(bad);
+    f.error.offset = bad;
+    if (with_position) locate(s, bad, f.error);
+    throw f;
+}
+
+// A string argument: NULL only with length 0 when `null_ok`; valid UTF-8.
+std::string_view text_arg(const char* p, std::size_t len, const char* name, bool null_ok = false) {
+    if (!p && (len != 0 || !null_ok)) require(p, name);
+    check_length(len, name);
+    const std::string_view s(p ? p : "", p ? len : 0);
+    check_utf8(s, name);
+    return s;
+}
+
+void check_struct_version(unsigned int version, unsigned int current, const char* name, const char* init) {
+    if (version == 0)
+        fail(XXGK_E_INVALID_ARGUMENT,
+             std::string("'") + name + "->version' is 0: initialise the struct with " + init);
+    if (version > current)
+        fail(XXGK_E_INVALID_ARGUMENT, std::string("'") + name + "->version' is " + std::to_string(version) +
+                                          ", newer than this library knows (" + std::to_string(current) + ")");
+}
+
+xxgk::format_version format_arg(int format) {
+    for (xxgk::format_version f : xxgk::all_formats)
+        if (static_cast<int>(f) == format) return f;
+    fail(XXGK_E_INVALID_ARGUMENT, "format " + std::to_string(format) + " is not supported (2019 or 2021)");
+}
+
+xxgk::decode_options decode_options_arg(const xxgk_load_options* o) {
+    xxgk::decode_options d;
+    if (!o) return d;
+    check_struct_version(o->version, XXGK_LOAD_OPTIONS_VERSION, "options", "XXGK_LOAD_OPTIONS_INIT");
+    d.strict = o->keep_unknown_members == 0;
+    if (o->max_input_bytes) d.max_input_bytes = o->max_input_bytes;
+    if (o->max_depth) d.max_depth = o->max_depth;
+    return d;
+}
+
+// A buffer the caller releases with xxgk_free.
+void copy_out(std::string_view s, char** out, std::size_t* out_len) {
+    char* buf = static_cast<char*>(std::malloc(s.size() + 1));
+    if (!buf) throw std::bad_alloc();
+    if (!s.empty()) std::memcpy(buf, s.data(), s.size());
+    buf[s.size()] = '\0';
+    *out = buf;
+    if (out_len) *out_len = s.size();
+}
+
+const char* borrowed(const std::string& s, std::size_t* out_len) noexcept {
+    if (out_len) *out_len = s.size();
+    return s.c_str();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+void check_limit(std::size_t size, std::size_t limit) {
+    if (size > limit)
+        fail(XXGK_E_LIMIT_EXCEEDED,
+             "input of " + std::to_string(size) + " bytes exceeds the limit of " + std::to_string(limit) + " bytes");
+}
+
+void decode_into(xxgk_report** out, std::string_view json, const xxgk::decode_options& options) {
+    check_limit(json.size(), options.max_input_bytes);
+    check_utf8(json, "json", true);
+    xxgk::decode_result r = xxgk::decode_json(json, options);
+    if (!r.ok()) throw failure{error_from_problems(r.problems, true)};
+    *out = new xxgk_report{std::move(*r.value)};
+}
+
+std::string read_file_limited(const char* path, std::size_t limit) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) fail(XXGK_E_IO, std::string("'") + path + "' is a directory");
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) fail(XXGK_E_IO, std::string("cannot open '") + path + "' for reading");
+    const std::streamoff size = in.tellg();
+    if (size < 0) fail(XXGK_E_IO, std::string("cannot read '") + path + "'");
+    if (static_cast<std::uint64_t>(size) > limit)
+        fail(XXGK_E_LIMIT_EXCEEDED, std::string("file '") + path + "' of " + std::to_string(size) +
+                                        " bytes exceeds the limit of " + std::to_string(limit) + " bytes");
+    std::string text(static_cast<std::size_t>(size), '\0');
+    in.seekg(0);
+    if (size > 0 && !in.read(&text[0], size)) fail(XXGK_E_IO, std::string("cannot read '") + path + "'");
+    return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Members of the model, addressed by JSON Pointer segments. Derived from the Boost.Describe
+// descriptions (like every other walker of xxgk): no list of fields is written here.
+
+enum class node { none, object, array, text, integer, boolean, cell };
+
+bool is_index(const std::string& s) {
+    if (s == "-") return true;
+    if (s.empty() || s.size() > 18) return false;
+    if (s.size() > 1 && s[0] == '0') return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+template <class T>
+node classify() {
+    using namespace xxgk::detail;
+    if constexpr (is_optional<T>::value) return classify<typename T::value_type>();
+    else if constexpr (is_cell_v<T>) return node::cell;
+    else if constexpr (boost::describe::has_describe_members<T>::value) return node::object;
+    else if constexpr (is_vector<T>::value) return node::array;
+    else if constexpr (std::is_same_v<T, bool>) return node::boolean;
+    else if constexpr (std::is_enum_v<T>) return node::text;
+    else if constexpr (std::is_integral_v<T>) return node::integer;
+    else return node::text;  // std::string, decimal, calendar_date: JSON strings
+}
+
+template <class T>
+node walk(const std::vector<std::string>& segs, std::size_t i) {
+    using namespace xxgk::detail;
+    if constexpr (is_optional<T>::value) {
+        return walk<typename T::value_type>(segs, i);
+    } else {
+        if (i == segs.size()) return classify<T>();
+        if constexpr (is_cell_v<T>) {
+            return node::none;  // cells are leaves
+        } else if constexpr (boost::describe::has_describe_members<T>::value) {
+            node result = node::none;
+            bool matched = false;
+            for_each_member<T>([&](auto d) {
+                if (!matched && segs[i] == d.name) {
+                    matched = true;
+                    result = walk<member_type<decltype(d)>>(segs, i + 1);
+                }
+            });
+            return result;
+        } else if constexpr (is_vector<T>::value) {
+            return is_index(segs[i]) ? walk<typename T::value_type>(segs, i + 1) : node::none;
+        } else {
+            return node::none;
+        }
+    }
+}
+
+// What `segs` names in a report of r's format: the top level holds the described members of
+// `report` and, inlined, those of its tables alternative.
+node walk_report(const xxgk::report& r, const std::vector<std::string>& segs) {
+    if (segs.empty()) return node::object;
+    node result = node::none;
+    bool matched = false;
+    std::visit(
+        [&](const auto& tables) {
+            using T = std::decay_t<decltype(tables)>;
+            xxgk::detail::for_each_member<T>([&](auto d) {
+                if (!matched && segs[0] == d.name) {
+                    matched = true;
+                    result = walk<xxgk::detail::member_type<decltype(d)>>(segs, 1);
+                }
+            });
+        },
+        r.tables);
+    if (matched) return result;
+    xxgk::detail::for_each_member<xxgk::report>([&](auto d) {
+        using M = xxgk::detail::member_type<decltype(d)>;
+        if constexpr (!std::is_same_v<M, xxgk::report_tables>) {
+            if (!matched && segs[0] == d.name) {
+                matched = true;
+                result = walk<M>(segs, 1);
+            }
+        }
+    });
+    return result;
+}
+
+std::string join(const std::vector<std::string>& segs, std::size_t n, char sep) {
+    std::string s;
+    for (std::size_t i = 0; i < n && i < segs.size(); ++i) {
+        if (i) s += sep;
+        s += segs[i];
+    }
+    return s;
+}
+
+std::string pointer_of(const std::vector<std::string>& segs) {
+    std::string p;
+    for (const std::string& s : segs) {
+        p += '/';
+        for (char c : s) {
+            if (c == '~') p += "~0";
+            else if (c == '/') p += "~1";
+            else p += c;
+        }
+    }
+    return p;
+}
+
+// RFC 6901: "" or "/a/b", with "~1" for "/" and "~0" for "~".
+std::vector<std::string> parse_pointer(std::string_view p) {
+    std::vector<std::string> segs;
+    if (p.empty()) return segs;
+    if (p[0] != '/')
+        fail(XXGK_E_INVALID_ARGUMENT,
+             "'" + std::string(p) + "' is not a JSON Pointer: it must be \"\" or start with \"/\" (\"/header/body\")",
+             std::string(p));
+    std::string cur;
+    for (std::size_t i = 1; i <= p.size(); ++i) {
+        if (i == p.size() || p[i] == '/') {
+            segs.push_back(std::move(cur));
+            cur.clear();
+        } else if (p[i] == '~') {
+            if (i + 1 < p.size() && (p[i + 1] == '0' || p[i + 1] == '1')) {
+                cur += p[i + 1] == '0' ? '~' : '/';
+                ++i;
+            } else {
+                fail(XXGK_E_INVALID_ARGUMENT, "'" + std::string(p) + "' is not a JSON Pointer: '~' must be followed by 0 or 1",
+                     std::string(p));
+            }
+        } else {
+            cur += p[i];
+        }
+    }
+    return segs;
+}
+
+std::vector<std::string> split_key(std::string_view key) {
+    std::vector<std::string> segs;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= key.size(); ++i)
+        if (i == key.size() || key[i] == '.') {
+            segs.emplace_back(key.substr(start, i - start));
+            start = i + 1;
+        }
+    return segs;
+}
+
+// Fails with UNKNOWN_KEY (or WRONG_FORMAT for a row of the other format) when `segs` names
+// nothing in the model of r's format.
+node resolve(const xxgk::report& r, const std::vector<std::string>& segs, const std::string& shown,
+             const std::string& location) {
+    const node n = walk_report(r, segs);
+    if (n != node::none) return n;
+    const xxgk::format_version format = r.format();
+    const xxgk::format_version other =
+        format == xxgk::format_version::v2019 ? xxgk::format_version::v2021 : xxgk::format_version::v2019;
+    if (segs.size() > 3 && xxgk::find_cell_key(format, join(segs, 3, '.')))
+        fail(XXGK_E_UNKNOWN_KEY,
+             "'" + shown + "' points inside the cell '" + join(segs, 3, '.') + "': address the cell itself", location);
+    for (std::size_t len = std::min<std::size_t>(segs.size(), 3); len >= 2; --len) {
+        const std::string prefix = join(segs, len, '.');
+        if (xxgk::is_row_or_key_of(other, prefix) && !xxgk::is_row_or_key_of(format, prefix))
+            fail(XXGK_E_WRONG_FORMAT,
+                 "'" + prefix + "' exists only in the " + std::string(xxgk::to_string(other)) +
+                     " format; this report is " + std::string(xxgk::to_string(format)),
+                 location);
+    }
+    fail(XXGK_E_UNKNOWN_KEY,
+         "'" + shown + "' names nothing in the " + std::string(xxgk::to_string(r.format())) +
+             " report model",
+         location);
+}
+
+const boost::json::value* find(const boost::json::value& root, const std::vector<std::string>& segs) {
+    const boost::json::value* cur = &root;
+    for (const std::string& s : segs) {
+        if (const auto* o = cur->if_object()) {
+            auto it = o->find(s);
+            if (it == o->end()) return nullptr;
+            cur = &it->value();
+        } else if (const auto* a = cur->if_array()) {
+            if (!is_index(s) || s == "-") return nullptr;
+            const std::size_t i = std::stoull(s);
+            if (i >= a->size()) return nullptr;
+            cur = &(*a)[i];
+        } else {
+            return nullptr;
+        }
+    }
+    return cur;
+}
+
+// Parses JSON the library wrote itself. Its depth is bounded by inputs already checked (a report
+// read in lax mode may keep deep unknown members), so no depth limit applies here.
+constexpr std::size_t unlimited_depth = 1u << 20;
+boost::json::value parse_own(const std::string& text) {
+    boost::json::parse_options po;
+    po.max_depth = unlimited_depth;
+    return boost::json::parse(text, {}, po);
+}
+
+// Replaces the member at `segs` with `v` in the report's canonical JSON and decodes the result,
+// so that every check of the decoder applies and every error carries its JSON Pointer.
+// The report is changed only on success.
+//
+// `raw_json`, when given, is the caller's own text for `v`: it is spliced into the document
+// unchanged, so that the decoder sees exactly what the caller wrote (e.g. a repeated member
+// name, which a DOM would silently collapse).
+void apply(xxgk_report& rep, const std::vector<std::string>& segs, boost::json::value v, const std::string& location,
+           std::optional<std::string_view> raw_json = std::nullopt) {
+    // A string no report contains (it starts with U+0000): marks where raw_json goes.
+    static constexpr std::string_view placeholder("\0xxgk-c-abi-splice", 19);
+    if (raw_json) v = boost::json::string(placeholder.data(), placeholder.size());
+    boost::json::value doc = parse_own(xxgk::to_json(rep.value));
+    if (segs.empty()) {
+        doc = std::move(v);
+    } else {
+        boost::json::value* cur = &doc;
+        for (std::size_t i = 0; i < segs.size(); ++i) {
+            const std::string& s = segs[i];
+            const bool last = i + 1 == segs.size();
+            if (cur->is_null()) {
+                // An absent enclosing member: numeric segments address arrays, names objects.
+                if (is_index(s)) cur->emplace_array();
+                else cur->emplace_object();
+            }
+            if (auto* o = cur->if_object()) {
+                boost::json::value& slot = (*o)[s];
+                if (last) {
+                    slot = std::move(v);
+                    break;
+                }
+                cur = &slot;
+            } else if (auto* a = cur->if_array()) {
+                const std::size_t index = s == "-" ? a->size() : static_cast<std::size_t>(std::stoull(s));
+                if (index > a->size())
+                    fail(XXGK_E_NOT_FOUND,
+                         "index " + s + " is past the end of the array (" + std::to_string(a->size()) +
+                             " elements; use " + std::to_string(a->size()) + " or \"-\" to append)",
+                         location);
+                if (index == a->size()) a->emplace_back(nullptr);
+                if (last) {
+                    (*a)[index] = std::move(v);
+                    break;
+                }
+                cur = &(*a)[index];
+            } else {
+                fail(XXGK_E_UNKNOWN_KEY, "'" + location + "' points inside a value that is not an object or array",
+                     location);
+            }
+        }
+    }
+    std::string text = boost::json::serialize(doc);
+    if (raw_json) {
+        const std::string marker = boost::json::serialize(boost::json::value(boost::json::string(placeholder.data(), placeholder.size())));
+        const std::size_t at = text.find(marker);
+        if (at == std::string::npos || text.find(marker, at + 1) != std::string::npos)
+            fail(XXGK_E_INTERNAL, "cannot place the new value in the document", location);
+        text.replace(at, marker.size(), raw_json->data(), raw_json->size());
+    }
+    xxgk::decode_options options;
+    // A report read in lax mode keeps its unknown members; nothing new may sneak in that way.
+    options.strict = rep.value.unknown_members.empty();
+    options.max_input_bytes = std::max(options.max_input_bytes, text.size());
+    options.max_depth = unlimited_depth;
+    xxgk::decode_result r = xxgk::decode_json(text, options);
+    if (!r.ok()) throw failure{error_from_problems(r.problems, false)};
+    for (const xxgk::unknown_member& u : r.value->unknown_members)
+        if (std::find(rep.value.unknown_members.begin(), rep.value.unknown_members.end(), u) ==
+            rep.value.unknown_members.end()) {
+            std::string where = u.parent_pointer;
+            where += '/';
+            where += u.name;
+            fail(XXGK_E_UNKNOWN_MEMBER, "unknown member '" + u.name + "'", where);
+        }
+    rep.value = std::move(*r.value);
+}
+
+// Parses a JSON text given by the caller; syntax errors with the position in that text.
+boost::json::value parse_json_arg(std::string_view json, const char* name) {
+    const xxgk::decode_options defaults;
+    check_limit(json.size(), defaults.max_input_bytes);
+    check_length(json.size(), name);
+    check_utf8(json, name, true);
+    boost::json::parse_options po;
+    po.max_depth = defaults.max_depth;
+    boost::json::parser parser({}, po);
+    boost::system::error_code ec;
+    const std::size_t consumed = parser.write(json.data(), json.size(), ec);
+    if (ec) {
+        failure f;
+        f.error.status = ec == boost::json::error::too_deep ? XXGK_E_LIMIT_EXCEEDED : XXGK_E_INVALID_JSON;
+        f.error.message = std::string("argument '") + name + "' is not valid JSON: " + ec.message();
+        locate(json, consumed, f.error);
+        f.error.message += " at line " + std::to_string(f.error.line) + ", column " + std::to_string(f.error.column);
+        throw f;
+    }
+    boost::json::value v = parser.release();
+    return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static tables: every string of xxgk_key_info and xxgk_rule_info, NUL-terminated, built once.
+
+struct key_strings {
+    std::string section, row, column, section_label, row_groups, row_label, column_group, column_label, label_path;
+};
+
+std::vector<key_strings> build_key_strings(xxgk::format_version f) {
+    std::vector<key_strings> out;
+    const xxgk::label_table& t = xxgk::labels(f);
+    for (const xxgk::cell_key& k : xxgk::cell_keys(f)) {
+        key_strings s;
+        s.section = std::string(k.section);
+        s.row = std::string(k.row);
+        s.column = std::string(k.column);
+        s.section_label = std::string(t.section(k.section)->label);
+        s.row_groups = t.row_group_path(k.section, k.row);
+        s.row_label = std::string(k.row_info->label);
+        s.column_group = std::string(k.column_info->group);
+        s.column_label = std::string(k.column_info->label);
+        s.label_path = k.label_path(f);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+const std::vector<key_strings>& key_table(xxgk::format_version f) {
+    static const std::vector<key_strings> t2019 = build_key_strings(xxgk::format_version::v2019);
+    static const std::vector<key_strings> t2021 = build_key_strings(xxgk::format_version::v2021);
+    return f == xxgk::format_version::v2019 ? t2019 : t2021;
+}
+
+void fill_key_info(xxgk::format_version f, const xxgk::cell_key& k, xxgk_key_info* out) {
+    const key_strings& s = key_table(f).at(k.index);
+    out->index = k.index;
+    out->kind = static_cast<int>(k.kind);
+    out->key = k.key.c_str();
+    out->pointer = k.pointer.c_str();
+    out->section = s.section.c_str();
+    out->row = s.row.c_str();
+    out->column = s.column.c_str();
+    out->section_label = s.section_label.c_str();
+    out->row_groups = s.row_groups.c_str();
+    out->row_label = s.row_label.c_str();
+    out->column_group = s.column_group.c_str();
+    out->column_label = s.column_label.c_str();
+    out->label_path = s.label_path.c_str();
+}
+
+struct rule_strings {
+    std::string code, rule, title_zh, title_en, template_zh, template_en;
+    int severity;
+};
+
+const std::vector<rule_strings>& rule_table() {
+    static const std::vector<rule_strings> table = [] {
+        std::vector<rule_strings> t;
+        for (const xxgk::rule_info& r : xxgk::rule_catalog())
+            t.push_back({std::string(r.code), std::string(r.rule), std::string(r.title_zh), std::string(r.title_en),
+                         std::string(r.template_zh), std::string(r.template_en), static_cast<int>(r.severity)});
+        return t;
+    }();
+    return table;
+}
+
+void fill_rule_info(const rule_strings& r, xxgk_rule_info* out) {
+    out->code = r.code.c_str();
+    out->rule = r.rule.c_str();
+    out->severity = r.severity;
+    out->title_zh = r.title_zh.c_str();
+    out->title_en = r.title_en.c_str();
+    out->template_zh = r.template_zh.c_str();
+    out->template_en = r.template_en.c_str();
+}
+
+const xxgk::finding* finding_at(const xxgk_issues* issues, std::size_t index) noexcept {
+    return issues && index < issues->findings.size() ? &issues->findings[index] : nullptr;
+}
+
+const char* finding_string(const xxgk_issues* issues, std::size_t index, std::size_t* out_len,
+                           std::string xxgk::finding::*member) noexcept {
+    const xxgk::finding* f = finding_at(issues, index);
+    if (!f) {
+        clear_len(out_len);
+        return nullptr;
+    }
+    return borrowed(f->*member, out_len);
+}
+
+std::string key_text(std::string_view key) { return std::string(key); }
+
+}  // namespace
+
+// =============================================================================================
+// The exported functions
+
+extern "C" {
+
+const char* xxgk_status_name(xxgk_status status) {
+    switch (status) {
+        case XXGK_OK: return "ok";
+        case XXGK_E_INVALID_ARGUMENT: return "invalid_argument";
+        case XXGK_E_INVALID_UTF8: return "invalid_utf8";
+        case XXGK_E_NOT_FOUND: return "not_found";
+        case XXGK_E_NO_MEMORY: return "no_memory";
+        case XXGK_E_INTERNAL: return "internal";
+        default: break;
+    }
+    if (status > 0 && status < 100)
+        if (const char* name = boost::describe::enum_to_string(static_cast<xxgk::errc>(status), nullptr)) return name;
+    return "unknown";
+}
+
+unsigned long xxgk_version_number(void) { return XXGK_VERSION_NUMBER; }
+
+const char* xxgk_version_string(void) { return XXGK_VERSION_STRING; }
+
+int xxgk_format_supported(int format) {
+    for (xxgk::format_version f : xxgk::all_formats)
+        if (static_cast<int>(f) == format) return 1;
+    return 0;
+}
+
+size_t xxgk_formats(const int** out) {
+    static const auto list = [] {
+        std::array<int, xxgk::all_formats.size()> l{};
+        for (std::size_t i = 0; i < l.size(); ++i) l[i] = static_cast<int>(xxgk::all_formats[i]);
+        return l;
+    }();
+    if (out) *out = list.data();
+    return list.size();
+}
+
+void xxgk_free(void* buffer) { std::free(buffer); }
+
+// ---- errors
+
+void xxgk_error_free(xxgk_error* err) {
+    if (err != &out_of_memory_error) delete err;
+}
+
+xxgk_status xxgk_error_status(const xxgk_error* err) { return err ? err->status : XXGK_E_INVALID_ARGUMENT; }
+
+const char* xxgk_error_message(const xxgk_error* err, size_t* out_len) {
+    if (!err) {
+        clear_len(out_len);
+        return nullptr;
+    }
+    return borrowed(err->message, out_len);
+}
+
+const char* xxgk_error_location(const xxgk_error* err, size_t* out_len) {
+    if (!err) {
+        clear_len(out_len);
+        return nullptr;
+    }
+    return borrowed(err->location, out_len);
+}
+
+size_t xxgk_error_offset(const xxgk_error* err) { return err ? err->offset : XXGK_NO_OFFSET; }
+size_t xxgk_error_line(const xxgk_error* err) { return err ? err->line : 0; }
+size_t xxgk_error_column(const xxgk_error* err) { return err ? err->column : 0; }
+
+size_t xxgk_error_count(const xxgk_error* err) {
+    if (!err) return 0;
+    return err->problems.empty() ? 1 : err->problems.size();
+}
+
+xxgk_status xxgk_error_problem_at(const xxgk_error* err, size_t index, xxgk_problem* out) {
+    if (!err || !out || out->version == 0 || out->version > XXGK_PROBLEM_VERSION) return XXGK_E_INVALID_ARGUMENT;
+    if (index >= xxgk_error_count(err)) return XXGK_E_NOT_FOUND;
+    if (err->problems.empty()) {
+        out->status = err->status;
+        out->pointer = err->location.c_str();
+        out->pointer_len = err->location.size();
+        out->message = err->message.c_str();
+        out->message_len = err->message.size();
+        out->offset = err->offset;
+        out->line = err->line;
+        out->column = err->column;
+    } else {
+        const xxgk_error::item& p = err->problems[index];
+        out->status = p.status;
+        out->pointer = p.pointer.c_str();
+        out->pointer_len = p.pointer.size();
+        out->message = p.message.c_str();
+        out->message_len = p.message.size();
+        out->offset = p.offset;
+        out->line = p.line;
+        out->column = p.column;
+    }
+    return XXGK_OK;
+}
+
+// ---- reports
+
+xxgk_status xxgk_report_new(xxgk_report** out, int format, xxgk_error** err) {
+    clear_out(out);
+    return guarded(err, [&] {
+        require(out, "out");
+        const xxgk::format_version f = format_arg(format);
+        *out = new xxgk_report{xxgk::report::make(f)};
+    });
+}
+
+xxgk_status xxgk_report_from_json(xxgk_report** out, const char* json, size_t json_len,
+                                  const xxgk_load_options* options, xxgk_error** err) {
+    clear_out(out);
+    return guarded(err, [&] {
+        require(out, "out");
+        require(json, "json");
+        const xxgk::decode_options o = decode_options_arg(options);
+        check_limit(json_len, o.max_input_bytes);  // before a single byte is read
+        check_length(json_len, "json");
+        decode_into(out, std::string_view(json, json_len), o);
+    });
+}
+
+xxgk_status xxgk_report_from_file(xxgk_report** out, const char* path, const xxgk_load_options* options,
+                                  xxgk_error** err) {
+    clear_out(out);
+    return guarded(err, [&] {
+        require(out, "out");
+        require(path, "path");
+        const xxgk::decode_options o = decode_options_arg(options);
+        const std::string text = read_file_limited(path, o.max_input_bytes);
+        decode_into(out, text, o);
+    });
+}
+
+xxgk_status xxgk_report_to_json(const xxgk_report* report, char** out, size_t* out_len, xxgk_error** err) {
+    clear_out(out);
+    clear_len(out_len);
+    return guarded(err, [&] {
+        require(report, "report");
+        require(out, "out");
+        copy_out(xxgk::to_json(report->value), out, out_len);
+    });
+}
+
+xxgk_status xxgk_report_to_cells_csv(const xxgk_report* report, char** out, size_t* out_len, xxgk_error** err) {
+    clear_out(out);
+    clear_len(out_len);
+    return guarded(err, [&] {
+        require(report, "report");
+        require(out, "out");
+        copy_out(xxgk::to_cells_csv(report->value), out, out_len);
+    });
+}
+
+void xxgk_report_free(xxgk_report* report) { delete report; }
+
+int xxgk_report_format(const xxgk_report* report) { return report ? static_cast<int>(report->value.format()) : 0; }
+
+xxgk_status xxgk_report_clone(const xxgk_report* report, xxgk_report** out, xxgk_error** err) {
+    clear_out(out);
+    return guarded(err, [&] {
+        require(report, "report");
+        require(out, "out");
+        *out = new xxgk_report{report->value};
+    });
+}
+
+int xxgk_report_equal(const xxgk_report* a, const xxgk_report* b) {
+    if (!a || !b) return 0;
+    try {
+        return a->value == b->value ? 1 : 0;
+    } catch (...) {
+        return 0;
+    }
+}
+
+xxgk_status xxgk_report_get_json(const xxgk_report* report, const char* pointer, size_t pointer_len, char** out,
+                                 size_t* out_len, xxgk_error** err) {
+    clear_out(out);
+    clear_len(out_len);
+    return guarded(err, [&] {
+        require(report, "report");
+        require(out, "out");
+        const std::string_view p = text_arg(pointer, pointer_len, "pointer", true);
+        const std::vector<std::string> segs = parse_pointer(p);
+        const boost::json::value doc = parse_own(xxgk::to_json(report->value));
+        if (const boost::json::value* v = find(doc, segs)) {
+            copy_out(boost::json::serialize(*v), out, out_len);
+            return;
+        }
+        resolve(report->value, segs, std::string(p), std::string(p));  // fails unless a model member
+        copy_out("null", out, out_len);                                // …left out by the report
+    });
+}
+
+xxgk_status xxgk_report_set_json(xxgk_report* report, const char* pointer, size_t pointer_len, const char* json,
+                                 size_t json_len, xxgk_error** err) {
+    return guarded(err, [&] {
+        require(report, "report");
+        require(json, "json");
+        const std::string_view p = text_arg(pointer, pointer_len, "pointer", true);
+        const std::vector<std::string> segs = parse_pointer(p);
+        resolve(report->value, segs, std::string(p), std::string(p));
+        const std::string_view text(json, json_len);
+        boost::json::value v = parse_json_arg(text, "json");  // syntax, depth and UTF-8, positions in `text`
+        apply(*report, segs, std::move(v), std::string(p), text);
+    });
+}
+
+// ---- cells
+
+xxgk_status xxgk_cell_get(const xxgk_report* report, const char* key, size_t key_len, xxgk_cell* out,
+                          xxgk_error** err) {
+    return guarded(err, [&] {
+        require(report, "report");
+        require(out, "out");
+        check_struct_version(out->version, XXGK_CELL_VERSION, "out", "XXGK_CELL_INIT");
+        const std::string_view k = text_arg(key, key_len, "key");
+        const xxgk::cell& c = xxgk::cell_at(report->value, k);
+        out->state = static_cast<int>(c.state());
+        out->kind = static_cast<int>(xxgk::find_cell_key(report->value.format(), k)->kind);
+        out->unit = static_cast<int>(c.unit());
+        out->coefficient = c.is_number() ? c.value().coefficient() : 0;
+        out->scale = c.is_number() ? c.value().scale() : 0;
+        out->value_text[0] = '\0';
+        if (c.is_number()) {
+            const std::string text = c.value().to_string();
+            if (text.size() >= sizeof out->value_text) fail(XXGK_E_INTERNAL, "decimal text too long", key_text(k));
+            std::memcpy(out->value_text, text.c_str(), text.size() + 1);
+        }
+        out->raw = c.raw() ? c.raw()->c_str() : nullptr;
+        out->raw_len = c.raw() ? c.raw()->size() : 0;
+    });
+}
+
+xxgk_status xxgk_cell_set_integer(xxgk_report* report, const char* key, size_t key_len, xxgk_int64 value,
+                                  xxgk_error** err) {
+    return guarded(err, [&] {
+        require(report, "report");
+        const std::string_view k = text_arg(key, key_len, "key");
+        xxgk::set_cell(report->value, k, xxgk::cell::number(xxgk::decimal(static_cast<std::int64_t>(value))));
+    });
+}
+
+xxgk_status xxgk_cell_set_decimal(xxgk_report* report, const char* key, size_t key_len, const char* text,
+                                  size_t text_len, int unit, xxgk_error** err) {
+    return guarded(err, [&] {
+        require(report, "report");
+        const std::string_view k = text_arg(key, key_len, "key");
+        const std::string_view t = text_arg(text, text_len, "text");
+        if (unit < XXGK_UNIT_NONE || unit > XXGK_UNIT_WAN_YUAN)
+            fail(XXGK_E_INVALID_ARGUMENT, "unit " + std::to_string(unit) + " is not one of XXGK_UNIT_*");
+        xxgk::cell& c = xxgk::cell_at(report->value, k);
+        const std::optional<xxgk::decimal> d = xxgk::decimal::parse(t);
+        if (!d)
+            fail(XXGK_E_INVALID_VALUE,
+                 "'" + std::string(t) + "' is not a decimal such as 17424.88 ([+-]digits[.digits], at most 18 digits "
+                                        "after the point, 64-bit range)",
+                 key_text(k));
+        c = xxgk::cell::number(*d, static_cast<xxgk::money_unit>(unit));
+    });
+}
+
+xxgk_status xxgk_cell_set_state(xxgk_report* report, const char* key, size_t key_len, int state, const char* raw,
+                                size_t raw_len, xxgk_error** err) {
+    return guarded(err, [&] {
+        require(report, "report");
+        const std::string_view k = text_arg(key, key_len, "key");
+        const std::string_view r = text_arg(raw, raw_len, "raw", true);
+        if (state == XXGK_CELL_NUMBER)
+            fail(XXGK_E_INVALID_ARGUMENT, "state XXGK_CELL_NUMBER needs a value: use xxgk_cell_set_integer or "
+                                          "xxgk_cell_set_decimal");
+        if (state < XXGK_CELL_BLANK || state > XXGK_CELL_NOT_CAPTURED)
+            fail(XXGK_E_INVALID_ARGUMENT, "state " + std::to_string(state) + " is not one of XXGK_CELL_*");
+        xxgk::cell& c = xxgk::cell_at(report->value, k);
+        xxgk::cell fresh;
+        fresh.set_state(static_cast<xxgk::cell_state>(state));
+        if (raw) fresh.set_raw(std::string(r));
+        c = std::move(fresh);
+    });
+}
+
+// ---- keys
+
+size_t xxgk_key_count(int format) {
+    if (!xxgk_format_supported(format)) return 0;
+    return xxgk::cell_keys(static_cast<xxgk::format_version>(format)).size();
+}
+
+xxgk_status xxgk_key_at(int format, size_t index, xxgk_key_info* out, xxgk_error** err) {
+    return guarded(err, [&] {
+        const xxgk::format_version f = format_arg(format);
+        require(out, "out");
+        check_struct_version(out->version, XXGK_KEY_INFO_VERSION, "out", "XXGK_KEY_INFO_INIT");
+        const auto& keys = xxgk::cell_keys(f);
+        if (index >= keys.size())
+            fail(XXGK_E_NOT_FOUND, "index " + std::to_string(index) + " is past the last key of the " +
+                                       std::string(xxgk::to_string(f)) + " format (" + std::to_string(keys.size()) +
+                                       " keys)");
+        fill_key_info(f, keys[index], out);
+    });
+}
+
+xxgk_status xxgk_key_find(int format, const char* key, size_t key_len, xxgk_key_info* out, xxgk_error** err) {
+    return guarded(err, [&] {
+        const xxgk::format_version f = format_arg(format);
+        require(out, "out");
+        check_struct_version(out->version, XXGK_KEY_INFO_VERSION, "out", "XXGK_KEY_INFO_INIT");
+        const std::string_view k = text_arg(key, key_len, "key");
+        const xxgk::cell_key* ck = xxgk::find_cell_key(f, k);
+        if (!ck) {
+            // The same message as the C++ lookups (it says when the key belongs to the other format).
+            const xxgk::report probe = xxgk::report::make(f);
+            (void)xxgk::cell_at(probe, k);
+            fail(XXGK_E_INTERNAL, "key lookup disagrees with cell_at", std::string(k));
+        }
+        fill_key_info(f, *ck, out);
+    });
+}
+
+// ---- fields
+
+xxgk_status xxgk_field_get(const xxgk_report* report, const char* key, size_t key_len, char** out, size_t* out_len,
+                           xxgk_error** err) {
+    clear_out(out);
+    clear_len(out_len);
+    return guarded(err, [&] {
+        require(report, "report");
+        require(out, "out");
+        const std::string_view k = text_arg(key, key_len, "key");
+        const std::vector<std::string> segs = split_key(k);
+        const std::string where = pointer_of(segs);
+        switch (resolve(report->value, segs, std::string(k), where)) {
+            case node::cell:
+                fail(XXGK_E_WRONG_TYPE, "'" + std::string(k) + "' is a cell: use xxgk_cell_get", where);
+            case node::object:
+            case node::array:
+                fail(XXGK_E_WRONG_TYPE,
+                     "'" + std::string(k) + "' is not a scalar field: use xxgk_report_get_json with \"" + where + "\"",
+                     where);
+            default: break;
+        }
+        const boost::json::value doc = parse_own(xxgk::to_json(report->value));
+        const boost::json::value* v = find(doc, segs);
+        if (!v || v->is_null()) return;  // left out by the report: *out stays NULL
+        if (v->is_string()) copy_out(std::string_view(v->get_string().data(), v->get_string().size()), out, out_len);
+        else if (v->is_int64()) copy_out(std::to_string(v->get_int64()), out, out_len);
+        else if (v->is_uint64()) copy_out(std::to_string(v->get_uint64()), out, out_len);
+        else if (v->is_bool()) copy_out(v->get_bool() ? "true" : "false", out, out_len);
+        else copy_out(boost::json::serialize(*v), out, out_len);
+    });
+}
+
+xxgk_status xxgk_field_set(xxgk_report* report, const char* key, size_t key_len, const char* value,
+                           size_t value_len, xxgk_error** err) {
+    return guarded(err, [&] {
+        require(report, "report");
+        const std::string_view k = text_arg(key, key_len, "key");
+        const std::string_view v = text_arg(value, value_len, "value", true);
+        const std::vector<std::string> segs = split_key(k);
+        const std::string where = pointer_of(segs);
+        boost::json::value jv;
+        switch (resolve(report->value, segs, std::string(k), where)) {
+            case node::cell:
+                fail(XXGK_E_WRONG_TYPE, "'" + std::string(k) + "' is a cell: use xxgk_cell_set_*", where);
+            case node::object:
+            case node::array:
+                fail(XXGK_E_WRONG_TYPE,
+                     "'" + std::string(k) + "' is not a scalar field: use xxgk_report_set_json with \"" + where + "\"",
+                     where);
+            case node::integer: {
+                std::int64_t n = 0;
+                const char* first = v.data();
+                const char* last = v.data() + v.size();
+                const auto [end, ec] = std::from_chars(first, last, n);
+                if (ec == std::errc::result_out_of_range)
+                    fail(XXGK_E_OUT_OF_RANGE, "integer '" + std::string(v) + "' is out of the 64-bit range", where);
+                if (v.empty() || ec != std::errc() || end != last)
+                    fail(XXGK_E_INVALID_VALUE, "'" + std::string(v) + "' is not an integer", where);
+                jv = n;
+                break;
+            }
+            case node::boolean:
+                if (v == "true") jv = true;
+                else if (v == "false") jv = false;
+                else fail(XXGK_E_INVALID_VALUE, "'" + std::string(v) + "' is not true or false", where);
+                break;
+            default: jv = boost::json::string(boost::json::string_view(v.data(), v.size())); break;
+        }
+        apply(*report, segs, std::move(jv), where);
+    });
+}
+
+// ---- validation
+
+xxgk_status xxgk_report_validate(const xxgk_report* report, const xxgk_validate_options* options, xxgk_issues** out,
+                                 xxgk_error** err) {
+    clear_out(out);
+    return guarded(err, [&] {
+        require(report, "report");
+        require(out, "out");
+        xxgk::validate_options o;
+        if (options) {
+            check_struct_version(options->version, XXGK_VALIDATE_OPTIONS_VERSION, "options",
+                                 "XXGK_VALIDATE_OPTIONS_INIT");
+            o.include_info = options->omit_info == 0;
+        }
+        auto issues = std::make_unique<xxgk_issues>();
+        issues->findings = xxgk::validate(report->value, o);
+        issues->errors = xxgk::count_errors(issues->findings);
+        *out = issues.release();
+    });
+}
+
+void xxgk_issues_free(xxgk_issues* issues) { delete issues; }
+
+size_t xxgk_issues_count(const xxgk_issues* issues) { return issues ? issues->findings.size() : 0; }
+
+size_t xxgk_issues_error_count(const xxgk_issues* issues) { return issues ? issues->errors : 0; }
+
+const char* xxgk_issues_code(const xxgk_issues* issues, size_t index, size_t* out_len) {
+    return finding_string(issues, index, out_len, &xxgk::finding::code);
+}
+
+int xxgk_issues_severity(const xxgk_issues* issues, size_t index) {
+    const xxgk::finding* f = finding_at(issues, index);
+    return f ? static_cast<int>(f->severity) : -1;
+}
+
+const char* xxgk_issues_rule(const xxgk_issues* issues, size_t index, size_t* out_len) {
+    return finding_string(issues, index, out_len, &xxgk::finding::rule);
+}
+
+const char* xxgk_issues_key(const xxgk_issues* issues, size_t index, size_t* out_len) {
+    return finding_string(issues, index, out_len, &xxgk::finding::key);
+}
+
+const char* xxgk_issues_pointer(const xxgk_issues* issues, size_t index, size_t* out_len) {
+    return finding_string(issues, index, out_len, &xxgk::finding::pointer);
+}
+
+const char* xxgk_issues_expected(const xxgk_issues* issues, size_t index, size_t* out_len) {
+    return finding_string(issues, index, out_len, &xxgk::finding::expected);
+}
+
+const char* xxgk_issues_actual(const xxgk_issues* issues, size_t index, size_t* out_len) {
+    return finding_string(issues, index, out_len, &xxgk::finding::actual);
+}
+
+const char* xxgk_issues_message(const xxgk_issues* issues, size_t index, int lang, size_t* out_len) {
+    if (lang == XXGK_LANG_ZH) return finding_string(issues, index, out_len, &xxgk::finding::message_zh);
+    if (lang == XXGK_LANG_EN) return finding_string(issues, index, out_len, &xxgk::finding::message_en);
+    clear_len(out_len);
+    return nullptr;
+}
+
+const char* xxgk_issues_caused_by(const xxgk_issues* issues, size_t index, size_t* out_len) {
+    return finding_string(issues, index, out_len, &xxgk::finding::caused_by);
+}
+
+size_t xxgk_issues_cell_count(const xxgk_issues* issues, size_t index) {
+    const xxgk::finding* f = finding_at(issues, index);
+    return f ? f->cells.size() : 0;
+}
+
+const char* xxgk_issues_cell_at(const xxgk_issues* issues, size_t index, size_t cell, size_t* out_len) {
+    const xxgk::finding* f = finding_at(issues, index);
+    if (!f || cell >= f->cells.size()) {
+        clear_len(out_len);
+        return nullptr;
+    }
+    return borrowed(f->cells[cell], out_len);
+}
+
+xxgk_status xxgk_issues_to_json(const xxgk_issues* issues, char** out, size_t* out_len, xxgk_error** err) {
+    clear_out(out);
+    clear_len(out_len);
+    return guarded(err, [&] {
+        require(issues, "issues");
+        require(out, "out");
+        copy_out(xxgk::findings_to_json(issues->findings), out, out_len);
+    });
+}
+
+// ---- rule catalog
+
+size_t xxgk_rule_count(void) {
+    try {
+        return rule_table().size();
+    } catch (...) {
+        return 0;
+    }
+}
+
+xxgk_status xxgk_rule_at(size_t index, xxgk_rule_info* out, xxgk_error** err) {
+    return guarded(err, [&] {
+        require(out, "out");
+        check_struct_version(out->version, XXGK_RULE_INFO_VERSION, "out", "XXGK_RULE_INFO_INIT");
+        const auto& table = rule_table();
+        if (index >= table.size())
+            fail(XXGK_E_NOT_FOUND, "index " + std::to_string(index) + " is past the last rule (" +
+                                       std::to_string(table.size()) + " rules)");
+        fill_rule_info(table[index], out);
+    });
+}
+
+xxgk_status xxgk_rule_find(const char* code, size_t code_len, xxgk_rule_info* out, xxgk_error** err) {
+    return guarded(err, [&] {
+        require(out, "out");
+        check_struct_version(out->version, XXGK_RULE_INFO_VERSION, "out", "XXGK_RULE_INFO_INIT");
+        const std::string_view c = text_arg(code, code_len, "code");
+        for (const rule_strings& r : rule_table())
+            if (r.code == c) {
+                fill_rule_info(r, out);
+                return;
+            }
+        fail(XXGK_E_NOT_FOUND, "'" + std::string(c) + "' is not a code of the rule catalog", std::string(c));
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,603 @@
+/*
+ * xxgk.h — the C interface of xxgk (libxxgk.so), for C, Java (JNA/JNI), Go (cgo), .NET (P/Invoke)
+ * and any other host that can call C.
+ *
+ * xxgk models China's 政府信息公开工作年度报告 (annual report on government information
+ * disclosure): load a report from canonical JSON, read and write its cells and fields, validate it
+ * against the rules of its format (国办公开办函〔2019〕60号 or 〔2021〕30号), and write it back.
+ *
+ * This header is the manual. It is C89-clean and is the only header a C host includes.
+ *
+ *
+ * CONVENTIONS
+ * ===========
+ *
+ * Names       xxgk_<noun>_<verb>. The first parameter is the handle the name starts with
+ *             (xxgk_report_* take the report, xxgk_issues_* the issues); the constructors
+ *             xxgk_report_new / _from_json / _from_file / _clone return the new handle through
+ *             an out-parameter. Outputs follow inputs; `err` is always the last parameter.
+ *
+ * Strings     Every string passed in is UTF-8 with an explicit byte length (`const char *s,
+ *             size_t s_len`); it need not be NUL-terminated and may be NULL only when its length
+ *             is 0 and the function says so. Invalid UTF-8 is refused with XXGK_E_INVALID_UTF8
+ *             and the byte offset of the first bad byte. A length above PTRDIFF_MAX is refused
+ *             with XXGK_E_INVALID_ARGUMENT before any byte is read.
+ *             Every string handed out is UTF-8, NUL-terminated, and — where an `out_len`
+ *             parameter exists — its byte length (without the NUL) is stored there; `out_len`
+ *             may be NULL.
+ *
+ * Ownership   Written beside every pointer:
+ *               [owned]   the caller owns the result and releases it with the named function
+ *                         (xxgk_free for buffers, xxgk_report_free, xxgk_issues_free,
+ *                         xxgk_error_free). Every release function accepts NULL.
+ *               [borrowed:X] the pointer stays valid as long as X (e.g. the report, the issues
+ *                         handle, the error); never free it.
+ *               [static]  valid for the life of the program; never free it.
+ *
+ * Status      Fallible functions return an xxgk_status: XXGK_OK (0) on success, a positive code
+ *             otherwise. On failure every out-parameter that returns a handle or buffer is set
+ *             to NULL (lengths to 0), so releasing it is always safe.
+ *
+ * Errors      Fallible functions take `xxgk_error **err` last. It may be NULL (only the status
+ *             is returned). Otherwise *err is overwritten on every call: NULL on success, a new
+ *             error object [owned: xxgk_error_free] on failure, carrying the status, a message,
+ *             the JSON Pointer or cell key concerned, the byte offset / line / column when
+ *             known, and — for JSON that cannot be decoded — every problem found. There is no
+ *             thread-local "last error". No C++ exception ever leaves the library: out-of-memory
+ *             is XXGK_E_NO_MEMORY, anything unexpected XXGK_E_INTERNAL.
+ *
+ * NULL        Every function accepts NULL for every pointer: functions returning a status fail
+ *             with XXGK_E_INVALID_ARGUMENT; accessors return NULL, 0 or -1 as documented.
+ *
+ * Threads     The library has no global mutable state. A report may be read (any function
+ *             taking `const xxgk_report *`) from many threads at once; a function taking
+ *             `xxgk_report *` modifies it and needs the caller's lock against every other use
+ *             of that report. Different reports are independent. Issues handles and error
+ *             objects are immutable once returned and may be shared between threads.
+ *
+ * Structs     Structs the caller passes (options) or fills in (xxgk_cell, xxgk_key_info, …)
+ *             begin with `unsigned int version`: initialise them with their _INIT macro, which
+ *             sets the version this header describes. A version the library does not know (0,
+ *             or one newer than the library) is refused with XXGK_E_INVALID_ARGUMENT. New
+ *             members are only ever added at the end, under a new version number, so a
+ *             program compiled against an older header keeps working with a newer library.
+ *             In option structs a zeroed member always means "the default".
+ *
+ * Stability   Within a major version the ABI only grows: functions, status codes, #defines and
+ *             struct versions are added, never removed, renumbered or changed (docs/c-api.md).
+ *             "Since" gives the version that introduced each entity.
+ */
+#ifndef XXGK_H
+#define XXGK_H
+
+#include <stddef.h> /* size_t, NULL */
+
+#include "version.h" /* XXGK_VERSION_MAJOR/MINOR/PATCH, XXGK_VERSION_NUMBER, XXGK_VERSION_STRING */
+
+/* XXGK_API marks the exported functions. */
+#if defined(_WIN32) || defined(__CYGWIN__)
+#if defined(XXGK_C_BUILDING)
+#define XXGK_API __declspec(dllexport)
+#else
+#define XXGK_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define XXGK_API __attribute__((visibility("default")))
+#else
+#define XXGK_API
+#endif
+
+/*
+ * xxgk_int64: a signed 64-bit integer (cell values). C89 has no 64-bit type; compilers do.
+ * It is `long long` (or MSVC's __int64, the same type) everywhere; `__extension__` keeps
+ * GCC and Clang quiet under -std=c89 -pedantic. Since 0.1.
+ */
+#if defined(_MSC_VER)
+typedef __int64 xxgk_int64;
+#elif defined(__GNUC__)
+__extension__ typedef long long xxgk_int64;
+#elif (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L) || defined(__cplusplus)
+typedef long long xxgk_int64;
+#else
+#error "xxgk.h needs a compiler with a 64-bit integer type (long long or __int64)"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ============================================================================================
+ * Status codes
+ * ========================================================================================== */
+
+/* The outcome of a call: XXGK_OK or one of the XXGK_E_* codes. Since 0.1. */
+typedef int xxgk_status;
+
+#define XXGK_OK 0
+
+/* 1–99 are the C++ library's xxgk::errc values, number for number. */
+#define XXGK_E_INVALID_JSON 1    /* not well-formed JSON */
+#define XXGK_E_WRONG_TYPE 2      /* a value of the wrong JSON type; a field that is not a scalar */
+#define XXGK_E_MISSING_MEMBER 3  /* a required member is absent */
+#define XXGK_E_UNKNOWN_MEMBER 4  /* a member the model does not have (strict loading) */
+#define XXGK_E_OUT_OF_RANGE 5    /* a number beyond what the member admits */
+#define XXGK_E_INVALID_VALUE 6   /* a malformed date, decimal, enum name, … */
+#define XXGK_E_WRONG_FORMAT 7    /* a row or member that exists only in the other format version */
+#define XXGK_E_UNKNOWN_KEY 8     /* a cell key, field key or JSON Pointer that names nothing */
+#define XXGK_E_LIMIT_EXCEEDED 9  /* input larger or deeper than the configured limits */
+#define XXGK_E_IO 10             /* a file could not be read */
+#define XXGK_E_DUPLICATE_MEMBER 11 /* a member name repeated within one JSON object */
+
+/* 100 and up belong to the C interface. */
+#define XXGK_E_INVALID_ARGUMENT 100 /* NULL where a pointer is required, a bad enum value, an
+                                       unknown struct version, a length above PTRDIFF_MAX */
+#define XXGK_E_INVALID_UTF8 101     /* a string argument is not valid UTF-8 (offset = first bad byte) */
+#define XXGK_E_NOT_FOUND 102        /* an index past the end, a rule code not in the catalog */
+#define XXGK_E_NO_MEMORY 103        /* out of memory */
+#define XXGK_E_INTERNAL 104         /* a bug in xxgk: please report it */
+
+/*
+ * The name of a status: "ok", "invalid_json", …, "invalid_argument", "no_memory" — the same
+ * names as the C++ library and the CLI. Unknown codes give "unknown". Codes may be added in a
+ * minor release; treat any nonzero code you do not know as a failure.
+ * Returns: [static] NUL-terminated ASCII. Since 0.1.
+ */
+XXGK_API const char *xxgk_status_name(xxgk_status status);
+
+/* ============================================================================================
+ * Versions and formats
+ * ========================================================================================== */
+
+/* XXGK_VERSION_NUMBER of the library actually loaded (the macro gives the header's). Since 0.1. */
+XXGK_API unsigned long xxgk_version_number(void);
+
+/* XXGK_VERSION_STRING of the library actually loaded, e.g. "0.1.0". Returns: [static]. Since 0.1. */
+XXGK_API const char *xxgk_version_string(void);
+
+/* Report format versions (the `format` parameter everywhere). Since 0.1. */
+#define XXGK_FORMAT_2019 2019 /* 国办公开办函〔2019〕60号: report years 2019 and 2020 */
+#define XXGK_FORMAT_2021 2021 /* 国办公开办函〔2021〕30号: report years 2021 onward */
+
+/* 1 when `format` is a format this library supports, 0 otherwise. Since 0.1. */
+XXGK_API int xxgk_format_supported(int format);
+
+/*
+ * Every supported format, oldest first. Stores a pointer to the list in *out (when `out` is not
+ * NULL) and returns its length (2 in this version).
+ * *out: [static]. Since 0.1.
+ */
+XXGK_API size_t xxgk_formats(const int **out);
+
+/* ============================================================================================
+ * Memory
+ * ========================================================================================== */
+
+/* Releases a buffer the library returned (JSON text, field values, CSV). NULL is a no-op.
+ * Use it, not free(): the library may use another allocator than the host. Since 0.1. */
+XXGK_API void xxgk_free(void *buffer);
+
+/* ============================================================================================
+ * Errors
+ * ========================================================================================== */
+
+/* What went wrong in one call. Opaque, immutable. Since 0.1. */
+typedef struct xxgk_error xxgk_error;
+
+/* Releases an error. NULL is a no-op. Since 0.1. */
+XXGK_API void xxgk_error_free(xxgk_error *err);
+
+/* The status of the failed call; XXGK_E_INVALID_ARGUMENT for NULL. Since 0.1. */
+XXGK_API xxgk_status xxgk_error_status(const xxgk_error *err);
+
+/*
+ * What went wrong, in English, naming the argument, key or member concerned. For JSON with
+ * several problems: the first one, followed by how many more there are.
+ * Returns: [borrowed: err]; NULL (and *out_len = 0) for a NULL err. Since 0.1.
+ */
+XXGK_API const char *xxgk_error_message(const xxgk_error *err, size_t *out_len);
+
+/*
+ * Where: a JSON Pointer ("/header/year", "" = the whole document) for JSON and fields, the cell
+ * key ("requests.granted.total") for cell functions, "" when not tied to a place.
+ * Returns: [borrowed: err]; NULL for a NULL err. Since 0.1.
+ */
+XXGK_API const char *xxgk_error_location(const xxgk_error *err, size_t *out_len);
+
+/* Returned by xxgk_error_offset and in xxgk_problem.offset when no byte offset is known. */
+#define XXGK_NO_OFFSET ((size_t)-1)
+
+/* The byte offset in the input text (JSON text or string argument) where the problem is, or
+ * XXGK_NO_OFFSET when unknown (0 is a real offset). Since 0.1. */
+XXGK_API size_t xxgk_error_offset(const xxgk_error *err);
+
+/* The 1-based line of that offset in JSON input, or 0 when unknown. Since 0.1. */
+XXGK_API size_t xxgk_error_line(const xxgk_error *err);
+
+/* The 1-based column (in characters) of that offset in JSON input, or 0 when unknown. Since 0.1. */
+XXGK_API size_t xxgk_error_column(const xxgk_error *err);
+
+/* How many problems the error carries: every problem of JSON that could not be decoded (the
+ * decoder does not stop at the first), otherwise 1. 0 for NULL. Since 0.1. */
+XXGK_API size_t xxgk_error_count(const xxgk_error *err);
+
+/* One problem of an error, filled in by xxgk_error_problem_at. Since 0.1 (version 1). */
+typedef struct xxgk_problem {
+    unsigned int version; /* in: XXGK_PROBLEM_VERSION (set by XXGK_PROBLEM_INIT) */
+    xxgk_status status;   /* XXGK_E_* of this problem */
+    const char *pointer;  /* [borrowed: err] JSON Pointer or key, "" for the whole input */
+    size_t pointer_len;
+    const char *message;  /* [borrowed: err] English */
+    size_t message_len;
+    size_t offset;        /* byte offset, XXGK_NO_OFFSET when unknown */
+    size_t line;          /* 1-based, 0 when unknown */
+    size_t column;        /* 1-based, 0 when unknown */
+} xxgk_problem;
+
+#define XXGK_PROBLEM_VERSION 1
+#define XXGK_PROBLEM_INIT { XXGK_PROBLEM_VERSION, 0, NULL, 0, NULL, 0, 0, 0, 0 }
+
+/*
+ * Fills *out with problem `index` (0-based, < xxgk_error_count). Problem 0 is the one the
+ * error's own accessors describe.
+ * Returns XXGK_OK, XXGK_E_NOT_FOUND for an index past the end, XXGK_E_INVALID_ARGUMENT for
+ * NULL or an unknown out->version. (Takes no `err`: it reports on an error.) Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_error_problem_at(const xxgk_error *err, size_t index, xxgk_problem *out);
+
+/* ============================================================================================
+ * Reports
+ * ========================================================================================== */
+
+/* One 政府信息公开工作年度报告: header, the six sections, every cell. Opaque. Since 0.1. */
+typedef struct xxgk_report xxgk_report;
+
+/* How xxgk_report_from_json / _from_file read JSON. Zeroed members mean the default.
+ * Since 0.1 (version 1). */
+typedef struct xxgk_load_options {
+    unsigned int version;     /* XXGK_LOAD_OPTIONS_VERSION */
+    int keep_unknown_members; /* 0 (default): strict, a member the model does not have is
+                                 XXGK_E_UNKNOWN_MEMBER. Nonzero: lax, such members are kept and
+                                 written back by xxgk_report_to_json, so nothing read is lost. */
+    size_t max_input_bytes;   /* larger input is XXGK_E_LIMIT_EXCEEDED; 0 = 64 MiB */
+    size_t max_depth;         /* deeper nesting is XXGK_E_LIMIT_EXCEEDED; 0 = 32 */
+} xxgk_load_options;
+
+#define XXGK_LOAD_OPTIONS_VERSION 1
+#define XXGK_LOAD_OPTIONS_INIT { XXGK_LOAD_OPTIONS_VERSION, 0, 0, 0 }
+
+/*
+ * A new empty report of `format` (XXGK_FORMAT_2019 or XXGK_FORMAT_2021): every cell blank,
+ * header empty (validation will say what is missing).
+ * *out: [owned: xxgk_report_free]. Errors: XXGK_E_INVALID_ARGUMENT (NULL out, unsupported
+ * format). Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_report_new(xxgk_report **out, int format, xxgk_error **err);
+
+/*
+ * Decodes a report from canonical JSON (docs/json-format.md). `options` may be NULL (defaults).
+ * Every problem is reported, each with its JSON Pointer (see xxgk_error_count); syntax errors
+ * also with offset, line and column.
+ * *out: [owned: xxgk_report_free]. Errors: XXGK_E_INVALID_ARGUMENT, XXGK_E_LIMIT_EXCEEDED
+ * (checked before the text is read), XXGK_E_INVALID_UTF8, XXGK_E_INVALID_JSON and every
+ * decoding status 2–9. Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_report_from_json(xxgk_report **out, const char *json, size_t json_len,
+                                           const xxgk_load_options *options, xxgk_error **err);
+
+/*
+ * Reads a file and decodes it like xxgk_report_from_json. `path` is NUL-terminated and handed
+ * to the operating system unchanged.
+ * *out: [owned: xxgk_report_free]. Errors: as xxgk_report_from_json, plus XXGK_E_IO. Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_report_from_file(xxgk_report **out, const char *path,
+                                           const xxgk_load_options *options, xxgk_error **err);
+
+/*
+ * Encodes the report as canonical JSON: compact, deterministic, members in model order, so that
+ * from_json(to_json(r)) is equal to r and encodes to the same bytes.
+ * *out: [owned: xxgk_free], NUL-terminated; *out_len (may be NULL): its length. Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_report_to_json(const xxgk_report *report, char **out, size_t *out_len,
+                                         xxgk_error **err);
+
+/*
+ * Every cell as CSV in long format: columns key, section, row_label, column_label, value,
+ * state, unit, raw; RFC 4180, "\n" line ends, one header line.
+ * *out: [owned: xxgk_free]. Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_report_to_cells_csv(const xxgk_report *report, char **out, size_t *out_len,
+                                              xxgk_error **err);
+
+/* Releases a report and everything borrowed from it. NULL is a no-op. Since 0.1. */
+XXGK_API void xxgk_report_free(xxgk_report *report);
+
+/* The report's format (XXGK_FORMAT_2019 or XXGK_FORMAT_2021); 0 for NULL. Since 0.1. */
+XXGK_API int xxgk_report_format(const xxgk_report *report);
+
+/* A deep copy. *out: [owned: xxgk_report_free]. Since 0.1. */
+XXGK_API xxgk_status xxgk_report_clone(const xxgk_report *report, xxgk_report **out, xxgk_error **err);
+
+/* 1 when both reports hold the same content (cells compared by value, raw text and provenance
+ * included), 0 otherwise or when either is NULL. Since 0.1. */
+XXGK_API int xxgk_report_equal(const xxgk_report *a, const xxgk_report *b);
+
+/*
+ * The JSON of one part of the report, addressed by a JSON Pointer (RFC 6901) into its canonical
+ * JSON: "" (the whole report), "/overview", "/header/contact", "/requests/granted",
+ * "/requests/granted/total" (one cell, in the cell forms of docs/json-format.md). A member of
+ * the model that the report leaves out gives "null".
+ * *out: [owned: xxgk_free]. Errors: XXGK_E_INVALID_ARGUMENT (a pointer not starting with "/"),
+ * XXGK_E_UNKNOWN_KEY (names nothing in the model or the report). Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_report_get_json(const xxgk_report *report, const char *pointer, size_t pointer_len,
+                                          char **out, size_t *out_len, xxgk_error **err);
+
+/*
+ * Replaces one part of the report with `json`, addressed like xxgk_report_get_json. Missing
+ * enclosing objects are created; in an array, the index one past the end or "-" appends.
+ * "null" removes an optional member. "" replaces the whole report (the format may change).
+ * The result is decoded strictly with the whole report as context, so every error has the
+ * JSON Pointer of the offending member ("/header/statistics_period/start"); on any error the
+ * report is left unchanged. On success every pointer borrowed from the report is invalid.
+ * Errors: XXGK_E_UNKNOWN_KEY (the pointer names nothing in the model, or points inside a
+ * cell), XXGK_E_NOT_FOUND (array index beyond the end), XXGK_E_INVALID_UTF8,
+ * XXGK_E_INVALID_JSON, and every decoding status. Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_report_set_json(xxgk_report *report, const char *pointer, size_t pointer_len,
+                                          const char *json, size_t json_len, xxgk_error **err);
+
+/* ============================================================================================
+ * Cells — the statistical cells of sections 二, 三, 四, addressed by canonical key
+ * ("requests.granted.natural_person"; see xxgk_key_at for the keys of a format)
+ * ========================================================================================== */
+
+/* What a cell holds (xxgk_cell.state). A blank is never a zero. Since 0.1. */
+#define XXGK_CELL_BLANK 0          /* printed empty (空白) */
+#define XXGK_CELL_NUMBER 1         /* a number, including an explicit 0 */
+#define XXGK_CELL_NOT_APPLICABLE 2 /* "-", "/", "不适用" */
+#define XXGK_CELL_TEXT 3           /* printed text that is not a number */
+#define XXGK_CELL_NOT_CAPTURED 4   /* an importer could not locate the cell */
+
+/* The unit written with a money value (xxgk_cell.unit). Since 0.1. */
+#define XXGK_UNIT_NONE 0
+#define XXGK_UNIT_YUAN 1     /* 元 */
+#define XXGK_UNIT_WAN_YUAN 2 /* 万元 */
+
+/* What values a cell's key admits (xxgk_cell.kind, xxgk_key_info.kind). Since 0.1. */
+#define XXGK_KIND_COUNT 0           /* an integer >= 0 */
+#define XXGK_KIND_SIGNED_COUNT 1    /* an integer of any sign: 本年增/减 */
+#define XXGK_KIND_AMOUNT 2          /* money >= 0, unit (元 or 万元) written in the cell */
+#define XXGK_KIND_AMOUNT_WAN_YUAN 3 /* money >= 0 in 万元, fixed by the column */
+
+/* One cell, filled in by xxgk_cell_get. Since 0.1 (version 1). */
+typedef struct xxgk_cell {
+    unsigned int version;   /* in: XXGK_CELL_VERSION (set by XXGK_CELL_INIT) */
+    int state;              /* XXGK_CELL_* */
+    int kind;               /* XXGK_KIND_* of the cell's key */
+    int unit;               /* XXGK_UNIT_*; XXGK_UNIT_NONE unless a number with a unit */
+    xxgk_int64 coefficient; /* value = coefficient × 10^-scale, exact; 0 unless a number */
+    int scale;              /* digits after the point, 0–18 */
+    char value_text[48];    /* the value printed with `scale` decimals ("17424.88", "-3"),
+                               NUL-terminated; "" unless a number */
+    const char *raw;        /* [borrowed: the report, until this cell is changed, the report is
+                               changed through a JSON or field function, or freed] the text as
+                               printed, NUL-terminated; NULL when not known */
+    size_t raw_len;
+} xxgk_cell;
+
+#define XXGK_CELL_VERSION 1
+#define XXGK_CELL_INIT { XXGK_CELL_VERSION, 0, 0, 0, 0, 0, { 0 }, NULL, 0 }
+
+/*
+ * Reads the cell at `key`.
+ * Errors: XXGK_E_UNKNOWN_KEY when the key is not a cell of the report's format (location: the
+ * key; the message says when it belongs to the other format), XXGK_E_INVALID_ARGUMENT,
+ * XXGK_E_INVALID_UTF8. Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_cell_get(const xxgk_report *report, const char *key, size_t key_len, xxgk_cell *out,
+                                   xxgk_error **err);
+
+/*
+ * Makes the cell at `key` the integer `value` (no unit). The cell is replaced: raw text and
+ * provenance are dropped. Values the key does not admit (a negative count) are stored; the
+ * validator reports them. Errors: as xxgk_cell_get. Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_cell_set_integer(xxgk_report *report, const char *key, size_t key_len, xxgk_int64 value,
+                                           xxgk_error **err);
+
+/*
+ * Makes the cell at `key` the exact decimal `text` ("17424.88", "-3", "0.5": [+-]digits[.digits],
+ * at most 18 decimals, 64-bit range) with `unit` (XXGK_UNIT_*). The cell is replaced.
+ * Errors: as xxgk_cell_get, plus XXGK_E_INVALID_VALUE (not such a decimal) and
+ * XXGK_E_INVALID_ARGUMENT (unknown unit). Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_cell_set_decimal(xxgk_report *report, const char *key, size_t key_len, const char *text,
+                                           size_t text_len, int unit, xxgk_error **err);
+
+/*
+ * Makes the cell at `key` blank, not applicable, unreadable text or not captured (`state`, any
+ * XXGK_CELL_* but XXGK_CELL_NUMBER), with the printed text `raw` (NULL with raw_len 0: none).
+ * The cell is replaced. Errors: as xxgk_cell_get, plus XXGK_E_INVALID_ARGUMENT (state
+ * XXGK_CELL_NUMBER or unknown: use xxgk_cell_set_integer / _decimal). Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_cell_set_state(xxgk_report *report, const char *key, size_t key_len, int state,
+                                         const char *raw, size_t raw_len, xxgk_error **err);
+
+/* ============================================================================================
+ * Keys and labels of a format
+ * ========================================================================================== */
+
+/* Everything known about one cell key, filled in by xxgk_key_at / xxgk_key_find. Every string is
+ * [static] and NUL-terminated. Since 0.1 (version 1). */
+typedef struct xxgk_key_info {
+    unsigned int version;      /* in: XXGK_KEY_INFO_VERSION (set by XXGK_KEY_INFO_INIT) */
+    size_t index;              /* position in the format's key list (table order) */
+    int kind;                  /* XXGK_KIND_* */
+    const char *key;           /* "requests.granted.natural_person" */
+    const char *pointer;       /* "/requests/granted/natural_person" */
+    const char *section;       /* "requests" */
+    const char *row;           /* "granted" */
+    const char *column;        /* "natural_person" */
+    const char *section_label; /* "三、收到和处理政府信息公开申请情况" */
+    const char *row_groups;    /* enclosing row groups, outermost first, joined by " › ":
+                                  "三、本年度办理结果"; "" when none */
+    const char *row_label;     /* "（一）予以公开" */
+    const char *column_group;  /* "法人或其他组织"; "" when none */
+    const char *column_label;  /* "商业企业" */
+    const char *label_path;    /* the cell's full Chinese name, section › groups › row › column */
+} xxgk_key_info;
+
+#define XXGK_KEY_INFO_VERSION 1
+#define XXGK_KEY_INFO_INIT { XXGK_KEY_INFO_VERSION, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/* How many cell keys `format` has (198 for 2019, 200 for 2021); 0 for an unsupported format.
+ * Since 0.1. */
+XXGK_API size_t xxgk_key_count(int format);
+
+/* Fills *out with key `index` of `format`, in table order. Errors: XXGK_E_INVALID_ARGUMENT
+ * (format, NULL, version), XXGK_E_NOT_FOUND (index >= xxgk_key_count). Since 0.1. */
+XXGK_API xxgk_status xxgk_key_at(int format, size_t index, xxgk_key_info *out, xxgk_error **err);
+
+/* Fills *out with the description of `key` in `format`. Errors: XXGK_E_UNKNOWN_KEY (as
+ * xxgk_cell_get), XXGK_E_INVALID_ARGUMENT, XXGK_E_INVALID_UTF8. Since 0.1. */
+XXGK_API xxgk_status xxgk_key_find(int format, const char *key, size_t key_len, xxgk_key_info *out,
+                                   xxgk_error **err);
+
+/* ============================================================================================
+ * Fields — the header and narrative members, addressed by dotted key
+ * ("header.body", "header.year", "header.statistics_period.start", "header.contact.email",
+ * "header.legal_bases.0", "other_matters.heading", "processing_fees.billed"): the path of a
+ * member in the canonical JSON with "." for "/". Every scalar member of the model is a field;
+ * for objects, arrays and cells use xxgk_report_get_json / _set_json and the cell functions.
+ * ========================================================================================== */
+
+/*
+ * The field's value as text: strings as they are, enums by name ("own"), dates "YYYY-MM-DD",
+ * decimals "17424.88", integers in decimal, booleans "true" / "false".
+ * A field the report leaves out (an absent optional member) gives XXGK_OK with *out = NULL.
+ * *out: [owned: xxgk_free]. Errors: XXGK_E_UNKNOWN_KEY (not a member of the model),
+ * XXGK_E_WRONG_TYPE (an object, array or cell). Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_field_get(const xxgk_report *report, const char *key, size_t key_len, char **out,
+                                    size_t *out_len, xxgk_error **err);
+
+/*
+ * Sets the field to `value`, given as text in the form xxgk_field_get returns. Enclosing
+ * optional objects are created. The value is checked like JSON input: a malformed date, an
+ * unknown enum name, a year out of range… fail with the decoding status and the field's JSON
+ * Pointer as location, and leave the report unchanged. On success every pointer borrowed from
+ * the report is invalid. Remove an optional field with xxgk_report_set_json(…, "null", 4, …).
+ * Errors: as xxgk_field_get, plus XXGK_E_INVALID_VALUE, XXGK_E_OUT_OF_RANGE,
+ * XXGK_E_MISSING_MEMBER (a new enclosing object that needs more members, e.g.
+ * header.statistics_period.end when the period is absent: set the whole object with
+ * xxgk_report_set_json). Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_field_set(xxgk_report *report, const char *key, size_t key_len, const char *value,
+                                    size_t value_len, xxgk_error **err);
+
+/* ============================================================================================
+ * Validation
+ * ========================================================================================== */
+
+/* The findings of one validation. Opaque, immutable. Since 0.1. */
+typedef struct xxgk_issues xxgk_issues;
+
+/* Options of xxgk_report_validate. Zeroed members mean the default. Since 0.1 (version 1). */
+typedef struct xxgk_validate_options {
+    unsigned int version; /* XXGK_VALIDATE_OPTIONS_VERSION */
+    int omit_info;        /* 0 (default): keep findings of severity info; nonzero: drop them */
+} xxgk_validate_options;
+
+#define XXGK_VALIDATE_OPTIONS_VERSION 1
+#define XXGK_VALIDATE_OPTIONS_INIT { XXGK_VALIDATE_OPTIONS_VERSION, 0 }
+
+/* Severity of a finding. The caller decides what blocks. Since 0.1. */
+#define XXGK_SEVERITY_INFO 0
+#define XXGK_SEVERITY_WARNING 1
+#define XXGK_SEVERITY_ERROR 2
+
+/* Language of a message. Since 0.1. */
+#define XXGK_LANG_ZH 0 /* 中文, names cells by their official labels */
+#define XXGK_LANG_EN 1
+
+/*
+ * Checks the report against every rule of its format and returns every finding, roots first in
+ * table order (docs/rules.md lists every code). A finding is never an error of the call: a
+ * report with findings gives XXGK_OK. `options` may be NULL (defaults).
+ * *out: [owned: xxgk_issues_free]. Errors: XXGK_E_INVALID_ARGUMENT. Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_report_validate(const xxgk_report *report, const xxgk_validate_options *options,
+                                          xxgk_issues **out, xxgk_error **err);
+
+/* Releases the findings and every string borrowed from them. NULL is a no-op. Since 0.1. */
+XXGK_API void xxgk_issues_free(xxgk_issues *issues);
+
+/* Number of findings; 0 for NULL. Since 0.1. */
+XXGK_API size_t xxgk_issues_count(const xxgk_issues *issues);
+
+/* Number of findings of severity error; 0 for NULL. Since 0.1. */
+XXGK_API size_t xxgk_issues_error_count(const xxgk_issues *issues);
+
+/*
+ * Members of finding `index` (0-based, < xxgk_issues_count). Each string accessor returns
+ * [borrowed: issues] NUL-terminated UTF-8 ("" when the member is empty) and stores its length in
+ * *out_len (may be NULL); it returns NULL (and *out_len = 0) for a NULL handle or an index past
+ * the end. Never parse a message: the other members say everything. Since 0.1.
+ */
+XXGK_API const char *xxgk_issues_code(const xxgk_issues *issues, size_t index, size_t *out_len);     /* "XXGK-T3-004", stable, never reused */
+XXGK_API int xxgk_issues_severity(const xxgk_issues *issues, size_t index);                          /* XXGK_SEVERITY_*; -1 when out of range */
+XXGK_API const char *xxgk_issues_rule(const xxgk_issues *issues, size_t index, size_t *out_len);     /* "R2", or the family ("header") */
+XXGK_API const char *xxgk_issues_key(const xxgk_issues *issues, size_t index, size_t *out_len);      /* cell key; "" when not about one cell */
+XXGK_API const char *xxgk_issues_pointer(const xxgk_issues *issues, size_t index, size_t *out_len);  /* JSON Pointer of that cell or field */
+XXGK_API const char *xxgk_issues_expected(const xxgk_issues *issues, size_t index, size_t *out_len); /* value the rule expects; "" when none */
+XXGK_API const char *xxgk_issues_actual(const xxgk_issues *issues, size_t index, size_t *out_len);   /* value printed ("blank" for a blank cell) */
+/* The message in XXGK_LANG_ZH or XXGK_LANG_EN; NULL for another language. */
+XXGK_API const char *xxgk_issues_message(const xxgk_issues *issues, size_t index, int lang, size_t *out_len);
+/* "<code> <key>" of the root finding this one follows from (it is then of severity info); "". */
+XXGK_API const char *xxgk_issues_caused_by(const xxgk_issues *issues, size_t index, size_t *out_len);
+/* The cell keys taking part in the check: count, then each (NULL when either index is past the end). */
+XXGK_API size_t xxgk_issues_cell_count(const xxgk_issues *issues, size_t index);
+XXGK_API const char *xxgk_issues_cell_at(const xxgk_issues *issues, size_t index, size_t cell, size_t *out_len);
+
+/*
+ * Every finding as a JSON array of objects with members code, severity, rule, key, pointer,
+ * expected, actual, cells, message_zh, message_en, caused_by; deterministic.
+ * *out: [owned: xxgk_free]. Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_issues_to_json(const xxgk_issues *issues, char **out, size_t *out_len, xxgk_error **err);
+
+/* ============================================================================================
+ * Rule catalog — every code validation can produce
+ * ========================================================================================== */
+
+/* One catalog entry. Every string is [static] and NUL-terminated. Since 0.1 (version 1). */
+typedef struct xxgk_rule_info {
+    unsigned int version;    /* in: XXGK_RULE_INFO_VERSION (set by XXGK_RULE_INFO_INIT) */
+    const char *code;        /* "XXGK-T3-004" */
+    const char *rule;        /* "R2", or the family ("header") */
+    int severity;            /* default XXGK_SEVERITY_* */
+    const char *title_zh;    /* short meaning in Chinese */
+    const char *title_en;    /* short meaning in English */
+    const char *template_zh; /* message template; placeholders {cell} {expected} {actual} … */
+    const char *template_en;
+} xxgk_rule_info;
+
+#define XXGK_RULE_INFO_VERSION 1
+#define XXGK_RULE_INFO_INIT { XXGK_RULE_INFO_VERSION, NULL, NULL, 0, NULL, NULL, NULL, NULL }
+
+/* Number of entries in the catalog. Since 0.1. */
+XXGK_API size_t xxgk_rule_count(void);
+
+/* Fills *out with entry `index`, in code order. Errors: XXGK_E_NOT_FOUND (index past the end),
+ * XXGK_E_INVALID_ARGUMENT. Since 0.1. */
+XXGK_API xxgk_status xxgk_rule_at(size_t index, xxgk_rule_info *out, xxgk_error **err);
+
+/* Fills *out with the entry of `code` ("XXGK-T3-004"). Errors: XXGK_E_NOT_FOUND,
+ * XXGK_E_INVALID_ARGUMENT, XXGK_E_INVALID_UTF8. Since 0.1. */
+XXGK_API xxgk_status xxgk_rule_find(const char *code, size_t code_len, xxgk_rule_info *out, xxgk_error **err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* XXGK_H */
