@@ -9,6 +9,7 @@
 #include <boost/json/value_stack.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -643,6 +644,8 @@ report load_json(std::string_view json, const decode_options& options) {
 }
 
 std::string read_file(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw error(errc::io_error, "'" + path + "' is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw error(errc::io_error, "cannot open '" + path + "' for reading");
     std::ostringstream s;

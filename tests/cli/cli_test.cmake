@@ -135,6 +135,7 @@ expect_match("${err}" "empty\\.json:1:1: error\\[invalid_json\\]" "validate empt
 
 xxgk(validate "${WORK}")
 expect_rc(2 "validate a directory")
+expect_match("${err}" "is a directory, not a file" "validate a directory: says so")
 
 xxgk(validate "${WORK}/does-not-exist.json")
 expect_rc(2 "validate missing file")
