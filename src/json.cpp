@@ -2,6 +2,7 @@
 
 #include "json_codec.hpp"
 #include "xxgk/keys.hpp"
+#include "xxgk/text.hpp"
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/monotonic_resource.hpp>
@@ -207,21 +208,12 @@ bool classify_unknown(decode_context& ctx, std::string_view name) {
     return true;
 }
 
-// Converts a byte offset into a 1-based line and a 1-based column counted in code points.
+// Records where byte `offset` is: line, and column counted in code points.
 void locate(std::string_view text, std::size_t offset, problem& p) {
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++line;
-            column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
+    const text_position where = position_of(text, offset);
     p.offset = offset;
-    p.line = line;
-    p.column = column;
+    p.line = where.line;
+    p.column = where.column;
 }
 
 // ---- parsing

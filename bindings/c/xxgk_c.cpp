@@ -6,6 +6,7 @@
 // preallocated out-of-memory error.
 #include "xxgk/xxgk.h"
 
+#include <xxgk/text.hpp>
 #include <xxgk/xxgk.hpp>
 #include <xxgk/detail/traits.hpp>
 
@@ -243,56 +244,13 @@ void clear_len(std::size_t* len) noexcept {
     if (len) *len = 0;
 }
 
-// Offset of the first byte that is not part of a well-formed UTF-8 sequence (no overlongs, no
-// surrogates, nothing above U+10FFFF), or npos.
-constexpr std::size_t npos = static_cast<std::size_t>(-1);
-std::size_t invalid_utf8_at(std::string_view s) noexcept {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len;
-        std::uint32_t cp, min;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2, cp = c & 0x1Fu, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3, cp = c & 0x0Fu, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4, cp = c & 0x07u, min = 0x10000;
-        } else {
-            return i;
-        }
-        if (n - i < len) return i;
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (p[i + k] & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
-    }
-    return npos;
-}
 
-// 1-based line and column (in code points) of a byte offset.
+// Records where `offset` is in `text` (line and column in code points).
 void locate(std::string_view text, std::size_t offset, xxgk_error& e) {
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++line;
-            column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
+    const xxgk::text_position p = xxgk::position_of(text, offset);
     e.offset = offset;
-    e.line = line;
-    e.column = column;
+    e.line = p.line;
+    e.column = p.column;
 }
 
 void check_length(std::size_t len, const char* name) {
@@ -302,8 +260,8 @@ void check_length(std::size_t len, const char* name) {
 }
 
 void check_utf8(std::string_view s, const char* name, bool with_position = false) {
-    const std::size_t bad = invalid_utf8_at(s);
-    if (bad == npos) return;
+    const std::size_t bad = xxgk::invalid_utf8_offset(s);
+    if (bad == xxgk::valid_utf8) return;
     failure f;
     f.error.status = XXGK_E_INVALID_UTF8;
     f.error.message = std::string("argument '") + name + "' is not valid UTF-8 at byte " + std::to_string(bad);

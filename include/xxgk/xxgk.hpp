@@ -15,6 +15,7 @@
 #include <xxgk/keys.hpp>
 #include <xxgk/labels.hpp>
 #include <xxgk/report.hpp>
+#include <xxgk/text.hpp>
 #include <xxgk/validate.hpp>
 #include <xxgk/version.hpp>
 
