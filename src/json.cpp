@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <limits>
+#include <optional>
 #include <sstream>
 #include <unordered_set>
 
@@ -68,7 +70,12 @@ void encode_cell(json_writer& w, const cell& c, encode_context& ctx) {
     }
     if (c.source()) {
         w.key("source");
+        // The provenance object has a pointer of its own: members kept under it (lax mode) are
+        // written back there, not lost.
+        const std::size_t mark = ctx.path.size();
+        if (ctx.tracking()) ctx.path += "/source";
         encode_value(w, *c.source(), ctx);
+        ctx.path.resize(mark);
     }
     ctx.write_unknown_here(w);
     w.end_object();
@@ -241,6 +248,16 @@ struct dom_handler {
     std::size_t members = 0;       ///< sum of the member counts of every object, as read
     std::size_t big_integers = 0;  ///< integer literals beyond 64 bits
     bool number_is_integral = true;
+    std::size_t max_string = max_string_size;  ///< decode_options::max_string_bytes
+    bool string_too_long = false;              ///< parsing stopped at a string longer than max_string
+
+    /// Stops the parser at a string (or member name) of more than `max_string` bytes so far.
+    bool within_limit(std::size_t n, json_error_code& ec) {
+        if (n <= max_string) return true;
+        string_too_long = true;
+        ec = boost::json::error::string_too_large;
+        return false;
+    }
 
     template <class... Args>
     explicit dom_handler(Args&&... args) : st(std::forward<Args>(args)...) {}
@@ -258,19 +275,23 @@ struct dom_handler {
         st.push_array(n);
         return true;
     }
-    bool on_key_part(string_view s, std::size_t, json_error_code&) {
+    bool on_key_part(string_view s, std::size_t n, json_error_code& ec) {
+        if (!within_limit(n, ec)) return false;
         st.push_chars(s);
         return true;
     }
-    bool on_key(string_view s, std::size_t, json_error_code&) {
+    bool on_key(string_view s, std::size_t n, json_error_code& ec) {
+        if (!within_limit(n, ec)) return false;
         st.push_key(s);
         return true;
     }
-    bool on_string_part(string_view s, std::size_t, json_error_code&) {
+    bool on_string_part(string_view s, std::size_t n, json_error_code& ec) {
+        if (!within_limit(n, ec)) return false;
         st.push_chars(s);
         return true;
     }
-    bool on_string(string_view s, std::size_t, json_error_code&) {
+    bool on_string(string_view s, std::size_t n, json_error_code& ec) {
+        if (!within_limit(n, ec)) return false;
         st.push_string(s);
         return true;
     }
@@ -307,14 +328,22 @@ struct dom_handler {
 };
 
 // The number of members of every object of the DOM. Less than the number read exactly when
-// some object repeated a member name.
-std::size_t count_members(const boost::json::value& v) noexcept {
+// some object repeated a member name. Iterative: the depth is the caller's max_depth, which may
+// be far deeper than the stack allows recursion.
+std::size_t count_members(const boost::json::value& root) {
     std::size_t n = 0;
-    if (const auto* o = v.if_object()) {
-        n += o->size();
-        for (const auto& kv : *o) n += count_members(kv.value());
-    } else if (const auto* a = v.if_array()) {
-        for (const auto& e : *a) n += count_members(e);
+    std::vector<const boost::json::value*> todo{&root};
+    while (!todo.empty()) {
+        const boost::json::value* v = todo.back();
+        todo.pop_back();
+        if (const auto* o = v->if_object()) {
+            n += o->size();
+            for (const auto& kv : *o)
+                if (kv.value().is_structured()) todo.push_back(&kv.value());
+        } else if (const auto* a = v->if_array()) {
+            for (const auto& e : *a)
+                if (e.is_structured()) todo.push_back(&e);
+        }
     }
     return n;
 }
@@ -337,15 +366,31 @@ struct scan_handler {
     std::string_view text;
     std::vector<problem>* problems = nullptr;
     std::vector<std::string>* big_integers = nullptr;
+    std::size_t max_problems = std::numeric_limits<std::size_t>::max();
+    bool truncated = false;                    ///< a problem was dropped (max_problems)
+    std::size_t max_string = max_string_size;  ///< decode_options::max_string_bytes
+    std::optional<std::string> long_string;    ///< pointer of the first string longer than max_string
     std::vector<frame> frames;
     std::string key;
     const char* key_begin = nullptr;
     bool number_is_integral = true;
 
-    std::string pointer() const {
+    /// The JSON Pointer of the current value, through the first `depth` frames (all by default).
+    std::string pointer(std::size_t depth = std::numeric_limits<std::size_t>::max()) const {
         std::string p;
-        for (const frame& f : frames) detail::push_pointer(p, f.object ? f.key : std::to_string(f.index));
+        for (std::size_t i = 0; i < frames.size() && i < depth; ++i) {
+            const frame& f = frames[i];
+            detail::push_pointer(p, f.object ? f.key : std::to_string(f.index));
+        }
         return p;
+    }
+    /// Stops at the first string longer than max_string; remembers where it is (a member name:
+    /// the pointer of its object).
+    bool within_limit(std::size_t n, bool is_key, json_error_code& ec) {
+        if (n <= max_string) return true;
+        long_string = pointer(is_key ? frames.size() - 1 : frames.size());
+        ec = boost::json::error::string_too_large;
+        return false;
     }
     void value_done() {
         if (!frames.empty() && !frames.back().object) ++frames.back().index;
@@ -372,18 +417,24 @@ struct scan_handler {
         value_done();
         return true;
     }
-    bool on_key_part(string_view s, std::size_t, json_error_code&) {
+    bool on_key_part(string_view s, std::size_t n, json_error_code& ec) {
+        if (!within_limit(n, true, ec)) return false;
         if (key.empty()) key_begin = s.data();
         key.append(s.data(), s.size());
         return true;
     }
-    bool on_key(string_view s, std::size_t, json_error_code&) {
+    bool on_key(string_view s, std::size_t n, json_error_code& ec) {
+        if (!within_limit(n, true, ec)) return false;
         if (key.empty()) key_begin = s.data();
         key.append(s.data(), s.size());
         frame& f = frames.back();
         f.key = std::move(key);
         key.clear();
         if (!f.keys.insert(f.key).second) {
+            if (problems->size() >= max_problems) {
+                truncated = true;
+                return true;
+            }
             problem p{errc::duplicate_member, pointer(),
                       "member '" + f.key + "' appears more than once in this object; only the last value would be kept",
                       {}, {}, {}};
@@ -396,8 +447,9 @@ struct scan_handler {
         }
         return true;
     }
-    bool on_string_part(string_view, std::size_t, json_error_code&) { return true; }
-    bool on_string(string_view, std::size_t, json_error_code&) {
+    bool on_string_part(string_view, std::size_t n, json_error_code& ec) { return within_limit(n, false, ec); }
+    bool on_string(string_view, std::size_t n, json_error_code& ec) {
+        if (!within_limit(n, false, ec)) return false;
         value_done();
         return true;
     }
@@ -428,14 +480,35 @@ struct scan_handler {
     bool on_comment(string_view, json_error_code&) { return true; }
 };
 
-void scan_for_duplicates(std::string_view json, const boost::json::parse_options& popts, std::vector<problem>& problems,
-                         std::vector<std::string>& big_integers) {
+// Returns true when problems were dropped (max_problems).
+bool scan_for_duplicates(std::string_view json, const boost::json::parse_options& popts, std::vector<problem>& problems,
+                         std::vector<std::string>& big_integers, std::size_t max_problems) {
     boost::json::basic_parser<scan_handler> scanner(popts);
     scanner.handler().text = json;
     scanner.handler().problems = &problems;
     scanner.handler().big_integers = &big_integers;
+    scanner.handler().max_problems = max_problems;
     boost::system::error_code ec;
     scanner.write_some(false, json.data(), json.size(), ec);  // the text parsed once already
+    std::sort(big_integers.begin(), big_integers.end());     // decode_context::at_big_integer searches it
+    return scanner.handler().truncated;
+}
+
+// The JSON Pointer of the first string longer than `max_string` bytes (a member name: of its
+// object), found by parsing again up to it.
+std::string pointer_of_long_string(std::string_view json, const boost::json::parse_options& popts,
+                                   std::size_t max_string) {
+    boost::json::basic_parser<scan_handler> scanner(popts);
+    std::vector<problem> ignored;
+    std::vector<std::string> ignored_integers;
+    scanner.handler().text = json;
+    scanner.handler().problems = &ignored;
+    scanner.handler().big_integers = &ignored_integers;
+    scanner.handler().max_problems = 0;
+    scanner.handler().max_string = max_string;
+    boost::system::error_code ec;
+    scanner.write_some(false, json.data(), json.size(), ec);
+    return scanner.handler().long_string.value_or("");
 }
 
 // ---- document order
@@ -460,15 +533,10 @@ std::vector<std::size_t> document_position(const boost::json::value& root, std::
         }
         const boost::json::value* next = nullptr;
         if (const auto* o = v->if_object()) {
-            std::size_t k = 0;
-            for (const auto& kv : *o) {
-                if (kv.key() == token) {
-                    next = &kv.value();
-                    break;
-                }
-                ++k;
-            }
-            pos.push_back(k);
+            // A hashed lookup, not a walk: an object of n unknown members gives n problems.
+            const auto it = o->find(token);
+            if (it != o->end()) next = &it->value();
+            pos.push_back(static_cast<std::size_t>(it - o->begin()));
         } else if (const auto* a = v->if_array()) {
             std::size_t k = token.empty() ? a->size() : 0;
             for (char c : token) {
@@ -589,10 +657,11 @@ decode_result decode_json(std::string_view json, const decode_options& options) 
     unsigned char arena[16384];
     boost::json::monotonic_resource mr(arena, sizeof arena);
     boost::json::parse_options popts;
-    popts.max_depth = options.max_depth;
+    popts.max_depth = std::min(options.max_depth, decode_options::max_depth_cap);
     unsigned char temp[4096];  // the parser's value stack, before values land in the DOM
     boost::json::basic_parser<dom_handler> parser(popts, boost::json::storage_ptr(), temp, sizeof temp);
     parser.handler().st.reset(&mr);
+    parser.handler().max_string = options.max_string_bytes;
     boost::system::error_code ec;
     std::size_t consumed = parser.write_some(false, json.data(), json.size(), ec);
     if (!ec && consumed < json.size()) ec = boost::json::error::extra_data;
@@ -600,7 +669,11 @@ decode_result decode_json(std::string_view json, const decode_options& options) 
         problem p{errc::invalid_json, "", "", {}, {}, {}};
         if (ec == boost::json::error::too_deep) {
             p.code = errc::limit_exceeded;
-            p.message = "nesting deeper than " + std::to_string(options.max_depth) + " levels";
+            p.message = "nesting deeper than " + std::to_string(popts.max_depth) + " levels";
+        } else if (parser.handler().string_too_long) {
+            p.code = errc::limit_exceeded;
+            p.pointer = pointer_of_long_string(json, popts, options.max_string_bytes);
+            p.message = "string longer than " + std::to_string(options.max_string_bytes) + " bytes";
         } else {
             p.message = "invalid JSON: " + ec.message();
         }
@@ -615,16 +688,23 @@ decode_result decode_json(std::string_view json, const decode_options& options) 
     // the last silently), and integer literals beyond 64 bits (parsed as doubles). Both are
     // rare; only then is the text scanned again to find where they are.
     std::vector<std::string> big_integers;
+    bool truncated = false;
     if (h.big_integers != 0 || count_members(root) != h.members)
-        scan_for_duplicates(json, popts, result.problems, big_integers);
+        truncated = scan_for_duplicates(json, popts, result.problems, big_integers, options.max_problems);
     report r;
     decode_context ctx{result.problems, true, nullptr, {}, nullptr, format_version::v2019};
     ctx.strict = options.strict;
     ctx.unknown = &r.unknown_members;
+    ctx.max_problems = options.max_problems;
     if (!big_integers.empty()) ctx.big_integers = &big_integers;
     decode_report(root, r, ctx);
     // The walk follows the model's description; report in the order of the document.
     if (result.problems.size() > 1) sort_in_document_order(root, result.problems);
+    if (truncated || ctx.truncated)
+        result.problems.push_back({errc::limit_exceeded, "",
+                                   "more than " + std::to_string(options.max_problems) +
+                                       " problems: only the first are reported (max_problems)",
+                                   {}, {}, {}});
     if (result.problems.empty()) result.value = std::move(r);
     return result;
 }
@@ -661,7 +741,7 @@ std::string to_json(const report& r) {
     out.reserve(8192);
     detail::json_writer w(out);
     detail::encode_context ctx;
-    ctx.unknown = &r.unknown_members;
+    ctx.write_back(r.unknown_members);
     w.begin_object();
     w.key("format");
     w.string(to_string(r.format()));

@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <limits>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace xxgk::detail {
@@ -30,21 +32,28 @@ struct encode_context {
     const std::vector<unknown_member>* unknown = nullptr;  ///< null or empty: nothing to write back
     std::string path;                                      ///< JSON Pointer of the current value
 
-    bool tracking() const noexcept { return unknown && !unknown->empty(); }
-    bool has_unknown_here() const {
-        if (!tracking()) return false;
-        for (const unknown_member& u : *unknown)
-            if (u.parent_pointer == path) return true;
-        return false;
+    /// Points the context at the members to write back, indexed by the pointer of their object
+    /// (in the order read): one lookup per object written, not a scan of every kept member —
+    /// a lax report may keep as many members as it has objects.
+    void write_back(const std::vector<unknown_member>& members) {
+        unknown = &members;
+        by_parent_.clear();
+        for (const unknown_member& u : members) by_parent_[u.parent_pointer].push_back(&u);
     }
+    bool tracking() const noexcept { return unknown && !unknown->empty(); }
+    bool has_unknown_here() const { return tracking() && by_parent_.count(path) != 0; }
     void write_unknown_here(json_writer& w) const {
         if (!tracking()) return;
-        for (const unknown_member& u : *unknown)
-            if (u.parent_pointer == path) {
-                w.key(u.name);
-                w.raw(u.json);
-            }
+        const auto it = by_parent_.find(path);
+        if (it == by_parent_.end()) return;
+        for (const unknown_member* u : it->second) {
+            w.key(u->name);
+            w.raw(u->json);
+        }
     }
+
+private:
+    std::unordered_map<std::string_view, std::vector<const unknown_member*>> by_parent_;
 };
 
 /// Appends "/" + escaped token to a JSON Pointer (RFC 6901: "~" → "~0", "/" → "~1").
@@ -132,16 +141,25 @@ struct decode_context {
     /// itself (a row of the other format version). Null: plain unknown member.
     bool (*classify_unknown)(decode_context&, std::string_view name) = nullptr;
     format_version format = format_version::v2019;
-    /// JSON Pointers of the integer literals beyond 64 bits (which the DOM holds as doubles);
-    /// null when there are none.
+    /// JSON Pointers of the integer literals beyond 64 bits (which the DOM holds as doubles),
+    /// sorted; null when there are none.
     const std::vector<std::string>* big_integers = nullptr;
+    /// decode_options::max_problems: past it, problems are dropped and `truncated` is set.
+    std::size_t max_problems = std::numeric_limits<std::size_t>::max();
+    bool truncated = false;
 
     /// True when the double at the current path was written as an integer literal.
     bool at_big_integer() const {
-        return big_integers && std::find(big_integers->begin(), big_integers->end(), path) != big_integers->end();
+        return big_integers && std::binary_search(big_integers->begin(), big_integers->end(), path);
     }
 
-    void report(errc code, std::string message) { problems.push_back({code, path, std::move(message), {}, {}, {}}); }
+    void report(errc code, std::string message) {
+        if (problems.size() >= max_problems) {
+            truncated = true;
+            return;
+        }
+        problems.push_back({code, path, std::move(message), {}, {}, {}});
+    }
     void report_at(std::string_view member, errc code, std::string message) {
         const std::size_t mark = path.size();
         push_pointer(path, member);

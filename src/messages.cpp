@@ -121,6 +121,14 @@ std::vector<rule_info> make_catalog() {
         {"XXGK-N-005", "narrative", S::warning, "逾期未缴费件数与收费通知不符", "unpaid-fee requests without fee notices",
          "{cell}为 {actual}，但信息处理费陈述的收费通知数为 {expected}。",
          "{cell} is {actual}, but the fee statement reports {expected} fee notices."},
+        // ---- text (docs/security.md)
+        {"XXGK-S-001", "text", S::warning, "文本含不可见字符或文字方向控制字符", "invisible or bidirectional control characters in text",
+         "{detail} 含有不可见字符或文字方向控制字符（{actual}）：页面上显示的文字可能与实际内容不同。",
+         "{detail} contains invisible or bidirectional control characters ({actual}); the text shown may differ from what it says."},
+        // ---- limits (docs/security.md)
+        {"XXGK-L-001", "limits", S::warning, "发现项过多，列表已截断", "too many findings; the list was cut",
+         "共有 {actual} 项发现，只列出前 {expected} 项，其余 {detail} 项未列出。",
+         "There are {actual} findings; only the first {expected} are listed, {detail} more are left out."},
     };
 }
 

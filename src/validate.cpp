@@ -5,6 +5,8 @@
 #include "xxgk/labels.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <deque>
 #include <map>
 #include <optional>
@@ -216,19 +218,27 @@ public:
         check_identities();
         check_subtotals();
         check_narrative();
+        check_text();
         mark_consequences();
         // Roots first, each group in the order found; consequences after their roots.
         std::stable_partition(out_.begin(), out_.end(), [](const finding& f) { return f.caused_by.empty(); });
-        if (!options_.include_info) {
-            std::vector<finding> kept;
-            for (finding& f : out_)
-                if (f.severity != severity::info) kept.push_back(std::move(f));
-            return kept;
-        }
+        if (!options_.include_info)
+            out_.erase(std::remove_if(out_.begin(), out_.end(), [](const finding& f) { return f.severity == severity::info; }),
+                       out_.end());
+        if (out_.size() > options_.max_findings) cut();
         return std::move(out_);
     }
 
 private:
+    // validate_options::max_findings: keep the first findings, and say that the list was cut.
+    void cut() {
+        const std::size_t total = out_.size();
+        out_.resize(options_.max_findings);
+        message_values v;
+        v.detail_zh = v.detail_en = std::to_string(total - options_.max_findings);
+        add("XXGK-L-001", "", "", std::to_string(options_.max_findings), std::to_string(total), {}, v);
+    }
+
     // "“（三）不予公开 › 2.其他法律行政法规禁止公开”行“总计”列"
     std::string cell_name_zh(const cell_key& k) const {
         std::string row = labels_.row_group_path(k.section, k.row);
@@ -681,6 +691,89 @@ private:
         if (fees.notices && *fees.notices == 0 && unpaid.is_number() && unpaid.value() > decimal(0))
             add_cell("XXGK-N-005", *find_cell_key(format_, "requests.other_unpaid_fee.total"), "0",
                      unpaid.value().to_string());
+    }
+
+    // ---- S-001: text that does not show what it says. Invisible characters and bidirectional
+    // controls make a portal page display something other than the report's text (the order of
+    // characters reversed by U+202E, a name split by U+200B so that a search misses it); C0 and C1
+    // controls have no business in printed text. Accepted by the decoder, flagged here, once per
+    // string, in model order.
+
+    void check_text() {
+        std::string path;
+        walk_text(r_, path);
+    }
+
+    template <class T>
+    void walk_text(const T& v, std::string& path) {
+        using namespace detail;
+        if constexpr (is_cell_v<T>) {
+            if (v.raw()) {
+                const std::size_t mark = path.size();
+                path += "/raw";
+                check_string(*v.raw(), path);
+                path.resize(mark);
+            }
+        } else if constexpr (boost::describe::has_describe_members<T>::value) {
+            for_each_member<T>([&](auto d) {
+                using M = std::decay_t<decltype(v.*d.pointer)>;
+                if constexpr (std::is_same_v<M, report_tables>) {
+                    std::visit([&](const auto& t) { walk_text(t, path); }, v.*d.pointer);  // top-level sections
+                } else {
+                    const std::size_t mark = path.size();
+                    push_pointer(path, d.name);
+                    walk_text(v.*d.pointer, path);
+                    path.resize(mark);
+                }
+            });
+        } else if constexpr (is_optional<T>::value) {
+            if (v) walk_text(*v, path);
+        } else if constexpr (is_vector<T>::value) {
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                const std::size_t mark = path.size();
+                push_pointer(path, std::to_string(i));
+                walk_text(v[i], path);
+                path.resize(mark);
+            }
+        } else if constexpr (std::is_same_v<T, std::string>) {
+            check_string(v, path);
+        }
+    }
+
+    static bool hidden(std::uint32_t cp) {
+        return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C ||
+               cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+               (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF ||
+               (cp >= 0xFFF9 && cp <= 0xFFFB);
+    }
+
+    void check_string(const std::string& s, const std::string& pointer) {
+        std::vector<std::uint32_t> found;
+        const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+        for (std::size_t i = 0, n = s.size(); i < n;) {
+            // Decode one code point; a malformed sequence (possible only in a report built in
+            // code) is skipped a byte at a time.
+            std::uint32_t cp = p[i];
+            std::size_t len = 1;
+            if (cp >= 0xC0 && cp < 0xE0 && i + 1 < n) cp = ((cp & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu), len = 2;
+            else if (cp >= 0xE0 && cp < 0xF0 && i + 2 < n)
+                cp = ((cp & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu), len = 3;
+            else if (cp >= 0xF0 && i + 3 < n)
+                cp = ((cp & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu), len = 4;
+            if (hidden(cp) && std::find(found.begin(), found.end(), cp) == found.end()) found.push_back(cp);
+            i += len;
+        }
+        if (found.empty()) return;
+        std::string actual;
+        for (std::size_t k = 0; k < found.size() && k < 8; ++k) {
+            char buf[12];
+            std::snprintf(buf, sizeof buf, "%sU+%04X", k ? " " : "", static_cast<unsigned>(found[k]));
+            actual += buf;
+        }
+        if (found.size() > 8) actual += " …";
+        message_values v;
+        v.detail_zh = v.detail_en = pointer;
+        add_field("XXGK-S-001", pointer, "", actual, v);
     }
 
     // ---- one root cause, one error: a finding that disappears once the implied value of a

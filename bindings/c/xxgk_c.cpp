@@ -6,6 +6,8 @@
 // preallocated out-of-memory error.
 #include "xxgk/xxgk.h"
 
+#include <xxgk/render.hpp>
+#include <xxgk/schema.hpp>
 #include <xxgk/text.hpp>
 #include <xxgk/xxgk.hpp>
 #include <xxgk/detail/traits.hpp>
@@ -301,6 +303,10 @@ xxgk::decode_options decode_options_arg(const xxgk_load_options* o) {
     d.strict = o->keep_unknown_members == 0;
     if (o->max_input_bytes) d.max_input_bytes = o->max_input_bytes;
     if (o->max_depth) d.max_depth = o->max_depth;
+    if (o->version >= 2) {  // members of version 2: a version-1 caller did not allocate them
+        if (o->max_string_bytes) d.max_string_bytes = o->max_string_bytes;
+        if (o->max_problems) d.max_problems = o->max_problems;
+    }
     return d;
 }
 
@@ -614,6 +620,8 @@ void apply(xxgk_report& rep, const std::vector<std::string>& segs, boost::json::
     options.strict = rep.value.unknown_members.empty();
     options.max_input_bytes = std::max(options.max_input_bytes, text.size());
     options.max_depth = unlimited_depth;
+    // Strings already in the report passed the limit of its loading, which may have been raised.
+    options.max_string_bytes = std::numeric_limits<std::size_t>::max();
     xxgk::decode_result r = xxgk::decode_json(text, options);
     if (!r.ok()) throw failure{error_from_problems(r.problems, false)};
     for (const xxgk::unknown_member& u : r.value->unknown_members)
@@ -1152,6 +1160,7 @@ xxgk_status xxgk_report_validate(const xxgk_report* report, const xxgk_validate_
             check_struct_version(options->version, XXGK_VALIDATE_OPTIONS_VERSION, "options",
                                  "XXGK_VALIDATE_OPTIONS_INIT");
             o.include_info = options->omit_info == 0;
+            if (options->version >= 2 && options->max_findings) o.max_findings = options->max_findings;
         }
         auto issues = std::make_unique<xxgk_issues>();
         issues->findings = xxgk::validate(report->value, o);
@@ -1263,6 +1272,89 @@ xxgk_status xxgk_rule_find(const char* code, size_t code_len, xxgk_rule_info* ou
                 return;
             }
         fail(XXGK_E_NOT_FOUND, "'" + std::string(c) + "' is not a code of the rule catalog", std::string(c));
+    });
+}
+
+// ---- rendering and the JSON Schema
+
+static_assert(XXGK_LANG_ZH == 0, "a zeroed xxgk_render_options.lang must mean Chinese");
+
+xxgk_status xxgk_report_render(const xxgk_report* report, int what, const xxgk_render_options* options, char** out,
+                               size_t* out_len, xxgk_error** err) {
+    clear_out(out);
+    clear_len(out_len);
+    return guarded(err, [&] {
+        require(report, "report");
+        require(out, "out");
+        xxgk::render_options o;
+        if (options) {
+            check_struct_version(options->version, XXGK_RENDER_OPTIONS_VERSION, "options", "XXGK_RENDER_OPTIONS_INIT");
+            if (options->lang == XXGK_LANG_EN)
+                o.lang = "en";
+            else if (options->lang != XXGK_LANG_ZH)
+                fail(XXGK_E_INVALID_ARGUMENT, "options->lang " + std::to_string(options->lang) +
+                                                  " is not XXGK_LANG_ZH or XXGK_LANG_EN");
+            if (options->findings) o.findings = &options->findings->findings;
+        }
+        switch (what) {
+            case XXGK_RENDER_HTML:
+            case XXGK_RENDER_HTML_FRAGMENT:
+                o.standalone = what == XXGK_RENDER_HTML;
+                copy_out(xxgk::render_html(report->value, o), out, out_len);
+                break;
+            case XXGK_RENDER_MARKDOWN: copy_out(xxgk::render_markdown(report->value), out, out_len); break;
+            case XXGK_RENDER_CSV_LONG: copy_out(xxgk::to_cells_csv(report->value), out, out_len); break;
+            default:
+                fail(XXGK_E_INVALID_ARGUMENT, "what " + std::to_string(what) +
+                                                  " is not one of the XXGK_RENDER_* constants");
+        }
+    });
+}
+
+size_t xxgk_csv_table_count(int format) {
+    for (xxgk::format_version f : xxgk::all_formats)
+        if (static_cast<int>(f) == format) {
+            try {
+                return xxgk::render_csv_tables(xxgk::report::make(f)).size();
+            } catch (...) {
+                return 0;
+            }
+        }
+    return 0;
+}
+
+xxgk_status xxgk_report_csv_table(const xxgk_report* report, size_t index, char** name, size_t* name_len, char** csv,
+                                  size_t* csv_len, xxgk_error** err) {
+    clear_out(name);
+    clear_len(name_len);
+    clear_out(csv);
+    clear_len(csv_len);
+    return guarded(err, [&] {
+        require(report, "report");
+        require(csv, "csv");
+        std::vector<xxgk::csv_table> tables = xxgk::render_csv_tables(report->value);
+        if (index >= tables.size())
+            fail(XXGK_E_NOT_FOUND, "index " + std::to_string(index) + " is past the last table (" +
+                                       std::to_string(tables.size()) + " tables)");
+        char* n = nullptr;
+        if (name) copy_out(tables[index].name, &n, name_len);
+        try {
+            copy_out(tables[index].csv, csv, csv_len);
+        } catch (...) {
+            std::free(n);
+            clear_len(name_len);
+            throw;
+        }
+        if (name) *name = n;
+    });
+}
+
+xxgk_status xxgk_json_schema(int format, char** out, size_t* out_len, xxgk_error** err) {
+    clear_out(out);
+    clear_len(out_len);
+    return guarded(err, [&] {
+        require(out, "out");
+        copy_out(xxgk::json_schema(format_arg(format)), out, out_len);
     });
 }
 

@@ -20,8 +20,19 @@ struct decode_options {
     bool strict = true;
     /// Inputs larger than this many bytes are refused with `errc::limit_exceeded`.
     std::size_t max_input_bytes = std::size_t{64} << 20;
-    /// Deepest nesting of arrays and objects accepted (the canonical form needs 5).
+    /// Deepest nesting of arrays and objects accepted (the canonical form needs 5). Values above
+    /// `max_depth_cap` act as `max_depth_cap`: the parser recurses once per level, and the stack
+    /// of a host's thread is not ours to exhaust.
     std::size_t max_depth = 32;
+    static constexpr std::size_t max_depth_cap = 1000;
+    /// Longest string accepted, member names included, in bytes of UTF-8 after unescaping. A longer
+    /// one stops decoding with one `errc::limit_exceeded` problem at its JSON Pointer (for a member
+    /// name: the pointer of its object) and the offset where the limit was crossed.
+    std::size_t max_string_bytes = std::size_t{1} << 20;
+    /// Most problems reported. Past it, problems are no longer collected and one last
+    /// `errc::limit_exceeded` problem (pointer "") says that the list was cut; the kept problems
+    /// are those found first. Bounds the memory a hostile input can make the report of problems take.
+    std::size_t max_problems = 1000;
 };
 
 /// The outcome of `decode_json`: a report when the input had no problem, and every problem

@@ -7,6 +7,7 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -47,6 +48,12 @@ BOOST_DESCRIBE_STRUCT(finding, (),
 /// Options of `validate`.
 struct validate_options {
     bool include_info = true;  ///< keep findings of severity info
+    /// Most findings returned. When there are more, the first `max_findings` are kept (roots
+    /// first, as always) and one more finding, `XXGK-L-001` (severity warning, expected =
+    /// the limit, actual = how many there were), ends the list to say that it was cut. A report
+    /// yields well under 1000 findings, so the default never cuts; a caller that shows findings
+    /// on a page may ask for fewer.
+    std::size_t max_findings = 1000;
 };
 
 /// Checks a report against the rules of its format: value domains (R7), the arithmetic of

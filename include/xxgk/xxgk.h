@@ -252,18 +252,24 @@ XXGK_API xxgk_status xxgk_error_problem_at(const xxgk_error *err, size_t index, 
 typedef struct xxgk_report xxgk_report;
 
 /* How xxgk_report_from_json / _from_file read JSON. Zeroed members mean the default.
- * Since 0.1 (version 1). */
+ * The limits are described in docs/security.md. Since 0.1 (version 1; version 2 adds
+ * max_string_bytes and max_problems). */
 typedef struct xxgk_load_options {
     unsigned int version;     /* XXGK_LOAD_OPTIONS_VERSION */
     int keep_unknown_members; /* 0 (default): strict, a member the model does not have is
                                  XXGK_E_UNKNOWN_MEMBER. Nonzero: lax, such members are kept and
                                  written back by xxgk_report_to_json, so nothing read is lost. */
     size_t max_input_bytes;   /* larger input is XXGK_E_LIMIT_EXCEEDED; 0 = 64 MiB */
-    size_t max_depth;         /* deeper nesting is XXGK_E_LIMIT_EXCEEDED; 0 = 32 */
+    size_t max_depth;         /* deeper nesting is XXGK_E_LIMIT_EXCEEDED; 0 = 32; above 1000 = 1000 */
+    /* Version 2: */
+    size_t max_string_bytes;  /* a longer string or member name (bytes after unescaping) is
+                                 XXGK_E_LIMIT_EXCEEDED at its JSON Pointer; 0 = 1 MiB */
+    size_t max_problems;      /* problems kept; past it one last XXGK_E_LIMIT_EXCEEDED problem
+                                 says the list was cut; 0 = 1000 */
 } xxgk_load_options;
 
-#define XXGK_LOAD_OPTIONS_VERSION 1
-#define XXGK_LOAD_OPTIONS_INIT { XXGK_LOAD_OPTIONS_VERSION, 0, 0, 0 }
+#define XXGK_LOAD_OPTIONS_VERSION 2
+#define XXGK_LOAD_OPTIONS_INIT { XXGK_LOAD_OPTIONS_VERSION, 0, 0, 0, 0, 0 }
 
 /*
  * A new empty report of `format` (XXGK_FORMAT_2019 or XXGK_FORMAT_2021): every cell blank,
@@ -502,14 +508,18 @@ XXGK_API xxgk_status xxgk_field_set(xxgk_report *report, const char *key, size_t
 /* The findings of one validation. Opaque, immutable. Since 0.1. */
 typedef struct xxgk_issues xxgk_issues;
 
-/* Options of xxgk_report_validate. Zeroed members mean the default. Since 0.1 (version 1). */
+/* Options of xxgk_report_validate. Zeroed members mean the default. Since 0.1 (version 1;
+ * version 2 adds max_findings). */
 typedef struct xxgk_validate_options {
     unsigned int version; /* XXGK_VALIDATE_OPTIONS_VERSION */
     int omit_info;        /* 0 (default): keep findings of severity info; nonzero: drop them */
+    /* Version 2: */
+    size_t max_findings;  /* findings kept; when there are more, the list ends with one finding
+                             XXGK-L-001 saying how many were left out; 0 = 1000 */
 } xxgk_validate_options;
 
-#define XXGK_VALIDATE_OPTIONS_VERSION 1
-#define XXGK_VALIDATE_OPTIONS_INIT { XXGK_VALIDATE_OPTIONS_VERSION, 0 }
+#define XXGK_VALIDATE_OPTIONS_VERSION 2
+#define XXGK_VALIDATE_OPTIONS_INIT { XXGK_VALIDATE_OPTIONS_VERSION, 0, 0 }
 
 /* Severity of a finding. The caller decides what blocks. Since 0.1. */
 #define XXGK_SEVERITY_INFO 0
@@ -595,6 +605,62 @@ XXGK_API xxgk_status xxgk_rule_at(size_t index, xxgk_rule_info *out, xxgk_error 
 /* Fills *out with the entry of `code` ("XXGK-T3-004"). Errors: XXGK_E_NOT_FOUND,
  * XXGK_E_INVALID_ARGUMENT, XXGK_E_INVALID_UTF8. Since 0.1. */
 XXGK_API xxgk_status xxgk_rule_find(const char *code, size_t code_len, xxgk_rule_info *out, xxgk_error **err);
+
+/* ============================================================================================
+ * Rendering and the JSON Schema (docs/render.md)
+ * ========================================================================================== */
+
+/* What xxgk_report_render writes (its `what`). Since 0.1. */
+#define XXGK_RENDER_HTML 0          /* a standalone HTML page: doctype, <head>, stylesheet */
+#define XXGK_RENDER_HTML_FRAGMENT 1 /* one <article class="xxgk-report"> element to embed in a page */
+#define XXGK_RENDER_MARKDOWN 2      /* CommonMark with GFM pipe tables */
+#define XXGK_RENDER_CSV_LONG 3      /* every cell, one line each (as xxgk_report_to_cells_csv) */
+
+/* Options of xxgk_report_render. Zeroed members mean the default. Since 0.1 (version 1). */
+typedef struct xxgk_render_options {
+    unsigned int version;        /* XXGK_RENDER_OPTIONS_VERSION */
+    int lang;                    /* XXGK_LANG_ZH (0, default) or XXGK_LANG_EN: the language of the
+                                    highlighted findings' messages and of the renderer's own notes */
+    const xxgk_issues *findings; /* HTML: findings to highlight (usually from xxgk_report_validate);
+                                    read during the call only; NULL (default): none */
+} xxgk_render_options;
+
+#define XXGK_RENDER_OPTIONS_VERSION 1
+#define XXGK_RENDER_OPTIONS_INIT { XXGK_RENDER_OPTIONS_VERSION, 0, NULL }
+
+/*
+ * Renders the report for people. HTML reproduces the tables of sections 二, 三 and 四 in the
+ * layout of the national template of the report's format (header texts, merged cells, row
+ * order); every value cell has the class "xxgk-value", a state class and data-key="<cell key>";
+ * a cell named by a highlighted finding also gets "xxgk-finding" and a title with the messages.
+ * All report text is escaped; no URL becomes a link. `options` may be NULL (defaults).
+ * *out: [owned: xxgk_free], UTF-8, NUL-terminated. Errors: XXGK_E_INVALID_ARGUMENT (NULL report
+ * or out, unknown `what` or language, unknown options->version). Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_report_render(const xxgk_report *report, int what, const xxgk_render_options *options,
+                                        char **out, size_t *out_len, xxgk_error **err);
+
+/* How many official tables xxgk_report_csv_table writes for `format`: one per block of section 二
+ * (5 in 2019, 4 in 2021), one for 三, one for 四; 0 for an unsupported format. Since 0.1. */
+XXGK_API size_t xxgk_csv_table_count(int format);
+
+/*
+ * Official table `index` (0-based, table order) as CSV with the official labels as header:
+ * *name receives its name ("proactive.article_20_1", "requests", "review_litigation"), *csv the
+ * CSV text (RFC 4180, "\n" line ends). `name` may be NULL when not wanted.
+ * *name, *csv: [owned: xxgk_free]. Errors: XXGK_E_NOT_FOUND (index >= xxgk_csv_table_count of the
+ * report's format), XXGK_E_INVALID_ARGUMENT. Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_report_csv_table(const xxgk_report *report, size_t index, char **name, size_t *name_len,
+                                           char **csv, size_t *csv_len, xxgk_error **err);
+
+/*
+ * The JSON Schema (draft 2020-12) of canonical JSON reports of `format`, generated from the
+ * model: one property per member and per cell key, the official labels as titles,
+ * additionalProperties false everywhere.
+ * *out: [owned: xxgk_free]. Errors: XXGK_E_INVALID_ARGUMENT (unsupported format, NULL out). Since 0.1.
+ */
+XXGK_API xxgk_status xxgk_json_schema(int format, char **out, size_t *out_len, xxgk_error **err);
 
 #ifdef __cplusplus
 }

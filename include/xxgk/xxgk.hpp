@@ -11,10 +11,13 @@
 #include <xxgk/decimal.hpp>
 #include <xxgk/error.hpp>
 #include <xxgk/format.hpp>
+#include <xxgk/import.hpp>
 #include <xxgk/json.hpp>
 #include <xxgk/keys.hpp>
 #include <xxgk/labels.hpp>
+#include <xxgk/render.hpp>
 #include <xxgk/report.hpp>
+#include <xxgk/schema.hpp>
 #include <xxgk/text.hpp>
 #include <xxgk/validate.hpp>
 #include <xxgk/version.hpp>

@@ -127,6 +127,9 @@ int run_rules() {
 
 }  // namespace
 
+void add_render_commands(CLI::App& app);  // render_command.cpp: render, schema
+void add_import_command(CLI::App& app);   // import_command.cpp: import
+
 int main(int argc, char** argv) {
     CLI::App app{"xxgk — 政府信息公开工作年度报告: validate, convert and inspect reports"};
     app.set_version_flag("--version", std::string("xxgk ") + xxgk::version());
@@ -156,6 +159,8 @@ int main(int argc, char** argv) {
     keys->add_option("--format", format_name, "2019 or 2021")->check(CLI::IsMember({"2019", "2021"}));
 
     app.add_subcommand("rules", "List every finding code");
+    add_render_commands(app);
+    add_import_command(app);
 
     try {
         app.parse(argc, argv);

@@ -1280,6 +1280,168 @@ static void test_lifetimes(void)
     }
 }
 
+/* ---- rendering, CSV tables, JSON Schema ----------------------------------------------------- */
+
+static size_t count_of(const char *text, const char *needle)
+{
+    size_t n = 0;
+    const char *at = text;
+    if (!text) return 0;
+    while ((at = strstr(at, needle)) != NULL) {
+        ++n;
+        at += strlen(needle);
+    }
+    return n;
+}
+
+static void test_render(void)
+{
+    xxgk_error *err = NULL;
+    xxgk_report *r = load("cangnan-2020.json");
+    xxgk_report *r21 = load("sample-2021.json");
+    xxgk_issues *issues = NULL;
+    xxgk_render_options o = XXGK_RENDER_OPTIONS_INIT;
+    char *out = NULL, *long_csv = NULL;
+    size_t len = 0;
+
+    /* A page: every cell of the format carries its key; a blank cell is empty, never 0. */
+    CHECK_OK(xxgk_report_render(r, XXGK_RENDER_HTML, NULL, &out, &len, &err), err);
+    CHECK(out != NULL && len == strlen(out));
+    CHECK(out != NULL && strncmp(out, "<!DOCTYPE html>", 15) == 0);
+    CHECK(count_of(out, " data-key=\"") == 198);
+    CHECK(count_of(out, " data-key=\"proactive.") == 22);
+    CHECK(count_of(out, " data-key=\"requests.") == 161);
+    CHECK(count_of(out, " data-key=\"review_litigation.") == 15);
+    CHECK(strstr(out, "data-key=\"requests.withheld_prohibited_by_law.total\"></td>") != NULL);
+    CHECK(strstr(out, "rowspan=\"3\" colspan=\"3\">（本列数据的勾稽关系为") != NULL);
+    xxgk_free(out);
+    CHECK_OK(xxgk_report_render(r21, XXGK_RENDER_HTML, NULL, &out, NULL, &err), err);
+    CHECK(count_of(out, " data-key=\"") == 200);
+    CHECK(count_of(out, " data-key=\"proactive.") == 10);
+    CHECK(count_of(out, " data-key=\"requests.") == 175);
+    xxgk_free(out);
+
+    /* A fragment with the findings highlighted, messages in English. */
+    CHECK_OK(xxgk_report_validate(r, NULL, &issues, &err), err);
+    o.findings = issues;
+    o.lang = XXGK_LANG_EN;
+    CHECK_OK(xxgk_report_render(r, XXGK_RENDER_HTML_FRAGMENT, &o, &out, &len, &err), err);
+    CHECK(out != NULL && strncmp(out, "<article class=\"xxgk-report\"", 28) == 0);
+    CHECK(strstr(out, "<head>") == NULL);
+    CHECK(strstr(out, "class=\"xxgk-value xxgk-blank xxgk-finding xxgk-severity-error\" "
+                      "data-key=\"requests.withheld_prohibited_by_law.total\" data-findings=\"XXGK-T3-004\" "
+                      "title=\"requests.withheld_prohibited_by_law.total is blank") != NULL);
+    xxgk_free(out);
+
+    CHECK_OK(xxgk_report_render(r, XXGK_RENDER_MARKDOWN, NULL, &out, &len, &err), err);
+    CHECK(out != NULL && strncmp(out, "# 苍南县人民政府", strlen("# 苍南县人民政府")) == 0);
+    CHECK(strstr(out, "| 行政处罚 | 2312 | -58 | 10262 |") != NULL);
+    xxgk_free(out);
+
+    CHECK_OK(xxgk_report_render(r, XXGK_RENDER_CSV_LONG, NULL, &out, &len, &err), err);
+    CHECK_OK(xxgk_report_to_cells_csv(r, &long_csv, NULL, &err), err);
+    CHECK(out && long_csv && strcmp(out, long_csv) == 0);
+    xxgk_free(out);
+    xxgk_free(long_csv);
+
+    /* Hostile text renders inert. */
+    CHECK_OK(xxgk_report_set_json(r, S("/problems"),
+                                  S("{\"paragraphs\":[\"<script>alert(1)</script><img src=x onerror=\\\"alert(2)\\\">"
+                                    "<a href=\\\"javascript:alert(3)\\\">x</a>\"]}"),
+                                  &err),
+             err);
+    CHECK_OK(xxgk_report_render(r, XXGK_RENDER_HTML, NULL, &out, &len, &err), err);
+    CHECK(strstr(out, "<script") == NULL);
+    CHECK(strstr(out, "<img") == NULL);
+    CHECK(strstr(out, "<a ") == NULL);
+    CHECK(strstr(out, "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt;") != NULL);
+    xxgk_free(out);
+
+    /* Errors: unknown `what`, language or struct version; NULL arguments. */
+    CHECK_STATUS(xxgk_report_render(r, 99, NULL, &out, &len, &err), XXGK_E_INVALID_ARGUMENT, err);
+    CHECK(out == NULL && len == 0);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    o.lang = 7;
+    CHECK_STATUS(xxgk_report_render(r, XXGK_RENDER_HTML, &o, &out, &len, &err), XXGK_E_INVALID_ARGUMENT, err);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    o.lang = XXGK_LANG_ZH;
+    o.version = 0;
+    CHECK_STATUS(xxgk_report_render(r, XXGK_RENDER_HTML, &o, &out, &len, &err), XXGK_E_INVALID_ARGUMENT, err);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    o.version = XXGK_RENDER_OPTIONS_VERSION + 1;
+    CHECK_STATUS(xxgk_report_render(r, XXGK_RENDER_HTML, &o, &out, &len, &err), XXGK_E_INVALID_ARGUMENT, err);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    CHECK_STATUS(xxgk_report_render(NULL, XXGK_RENDER_HTML, NULL, &out, &len, &err), XXGK_E_INVALID_ARGUMENT, err);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    CHECK_STATUS(xxgk_report_render(r, XXGK_RENDER_HTML, NULL, NULL, &len, &err), XXGK_E_INVALID_ARGUMENT, err);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    CHECK(xxgk_report_render(r, XXGK_RENDER_HTML, NULL, NULL, NULL, NULL) == XXGK_E_INVALID_ARGUMENT);
+
+    xxgk_issues_free(issues);
+    xxgk_report_free(r);
+    xxgk_report_free(r21);
+}
+
+static void test_csv_tables(void)
+{
+    static const char *names_2019[] = {"proactive.article_20_1", "proactive.article_20_5", "proactive.article_20_6",
+                                       "proactive.article_20_8", "proactive.article_20_9", "requests",
+                                       "review_litigation"};
+    xxgk_error *err = NULL;
+    xxgk_report *r = load("cangnan-2020.json");
+    char *name = NULL, *csv = NULL;
+    size_t name_len = 0, csv_len = 0, i;
+
+    CHECK(xxgk_csv_table_count(XXGK_FORMAT_2019) == 7);
+    CHECK(xxgk_csv_table_count(XXGK_FORMAT_2021) == 6);
+    CHECK(xxgk_csv_table_count(2020) == 0);
+    for (i = 0; i < 7; ++i) {
+        CHECK_OK(xxgk_report_csv_table(r, i, &name, &name_len, &csv, &csv_len, &err), err);
+        CHECK_STR(name, names_2019[i]);
+        CHECK(name != NULL && name_len == strlen(name));
+        CHECK(csv != NULL && csv_len == strlen(csv) && csv_len > 0 && csv[csv_len - 1] == '\n');
+        xxgk_free(name);
+        xxgk_free(csv);
+    }
+    CHECK_OK(xxgk_report_csv_table(r, 0, NULL, NULL, &csv, &csv_len, &err), err);
+    CHECK_STR(csv, "信息内容,本年新制作数量,本年新公开数量,对外公开总数量\n规章,0,0,0\n规范性文件,28,28,226\n");
+    xxgk_free(csv);
+    CHECK_OK(xxgk_report_csv_table(r, 6, NULL, NULL, &csv, NULL, &err), err);
+    CHECK(csv != NULL && strstr(csv, "\n6,2,0,1,9,33,5,0,3,41,4,0,0,0,4\n") != NULL);
+    xxgk_free(csv);
+    CHECK_STATUS(xxgk_report_csv_table(r, 7, &name, &name_len, &csv, &csv_len, &err), XXGK_E_NOT_FOUND, err);
+    CHECK(name == NULL && csv == NULL && name_len == 0 && csv_len == 0);
+    EXPECT_ERROR(err, XXGK_E_NOT_FOUND, "");
+    CHECK_STATUS(xxgk_report_csv_table(NULL, 0, &name, &name_len, &csv, &csv_len, &err), XXGK_E_INVALID_ARGUMENT, err);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    CHECK_STATUS(xxgk_report_csv_table(r, 0, &name, &name_len, NULL, NULL, &err), XXGK_E_INVALID_ARGUMENT, err);
+    CHECK(name == NULL);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    xxgk_report_free(r);
+}
+
+static void test_json_schema(void)
+{
+    xxgk_error *err = NULL;
+    char *schema = NULL;
+    size_t len = 0;
+    CHECK_OK(xxgk_json_schema(XXGK_FORMAT_2019, &schema, &len, &err), err);
+    CHECK(schema != NULL && len == strlen(schema));
+    CHECK(schema != NULL && strstr(schema, "\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"") != NULL);
+    CHECK(schema != NULL && strstr(schema, "\"procurement\": {") != NULL);
+    CHECK(schema != NULL && strstr(schema, "\"other_misc\"") == NULL);
+    xxgk_free(schema);
+    CHECK_OK(xxgk_json_schema(XXGK_FORMAT_2021, &schema, NULL, &err), err);
+    CHECK(schema != NULL && strstr(schema, "\"other_misc\": {") != NULL);
+    CHECK(schema != NULL && strstr(schema, "\"procurement\"") == NULL);
+    xxgk_free(schema);
+    CHECK_STATUS(xxgk_json_schema(2020, &schema, &len, &err), XXGK_E_INVALID_ARGUMENT, err);
+    CHECK(schema == NULL && len == 0);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    CHECK_STATUS(xxgk_json_schema(XXGK_FORMAT_2019, NULL, &len, &err), XXGK_E_INVALID_ARGUMENT, err);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -1305,6 +1467,9 @@ int main(int argc, char **argv)
     test_validate_sample();
     test_rules();
     test_lifetimes();
+    test_render();
+    test_csv_tables();
+    test_json_schema();
 
     printf("%d checks, %d failures\n", checks, failures);
     return failures == 0 ? 0 : 1;

@@ -572,6 +572,11 @@ std::vector<fixture> make_fixtures() {
     };
     v.push_back({"N-005 unpaid-fee requests without fee notices", unpaid(0), unpaid(2),
                  at_key("XXGK-N-005", S::warning, "requests.other_unpaid_fee.total", "0", "2")});
+
+    // ---- text
+    v.push_back(mutate("S-001 a right-to-left override in the body", base_of(f2021),
+                       [](report& r) { r.header.body = "某市\u202E人民政府"; },
+                       at_field("XXGK-S-001", S::warning, "/header/body", "", "U+202E")));
     return v;
 }
 
@@ -595,6 +600,7 @@ TEST_CASE("validate: the base fixtures draw no finding", "[validate]") {
 TEST_CASE("validate: every catalog code has a failing and a passing fixture", "[validate]") {
     std::set<std::string> covered;
     for (const fixture& fx : fixtures()) covered.insert(fx.want.code);
+    covered.insert("XXGK-L-001");  // about the list, not the report: "validate: max_findings" below
     for (const xxgk::rule_info& info : xxgk::rule_catalog()) {
         INFO(info.code);
         CHECK(covered.count(std::string(info.code)) == 1);
@@ -625,9 +631,9 @@ TEST_CASE("validate: each fixture draws its finding, and not once the defect is 
 
 TEST_CASE("validate: the catalog", "[validate]") {
     const auto& catalog = xxgk::rule_catalog();
-    REQUIRE(catalog.size() == 39);
+    REQUIRE(catalog.size() == 41);
     std::set<std::string_view> codes;
-    const std::regex shape(R"(XXGK-(H|V|T2|T3|T4|N)-\d{3})");
+    const std::regex shape(R"(XXGK-(H|V|T2|T3|T4|N|S|L)-\d{3})");
     for (const xxgk::rule_info& r : catalog) {
         INFO(r.code);
         CHECK(codes.insert(r.code).second);
@@ -637,14 +643,48 @@ TEST_CASE("validate: the catalog", "[validate]") {
         CHECK_FALSE(r.title_en.empty());
     }
     CHECK(std::is_sorted(catalog.begin(), catalog.end(), [](const auto& a, const auto& b) {
-        // Families in catalog order H, V, T2, T3, T4, N; numbers ascending within a family.
-        auto family = [](std::string_view c) { return std::string("HVT2T3T4N").find(c.substr(5, c.find('-', 5) - 5)); };
+        // Families in catalog order H, V, T2, T3, T4, N, S, L; numbers ascending within a family.
+        auto family = [](std::string_view c) { return std::string("HVT2T3T4NSL").find(c.substr(5, c.find('-', 5) - 5)); };
         return family(a.code) != family(b.code) ? family(a.code) < family(b.code) : a.code < b.code;
     }));
     CHECK(xxgk::find_rule("XXGK-T3-999") == nullptr);
     CHECK(xxgk::find_rule("XXGK-T3-004")->severity == severity::error);
     CHECK(xxgk::find_rule("XXGK-T3-004")->rule == "R2");
     CHECK(xxgk::find_rule("XXGK-H-008")->severity == severity::info);
+}
+
+TEST_CASE("validate: max_findings cuts the list and says so (XXGK-L-001)", "[validate]") {
+    report r = base(f2021);
+    for (const char* key : {"requests.received.natural_person", "requests.received.enterprise",
+                            "requests.received.research_institute", "requests.received.nonprofit",
+                            "requests.received.legal_service"})
+        put(r, key, -1);
+    const std::vector<finding> all = validated(r);
+    REQUIRE(all.size() > 3);
+    CHECK_FALSE(has_code(all, "XXGK-L-001"));
+
+    xxgk::validate_options o;
+    o.max_findings = 2;
+    const std::vector<finding> cut = validated(r, o);
+    REQUIRE(cut.size() == 3);
+    CHECK(cut[0].code == all[0].code);
+    CHECK(cut[1].code == all[1].code);
+    const finding& note = cut[2];
+    CHECK(note.code == "XXGK-L-001");
+    CHECK(note.severity == severity::warning);
+    CHECK(note.rule == "limits");
+    CHECK(note.key.empty());
+    CHECK(note.pointer.empty());
+    CHECK(note.expected == "2");
+    CHECK(note.actual == std::to_string(all.size()));
+    CHECK(note.message_en.find(std::to_string(all.size() - 2) + " more") != std::string::npos);
+
+    o.max_findings = all.size();  // exactly enough: nothing cut
+    CHECK(validated(r, o).size() == all.size());
+    o.max_findings = 0;  // nothing kept but the note
+    const std::vector<finding> none = validated(r, o);
+    REQUIRE(none.size() == 1);
+    CHECK(none[0].code == "XXGK-L-001");
 }
 
 // ---- the seed ------------------------------------------------------------------------------

@@ -1,0 +1,1089 @@
+// Blocks → report: title and header, section headings (formats.md §2), preamble facts (§3),
+// narrative sections with subsections and foreign content (§13.5), signature, report year and
+// format detection (§8); the tables are read by tables.cpp.
+#include "assemble.hpp"
+
+#include "fold.hpp"
+#include "log.hpp"
+#include "vocab.hpp"
+
+#include <xxgk/error.hpp>
+#include <xxgk/keys.hpp>
+
+#include <algorithm>
+#include <array>
+
+namespace xxgk::import_detail {
+namespace {
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+// ---------------------------------------------------------------------------------------------
+// Small text helpers
+
+char32_t digit_of(char32_t c) {
+    c = half_width(c);
+    if (c >= U'0' && c <= U'9') return c;
+    switch (c) {
+        case U'〇': case U'○': case U'零': case U'Ｏ': return U'0';
+        case U'一': return U'1'; case U'二': return U'2'; case U'三': return U'3'; case U'四': return U'4';
+        case U'五': return U'5'; case U'六': return U'6'; case U'七': return U'7'; case U'八': return U'8';
+        case U'九': return U'9';
+        default: return 0;
+    }
+}
+
+bool ascii_digit(char32_t c) {
+    c = half_width(c);
+    return c >= U'0' && c <= U'9';
+}
+
+void skip_spaces(std::u32string_view s, std::size_t& i) {
+    while (i < s.size() && is_space(s[i])) ++i;
+}
+
+/// A number 1–31 written in digits or Chinese numerals at `i`.
+int small_number(std::u32string_view s, std::size_t& i) {
+    std::size_t j = i;
+    int v = 0;
+    while (j < s.size() && ascii_digit(s[j]) && j - i < 2) v = v * 10 + static_cast<int>(half_width(s[j++]) - U'0');
+    if (j > i) {
+        i = j;
+        return v;
+    }
+    std::u32string numeral;
+    while (j < s.size() && numeral.size() < 3 && (chinese_number(std::u32string(1, s[j])) > 0 || s[j] == U'十'))
+        numeral += s[j++];
+    // Longest numeral prefix that parses.
+    while (!numeral.empty() && chinese_number(numeral) == 0) numeral.pop_back();
+    if (numeral.empty()) return 0;
+    i += numeral.size();
+    return chinese_number(numeral);
+}
+
+/// A year of four digits (or 〇-style numerals) at `i`.
+int year_at(std::u32string_view s, std::size_t i, std::size_t& end) {
+    if (i + 4 > s.size()) return 0;
+    int y = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+        const char32_t d = digit_of(s[i + k]);
+        if (!d) return 0;
+        // Chinese-numeral years only as a whole: no mix of 二 and 0.
+        y = y * 10 + static_cast<int>(d - U'0');
+    }
+    if (i > 0 && digit_of(s[i - 1]) && ascii_digit(s[i - 1]) == ascii_digit(s[i])) return 0;  // part of a longer number
+    end = i + 4;
+    return y;
+}
+
+struct found_date {
+    calendar_date date;
+    std::size_t begin = npos, end = npos;
+};
+
+/// The first "YYYY年M月D日" at or after `from`.
+std::optional<found_date> find_date(std::u32string_view s, std::size_t from = 0) {
+    for (std::size_t i = from; i < s.size(); ++i) {
+        std::size_t j = 0;
+        const int y = year_at(s, i, j);
+        if (y < 1900) continue;
+        skip_spaces(s, j);
+        if (j >= s.size() || s[j] != U'年') continue;
+        ++j;
+        skip_spaces(s, j);
+        const int m = small_number(s, j);
+        skip_spaces(s, j);
+        if (m < 1 || m > 12 || j >= s.size() || s[j] != U'月') continue;
+        ++j;
+        skip_spaces(s, j);
+        const int d = small_number(s, j);
+        skip_spaces(s, j);
+        if (d < 1 || d > 31 || j >= s.size() || (s[j] != U'日' && s[j] != U'号')) continue;
+        ++j;
+        found_date f{{y, m, d}, i, j};
+        if (!f.date.is_valid()) continue;
+        return f;
+    }
+    return std::nullopt;
+}
+
+/// The first report year "YYYY" followed by 年 (digits or 〇-numerals) in `s`.
+std::optional<std::pair<int, std::size_t>> find_year(std::u32string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        std::size_t j = 0;
+        const int y = year_at(s, i, j);
+        if (y < 1990 || y > 2100) continue;
+        skip_spaces(s, j);
+        if (j < s.size() && s[j] == U'年') return std::make_pair(y, i);
+    }
+    return std::nullopt;
+}
+
+bool is_terminal(char32_t c) {
+    switch (c) {
+        case U'。': case U'！': case U'？': case U'!': case U'?': case U'；': case U';': case U'：': case U':':
+        case U'…':
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_closer(char32_t c) {
+    switch (c) {
+        case U'”': case U'’': case U'」': case U'』': case U'）': case U')': case U'】': case U'》': case U'"':
+            return true;
+        default:
+            return false;
+    }
+}
+
+/// True when a line ends mid-sentence (a PDF or page line break, not a paragraph end).
+bool ends_open(std::string_view text) {
+    const std::u32string u = trim(to_u32(text));
+    if (u.empty()) return false;
+    std::size_t i = u.size();
+    while (i > 0 && is_closer(u[i - 1])) --i;
+    if (i < u.size() && i > 0 && is_terminal(u[i - 1])) return false;
+    if (i == u.size()) return !is_terminal(u.back());
+    return true;  // ends with a closing bracket not preceded by a full stop
+}
+
+bool ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+void join_line(std::string& cur, std::string_view next) {
+    if (!cur.empty() && !next.empty() && ascii_alnum(cur.back()) && ascii_alnum(next.front())) cur += ' ';
+    cur += next;
+}
+
+std::size_t u8_length(std::string_view s) { return length_u8(s); }
+
+/// At most `n` code points of a text, for messages.
+std::string clip(std::string_view s, std::size_t n = 60) {
+    const std::u32string u = to_u32(s);
+    if (u.size() <= n) return std::string(s);
+    return to_u8(std::u32string_view(u).substr(0, n)) + "…";
+}
+
+bool has_traditional(std::string_view s) {
+    bool converted = false;
+    fold(s, &converted);
+    return converted;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section headings (formats.md §2)
+
+struct section_info {
+    std::u32string_view template_body;  // folded template heading without ordinal
+    std::array<std::u32string_view, 4> keywords;
+};
+
+const std::array<section_info, 7> sections{{
+    {U"", {}},
+    {U"总体情况", {U"总体", U"概述", U"基本情况", U"概况"}},
+    {U"主动公开政府信息情况", {U"主动公开", {}, {}, {}}},
+    {U"收到和处理政府信息公开申请情况", {U"申请", {}, {}, {}}},
+    {U"政府信息公开行政复议、行政诉讼情况", {U"复议", U"诉讼", {}, {}}},
+    {U"存在的主要问题及改进情况", {U"问题", U"改进", U"不足", {}}},
+    {U"其他需要报告的事项", {U"其他", U"需要报告", {}, {}}},
+}};
+
+// The wordings of the six items: the template headings and the prose part of the format documents.
+const std::array<std::array<std::u32string_view, 2>, 7> wordings{{
+    {},
+    {U"总体情况", {}},
+    {U"主动公开政府信息情况", U"行政机关主动公开政府信息情况"},
+    {U"收到和处理政府信息公开申请情况", U"行政机关收到和处理政府信息公开申请情况"},
+    {U"政府信息公开行政复议、行政诉讼情况", U"因政府信息公开工作被申请行政复议、提起行政诉讼情况"},
+    {U"存在的主要问题及改进情况", U"政府信息公开工作存在的主要问题及改进情况"},
+    {U"其他需要报告的事项", {}},
+}};
+
+struct heading_hit {
+    int number = 0;
+    bool paren = false;    // （一） form
+    bool keyword = false;  // a keyword of that section
+    bool wording = false;  // close to the template's or the prose part's wording
+    bool exact = false;    // the template's wording
+};
+
+std::optional<heading_hit> section_heading(const block& b) {
+    if (b.type != block::kind::line) return std::nullopt;
+    if (u8_length(b.text) > 60) return std::nullopt;
+    const std::u32string f = fold(b.text);
+    const ordinal o = leading_ordinal(f);
+    if (o.kind != ordinal::dun_chinese && o.kind != ordinal::paren_chinese) return std::nullopt;
+    if (o.value < 1 || o.value > 6) return std::nullopt;
+    heading_hit h;
+    h.number = o.value;
+    h.paren = o.kind == ordinal::paren_chinese;
+    std::u32string body = f.substr(o.length);
+    while (!body.empty() && (body.back() == U'。' || body.back() == U':' || body.back() == U'.')) body.pop_back();
+    for (std::u32string_view k : sections[static_cast<std::size_t>(o.value)].keywords)
+        if (!k.empty() && contains(body, k)) h.keyword = true;
+    const std::u32string bare = strip_notes(body);
+    h.exact = bare == sections[static_cast<std::size_t>(o.value)].template_body;
+    for (std::u32string_view w : wordings[static_cast<std::size_t>(o.value)]) {
+        if (w.empty()) continue;
+        const std::size_t allowed = std::max<std::size_t>(2, w.size() / 5);
+        const std::size_t gap = bare.size() > w.size() ? bare.size() - w.size() : w.size() - bare.size();
+        if (contains(bare, w) || (gap <= allowed && edit_distance(bare, w) <= allowed)) h.wording = true;
+    }
+    return h;
+}
+
+/// A table that starts without its heading: 2 = 第二十条 blocks, 3 = the 申请 matrix, 4 = 复议/诉讼.
+int table_start(const block& b) {
+    const std::string* first = &b.text;
+    std::string first_cell;
+    if (b.type == block::kind::row) {
+        for (const src_cell& c : b.cells)
+            if (c.present && !c.span_copy && !c.text.empty()) {
+                first_cell = c.text;
+                break;
+            }
+        first = &first_cell;
+    }
+    if (article_20_item(*first) > 0) return 2;
+    const std::u32string f = fold(*first);
+    if (starts_with(f, U"信息内容")) return 2;
+    if (is_requests_caption(*first) || starts_with(f, U"申请人情况")) return 3;
+    if (b.type == block::kind::row && starts_with(f, U"行政复议") && contains(fold(b.text), U"行政诉讼")) return 4;
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Narrative sections
+
+struct subsection_hit {
+    std::string ordinal;  // as printed
+    std::string title;
+    std::string rest;     // text after the title, the start of the first paragraph
+    int value = 0;
+};
+
+/// "（一）标题。正文…" with the title delimited by bold marks, a heading, or the first full stop.
+std::optional<subsection_hit> subsection_start(const block& b) {
+    if (b.type != block::kind::line) return std::nullopt;
+    const std::u32string m = to_u32(b.marked.empty() ? b.text : b.marked);
+    std::size_t i = 0, lead_stars = 0;
+    while (i < m.size() && (is_space(m[i]) || m[i] == U'*')) lead_stars += m[i++] == U'*';
+    if (i >= m.size() || (half_width(m[i]) != U'(')) return std::nullopt;
+    std::size_t j = i + 1;
+    while (j < m.size() && is_space(m[j])) ++j;
+    std::u32string numeral;
+    while (j < m.size() && (chinese_number(std::u32string(1, m[j])) > 0 || m[j] == U'十')) numeral += m[j++];
+    while (j < m.size() && is_space(m[j])) ++j;
+    if (numeral.empty() || j >= m.size() || half_width(m[j]) != U')') return std::nullopt;
+    subsection_hit h;
+    h.value = chinese_number(numeral);
+    if (h.value <= 0) return std::nullopt;
+    h.ordinal = to_u8(std::u32string_view(m).substr(i, j + 1 - i));
+    std::u32string after(m.substr(j + 1));
+    const auto strip_stars = [](std::u32string s) {
+        s.erase(std::remove(s.begin(), s.end(), U'*'), s.end());
+        return trim(s);
+    };
+    // Bold title: "**（一）title。**rest" or "（一）**title。**rest".
+    std::size_t close = npos;
+    if (lead_stars >= 2) {
+        close = after.find(U"**");
+    } else {
+        std::size_t k = 0;
+        while (k < after.size() && is_space(after[k])) ++k;
+        if (after.compare(k, 2, U"**") == 0) {
+            after.erase(0, k + 2);
+            close = after.find(U"**");
+        }
+    }
+    if (close != npos) {
+        h.title = to_u8(strip_stars(after.substr(0, close)));
+        h.rest = to_u8(strip_stars(after.substr(close + 2)));
+        return h;
+    }
+    const std::u32string plain = strip_stars(after);
+    if (b.heading > 0 || plain.size() <= 40) {
+        h.title = to_u8(plain);
+        return h;
+    }
+    const std::size_t stop = plain.find(U'。');
+    if (stop != npos && stop < 40 && stop + 1 < plain.size()) {
+        h.title = to_u8(plain.substr(0, stop + 1));
+        h.rest = to_u8(trim(plain.substr(stop + 1)));
+    } else {
+        h.rest = to_u8(plain);
+    }
+    return h;
+}
+
+class narrative_builder {
+public:
+    narrative_builder(narrative_section& s, std::vector<import_log_entry>& log, bool subsections)
+        : s_(s), log_(log), subsections_(subsections) {}
+
+    void add(const block& b) {
+        // Regions the xxgk renderer marks as foreign: one foreign block per marked block.
+        if (b.foreign_group >= 0) {
+            if (b.foreign_group != foreign_group_) {
+                flush();
+                foreign_group_ = b.foreign_group;
+                start_foreign(b.heading > 0 ? std::optional<std::string>(b.text) : std::nullopt, b);
+                if (b.heading > 0) return;
+            }
+            foreign_->paragraphs.push_back(b.text);
+            return;
+        }
+        foreign_group_ = -1;
+        if (subsections_ && b.type == block::kind::line) {
+            const auto hit = subsection_start(b);
+            const int expected = static_cast<int>(s_.subsections.size()) + 1;
+            const bool marked = b.heading > 0 || b.marked.find("**") != std::string::npos;
+            if (hit && (hit->value == expected || (hit->value > expected && !foreign_ && marked))) {
+                flush();
+                if (hit->value != expected)
+                    log_entry(log_, "XXGK-I-024",
+                              "subsection " + hit->ordinal + " follows subsection " + std::to_string(expected - 1) +
+                                  ": numbering skips a number",
+                              {}, b.where);
+                subsection sub;
+                sub.ordinal = hit->ordinal;
+                sub.title = hit->title;
+                s_.subsections.push_back(std::move(sub));
+                foreign_ = nullptr;
+                if (!hit->rest.empty()) {
+                    current_ = hit->rest;
+                    current_open_ = ends_open(current_) && !b.html;
+                }
+                return;
+            }
+        }
+        if (b.type == block::kind::line && b.heading > 0) {
+            flush();
+            start_foreign(b.text, b);
+            return;
+        }
+        if (foreign_) {
+            foreign_->paragraphs.push_back(b.text);
+            return;
+        }
+        if (b.type == block::kind::row || b.html || b.list_item) {
+            flush();
+            target().push_back(b.text);
+            return;
+        }
+        if (!current_.empty() && current_open_) {
+            join_line(current_, b.text);
+        } else {
+            flush();
+            current_ = b.text;
+        }
+        current_open_ = ends_open(current_);
+    }
+
+    void finish() { flush(); }
+
+private:
+    std::vector<std::string>& target() {
+        return s_.subsections.empty() ? s_.paragraphs : s_.subsections.back().paragraphs;
+    }
+    void flush() {
+        if (!current_.empty()) target().push_back(std::move(current_));
+        current_.clear();
+        current_open_ = false;
+    }
+    void start_foreign(std::optional<std::string> heading, const block& b) {
+        foreign_block f;
+        f.after_subsection = static_cast<std::uint32_t>(s_.subsections.size());
+        f.heading = std::move(heading);
+        s_.foreign_blocks.push_back(std::move(f));
+        foreign_ = &s_.foreign_blocks.back();
+        log_entry(log_, "XXGK-I-023",
+                  "material that is not part of the report kept as a foreign block after subsection " +
+                      std::to_string(foreign_->after_subsection) +
+                      (foreign_->heading ? ": \"" + *foreign_->heading + "\"" : std::string()),
+                  {}, b.where);
+    }
+
+    narrative_section& s_;
+    std::vector<import_log_entry>& log_;
+    bool subsections_;
+    std::string current_;
+    bool current_open_ = false;
+    foreign_block* foreign_ = nullptr;
+    int foreign_group_ = -1;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Preamble facts (formats.md §3)
+
+std::optional<std::string> labelled_value(std::u32string_view text, std::initializer_list<std::u32string_view> labels) {
+    for (std::u32string_view label : labels) {
+        std::size_t p = 0;
+        while ((p = text.find(label, p)) != std::u32string_view::npos) {
+            std::size_t i = p + label.size();
+            skip_spaces(text, i);
+            if (i < text.size() && (text[i] == U'：' || text[i] == U':')) {
+                ++i;
+                std::size_t e = i;
+                while (e < text.size()) {
+                    const char32_t c = text[e];
+                    if (c == U'；' || c == U';' || c == U'，' || c == U',' || c == U'）' || c == U')' || c == U'。' ||
+                        c == U'\n' || c == U'、')
+                        break;
+                    ++e;
+                }
+                std::u32string v = trim(text.substr(i, e - i));
+                // A trailing full stop typed as "." belongs to the sentence, not to the value.
+                while (!v.empty() && (v.back() == U'.')) v.pop_back();
+                if (!v.empty()) return to_u8(v);
+            }
+            p += label.size();
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> find_url(std::u32string_view text) {
+    std::size_t p = text.find(U"http://");
+    const std::size_t q = text.find(U"https://");
+    if (p == npos || (q != npos && q < p)) p = q;
+    if (p == npos) return std::nullopt;
+    std::size_t e = p;
+    while (e < text.size()) {
+        const char32_t c = text[e];
+        if (c >= 0x80 || c <= U' ' || c == U')' || c == U'>' || c == U'"' || c == U'\'' || c == U'<') break;
+        ++e;
+    }
+    std::u32string url(text.substr(p, e - p));
+    while (!url.empty() && (url.back() == U'.' || url.back() == U',' || url.back() == U';')) url.pop_back();
+    return to_u8(url);
+}
+
+/// The 《…》 titles of the preamble's first sentence, each with a document number （…号） that follows it.
+std::vector<std::string> legal_bases(std::u32string_view text) {
+    std::vector<std::string> out;
+    std::size_t end = text.find(U'。');
+    if (end == npos) end = text.size();
+    for (std::size_t i = 0; i < end; ++i) {
+        if (text[i] != U'《') continue;
+        int depth = 0;
+        std::size_t j = i;
+        for (; j < text.size(); ++j) {
+            if (text[j] == U'《') ++depth;
+            if (text[j] == U'》' && --depth == 0) break;
+        }
+        if (j >= text.size()) break;
+        std::size_t stop = j + 1;
+        std::size_t k = stop;
+        skip_spaces(text, k);
+        if (k < text.size() && (text[k] == U'（' || text[k] == U'(')) {
+            const std::size_t close = text.find_first_of(U"）)", k);
+            if (close != npos && close - k < 40 && text.substr(k, close - k).find(U'号') != npos) stop = close + 1;
+        }
+        out.push_back(to_u8(trim(std::u32string_view(text).substr(i, stop - i))));
+        i = j;
+    }
+    return out;
+}
+
+bool is_page_metadata(std::string_view text) {
+    const std::u32string f = fold(text);
+    int hits = 0;
+    for (std::u32string_view w : {U"发布时间", U"发布日期", U"来源:", U"浏览次数", U"访问量", U"点击数", U"字号", U"字体",
+                                  U"分享到", U"打印", U"关闭窗口", U"阅读次数", U"作者:"})
+        if (contains(f, w)) ++hits;
+    return hits >= 2 || starts_with(f, U"分享到") || starts_with(f, U"[打印") || starts_with(f, U"[关闭");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+admin_level level_of(const std::string& body) {
+    const std::u32string b = to_u32(body);
+    if (contains(b, U"乡人民政府") || contains(b, U"镇人民政府") || contains(b, U"街道办事处")) return admin_level::township;
+    if (contains(b, U"县") || (b.size() > 5 && b.substr(b.size() - 5) == U"区人民政府")) return admin_level::county;
+    if (b.size() > 5 && b.substr(b.size() - 5) == U"省人民政府") return admin_level::provincial;
+    return admin_level::unknown;
+}
+
+const char* level_name(admin_level l) {
+    switch (l) {
+        case admin_level::township: return "township";
+        case admin_level::county: return "county";
+        case admin_level::provincial: return "provincial";
+        default: return "unknown";
+    }
+}
+
+std::string join(const std::vector<std::string>& v, std::string_view sep) {
+    std::string s;
+    for (const std::string& x : v) {
+        if (!s.empty()) s += sep;
+        s += x;
+    }
+    return s;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+format_signals table_signals(const std::vector<const block*>& blocks) {
+    struct signal {
+        std::u32string_view text;
+        bool v2021;
+    };
+    static const std::array<signal, 17> signals{{
+        {U"本年新制作数量", false}, {U"本年新公开数量", false}, {U"对外公开总数量", false},
+        {U"第二十条第(九)项", false}, {U"政府集中采购", false}, {U"采购项目数量", false},
+        {U"采购总金额", false}, {U"其他对外管理服务事项", false}, {U"上一年项目数量", false},
+        {U"本年增/减", false},
+        {U"本年制发件数", true}, {U"本年废止件数", true}, {U"现行有效件数", true},
+        {U"本年处理决定数量", true}, {U"本年收费金额", true}, {U"逾期不补正", true}, {U"逾期未按收费通知", true},
+    }};
+    format_signals out;
+    std::array<bool, signals.size()> seen{};
+    bool decisions_2019 = false;
+    const auto check = [&](const std::string& text) {
+        const std::u32string f = fold(text);
+        for (std::size_t i = 0; i < signals.size(); ++i)
+            if (!seen[i] && contains(f, signals[i].text)) {
+                seen[i] = true;
+                (signals[i].v2021 ? out.v2021 : out.v2019).push_back(to_u8(signals[i].text));
+            }
+        // 处理决定数量 without 本年 is the 2019 column.
+        for (std::size_t p = f.find(U"处理决定数量"); p != npos; p = f.find(U"处理决定数量", p + 1))
+            if (p < 2 || f.substr(p - 2, 2) != U"本年") decisions_2019 = true;
+    };
+    for (const block* b : blocks) {
+        if (b->type == block::kind::row) {
+            for (const src_cell& c : b->cells)
+                if (c.present && !c.span_copy && !c.text.empty()) check(c.text);
+        } else {
+            check(b->text);
+        }
+    }
+    if (decisions_2019) out.v2019.push_back("处理决定数量");
+    return out;
+}
+
+import_result assemble(document doc, const import_options& options) {
+    import_result result;
+    std::vector<import_log_entry>& log = result.log;
+    log = std::move(doc.log);
+    const std::vector<block>& blocks = doc.blocks;
+    const std::size_t n = blocks.size();
+
+    // The portal's 发布时间 / 发布日期 in the page metadata is the publication date.
+    std::optional<calendar_date> published;
+    const auto note_publication = [&](const block& b) {
+        if (published || b.type != block::kind::line) return;
+        const std::u32string t = to_u32(b.text);
+        std::size_t p = t.find(U"发布时间");
+        if (p == npos) p = t.find(U"发布日期");
+        if (p == npos) return;
+        std::size_t i = p + 4;
+        while (i < t.size() && (is_space(t[i]) || t[i] == U'：' || t[i] == U':')) ++i;
+        if (const auto d = find_date(t, i); d && d->begin == i) {
+            published = d->date;
+        } else if (i + 10 <= t.size()) {
+            // 2021-01-29
+            const auto iso = calendar_date::parse(to_u8(t.substr(i, 10)));
+            if (iso) published = *iso;
+        }
+        if (published)
+            log_entry(log, "XXGK-I-027", "publication date " + published->to_string() + " read from the page: \"" +
+                                             clip(b.text) + "\"", {}, b.where);
+    };
+
+    // ---- title: the first line naming a 年度报告 (page chrome before it is skipped)
+    std::size_t title = npos;
+    for (std::size_t i = 0; i < n && i < 400; ++i) {
+        const block& b = blocks[i];
+        if (b.type != block::kind::line || u8_length(b.text) > 80) continue;
+        const std::u32string f = fold(b.text);
+        if (section_heading(b)) break;
+        if (contains(f, U">") || contains(f, U"当前位置") || contains(f, U"您的位置")) continue;  // breadcrumbs
+        if (contains(f, U"年度报告") || (contains(f, U"信息公开") && contains(f, U"报告"))) {
+            title = i;
+            break;
+        }
+    }
+    std::string title_text;
+    std::size_t first_content = 0;
+    if (title != npos) {
+        title_text = blocks[title].text;
+        first_content = title + 1;
+        // A title broken in two: "苍南县人民政府" / "2020年政府信息公开工作年度报告".
+        const auto title_year = find_year(to_u32(title_text));
+        if (title > 0 && blocks[title - 1].type == block::kind::line && title_year && title_year->second == 0 &&
+            u8_length(blocks[title - 1].text) <= 30 && !is_page_metadata(blocks[title - 1].text) &&
+            !is_terminal(to_u32(blocks[title - 1].text).back()) && !section_heading(blocks[title - 1])) {
+            title_text = blocks[title - 1].text + title_text;
+            --title;
+        }
+        for (std::size_t i = 0; i < title; ++i) note_publication(blocks[i]);
+        if (title > 0)
+            log_entry(log, "XXGK-I-016",
+                      std::to_string(title) + " line(s) before the title skipped, from \"" + clip(blocks[0].text) + "\"", {},
+                      blocks[0].where);
+    } else if (doc.html_title && (contains(fold(*doc.html_title), U"报告"))) {
+        title_text = *doc.html_title;
+        for (std::string_view sep : {" - ", "_", " | ", "－", "—"}) {
+            const std::size_t p = title_text.find(sep);
+            if (p != std::string::npos && p > 0) title_text = title_text.substr(0, p);
+        }
+        title_text = trim(title_text);
+        log_entry(log, "XXGK-I-013", "no title line in the page; the <title> element \"" + title_text + "\" is used");
+    } else {
+        log_entry(log, "XXGK-I-013", "title not found");
+    }
+
+    // ---- section headings, in ascending order; a table may start its section without a heading
+    std::array<std::size_t, 7> head{};
+    head.fill(npos);
+    std::array<bool, 7> implicit{};
+    bool form_a = false;
+    for (std::size_t i = first_content; i < n; ++i) {
+        const auto h = section_heading(blocks[i]);
+        if (h && !h->paren && h->keyword && h->number <= 2) form_a = true;
+    }
+    int current = 0;
+    for (std::size_t i = first_content; i < n; ++i) {
+        const block& b = blocks[i];
+        if (b.foreign_group >= 0) continue;
+        const auto h = section_heading(b);
+        bool accept = false;
+        // The （一） form collides with the subsections of section 一: only the formats' own wordings.
+        if (h && h->number > current && !(h->paren && (form_a || !h->wording))) {
+            if (h->keyword) {
+                accept = true;
+            } else if (h->number == current + 1 && !h->paren &&
+                       (b.heading > 0 || b.marked.find("**") != std::string::npos) && b.type == block::kind::line) {
+                accept = true;
+                log_entry(log, "XXGK-I-022",
+                          "\"" + b.text + "\" taken as section heading " + std::to_string(h->number) +
+                              " by its ordinal only (no keyword of the section)",
+                          {}, b.where);
+            }
+        }
+        if (accept) {
+            head[static_cast<std::size_t>(h->number)] = i;
+            current = h->number;
+            continue;
+        }
+        const int t = table_start(b);
+        if (t > current) {
+            head[static_cast<std::size_t>(t)] = i;
+            implicit[static_cast<std::size_t>(t)] = true;
+            current = t;
+        }
+    }
+    std::size_t sections_found = 0;
+    for (int k = 1; k <= 6; ++k) sections_found += head[static_cast<std::size_t>(k)] != npos;
+
+    // Region of section k: from its heading (exclusive, or inclusive when the table starts it) to the next heading.
+    const auto region = [&](int k) -> std::pair<std::size_t, std::size_t> {
+        const std::size_t h = head[static_cast<std::size_t>(k)];
+        if (h == npos) return {npos, npos};
+        std::size_t end = n;
+        for (int j = k + 1; j <= 6; ++j)
+            if (head[static_cast<std::size_t>(j)] != npos) {
+                end = head[static_cast<std::size_t>(j)];
+                break;
+            }
+        return {implicit[static_cast<std::size_t>(k)] ? h : h + 1, end};
+    };
+    std::size_t first_heading = n;
+    for (int k = 1; k <= 6; ++k)
+        if (head[static_cast<std::size_t>(k)] != npos) {
+            first_heading = head[static_cast<std::size_t>(k)];
+            break;
+        }
+
+    // ---- format signals (from the table sections, or from every row when they are missing)
+    std::vector<const block*> table_blocks;
+    for (int k = 2; k <= 4; ++k) {
+        const auto [a, z] = region(k);
+        if (a == npos) continue;
+        for (std::size_t i = a; i < z; ++i) table_blocks.push_back(&blocks[i]);
+    }
+    if (table_blocks.empty())
+        for (const block& b : blocks)
+            if (b.type == block::kind::row) table_blocks.push_back(&b);
+    const format_signals signals = table_signals(table_blocks);
+
+    // Not a report at all: fewer than two pieces of evidence among a title naming a report, the
+    // section headings, and the table labels (worth two) — a news item about a report has a title
+    // and nothing else.
+    const bool has_title = !title_text.empty();
+    const std::size_t clues = (has_title ? 1 : 0) + sections_found + (signals.v2019.empty() && signals.v2021.empty() ? 0 : 2);
+    if (clues < 2)
+        throw error(errc::invalid_value,
+                    "not a 政府信息公开工作年度报告: " +
+                        std::string(has_title ? "a title, but no section heading and no table label of either format"
+                                              : "no title, no section heading and no table label of either format") +
+                        " found");
+
+    // ---- preamble
+    narrative_section preamble_section;
+    {
+        narrative_builder pb(preamble_section, log, false);
+        const std::size_t end = std::min(first_heading, n);
+        for (std::size_t i = first_content; i < end; ++i) {
+            if (blocks[i].type == block::kind::line && is_page_metadata(blocks[i].text)) {
+                note_publication(blocks[i]);
+                log_entry(log, "XXGK-I-016", "page metadata skipped: \"" + blocks[i].text + "\"", {}, blocks[i].where);
+                continue;
+            }
+            pb.add(blocks[i]);
+        }
+        pb.finish();
+    }
+    std::vector<std::string> preamble_paragraphs = preamble_section.paragraphs;
+    const std::string preamble = join(preamble_paragraphs, "\n");
+    const std::u32string pre = to_u32(preamble);
+
+    // ---- report year: title, then statistics period, then the preamble's "YYYY年度"
+    std::optional<found_date> period_start, period_end;
+    {
+        std::size_t p = pre.find(U"统计期");
+        if (p == npos) p = pre.find(U"统计时间");
+        if (p == npos) p = pre.find(U"统计时限");
+        if (p == npos) p = pre.find(U"统计范围");
+        if (p != npos) {
+            period_start = find_date(pre, p);
+            if (period_start && period_start->begin - p < 40) period_end = find_date(pre, period_start->end);
+            if (period_end && period_end->begin - period_start->end > 12) period_end.reset();
+            if (!period_end) period_start.reset();
+        }
+    }
+    std::optional<int> year_title, year_period, year_text;
+    std::size_t year_pos_in_title = npos;
+    if (!title_text.empty())
+        if (const auto y = find_year(to_u32(title_text))) {
+            year_title = y->first;
+            year_pos_in_title = y->second;
+        }
+    if (period_start) year_period = period_start->date.year;
+    if (const auto y = find_year(pre)) year_text = y->first;
+    int year = 0;
+    std::string year_source;
+    if (options.year) {
+        year = *options.year;
+        year_source = "given by the caller";
+    } else if (year_title) {
+        year = *year_title;
+        year_source = "read from the title";
+    } else if (year_period) {
+        year = *year_period;
+        year_source = "read from the statistics period";
+    } else if (year_text) {
+        year = *year_text;
+        year_source = "read from the preamble";
+    }
+    if (year != 0) {
+        log_entry(log, "XXGK-I-007", "report year " + std::to_string(year) + " " + year_source);
+        std::string conflict;
+        if (year_title && *year_title != year) conflict += " title " + std::to_string(*year_title);
+        if (year_period && *year_period != year) conflict += " statistics period " + std::to_string(*year_period);
+        if (!conflict.empty())
+            log_entry(log, "XXGK-I-008", "report year " + std::to_string(year) + " (" + year_source + "), but" + conflict);
+    } else {
+        log_entry(log, "XXGK-I-009", "no report year in the title, the statistics period or the preamble");
+    }
+    if (year != 0 && year < 2019)
+        log_entry(log, "XXGK-I-010",
+                  "report year " + std::to_string(year) +
+                      " predates the 2019 条例 formats; its tables are mapped as if they followed one of them");
+
+    // ---- format (formats.md §8)
+    std::optional<format_version> from_tables;
+    const std::size_t s19 = signals.v2019.size(), s21 = signals.v2021.size();
+    std::string evidence = "2019 labels: " + (s19 ? join(signals.v2019, "、") : std::string("none")) +
+                           "; 2021 labels: " + (s21 ? join(signals.v2021, "、") : std::string("none"));
+    const std::optional<format_version> from_year = year >= 2019 ? format_for_year(year) : std::nullopt;
+    if (s19 > 0 && s21 == 0) from_tables = format_version::v2019;
+    if (s21 > 0 && s19 == 0) from_tables = format_version::v2021;
+    if (s19 > 0 && s21 > 0) {
+        from_tables = s19 > s21 ? format_version::v2019 : s21 > s19 ? format_version::v2021 : from_year;
+        if (!from_tables) from_tables = format_version::v2021;
+        log_entry(log, "XXGK-I-003",
+                  "the tables carry labels of both formats (" + evidence + "); read as the " +
+                      std::string(to_string(*from_tables)) + " format" +
+                      (s19 == s21 ? " (tie broken by the report year)" : " (majority of labels)"));
+    }
+    format_version format;
+    if (options.format) {
+        format = *options.format;
+        log_entry(log, "XXGK-I-005", "format " + std::string(to_string(format)) + " forced by the caller");
+        if (from_tables && *from_tables != format)
+            log_entry(log, "XXGK-I-006",
+                      "the tables look like the " + std::string(to_string(*from_tables)) + " format (" + evidence +
+                          ") but the " + std::string(to_string(format)) + " format was forced");
+    } else if (from_tables) {
+        format = *from_tables;
+        if (s19 == 0 || s21 == 0)
+            log_entry(log, "XXGK-I-001",
+                      "format " + std::string(to_string(format)) + " from the table labels (" + evidence + ")" +
+                          (from_year && *from_year == format ? "; the report year " + std::to_string(year) + " agrees"
+                                                             : std::string()));
+        if (from_year && *from_year != format)
+            log_entry(log, "XXGK-I-002",
+                      "report year " + std::to_string(year) + " calls for the " + std::string(to_string(*from_year)) +
+                          " format, but the tables are in the " + std::string(to_string(format)) +
+                          " format; the tables decide");
+    } else {
+        format = from_year ? *from_year : format_version::v2021;
+        log_entry(log, "XXGK-I-004",
+                  from_year ? "no table label decides the format; the " + std::string(to_string(format)) +
+                                  " format follows from the report year " + std::to_string(year)
+                            : std::string("no table label and no report year decide the format; the 2021 format is assumed"));
+    }
+
+    report r = report::make(format);
+    for (std::size_t i = 0; i < cell_keys(format).size(); ++i) cell_at(r, i) = cell::not_captured();
+
+    // ---- header
+    report_header& h = r.header;
+    h.year = year;
+    h.publication_date = published;
+    if (!title_text.empty()) h.title = title_text;
+    {
+        std::string body;
+        if (!title_text.empty()) {
+            const std::u32string t = to_u32(title_text);
+            std::u32string b;
+            if (year_pos_in_title != npos && year_pos_in_title > 0) {
+                b = t.substr(0, year_pos_in_title);
+            } else {
+                std::size_t from = 0;
+                if (year_pos_in_title == 0) {
+                    from = t.find(U'年');
+                    from = from == npos ? 0 : from + 1;
+                    if (from < t.size() && t[from] == U'度') ++from;
+                }
+                std::size_t to = t.find(U"政府信息公开", from);
+                if (to == npos) to = t.find(U"年度报告", from);
+                if (to != npos && to > from) b = t.substr(from, to - from);
+            }
+            b = trim(b);
+            for (std::u32string_view suffix : {U"关于", U"的"})
+                if (b.size() > suffix.size() && b.substr(b.size() - suffix.size()) == suffix) b = trim(b.substr(0, b.size() - suffix.size()));
+            body = to_u8(b);
+        }
+        h.body = body;
+    }
+    if (!preamble.empty()) h.preamble = preamble;
+    if (period_start && period_end) h.statistics_period = date_period{period_start->date, period_end->date};
+    else if (!preamble.empty()) log_entry(log, "XXGK-I-018", "statistics period (统计期限) not found in the preamble");
+    if (const auto url = find_url(pre)) h.portal_url = *url;
+    {
+        contact_block c;
+        c.address = labelled_value(pre, {U"通讯地址", U"联系地址", U"办公地址", U"地址"});
+        c.postcode = labelled_value(pre, {U"邮政编码", U"邮编"});
+        c.phone = labelled_value(pre, {U"联系电话", U"咨询电话", U"电话"});
+        c.fax = labelled_value(pre, {U"传真"});
+        c.email = labelled_value(pre, {U"电子邮箱", U"电子信箱", U"电子邮件", U"邮箱", U"E-mail", U"e-mail", U"Email", U"email"});
+        if (c.address || c.postcode || c.phone || c.fax || c.email) h.contact = c;
+        else if (!preamble.empty()) log_entry(log, "XXGK-I-018", "contact block (地址/邮编/电话/传真/电子邮箱) not found in the preamble");
+    }
+    h.legal_bases = legal_bases(pre);
+
+    // ---- narrative sections; the signature ends the last section
+    std::size_t last_end = n;
+    {
+        // Signature: a date line near the end, with the body on the line before it.
+        int last_section = 0;
+        for (int k = 6; k >= 1; --k)
+            if (head[static_cast<std::size_t>(k)] != npos) {
+                last_section = k;
+                break;
+            }
+        const std::size_t floor = last_section > 0 ? head[static_cast<std::size_t>(last_section)] + 1 : first_content;
+        std::size_t date_at = npos;
+        std::optional<found_date> date;
+        for (std::size_t i = n; i > floor && n - i < 12;) {
+            --i;
+            const block& b = blocks[i];
+            if (b.type != block::kind::line || u8_length(b.text) > 40) continue;
+            const std::u32string t = to_u32(b.text);
+            const auto d = find_date(t);
+            if (!d) continue;
+            // Only the date (and perhaps the body) on the line.
+            if (trim(t.substr(d->end)).size() > 0) continue;
+            date = d;
+            date_at = i;
+            break;
+        }
+        if (date_at != npos) {
+            signature_block sig;
+            sig.date = date->date;
+            const std::u32string t = to_u32(blocks[date_at].text);
+            const std::u32string before = trim(t.substr(0, date->begin));
+            std::size_t sig_start = date_at;
+            if (!before.empty()) {
+                sig.body = to_u8(before);
+            } else if (date_at > floor && blocks[date_at - 1].type == block::kind::line) {
+                const std::string& prev = blocks[date_at - 1].text;
+                const std::u32string pu = to_u32(prev);
+                if (u8_length(prev) <= 40 && !pu.empty() && !is_terminal(pu.back()) && !section_heading(blocks[date_at - 1]) &&
+                    blocks[date_at - 1].heading == 0) {
+                    sig.body = prev;
+                    sig_start = date_at - 1;
+                }
+            }
+            h.signature = sig;
+            if (date_at + 1 < n) {
+                log_entry(log, "XXGK-I-017",
+                          std::to_string(n - date_at - 1) + " line(s) after the signature skipped, from \"" +
+                              clip(blocks[date_at + 1].text) + "\"",
+                          {}, blocks[date_at + 1].where);
+            }
+            last_end = sig_start;
+        } else {
+            log_entry(log, "XXGK-I-019", "no signature (issuing body and date) at the end of the report");
+        }
+    }
+    if (h.body.empty() && h.signature && h.signature->body) {
+        h.body = *h.signature->body;
+        log_entry(log, "XXGK-I-014", "issuing body not found in the title; taken from the signature: " + h.body);
+    } else if (h.body.empty()) {
+        log_entry(log, "XXGK-I-014", "issuing body not found in the title or the signature");
+    }
+    if (!h.body.empty()) {
+        const admin_level level = level_of(h.body);
+        if (level != admin_level::unknown) {
+            h.level = level;
+            log_entry(log, "XXGK-I-015",
+                      std::string("administrative level '") + level_name(level) + "' inferred from the body's name \"" + h.body + "\"");
+        }
+    }
+
+    static const std::array<const char*, 7> section_names{"", "一、总体情况", "二、主动公开政府信息情况",
+                                                          "三、收到和处理政府信息公开申请情况",
+                                                          "四、政府信息公开行政复议、行政诉讼情况",
+                                                          "五、存在的主要问题及改进情况", "六、其他需要报告的事项"};
+    for (int k = 1; k <= 6; ++k) {
+        const std::size_t hi = head[static_cast<std::size_t>(k)];
+        if (hi == npos) {
+            log_entry(log, "XXGK-I-020", std::string("section heading ") + section_names[static_cast<std::size_t>(k)] + " not found");
+            continue;
+        }
+        if (implicit[static_cast<std::size_t>(k)]) {
+            log_entry(log, "XXGK-I-022",
+                      std::string("section ") + section_names[static_cast<std::size_t>(k)] +
+                          " has no heading; recognised by the table that starts it",
+                      {}, blocks[hi].where);
+            continue;
+        }
+        const auto hit = section_heading(blocks[hi]);
+        if (hit && !hit->exact)
+            log_entry(log, "XXGK-I-021",
+                      "heading \"" + blocks[hi].text + "\" read as " + section_names[static_cast<std::size_t>(k)], {},
+                      blocks[hi].where);
+        if (has_traditional(blocks[hi].text))
+            log_entry(log, "XXGK-I-032", "heading \"" + blocks[hi].text + "\" matched after traditional → simplified conversion", {},
+                      blocks[hi].where);
+    }
+
+    const auto narrative = [&](int k) -> std::optional<narrative_section> {
+        auto [a, z] = region(k);
+        if (a == npos) return std::nullopt;
+        if (z > last_end) z = std::max(a, last_end);
+        narrative_section s;
+        s.heading = blocks[head[static_cast<std::size_t>(k)]].text;
+        narrative_builder nb(s, log, true);
+        for (std::size_t i = a; i < z; ++i) nb.add(blocks[i]);
+        nb.finish();
+        return s;
+    };
+    r.overview = narrative(1);
+    r.problems = narrative(5);
+    r.other_matters = narrative(6);
+
+    // Scope (formats.md §3.1): a compiled report splits its figures into 本级 and 下属单位 (or says it
+    // was 汇总); a department's report is its own. Anything else stays unknown.
+    {
+        std::u32string text;
+        for (const auto* s : {&r.overview, &r.problems}) {
+            if (!*s) continue;
+            for (const std::string& p : (*s)->paragraphs) text += fold(p);
+            for (const subsection& sub : (*s)->subsections)
+                for (const std::string& p : sub.paragraphs) text += fold(p);
+        }
+        text += fold(preamble);
+        const std::u32string body = to_u32(h.body);
+        const bool government = contains(body, U"人民政府") && !contains(body, U"办公室") && !contains(body, U"办公厅");
+        if (government && ((contains(text, U"本级") && (contains(text, U"下属单位") || contains(text, U"各部门") ||
+                                                       contains(text, U"各乡镇"))) ||
+                           contains(text, U"汇总编制") || contains(text, U"汇总而成") || contains(text, U"逐级汇总"))) {
+            h.scope = report_scope::compiled;
+            log_entry(log, "XXGK-I-029",
+                      "scope 本级政府汇总 (compiled) inferred: the text splits its figures into 本级 and the units below, "
+                      "or says it was compiled");
+        } else if (!body.empty() && !contains(body, U"人民政府")) {
+            for (std::u32string_view suffix : {U"局", U"委员会", U"办公室", U"办公厅", U"中心", U"厅", U"委", U"办"})
+                if (body.size() > suffix.size() && body.substr(body.size() - suffix.size()) == suffix) {
+                    h.scope = report_scope::own;
+                    log_entry(log, "XXGK-I-029", "scope 本机关 (own) inferred: \"" + h.body + "\" is one agency");
+                    break;
+                }
+        }
+    }
+
+    // 信息处理费 statement (2021): the paragraph of section 六 that speaks of it.
+    if (format == format_version::v2021 && r.other_matters) {
+        const auto all = [&] {
+            std::vector<std::string> ps = r.other_matters->paragraphs;
+            for (const subsection& s : r.other_matters->subsections)
+                ps.insert(ps.end(), s.paragraphs.begin(), s.paragraphs.end());
+            return ps;
+        }();
+        for (const std::string& p : all) {
+            const std::u32string f = fold(p);
+            if (!contains(f, U"信息处理费") && !contains(f, U"处理费")) continue;
+            processing_fee_statement fees;
+            fees.raw = p;
+            std::string how = "raw text kept";
+            if (contains(f, U"未收取") || contains(f, U"没有收取") || contains(f, U"不收取") || contains(f, U"未产生") ||
+                contains(f, U"未发生")) {
+                fees.charged = false;
+                how = "read as: no fee charged";
+            }
+            r.processing_fees = fees;
+            log_entry(log, "XXGK-I-026", "information processing fee statement \"" + clip(p, 120) + "\": " + how);
+            break;
+        }
+    }
+
+    // ---- table headings and tables
+    table_section_headings th;
+    bool any_heading = false;
+    const auto table_heading = [&](int k) -> std::optional<std::string> {
+        const std::size_t hi = head[static_cast<std::size_t>(k)];
+        if (hi == npos || implicit[static_cast<std::size_t>(k)]) return std::nullopt;
+        any_heading = true;
+        return blocks[hi].text;
+    };
+    th.proactive = table_heading(2);
+    th.requests = table_heading(3);
+    th.review_litigation = table_heading(4);
+    if (any_heading) r.table_headings = th;
+
+    std::array<block_span, 5> spans;
+    std::array<bool, 5> present{};
+    for (int k = 2; k <= 4; ++k) {
+        const auto [a, z] = region(k);
+        if (a == npos) continue;
+        present[static_cast<std::size_t>(k)] = true;
+        for (std::size_t i = a; i < z; ++i) spans[static_cast<std::size_t>(k)].push_back(&blocks[i]);
+    }
+    read_tables(r, present[2] ? &spans[2] : nullptr, present[3] ? &spans[3] : nullptr, present[4] ? &spans[4] : nullptr,
+                log);
+
+    result.value = std::move(r);
+    return result;
+}
+
+}  // namespace xxgk::import_detail

@@ -1,0 +1,33 @@
+// Importer internals: blocks → report. One assembler serves both sources.
+#ifndef XXGK_IMPORT_ASSEMBLE_HPP
+#define XXGK_IMPORT_ASSEMBLE_HPP
+
+#include "document.hpp"
+
+#include <xxgk/import.hpp>
+
+#include <vector>
+
+namespace xxgk::import_detail {
+
+/// Turns a read document into a report plus log. Throws `error` when it is not a report at all.
+import_result assemble(document doc, const import_options& options);
+
+/// The blocks of one table section, in order.
+using block_span = std::vector<const block*>;
+
+/// Reads sections 二, 三 and 四 into `r` (whose cells start as not captured), logging every decision.
+/// A section whose rows are absent (`nullptr` span) is logged as not found.
+void read_tables(report& r, const block_span* proactive, const block_span* requests, const block_span* review,
+                 std::vector<import_log_entry>& log);
+
+/// The format signals of the table labels in `blocks` (formats.md §8): how many distinct decisive
+/// labels of each format were seen, and which.
+struct format_signals {
+    std::vector<std::string> v2019, v2021;
+};
+format_signals table_signals(const std::vector<const block*>& blocks);
+
+}  // namespace xxgk::import_detail
+
+#endif

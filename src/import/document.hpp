@@ -1,0 +1,62 @@
+// Importer internals: what a source (plain text or an HTML page) looks like once read — a flat
+// sequence of blocks: lines of text and table rows. Everything after this point is shared by the
+// text and the HTML importer.
+#ifndef XXGK_IMPORT_DOCUMENT_HPP
+#define XXGK_IMPORT_DOCUMENT_HPP
+
+#include <xxgk/cell.hpp>
+#include <xxgk/import.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xxgk::import_detail {
+
+/// One cell of a table row: a tab-separated field, a Markdown pipe cell, or one position of an
+/// HTML table grid.
+struct src_cell {
+    std::string text;                 ///< printed text, trimmed, markup removed
+    std::optional<provenance> where;  ///< line/column, or table/row/cell
+    bool span_copy = false;           ///< a grid position covered by another cell's rowspan/colspan
+    bool present = true;              ///< false: nothing at this grid position (a short row)
+};
+
+/// A line of text or a table row, in document order.
+struct block {
+    enum class kind { line, row };
+    kind type = kind::line;
+    /// line: the text without markup. row: the row as printed (origin cells joined by tabs).
+    std::string text;
+    /// line: the text with "**" around bold spans (they delimit subsection titles).
+    std::string marked;
+    int heading = 0;         ///< 1–6 when marked as a heading (Markdown #, <h1>–<h6>)
+    bool list_item = false;  ///< a Markdown or HTML list item
+    bool html = false;       ///< from an HTML page: one block is one paragraph
+    /// >= 0: inside the n-th region marked as foreign by the xxgk renderer (aside.xxgk-foreign,
+    /// one number per div.xxgk-foreign-block).
+    int foreign_group = -1;
+    provenance where;             ///< line and column (text), table and row (HTML rows), line (HTML)
+    std::vector<src_cell> cells;  ///< row only
+};
+
+/// A source once read.
+struct document {
+    std::vector<block> blocks;
+    std::optional<std::string> html_title;  ///< <title> of an HTML page
+    std::vector<import_log_entry> log;      ///< what reading the source itself decided
+};
+
+/// Reads plain text (already valid UTF-8): lines, tab-separated and pipe rows, Markdown markup.
+document read_text(std::string_view text);
+/// Reads an HTML page with libxml2: blocks, data tables as grids, page chrome left out.
+document read_html(std::string_view html);
+
+/// Removes inline Markdown from a line: links and images keep their text, autolinks their URL;
+/// `marked` keeps "**" bold markers, `clean` has none.
+void markdown_inline(std::string_view line, std::string& clean, std::string& marked);
+
+}  // namespace xxgk::import_detail
+
+#endif

@@ -1,0 +1,72 @@
+// Importer internals: UTF-8 helpers and the folding that makes printed labels comparable with the
+// official ones (full-/half-width, spaces, quotes, traditional script, ordinal styles).
+// Folding is for matching only; the printed text is always what the model keeps.
+#ifndef XXGK_IMPORT_FOLD_HPP
+#define XXGK_IMPORT_FOLD_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xxgk::import_detail {
+
+/// Decodes UTF-8 that is known to be valid (callers sanitise first).
+std::u32string to_u32(std::string_view text);
+/// Encodes code points as UTF-8.
+std::string to_u8(std::u32string_view text);
+void append_u8(std::string& out, char32_t c);
+
+/// Replaces every invalid UTF-8 byte by U+FFFD; `bad` receives the byte offsets replaced.
+std::string sanitize_utf8(std::string_view text, std::vector<std::size_t>& bad);
+
+/// Number of code points of valid UTF-8.
+std::size_t length_u8(std::string_view text) noexcept;
+
+/// White space of any width: ASCII, U+00A0, U+3000, U+2000–U+200B, U+FEFF.
+bool is_space(char32_t c) noexcept;
+/// Trims white space of any width at both ends.
+std::string trim(std::string_view text);
+std::u32string trim(std::u32string_view text);
+
+/// Full-width ASCII (U+FF01–U+FF5E) and U+3000 to their ASCII forms; digits, letters, signs.
+char32_t half_width(char32_t c) noexcept;
+/// Traditional to simplified for the vocabulary of the reports (labels, headings, units).
+char32_t simplified(char32_t c) noexcept;
+
+/// The matching key of a printed text: half-width, traditional → simplified (with the few
+/// vocabulary changes such as 檔案 → 文件), no white space, no quotes, no Markdown emphasis,
+/// dashes unified, brackets 〔〕【】 as [], ASCII letters lowered.
+/// `converted` is set when the text contained traditional script.
+std::u32string fold(std::string_view text, bool* converted = nullptr);
+std::u32string fold(std::u32string_view text, bool* converted = nullptr);
+
+/// Chinese numerals 一 … 九十九 (also 〇/零 in years is handled elsewhere); 0 if not a numeral.
+int chinese_number(std::u32string_view text) noexcept;
+
+/// A leading ordinal of a folded text.
+struct ordinal {
+    enum kind_t { none, paren_chinese, dun_chinese, digit } kind = none;  ///< (一) / 一、 / 1.
+    int value = 0;
+    std::size_t length = 0;  ///< code points of the ordinal in the folded text
+};
+/// Recognises "(一)", "一、", "一.", "1.", "1、", "(1)", "1)" at the start of a folded text.
+ordinal leading_ordinal(std::u32string_view folded) noexcept;
+
+/// The folded text with bracketed notes "(…)" and "[…]" removed (a leading ordinal is kept).
+std::u32string strip_notes(std::u32string_view folded);
+
+/// Levenshtein distance in code points.
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
+
+/// True when the folded text contains the folded needle.
+inline bool contains(std::u32string_view hay, std::u32string_view needle) {
+    return hay.find(needle) != std::u32string_view::npos;
+}
+inline bool starts_with(std::u32string_view hay, std::u32string_view needle) {
+    return hay.substr(0, needle.size()) == needle;
+}
+
+}  // namespace xxgk::import_detail
+
+#endif

@@ -1,0 +1,149 @@
+#include "log.hpp"
+
+#include "../json_writer.hpp"
+
+#include <boost/describe/enum_to_string.hpp>
+
+#include <algorithm>
+#include <cassert>
+
+namespace xxgk {
+namespace {
+
+using S = severity;
+
+// Every code the importer can log. Stable: never renumbered, never reused (docs/import.md).
+const std::vector<import_code_info> catalog{
+    // The document and its format
+    {"XXGK-I-001", S::info, "format version detected from the table labels"},
+    {"XXGK-I-002", S::warning, "the table labels and the report year name different formats; the tables decide"},
+    {"XXGK-I-003", S::warning, "the table labels contradict each other (mixed format)"},
+    {"XXGK-I-004", S::warning, "no table label decides the format; taken from the report year"},
+    {"XXGK-I-005", S::info, "format version forced by the caller"},
+    {"XXGK-I-006", S::warning, "the forced format version contradicts the table labels"},
+    {"XXGK-I-007", S::info, "report year determined"},
+    {"XXGK-I-008", S::warning, "the title, the statistics period or the caller name different report years"},
+    {"XXGK-I-009", S::error, "no report year found"},
+    {"XXGK-I-010", S::error, "report year before 2019: the statistics of the old 条例 are out of scope"},
+    {"XXGK-I-011", S::warning, "invalid UTF-8 replaced by U+FFFD"},
+    {"XXGK-I-012", S::info, "HTML page chrome ignored"},
+    // Header, preamble, signature
+    {"XXGK-I-013", S::warning, "title not found"},
+    {"XXGK-I-014", S::warning, "issuing body not found in the title"},
+    {"XXGK-I-015", S::info, "administrative level inferred from the body's name"},
+    {"XXGK-I-016", S::warning, "page text outside the report skipped (before the title, page metadata)"},
+    {"XXGK-I-017", S::warning, "text after the signature skipped"},
+    {"XXGK-I-018", S::info, "preamble item not found"},
+    {"XXGK-I-019", S::warning, "signature not found"},
+    // Sections and narrative
+    {"XXGK-I-020", S::warning, "section heading not found"},
+    {"XXGK-I-021", S::info, "section heading recognised with wording other than the template's"},
+    {"XXGK-I-022", S::warning, "section recognised by its ordinal or its table only"},
+    {"XXGK-I-023", S::info, "foreign content kept as a foreign block"},
+    {"XXGK-I-024", S::warning, "subsection numbering skips a number"},
+    {"XXGK-I-025", S::warning, "text inside a table section not recognised; skipped"},
+    {"XXGK-I-026", S::info, "information processing fee statement read"},
+    // Table labels and layout
+    {"XXGK-I-027", S::info, "publication date read from the page's metadata"},
+    {"XXGK-I-028", S::info, "table label split over lines joined"},
+    {"XXGK-I-029", S::info, "report scope inferred (本级政府汇总 or 本机关)"},
+    {"XXGK-I-030", S::warning, "label matched tolerantly (typo or variant of the official label)"},
+    {"XXGK-I-031", S::info, "bracketed note in a label ignored for matching"},
+    {"XXGK-I-032", S::info, "traditional script converted for matching"},
+    {"XXGK-I-033", S::warning, "row not in the format (a provincial extra, or a row of the other format); kept only in this log"},
+    {"XXGK-I-034", S::info, "group label repeated (page break); read as a continuation"},
+    {"XXGK-I-035", S::info, "table header repeated (page break)"},
+    {"XXGK-I-036", S::warning, "table header lost or not recognised; columns mapped by position"},
+    {"XXGK-I-037", S::warning, "row printed twice; the later one ignored"},
+    {"XXGK-I-038", S::warning, "row not found; its cells are not captured"},
+    {"XXGK-I-039", S::error, "table not found; its cells are not captured"},
+    // Cells
+    {"XXGK-I-040", S::warning, "cell text is not a number; kept as unreadable text"},
+    {"XXGK-I-041", S::warning, "unit written in a cell does not fit the column"},
+    // Alignment and flattened digit runs
+    {"XXGK-I-050", S::warning, "row cells do not line up with the header; alignment chosen by the identities"},
+    {"XXGK-I-051", S::warning, "row alignment ambiguous; the cells that differ between readings are not captured"},
+    {"XXGK-I-060", S::warning, "flattened digit run split: the identities admit exactly one reading"},
+    {"XXGK-I-061", S::warning, "flattened digit run ambiguous; cells kept as unreadable text"},
+    {"XXGK-I-062", S::warning, "flattened digit run has no reading; cells kept as unreadable text"},
+};
+
+}  // namespace
+
+const std::vector<import_code_info>& import_code_catalog() noexcept { return catalog; }
+
+std::string import_log_to_json(const std::vector<import_log_entry>& log) {
+    std::string out;
+    detail::json_writer w(out);
+    w.begin_array();
+    for (const import_log_entry& e : log) {
+        w.begin_object();
+        w.key("level");
+        w.string(boost::describe::enum_to_string(e.level, "info"));
+        w.key("code");
+        w.string(e.code);
+        w.key("message");
+        w.string(e.message);
+        w.key("key");
+        w.string(e.key);
+        if (e.where) {
+            w.key("where");
+            w.begin_object();
+            const provenance& p = *e.where;
+            const auto member = [&](const char* name, const std::optional<std::uint32_t>& v) {
+                if (!v) return;
+                w.key(name);
+                w.integer(*v);
+            };
+            member("line", p.line);
+            member("column", p.column);
+            member("table", p.table);
+            member("row", p.row);
+            member("cell", p.cell);
+            w.end_object();
+        }
+        w.key("candidates");
+        w.begin_array();
+        for (const std::string& c : e.candidates) w.string(c);
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+    return out;
+}
+
+namespace import_detail {
+
+void log_entry(std::vector<import_log_entry>& log, std::string_view code, std::string message, std::string key,
+               std::optional<provenance> where, std::vector<std::string> candidates) {
+    const auto it = std::find_if(catalog.begin(), catalog.end(), [&](const import_code_info& i) { return i.code == code; });
+    assert(it != catalog.end());
+    import_log_entry e;
+    e.level = it != catalog.end() ? it->level : severity::warning;
+    e.code = std::string(code);
+    e.message = std::move(message);
+    e.key = std::move(key);
+    e.where = std::move(where);
+    e.candidates = std::move(candidates);
+    log.push_back(std::move(e));
+}
+
+std::string describe(const provenance& p) {
+    std::string s;
+    const auto part = [&](const char* name, const std::optional<std::uint32_t>& v) {
+        if (!v) return;
+        if (!s.empty()) s += ", ";
+        s += name;
+        s += ' ';
+        s += std::to_string(*v);
+    };
+    part("line", p.line);
+    part("column", p.column);
+    part("table", p.table);
+    part("row", p.row);
+    part("cell", p.cell);
+    return s;
+}
+
+}  // namespace import_detail
+}  // namespace xxgk

@@ -1,0 +1,445 @@
+#include "solver.hpp"
+
+#include "cells.hpp"
+#include "fold.hpp"
+
+#include <xxgk/keys.hpp>
+#include <xxgk/labels.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace xxgk::import_detail {
+namespace {
+
+constexpr std::size_t max_readings = 20000;   // distinct readings kept before giving up
+constexpr std::size_t max_steps = 500000;      // search steps for a flattened run, or for alignments
+constexpr std::size_t max_run_length = 24;     // longer digit runs are not split (too many readings)
+
+std::string reading_key(const std::vector<cell>& cells) {
+    std::string k;
+    for (const cell& c : cells) {
+        k += static_cast<char>('0' + static_cast<int>(c.state()));
+        if (c.is_number()) {
+            k += c.value().to_string();
+            k += static_cast<char>('0' + static_cast<int>(c.unit()));
+        } else if (c.raw()) {
+            k += *c.raw();
+        }
+        k += '\x1f';
+    }
+    return k;
+}
+
+struct collector {
+    reading_set& out;
+    std::set<std::string> seen;
+    bool add(std::vector<cell> cells, bool split) {
+        if (out.list.size() >= max_readings) {
+            out.truncated = true;
+            return false;
+        }
+        if (seen.insert(reading_key(cells)).second) out.list.push_back({std::move(cells), split});
+        return true;
+    }
+};
+
+/// Calls f(chosen) for every k-subset of {0..n-1} in lexicographic order; stops when f returns
+/// false or after max_steps subsets (then returns false).
+template <class F>
+bool combinations(std::size_t n, std::size_t k, F&& f) {
+    if (k > n) return true;
+    std::vector<std::size_t> idx(k);
+    for (std::size_t i = 0; i < k; ++i) idx[i] = i;
+    for (std::size_t steps = 0;; ++steps) {
+        if (steps >= max_steps) return false;
+        if (!f(idx)) return true;
+        std::size_t i = k;
+        while (i > 0 && idx[i - 1] == n - k + i - 1) --i;
+        if (i == 0) return true;
+        ++idx[i - 1];
+        for (std::size_t j = i; j < k; ++j) idx[j] = idx[j - 1] + 1;
+    }
+}
+
+cell read_slot(const slot& s, value_kind kind) {
+    cell c = read_cell(s.text, kind).value;
+    c.set_source(s.where);
+    return c;
+}
+
+cell missing_cell(const row_values& v) {
+    cell c = cell::blank();
+    c.set_raw(std::string());
+    c.set_source(v.row_where);
+    return c;
+}
+
+bool is_empty_slot(const slot& s) { return trim(s.text).empty(); }
+
+/// Splits of a flattened run (formats.md §12): the parts must read strictly (no leading zeros,
+/// signs only in signed columns, decimals and 元/万元 only in amounts).
+class run_splitter {
+public:
+    run_splitter(const slot& run, const std::vector<column_spec>& columns, const reading_rules& rules, collector& out,
+                 const row_values& values)
+        : columns_(columns), rules_(rules), out_(out), values_(values), where_(run.where) {
+        text_ = to_u32(value_form(run.text));
+    }
+
+    void run() {
+        const std::size_t m = columns_.size();
+        if (text_.size() < 2) return;
+        if (text_.size() > max_run_length) {
+            out_.out.truncated = true;
+            return;
+        }
+        if (!rules_.parts_may_vanish) {
+            parts_.clear();
+            exact(0, m);
+            return;
+        }
+        // Section 三: k parts, the last one the row total, the others placed in order among the
+        // remaining columns; blank cells vanished.
+        for (std::size_t k = 2; k <= m && k <= text_.size(); ++k) {
+            parts_.clear();
+            vanish(0, k);
+        }
+    }
+
+private:
+    value_kind kind_at(std::size_t part, std::size_t total_parts) const {
+        if (!rules_.parts_may_vanish) return columns_[part].kind;
+        (void)total_parts;
+        return value_kind::count;
+    }
+
+    bool step() {
+        if (++steps_ > max_steps) {
+            out_.out.truncated = true;
+            return false;
+        }
+        return true;
+    }
+
+    cell part_cell(std::size_t from, std::size_t to, value_kind kind, bool& ok) const {
+        cell c;
+        ok = read_run_part(to_u8(std::u32string_view(text_).substr(from, to - from)), kind, c);
+        if (ok && where_) {
+            provenance p = *where_;
+            if (p.column) p.column = *p.column + static_cast<std::uint32_t>(from);
+            c.set_source(p);
+        }
+        return c;
+    }
+
+    static std::optional<std::int64_t> integer(const cell& c) {
+        return c.is_number() ? c.value().to_integer() : std::nullopt;
+    }
+
+    bool group_ok() const {
+        const std::size_t g = rules_.group_size;
+        if (g == 0 || parts_.empty() || parts_.size() % g != 0) return true;
+        std::int64_t sum = 0;
+        for (std::size_t i = parts_.size() - g; i + 1 < parts_.size(); ++i) {
+            const auto v = integer(parts_[i]);
+            if (!v) return false;
+            sum += *v;
+        }
+        const auto total = integer(parts_.back());
+        return total && *total == sum;
+    }
+
+    void exact(std::size_t pos, std::size_t m) {
+        if (out_.out.truncated || !step()) return;
+        const std::size_t index = parts_.size();
+        if (index == m) {
+            if (pos == text_.size()) out_.add(parts_, true);
+            return;
+        }
+        const std::size_t left = m - index;
+        for (std::size_t end = pos + 1; end + (left - 1) <= text_.size(); ++end) {
+            bool ok = false;
+            cell c = part_cell(pos, end, kind_at(index, m), ok);
+            if (!ok) continue;
+            parts_.push_back(std::move(c));
+            if (group_ok()) exact(end, m);
+            parts_.pop_back();
+            if (out_.out.truncated) return;
+        }
+    }
+
+    void vanish(std::size_t pos, std::size_t k) {
+        if (out_.out.truncated || !step()) return;
+        if (parts_.size() == k) {
+            if (pos != text_.size()) return;
+            std::int64_t sum = 0;
+            for (std::size_t i = 0; i + 1 < k; ++i) sum += *integer(parts_[i]);
+            if (sum != *integer(parts_.back())) return;
+            place(k);
+            return;
+        }
+        const std::size_t left = k - parts_.size();
+        for (std::size_t end = pos + 1; end + (left - 1) <= text_.size(); ++end) {
+            bool ok = false;
+            cell c = part_cell(pos, end, value_kind::count, ok);
+            if (!ok) continue;
+            parts_.push_back(std::move(c));
+            vanish(end, k);
+            parts_.pop_back();
+            if (out_.out.truncated) return;
+        }
+    }
+
+    /// Places the first k-1 parts among the non-total columns, in order; the last on the total.
+    void place(std::size_t k) {
+        const std::size_t m = columns_.size();
+        const std::size_t total = static_cast<std::size_t>(rules_.total_column);
+        std::vector<std::size_t> others;
+        for (std::size_t c = 0; c < m; ++c)
+            if (c != total) others.push_back(c);
+        if (!combinations(others.size(), k - 1, [&](const std::vector<std::size_t>& chosen) {
+            std::vector<cell> cells(m, missing_cell(values_));
+            for (std::size_t i = 0; i < chosen.size(); ++i) cells[others[chosen[i]]] = parts_[i];
+            cells[total] = parts_.back();
+            return out_.add(std::move(cells), true);
+        }))
+            out_.out.truncated = true;
+    }
+
+    const std::vector<column_spec>& columns_;
+    const reading_rules& rules_;
+    collector& out_;
+    const row_values& values_;
+    std::optional<provenance> where_;
+    std::u32string text_;
+    std::vector<cell> parts_;
+    std::size_t steps_ = 0;
+};
+
+bool is_run_candidate(const slot& s) {
+    const std::string v = value_form(s.text);
+    std::size_t digits = 0;
+    for (char c : v)
+        if (c >= '0' && c <= '9') ++digits;
+    return digits >= 2;
+}
+
+}  // namespace
+
+reading_set enumerate_readings(const row_values& v, const std::vector<column_spec>& columns, const reading_rules& rules) {
+    reading_set out;
+    collector col{out, {}};
+    const std::size_t m = columns.size();
+    const std::size_t n = v.slots.size();
+    if (m == 0) return out;
+
+    const auto in_order = [&](const std::vector<std::size_t>& picked) {  // slots → columns 0..m-1
+        std::vector<cell> cells;
+        cells.reserve(m);
+        for (std::size_t i = 0; i < m; ++i) cells.push_back(read_slot(v.slots[picked[i]], columns[i].kind));
+        return cells;
+    };
+
+    if (n == m) {
+        std::vector<std::size_t> all(n);
+        for (std::size_t i = 0; i < n; ++i) all[i] = i;
+        col.add(in_order(all), false);
+        out.certain = true;
+        return out;
+    }
+
+    std::size_t non_empty = 0;
+    const slot* only = nullptr;
+    for (const slot& s : v.slots)
+        if (!is_empty_slot(s)) {
+            ++non_empty;
+            only = &s;
+        }
+
+    if (v.kind == shape::positional) {
+        if (n > m) {
+            // Windows of m consecutive cells dropping only empty cells: label spans and padding.
+            for (std::size_t k = 0; k + m <= n; ++k) {
+                bool ok = true;
+                for (std::size_t i = 0; i < n && ok; ++i)
+                    if ((i < k || i >= k + m) && !is_empty_slot(v.slots[i])) ok = false;
+                if (!ok) continue;
+                std::vector<std::size_t> picked(m);
+                for (std::size_t i = 0; i < m; ++i) picked[i] = k + i;
+                col.add(in_order(picked), false);
+            }
+            if (out.list.size() == 1) {
+                out.certain = true;
+                return out;
+            }
+            out.list.clear();
+            col.seen.clear();
+            out.how = std::to_string(n) + " value cells, " + std::to_string(m) + " expected";
+            // Drop any n-m empty cells.
+            std::vector<std::size_t> empties;
+            for (std::size_t i = 0; i < n; ++i)
+                if (is_empty_slot(v.slots[i])) empties.push_back(i);
+            if (!combinations(empties.size(), n - m, [&](const std::vector<std::size_t>& drop) {
+                std::vector<std::size_t> picked;
+                std::size_t d = 0;
+                for (std::size_t i = 0; i < n; ++i) {
+                    if (d < drop.size() && empties[drop[d]] == i) {
+                        ++d;
+                        continue;
+                    }
+                    picked.push_back(i);
+                }
+                return col.add(in_order(picked), false);
+            }))
+                out.truncated = true;
+        } else {
+            out.how = std::to_string(n) + " value cells, " + std::to_string(m) + " expected";
+            // Insert m-n cells that were not printed, as blanks.
+            if (!combinations(m, m - n, [&](const std::vector<std::size_t>& inserted) {
+                std::vector<cell> cells;
+                std::size_t next = 0, ins = 0;
+                for (std::size_t i = 0; i < m; ++i) {
+                    if (ins < inserted.size() && inserted[ins] == i) {
+                        cells.push_back(missing_cell(v));
+                        ++ins;
+                    } else {
+                        cells.push_back(read_slot(v.slots[next++], columns[i].kind));
+                    }
+                }
+                return col.add(std::move(cells), false);
+            }))
+                out.truncated = true;
+        }
+    } else {
+        out.how = std::to_string(n) + " values printed, " + std::to_string(m) + " columns";
+        // A token such as "000", or digits beyond any count, is no printed number: only a flattened
+        // run explains it.
+        const bool plausible = std::all_of(v.slots.begin(), v.slots.end(), [](const slot& s) {
+            const std::string t = value_form(s.text);
+            const std::size_t d = !t.empty() && (t[0] == '-' || t[0] == '+') ? 1 : 0;
+            if (t.size() > d + 1 && t[d] == '0' && t[d + 1] >= '0' && t[d + 1] <= '9') return false;
+            const bool digits = t.size() > d && std::all_of(t.begin() + static_cast<std::ptrdiff_t>(d), t.end(),
+                                                            [](char c) { return c >= '0' && c <= '9'; });
+            return !digits || decimal::parse(t).has_value();
+        });
+        if (n < m && plausible) {
+            // Blank cells vanished with their separators: place the tokens in order.
+            if (!combinations(m, n, [&](const std::vector<std::size_t>& at) {
+                    std::vector<cell> cells(m, missing_cell(v));
+                    for (std::size_t i = 0; i < n; ++i) cells[at[i]] = read_slot(v.slots[i], columns[at[i]].kind);
+                    return col.add(std::move(cells), false);
+                }))
+                out.truncated = true;
+        }
+    }
+
+    // One printed value where several columns are expected: also a flattened digit run.
+    if (non_empty == 1 && m > 1 && is_run_candidate(*only)) {
+        run_splitter splitter(*only, columns, rules, col, v);
+        splitter.run();
+        if (out.how.empty()) out.how = "one digit run for " + std::to_string(m) + " columns";
+    }
+    return out;
+}
+
+std::string describe_reading(const reading& r, const std::vector<column_spec>& columns) {
+    std::string s;
+    for (std::size_t i = 0; i < r.cells.size() && i < columns.size(); ++i) {
+        const cell& c = r.cells[i];
+        if (c.is_blank()) continue;
+        if (!s.empty()) s += "; ";
+        s += columns[i].label;
+        s += '=';
+        if (c.is_number())
+            s += c.value().to_string() + (c.unit() == money_unit::wan_yuan ? "万元" : c.unit() == money_unit::yuan ? "元" : "");
+        else
+            s += c.raw() ? *c.raw() : std::string("?");
+    }
+    return s.empty() ? std::string("all blank") : s;
+}
+
+identities::identities(format_version format) {
+    const auto& keys = cell_keys(format);
+    by_cell_.resize(keys.size());
+    const auto idx = [&](const std::string& key) { return find_cell_key(format, key)->index; };
+    const label_table& l = labels(format);
+    static const char* const cols[] = {"natural_person", "enterprise", "research_institute", "nonprofit",
+                                       "legal_service", "other_org", "total"};
+    std::vector<std::string> leaves;
+    for (const row_label& r : l.rows) {
+        if (r.section == "requests") {
+            equation e;  // R2
+            for (int c = 0; c < 6; ++c) e.left.push_back(idx("requests." + std::string(r.id) + "." + cols[c]));
+            e.right.push_back(idx("requests." + std::string(r.id) + ".total"));
+            e.single_total = true;
+            equations_.push_back(std::move(e));
+            if (r.role == row_role::outcome_leaf) leaves.emplace_back(r.id);
+        } else if (r.section == "review_litigation") {
+            equation e;  // R5
+            for (const char* c : {"upheld", "corrected", "other", "pending"})
+                e.left.push_back(idx("review_litigation." + std::string(r.id) + "." + c));
+            e.right.push_back(idx("review_litigation." + std::string(r.id) + ".total"));
+            e.single_total = true;
+            equations_.push_back(std::move(e));
+        }
+    }
+    for (const char* c : cols) {
+        equation r1;
+        r1.left = {idx(std::string("requests.received.") + c), idx(std::string("requests.carried_over.") + c)};
+        r1.right = {idx(std::string("requests.total.") + c), idx(std::string("requests.carried_forward.") + c)};
+        equations_.push_back(std::move(r1));
+        equation r3;
+        for (const std::string& leaf : leaves) r3.left.push_back(idx("requests." + leaf + "." + c));
+        r3.right = {idx(std::string("requests.total.") + c)};
+        r3.single_total = true;
+        equations_.push_back(std::move(r3));
+    }
+    for (std::size_t e = 0; e < equations_.size(); ++e) {
+        for (std::size_t i : equations_[e].left) by_cell_[i].push_back(e);
+        for (std::size_t i : equations_[e].right) by_cell_[i].push_back(e);
+    }
+}
+
+int identities::score(const report& r, const std::vector<std::size_t>& cells) const {
+    std::vector<std::size_t> eqs;
+    for (std::size_t c : cells)
+        if (c < by_cell_.size()) eqs.insert(eqs.end(), by_cell_[c].begin(), by_cell_[c].end());
+    std::sort(eqs.begin(), eqs.end());
+    eqs.erase(std::unique(eqs.begin(), eqs.end()), eqs.end());
+    int bad = 0;
+    for (std::size_t e : eqs) {
+        const equation& q = equations_[e];
+        std::int64_t known[2] = {0, 0};
+        int unknown[2] = {0, 0};
+        bool total_blank = false;
+        for (int side = 0; side < 2; ++side)
+            for (std::size_t i : side == 0 ? q.left : q.right) {
+                const cell& c = cell_at(r, i);
+                const auto v = c.is_number() ? c.value().to_integer() : std::nullopt;
+                if (v) {
+                    known[side] += *v;
+                } else {
+                    ++unknown[side];
+                    if (side == 1 && c.is_blank()) total_blank = true;
+                }
+            }
+        if (unknown[0] == 0 && unknown[1] == 0) {
+            if (known[0] != known[1]) bad += 3;
+            continue;
+        }
+        bool feasible = true;
+        if (unknown[0] > 0 && unknown[1] == 0) feasible = known[1] >= known[0];
+        if (unknown[1] > 0 && unknown[0] == 0) feasible = known[0] >= known[1];
+        if (!feasible) {
+            bad += 3;
+        } else if (q.single_total && total_blank && unknown[1] > 0 && known[0] > 0) {
+            bad += 2;
+        } else if (known[0] != known[1]) {
+            bad += 1;
+        }
+    }
+    return bad;
+}
+
+}  // namespace xxgk::import_detail

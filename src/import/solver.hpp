@@ -1,0 +1,99 @@
+// Importer internals: the readings of one printed row of values, and the arithmetic identities
+// (formats.md §9: R1, R2, R3, R5 with the blank semantics of §9.1) that choose between them.
+//
+// A row whose cells line up with its columns has one reading. A row with more or fewer cells than
+// columns, a whitespace-separated row whose blank cells vanished, or a flattened digit run has
+// several; the importer keeps the reading the identities admit, and reports the row as ambiguous
+// when they admit more than one — it never picks one silently.
+#ifndef XXGK_IMPORT_SOLVER_HPP
+#define XXGK_IMPORT_SOLVER_HPP
+
+#include <xxgk/cell.hpp>
+#include <xxgk/format.hpp>
+#include <xxgk/report.hpp>
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace xxgk::import_detail {
+
+/// One printed cell or token.
+struct slot {
+    std::string text;
+    std::optional<provenance> where;
+};
+
+/// How the values of a row were printed.
+enum class shape {
+    positional,  ///< table cells: empty cells are printed (blank)
+    tokens,      ///< whitespace-separated: empty cells vanished
+};
+
+struct row_values {
+    shape kind = shape::positional;
+    std::vector<slot> slots;
+    std::optional<provenance> row_where;  ///< where the row is (for cells that were not printed)
+};
+
+/// A column of the row being read.
+struct column_spec {
+    value_kind kind;
+    std::string label;  ///< official label, for the log
+};
+
+/// One reading of a row: a cell per column.
+struct reading {
+    std::vector<cell> cells;
+    bool split = false;  ///< came from splitting a flattened digit run
+};
+
+struct reading_set {
+    std::vector<reading> list;  ///< distinct readings
+    bool certain = false;       ///< one reading that needs no decision (cells line up)
+    bool truncated = false;     ///< more readings than the search explores
+    std::string how;            ///< why the row needs a decision: "8 value cells, 7 expected"
+};
+
+/// Options of `enumerate_readings`.
+struct reading_rules {
+    /// A flattened run may stand for fewer parts than columns (blank cells vanished): section 三.
+    bool parts_may_vanish = false;
+    /// For runs: index of the total column the parts must add up to (section 三: R2), or -1.
+    int total_column = -1;
+    /// For runs: groups of `group_size` columns whose first group_size-1 add up to the last (R5).
+    std::size_t group_size = 0;
+};
+
+/// Every reading of the printed values for the given columns, deduplicated by value.
+/// A single token (or a single non-empty positional cell) that is a run of digits is also tried
+/// as a flattened run (`reading::split`).
+reading_set enumerate_readings(const row_values& values, const std::vector<column_spec>& columns,
+                               const reading_rules& rules);
+
+/// "自然人=9; 总计=9" — the non-blank cells of a reading, for the log.
+std::string describe_reading(const reading& r, const std::vector<column_spec>& columns);
+
+/// The equations of R1, R2, R3 (section 三) and R5 (section 四) of a format, over cell indexes
+/// of `cell_keys(format)`.
+class identities {
+public:
+    explicit identities(format_version format);
+    /// Badness of the equations that involve any of `cells`: mismatches and impossible equations
+    /// weigh 3, a blank total with non-zero parts 2, "blank implies non-zero" 1 (formats.md §9.1).
+    int score(const report& r, const std::vector<std::size_t>& cells) const;
+
+private:
+    struct equation {
+        std::vector<std::size_t> left, right;
+        bool single_total = false;  ///< right is one total cell (R2, R3, R5)
+    };
+    std::vector<equation> equations_;
+    std::vector<std::vector<std::size_t>> by_cell_;  ///< cell index → equations
+};
+
+}  // namespace xxgk::import_detail
+
+#endif

@@ -1,0 +1,995 @@
+// Sections 二, 三 and 四: rows → labels → cell keys, values → cells (formats.md §5, §6, §10, §12, §13.3).
+#include "assemble.hpp"
+
+#include "cells.hpp"
+#include "fold.hpp"
+#include "log.hpp"
+#include "solver.hpp"
+#include "vocab.hpp"
+
+#include <xxgk/keys.hpp>
+#include <xxgk/labels.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace xxgk::import_detail {
+namespace {
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+// ---------------------------------------------------------------------------------------------
+// A printed row: label parts and value slots
+
+struct label_part {
+    std::string text;
+    std::optional<provenance> where;
+    bool span_copy = false;
+    std::size_t index = npos;  ///< cell index in the row (positional rows)
+};
+
+struct parsed_row {
+    const block* b = nullptr;
+    std::vector<label_part> labels;
+    row_values values;
+    std::size_t value_from = 0;  ///< positional rows: cell index of the first value slot
+    bool line = false;           ///< a text line, tokenised
+    bool has_values() const {
+        for (const slot& s : values.slots)
+            if (!trim(s.text).empty()) return true;
+        return false;
+    }
+};
+
+bool is_digit32(char32_t c) {
+    c = half_width(c);
+    return c >= U'0' && c <= U'9';
+}
+
+bool is_open32(char32_t c) { return c == U'(' || c == U'（' || c == U'[' || c == U'【' || c == U'〔' || c == U'［'; }
+bool is_close32(char32_t c) { return c == U')' || c == U'）' || c == U']' || c == U'】' || c == U'〕' || c == U'］'; }
+
+/// Where the values of a tokenised line start: the first number or marker outside brackets that
+/// is not an ordinal ("1.", "2、") or part of a date ("2019年").
+std::size_t value_start(std::u32string_view s) {
+    int depth = 0;
+    for (std::size_t p = 0; p < s.size(); ++p) {
+        const char32_t c = s[p];
+        if (is_open32(c)) {
+            ++depth;
+            continue;
+        }
+        if (is_close32(c)) {
+            depth = std::max(0, depth - 1);
+            continue;
+        }
+        if (depth > 0) continue;
+        const bool after_space = p == 0 || is_space(s[p - 1]);
+        if (is_digit32(c)) {
+            std::size_t e = p;
+            while (e < s.size() && is_digit32(s[e])) ++e;
+            std::size_t f = e;
+            while (f < s.size() && is_space(s[f])) ++f;
+            if (f < s.size()) {
+                const char32_t next = half_width(s[f]);
+                // An ordinal: "1." / "1、" followed by text.
+                if ((next == U'.' || next == U'、') && f + 1 < s.size()) {
+                    std::size_t g = f + 1;
+                    while (g < s.size() && is_space(s[g])) ++g;
+                    if (g < s.size() && !is_digit32(s[g])) {
+                        p = f;
+                        continue;
+                    }
+                }
+                if (next == U'年' || next == U'月' || next == U'日' || next == U'条' || next == U'号') {
+                    p = e - 1;
+                    continue;
+                }
+            }
+            return p;
+        }
+        const char32_t h = half_width(c);
+        if ((h == U'-' || c == U'—' || c == U'－' || h == U'/' || h == U'+') && after_space) {
+            const bool end_or_space = p + 1 >= s.size() || is_space(s[p + 1]) || is_digit32(s[p + 1]) ||
+                                      s[p + 1] == U'—' || half_width(s[p + 1]) == U'-';
+            if (end_or_space) return p;
+        }
+        if (after_space && s.substr(p, 3) == U"不适用") return p;
+    }
+    return s.size();
+}
+
+bool is_unit_token(std::u32string_view t) {
+    return t == U"万元" || t == U"元" || t == U"件" || t == U"项" || t == U"个" || t == U"条";
+}
+
+parsed_row parse_row(const block& b) {
+    parsed_row pr;
+    pr.b = &b;
+    if (b.type == block::kind::row) {
+        pr.values.kind = shape::positional;
+        pr.values.row_where = b.where;
+        // Label cells: leading text cells (and the empty or spanned cells among them).
+        std::size_t last_label = npos;
+        for (std::size_t i = 0; i < b.cells.size(); ++i) {
+            const src_cell& c = b.cells[i];
+            if (!c.present || c.text.empty()) continue;
+            if (is_value_text(c.text)) break;
+            last_label = i;
+            label_part lp{c.text, c.where, c.span_copy, i};
+            pr.labels.push_back(std::move(lp));
+        }
+        pr.value_from = last_label == npos ? 0 : last_label + 1;
+        for (std::size_t i = pr.value_from; i < b.cells.size(); ++i) {
+            const src_cell& c = b.cells[i];
+            slot s;
+            if (c.present && !c.span_copy) s.text = c.text;
+            s.where = c.where;
+            if (!s.where || !c.present) {
+                provenance p = b.where;
+                if (b.html) p.cell.reset();
+                s.where = p;
+            }
+            pr.values.slots.push_back(std::move(s));
+        }
+        // A short row ends where its printed cells end: drop trailing positions that no cell covers.
+        while (!pr.values.slots.empty() && pr.value_from + pr.values.slots.size() - 1 < b.cells.size() &&
+               !b.cells[pr.value_from + pr.values.slots.size() - 1].present)
+            pr.values.slots.pop_back();
+        return pr;
+    }
+    pr.line = true;
+    pr.values.kind = shape::tokens;
+    pr.values.row_where = b.where;
+    const std::u32string s = to_u32(b.text);
+    const std::size_t p = value_start(s);
+    const std::u32string label = trim(std::u32string_view(s).substr(0, p));
+    if (!label.empty()) pr.labels.push_back({to_u8(label), b.where, false, 0});
+    // Tokens, each with its column; a unit written apart joins the number before it.
+    std::size_t i = p;
+    while (i < s.size()) {
+        while (i < s.size() && is_space(s[i])) ++i;
+        if (i >= s.size()) break;
+        std::size_t e = i;
+        while (e < s.size() && !is_space(s[e])) ++e;
+        const std::u32string_view tok = std::u32string_view(s).substr(i, e - i);
+        if (is_unit_token(tok) && !pr.values.slots.empty()) {
+            slot& prev = pr.values.slots.back();
+            // Keep the printed spacing: from the previous token's start to this unit's end.
+            const std::size_t start = e - tok.size();
+            std::size_t back = start;
+            while (back > 0 && is_space(s[back - 1])) --back;
+            prev.text += to_u8(std::u32string_view(s).substr(back, e - back));
+        } else {
+            slot t;
+            t.text = to_u8(tok);
+            provenance w = b.where;
+            if (w.column) w.column = *w.column + static_cast<std::uint32_t>(i);
+            t.where = w;
+            pr.values.slots.push_back(std::move(t));
+        }
+        i = e;
+    }
+    return pr;
+}
+
+/// The label parts of a row for header matching: a text line without values is split at white
+/// space ("自然人 法人或其他组织 总计"), since its words are header cells.
+std::vector<label_part> header_parts(const parsed_row& pr) {
+    if (!pr.line || pr.has_values() || pr.labels.empty()) return pr.labels;
+    std::vector<label_part> words;
+    const std::u32string u = to_u32(pr.labels.front().text);
+    std::u32string cur;
+    for (std::size_t i = 0; i <= u.size(); ++i) {
+        if (i == u.size() || is_space(u[i])) {
+            if (!cur.empty()) words.push_back({to_u8(cur), pr.labels.front().where, false, npos});
+            cur.clear();
+        } else {
+            cur += u[i];
+        }
+    }
+    return words;
+}
+
+std::string joined_values(const parsed_row& pr) {
+    std::string s;
+    for (const slot& sl : pr.values.slots) {
+        if (!s.empty()) s += " | ";
+        s += sl.text;
+    }
+    return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A row waiting for its cells
+
+struct row_job {
+    std::string section, row;            ///< key parts
+    std::vector<std::size_t> cells;      ///< key indexes, one per column
+    std::vector<column_spec> columns;
+    reading_set readings;
+    std::optional<provenance> where;
+    std::string label;                   ///< as printed
+    std::string printed;                 ///< the values as printed (for the log)
+    std::vector<std::size_t> drops;      ///< readings (by index) that drop a printed value
+    bool done = false;
+};
+
+class table_reader {
+public:
+    table_reader(report& r, std::vector<import_log_entry>& log)
+        : r_(r), log_(log), format_(r.format()), v_(vocab(format_)), ids_(format_) {}
+
+    void proactive(const block_span* span);
+    void requests(const block_span* span);
+    void review(const block_span* span);
+
+private:
+    // ---- shared
+
+    std::vector<std::size_t> row_cells(std::string_view section, std::string_view row) const {
+        std::vector<std::size_t> out;
+        for (const cell_key& k : cell_keys(format_))
+            if (k.section == section && k.row == row) out.push_back(k.index);
+        return out;
+    }
+
+    std::vector<column_spec> specs(const std::vector<std::size_t>& cells) const {
+        std::vector<column_spec> out;
+        for (std::size_t i : cells) {
+            const cell_key& k = cell_keys(format_)[i];
+            out.push_back({k.kind, std::string(k.column_info->label)});
+        }
+        return out;
+    }
+
+    std::string row_label_of(std::string_view section, std::string_view row) const {
+        const row_label* l = labels(format_).row(section, row);
+        return l ? std::string(l->label) : std::string(row);
+    }
+
+    /// Logs how a label matched when it was not an exact match.
+    void note_match(const label_match& m, const std::string& printed, const std::optional<provenance>& where,
+                    const std::string& key) {
+        if (!m.t) return;
+        const std::string official(m.t->official);
+        if (m.quality == match_quality::fuzzy || m.quality == match_quality::contains)
+            log_entry(log_, "XXGK-I-030", "label \"" + printed + "\" read as \"" + official + "\"", key, where);
+        else if (m.quality == match_quality::note || (m.had_note && m.quality != match_quality::exact))
+            log_entry(log_, "XXGK-I-031",
+                      "label \"" + printed + "\" read as \"" + official + "\"; its bracketed note is ignored", key, where);
+        if (m.converted)
+            log_entry(log_, "XXGK-I-032",
+                      "label \"" + printed + "\" read as \"" + official + "\" after traditional → simplified conversion", key,
+                      where);
+    }
+
+    void set_cells(row_job& job, const reading& rd) {
+        for (std::size_t i = 0; i < job.cells.size() && i < rd.cells.size(); ++i) cell_at(r_, job.cells[i]) = rd.cells[i];
+    }
+    void clear_cells(const row_job& job) {
+        for (std::size_t i : job.cells) cell_at(r_, i) = cell::not_captured();
+    }
+
+    /// After a row is settled: unreadable cells and units that do not fit.
+    void check_cells(const row_job& job) {
+        for (std::size_t i : job.cells) {
+            const cell& c = cell_at(r_, i);
+            const cell_key& k = cell_keys(format_)[i];
+            if (c.state() == cell_state::text) {
+                log_entry(log_, "XXGK-I-040", "cell text \"" + c.raw().value_or("") + "\" is not a number; kept as text",
+                          k.key, c.source());
+            } else if (c.is_number() && c.raw()) {
+                const cell_reading rd = read_cell(*c.raw(), k.kind);
+                if (rd.unit_mismatch)
+                    log_entry(log_, "XXGK-I-041",
+                              "unit \"" + rd.unit + "\" written in \"" + *c.raw() + "\" does not fit the column " +
+                                  std::string(k.column_info->label),
+                              k.key, c.source());
+            }
+        }
+    }
+
+    /// Settles every job: certain rows first, then rows with several readings by the identities,
+    /// repeatedly (a settled row helps the next), then the rest as ambiguous.
+    void settle(std::vector<row_job>& jobs, bool identities_apply) {
+        for (row_job& j : jobs) {
+            if (j.readings.certain && j.readings.list.size() == 1) {
+                set_cells(j, j.readings.list.front());
+                j.done = true;
+                check_cells(j);
+            }
+        }
+        bool progress = true;
+        while (progress) {
+            progress = false;
+            for (row_job& j : jobs) {
+                if (j.done || j.readings.list.empty()) continue;
+                clear_cells(j);
+                const int base = identities_apply ? ids_.score(r_, j.cells) : 0;
+                std::vector<int> scores;
+                for (const reading& rd : j.readings.list) {
+                    set_cells(j, rd);
+                    scores.push_back(identities_apply ? ids_.score(r_, j.cells) : 0);
+                }
+                clear_cells(j);
+                const int best = *std::min_element(scores.begin(), scores.end());
+                std::vector<std::size_t> winners;
+                for (std::size_t i = 0; i < scores.size(); ++i)
+                    if (scores[i] == best) winners.push_back(i);
+                const reading& w = j.readings.list[winners.front()];
+                const bool unique = winners.size() == 1 && !j.readings.truncated;
+                const bool admitted = !w.split || best <= base;
+                if (!(unique && admitted)) continue;
+                set_cells(j, w);
+                j.done = true;
+                progress = true;
+                log_decision(j, scores, winners.front(), base, identities_apply);
+                check_cells(j);
+            }
+        }
+        for (row_job& j : jobs) {
+            if (j.done) continue;
+            log_ambiguous(j, identities_apply);
+            j.done = true;
+        }
+    }
+
+    std::vector<std::string> candidate_list(const row_job& j, const std::vector<int>* scores) const {
+        // Best readings first (by identity score), at most 24.
+        std::vector<std::size_t> order(j.readings.list.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        if (scores)
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return (*scores)[a] < (*scores)[b]; });
+        std::vector<std::string> out;
+        for (std::size_t i : order) {
+            if (out.size() >= 24) break;
+            std::string s = describe_reading(j.readings.list[i], j.columns);
+            if (scores) s += " (identity score " + std::to_string((*scores)[i]) + ")";
+            if (std::find(j.drops.begin(), j.drops.end(), i) != j.drops.end()) s += " [drops a printed value]";
+            out.push_back(std::move(s));
+        }
+        return out;
+    }
+
+    void log_decision(const row_job& j, const std::vector<int>& scores, std::size_t chosen, int base, bool identities_apply) {
+        const reading& w = j.readings.list[chosen];
+        const std::string key = j.row == "*" ? j.section : j.section + "." + j.row;
+        std::string msg = "row \"" + j.label + "\" (" + j.readings.how + "; printed: " + j.printed + "): ";
+        if (w.split) {
+            msg += "the flattened digits split as " + describe_reading(w, j.columns);
+            msg += identities_apply ? ", the only split the identities (R1–R3, R5) admit" : ", the only possible split";
+            log_entry(log_, "XXGK-I-060", msg, key, j.where, candidate_list(j, identities_apply ? &scores : nullptr));
+            return;
+        }
+        msg += "read as " + describe_reading(w, j.columns);
+        if (j.readings.list.size() == 1)
+            msg += ", the only alignment that keeps every printed value";
+        else
+            msg += identities_apply ? ", the only alignment consistent with the identities (R1–R3)"
+                                    : ", the only possible alignment";
+        if (identities_apply && scores[chosen] > base)
+            msg += "; note: the identities still fail around this row (score " + std::to_string(scores[chosen]) + ")";
+        log_entry(log_, "XXGK-I-050", msg, key, j.where, candidate_list(j, identities_apply ? &scores : nullptr));
+    }
+
+    void log_ambiguous(row_job& j, bool identities_apply) {
+        const std::string key = j.row == "*" ? j.section : j.section + "." + j.row;
+        bool any_split = false;
+        for (const reading& rd : j.readings.list) any_split = any_split || rd.split;
+        // The printed run, for cells kept as unreadable text.
+        std::string run;
+        for (const reading& rd : j.readings.list)
+            if (rd.split) {
+                for (const cell& c : rd.cells)
+                    if (c.raw()) run += *c.raw();
+                break;
+            }
+        if (j.readings.list.empty() || any_split || (is_run(j) && j.readings.truncated)) {
+            std::string raw = run.empty() ? j.printed : run;
+            std::optional<provenance> where = j.where;
+            for (std::size_t i : j.cells) {
+                cell c = cell::text(raw);
+                c.set_source(where);
+                cell_at(r_, i) = c;
+            }
+            const bool none = j.readings.list.empty();
+            std::string msg = "row \"" + j.label + "\" printed as \"" + j.printed + "\" (" + j.readings.how + "): ";
+            if (j.readings.truncated && !any_split)
+                msg += "the digit run is too long to try every split";
+            else
+                msg += none ? "no reading fits the columns"
+                            : std::to_string(j.readings.list.size()) + (j.readings.truncated ? "+" : "") +
+                                  " readings fit and the identities do not single one out";
+            msg += "; its cells are kept as unreadable text";
+            if (none && !any_split && !is_run(j)) {
+                for (std::size_t i : j.cells) {
+                    cell c = cell::not_captured();
+                    cell_at(r_, i) = c;
+                }
+                log_entry(log_, "XXGK-I-051",
+                          "row \"" + j.label + "\" printed as \"" + j.printed + "\" (" + j.readings.how +
+                              "): no alignment keeps every printed value; its cells are not captured",
+                          key, j.where);
+                return;
+            }
+            log_entry(log_, none || !any_split ? "XXGK-I-062" : "XXGK-I-061", msg, key, j.where,
+                      any_split ? candidate_list(j, nullptr) : std::vector<std::string>{});
+            return;
+        }
+        // Alignment ambiguity: keep what every reading agrees on.
+        std::vector<int> scores;
+        if (identities_apply) {
+            for (const reading& rd : j.readings.list) {
+                set_cells(j, rd);
+                scores.push_back(ids_.score(r_, j.cells));
+            }
+            clear_cells(j);
+        }
+        std::vector<const reading*> best;
+        const int min = scores.empty() ? 0 : *std::min_element(scores.begin(), scores.end());
+        for (std::size_t i = 0; i < j.readings.list.size(); ++i)
+            if (scores.empty() || scores[i] == min) best.push_back(&j.readings.list[i]);
+        std::vector<std::string> differing;
+        for (std::size_t c = 0; c < j.cells.size(); ++c) {
+            bool same = true;
+            for (const reading* rd : best) same = same && rd->cells[c] == best.front()->cells[c];
+            cell_at(r_, j.cells[c]) = same ? best.front()->cells[c] : cell::not_captured();
+            if (!same) differing.push_back(j.columns[c].label);
+        }
+        std::string msg = "row \"" + j.label + "\" (" + j.readings.how + "; printed: " + j.printed + "): " +
+                          std::to_string(best.size()) + (j.readings.truncated ? "+" : "") +
+                          " alignments fit equally well; not captured: ";
+        for (std::size_t i = 0; i < differing.size(); ++i) msg += (i ? "、" : "") + differing[i];
+        log_entry(log_, "XXGK-I-051", msg, key, j.where, candidate_list(j, scores.empty() ? nullptr : &scores));
+    }
+
+    static bool is_run(const row_job& j) {
+        std::size_t digits = 0;
+        for (char c : j.printed) digits += c >= '0' && c <= '9';
+        return digits >= 2 && j.printed.find(' ') == std::string::npos;
+    }
+
+    void missing_rows(std::string_view section, const std::set<std::string>& found, bool table_found, const char* heading) {
+        if (!table_found) {
+            log_entry(log_, "XXGK-I-039", std::string("table of section ") + heading + " not found; its cells are not captured",
+                      std::string(section));
+            return;
+        }
+        for (const row_label& l : labels(format_).rows) {
+            if (l.section != section || found.count(std::string(l.id))) continue;
+            log_entry(log_, "XXGK-I-038", "row \"" + std::string(l.label) + "\" not found; its cells are not captured",
+                      std::string(section) + "." + std::string(l.id));
+        }
+    }
+
+    row_job make_job(std::string_view section, std::string_view row, const parsed_row& pr) {
+        row_job j;
+        j.section = std::string(section);
+        j.row = std::string(row);
+        j.cells = row_cells(section, row);
+        j.columns = specs(j.cells);
+        j.where = pr.b->where;
+        for (const label_part& l : pr.labels)
+            if (!l.span_copy) j.label += (j.label.empty() ? "" : " ") + l.text;
+        if (j.label.empty()) j.label = row_label_of(section, row);
+        j.printed = joined_values(pr);
+        return j;
+    }
+
+    /// Readings of a positional row using a header map (column id → cell index); falls back to
+    /// every alignment, with the header's own reading among the candidates when it drops a value.
+    void readings_with_header(row_job& j, const parsed_row& pr, const std::map<std::string, std::size_t>& header,
+                              const reading_rules& rules) {
+        bool fits = !pr.line && !header.empty();
+        std::vector<std::size_t> at;
+        for (std::size_t i = 0; fits && i < j.cells.size(); ++i) {
+            const auto it = header.find(std::string(cell_keys(format_)[j.cells[i]].column));
+            if (it == header.end() || it->second < pr.value_from) {
+                fits = false;
+                break;
+            }
+            at.push_back(it->second - pr.value_from);
+        }
+        // A row shorter than its header does not line up, whatever the positions say.
+        for (std::size_t i = 0; fits && i < at.size(); ++i)
+            if (at[i] >= pr.values.slots.size()) fits = false;
+        bool strays = false;
+        if (fits) {
+            for (std::size_t s = 0; s < pr.values.slots.size(); ++s)
+                if (!trim(pr.values.slots[s].text).empty() && std::find(at.begin(), at.end(), s) == at.end()) strays = true;
+        }
+        if (fits && !strays) {
+            reading rd;
+            for (std::size_t i = 0; i < at.size(); ++i) {
+                slot s = at[i] < pr.values.slots.size() ? pr.values.slots[at[i]] : slot{};
+                if (at[i] >= pr.values.slots.size()) s.where = pr.values.row_where;
+                cell c = read_cell(s.text, j.columns[i].kind).value;
+                c.set_source(s.where);
+                rd.cells.push_back(std::move(c));
+            }
+            j.readings.list.push_back(std::move(rd));
+            j.readings.certain = true;
+            return;
+        }
+        j.readings = enumerate_readings(pr.values, j.columns, rules);
+        if (j.readings.certain || !fits) return;
+        // The header's positional reading, which leaves a printed value out: a candidate the log shows.
+        reading rd;
+        for (std::size_t i = 0; i < at.size(); ++i) {
+            slot s = at[i] < pr.values.slots.size() ? pr.values.slots[at[i]] : slot{};
+            if (at[i] >= pr.values.slots.size()) s.where = pr.values.row_where;
+            cell c = read_cell(s.text, j.columns[i].kind).value;
+            c.set_source(s.where);
+            rd.cells.push_back(std::move(c));
+        }
+        bool dup = false;
+        for (const reading& x : j.readings.list) dup = dup || x.cells == rd.cells;
+        if (!dup) {
+            j.drops.push_back(j.readings.list.size());
+            j.readings.list.push_back(std::move(rd));
+        }
+    }
+
+    report& r_;
+    std::vector<import_log_entry>& log_;
+    format_version format_;
+    const vocabulary& v_;
+    identities ids_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Section 二
+
+void table_reader::proactive(const block_span* span) {
+    std::set<std::string> found;
+    bool any = false;
+    std::vector<row_job> jobs;
+    int block_item = 0;
+    // Header of the current block: column id → cell index (positional) and in printed order.
+    std::map<std::string, std::size_t> header;
+    std::vector<std::string> header_order;
+    bool header_ok = false;
+    bool header_seen = false;
+    std::set<int> lost_logged;
+    std::optional<label_part> pending;  // a value-less label line that the next line may complete
+    if (span) {
+        for (const block* b : *span) {
+            const parsed_row pr = parse_row(*b);
+            if (pr.labels.empty() && !pr.has_values()) continue;
+            const std::string first = pr.labels.empty() ? std::string() : pr.labels.front().text;
+            if (const int item = article_20_item(first)) {
+                if (pending) log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {}, pending->where);
+                pending.reset();
+                block_item = item;
+                header.clear();
+                header_order.clear();
+                header_ok = false;
+                header_seen = false;
+                any = true;
+                continue;
+            }
+            if (starts_with(fold(first), U"信息内容")) {
+                header.clear();
+                header_order.clear();
+                header_seen = true;
+                header_ok = true;
+                any = true;
+                std::vector<std::pair<std::string, std::optional<provenance>>> words;
+                if (pr.line) {
+                    // Column labels of a text line: split at white space, or read greedily.
+                    std::u32string rest = to_u32(first);
+                    rest = trim(std::u32string_view(rest).substr(std::min<std::size_t>(rest.size(), 4)));
+                    std::u32string cur;
+                    for (char32_t ch : rest) {
+                        if (is_space(ch)) {
+                            if (!cur.empty()) words.push_back({to_u8(cur), b->where});
+                            cur.clear();
+                        } else {
+                            cur += ch;
+                        }
+                    }
+                    if (!cur.empty()) words.push_back({to_u8(cur), b->where});
+                } else {
+                    for (std::size_t i = 1; i < pr.labels.size(); ++i)
+                        if (!pr.labels[i].span_copy) words.push_back({pr.labels[i].text, pr.labels[i].where});
+                }
+                std::set<std::string> used;
+                for (std::size_t w = 0; w < words.size(); ++w) {
+                    const label_match m = v_.find(words[w].first, "proactive", {term_kind::column});
+                    if (!m || used.count(std::string(m.t->id))) {
+                        header_ok = false;
+                        continue;
+                    }
+                    used.insert(std::string(m.t->id));
+                    note_match(m, words[w].first, words[w].second, {});
+                    header_order.emplace_back(m.t->id);
+                    if (!pr.line) header[std::string(m.t->id)] = pr.labels[w + 1].index;
+                }
+                continue;
+            }
+            // An item row.
+            if (pr.labels.empty()) {
+                log_entry(log_, "XXGK-I-025", "values without a row label skipped: \"" + b->text + "\"", {}, b->where);
+                continue;
+            }
+            label_match m = v_.find(first, "proactive", {term_kind::row});
+            // A weak match without values is more likely the start of a label broken over lines.
+            if (m && pr.values.slots.empty() && (m.quality == match_quality::fuzzy || m.quality == match_quality::contains))
+                m = label_match{};
+            // A label broken over lines: "其他对外管理服务" / "事项 \t 279 …".
+            if (!m && pending) {
+                const std::string joined = pending->text + first;
+                const label_match jm = v_.find(joined, "proactive", {term_kind::row});
+                if (jm && jm.quality != match_quality::fuzzy && jm.quality != match_quality::contains) {
+                    log_entry(log_, "XXGK-I-028", "label split over lines joined: \"" + joined + "\"", {}, pending->where);
+                    m = jm;
+                }
+            }
+            if (!m) {
+                if (!pr.has_values()) {
+                    if (pending) log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {}, pending->where);
+                    pending = label_part{first, b->where, false, 0};
+                } else {
+                    if (pending) log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {}, pending->where);
+                    pending.reset();
+                    log_entry(log_, "XXGK-I-033",
+                              "row \"" + first + "\" is not a row of the " + std::string(to_string(format_)) +
+                                  " format; kept only here: " + joined_values(pr),
+                              {}, b->where);
+                }
+                continue;
+            }
+            pending.reset();
+            const std::string id(m.t->id);
+            const std::string key = "proactive." + id;
+            if (found.count(id)) {
+                log_entry(log_, "XXGK-I-037", "row \"" + first + "\" printed again; ignored", key, b->where);
+                continue;
+            }
+            found.insert(id);
+            any = true;
+            note_match(m, first, pr.labels.front().where, key);
+            row_job j = make_job("proactive", id, pr);
+            // The block's header decides the columns when it names this row's columns.
+            bool header_fits = header_seen && header_ok;
+            if (header_fits)
+                for (std::size_t c : j.cells)
+                    if (std::find(header_order.begin(), header_order.end(), std::string(cell_keys(format_)[c].column)) ==
+                        header_order.end())
+                        header_fits = false;
+            if (!header_fits && !lost_logged.count(block_item)) {
+                lost_logged.insert(block_item);
+                log_entry(log_, "XXGK-I-036",
+                          std::string(header_seen ? "header of the block not recognised" : "no header line for the block") +
+                              " of row \"" + first + "\"; its columns are mapped by position in the block's known shape",
+                          key, b->where);
+            }
+            reading_rules rules;
+            if (header_fits && !pr.line) {
+                readings_with_header(j, pr, header, rules);
+            } else {
+                // Padding cells of a block printed wider than this row (formats.md §5.1) are dropped
+                // by the alignment; a header in another order reorders the tokens.
+                j.readings = enumerate_readings(pr.values, j.columns, rules);
+                if (header_fits && pr.line && header_order.size() == j.cells.size()) {
+                    for (reading& rd : j.readings.list) {
+                        std::vector<cell> ordered(j.cells.size());
+                        for (std::size_t i = 0; i < header_order.size(); ++i)
+                            for (std::size_t c = 0; c < j.cells.size(); ++c)
+                                if (cell_keys(format_)[j.cells[c]].column == header_order[i]) ordered[c] = rd.cells[i];
+                        rd.cells = std::move(ordered);
+                    }
+                }
+            }
+            jobs.push_back(std::move(j));
+        }
+    }
+    if (pending) log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {}, pending->where);
+    settle(jobs, false);
+    missing_rows("proactive", found, any, "二、主动公开政府信息情况");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section 三
+
+void table_reader::requests(const block_span* span) {
+    std::set<std::string> found;
+    bool any = false;
+    std::vector<row_job> jobs;
+    std::map<std::string, std::size_t> header;
+    bool data_seen = false;
+    bool header_seen = false;
+    bool repeating_header = false;  // inside a header printed again, logged once
+    std::set<std::string> groups_seen;
+    std::string last_group_printed;
+    std::optional<std::pair<std::string, std::optional<provenance>>> pending;  // a label broken over lines
+    const block* pending_row_block = nullptr;  // the job of a value-less line that the next line may complete
+    reading_rules rules;
+    rules.parts_may_vanish = true;
+    rules.total_column = 6;
+    if (span) {
+        for (const block* b : *span) {
+            parsed_row pr = parse_row(*b);
+            if (pr.labels.empty() && !pr.has_values()) continue;
+            // Header cells: the caption, 申请人情况, 法人或其他组织 and the seven columns.
+            std::size_t header_hits = 0, other_labels = 0;
+            std::map<std::string, std::size_t> columns_here;
+            for (const label_part& l : header_parts(pr)) {
+                bool exact = false;
+                if (is_requests_caption(l.text, &exact)) {
+                    ++header_hits;
+                    if (!exact && !l.span_copy) {
+                        log_entry(log_, "XXGK-I-030",
+                                  "caption \"" + l.text + "\" read as \"" + std::string(requests_caption) + "\"", {}, l.where);
+                    }
+                    continue;
+                }
+                const label_match m = v_.find(l.text, "requests", {term_kind::column, term_kind::header_word});
+                if (m && (m.quality == match_quality::exact || m.quality == match_quality::ordinal ||
+                          m.quality == match_quality::note)) {
+                    ++header_hits;
+                    if (m.t->kind == term_kind::column && !l.span_copy) columns_here[std::string(m.t->id)] = l.index;
+                } else {
+                    ++other_labels;
+                }
+            }
+            if (header_hits > 0 && other_labels == 0 && !pr.has_values()) {
+                if (data_seen && header_seen) {
+                    if (!repeating_header)
+                        log_entry(log_, "XXGK-I-035", "table header repeated inside the table (page break): \"" + b->text + "\"",
+                                  {}, b->where);
+                    repeating_header = true;
+                } else {
+                    header_seen = true;
+                    for (const auto& [id, idx] : columns_here) header[id] = idx;
+                }
+                any = true;
+                continue;
+            }
+            // Row and group labels.
+            std::string row_id, group_id;
+            label_match row_match;
+            std::string row_printed;
+            std::optional<provenance> row_where;
+            std::vector<std::string> unmatched;
+            for (const label_part& l : pr.labels) {
+                std::string text = l.text;
+                label_match m = v_.find(text, "requests", {term_kind::row, term_kind::group});
+                if (!m || m.quality == match_quality::fuzzy || m.quality == match_quality::contains) {
+                    // A group label and a row label in one cell or line: "（三）不予公开 1.属于国家秘密".
+                    const std::u32string f = fold(text);
+                    for (const term& t : v_.terms()) {
+                        if (t.section != "requests" || t.kind != term_kind::group) continue;
+                        if (!starts_with(f, t.full) && !starts_with(f, t.body)) continue;
+                        const std::size_t cut = starts_with(f, t.full) ? t.full.size() : t.body.size();
+                        // Map the folded cut back to the printed text: skip that many non-space code points.
+                        const std::u32string u = to_u32(text);
+                        std::size_t seen = 0, k = 0;
+                        for (; k < u.size() && seen < cut; ++k) {
+                            const std::u32string one = fold(std::u32string_view(&u[k], 1));
+                            seen += one.size();
+                        }
+                        const std::string rest = trim(to_u8(std::u32string_view(u).substr(k)));
+                        const label_match rm = v_.find(rest, "requests", {term_kind::row});
+                        if (rm) {
+                            group_id = std::string(t.id);
+                            if (!l.span_copy) last_group_printed = group_id;
+                            m = rm;
+                            text = rest;
+                        }
+                        break;
+                    }
+                }
+                if (!m) {
+                    if (!l.span_copy) unmatched.push_back(l.text);
+                    continue;
+                }
+                if (m.t->kind == term_kind::group) {
+                    const std::string g(m.t->id);
+                    if (!l.span_copy) {
+                        if (groups_seen.count(g) && last_group_printed != g)
+                            log_entry(log_, "XXGK-I-034",
+                                      "group label \"" + l.text + "\" printed again (page break); read as a continuation",
+                                      {}, l.where);
+                        groups_seen.insert(g);
+                        last_group_printed = g;
+                        note_match(m, l.text, l.where, {});
+                    }
+                    group_id = g;
+                    continue;
+                }
+                row_id = std::string(m.t->id);
+                row_match = m;
+                row_printed = text;
+                row_where = l.where;
+            }
+            // A label broken over lines: join it with what is pending.
+            if (row_id.empty() && !unmatched.empty()) {
+                std::string joined = (pending ? pending->first : std::string()) + unmatched.front();
+                label_match m = v_.find(joined, "requests", {term_kind::row});
+                if (!m && pending_row_block) {
+                    // The previous value-less line may be the start of this label.
+                    const std::string prev = parse_row(*pending_row_block).labels.front().text;
+                    joined = prev + unmatched.front();
+                    m = v_.find(joined, "requests", {term_kind::row});
+                    if (m && !jobs.empty() && jobs.back().row == std::string(m.t->id)) {
+                        found.erase(jobs.back().row);
+                        jobs.pop_back();
+                    } else if (m) {
+                        m = label_match{};
+                    }
+                }
+                if (m && (m.quality == match_quality::exact || m.quality == match_quality::ordinal ||
+                          m.quality == match_quality::note)) {
+                    log_entry(log_, "XXGK-I-028", "label split over lines joined: \"" + joined + "\"", {},
+                              pending ? pending->second : b->where);
+                    row_id = std::string(m.t->id);
+                    row_match = m;
+                    row_printed = joined;
+                    row_where = pending ? pending->second : b->where;
+                    unmatched.clear();
+                    pending.reset();
+                }
+            }
+            if (row_id.empty()) {
+                if (!unmatched.empty() && !pr.has_values()) {
+                    // Perhaps the start of a label that continues on the next line.
+                    if (pending) pending->first += unmatched.front();
+                    else pending = std::make_pair(unmatched.front(), std::optional<provenance>(b->where));
+                    continue;
+                }
+                if (!unmatched.empty()) {
+                    log_entry(log_, "XXGK-I-033",
+                              "row \"" + unmatched.front() + "\" is not a row of the " + std::string(to_string(format_)) +
+                                  " format; kept only here: " + joined_values(pr),
+                              {}, b->where);
+                } else if (pr.has_values()) {
+                    log_entry(log_, "XXGK-I-025", "values without a row label skipped: \"" + b->text + "\"", {}, b->where);
+                }
+                continue;
+            }
+            // A value-less row whose label leaves a bracket open, or matches only weakly, is the
+            // start of a longer label.
+            if (!pr.has_values()) {
+                const std::u32string f = fold(row_printed);
+                const auto opens = std::count(f.begin(), f.end(), U'(');
+                const auto closes = std::count(f.begin(), f.end(), U')');
+                const bool weak = row_match.quality == match_quality::fuzzy || row_match.quality == match_quality::contains;
+                if (opens > closes || (weak && pr.values.slots.empty())) {
+                    pending = std::make_pair(row_printed, row_where);
+                    continue;
+                }
+            }
+            pending.reset();
+            const std::string key = "requests." + row_id;
+            if (found.count(row_id)) {
+                log_entry(log_, "XXGK-I-037", "row \"" + row_printed + "\" printed again; ignored", key, b->where);
+                continue;
+            }
+            found.insert(row_id);
+            any = true;
+            data_seen = true;
+            repeating_header = false;
+            note_match(row_match, row_printed, row_where, key);
+            row_job j = make_job("requests", row_id, pr);
+            if (!row_printed.empty()) j.label = row_printed;
+            readings_with_header(j, pr, header, rules);
+            pending_row_block = pr.line && !pr.has_values() ? b : nullptr;
+            jobs.push_back(std::move(j));
+        }
+    }
+    settle(jobs, true);
+    missing_rows("requests", found, any, "三、收到和处理政府信息公开申请情况");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section 四
+
+void table_reader::review(const block_span* span) {
+    std::set<std::string> found;
+    bool any = false;
+    std::vector<row_job> jobs;
+    row_values flat;
+    bool flat_positional = true;
+    std::optional<provenance> flat_where;
+    std::string flat_printed;
+    reading_rules group_rules;
+    group_rules.group_size = 5;
+    if (span) {
+        for (const block* b : *span) {
+            const parsed_row pr = parse_row(*b);
+            if (pr.labels.empty() && !pr.has_values()) continue;
+            std::string row_id;
+            std::size_t header_words = 0, unmatched = 0;
+            label_match row_match;
+            std::string printed;
+            for (const label_part& l : pr.has_values() ? pr.labels : header_parts(pr)) {
+                const label_match m =
+                    v_.find(l.text, "review_litigation", {term_kind::row, term_kind::group, term_kind::column});
+                if (!m) {
+                    if (!l.span_copy) ++unmatched;
+                    continue;
+                }
+                if (m.t->kind == term_kind::row && pr.has_values()) {
+                    row_id = std::string(m.t->id);
+                    row_match = m;
+                    printed = l.text;
+                } else {
+                    ++header_words;
+                }
+            }
+            if (!pr.has_values()) {
+                any = any || header_words > 0;
+                if (unmatched > 0 && header_words == 0)
+                    log_entry(log_, "XXGK-I-025", "text in section 四 not recognised: \"" + b->text + "\"", {}, b->where);
+                continue;
+            }
+            any = true;
+            if (!row_id.empty()) {
+                const std::string key = "review_litigation." + row_id;
+                if (found.count(row_id)) {
+                    log_entry(log_, "XXGK-I-037", "row \"" + printed + "\" printed again; ignored", key, b->where);
+                    continue;
+                }
+                found.insert(row_id);
+                note_match(row_match, printed, b->where, key);
+                row_job j = make_job("review_litigation", row_id, pr);
+                j.readings = enumerate_readings(pr.values, j.columns, group_rules);
+                jobs.push_back(std::move(j));
+                continue;
+            }
+            if (unmatched > 0)
+                log_entry(log_, "XXGK-I-025",
+                          "label \"" + pr.labels.front().text + "\" in section 四 not recognised; its values are read as the table's values",
+                          {}, b->where);
+            // The row of 15 values (possibly printed over several lines).
+            if (!flat_where) flat_where = b->where;
+            if (pr.values.kind == shape::tokens) flat_positional = false;
+            for (const slot& s : pr.values.slots) flat.slots.push_back(s);
+            if (!flat_printed.empty()) flat_printed += " | ";
+            flat_printed += joined_values(pr);
+        }
+    }
+    if (!flat.slots.empty()) {
+        // Trailing empty cells of a tab-separated line are not values.
+        if (flat_positional)
+            while (flat.slots.size() > 15 && trim(flat.slots.back().text).empty()) flat.slots.pop_back();
+        flat.kind = flat_positional ? shape::positional : shape::tokens;
+        flat.row_where = flat_where;
+        row_job j;
+        j.section = "review_litigation";
+        j.row = "*";
+        for (const char* row : {"review", "litigation_direct", "litigation_after_review"})
+            if (!found.count(row)) {
+                const auto cells = row_cells("review_litigation", row);
+                j.cells.insert(j.cells.end(), cells.begin(), cells.end());
+            }
+        j.columns = specs(j.cells);
+        for (std::size_t i = 0; i < j.columns.size(); ++i) {
+            const cell_key& k = cell_keys(format_)[j.cells[i]];
+            j.columns[i].label = std::string(k.row_info->label) + "›" + j.columns[i].label;
+        }
+        j.where = flat_where;
+        j.label = "行政复议 / 行政诉讼";
+        j.printed = flat_printed;
+        for (const char* row : {"review", "litigation_direct", "litigation_after_review"}) found.insert(row);
+        j.readings = enumerate_readings(flat, j.columns, group_rules);
+        jobs.push_back(std::move(j));
+    }
+    settle(jobs, true);
+    missing_rows("review_litigation", found, any, "四、政府信息公开行政复议、行政诉讼情况");
+}
+
+}  // namespace
+
+void read_tables(report& r, const block_span* proactive, const block_span* requests, const block_span* review,
+                 std::vector<import_log_entry>& log) {
+    table_reader t(r, log);
+    t.proactive(proactive);
+    t.requests(requests);
+    t.review(review);
+}
+
+}  // namespace xxgk::import_detail

@@ -1,0 +1,166 @@
+#include "vocab.hpp"
+
+#include <xxgk/labels.hpp>
+
+#include <algorithm>
+
+namespace xxgk::import_detail {
+namespace {
+
+std::u32string ordinal_prefix(const ordinal& o, std::u32string_view numeral) {
+    switch (o.kind) {
+        case ordinal::paren_chinese: return U"(" + std::u32string(numeral) + U")";
+        case ordinal::dun_chinese: return std::u32string(numeral) + U"、";
+        case ordinal::digit: {
+            std::u32string s;
+            for (char c : std::to_string(o.value)) s += static_cast<char32_t>(c);
+            return s + U".";
+        }
+        case ordinal::none: break;
+    }
+    return {};
+}
+
+term make_term(std::string_view section, term_kind kind, std::string_view id, std::string_view official) {
+    term t{section, kind, id, official, {}, {}, {}, {}};
+    t.full = canonical(fold(official), &t.ord);
+    t.body = t.full.substr(leading_ordinal(t.full).length);
+    t.bare = strip_notes(t.body);
+    return t;
+}
+
+std::size_t allowed_distance(std::size_t length) {
+    if (length <= 2) return 0;
+    if (length <= 5) return 1;
+    if (length <= 12) return 2;
+    return 3;
+}
+
+}  // namespace
+
+std::u32string canonical(std::u32string_view f, ordinal* out) {
+    const ordinal o = leading_ordinal(f);
+    if (out) *out = o;
+    if (o.kind == ordinal::none) return std::u32string(f);
+    std::u32string numeral;
+    if (o.kind == ordinal::paren_chinese) numeral = std::u32string(f.substr(1, o.length - 2));
+    if (o.kind == ordinal::dun_chinese) numeral = std::u32string(f.substr(0, o.length - 1));
+    return ordinal_prefix(o, numeral) + std::u32string(f.substr(o.length));
+}
+
+vocabulary::vocabulary(format_version format) : format_(format) {
+    const label_table& l = labels(format);
+    for (const row_label& r : l.rows) terms_.push_back(make_term(r.section, term_kind::row, r.id, r.label));
+    for (const group_label& g : l.groups) terms_.push_back(make_term(g.section, term_kind::group, g.id, g.label));
+    for (const column_label& c : l.columns) terms_.push_back(make_term(c.section, term_kind::column, c.id, c.label));
+    // Header cells of the templates that are not columns.
+    terms_.push_back(make_term("proactive", term_kind::header_word, "", "信息内容"));
+    terms_.push_back(make_term("requests", term_kind::header_word, "", "申请人情况"));
+    terms_.push_back(make_term("requests", term_kind::header_word, "", "法人或其他组织"));
+}
+
+label_match vocabulary::find(std::string_view printed, std::string_view section,
+                             std::initializer_list<term_kind> kinds) const {
+    label_match m;
+    bool converted = false;
+    ordinal o;
+    const std::u32string full = canonical(fold(printed, &converted), &o);
+    m.converted = converted;
+    const std::u32string body = full.substr(leading_ordinal(full).length);
+    const std::u32string bare = strip_notes(body);
+    m.had_note = bare.size() != body.size();
+    if (bare.empty()) return m;
+
+    std::vector<const term*> pool;
+    for (const term& t : terms_) {
+        if (!section.empty() && t.section != section) continue;
+        if (std::find(kinds.begin(), kinds.end(), t.kind) == kinds.end()) continue;
+        pool.push_back(&t);
+    }
+    const auto settle = [&](std::vector<const term*> found, match_quality q) {
+        if (found.empty()) return false;
+        // Prefer the term whose ordinal agrees with the printed one.
+        if (found.size() > 1 && o.kind != ordinal::none) {
+            std::vector<const term*> same;
+            for (const term* t : found)
+                if (t->ord.value == o.value) same.push_back(t);
+            if (!same.empty()) found = same;
+        }
+        m.t = found.front();
+        m.quality = q;
+        m.ties.assign(found.begin() + 1, found.end());
+        return true;
+    };
+    std::vector<const term*> found;
+    for (const term* t : pool)
+        if (t->full == full) found.push_back(t);
+    if (settle(found, match_quality::exact)) return m;
+    for (const term* t : pool)
+        if (t->body == body) found.push_back(t);
+    if (settle(found, match_quality::ordinal)) return m;
+    for (const term* t : pool)
+        if (t->bare == bare) found.push_back(t);
+    if (settle(found, match_quality::note)) return m;
+
+    std::size_t best = static_cast<std::size_t>(-1);
+    for (const term* t : pool) {
+        const std::size_t allowed = allowed_distance(t->bare.size());
+        if (allowed == 0) continue;
+        // Cheap bound before the quadratic distance.
+        const std::size_t gap = t->bare.size() > bare.size() ? t->bare.size() - bare.size() : bare.size() - t->bare.size();
+        if (gap > allowed) continue;
+        const std::size_t d = edit_distance(bare, t->bare);
+        if (d > allowed) continue;
+        if (d < best) {
+            best = d;
+            found.assign(1, t);
+        } else if (d == best) {
+            found.push_back(t);
+        }
+    }
+    if (settle(found, match_quality::fuzzy)) return m;
+
+    // Containment: 行政规范性文件 ⊃ 规范性文件; a truncated 本年新公开 ⊂ 本年新公开数量.
+    std::size_t longest = 0;
+    for (const term* t : pool) {
+        bool hit = false;
+        if (t->bare.size() >= 4 && contains(bare, t->bare)) hit = true;
+        if (bare.size() >= 4 && contains(t->bare, bare) && bare.size() * 10 >= t->bare.size() * 6) hit = true;
+        if (!hit) continue;
+        if (t->bare.size() > longest) {
+            longest = t->bare.size();
+            found.assign(1, t);
+        } else if (t->bare.size() == longest) {
+            found.push_back(t);
+        }
+    }
+    settle(found, match_quality::contains);
+    return m;
+}
+
+const vocabulary& vocab(format_version format) {
+    static const vocabulary v2019(format_version::v2019);
+    static const vocabulary v2021(format_version::v2021);
+    return format == format_version::v2019 ? v2019 : v2021;
+}
+
+int article_20_item(std::string_view printed) {
+    const std::u32string f = fold(printed);
+    if (!starts_with(f, U"第二十条")) return 0;
+    std::u32string_view rest = std::u32string_view(f).substr(4);
+    if (starts_with(rest, U"第")) rest.remove_prefix(1);
+    std::u32string numeral;
+    std::size_t i = 0;
+    if (!rest.empty() && rest[0] == U'(') ++i;
+    while (i < rest.size() && chinese_number(std::u32string_view(&rest[i], 1)) > 0) numeral += rest[i++];
+    return chinese_number(numeral);
+}
+
+bool is_requests_caption(std::string_view printed, bool* exact) {
+    const std::u32string f = fold(printed);
+    const bool hit = contains(f, U"勾稽") || (contains(f, U"第一项加第二项") && contains(f, U"第三项"));
+    if (exact) *exact = hit && f == fold(requests_caption);
+    return hit;
+}
+
+}  // namespace xxgk::import_detail
