@@ -44,6 +44,10 @@ struct import_options {
     std::optional<format_version> format;
     /// Force the report year instead of reading it from the title or the statistics period.
     std::optional<int> year;
+    /// Largest input accepted, in bytes (16 MiB by default; a published report is well under
+    /// 1 MiB even as a full HTML page). A larger input throws errc::limit_exceeded before a byte
+    /// is read. The importer's memory is a small multiple of its input (docs/security.md).
+    std::size_t max_input_bytes = std::size_t{16} << 20;
 };
 
 /// What an import returns: the report and the log of every decision that was not certain.
@@ -59,7 +63,8 @@ struct import_result {
 /// Bad input never throws: whatever cannot be read is reported in the log, and cells that cannot
 /// be located are `not_captured`. Invalid UTF-8 is replaced by U+FFFD (logged).
 /// Throws `xxgk::error` (errc::invalid_value) only when the text is not a report at all: no title,
-/// no section heading and no recognisable table. Throws std::bad_alloc.
+/// no section heading and no recognisable table; errc::limit_exceeded when the input is larger than
+/// `options.max_input_bytes`. Throws std::bad_alloc.
 /// Complexity: linear in the input, plus a bounded search for flattened digit runs.
 import_result import_text(std::string_view text, const import_options& options = {});
 

@@ -12,7 +12,7 @@ namespace {
 std::string value_form(std::string_view raw) {
     std::u32string out;
     for (char32_t c : to_u32(raw)) {
-        if (is_space(c)) continue;
+        if (is_space(c) || is_invisible(c)) continue;
         c = half_width(c);
         if (c == U'\u2212' || c == U'\u2013' || c == U'\u2014' || c == U'\u2015' || c == U'\u2010' || c == U'\u2011')
             c = U'-';

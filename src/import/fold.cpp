@@ -131,13 +131,18 @@ std::size_t length_u8(std::string_view text) noexcept {
 
 bool is_space(char32_t c) noexcept {
     return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' || c == 0xA0 ||
-           c == 0x3000 || (c >= 0x2000 && c <= 0x200B) || c == 0xFEFF || c == 0x202F || c == 0x205F;
+           c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
+}
+
+bool is_invisible(char32_t c) noexcept {
+    return c == 0xAD || c == 0x61C || c == 0x180E || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
 }
 
 std::u32string trim(std::u32string_view text) {
     std::size_t a = 0, b = text.size();
-    while (a < b && is_space(text[a])) ++a;
-    while (b > a && is_space(text[b - 1])) --b;
+    while (a < b && (is_space(text[a]) || is_invisible(text[a]))) ++a;
+    while (b > a && (is_space(text[b - 1]) || is_invisible(text[b - 1]))) --b;
     return std::u32string(text.substr(a, b - a));
 }
 
@@ -180,7 +185,7 @@ std::u32string fold(std::u32string_view text, bool* converted) {
     std::u32string out;
     out.reserve(in.size());
     for (char32_t c : in) {
-        if (is_space(c) || is_quote(c)) continue;
+        if (is_space(c) || is_invisible(c) || is_quote(c)) continue;
         c = half_width(c);
         switch (c) {
             case U'*': case U'#': case U'_': continue;  // Markdown emphasis and heading marks

@@ -23,9 +23,13 @@ std::string sanitize_utf8(std::string_view text, std::vector<std::size_t>& bad);
 /// Number of code points of valid UTF-8.
 std::size_t length_u8(std::string_view text) noexcept;
 
-/// White space of any width: ASCII, U+00A0, U+3000, U+2000–U+200B, U+FEFF.
+/// White space of any width: ASCII, U+00A0, U+3000, U+2000–U+200A, U+202F, U+205F.
 bool is_space(char32_t c) noexcept;
-/// Trims white space of any width at both ends.
+/// Invisible format characters: zero-width (U+200B–U+200D, U+2060, U+FEFF), soft hyphen, and the
+/// bidirectional controls (U+200E/F, U+061C, U+202A–U+202E, U+2066–U+2069). They never separate
+/// words or cells; matching and number reading ignore them (the printed text keeps them).
+bool is_invisible(char32_t c) noexcept;
+/// Trims white space of any width and invisible format characters at both ends.
 std::string trim(std::string_view text);
 std::u32string trim(std::u32string_view text);
 
@@ -35,7 +39,7 @@ char32_t half_width(char32_t c) noexcept;
 char32_t simplified(char32_t c) noexcept;
 
 /// The matching key of a printed text: half-width, traditional → simplified (with the few
-/// vocabulary changes such as 檔案 → 文件), no white space, no quotes, no Markdown emphasis,
+/// vocabulary changes such as 檔案 → 文件), no white space, no invisible characters, no quotes, no Markdown emphasis,
 /// dashes unified, brackets 〔〕【】 as [], ASCII letters lowered.
 /// `converted` is set when the text contained traditional script.
 std::u32string fold(std::string_view text, bool* converted = nullptr);

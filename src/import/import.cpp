@@ -3,6 +3,7 @@
 #include "fold.hpp"
 #include "log.hpp"
 
+#include <xxgk/error.hpp>
 #include <xxgk/import.hpp>
 #include <xxgk/text.hpp>
 
@@ -23,9 +24,43 @@ std::string valid_text(std::string_view input, std::vector<import_log_entry>& lo
     return text;
 }
 
+/// The charset a page declares near its start (<meta charset="…"> or content="…; charset=…"),
+/// lowered; empty when it declares none.
+std::string declared_charset(std::string_view html) {
+    const std::string_view head = html.substr(0, 4096);
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    static constexpr std::string_view word = "charset";
+    for (std::size_t p = 0; p + word.size() <= head.size(); ++p) {
+        std::size_t i = 0;
+        while (i < word.size() && lower(head[p + i]) == word[i]) ++i;
+        if (i < word.size()) continue;
+        std::size_t q = p + word.size();
+        while (q < head.size() && (head[q] == ' ' || head[q] == '\t')) ++q;
+        if (q >= head.size() || head[q] != '=') continue;
+        ++q;
+        while (q < head.size() && (head[q] == ' ' || head[q] == '\t' || head[q] == '"' || head[q] == '\'')) ++q;
+        std::string name;
+        for (; q < head.size(); ++q) {
+            const char c = lower(head[q]);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) break;
+            name += c;
+        }
+        if (!name.empty()) return name;
+    }
+    return {};
+}
+
+void check_size(std::string_view input, const import_options& options, const char* what) {
+    if (input.size() > options.max_input_bytes)
+        throw error(errc::limit_exceeded, std::string(what) + " is " + std::to_string(input.size()) +
+                                              " bytes, more than the limit of " + std::to_string(options.max_input_bytes) +
+                                              " (import_options::max_input_bytes)");
+}
+
 }  // namespace
 
 import_result import_text(std::string_view text, const import_options& options) {
+    check_size(text, options, "the text");
     std::vector<import_log_entry> log;
     const std::string valid = valid_text(text, log);
     import_detail::document doc = import_detail::read_text(valid);
@@ -34,7 +69,21 @@ import_result import_text(std::string_view text, const import_options& options) 
 }
 
 import_result import_html(std::string_view html, const import_options& options) {
+    // A page that is UTF-8 (declared, or declaring nothing) with a few bad bytes is repaired like
+    // text (U+FFFD, XXGK-I-011); a page declaring another charset (GBK, GB18030, Big5 …) is
+    // decoded by libxml2 from its declaration.
+    check_size(html, options, "the HTML page");
+    std::vector<import_log_entry> log;
+    std::string repaired;
+    if (invalid_utf8_offset(html) != valid_utf8) {
+        const std::string charset = declared_charset(html);
+        if (charset.empty() || charset == "utf-8" || charset == "utf8") {
+            repaired = valid_text(html, log);
+            html = repaired;
+        }
+    }
     import_detail::document doc = import_detail::read_html(html);
+    doc.log.insert(doc.log.begin(), log.begin(), log.end());
     return import_detail::assemble(std::move(doc), options);
 }
 

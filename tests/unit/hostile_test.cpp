@@ -20,7 +20,6 @@
 
 #include <boost/json.hpp>
 
-#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <limits>
@@ -176,7 +175,6 @@ void run_import_case(const json::object& c) {
     const json::object& expect = c.at("expect").as_object();
     const std::string note = expect.contains("note") ? str(expect.at("note")) : std::string();
     INFO("note: " << note);
-    const auto start = std::chrono::steady_clock::now();
     std::optional<xxgk::import_result> r;
     std::optional<xxgk::errc> thrown;
     try {
@@ -184,8 +182,6 @@ void run_import_case(const json::object& c) {
     } catch (const xxgk::error& e) {
         thrown = e.code();
     }
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    CHECK(seconds < 60);  // bounded work, even under the sanitizers
     if (const auto* t = expect.if_contains("throws")) {
         REQUIRE(thrown.has_value());
         CHECK(xxgk::to_string(*thrown) == str(*t));
@@ -313,21 +309,20 @@ TEST_CASE("hostile: every limit is a clear limit_exceeded, never more", "[hostil
 TEST_CASE("hostile: problems of an object with many unknown members are found in linear time", "[hostile][limits]") {
     // Each unknown member is one problem; sorting them in document order must not walk the object
     // once per problem (200000 members: quadratic would take minutes).
+    // No timing assertion (machines are noisy): a quadratic walk would run into ctest's timeout.
     std::string text = R"({"format":"2019")";
     for (int i = 0; i < 200000; ++i) text += ",\"u" + std::to_string(i) + "\":0";
     text += '}';
     xxgk::decode_options o;
     o.max_problems = std::numeric_limits<std::size_t>::max();
-    const auto start = std::chrono::steady_clock::now();
     const auto r = xxgk::decode_json(text, o);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(r.problems.size() == 200000 + 4);  // + header, proactive, requests, review_litigation missing
-    CHECK(seconds < 30);
 }
 
 TEST_CASE("hostile: a lax report with many kept members and many objects encodes in linear time", "[hostile][limits]") {
     // Each object written looks up the members kept under it: an index, not a scan of all of them
     // per object (100000 subsections × 100000 kept members: quadratic would take many minutes).
+    // No timing assertion (machines are noisy): a quadratic walk would run into ctest's timeout.
     std::string text = read_bytes(std::string(XXGK_SOURCE_DIR) + "/examples/data/sample-2021.json");
     const std::size_t subsections = text.find("\"subsections\": [") + 17;
     REQUIRE(subsections > 17);
@@ -343,10 +338,7 @@ TEST_CASE("hostile: a lax report with many kept members and many objects encodes
     INFO(describe(r.problems));
     REQUIRE(r.ok());
     REQUIRE(r.value->unknown_members.size() == 100000);
-    const auto start = std::chrono::steady_clock::now();
     const std::string once = xxgk::to_json(*r.value);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    CHECK(seconds < 30);
     CHECK(once.find(",\"u99999\":0}") != std::string::npos);
 }
 

@@ -213,3 +213,23 @@ TEST_CASE("import log catalog: codes are unique, ordered and documented", "[impo
         CHECK(known);
     }
 }
+
+TEST_CASE("import: inputs above import_options::max_input_bytes are refused before reading", "[import][limits]") {
+    xxgk::import_options options;
+    options.max_input_bytes = 64;
+    const std::string text(65, 'x');
+    try {
+        (void)xxgk::import_text(text, options);
+        FAIL("no limit error");
+    } catch (const xxgk::error& e) {
+        CHECK(e.code() == xxgk::errc::limit_exceeded);
+        CHECK(std::string(e.what()).find("65 bytes") != std::string::npos);
+    }
+    try {
+        (void)xxgk::import_html("<html><body>" + text + "</body></html>", options);
+        FAIL("no limit error");
+    } catch (const xxgk::error& e) {
+        CHECK(e.code() == xxgk::errc::limit_exceeded);
+    }
+    CHECK(xxgk::import_options{}.max_input_bytes == (std::size_t{16} << 20));
+}

@@ -460,10 +460,9 @@ add("text", "only-whitespace", " \n\t\r\n\u3000\n", NOT_A_REPORT)
 add("text", "invalid-utf8-in-report", TEXT.encode("utf-8").replace("苍南县".encode(), b"\xff\xfe", 1),
     imports("2019", 79, 0, ["XXGK-I-011"]))
 add("text", "zero-width-in-labels", TEXT.replace("予以公开", "予以\u200b公开").replace("总计", "总\u200d计"),
-    imports("2019", 74, 9, ["XXGK-I-038", "XXGK-I-051"],
-            note="the label matcher does not skip zero-width characters: rows whose label holds one are "
-                 "not found (I-038) and 9 cells are not captured rather than guessed"))
-add("text", "bidi-in-labels", TEXT.replace("予以公开", "\u202e予以公开\u202c"), imports("2019", 79, 0, ["XXGK-I-030"]))
+    imports("2019", 79, 0, [], note="zero-width characters never separate cells and label matching ignores them"))
+add("text", "bidi-in-labels", TEXT.replace("予以公开", "\u202e予以公开\u202c"), imports("2019", 79, 0, []))
+add("text", "zero-width-inside-numbers", TEXT.replace("\t228\t", "\t22\u200b8\t", 1), imports("2019", 79, 0, []))
 add("text", "script-in-text", TEXT.replace("一、总体情况", "一、总体情况<script>alert(1)</script>", 1),
     imports("2019", 79, 0, ["XXGK-I-021"]))
 add("text", "truncated-half", TEXT[: len(TEXT) // 2], imports("2019", 0, 198, ["XXGK-I-039"]))
@@ -501,10 +500,11 @@ add("html", "entity-expansion", '<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTIT
     clean(["aaaaaaaaaa"]))
 add("html", "nested-tables", generate={"prefix": "<html><body>", "repeat": "<table><tr><td>", "count": 5000, "suffix": "</body></html>"},
     expect=NOT_A_REPORT)
-add("html", "invalid-utf8", HTML.encode("utf-8").replace("示例市".encode(), b"\xff\xfe\xfd", 1), dict(NOT_A_REPORT,
-    note="KNOWN IMPORTER LIMIT: three bad bytes make the whole page unreadable (libxml2 is then left to the page's "
-         "declared charset and gives up); import.hpp promises U+FFFD replacement, as import_text does"))
-add("html", "bidi-in-labels", HTML.replace("予以公开", "\u202e予以公开\u202c"), imports("2021", 200, 0, ["XXGK-I-030"]))
+add("html", "invalid-utf8", HTML.encode("utf-8").replace("示例市".encode(), b"\xff\xfe\xfd", 1),
+    imports("2021", 200, 0, ["XXGK-I-011"]))
+add("html", "invalid-utf8-declared-utf8", HTML.replace("<head>", '<head><meta charset="utf-8">', 1).encode("utf-8")
+    .replace("示例市".encode(), b"\xc3\x28", 1), imports("2021", 200, 0, ["XXGK-I-011"]))
+add("html", "bidi-in-labels", HTML.replace("予以公开", "\u202e予以公开\u202c"), imports("2021", 200, 0, []))
 add("html", "zero-width-in-labels", HTML.replace("予以公开", "予以\u200b公开"), imports("2021", 200, 0, []))
 add("html", "comment-cdata-tricks", HTML.replace("<td>", "<td><!-- </td> --><![CDATA[</td>]]>", 5),
     imports("2021", 197, 3, ["XXGK-I-025", "XXGK-I-036"]))
