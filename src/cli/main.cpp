@@ -11,6 +11,9 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
+
+std::string read_cli_input(const std::string& path);  // portal_command.cpp: standard input read once
 
 namespace {
 
@@ -18,10 +21,7 @@ constexpr int exit_ok = 0;
 constexpr int exit_findings = 1;
 constexpr int exit_unreadable = 2;
 
-std::string read_input(const std::string& path) {
-    if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return xxgk::read_file(path);
-}
+std::string read_input(const std::string& path) { return read_cli_input(path); }
 
 void write_output(const std::string& path, const std::string& text) {
     if (path.empty() || path == "-") {
@@ -129,6 +129,9 @@ int run_rules() {
 
 void add_render_commands(CLI::App& app);  // render_command.cpp: render, schema
 void add_import_command(CLI::App& app);   // import_command.cpp: import
+// portal_command.cpp: validate and convert of portal files (recognised from their content)
+std::optional<int> run_portal_command(const std::string& command, const std::string& file, const std::string& output,
+                                      bool json, const std::string& lang, bool lax, bool no_info);
 
 int main(int argc, char** argv) {
     CLI::App app{"xxgk — 政府信息公开工作年度报告: validate, convert and inspect reports"};
@@ -169,6 +172,9 @@ int main(int argc, char** argv) {
         return code == 0 ? exit_ok : exit_unreadable;
     }
     try {
+        if (*validate || *convert)
+            if (auto code = run_portal_command(*validate ? "validate" : "convert", file, output, json, lang, lax, no_info))
+                return *code;
         if (*validate) return run_validate(file, json, lang, lax, no_info);
         if (*keys) return run_keys(format_name);
         if (app.got_subcommand("rules")) return run_rules();

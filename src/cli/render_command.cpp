@@ -19,6 +19,11 @@
 #include <optional>
 #include <string>
 
+std::string read_cli_input(const std::string& path);  // portal_command.cpp: standard input read once
+// portal_command.cpp: render of portal files (recognised from their content)
+std::optional<int> run_portal_render(const std::string& file, const std::string& to, const std::string& output,
+                                     const std::string& lang, bool lax, bool with_findings);
+
 namespace {
 
 constexpr int exit_ok = 0;
@@ -41,8 +46,7 @@ struct schema_settings {
 std::optional<xxgk::report> load(const std::string& path, bool lax) {
     std::string text;
     try {
-        text = path == "-" ? std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>())
-                           : xxgk::read_file(path);
+        text = read_cli_input(path);
     } catch (const xxgk::error& e) {
         std::cerr << "xxgk: " << e.what() << '\n';
         return std::nullopt;
@@ -92,6 +96,7 @@ void write_csv_tables(const std::string& output, const std::vector<xxgk::csv_tab
 }
 
 int run_render(const render_settings& s) {
+    if (auto code = run_portal_render(s.file, s.to, s.output, s.lang, s.lax, s.findings)) return *code;
     auto r = load(s.file, s.lax);
     if (!r) return exit_unusable;
     if (s.to == "html" || s.to == "html-fragment") {
