@@ -590,6 +590,18 @@ std::vector<finding> validate(const portal& p, const validate_options& options =
 /// (errc::invalid_value) for a language other than "zh" or "en".
 std::string render_html(const portal& p, const render_options& options = {});
 
+/// One flat table of a portal: one row per element of a list of the model.
+struct portal_table {
+    std::string name;                            ///< "departments", "catalog_entries", …
+    std::string part;                            ///< the member of `portal` it comes from ("catalogs")
+    std::vector<std::string> columns;            ///< member paths ("published_at.date"); parents' keys first
+    std::vector<std::vector<std::string>> rows;  ///< the values as text; "" for an absent value
+};
+
+/// The portal as flat tables, one per kind of row (see `render_csv_tables` for the list, the
+/// columns and the text of values): what the CSV, the HTML tables and Python's `to_frame` show.
+std::vector<portal_table> portal_tables(const portal& p);
+
 /// The portal as CSV tables, one per kind of row (departments, duties, boundaries, supervision,
 /// public_services, power_items, catalog_entries, catalog_sections, items, listing_entries), only
 /// those with rows. Columns: the described member names (nested members joined with "."; lists

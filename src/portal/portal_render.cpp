@@ -34,13 +34,7 @@ struct optional_inner<std::optional<T>> {
     using type = T;
 };
 
-/// A table under construction: its column names and its rows of text.
-struct flat {
-    std::string name;                   ///< CSV file name / HTML caption key
-    std::string_view part;              ///< the portal member it comes from
-    std::vector<std::string> columns;   ///< member paths ("published_at.date")
-    std::vector<std::vector<std::string>> rows;
-};
+using flat = portal_table;
 
 /// The members of a row that are written as tables of their own (by member name, top level only).
 using skipped = std::set<std::string_view>;
@@ -107,11 +101,11 @@ void fields_of(const T* v, std::vector<std::string>& out, const skipped* skip) {
 template <class T>
 class table_builder {
 public:
-    table_builder(std::vector<flat>& tables, std::string name, std::string_view part, std::vector<std::string> keys,
+    table_builder(std::vector<flat>& tables, std::string name, std::string part, std::vector<std::string> keys,
                   skipped skip = {})
         : skip_(std::move(skip)) {
         t_.name = std::move(name);
-        t_.part = part;
+        t_.part = std::move(part);
         t_.columns = std::move(keys);
         columns_of<T>(t_.columns, "", &skip_);
         tables_ = &tables;
@@ -132,7 +126,9 @@ private:
     std::vector<flat>* tables_ = nullptr;
 };
 
-std::vector<flat> flat_tables(const portal& p) {
+}  // namespace
+
+std::vector<portal_table> portal_tables(const portal& p) {
     std::vector<flat> tables;
     {
         table_builder<department> t(tables, "departments", "departments", {});
@@ -191,6 +187,8 @@ std::vector<flat> flat_tables(const portal& p) {
     return sorted;
 }
 
+namespace {
+
 /// "published_at.date" → "发布日期 › 日期"; a member without a label keeps its name.
 std::string column_label(std::string_view path) {
     std::string out;
@@ -209,7 +207,7 @@ std::string column_label(std::string_view path) {
 
 std::vector<csv_table> render_csv_tables(const portal& p) {
     std::vector<csv_table> out;
-    for (const flat& t : flat_tables(p)) {
+    for (const flat& t : portal_tables(p)) {
         csv_table c;
         c.name = t.name;
         detail::csv_line(c.csv, t.columns);
@@ -229,8 +227,8 @@ std::string render_html(const portal& p, const render_options& options) {
     out += "<article class=\"xxgk-report xxgk-portal\" lang=\"zh-CN\">\n<h1 class=\"xxgk-title\">";
     detail::escape_html(out, title);
     out += "</h1>\n";
-    std::string_view part;
-    for (const flat& t : flat_tables(p)) {
+    std::string part;
+    for (const flat& t : portal_tables(p)) {
         if (t.part != part) {
             if (!part.empty()) out += "</section>\n";
             part = t.part;
