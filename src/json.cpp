@@ -737,14 +737,16 @@ std::string read_file(const std::string& path) {
     return std::move(s).str();
 }
 
-report load_json_file(const std::string& path, const decode_options& options) {
-    std::string text;
+std::string detail::read_file_for_decoding(const std::string& path) {
     try {
-        text = read_file(path);
+        return read_file(path);
     } catch (const error& e) {
         throw decode_error({{errc::io_error, "", e.what(), {}, {}, {}}});
     }
-    return load_json(text, options);
+}
+
+report load_json_file(const std::string& path, const decode_options& options) {
+    return load_json(detail::read_file_for_decoding(path), options);
 }
 
 std::string to_json(const report& r) {

@@ -348,6 +348,10 @@ void decode_document(std::string_view json, const decode_options& options, std::
                      std::vector<unknown_member>* unknown,
                      const std::function<void(const boost::json::value&, decode_context&)>& walk);
 
+/// The text of a file for the load_*_file functions: throws decode_error (errc::io_error) when
+/// it cannot be read, so that they fail the way they fail for bad content.
+std::string read_file_for_decoding(const std::string& path);
+
 }  // namespace xxgk::detail
 
 #endif

@@ -799,6 +799,23 @@ xxgk::render_options xxgk_c::render_options_arg(const xxgk_render_options* optio
 
 void xxgk_c::copy_out(std::string_view s, char** out, std::size_t* out_len) { ::copy_out(s, out, out_len); }
 
+void xxgk_c::csv_table_out(const std::vector<xxgk::csv_table>& tables, std::size_t index, char** name,
+                           std::size_t* name_len, char** csv, std::size_t* csv_len) {
+    if (index >= tables.size())
+        fail(XXGK_E_NOT_FOUND, "index " + std::to_string(index) + " is past the last table (" +
+                                   std::to_string(tables.size()) + " tables)");
+    char* n = nullptr;
+    if (name) ::copy_out(tables[index].name, &n, name_len);
+    try {
+        ::copy_out(tables[index].csv, csv, csv_len);
+    } catch (...) {
+        std::free(n);
+        clear_len(name_len);
+        throw;
+    }
+    if (name) *name = n;
+}
+
 // =============================================================================================
 // The exported functions
 
@@ -1365,20 +1382,7 @@ xxgk_status xxgk_report_csv_table(const xxgk_report* report, size_t index, char*
     return guarded(err, [&] {
         require(report, "report");
         require(csv, "csv");
-        std::vector<xxgk::csv_table> tables = xxgk::render_csv_tables(report->value);
-        if (index >= tables.size())
-            fail(XXGK_E_NOT_FOUND, "index " + std::to_string(index) + " is past the last table (" +
-                                       std::to_string(tables.size()) + " tables)");
-        char* n = nullptr;
-        if (name) copy_out(tables[index].name, &n, name_len);
-        try {
-            copy_out(tables[index].csv, csv, csv_len);
-        } catch (...) {
-            std::free(n);
-            clear_len(name_len);
-            throw;
-        }
-        if (name) *name = n;
+        xxgk_c::csv_table_out(xxgk::render_csv_tables(report->value), index, name, name_len, csv, csv_len);
     });
 }
 

@@ -65,6 +65,11 @@ xxgk::render_options render_options_arg(const xxgk_render_options* o);
 /// Copies `s` into a buffer the caller releases with xxgk_free; NUL-terminated.
 void copy_out(std::string_view s, char** out, std::size_t* out_len);
 
+/// Table `index` of `tables` into *name (when `name` is not NULL) and *csv, both released with
+/// xxgk_free; XXGK_E_NOT_FOUND past the last table. Nothing is left allocated on failure.
+void csv_table_out(const std::vector<xxgk::csv_table>& tables, std::size_t index, char** name, std::size_t* name_len,
+                   char** csv, std::size_t* csv_len);
+
 }  // namespace xxgk_c
 
 #endif

@@ -10,7 +10,6 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include <cstdlib>
 #include <memory>
 
 struct xxgk_portal {
@@ -150,20 +149,7 @@ xxgk_status xxgk_portal_csv_table(const xxgk_portal* portal, size_t index, char*
     return guarded(err, [&] {
         xxgk_c::require_arg(portal, "portal");
         xxgk_c::require_arg(csv, "csv");
-        const std::vector<xxgk::csv_table> tables = xxgk::render_csv_tables(portal->value);
-        if (index >= tables.size())
-            xxgk_c::fail(XXGK_E_NOT_FOUND, "index " + std::to_string(index) + " is past the last table (" +
-                                               std::to_string(tables.size()) + " tables)");
-        char* n = nullptr;
-        if (name) xxgk_c::copy_out(tables[index].name, &n, name_len);
-        try {
-            xxgk_c::copy_out(tables[index].csv, csv, csv_len);
-        } catch (...) {
-            std::free(n);
-            clear_len(name_len);
-            throw;
-        }
-        if (name) *name = n;
+        xxgk_c::csv_table_out(xxgk::render_csv_tables(portal->value), index, name, name_len, csv, csv_len);
     });
 }
 

@@ -52,13 +52,7 @@ portal load_portal_json(std::string_view json, const decode_options& options) {
 }
 
 portal load_portal_json_file(const std::string& path, const decode_options& options) {
-    std::string text;
-    try {
-        text = read_file(path);
-    } catch (const error& e) {
-        throw decode_error({{errc::io_error, "", e.what(), {}, {}, {}}});
-    }
-    return load_portal_json(text, options);
+    return load_portal_json(detail::read_file_for_decoding(path), options);
 }
 
 std::string to_json(const portal& p) {

@@ -264,9 +264,9 @@ std::string render_html(const portal& p, const render_options& options) {
     if (options.findings && !options.findings->empty()) {
         out += "<section class=\"xxgk-portal-findings\">\n<h2>";
         out += zh ? "检查发现" : "Findings";
-        out += "</h2>\n<ul>\n";
+        out += "</h2>\n";
         for (const finding& f : *options.findings) {
-            out += "<li class=\"xxgk-finding xxgk-severity-";
+            out += "<p class=\"xxgk-finding xxgk-severity-";
             out += boost::describe::enum_to_string(f.severity, "error");
             out += "\" data-code=\"";
             detail::escape_html(out, f.code);
@@ -274,9 +274,9 @@ std::string render_html(const portal& p, const render_options& options) {
             detail::escape_html(out, f.pointer);
             out += "\">";
             detail::escape_html(out, f.code + " " + f.pointer + ": " + (zh ? f.message_zh : f.message_en));
-            out += "</li>\n";
+            out += "</p>\n";
         }
-        out += "</ul>\n</section>\n";
+        out += "</section>\n";
     }
     out += "</article>\n";
     if (options.standalone) out += "</body>\n</html>\n";

@@ -52,19 +52,8 @@ void bind_portal(py::module_& m) {
                 "(政策及解读). Attribute access, ==, copy and pickling like every part of a report.";
     cls.def("dumps", [](const portal_node& self) { return py::str(to_json(self.get())); },
             "The canonical JSON of the portal (\"kind\": \"portal\" first), byte-identical to the C++ to_json.");
-    cls.def("validate", [](const portal_node& self, bool include_info) {
-        portal copy = self.get();
-        std::vector<finding> findings;
-        {
-            py::gil_scoped_release unlocked;
-            validate_options options;
-            options.include_info = include_info;
-            findings = validate(copy, options);
-        }
-        py::list out;
-        for (finding& f : findings) out.append(py::cast(std::move(f)));
-        return out;
-    }, py::arg("include_info") = true, "Every finding of the XXGK-P rules (docs/rules.md), as Issue objects.");
+    cls.def("validate", [](const portal_node& self, bool include_info) { return validated(self.get(), include_info); },
+            py::arg("include_info") = true, "Every finding of the XXGK-P rules (docs/rules.md), as Issue objects.");
     cls.def("render_html", [](const portal_node& self, bool standalone, const std::string& lang, py::object findings) {
         render_options o;
         o.standalone = standalone;
@@ -88,10 +77,15 @@ void bind_portal(py::module_& m) {
     }, "The CSV tables, {name: csv text}, in model order (formula-like fields neutralised).");
     cls.def("_tables", [](const portal_node& self) {
         py::list out;
+        auto strings = [](const std::vector<std::string>& v) {
+            py::list l;
+            for (const std::string& x : v) l.append(py::str(x));
+            return l;
+        };
         for (const portal_table& t : portal_tables(self.get())) {
             py::list rows;
-            for (const auto& r : t.rows) rows.append(py::cast(r));
-            out.append(py::make_tuple(t.name, t.part, py::cast(t.columns), rows));
+            for (const auto& r : t.rows) rows.append(strings(r));
+            out.append(py::make_tuple(t.name, t.part, strings(t.columns), rows));
         }
         return out;
     }, "The flat tables as (name, part, columns, rows) tuples (to_frame reads them).");

@@ -168,22 +168,29 @@ def loads(data: Union[str, bytes, bytearray, memoryview], *, strict: bool = True
     a valid report. ``strict=False`` keeps members the model does not have (Report.unknown_members)
     instead of refusing them; dumps() writes them back.
     """
-    report, problems = _core._decode(data, strict)
-    if problems:
-        raise ValidationError.from_problems(problems, data)
-    return report
+    return _decoded(_core._decode, data, strict)
 
 
 def load(path: PathLike, *, strict: bool = True) -> Report:
     """A report from a canonical JSON file. OSError if it cannot be read; ValidationError (whose
     ``path`` is the file) if it is not a valid report."""
+    return _decoded_file(_core._decode, path, strict)
+
+
+def _decoded(decode: Any, data: Any, strict: bool, path: Optional[str] = None) -> Any:
+    """What ``decode`` (_core._decode, _core._decode_portal) gives, or ValidationError with every problem."""
+    value, problems = decode(data, strict)
+    if problems:
+        title = "Portal" if decode is _core._decode_portal else "Report"
+        raise ValidationError.from_problems(problems, data, path=path, title=title)
+    return value
+
+
+def _decoded_file(decode: Any, path: PathLike, strict: bool) -> Any:
     name = os.fspath(path)
     with open(name, "rb") as f:
         data = f.read()
-    report, problems = _core._decode(data, strict)
-    if problems:
-        raise ValidationError.from_problems(problems, data, path=str(name))
-    return report
+    return _decoded(decode, data, strict, str(name))
 
 
 class LoadFailure(NamedTuple):
@@ -413,22 +420,13 @@ def loads_portal(data: Union[str, bytes, bytearray, memoryview], *, strict: bool
     Raises ValidationError listing every problem (each with its location) when the input is not
     a valid portal file; ``strict=False`` keeps unknown members (written back by dumps()).
     """
-    portal, problems = _core._decode_portal(data, strict)
-    if problems:
-        raise ValidationError.from_problems(problems, data)
-    return portal
+    return _decoded(_core._decode_portal, data, strict)
 
 
 def load_portal(path: PathLike, *, strict: bool = True) -> Portal:
     """A Portal from a file. OSError if it cannot be read; ValidationError (with ``path``) if it
     is not a valid portal file."""
-    name = os.fspath(path)
-    with open(name, "rb") as f:
-        data = f.read()
-    portal, problems = _core._decode_portal(data, strict)
-    if problems:
-        raise ValidationError.from_problems(problems, data, path=str(name))
-    return portal
+    return _decoded_file(_core._decode_portal, path, strict)
 
 
 def portal_json_schema() -> dict:
