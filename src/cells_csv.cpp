@@ -1,5 +1,7 @@
 #include "xxgk/cells.hpp"
 
+#include "csv.hpp"
+
 #include "xxgk/detail/traits.hpp"
 #include "xxgk/keys.hpp"
 
@@ -32,20 +34,6 @@ std::vector<cell_record> cell_records(const report& r) {
     return out;
 }
 
-namespace {
-void csv_field(std::string& out, const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) {
-        out += s;
-        return;
-    }
-    out += '"';
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
-}  // namespace
 
 std::string to_cells_csv(const report& r) {
     std::string out;
@@ -61,7 +49,7 @@ std::string to_cells_csv(const report& r) {
         detail::for_each_member<cell_record>([&](auto d) {
             if (!first) out += ',';
             first = false;
-            csv_field(out, rec.*d.pointer);
+            detail::csv_field(out, rec.*d.pointer);
         });
         out += '\n';
     }

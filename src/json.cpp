@@ -644,14 +644,17 @@ void decode_report(const boost::json::value& root, report& out, decode_context& 
 
 }  // namespace
 
-decode_result decode_json(std::string_view json, const decode_options& options) {
-    decode_result result;
+namespace detail {
+
+void decode_document(std::string_view json, const decode_options& options, std::vector<problem>& problems,
+                     std::vector<unknown_member>* unknown,
+                     const std::function<void(const boost::json::value&, decode_context&)>& walk) {
     if (json.size() > options.max_input_bytes) {
-        result.problems.push_back({errc::limit_exceeded, "",
-                                   "input of " + std::to_string(json.size()) + " bytes exceeds the limit of " +
-                                       std::to_string(options.max_input_bytes) + " bytes",
-                                   {}, {}, {}});
-        return result;
+        problems.push_back({errc::limit_exceeded, "",
+                            "input of " + std::to_string(json.size()) + " bytes exceeds the limit of " +
+                                std::to_string(options.max_input_bytes) + " bytes",
+                            {}, {}, {}});
+        return;
     }
     // The DOM lives only while we walk it: a monotonic arena makes it cheap to build and free.
     unsigned char arena[16384];
@@ -679,8 +682,8 @@ decode_result decode_json(std::string_view json, const decode_options& options) 
         }
         locate(json, consumed, p);
         p.message += " at line " + std::to_string(*p.line) + ", column " + std::to_string(*p.column);
-        result.problems.push_back(std::move(p));
-        return result;
+        problems.push_back(std::move(p));
+        return;
     }
     const dom_handler& h = parser.handler();
     const boost::json::value root = parser.handler().st.release();
@@ -690,21 +693,29 @@ decode_result decode_json(std::string_view json, const decode_options& options) 
     std::vector<std::string> big_integers;
     bool truncated = false;
     if (h.big_integers != 0 || count_members(root) != h.members)
-        truncated = scan_for_duplicates(json, popts, result.problems, big_integers, options.max_problems);
-    report r;
-    decode_context ctx{result.problems, true, nullptr, {}, nullptr, format_version::v2019};
+        truncated = scan_for_duplicates(json, popts, problems, big_integers, options.max_problems);
+    decode_context ctx{problems, true, nullptr, {}, nullptr, format_version::v2019};
     ctx.strict = options.strict;
-    ctx.unknown = &r.unknown_members;
+    ctx.unknown = unknown;
     ctx.max_problems = options.max_problems;
     if (!big_integers.empty()) ctx.big_integers = &big_integers;
-    decode_report(root, r, ctx);
+    walk(root, ctx);
     // The walk follows the model's description; report in the order of the document.
-    if (result.problems.size() > 1) sort_in_document_order(root, result.problems);
+    if (problems.size() > 1) sort_in_document_order(root, problems);
     if (truncated || ctx.truncated)
-        result.problems.push_back({errc::limit_exceeded, "",
-                                   "more than " + std::to_string(options.max_problems) +
-                                       " problems: only the first are reported (max_problems)",
-                                   {}, {}, {}});
+        problems.push_back({errc::limit_exceeded, "",
+                            "more than " + std::to_string(options.max_problems) +
+                                " problems: only the first are reported (max_problems)",
+                            {}, {}, {}});
+}
+
+}  // namespace detail
+
+decode_result decode_json(std::string_view json, const decode_options& options) {
+    decode_result result;
+    report r;
+    detail::decode_document(json, options, result.problems, &r.unknown_members,
+                            [&](const boost::json::value& root, decode_context& ctx) { decode_report(root, r, ctx); });
     if (result.problems.empty()) result.value = std::move(r);
     return result;
 }
@@ -726,14 +737,16 @@ std::string read_file(const std::string& path) {
     return std::move(s).str();
 }
 
-report load_json_file(const std::string& path, const decode_options& options) {
-    std::string text;
+std::string detail::read_file_for_decoding(const std::string& path) {
     try {
-        text = read_file(path);
+        return read_file(path);
     } catch (const error& e) {
         throw decode_error({{errc::io_error, "", e.what(), {}, {}, {}}});
     }
-    return load_json(text, options);
+}
+
+report load_json_file(const std::string& path, const decode_options& options) {
+    return load_json(detail::read_file_for_decoding(path), options);
 }
 
 std::string to_json(const report& r) {

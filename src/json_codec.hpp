@@ -6,6 +6,7 @@
 #include "json_writer.hpp"
 #include "xxgk/cell.hpp"
 #include "xxgk/error.hpp"
+#include "xxgk/json.hpp"
 #include "xxgk/report.hpp"
 #include "xxgk/detail/traits.hpp"
 
@@ -15,6 +16,7 @@
 #include <boost/json/value.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -337,6 +339,18 @@ void decode_value(const boost::json::value& jv, T& out, decode_context& ctx) {
         static_assert(sizeof(T) == 0, "no JSON decoding for this type");
     }
 }
+
+/// Parses `json` within the limits of `options` (size, depth, string length, problem count),
+/// reports syntax errors with line and column and repeated member names, then lets `walk` decode
+/// the DOM with a context set up from `options` (strict, `unknown` for lax mode). Problems end up
+/// in document order. Every decoder of a whole document (report, portal) goes through here.
+void decode_document(std::string_view json, const decode_options& options, std::vector<problem>& problems,
+                     std::vector<unknown_member>* unknown,
+                     const std::function<void(const boost::json::value&, decode_context&)>& walk);
+
+/// The text of a file for the load_*_file functions: throws decode_error (errc::io_error) when
+/// it cannot be read, so that they fail the way they fail for bad content.
+std::string read_file_for_decoding(const std::string& path);
 
 }  // namespace xxgk::detail
 

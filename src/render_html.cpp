@@ -5,6 +5,7 @@
 // could load or link anything (a, img, script, iframe, style attributes) is ever built from it.
 #include "xxgk/render.hpp"
 
+#include "html.hpp"
 #include "render_layout.hpp"
 #include "xxgk/error.hpp"
 #include "xxgk/version.hpp"
@@ -15,14 +16,11 @@
 #include <string_view>
 
 namespace xxgk {
-namespace {
-
-using detail::grid_cell;
-using detail::grid_role;
+namespace detail {
 
 /// Appends `s` escaped for HTML text and attribute values alike (& < > " '). C0 control
 /// characters other than tab, line feed and carriage return become U+FFFD.
-void escape_into(std::string& out, std::string_view s) {
+void escape_html(std::string& out, std::string_view s) {
     for (char ch : s) {
         switch (ch) {
             case '&': out += "&amp;"; break;
@@ -38,24 +36,6 @@ void escape_into(std::string& out, std::string_view s) {
         }
     }
 }
-
-/// The notes the renderer adds itself, in both languages.
-struct notes {
-    std::string_view foreign;
-    std::string_view missing;
-    std::string_view not_captured;
-};
-constexpr notes notes_zh{
-    "以下内容不属于年度报告正文：原网页在本部分中夹带的其他栏目内容，仅为完整保留原文而列出。",
-    "（报告未包含本部分）",
-    "原文中未能读取此单元格",
-};
-constexpr notes notes_en{
-    "Not part of the report: material the published page carried inside this section (portal lists, "
-    "news items), kept so that nothing printed is lost.",
-    "(the report has no such section)",
-    "this cell could not be read from the source",
-};
 
 /// The standalone page's stylesheet. Every class is documented in docs/render.md.
 constexpr std::string_view stylesheet = R"css(
@@ -91,6 +71,49 @@ body{margin:0;background:#f4f4f4;color:#222}
 .xxgk-signature p{text-indent:0}
 )css";
 
+void html_page_begin(std::string& out, std::string_view title) {
+    out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+    // Defence in depth: the page needs nothing but its own stylesheet, so nothing else may load or run.
+    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+           "base-uri 'none'; form-action 'none'\">\n";
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out += "<meta name=\"generator\" content=\"";
+    escape_html(out, std::string("xxgk ") + version());
+    out += "\">\n<title>";
+    escape_html(out, title);
+    out += "</title>\n<style>";
+    out += stylesheet;
+    out += "</style>\n</head>\n<body>\n";
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::escape_html;
+
+using detail::grid_cell;
+using detail::grid_role;
+
+/// The notes the renderer adds itself, in both languages.
+struct notes {
+    std::string_view foreign;
+    std::string_view missing;
+    std::string_view not_captured;
+};
+constexpr notes notes_zh{
+    "以下内容不属于年度报告正文：原网页在本部分中夹带的其他栏目内容，仅为完整保留原文而列出。",
+    "（报告未包含本部分）",
+    "原文中未能读取此单元格",
+};
+constexpr notes notes_en{
+    "Not part of the report: material the published page carried inside this section (portal lists, "
+    "news items), kept so that nothing printed is lost.",
+    "(the report has no such section)",
+    "this cell could not be read from the source",
+};
+
+
 class html_renderer {
 public:
     html_renderer(const report& r, const render_options& o) : r_(r), options_(o) {
@@ -114,14 +137,14 @@ public:
     }
 
 private:
-    void text(std::string_view s) { escape_into(out_, s); }
+    void text(std::string_view s) { escape_html(out_, s); }
     void raw(std::string_view s) { out_ += s; }
     /// ` name="value"`, the value escaped.
     void attribute(std::string_view name, std::string_view value) {
         out_ += ' ';
         out_ += name;
         out_ += "=\"";
-        escape_into(out_, value);
+        escape_html(out_, value);
         out_ += '"';
     }
     /// A paragraph of report text; line breaks inside it become <br>.
@@ -146,20 +169,7 @@ private:
         return h.body + std::to_string(h.year) + "年政府信息公开工作年度报告";
     }
 
-    void page_begin() {
-        raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
-        // Defence in depth: the page needs nothing but its own stylesheet, so nothing else may load or run.
-        raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-            "base-uri 'none'; form-action 'none'\">\n");
-        raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        raw("<meta name=\"generator\"");
-        attribute("content", std::string("xxgk ") + version());
-        raw(">\n<title>");
-        text(title());
-        raw("</title>\n<style>");
-        raw(stylesheet);
-        raw("</style>\n</head>\n<body>\n");
-    }
+    void page_begin() { detail::html_page_begin(out_, title()); }
 
     void article() {
         raw("<article class=\"xxgk-report\" lang=\"zh-CN\"");

@@ -1,5 +1,6 @@
 #include "xxgk/validate.hpp"
 
+#include "findings.hpp"
 #include "json_codec.hpp"
 #include "xxgk/keys.hpp"
 #include "xxgk/labels.hpp"
@@ -176,36 +177,7 @@ evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, 
 // ---------------------------------------------------------------------------------------------
 // Building findings
 
-struct message_values {
-    std::string cell_zh, cell_en, expected, actual, difference, unknown_zh, unknown_en, detail_zh, detail_en;
-};
-
-std::string fill(std::string_view tmpl, const message_values& v, bool zh) {
-    std::string out;
-    out.reserve(tmpl.size() + 64);
-    for (std::size_t i = 0; i < tmpl.size();) {
-        if (tmpl[i] == '{') {
-            const std::size_t close = tmpl.find('}', i);
-            if (close != std::string_view::npos) {
-                const std::string_view name = tmpl.substr(i + 1, close - i - 1);
-                const std::string* value = nullptr;
-                if (name == "cell") value = zh ? &v.cell_zh : &v.cell_en;
-                else if (name == "expected") value = &v.expected;
-                else if (name == "actual") value = &v.actual;
-                else if (name == "difference") value = &v.difference;
-                else if (name == "unknown") value = zh ? &v.unknown_zh : &v.unknown_en;
-                else if (name == "detail") value = zh ? &v.detail_zh : &v.detail_en;
-                if (value) {
-                    out += *value;
-                    i = close + 1;
-                    continue;
-                }
-            }
-        }
-        out += tmpl[i++];
-    }
-    return out;
-}
+using detail::message_values;
 
 class checker {
 public:
@@ -220,25 +192,11 @@ public:
         check_narrative();
         check_text();
         mark_consequences();
-        // Roots first, each group in the order found; consequences after their roots.
-        std::stable_partition(out_.begin(), out_.end(), [](const finding& f) { return f.caused_by.empty(); });
-        if (!options_.include_info)
-            out_.erase(std::remove_if(out_.begin(), out_.end(), [](const finding& f) { return f.severity == severity::info; }),
-                       out_.end());
-        if (out_.size() > options_.max_findings) cut();
+        detail::finish_findings(out_, options_);
         return std::move(out_);
     }
 
 private:
-    // validate_options::max_findings: keep the first findings, and say that the list was cut.
-    void cut() {
-        const std::size_t total = out_.size();
-        out_.resize(options_.max_findings);
-        message_values v;
-        v.detail_zh = v.detail_en = std::to_string(total - options_.max_findings);
-        add("XXGK-L-001", "", "", std::to_string(options_.max_findings), std::to_string(total), {}, v);
-    }
-
     // "“（三）不予公开 › 2.其他法律行政法规禁止公开”行“总计”列"
     std::string cell_name_zh(const cell_key& k) const {
         std::string row = labels_.row_group_path(k.section, k.row);
@@ -294,21 +252,8 @@ private:
 
     finding& add(std::string_view code, std::string key, std::string pointer, std::string expected, std::string actual,
                  std::vector<std::string> cells, message_values v) {
-        const rule_info* info = find_rule(code);
-        finding f;
-        f.code = std::string(code);
-        f.severity = info->severity;
-        f.rule = std::string(info->rule);
-        f.key = std::move(key);
-        f.pointer = std::move(pointer);
-        f.expected = std::move(expected);
-        f.actual = std::move(actual);
-        f.cells = std::move(cells);
-        v.expected = f.expected;
-        v.actual = f.actual;
-        f.message_zh = fill(info->template_zh, v, true);
-        f.message_en = fill(info->template_en, v, false);
-        out_.push_back(std::move(f));
+        out_.push_back(detail::make_finding(code, std::move(key), std::move(pointer), std::move(expected),
+                                            std::move(actual), std::move(cells), std::move(v)));
         return out_.back();
     }
 

@@ -6,6 +6,8 @@
 // preallocated out-of-memory error.
 #include "xxgk/xxgk.h"
 
+#include "xxgk_c_wall.hpp"
+
 #include <xxgk/render.hpp>
 #include <xxgk/schema.hpp>
 #include <xxgk/text.hpp>
@@ -87,11 +89,6 @@ static_assert(errc_fits(), "xxgk::errc values must stay within 1..99 (100 and up
 
 struct xxgk_report {
     xxgk::report value;
-};
-
-struct xxgk_issues {
-    std::vector<xxgk::finding> findings;
-    std::size_t errors = 0;
 };
 
 struct xxgk_error {
@@ -200,35 +197,7 @@ xxgk_status deliver(xxgk_error** err, xxgk_status status, const char* message, s
     }
 }
 
-// The wall: runs `body`, converts every exception into a status and an error object.
-template <class F>
-xxgk_status guarded(xxgk_error** err, F&& body) noexcept {
-    if (err) *err = nullptr;
-    try {
-        body();
-        return XXGK_OK;
-    } catch (failure& f) {
-        return deliver(err, std::move(f.error));
-    } catch (const xxgk::decode_error& e) {
-        try {
-            return deliver(err, error_from_problems(e.problems(), true));
-        } catch (...) {
-            if (err) *err = &out_of_memory_error;
-            return XXGK_E_NO_MEMORY;
-        }
-    } catch (const xxgk::key_error& e) {
-        return deliver(err, XXGK_E_UNKNOWN_KEY, e.what(), e.key());
-    } catch (const xxgk::error& e) {
-        return deliver(err, status_of(e.code()), e.what());
-    } catch (const std::bad_alloc&) {
-        if (err) *err = &out_of_memory_error;
-        return XXGK_E_NO_MEMORY;
-    } catch (const std::exception& e) {
-        return deliver(err, XXGK_E_INTERNAL, e.what());
-    } catch (...) {
-        return deliver(err, XXGK_E_INTERNAL, "unknown exception inside xxgk");
-    }
-}
+using xxgk_c::guarded;
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -751,6 +720,102 @@ std::string key_text(std::string_view key) { return std::string(key); }
 
 }  // namespace
 
+
+// =============================================================================================
+// The wall and argument helpers shared with the other files of bindings/c (xxgk_c_wall.hpp)
+
+xxgk_status xxgk_c::current_exception(xxgk_error** err) noexcept {
+    if (err) *err = nullptr;
+    try {
+        throw;
+    } catch (failure& f) {
+        return deliver(err, std::move(f.error));
+    } catch (const xxgk::decode_error& e) {
+        try {
+            return deliver(err, error_from_problems(e.problems(), true));
+        } catch (...) {
+            if (err) *err = &out_of_memory_error;
+            return XXGK_E_NO_MEMORY;
+        }
+    } catch (const xxgk::key_error& e) {
+        return deliver(err, XXGK_E_UNKNOWN_KEY, e.what(), e.key());
+    } catch (const xxgk::error& e) {
+        return deliver(err, status_of(e.code()), e.what());
+    } catch (const std::bad_alloc&) {
+        if (err) *err = &out_of_memory_error;
+        return XXGK_E_NO_MEMORY;
+    } catch (const std::exception& e) {
+        return deliver(err, XXGK_E_INTERNAL, e.what());
+    } catch (...) {
+        return deliver(err, XXGK_E_INTERNAL, "unknown exception inside xxgk");
+    }
+}
+
+void xxgk_c::fail(xxgk_status status, std::string message) { ::fail(status, std::move(message)); }
+
+void xxgk_c::require_arg(const void* p, const char* name) { require(p, name); }
+
+xxgk::decode_options xxgk_c::decode_options_arg(const xxgk_load_options* o) { return ::decode_options_arg(o); }
+
+std::string_view xxgk_c::json_arg(const char* json, std::size_t json_len, const xxgk::decode_options& o) {
+    require(json, "json");
+    check_limit(json_len, o.max_input_bytes);  // before a single byte is read
+    check_length(json_len, "json");
+    const std::string_view text(json, json_len);
+    check_utf8(text, "json", true);
+    return text;
+}
+
+std::string xxgk_c::file_arg(const char* path, const xxgk::decode_options& o) {
+    require(path, "path");
+    return read_file_limited(path, o.max_input_bytes);
+}
+
+void xxgk_c::fail_with(const std::vector<xxgk::problem>& problems) { throw failure{error_from_problems(problems, true)}; }
+
+xxgk::validate_options xxgk_c::validate_options_arg(const xxgk_validate_options* options) {
+    xxgk::validate_options o;
+    if (options) {
+        check_struct_version(options->version, XXGK_VALIDATE_OPTIONS_VERSION, "options", "XXGK_VALIDATE_OPTIONS_INIT");
+        o.include_info = options->omit_info == 0;
+        if (options->version >= 2 && options->max_findings) o.max_findings = options->max_findings;
+    }
+    return o;
+}
+
+xxgk::render_options xxgk_c::render_options_arg(const xxgk_render_options* options) {
+    xxgk::render_options o;
+    if (options) {
+        check_struct_version(options->version, XXGK_RENDER_OPTIONS_VERSION, "options", "XXGK_RENDER_OPTIONS_INIT");
+        if (options->lang == XXGK_LANG_EN)
+            o.lang = "en";
+        else if (options->lang != XXGK_LANG_ZH)
+            fail(XXGK_E_INVALID_ARGUMENT, "options->lang " + std::to_string(options->lang) +
+                                              " is not XXGK_LANG_ZH or XXGK_LANG_EN");
+        if (options->findings) o.findings = &options->findings->findings;
+    }
+    return o;
+}
+
+void xxgk_c::copy_out(std::string_view s, char** out, std::size_t* out_len) { ::copy_out(s, out, out_len); }
+
+void xxgk_c::csv_table_out(const std::vector<xxgk::csv_table>& tables, std::size_t index, char** name,
+                           std::size_t* name_len, char** csv, std::size_t* csv_len) {
+    if (index >= tables.size())
+        fail(XXGK_E_NOT_FOUND, "index " + std::to_string(index) + " is past the last table (" +
+                                   std::to_string(tables.size()) + " tables)");
+    char* n = nullptr;
+    if (name) ::copy_out(tables[index].name, &n, name_len);
+    try {
+        ::copy_out(tables[index].csv, csv, csv_len);
+    } catch (...) {
+        std::free(n);
+        clear_len(name_len);
+        throw;
+    }
+    if (name) *name = n;
+}
+
 // =============================================================================================
 // The exported functions
 
@@ -1155,13 +1220,7 @@ xxgk_status xxgk_report_validate(const xxgk_report* report, const xxgk_validate_
     return guarded(err, [&] {
         require(report, "report");
         require(out, "out");
-        xxgk::validate_options o;
-        if (options) {
-            check_struct_version(options->version, XXGK_VALIDATE_OPTIONS_VERSION, "options",
-                                 "XXGK_VALIDATE_OPTIONS_INIT");
-            o.include_info = options->omit_info == 0;
-            if (options->version >= 2 && options->max_findings) o.max_findings = options->max_findings;
-        }
+        const xxgk::validate_options o = xxgk_c::validate_options_arg(options);
         auto issues = std::make_unique<xxgk_issues>();
         issues->findings = xxgk::validate(report->value, o);
         issues->errors = xxgk::count_errors(issues->findings);
@@ -1286,16 +1345,7 @@ xxgk_status xxgk_report_render(const xxgk_report* report, int what, const xxgk_r
     return guarded(err, [&] {
         require(report, "report");
         require(out, "out");
-        xxgk::render_options o;
-        if (options) {
-            check_struct_version(options->version, XXGK_RENDER_OPTIONS_VERSION, "options", "XXGK_RENDER_OPTIONS_INIT");
-            if (options->lang == XXGK_LANG_EN)
-                o.lang = "en";
-            else if (options->lang != XXGK_LANG_ZH)
-                fail(XXGK_E_INVALID_ARGUMENT, "options->lang " + std::to_string(options->lang) +
-                                                  " is not XXGK_LANG_ZH or XXGK_LANG_EN");
-            if (options->findings) o.findings = &options->findings->findings;
-        }
+        xxgk::render_options o = xxgk_c::render_options_arg(options);
         switch (what) {
             case XXGK_RENDER_HTML:
             case XXGK_RENDER_HTML_FRAGMENT:
@@ -1332,20 +1382,7 @@ xxgk_status xxgk_report_csv_table(const xxgk_report* report, size_t index, char*
     return guarded(err, [&] {
         require(report, "report");
         require(csv, "csv");
-        std::vector<xxgk::csv_table> tables = xxgk::render_csv_tables(report->value);
-        if (index >= tables.size())
-            fail(XXGK_E_NOT_FOUND, "index " + std::to_string(index) + " is past the last table (" +
-                                       std::to_string(tables.size()) + " tables)");
-        char* n = nullptr;
-        if (name) copy_out(tables[index].name, &n, name_len);
-        try {
-            copy_out(tables[index].csv, csv, csv_len);
-        } catch (...) {
-            std::free(n);
-            clear_len(name_len);
-            throw;
-        }
-        if (name) *name = n;
+        xxgk_c::csv_table_out(xxgk::render_csv_tables(report->value), index, name, name_len, csv, csv_len);
     });
 }
 

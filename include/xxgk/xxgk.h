@@ -662,6 +662,85 @@ XXGK_API xxgk_status xxgk_report_csv_table(const xxgk_report *report, size_t ind
  */
 XXGK_API xxgk_status xxgk_json_schema(int format, char **out, size_t *out_len, xxgk_error **err);
 
+/* ==========================================================================================
+ * Portal files (docs/portal.md): departments, 责任清单, 权力清单, the 标准目录 of 26 domains,
+ * published items with their metadata (政策及解读). A portal file is canonical JSON whose
+ * top-level "kind" is "portal".
+ * ========================================================================================== */
+
+/* The material of one portal. Opaque; a plain value (read it from several threads at once,
+ * write it from one). Since 0.2. */
+typedef struct xxgk_portal xxgk_portal;
+
+/* 1 when `json` (json_len bytes) is a JSON object whose "kind" member is "portal", else 0 (also
+ * for NULL and malformed text). Tells portal files from reports. Since 0.2. */
+XXGK_API int xxgk_is_portal_json(const char *json, size_t json_len);
+
+/*
+ * Decodes a portal file (the same limits, strictness and problem reporting as
+ * xxgk_report_from_json: every problem with its JSON Pointer in the error object).
+ * *out: [owned: xxgk_portal_free]. Errors: the decoding statuses, XXGK_E_INVALID_UTF8,
+ * XXGK_E_LIMIT_EXCEEDED, XXGK_E_INVALID_ARGUMENT. Since 0.2.
+ */
+XXGK_API xxgk_status xxgk_portal_from_json(xxgk_portal **out, const char *json, size_t json_len,
+                                           const xxgk_load_options *options, xxgk_error **err);
+
+/* Reads a file and decodes it as xxgk_portal_from_json. *out: [owned: xxgk_portal_free].
+ * Errors: as xxgk_portal_from_json, and XXGK_E_IO. Since 0.2. */
+XXGK_API xxgk_status xxgk_portal_from_file(xxgk_portal **out, const char *path, const xxgk_load_options *options,
+                                           xxgk_error **err);
+
+/* Releases a portal. NULL is a no-op. Since 0.2. */
+XXGK_API void xxgk_portal_free(xxgk_portal *portal);
+
+/* Canonical JSON of the portal ("kind" first, deterministic, lossless).
+ * *out: [owned: xxgk_free], NUL-terminated. Errors: XXGK_E_INVALID_ARGUMENT. Since 0.2. */
+XXGK_API xxgk_status xxgk_portal_to_json(const xxgk_portal *portal, char **out, size_t *out_len, xxgk_error **err);
+
+/*
+ * The value at JSON Pointer `pointer` (pointer_len bytes; "" = the whole portal) of the portal's
+ * canonical JSON, as JSON: "/catalogs/0/sections/3/domain" → "\"employment\"". Members left out
+ * of the canonical JSON (absent optionals, empty lists) are not found.
+ * *out: [owned: xxgk_free]. Errors: XXGK_E_NOT_FOUND, XXGK_E_INVALID_ARGUMENT (not a pointer).
+ * Since 0.2.
+ */
+XXGK_API xxgk_status xxgk_portal_get_json(const xxgk_portal *portal, const char *pointer, size_t pointer_len,
+                                          char **out, size_t *out_len, xxgk_error **err);
+
+/*
+ * Checks the portal against the XXGK-P rules (docs/rules.md § Portal files): domain coverage of
+ * catalogs, duplicates, 索引号, dates, required columns, labels, links. The findings are read
+ * with the xxgk_issues_* functions; a finding is never an error of the call.
+ * *out: [owned: xxgk_issues_free]. Errors: XXGK_E_INVALID_ARGUMENT. Since 0.2.
+ */
+XXGK_API xxgk_status xxgk_portal_validate(const xxgk_portal *portal, const xxgk_validate_options *options,
+                                          xxgk_issues **out, xxgk_error **err);
+
+/*
+ * The portal as HTML: `what` is XXGK_RENDER_HTML (a page) or XXGK_RENDER_HTML_FRAGMENT (one
+ * <article>); one table per kind of row, every text escaped; options->findings (from
+ * xxgk_portal_validate) are listed at the end. *out: [owned: xxgk_free].
+ * Errors: XXGK_E_INVALID_ARGUMENT (other `what`, unknown language or options version). Since 0.2.
+ */
+XXGK_API xxgk_status xxgk_portal_render(const xxgk_portal *portal, int what, const xxgk_render_options *options,
+                                        char **out, size_t *out_len, xxgk_error **err);
+
+/* How many CSV tables xxgk_portal_csv_table writes for this portal (one per kind of row that has
+ * rows); 0 for NULL. Since 0.2. */
+XXGK_API size_t xxgk_portal_csv_table_count(const xxgk_portal *portal);
+
+/*
+ * CSV table `index` of the portal: *name ("departments", "catalog_entries", …) and *csv (header
+ * of member names, RFC 4180, formula-like fields neutralised). `name` may be NULL.
+ * *name, *csv: [owned: xxgk_free]. Errors: XXGK_E_NOT_FOUND, XXGK_E_INVALID_ARGUMENT. Since 0.2.
+ */
+XXGK_API xxgk_status xxgk_portal_csv_table(const xxgk_portal *portal, size_t index, char **name, size_t *name_len,
+                                           char **csv, size_t *csv_len, xxgk_error **err);
+
+/* The JSON Schema (draft 2020-12) of portal files, generated from the model.
+ * *out: [owned: xxgk_free]. Errors: XXGK_E_INVALID_ARGUMENT (NULL out). Since 0.2. */
+XXGK_API xxgk_status xxgk_portal_json_schema(char **out, size_t *out_len, xxgk_error **err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -15,6 +15,7 @@
 #include <xxgk/json.hpp>
 #include <xxgk/keys.hpp>
 #include <xxgk/labels.hpp>
+#include <xxgk/portal.hpp>
 #include <xxgk/render.hpp>
 #include <xxgk/report.hpp>
 #include <xxgk/schema.hpp>

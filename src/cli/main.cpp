@@ -2,6 +2,8 @@
 //
 // Exit codes: 0 success (validate: no error findings), 1 validate found errors,
 // 2 unreadable input or bad usage.
+#include "cli_common.hpp"
+
 #include <xxgk/xxgk.hpp>
 
 #include <CLI/CLI.hpp>
@@ -11,37 +13,22 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
+
 
 namespace {
+
+using xxgk_cli::print_problems;
+using xxgk_cli::read_input;
+using xxgk_cli::severity_name;
+using xxgk_cli::write_output;
 
 constexpr int exit_ok = 0;
 constexpr int exit_findings = 1;
 constexpr int exit_unreadable = 2;
 
-std::string read_input(const std::string& path) {
-    if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return xxgk::read_file(path);
-}
 
-void write_output(const std::string& path, const std::string& text) {
-    if (path.empty() || path == "-") {
-        std::cout << text;
-        return;
-    }
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out) throw xxgk::error(xxgk::errc::io_error, "cannot write '" + path + "'");
-}
 
-void print_problems(const std::string& path, const std::vector<xxgk::problem>& problems) {
-    for (const xxgk::problem& p : problems) {
-        std::cerr << path;
-        if (p.line) std::cerr << ':' << *p.line << ':' << *p.column;
-        std::cerr << ": error[" << xxgk::to_string(p.code) << "]";
-        if (!p.pointer.empty()) std::cerr << ' ' << p.pointer;
-        std::cerr << ": " << p.message << '\n';
-    }
-}
 
 // Loads a report or prints why it cannot; returns nothing in that case.
 std::optional<xxgk::report> load(const std::string& path, bool lax) {
@@ -62,14 +49,6 @@ std::optional<xxgk::report> load(const std::string& path, bool lax) {
     return std::move(*r.value);
 }
 
-const char* severity_name(xxgk::severity s, bool zh) {
-    switch (s) {
-        case xxgk::severity::error: return zh ? "错误" : "error";
-        case xxgk::severity::warning: return zh ? "警告" : "warning";
-        case xxgk::severity::info: return zh ? "提示" : "info";
-    }
-    return "";
-}
 
 int run_validate(const std::string& path, bool json, const std::string& lang, bool lax, bool no_info) {
     auto r = load(path, lax);
@@ -83,18 +62,7 @@ int run_validate(const std::string& path, bool json, const std::string& lang, bo
         const bool zh = lang == "zh";
         std::cout << path << ": " << r->header.body << ' ' << r->header.year << (zh ? "年度报告（" : " report (")
                   << xxgk::to_string(r->format()) << (zh ? "年版格式）\n" : " format)\n");
-        std::size_t counts[3] = {0, 0, 0};
-        for (const xxgk::finding& f : findings) {
-            ++counts[static_cast<int>(f.severity)];
-            std::cout << "  " << severity_name(f.severity, zh) << ' ' << f.code;
-            if (!f.key.empty()) std::cout << ' ' << f.key;
-            else if (!f.pointer.empty()) std::cout << ' ' << f.pointer;
-            std::cout << "\n      " << (zh ? f.message_zh : f.message_en) << '\n';
-        }
-        if (zh)
-            std::cout << "共 " << counts[2] << " 个错误，" << counts[1] << " 个警告，" << counts[0] << " 个提示。\n";
-        else
-            std::cout << counts[2] << " errors, " << counts[1] << " warnings, " << counts[0] << " infos.\n";
+        xxgk_cli::print_findings(findings, zh);
     }
     return xxgk::count_errors(findings) > 0 ? exit_findings : exit_ok;
 }
@@ -129,6 +97,9 @@ int run_rules() {
 
 void add_render_commands(CLI::App& app);  // render_command.cpp: render, schema
 void add_import_command(CLI::App& app);   // import_command.cpp: import
+// portal_command.cpp: validate and convert of portal files (recognised from their content)
+std::optional<int> run_portal_command(const std::string& command, const std::string& file, const std::string& output,
+                                      bool json, const std::string& lang, bool lax, bool no_info);
 
 int main(int argc, char** argv) {
     CLI::App app{"xxgk — 政府信息公开工作年度报告: validate, convert and inspect reports"};
@@ -169,6 +140,9 @@ int main(int argc, char** argv) {
         return code == 0 ? exit_ok : exit_unreadable;
     }
     try {
+        if (*validate || *convert)
+            if (auto code = run_portal_command(*validate ? "validate" : "convert", file, output, json, lang, lax, no_info))
+                return *code;
         if (*validate) return run_validate(file, json, lang, lax, no_info);
         if (*keys) return run_keys(format_name);
         if (app.got_subcommand("rules")) return run_rules();

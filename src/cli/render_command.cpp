@@ -3,6 +3,8 @@
 // Registered by add_render_commands (called from main.cpp). Each subcommand runs in its CLI11
 // callback and ends the program by throwing CLI::RuntimeError with its exit code, the CLI11 way
 // for a callback to exit: main's own dispatch never sees these subcommands.
+#include "cli_common.hpp"
+
 #include <xxgk/cells.hpp>
 #include <xxgk/json.hpp>
 #include <xxgk/render.hpp>
@@ -18,6 +20,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+
+// portal_command.cpp: render of portal files (recognised from their content)
+std::optional<int> run_portal_render(const std::string& file, const std::string& to, const std::string& output,
+                                     const std::string& lang, bool lax, bool with_findings);
 
 namespace {
 
@@ -41,8 +47,7 @@ struct schema_settings {
 std::optional<xxgk::report> load(const std::string& path, bool lax) {
     std::string text;
     try {
-        text = path == "-" ? std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>())
-                           : xxgk::read_file(path);
+        text = xxgk_cli::read_input(path);
     } catch (const xxgk::error& e) {
         std::cerr << "xxgk: " << e.what() << '\n';
         return std::nullopt;
@@ -50,48 +55,16 @@ std::optional<xxgk::report> load(const std::string& path, bool lax) {
     xxgk::decode_options options;
     options.strict = !lax;
     xxgk::decode_result r = xxgk::decode_json(text, options);
-    for (const xxgk::problem& p : r.problems) {
-        std::cerr << path;
-        if (p.line) std::cerr << ':' << *p.line << ':' << *p.column;
-        std::cerr << ": error[" << xxgk::to_string(p.code) << "]";
-        if (!p.pointer.empty()) std::cerr << ' ' << p.pointer;
-        std::cerr << ": " << p.message << '\n';
-    }
+    xxgk_cli::print_problems(path, r.problems);
     if (!r.ok()) return std::nullopt;
     return std::move(*r.value);
 }
 
-void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) throw xxgk::error(xxgk::errc::io_error, "cannot write '" + path.string() + "'");
-}
-
-void write_output(const std::string& path, const std::string& text) {
-    if (path.empty() || path == "-")
-        std::cout << text << std::flush;
-    else
-        write_file(path, text);
-}
-
-// csv: one file per table in the directory -o names (created if needed); without -o, every
-// table on standard output, each after a line "==> NAME.csv <==" and followed by an empty line.
-void write_csv_tables(const std::string& output, const std::vector<xxgk::csv_table>& tables) {
-    if (output.empty() || output == "-") {
-        for (const xxgk::csv_table& t : tables) std::cout << "==> " << t.name << ".csv <==\n" << t.csv << '\n';
-        std::cout << std::flush;
-        return;
-    }
-    const std::filesystem::path dir(output);
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (!std::filesystem::is_directory(dir))
-        throw xxgk::error(xxgk::errc::io_error, "'" + output + "' is not a directory (render --to csv writes one file per table)");
-    for (const xxgk::csv_table& t : tables) write_file(dir / (t.name + ".csv"), t.csv);
-}
+using xxgk_cli::write_csv_tables;
+using xxgk_cli::write_output;
 
 int run_render(const render_settings& s) {
+    if (auto code = run_portal_render(s.file, s.to, s.output, s.lang, s.lax, s.findings)) return *code;
     auto r = load(s.file, s.lax);
     if (!r) return exit_unusable;
     if (s.to == "html" || s.to == "html-fragment") {

@@ -15,6 +15,7 @@
 #include "convert.hpp"
 
 #include <xxgk/detail/traits.hpp>
+#include <xxgk/validate.hpp>
 
 #include <boost/core/demangle.hpp>
 #include <boost/describe/members.hpp>
@@ -359,6 +360,26 @@ void set_field_info(py::handle cls, const std::vector<field_info>& fields);
 
 /// Binds import_text/import_html (ImportLogEntry), Report.render_* and json_schema (import_render.cpp).
 void bind_import_render(py::module_& m);
+
+/// Binds Portal and the classes of its parts, and the portal functions (portal.cpp).
+void bind_portal(py::module_& m);
+
+/// validate(value) as a list of Issue objects. The value is copied first and validated without
+/// the GIL (other Python threads may change the original meanwhile). Reports and portal files.
+template <class T>
+py::list validated(const T& value, bool include_info) {
+    T copy = value;
+    std::vector<finding> findings;
+    {
+        py::gil_scoped_release unlocked;
+        validate_options options;
+        options.include_info = include_info;
+        findings = validate(copy, options);
+    }
+    py::list out;
+    for (finding& f : findings) out.append(py::cast(std::move(f)));
+    return out;
+}
 
 /// The class docstring of a model type (a sentence per type; the members document themselves).
 std::string class_doc(std::string_view name);

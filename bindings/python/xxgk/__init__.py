@@ -36,8 +36,13 @@ from ._core import (
     Cell,
     ImportLogEntry,
     Issue,
+    Portal,
     Report,
+    domain_labels,
     format_for_year,
+    is_portal_json,
+    parse_index_number,
+    resolve_domain,
     notice_of,
 )
 from ._errors import UnknownKeyError, ValidationError, loc_from_pointer
@@ -163,22 +168,29 @@ def loads(data: Union[str, bytes, bytearray, memoryview], *, strict: bool = True
     a valid report. ``strict=False`` keeps members the model does not have (Report.unknown_members)
     instead of refusing them; dumps() writes them back.
     """
-    report, problems = _core._decode(data, strict)
-    if problems:
-        raise ValidationError.from_problems(problems, data)
-    return report
+    return _decoded(_core._decode, data, strict)
 
 
 def load(path: PathLike, *, strict: bool = True) -> Report:
     """A report from a canonical JSON file. OSError if it cannot be read; ValidationError (whose
     ``path`` is the file) if it is not a valid report."""
+    return _decoded_file(_core._decode, path, strict)
+
+
+def _decoded(decode: Any, data: Any, strict: bool, path: Optional[str] = None) -> Any:
+    """What ``decode`` (_core._decode, _core._decode_portal) gives, or ValidationError with every problem."""
+    value, problems = decode(data, strict)
+    if problems:
+        title = "Portal" if decode is _core._decode_portal else "Report"
+        raise ValidationError.from_problems(problems, data, path=path, title=title)
+    return value
+
+
+def _decoded_file(decode: Any, path: PathLike, strict: bool) -> Any:
     name = os.fspath(path)
     with open(name, "rb") as f:
         data = f.read()
-    report, problems = _core._decode(data, strict)
-    if problems:
-        raise ValidationError.from_problems(problems, data, path=str(name))
-    return report
+    return _decoded(decode, data, strict, str(name))
 
 
 class LoadFailure(NamedTuple):
@@ -399,6 +411,67 @@ def json_schema(format: Union[str, int]) -> dict:
 
 
 # ---------------------------------------------------------------------------------------------
+# Portal files (docs/portal.md): 权力清单/责任清单, the 标准目录 of 26 domains, published items
+
+
+def loads_portal(data: Union[str, bytes, bytearray, memoryview], *, strict: bool = True) -> Portal:
+    """A Portal from canonical JSON text with ``"kind": "portal"`` (str or UTF-8 bytes).
+
+    Raises ValidationError listing every problem (each with its location) when the input is not
+    a valid portal file; ``strict=False`` keeps unknown members (written back by dumps()).
+    """
+    return _decoded(_core._decode_portal, data, strict)
+
+
+def load_portal(path: PathLike, *, strict: bool = True) -> Portal:
+    """A Portal from a file. OSError if it cannot be read; ValidationError (with ``path``) if it
+    is not a valid portal file."""
+    return _decoded_file(_core._decode_portal, path, strict)
+
+
+def portal_json_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of portal files, as a dict, generated from the model."""
+    return json.loads(_core.portal_json_schema_text())
+
+
+def _portal_tables(self: Portal) -> List[str]:
+    """The names of the portal's flat tables that have rows, in model order ("departments", …)."""
+    return [t[0] for t in self._tables()]
+
+
+def _portal_to_frame(self: Portal, table: str) -> Any:
+    """One flat table as a pandas DataFrame: one row per element (a department, a catalog entry,
+    a published item, …), one column per member path (the CSV columns of ``xxgk render --to
+    csv``), values as str and "" where absent. KeyError names the tables there are."""
+    from ._frames import _pandas
+
+    for name, _part, columns, rows in self._tables():
+        if name == table:
+            return _pandas().DataFrame(rows, columns=columns, dtype="object")
+    raise KeyError(f"no table {table!r}; this portal has {_portal_tables(self)}")
+
+
+def _portal_to_frames(self: Portal) -> dict:
+    """Every flat table as a DataFrame, {name: frame}, in model order."""
+    return {name: _portal_to_frame(self, name) for name in _portal_tables(self)}
+
+
+def _portal_dump(self: Portal, path: PathLike) -> None:
+    """Writes the canonical JSON and a newline to a file (what ``xxgk convert`` writes)."""
+    with open(os.fspath(path), "w", encoding="utf-8", newline="") as f:
+        f.write(self.dumps())
+        f.write("\n")
+
+
+Portal.loads = staticmethod(loads_portal)  # type: ignore[attr-defined]
+Portal.load = staticmethod(load_portal)  # type: ignore[attr-defined]
+Portal.tables = _portal_tables  # type: ignore[attr-defined]
+Portal.to_frame = _portal_to_frame  # type: ignore[attr-defined]
+Portal.to_frames = _portal_to_frames  # type: ignore[attr-defined]
+Portal.dump = _portal_dump  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------------------------
 # Methods of Report and Issue that live in Python
 
 
@@ -470,18 +543,25 @@ __all__ = [
     "UnknownKeyError",
     "ValidationError",
     "detect_input_kind",
+    "domain_labels",
     "format_for_year",
     "import_codes",
     "import_file",
     "import_html",
     "import_text",
+    "is_portal_json",
     "issues_frame",
     "json_schema",
     "keys",
     "load",
     "load_many",
+    "load_portal",
     "loads",
+    "loads_portal",
     "notice_of",
+    "parse_index_number",
+    "portal_json_schema",
+    "resolve_domain",
     "rules",
     "to_frame",
 ] + sorted(_MODEL_CLASSES)

@@ -1,0 +1,103 @@
+// Internal to the xxgk command: input, output and printing shared by the subcommands
+// (main.cpp, render_command.cpp, portal_command.cpp), so that every subcommand reads, writes and
+// reports the same way.
+#ifndef XXGK_SRC_CLI_COMMON_HPP
+#define XXGK_SRC_CLI_COMMON_HPP
+
+#include <xxgk/error.hpp>
+#include <xxgk/json.hpp>
+#include <xxgk/render.hpp>
+#include <xxgk/validate.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace xxgk_cli {
+
+/// The text of FILE; "-" is standard input, read once and kept, so that recognising a portal
+/// file and then loading it as a report both see the same text. Throws xxgk::error (io_error).
+inline std::string read_input(const std::string& path) {
+    if (path != "-") return xxgk::read_file(path);
+    static std::optional<std::string> stdin_text;
+    if (!stdin_text) stdin_text.emplace(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return *stdin_text;
+}
+
+inline void write_file(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) throw xxgk::error(xxgk::errc::io_error, "cannot write '" + path.string() + "'");
+}
+
+/// Writes to the file `path`, or to standard output when it is "" or "-".
+inline void write_output(const std::string& path, const std::string& text) {
+    if (path.empty() || path == "-")
+        std::cout << text << std::flush;
+    else
+        write_file(path, text);
+}
+
+/// csv: one file per table in the directory `output` names (created if needed); without it,
+/// every table on standard output, each after a line "==> NAME.csv <==" and followed by an empty line.
+inline void write_csv_tables(const std::string& output, const std::vector<xxgk::csv_table>& tables) {
+    if (output.empty() || output == "-") {
+        for (const xxgk::csv_table& t : tables) std::cout << "==> " << t.name << ".csv <==\n" << t.csv << '\n';
+        std::cout << std::flush;
+        return;
+    }
+    const std::filesystem::path dir(output);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (!std::filesystem::is_directory(dir))
+        throw xxgk::error(xxgk::errc::io_error, "'" + output + "' is not a directory (render --to csv writes one file per table)");
+    for (const xxgk::csv_table& t : tables) write_file(dir / (t.name + ".csv"), t.csv);
+}
+
+/// "FILE:LINE:COLUMN: error[code] POINTER: message", one line per problem, on standard error.
+inline void print_problems(const std::string& path, const std::vector<xxgk::problem>& problems) {
+    for (const xxgk::problem& p : problems) {
+        std::cerr << path;
+        if (p.line) std::cerr << ':' << *p.line << ':' << *p.column;
+        std::cerr << ": error[" << xxgk::to_string(p.code) << "]";
+        if (!p.pointer.empty()) std::cerr << ' ' << p.pointer;
+        std::cerr << ": " << p.message << '\n';
+    }
+}
+
+inline const char* severity_name(xxgk::severity s, bool zh) {
+    switch (s) {
+        case xxgk::severity::error: return zh ? "错误" : "error";
+        case xxgk::severity::warning: return zh ? "警告" : "warning";
+        case xxgk::severity::info: return zh ? "提示" : "info";
+    }
+    return "";
+}
+
+/// The findings as `xxgk validate` prints them (severity, code, where, message) and the totals.
+/// `where`: the key when there is one (reports: cell keys), else the JSON Pointer; portal files
+/// always show the pointer (`by_pointer`).
+inline void print_findings(const std::vector<xxgk::finding>& findings, bool zh, bool by_pointer = false) {
+    std::size_t counts[3] = {0, 0, 0};
+    for (const xxgk::finding& f : findings) {
+        ++counts[static_cast<int>(f.severity)];
+        std::cout << "  " << severity_name(f.severity, zh) << ' ' << f.code;
+        if (!by_pointer && !f.key.empty()) std::cout << ' ' << f.key;
+        else if (!f.pointer.empty()) std::cout << ' ' << f.pointer;
+        std::cout << "\n      " << (zh ? f.message_zh : f.message_en) << '\n';
+    }
+    if (zh)
+        std::cout << "共 " << counts[2] << " 个错误，" << counts[1] << " 个警告，" << counts[0] << " 个提示。\n";
+    else
+        std::cout << counts[2] << " errors, " << counts[1] << " warnings, " << counts[0] << " infos.\n";
+}
+
+}  // namespace xxgk_cli
+
+#endif

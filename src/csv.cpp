@@ -1,0 +1,54 @@
+#include "csv.hpp"
+
+namespace xxgk::detail {
+
+namespace {
+// "-3", "+2.5", "-0.75": an optional sign, digits, an optional fraction.
+bool is_plain_number(std::string_view s) noexcept {
+    std::size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+    std::size_t digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+    if (digits == 0) return false;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        std::size_t fraction = 0;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++fraction;
+        if (fraction == 0) return false;
+    }
+    return i == s.size();
+}
+}  // namespace
+
+bool is_formula_like(std::string_view s) noexcept {
+    if (s.size() < 2) return false;
+    switch (s[0]) {
+        case '=': case '+': case '-': case '@': case '\t': case '\r': return !is_plain_number(s);
+        default: return false;
+    }
+}
+
+void csv_field(std::string& out, std::string_view s) {
+    const bool neutralise = is_formula_like(s);
+    if (!neutralise && s.find_first_of(",\"\n\r") == std::string_view::npos) {
+        out += s;
+        return;
+    }
+    const bool quote = s.find_first_of(",\"\n\r") != std::string_view::npos;
+    if (quote) out += '"';
+    if (neutralise) out += '\'';
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    if (quote) out += '"';
+}
+
+void csv_line(std::string& out, const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i) out += ',';
+        csv_field(out, fields[i]);
+    }
+    out += '\n';
+}
+
+}  // namespace xxgk::detail
