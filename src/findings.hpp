@@ -1,0 +1,60 @@
+// Internal: building findings and evaluating one identity with the blank semantics of
+// docs/formats.md §9.1. Shared by validate.cpp and the multi-report checks (src/multi/).
+#ifndef XXGK_SRC_FINDINGS_HPP
+#define XXGK_SRC_FINDINGS_HPP
+
+#include "xxgk/keys.hpp"
+#include "xxgk/validate.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xxgk::detail {
+
+/// The values a message template's placeholders are filled with (src/messages.cpp).
+struct message_values {
+    std::string cell_zh, cell_en, expected, actual, difference, unknown_zh, unknown_en, detail_zh, detail_en;
+};
+
+/// The template with its placeholders replaced (`zh` picks the Chinese names of cells and detail).
+std::string fill(std::string_view tmpl, const message_values& v, bool zh);
+
+/// A finding of catalog code `code` (precondition: the code is in the catalog), its severity and
+/// rule from the catalog, its messages from the templates; `v.expected`/`v.actual` are set here.
+finding make_finding(std::string_view code, std::string key, std::string pointer, std::string expected,
+                     std::string actual, std::vector<std::string> cells, message_values v);
+
+/// "“（三）不予公开 › 2.其他法律行政法规禁止公开”行“总计”列": a cell by its labels.
+std::string cell_name_zh(format_version format, const cell_key& k);
+
+/// How one identity came out (docs/formats.md §9.1).
+enum class outcome { holds, mismatch, blank_total, blank_nonzero };
+
+/// One term of an identity: a cell and the key that names it.
+struct term {
+    const cell* c;
+    std::string_view key;
+};
+
+/// The result of `evaluate`.
+struct evaluation {
+    outcome result = outcome::holds;
+    decimal lhs_known, rhs_known;  // sums of the known terms
+    bool all_known = true;
+    std::size_t lhs_unknown = 0, rhs_unknown = 0;
+    std::vector<std::string_view> unknown;        // keys of the unknown terms, both sides
+    std::vector<std::string_view> short_unknown;  // keys of the unknown terms of the side that falls short
+    std::optional<decimal> implied;               // case 4 with exactly one unknown cell: its value
+};
+
+/// Evaluates `Σ lhs = Σ rhs` (terms are counts >= 0) following docs/formats.md §9.1, cases 1–6.
+/// `total_rule`: lhs is one total cell (case 3 applies). `implied` substitutes values for unknown cells.
+evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, bool total_rule,
+                    const std::map<const cell*, decimal>* implied = nullptr);
+
+}  // namespace xxgk::detail
+
+#endif
