@@ -141,24 +141,36 @@ std::vector<finding> check_aggregate(const report& published, const std::vector<
     for (const cell_key& k : cell_keys(format)) {
         const cell_sum s = sum_cell(parts, k);
         const cell& shown = cell_at(published, k.index);
-        // Money is compared in the unit of the sum: the published amount converted like a part.
+        // Money is compared in one unit: the sum's, or 万元 when the published amount is written in
+        // the other unit. An amount without a unit where the other side has one is not comparable.
+        const bool money = k.kind == value_kind::amount || k.kind == value_kind::amount_wan_yuan;
+        auto unit_of = [&](const cell& c) {
+            return k.kind == value_kind::amount_wan_yuan && c.unit() == money_unit::none ? money_unit::wan_yuan : c.unit();
+        };
+        const money_unit sum_unit = unit_of(s.result);
+        money_unit target = sum_unit;
         cell printed = shown;
-        if (shown.is_number() && s.result.is_number() && s.result.unit() == money_unit::wan_yuan &&
-            shown.unit() == money_unit::yuan)
-            if (auto v = in_wan_yuan(shown.value(), shown.unit())) printed = cell::number(*v, money_unit::wan_yuan);
-        if (shown.is_number() && s.result.is_number() && (k.kind == value_kind::amount) &&
-            ((shown.unit() == money_unit::none) != (s.result.unit() == money_unit::none)))
-            printed = cell::text(shown.raw().value_or(shown.value().to_string()));  // no unit: not comparable
-        // published = Σ parts, a total rule: each part is one term (its value in the sum's unit).
+        if (money && shown.is_number() && s.result.is_number()) {
+            const money_unit published_unit = unit_of(shown);
+            if ((published_unit == money_unit::none) != (sum_unit == money_unit::none))
+                printed = cell::text(shown.raw().value_or(shown.value().to_string()));
+            else if (published_unit != sum_unit)
+                target = money_unit::wan_yuan;
+            if (printed.is_number() && target == money_unit::wan_yuan) {
+                const auto w = in_wan_yuan(shown.value(), published_unit);
+                printed = w ? cell::number(*w, money_unit::wan_yuan) : cell::text(shown.value().to_string());
+            }
+        }
+        // published = Σ parts, a total rule: each part is one term (its value in the compared unit).
         std::vector<std::string> names;
         names.reserve(parts.size());
         for (std::size_t i = 0; i < parts.size(); ++i) names.push_back(k.key + "@parts/" + std::to_string(i));
         std::vector<cell> values(parts.size());
         for (std::size_t i : s.sources.summed) {
             const cell& c = cell_at(parts[i], k.index);
-            decimal v = c.value();
-            if (s.result.unit() == money_unit::wan_yuan && c.unit() == money_unit::yuan) v = *in_wan_yuan(v, c.unit());
-            values[i] = cell::number(v);
+            const std::optional<decimal> v =
+                money && target == money_unit::wan_yuan ? in_wan_yuan(c.value(), unit_of(c)) : std::optional(c.value());
+            values[i] = v ? cell::number(*v) : cell::not_captured();
         }
         for (std::size_t i : s.sources.unknown) values[i] = cell::not_captured();
         std::vector<detail::term> lhs{{&printed, k.key}}, rhs;
@@ -192,7 +204,9 @@ std::vector<finding> check_aggregate(const report& published, const std::vector<
         v.detail_en = en;
         std::string expected = e.rhs_known.to_string();
         if (!e.all_known && e.result == detail::outcome::mismatch && e.rhs_unknown > 0) expected = "≥ " + expected;
+        // The published value (converted when compared in 万元; as printed when not comparable).
         std::string actual = printed.is_number() ? printed.value().to_string()
+                             : shown.is_number() ? shown.raw().value_or(shown.value().to_string())
                                                  : std::string(boost::describe::enum_to_string(shown.state(), "?"));
         if (e.result == detail::outcome::blank_nonzero) {
             const auto diff = decimal::subtract(e.lhs_known, e.rhs_known);

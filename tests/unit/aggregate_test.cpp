@@ -236,3 +236,24 @@ TEST_CASE("check_aggregate: money compared across units", "[aggregate][check]") 
         }
     CHECK(found);
 }
+
+TEST_CASE("check_aggregate: a published 万元 amount against parts in 元", "[aggregate][check]") {
+    report a = part(format_version::v2019, "甲局", 2020), b = part(format_version::v2019, "乙镇", 2020);
+    xxgk::set_cell(a, "proactive.procurement.amount", cell::number(decimal(5000), money_unit::yuan));
+    xxgk::set_cell(b, "proactive.procurement.amount", cell::number(decimal(10000), money_unit::yuan));
+    report published = part(format_version::v2019, "测试县人民政府", 2020);
+    xxgk::set_cell(published, "proactive.procurement.amount", cell::number(decimal(15, 1), money_unit::wan_yuan));
+    CHECK(xxgk::check_aggregate(published, {a, b}).empty());
+    xxgk::set_cell(published, "proactive.procurement.amount", cell::number(decimal(16, 1), money_unit::wan_yuan));
+    const auto found = xxgk::check_aggregate(published, {a, b});
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].code == "XXGK-A-001");
+    CHECK(found[0].expected == "1.5000");
+    CHECK(found[0].actual == "1.6");
+    // without a unit the published amount cannot be compared: not a mismatch, a cell to look at
+    xxgk::set_cell(published, "proactive.procurement.amount", cell::number(decimal(15000)));
+    const auto unitless = xxgk::check_aggregate(published, {a, b});
+    REQUIRE(unitless.size() == 1);
+    CHECK(unitless[0].code == "XXGK-A-003");
+    CHECK(unitless[0].actual == "15000");
+}

@@ -25,18 +25,19 @@ namespace {
 
 using report_node = node<report>;
 
+/// A copy of the report of a Python Report object.
+report report_from_py(py::handle h, const std::string& name) {
+    if (!py::isinstance<report_node>(h)) raise(PyExc_TypeError, name + ": expected a Report, got " + type_name(h));
+    return h.cast<const report_node&>().get();
+}
+
 /// Copies of the reports of a Python iterable of Report objects.
 std::vector<report> reports_from_py(py::handle reports, const char* name) {
     if (PyUnicode_Check(reports.ptr()) || !py::hasattr(reports, "__iter__"))
         raise(PyExc_TypeError, std::string(name) + ": expected a list of Report, got " + type_name(reports));
     std::vector<report> out;
     std::size_t i = 0;
-    for (py::handle r : reports) {
-        if (!py::isinstance<report_node>(r))
-            raise(PyExc_TypeError, std::string(name) + "[" + std::to_string(i) + "]: expected a Report, got " + type_name(r));
-        out.push_back(r.cast<const report_node&>().get());
-        ++i;
-    }
+    for (py::handle r : reports) out.push_back(report_from_py(r, std::string(name) + "[" + std::to_string(i++) + "]"));
     return out;
 }
 
@@ -78,9 +79,7 @@ void bind_multi(py::module_& m) {
        "The 汇总 of sub-unit reports: (Report, {key: (summed, blank, unknown)}), the tuples holding positions "
        "in `reports`. ValueError when formats or years differ.");
     m.def("check_aggregate", [](py::handle published, py::handle parts) {
-        if (!py::isinstance<report_node>(published))
-            raise(PyExc_TypeError, "published: expected a Report, got " + type_name(published));
-        const report p = published.cast<const report_node&>().get();
+        const report p = report_from_py(published, "published");
         const std::vector<report> reports = reports_from_py(parts, "parts");
         return issues_to_py(combining([&] { return check_aggregate(p, reports); }));
     }, py::arg("published"), py::arg("parts"),
@@ -94,17 +93,13 @@ void bind_multi(py::module_& m) {
        "The cross-year rules R8, R9, R10 over one body's reports of several years, any order (XXGK-Y-001…005); "
        "cells are named '<key>@<year>'. ValueError when bodies or scopes differ or a year repeats.");
     m.def("check_narrative", [](py::handle report_obj) {
-        if (!py::isinstance<report_node>(report_obj))
-            raise(PyExc_TypeError, "report: expected a Report, got " + type_name(report_obj));
-        const report r = report_obj.cast<const report_node&>().get();
+        const report r = report_from_py(report_obj, "report");
         return issues_to_py(combining([&] { return check_narrative_figures(r); }));
     }, py::arg("report"),
        "The figures stated in the prose of sections 一 and 五 against the tables: an Issue XXGK-N-006 (warning) "
        "for each that matches none of the cells its wording can mean.");
     m.def("_extract_figures", [](py::handle report_obj) {
-        if (!py::isinstance<report_node>(report_obj))
-            raise(PyExc_TypeError, "report: expected a Report, got " + type_name(report_obj));
-        const report r = report_obj.cast<const report_node&>().get();
+        const report r = report_from_py(report_obj, "report");
         const std::vector<stated_figure> figures = combining([&] { return extract_figures(r); });
         py::list out;
         for (const stated_figure& f : figures) {
