@@ -95,7 +95,7 @@ static void test_aggregate(void)
         CHECK(xxgk_issues_count(issues) == 1);
         CHECK_STR(xxgk_issues_code(issues, 0, NULL), "XXGK-A-001");
         CHECK_STR(xxgk_issues_key(issues, 0, NULL), "requests.granted.natural_person");
-        CHECK_STR(xxgk_issues_expected(issues, 0, NULL), "7");
+        CHECK_STR(xxgk_issues_expected(issues, 0, NULL), "≥ 7"); /* part 1 is blank: only a lower bound is known */
         CHECK_STR(xxgk_issues_actual(issues, 0, NULL), "6");
         CHECK(xxgk_issues_cell_count(issues, 0) == 3);
         CHECK_STR(xxgk_issues_cell_at(issues, 0, 2, NULL), "requests.granted.natural_person@parts/2");
