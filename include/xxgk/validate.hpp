@@ -85,7 +85,8 @@ struct rule_info {
     std::string_view template_en;
 };
 
-/// Every code validation can produce, in code order. Lives for the whole program.
+/// Every code validation and the many-report checks (aggregate.hpp, series.hpp, narrative.hpp) can
+/// produce, in code order. Lives for the whole program.
 const std::vector<rule_info>& rule_catalog() noexcept;
 
 /// The catalog entry of a code, or nullptr.
