@@ -120,3 +120,12 @@ def test_sample_narrative_has_no_false_positive(sample):
     assert xxgk.check_narrative(sample) == []
     measures = {f.measure: f.value for f in xxgk.extract_figures(sample)}
     assert measures["requests_received"] == 78 and measures["requests_concluded"] == 76
+
+
+def test_aggregate_takes_a_report_header(cangnan):
+    part = unit("灵溪镇", 2020, requests__received__total=5)
+    result = xxgk.aggregate([part], header=cangnan.header)
+    assert result.report.header == cangnan.header
+    assert result.report["requests.received.total"].value == 5
+    with pytest.raises(ValueError, match="header's year"):
+        xxgk.aggregate([unit("灵溪镇", 2019)], header=cangnan.header)
