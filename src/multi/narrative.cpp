@@ -184,6 +184,21 @@ std::optional<M> measure_of(std::string clause, bool sentence_about_requests, st
     return found.front();
 }
 
+// The clauses of a part of a sentence: pieces between "，" and "：". A piece is cut further at "、"
+// only when every item states its own count ("复议4件、诉讼3件"); in "行政复议、行政诉讼案件共5件" the
+// one count belongs to the whole list, which then names two measures and yields nothing.
+std::vector<sv> clauses(sv segment) {
+    std::vector<sv> out;
+    for (sv piece : split(segment, std::array<sv, 4>{"，", "：", ",", ":"})) {
+        const std::vector<sv> items = split(piece, std::array<sv, 1>{"、"});
+        const bool each_counted =
+            std::all_of(items.begin(), items.end(), [](sv item) { return !counted_numbers(item).empty(); });
+        if (each_counted) out.insert(out.end(), items.begin(), items.end());
+        else out.push_back(piece);
+    }
+    return out;
+}
+
 struct mention {
     M measure;
     std::int64_t value;
@@ -208,7 +223,7 @@ void read_sentence(sv sentence, const std::string& pointer, std::vector<stated_f
         const bool is_head = !head.empty() && si == 0;
         segment_scoped[si] = !is_head && scoped(segments[si]);
         std::optional<M> topic;
-        for (sv clause : split(segments[si], std::array<sv, 5>{"，", "、", "：", ",", ":"})) {
+        for (sv clause : clauses(segments[si])) {
             const std::vector<std::int64_t> numbers = counted_numbers(clause);
             const std::optional<M> m = measure_of(std::string(clause), about_requests, topic);
             if (m == M::reviews || m == M::lawsuits) topic = m;

@@ -133,8 +133,9 @@ TEST_CASE("ambiguous phrasings yield nothing", "[narrative][false-positives]") {
     auto figures = [](std::vector<std::string> text) {
         return xxgk::extract_figures(with_overview(format_version::v2021, std::move(text)));
     };
-    // two measures in one clause
+    // two measures in one clause, or one count for a list of two
     CHECK(figures({"全年行政复议和行政诉讼案件共5件。"}).empty());
+    CHECK(figures({"全年涉及行政复议、行政诉讼案件共5件。"}).empty());
     // one measure twice in a sentence without a split into parts
     CHECK(figures({"全年收到申请10件，收到申请12件。"}).empty());
     // outcome counts are not totals
