@@ -187,7 +187,8 @@ TEST_CASE("the seed's series with a following year", "[series][seed]") {
     put(next, "requests.carried_over.total", 12);
     CHECK(xxgk::validate_series({seed, next}).empty());  // the seed's 四 is 12 / blank … / 12
     put(next, "requests.carried_over.total", 10);
-    const auto found = with_code(xxgk::validate_series({seed, next}), "XXGK-Y-001");
+    const auto all = xxgk::validate_series({seed, next});
+    const auto found = with_code(all, "XXGK-Y-001");
     REQUIRE(found.size() == 1);
     CHECK(found[0]->expected == "12");
 }
