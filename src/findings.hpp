@@ -1,10 +1,15 @@
-// Internal: building findings from the rule catalog (messages.cpp). Shared by every validator
-// (reports: validate.cpp; portal files: portal/validate.cpp), so that a finding is made one way.
+// Internal: building findings from the rule catalog (messages.cpp) and evaluating one identity
+// with the blank semantics of docs/formats.md §9.1. Shared by every validator (reports:
+// validate.cpp; portal files: portal/validate.cpp; many reports: src/multi/), so that a finding
+// is made one way.
 #ifndef XXGK_SRC_FINDINGS_HPP
 #define XXGK_SRC_FINDINGS_HPP
 
+#include "xxgk/keys.hpp"
 #include "xxgk/validate.hpp"
 
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +33,34 @@ finding make_finding(std::string_view code, std::string key, std::string pointer
 /// Applies `options` to a finished list: roots first (stable), info dropped unless included, and
 /// the list cut at max_findings with a closing XXGK-L-001.
 void finish_findings(std::vector<finding>& findings, const validate_options& options);
+
+/// "“（三）不予公开 › 2.其他法律行政法规禁止公开”行“总计”列": a cell by its labels.
+std::string cell_name_zh(format_version format, const cell_key& k);
+
+/// How one identity came out (docs/formats.md §9.1).
+enum class outcome { holds, mismatch, blank_total, blank_nonzero };
+
+/// One term of an identity: a cell and the key that names it.
+struct term {
+    const cell* c;
+    std::string_view key;
+};
+
+/// The result of `evaluate`.
+struct evaluation {
+    outcome result = outcome::holds;
+    decimal lhs_known, rhs_known;  // sums of the known terms
+    bool all_known = true;
+    std::size_t lhs_unknown = 0, rhs_unknown = 0;
+    std::vector<std::string_view> unknown;        // keys of the unknown terms, both sides
+    std::vector<std::string_view> short_unknown;  // keys of the unknown terms of the side that falls short
+    std::optional<decimal> implied;               // case 4 with exactly one unknown cell: its value
+};
+
+/// Evaluates `Σ lhs = Σ rhs` (terms are counts >= 0) following docs/formats.md §9.1, cases 1–6.
+/// `total_rule`: lhs is one total cell (case 3 applies). `implied` substitutes values for unknown cells.
+evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, bool total_rule,
+                    const std::map<const cell*, decimal>* implied = nullptr);
 
 }  // namespace xxgk::detail
 

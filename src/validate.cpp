@@ -4,6 +4,7 @@
 #include "json_codec.hpp"
 #include "xxgk/keys.hpp"
 #include "xxgk/labels.hpp"
+#include "xxgk/narrative.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -13,6 +14,72 @@
 #include <optional>
 
 namespace xxgk {
+namespace detail {
+
+// ---------------------------------------------------------------------------------------------
+// Evaluating one identity with the blank semantics of docs/formats.md §9.1
+
+// The outcome follows docs/formats.md §9.1, cases 1–6, in order.
+evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, bool total_rule,
+                    const std::map<const cell*, decimal>* implied) {
+    evaluation e;
+    std::vector<std::string_view> lhs_unknown_keys, rhs_unknown_keys;
+    auto sum = [&](const std::vector<term>& side, decimal& total, std::size_t& unknown,
+                   std::vector<std::string_view>& unknown_keys) {
+        for (const term& t : side) {
+            std::optional<decimal> v;
+            if (t.c->is_number()) v = t.c->value();
+            else if (implied) {
+                if (auto it = implied->find(t.c); it != implied->end()) v = it->second;
+            }
+            // A sum beyond 64 bits cannot be checked exactly: that term counts as unknown rather
+            // than being dropped or wrapped.
+            const std::optional<decimal> next = v ? decimal::add(total, *v) : std::nullopt;
+            if (next) {
+                total = *next;
+            } else {
+                ++unknown;
+                e.all_known = false;
+                e.unknown.push_back(t.key);
+                unknown_keys.push_back(t.key);
+            }
+        }
+    };
+    sum(lhs, e.lhs_known, e.lhs_unknown, lhs_unknown_keys);
+    sum(rhs, e.rhs_known, e.rhs_unknown, rhs_unknown_keys);
+    const int cmp = decimal::compare(e.lhs_known, e.rhs_known);
+    if (e.all_known) {  // case 1
+        e.result = cmp == 0 ? outcome::holds : outcome::mismatch;
+        return e;
+    }
+    if (e.lhs_unknown + e.rhs_unknown == lhs.size() + rhs.size()) return e;  // case 6: nothing known
+    // Unknown terms are counts >= 0: the side that is short must have an unknown term to grow.
+    const bool satisfiable = cmp == 0 || (cmp < 0 && e.lhs_unknown > 0) || (cmp > 0 && e.rhs_unknown > 0);
+    if (!satisfiable) {  // case 2
+        e.result = outcome::mismatch;
+    } else if (total_rule && e.lhs_unknown == 1 && lhs.front().c->is_blank() && e.rhs_known > decimal(0)) {
+        e.result = outcome::blank_total;  // case 3: only a *blank* total (§9.1); "-" or text totals fall to case 4
+    } else if (cmp != 0) {  // case 4 (case 5, blanks read as zero satisfy, reports nothing)
+        e.result = outcome::blank_nonzero;
+        e.short_unknown = cmp < 0 ? lhs_unknown_keys : rhs_unknown_keys;
+        if (e.lhs_unknown + e.rhs_unknown == 1)
+            e.implied = cmp < 0 ? decimal::subtract(e.rhs_known, e.lhs_known) : decimal::subtract(e.lhs_known, e.rhs_known);
+    }
+    return e;
+}
+
+std::string cell_name_zh(format_version format, const cell_key& k) {
+    std::string row = labels(format).row_group_path(k.section, k.row);
+    if (!row.empty()) row += " › ";
+    row += k.row_info->label;
+    std::string column(k.column_info->group);
+    if (!column.empty()) column += " › ";
+    column += k.column_info->label;
+    return "“" + row + "”行“" + column + "”列";
+}
+
+}  // namespace detail
+
 namespace {
 
 // ---------------------------------------------------------------------------------------------
@@ -104,80 +171,11 @@ const rule_pack& pack_of(format_version format) {
     return format == format_version::v2019 ? p2019 : p2021;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Evaluating one identity with the blank semantics of docs/formats.md §9.1
-
-enum class outcome { holds, mismatch, blank_total, blank_nonzero };
-
-struct term {
-    const cell* c;
-    std::string_view key;  // the cell key; for the R6 subtotal, which has no key, "requests.<row>.organizations_subtotal"
-};
-
-struct evaluation {
-    outcome result = outcome::holds;
-    decimal lhs_known, rhs_known;  // sums of the known terms
-    bool all_known = true;
-    std::size_t lhs_unknown = 0, rhs_unknown = 0;
-    std::vector<std::string_view> unknown;        // keys of the unknown terms, both sides
-    std::vector<std::string_view> short_unknown;  // keys of the unknown terms of the side that falls short
-    std::optional<decimal> implied;               // §9.1 case 4 with exactly one unknown cell: its value
-};
-
-// `implied` substitutes values for unknown cells (used to recognise consequences).
-// The outcome follows docs/formats.md §9.1, cases 1–6, in order.
-evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, bool total_rule,
-                    const std::map<const cell*, decimal>* implied = nullptr) {
-    evaluation e;
-    std::vector<std::string_view> lhs_unknown_keys, rhs_unknown_keys;
-    auto sum = [&](const std::vector<term>& side, decimal& total, std::size_t& unknown,
-                   std::vector<std::string_view>& unknown_keys) {
-        for (const term& t : side) {
-            std::optional<decimal> v;
-            if (t.c->is_number()) v = t.c->value();
-            else if (implied) {
-                if (auto it = implied->find(t.c); it != implied->end()) v = it->second;
-            }
-            // A sum beyond 64 bits cannot be checked exactly: that term counts as unknown rather
-            // than being dropped or wrapped.
-            const std::optional<decimal> next = v ? decimal::add(total, *v) : std::nullopt;
-            if (next) {
-                total = *next;
-            } else {
-                ++unknown;
-                e.all_known = false;
-                e.unknown.push_back(t.key);
-                unknown_keys.push_back(t.key);
-            }
-        }
-    };
-    sum(lhs, e.lhs_known, e.lhs_unknown, lhs_unknown_keys);
-    sum(rhs, e.rhs_known, e.rhs_unknown, rhs_unknown_keys);
-    const int cmp = decimal::compare(e.lhs_known, e.rhs_known);
-    if (e.all_known) {  // case 1
-        e.result = cmp == 0 ? outcome::holds : outcome::mismatch;
-        return e;
-    }
-    if (e.lhs_unknown + e.rhs_unknown == lhs.size() + rhs.size()) return e;  // case 6: nothing known
-    // Unknown terms are counts >= 0: the side that is short must have an unknown term to grow.
-    const bool satisfiable = cmp == 0 || (cmp < 0 && e.lhs_unknown > 0) || (cmp > 0 && e.rhs_unknown > 0);
-    if (!satisfiable) {  // case 2
-        e.result = outcome::mismatch;
-    } else if (total_rule && e.lhs_unknown == 1 && lhs.front().c->is_blank() && e.rhs_known > decimal(0)) {
-        e.result = outcome::blank_total;  // case 3: only a *blank* total (§9.1); "-" or text totals fall to case 4
-    } else if (cmp != 0) {  // case 4 (case 5, blanks read as zero satisfy, reports nothing)
-        e.result = outcome::blank_nonzero;
-        e.short_unknown = cmp < 0 ? lhs_unknown_keys : rhs_unknown_keys;
-        if (e.lhs_unknown + e.rhs_unknown == 1)
-            e.implied = cmp < 0 ? decimal::subtract(e.rhs_known, e.lhs_known) : decimal::subtract(e.lhs_known, e.rhs_known);
-    }
-    return e;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Building findings
-
+using detail::evaluate;
+using detail::evaluation;
 using detail::message_values;
+using detail::outcome;
+using detail::term;
 
 class checker {
 public:
@@ -190,6 +188,8 @@ public:
         check_identities();
         check_subtotals();
         check_narrative();
+        if (options_.narrative_figures)
+            for (finding& f : check_narrative_figures(r_)) out_.push_back(std::move(f));
         check_text();
         mark_consequences();
         detail::finish_findings(out_, options_);
@@ -197,16 +197,7 @@ public:
     }
 
 private:
-    // "“（三）不予公开 › 2.其他法律行政法规禁止公开”行“总计”列"
-    std::string cell_name_zh(const cell_key& k) const {
-        std::string row = labels_.row_group_path(k.section, k.row);
-        if (!row.empty()) row += " › ";
-        row += k.row_info->label;
-        std::string column(k.column_info->group);
-        if (!column.empty()) column += " › ";
-        column += k.column_info->label;
-        return "“" + row + "”行“" + column + "”列";
-    }
+    std::string cell_name_zh(const cell_key& k) const { return detail::cell_name_zh(format_, k); }
 
     std::string list_zh(const std::vector<std::string_view>& keys) const {
         std::string s;

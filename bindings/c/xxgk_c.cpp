@@ -6,7 +6,6 @@
 // preallocated out-of-memory error.
 #include "xxgk/xxgk.h"
 
-#include "xxgk_c_wall.hpp"
 
 #include <xxgk/render.hpp>
 #include <xxgk/schema.hpp>
@@ -84,137 +83,11 @@ constexpr bool errc_fits() {
 static_assert(errc_fits(), "xxgk::errc values must stay within 1..99 (100 and up belong to the C ABI)");
 }  // namespace
 
-// ---------------------------------------------------------------------------------------------
-// The opaque handles
+#include "wall.hpp"
 
-struct xxgk_report {
-    xxgk::report value;
-};
-
-struct xxgk_error {
-    struct item {
-        xxgk_status status;
-        std::string pointer;
-        std::string message;
-        std::size_t offset;
-        std::size_t line;
-        std::size_t column;
-    };
-    xxgk_status status = XXGK_E_INTERNAL;
-    std::string message;
-    std::string location;
-    std::size_t offset = XXGK_NO_OFFSET;
-    std::size_t line = 0;
-    std::size_t column = 0;
-    std::vector<item> problems;  ///< every decoding problem; empty: the error is its only problem
-};
+using namespace xxgk_c;  // the handles and the wall (wall.hpp)
 
 namespace {
-
-// Handed out when not even an error object can be allocated. Never freed. "out of memory" fits
-// the small-string buffer, so constructing it allocates nothing.
-xxgk_error out_of_memory_error = [] {
-    xxgk_error e;
-    e.status = XXGK_E_NO_MEMORY;
-    e.message = "out of memory";
-    return e;
-}();
-
-// What the body of a call throws to fail with a status of the C ABI.
-struct failure {
-    xxgk_error error;
-};
-
-[[noreturn]] void fail(xxgk_status status, std::string message, std::string location = {},
-                       std::size_t offset = XXGK_NO_OFFSET) {
-    failure f;
-    f.error.status = status;
-    f.error.message = std::move(message);
-    f.error.location = std::move(location);
-    f.error.offset = offset;
-    throw f;
-}
-
-xxgk_status status_of(xxgk::errc code) noexcept { return static_cast<xxgk_status>(code); }
-
-// The problems of a decoding run as one error. `keep_positions`: offsets, lines and columns
-// refer to text the caller gave (false when the library re-encoded the text itself).
-xxgk_error error_from_problems(const std::vector<xxgk::problem>& problems, bool keep_positions) {
-    xxgk_error e;
-    if (problems.empty()) {
-        e.status = XXGK_E_INTERNAL;
-        e.message = "decoding failed without a reported problem";
-        return e;
-    }
-    e.problems.reserve(problems.size());
-    for (const xxgk::problem& p : problems) {
-        xxgk_error::item it{status_of(p.code), p.pointer, p.message, XXGK_NO_OFFSET, 0, 0};
-        if (keep_positions) {
-            it.offset = p.offset.value_or(XXGK_NO_OFFSET);
-            it.line = p.line.value_or(0);
-            it.column = p.column.value_or(0);
-        }
-        e.problems.push_back(std::move(it));
-    }
-    const xxgk_error::item& first = e.problems.front();
-    e.status = first.status;
-    e.message = first.message;
-    if (problems.size() > 1)
-        e.message += " (and " + std::to_string(problems.size() - 1) + " more problem" +
-                     (problems.size() > 2 ? "s" : "") + ")";
-    e.location = first.pointer;
-    e.offset = first.offset;
-    e.line = first.line;
-    e.column = first.column;
-    return e;
-}
-
-// Stores an error in *err. Never throws: when the error cannot be allocated, *err receives the
-// preallocated out-of-memory error and the status becomes XXGK_E_NO_MEMORY.
-xxgk_status deliver(xxgk_error** err, xxgk_error&& e) noexcept {
-    const xxgk_status status = e.status;
-    if (!err) return status;
-    try {
-        *err = new xxgk_error(std::move(e));
-        return status;
-    } catch (...) {
-        *err = &out_of_memory_error;
-        return XXGK_E_NO_MEMORY;
-    }
-}
-
-xxgk_status deliver(xxgk_error** err, xxgk_status status, const char* message, std::string_view location = {}) noexcept {
-    if (!err) return status;
-    try {
-        xxgk_error e;
-        e.status = status;
-        e.message = message;
-        e.location.assign(location.data(), location.size());
-        return deliver(err, std::move(e));
-    } catch (...) {
-        *err = &out_of_memory_error;
-        return XXGK_E_NO_MEMORY;
-    }
-}
-
-using xxgk_c::guarded;
-
-// ---------------------------------------------------------------------------------------------
-// Arguments
-
-template <class T>
-void require(const T* p, const char* name) {
-    if (!p) fail(XXGK_E_INVALID_ARGUMENT, std::string("argument '") + name + "' must not be NULL");
-}
-
-template <class T>
-void clear_out(T** out) noexcept {
-    if (out) *out = nullptr;
-}
-void clear_len(std::size_t* len) noexcept {
-    if (len) *len = 0;
-}
-
 
 // Records where `offset` is in `text` (line and column in code points).
 void locate(std::string_view text, std::size_t offset, xxgk_error& e) {
@@ -722,38 +595,7 @@ std::string key_text(std::string_view key) { return std::string(key); }
 
 
 // =============================================================================================
-// The wall and argument helpers shared with the other files of bindings/c (xxgk_c_wall.hpp)
-
-xxgk_status xxgk_c::current_exception(xxgk_error** err) noexcept {
-    if (err) *err = nullptr;
-    try {
-        throw;
-    } catch (failure& f) {
-        return deliver(err, std::move(f.error));
-    } catch (const xxgk::decode_error& e) {
-        try {
-            return deliver(err, error_from_problems(e.problems(), true));
-        } catch (...) {
-            if (err) *err = &out_of_memory_error;
-            return XXGK_E_NO_MEMORY;
-        }
-    } catch (const xxgk::key_error& e) {
-        return deliver(err, XXGK_E_UNKNOWN_KEY, e.what(), e.key());
-    } catch (const xxgk::error& e) {
-        return deliver(err, status_of(e.code()), e.what());
-    } catch (const std::bad_alloc&) {
-        if (err) *err = &out_of_memory_error;
-        return XXGK_E_NO_MEMORY;
-    } catch (const std::exception& e) {
-        return deliver(err, XXGK_E_INTERNAL, e.what());
-    } catch (...) {
-        return deliver(err, XXGK_E_INTERNAL, "unknown exception inside xxgk");
-    }
-}
-
-void xxgk_c::fail(xxgk_status status, std::string message) { ::fail(status, std::move(message)); }
-
-void xxgk_c::require_arg(const void* p, const char* name) { require(p, name); }
+// The argument helpers shared with the other files of bindings/c (wall.hpp)
 
 xxgk::decode_options xxgk_c::decode_options_arg(const xxgk_load_options* o) { return ::decode_options_arg(o); }
 

@@ -1,9 +1,9 @@
 // The C ABI of portal files (include/xxgk/xxgk.h § Portal files, docs/portal.md): load, recognise,
 // serialise, address by JSON Pointer, validate, render. Every function runs inside the wall of
-// xxgk_c_wall.hpp, like the report functions of xxgk_c.cpp.
+// wall.hpp, like the report functions of xxgk_c.cpp.
 #include "xxgk/xxgk.h"
 
-#include "xxgk_c_wall.hpp"
+#include "wall.hpp"
 
 #include <xxgk/portal.hpp>
 
@@ -51,7 +51,7 @@ xxgk_status xxgk_portal_from_json(xxgk_portal** out, const char* json, size_t js
                                   xxgk_error** err) {
     clear_out(out);
     return guarded(err, [&] {
-        xxgk_c::require_arg(out, "out");
+        xxgk_c::require(out, "out");
         const xxgk::decode_options o = xxgk_c::decode_options_arg(options);
         decode_into(out, xxgk_c::json_arg(json, json_len, o), o);
     });
@@ -61,7 +61,7 @@ xxgk_status xxgk_portal_from_file(xxgk_portal** out, const char* path, const xxg
                                   xxgk_error** err) {
     clear_out(out);
     return guarded(err, [&] {
-        xxgk_c::require_arg(out, "out");
+        xxgk_c::require(out, "out");
         const xxgk::decode_options o = xxgk_c::decode_options_arg(options);
         const std::string text = xxgk_c::file_arg(path, o);
         decode_into(out, text, o);
@@ -74,8 +74,8 @@ xxgk_status xxgk_portal_to_json(const xxgk_portal* portal, char** out, size_t* o
     clear_out(out);
     clear_len(out_len);
     return guarded(err, [&] {
-        xxgk_c::require_arg(portal, "portal");
-        xxgk_c::require_arg(out, "out");
+        xxgk_c::require(portal, "portal");
+        xxgk_c::require(out, "out");
         xxgk_c::copy_out(xxgk::to_json(portal->value), out, out_len);
     });
 }
@@ -85,9 +85,9 @@ xxgk_status xxgk_portal_get_json(const xxgk_portal* portal, const char* pointer,
     clear_out(out);
     clear_len(out_len);
     return guarded(err, [&] {
-        xxgk_c::require_arg(portal, "portal");
-        xxgk_c::require_arg(out, "out");
-        if (!pointer && pointer_len) xxgk_c::require_arg(pointer, "pointer");
+        xxgk_c::require(portal, "portal");
+        xxgk_c::require(out, "out");
+        if (!pointer && pointer_len) xxgk_c::require(pointer, "pointer");
         const std::string_view p(pointer ? pointer : "", pointer ? pointer_len : 0);
         const boost::json::value doc = boost::json::parse(xxgk::to_json(portal->value));
         boost::system::error_code ec;
@@ -105,8 +105,8 @@ xxgk_status xxgk_portal_validate(const xxgk_portal* portal, const xxgk_validate_
                                  xxgk_error** err) {
     clear_out(out);
     return guarded(err, [&] {
-        xxgk_c::require_arg(portal, "portal");
-        xxgk_c::require_arg(out, "out");
+        xxgk_c::require(portal, "portal");
+        xxgk_c::require(out, "out");
         const xxgk::validate_options o = xxgk_c::validate_options_arg(options);
         auto issues = std::make_unique<xxgk_issues>();
         issues->findings = xxgk::validate(portal->value, o);
@@ -120,8 +120,8 @@ xxgk_status xxgk_portal_render(const xxgk_portal* portal, int what, const xxgk_r
     clear_out(out);
     clear_len(out_len);
     return guarded(err, [&] {
-        xxgk_c::require_arg(portal, "portal");
-        xxgk_c::require_arg(out, "out");
+        xxgk_c::require(portal, "portal");
+        xxgk_c::require(out, "out");
         xxgk::render_options o = xxgk_c::render_options_arg(options);
         if (what != XXGK_RENDER_HTML && what != XXGK_RENDER_HTML_FRAGMENT)
             xxgk_c::fail(XXGK_E_INVALID_ARGUMENT, "what " + std::to_string(what) +
@@ -147,8 +147,8 @@ xxgk_status xxgk_portal_csv_table(const xxgk_portal* portal, size_t index, char*
     clear_out(csv);
     clear_len(csv_len);
     return guarded(err, [&] {
-        xxgk_c::require_arg(portal, "portal");
-        xxgk_c::require_arg(csv, "csv");
+        xxgk_c::require(portal, "portal");
+        xxgk_c::require(csv, "csv");
         xxgk_c::csv_table_out(xxgk::render_csv_tables(portal->value), index, name, name_len, csv, csv_len);
     });
 }
@@ -157,7 +157,7 @@ xxgk_status xxgk_portal_json_schema(char** out, size_t* out_len, xxgk_error** er
     clear_out(out);
     clear_len(out_len);
     return guarded(err, [&] {
-        xxgk_c::require_arg(out, "out");
+        xxgk_c::require(out, "out");
         xxgk_c::copy_out(xxgk::portal_json_schema(), out, out_len);
     });
 }

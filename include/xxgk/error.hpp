@@ -71,6 +71,20 @@ private:
     std::string key_;
 };
 
+/// Thrown when reports cannot be combined (aggregate.hpp, series.hpp): reports of different
+/// formats (`errc::wrong_format`), of different years or bodies, duplicate years, or an empty
+/// list (`errc::invalid_value`). The message names the offending report by its position, body
+/// and year; `index()` is that position in the list passed in.
+class incompatible_reports_error : public error {
+public:
+    incompatible_reports_error(errc code, std::size_t index, const std::string& message)
+        : error(code, message), index_(index) {}
+    std::size_t index() const noexcept { return index_; }
+
+private:
+    std::size_t index_;
+};
+
 /// The name of an error code: "invalid_json", "wrong_type", …
 const char* to_string(errc code) noexcept;
 

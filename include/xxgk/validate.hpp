@@ -54,6 +54,10 @@ struct validate_options {
     /// yields well under 1000 findings, so the default never cuts; a caller that shows findings
     /// on a page may ask for fewer.
     std::size_t max_findings = 1000;
+    /// Also compare the figures stated in the prose of sections 一 and 五 with the tables
+    /// (XXGK-N-006, warnings; narrative.hpp, docs/multi.md). Off by default: the check reads prose,
+    /// and docs/formats.md §9.2 makes it optional.
+    bool narrative_figures = false;
 };
 
 /// Checks a report against the rules of its format: value domains (R7), the arithmetic of
@@ -81,7 +85,8 @@ struct rule_info {
     std::string_view template_en;
 };
 
-/// Every code validation can produce, in code order. Lives for the whole program.
+/// Every code validation and the many-report checks (aggregate.hpp, series.hpp, narrative.hpp) can
+/// produce, in code order. Lives for the whole program.
 const std::vector<rule_info>& rule_catalog() noexcept;
 
 /// The catalog entry of a code, or nullptr.

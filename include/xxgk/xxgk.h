@@ -662,7 +662,7 @@ XXGK_API xxgk_status xxgk_report_csv_table(const xxgk_report *report, size_t ind
  */
 XXGK_API xxgk_status xxgk_json_schema(int format, char **out, size_t *out_len, xxgk_error **err);
 
-/* ==========================================================================================
+/* ===================================================================================
  * Portal files (docs/portal.md): departments, 责任清单, 权力清单, the 标准目录 of 26 domains,
  * published items with their metadata (政策及解读). A portal file is canonical JSON whose
  * top-level "kind" is "portal".
@@ -740,6 +740,71 @@ XXGK_API xxgk_status xxgk_portal_csv_table(const xxgk_portal *portal, size_t ind
 /* The JSON Schema (draft 2020-12) of portal files, generated from the model.
  * *out: [owned: xxgk_free]. Errors: XXGK_E_INVALID_ARGUMENT (NULL out). Since 0.2. */
 XXGK_API xxgk_status xxgk_portal_json_schema(char **out, size_t *out_len, xxgk_error **err);
+=======
+/* ============================================================================================
+ * Many reports — 汇总 aggregation, cross-year series, narrative figures (docs/multi.md)
+ * ========================================================================================== */
+
+/* Where each cell of an aggregated report came from. Opaque, immutable. Since 0.2. */
+typedef struct xxgk_sources xxgk_sources;
+
+/* Which list of xxgk_sources a part belongs to, for one cell. Since 0.2. */
+#define XXGK_SOURCE_SUMMED 0  /* the part's cell held a number (explicit 0 included): it is in the sum */
+#define XXGK_SOURCE_BLANK 1   /* the part's cell was blank or not applicable: not added */
+#define XXGK_SOURCE_UNKNOWN 2 /* unreadable, not captured, money without a unit, overflow: the sum is a lower bound */
+
+/*
+ * Builds the 汇总 (compiled) report of `parts[0..count)`: every cell summed, blanks kept blank
+ * when no part holds a number, money summed exactly (元 and 万元 mixed: in 万元). The new report's
+ * header holds only the year; set the rest with xxgk_field_set or xxgk_report_set_json ("/header").
+ * Narrative sections are not summed.
+ * *out: [owned: xxgk_report_free]. *sources (may be NULL when not wanted): [owned: xxgk_sources_free],
+ * one entry per cell in the order of xxgk_key_at. Errors: XXGK_E_INVALID_ARGUMENT (NULL out, NULL
+ * parts with count > 0, a NULL handle in parts), XXGK_E_WRONG_FORMAT (formats differ),
+ * XXGK_E_INVALID_VALUE (years differ, count 0); the error's location is "/<index>" of the
+ * offending part. Since 0.2.
+ */
+XXGK_API xxgk_status xxgk_aggregate(const xxgk_report *const *parts, size_t count, xxgk_report **out,
+                                    xxgk_sources **sources, xxgk_error **err);
+
+/* Releases the provenance. NULL is a no-op. Since 0.2. */
+XXGK_API void xxgk_sources_free(xxgk_sources *sources);
+
+/* Number of cells described (the key count of the format); 0 for NULL. Since 0.2. */
+XXGK_API size_t xxgk_sources_count(const xxgk_sources *sources);
+
+/* The key of cell `cell` [borrowed: sources], NULL past the end. Since 0.2. */
+XXGK_API const char *xxgk_sources_key(const xxgk_sources *sources, size_t cell, size_t *out_len);
+
+/* How many parts are in list `which` (XXGK_SOURCE_*) for cell `cell`; 0 past the end. Since 0.2. */
+XXGK_API size_t xxgk_sources_part_count(const xxgk_sources *sources, size_t cell, int which);
+
+/* The index (into the parts passed to xxgk_aggregate) of entry `i` of list `which` for cell
+ * `cell`; (size_t)-1 when any index is past the end. Since 0.2. */
+XXGK_API size_t xxgk_sources_part_at(const xxgk_sources *sources, size_t cell, int which, size_t i);
+
+/*
+ * The reverse 汇总 check: a finding (XXGK-A-001…003) for every cell where `published` differs from
+ * the sum of `parts[0..count)`. *out: [owned: xxgk_issues_free]. Errors as xxgk_aggregate (the
+ * published report must have the parts' format and year). Since 0.2.
+ */
+XXGK_API xxgk_status xxgk_check_aggregate(const xxgk_report *published, const xxgk_report *const *parts,
+                                          size_t count, xxgk_issues **out, xxgk_error **err);
+
+/*
+ * The cross-year rules R8, R9, R10 over the reports of one body and scope, any order
+ * (XXGK-Y-001…005); cells are named "<key>@<year>". *out: [owned: xxgk_issues_free].
+ * Errors: XXGK_E_INVALID_ARGUMENT (NULL reports or out), XXGK_E_INVALID_VALUE (count 0, bodies or
+ * scopes differ, a year twice; location "/<index>"). Since 0.2.
+ */
+XXGK_API xxgk_status xxgk_validate_series(const xxgk_report *const *reports, size_t count, xxgk_issues **out,
+                                          xxgk_error **err);
+
+/*
+ * The figures stated in the prose of sections 一 and 五 against the tables (XXGK-N-006, warnings).
+ * *out: [owned: xxgk_issues_free]. Errors: XXGK_E_INVALID_ARGUMENT. Since 0.2.
+ */
+XXGK_API xxgk_status xxgk_check_narrative(const xxgk_report *report, xxgk_issues **out, xxgk_error **err);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,7 @@
 #ifndef XXGK_XXGK_HPP
 #define XXGK_XXGK_HPP
 
+#include <xxgk/aggregate.hpp>
 #include <xxgk/cell.hpp>
 #include <xxgk/cells.hpp>
 #include <xxgk/decimal.hpp>
@@ -16,9 +17,11 @@
 #include <xxgk/keys.hpp>
 #include <xxgk/labels.hpp>
 #include <xxgk/portal.hpp>
+#include <xxgk/narrative.hpp>
 #include <xxgk/render.hpp>
 #include <xxgk/report.hpp>
 #include <xxgk/schema.hpp>
+#include <xxgk/series.hpp>
 #include <xxgk/text.hpp>
 #include <xxgk/validate.hpp>
 #include <xxgk/version.hpp>

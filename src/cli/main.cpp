@@ -50,11 +50,12 @@ std::optional<xxgk::report> load(const std::string& path, bool lax) {
 }
 
 
-int run_validate(const std::string& path, bool json, const std::string& lang, bool lax, bool no_info) {
+int run_validate(const std::string& path, bool json, const std::string& lang, bool lax, bool no_info, bool narrative) {
     auto r = load(path, lax);
     if (!r) return exit_unreadable;
     xxgk::validate_options options;
     options.include_info = !no_info;
+    options.narrative_figures = narrative;
     const std::vector<xxgk::finding> findings = xxgk::validate(*r, options);
     if (json) {
         std::cout << xxgk::findings_to_json(findings) << '\n';
@@ -107,7 +108,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     std::string file, output, lang = "zh", format_name = "2021";
-    bool json = false, lax = false, no_info = false;
+    bool json = false, lax = false, no_info = false, narrative = false;
 
     auto* validate = app.add_subcommand("validate", "Check a report against every rule of its format");
     validate->add_option("FILE", file, "report in canonical JSON (- for standard input)")->required();
@@ -115,6 +116,8 @@ int main(int argc, char** argv) {
     validate->add_option("--lang", lang, "language of messages: zh or en")->check(CLI::IsMember({"zh", "en"}));
     validate->add_flag("--lax", lax, "keep unknown JSON members instead of rejecting them");
     validate->add_flag("--no-info", no_info, "leave out findings of severity info");
+    validate->add_flag("--narrative", narrative,
+                       "also compare the figures stated in sections 一 and 五 with the tables (XXGK-N-006)");
 
     auto* convert = app.add_subcommand("convert", "Write a report as normalised canonical JSON");
     convert->add_option("FILE", file, "report in canonical JSON (- for standard input)")->required();
@@ -143,7 +146,7 @@ int main(int argc, char** argv) {
         if (*validate || *convert)
             if (auto code = run_portal_command(*validate ? "validate" : "convert", file, output, json, lang, lax, no_info))
                 return *code;
-        if (*validate) return run_validate(file, json, lang, lax, no_info);
+        if (*validate) return run_validate(file, json, lang, lax, no_info, narrative);
         if (*keys) return run_keys(format_name);
         if (app.got_subcommand("rules")) return run_rules();
         auto r = load(file, lax);

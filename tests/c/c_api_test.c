@@ -12,48 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- a minimal harness ------------------------------------------------------------------- */
+/* ---- a minimal harness: CHECK, CHECK_STR, CHECK_STATUS, CHECK_OK, S (check.h) -------------- */
 
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                                  \
-    do {                                                                             \
-        ++checks;                                                                    \
-        if (!(cond)) {                                                               \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-            ++failures;                                                              \
-        }                                                                            \
-    } while (0)
-
-#define CHECK_STR(actual, expected)                                                                      \
-    do {                                                                                                 \
-        const char *a_ = (actual), *e_ = (expected);                                                     \
-        ++checks;                                                                                        \
-        if (a_ == NULL || strcmp(a_, e_) != 0) {                                                         \
-            fprintf(stderr, "%s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #actual,       \
-                    a_ ? a_ : "(null)", e_);                                                             \
-            ++failures;                                                                                  \
-        }                                                                                                \
-    } while (0)
-
-/* Checks a call's status; on a mismatch prints the error the library returned. */
-#define CHECK_STATUS(call, expected, err)                                                                \
-    do {                                                                                                 \
-        xxgk_status s_ = (call);                                                                         \
-        ++checks;                                                                                        \
-        if (s_ != (expected)) {                                                                          \
-            fprintf(stderr, "%s:%d: %s returned %s, expected %s (%s)\n", __FILE__, __LINE__, #call,       \
-                    xxgk_status_name(s_), xxgk_status_name(expected),                                    \
-                    (err) ? xxgk_error_message((err), NULL) : "no error object");                        \
-            ++failures;                                                                                  \
-        }                                                                                                \
-    } while (0)
-
-/* A string literal and its length. */
-#define S(lit) lit, (sizeof(lit) - 1)
-
-#define CHECK_OK(call, err) CHECK_STATUS(call, XXGK_OK, err)
+#include "check.h"
 
 /* Checks the error of a failed call: status, location (exact, or NULL to skip), and frees it. */
 static void expect_error(int line, xxgk_error **err, xxgk_status status, const char *location)

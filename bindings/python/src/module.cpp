@@ -526,11 +526,12 @@ void bind_report(py::module_& m) {
     });
     cls.def("dumps", [](const report_node& self) { return py::str(to_json(self.get())); },
             "The canonical JSON (docs/json-format.md): compact, deterministic, byte-identical to the C++ to_json.");
-    cls.def("validate", [](const report_node& self, bool include_info) {
-        return validated(self.get(), include_info);
-    }, py::arg("include_info") = true,
+    cls.def("validate", [](const report_node& self, bool include_info, bool narrative) {
+        return validated(self.get(), include_info, narrative);
+    }, py::arg("include_info") = true, py::arg("narrative") = false,
        "Checks the report against the rules of its format (docs/rules.md) and returns every finding as a list "
-       "of Issue, roots first. Never raises for a finding; include_info=False drops severity 'info'.");
+       "of Issue, roots first. Never raises for a finding; include_info=False drops severity 'info'; "
+       "narrative=True also compares the figures stated in sections 一 and 五 with the tables (XXGK-N-006).");
     cls.def_property_readonly("unknown_members", [](const report_node& self) {
         py::list out;
         for (const unknown_member& u : self.get().unknown_members) out.append(py::make_tuple(u.parent_pointer, u.name, u.json));
@@ -705,6 +706,7 @@ PYBIND11_MODULE(_core, m) {
     bind_report(m);  // and, through the descriptions, every class of the report's parts
     bind_import_render(m);  // import_text/import_html, ImportLogEntry, Report.render_*, json_schema
     bind_portal(m);         // portal.cpp: Portal and its parts
+    bind_multi(m);          // aggregate, check_aggregate, validate_series, check_narrative
 
     m.def("_decode", &decode, py::arg("data"), py::arg("strict") = true,
           "Decodes canonical JSON (str or bytes): (Report, []) or (None, [(type, pointer, message, offset, line, column), …]).");

@@ -365,21 +365,26 @@ void bind_import_render(py::module_& m);
 void bind_portal(py::module_& m);
 
 /// validate(value) as a list of Issue objects. The value is copied first and validated without
-/// the GIL (other Python threads may change the original meanwhile). Reports and portal files.
+/// the GIL (other Python threads may change the original meanwhile). Reports and portal files;
+/// `narrative` (reports only) also compares the figures stated in prose with the tables.
 template <class T>
-py::list validated(const T& value, bool include_info) {
+py::list validated(const T& value, bool include_info, bool narrative = false) {
     T copy = value;
     std::vector<finding> findings;
     {
         py::gil_scoped_release unlocked;
         validate_options options;
         options.include_info = include_info;
+        options.narrative_figures = narrative;
         findings = validate(copy, options);
     }
     py::list out;
     for (finding& f : findings) out.append(py::cast(std::move(f)));
     return out;
 }
+
+/// Binds aggregate, check_aggregate, validate_series, check_narrative (multi.cpp, docs/multi.md).
+void bind_multi(py::module_& m);
 
 /// The class docstring of a model type (a sentence per type; the members document themselves).
 std::string class_doc(std::string_view name);

@@ -47,6 +47,16 @@ from ._core import (
 )
 from ._errors import UnknownKeyError, ValidationError, loc_from_pointer
 from ._frames import FRAME_COLUMNS, ISSUE_COLUMNS, issues_frame, to_frame
+from ._multi import (
+    Aggregation,
+    CellSources,
+    StatedFigure,
+    aggregate,
+    check_aggregate,
+    check_narrative,
+    extract_figures,
+    validate_series,
+)
 
 __version__: str = _core.version()
 
@@ -529,6 +539,14 @@ Issue.loc = property(_issue_loc, doc=_issue_loc.__doc__)  # type: ignore[attr-de
 
 __all__ = [
     "__version__",
+    "Aggregation",
+    "CellSources",
+    "StatedFigure",
+    "aggregate",
+    "check_aggregate",
+    "check_narrative",
+    "extract_figures",
+    "validate_series",
     "FORMATS",
     "CELL_RECORD_FIELDS",
     "FINDING_FIELDS",

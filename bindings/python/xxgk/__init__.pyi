@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable, List, Literal, NamedTuple, Optional, Tuple, Union
+from decimal import Decimal
+from typing import Any, Dict, Iterable, List, Literal, Mapping, NamedTuple, Optional, Tuple, Union
 
 import pandas
 
@@ -124,3 +125,26 @@ def import_file(
     year: Optional[int] = None,
 ) -> ImportResult: ...
 def json_schema(format: Union[str, int]) -> dict[str, Any]: ...
+
+class CellSources(NamedTuple):
+    summed: Tuple[int, ...]
+    blank: Tuple[int, ...]
+    unknown: Tuple[int, ...]
+
+class Aggregation(NamedTuple):
+    report: Report
+    sources: Dict[str, CellSources]
+
+class StatedFigure(NamedTuple):
+    measure: str
+    value: Union[int, Decimal]
+    parts: Tuple[str, ...]
+    complete: bool
+    sentence: str
+    pointer: str
+
+def aggregate(reports: Iterable[Report], header: Union[ReportHeader, Mapping[str, Any], None] = None) -> Aggregation: ...
+def check_aggregate(published: Report, parts: Iterable[Report]) -> List[Issue]: ...
+def validate_series(reports: Iterable[Report]) -> List[Issue]: ...
+def check_narrative(report: Report) -> List[Issue]: ...
+def extract_figures(report: Report) -> List[StatedFigure]: ...
