@@ -11,6 +11,7 @@
 #include <xxgk/decimal.hpp>
 #include <xxgk/error.hpp>
 #include <xxgk/format.hpp>
+#include <xxgk/generate.hpp>
 #include <xxgk/import.hpp>
 #include <xxgk/json.hpp>
 #include <xxgk/keys.hpp>
