@@ -8,6 +8,7 @@
 
 #include <xxgk/cell.hpp>
 #include <xxgk/cells.hpp>
+#include <xxgk/corpus.hpp>
 #include <xxgk/decimal.hpp>
 #include <xxgk/error.hpp>
 #include <xxgk/format.hpp>
