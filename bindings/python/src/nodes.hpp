@@ -363,6 +363,9 @@ void bind_import_render(py::module_& m);
 /// Binds the report generator: _generate, INJECTED_FAULT_FIELDS (generate.cpp).
 void bind_generate(py::module_& m);
 
+/// Binds corpus runs: _corpus_files, _run_corpus (corpus.cpp).
+void bind_corpus(py::module_& m);
+
 /// The class docstring of a model type (a sentence per type; the members document themselves).
 std::string class_doc(std::string_view name);
 

@@ -40,6 +40,7 @@ from ._core import (
     format_for_year,
     notice_of,
 )
+from ._corpus import corpus_files, run_corpus
 from ._errors import UnknownKeyError, ValidationError, loc_from_pointer
 from ._frames import FRAME_COLUMNS, ISSUE_COLUMNS, issues_frame, to_frame
 from ._generate import GeneratedReport, InjectedFault, generate
@@ -472,6 +473,7 @@ __all__ = [
     "Rule",
     "UnknownKeyError",
     "ValidationError",
+    "corpus_files",
     "detect_input_kind",
     "format_for_year",
     "generate",
@@ -487,5 +489,6 @@ __all__ = [
     "loads",
     "notice_of",
     "rules",
+    "run_corpus",
     "to_frame",
 ] + sorted(_MODEL_CLASSES)
