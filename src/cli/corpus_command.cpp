@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command.hpp"
+
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -17,7 +19,6 @@
 namespace {
 
 constexpr int exit_ok = 0;
-constexpr int exit_unusable = 2;  // directory unreadable, output unwritable, bad usage
 
 struct corpus_settings {
     std::string dir;
@@ -86,13 +87,5 @@ void add_corpus_command(CLI::App& app) {
     cc->add_option("--lang", settings->lang, "language of messages: zh or en")->check(CLI::IsMember({"zh", "en"}));
     cc->add_flag("--lax", settings->lax, "keep unknown JSON members instead of rejecting the file");
     cc->add_flag("--no-info", settings->no_info, "leave out findings of severity info");
-    cc->callback([settings] {
-        int code = exit_unusable;
-        try {
-            code = run_corpus_command(*settings);
-        } catch (const std::exception& e) {
-            std::cerr << "xxgk: " << e.what() << '\n';
-        }
-        throw CLI::RuntimeError(code);
-    });
+    cc->callback([settings] { xxgk::cli::finish([&] { return run_corpus_command(*settings); }); });
 }

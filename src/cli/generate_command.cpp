@@ -9,6 +9,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -19,7 +21,6 @@
 namespace {
 
 constexpr int exit_ok = 0;
-constexpr int exit_unusable = 2;  // unwritable output, bad usage
 
 struct generate_settings {
     std::string format = "2021";
@@ -29,12 +30,7 @@ struct generate_settings {
     std::string output = ".";
 };
 
-void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) throw xxgk::error(xxgk::errc::io_error, "cannot write '" + path.string() + "'");
-}
+using xxgk::cli::write_file;
 
 int run_generate(const generate_settings& s) {
     xxgk::generate_options options;
@@ -74,13 +70,5 @@ void add_generate_command(CLI::App& app) {
     gc->add_option("--faults", settings->faults, "probability of each fault kind per report (0 to 1; default 0)")
         ->check(CLI::Range(0.0, 1.0));
     gc->add_option("-o,--output", settings->output, "directory for the reports and faults.csv (default: .)");
-    gc->callback([settings] {
-        int code = exit_unusable;
-        try {
-            code = run_generate(*settings);
-        } catch (const std::exception& e) {
-            std::cerr << "xxgk: " << e.what() << '\n';
-        }
-        throw CLI::RuntimeError(code);
-    });
+    gc->callback([settings] { xxgk::cli::finish([&] { return run_generate(*settings); }); });
 }

@@ -8,6 +8,8 @@
 #include <xxgk/json.hpp>
 
 #include <CLI/CLI.hpp>
+
+#include "command.hpp"
 #include <boost/describe/enum_to_string.hpp>
 
 #include <algorithm>
@@ -61,10 +63,7 @@ void write_text(const std::string& path, const std::string& text) {
         std::cout << text << std::flush;
         return;
     }
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) throw xxgk::error(xxgk::errc::io_error, "cannot write '" + path + "'");
+    xxgk::cli::write_file(path, text);
 }
 
 int run_import(const import_settings& s) {
@@ -111,13 +110,5 @@ void add_import_command(CLI::App& app) {
     ic->add_option("--year", settings->year, "force the report year");
     ic->add_option("--log-json", settings->log_json, "also write the import log as a JSON array to this file");
     ic->add_flag("--no-info", settings->no_info, "leave out log entries of severity info");
-    ic->callback([settings] {
-        int code = exit_unusable;
-        try {
-            code = run_import(*settings);
-        } catch (const std::exception& e) {
-            std::cerr << "xxgk: " << e.what() << '\n';
-        }
-        throw CLI::RuntimeError(code);
-    });
+    ic->callback([settings] { xxgk::cli::finish([&] { return run_import(*settings); }); });
 }

@@ -11,6 +11,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -61,12 +63,7 @@ std::optional<xxgk::report> load(const std::string& path, bool lax) {
     return std::move(*r.value);
 }
 
-void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) throw xxgk::error(xxgk::errc::io_error, "cannot write '" + path.string() + "'");
-}
+using xxgk::cli::write_file;
 
 void write_output(const std::string& path, const std::string& text) {
     if (path.empty() || path == "-")
@@ -124,18 +121,6 @@ int run_schema(const schema_settings& s) {
     return exit_ok;
 }
 
-// Runs a subcommand and ends the program with its exit code.
-template <class F>
-[[noreturn]] void finish(F&& run) {
-    int code = exit_unusable;
-    try {
-        code = run();
-    } catch (const std::exception& e) {
-        std::cerr << "xxgk: " << e.what() << '\n';
-    }
-    throw CLI::RuntimeError(code);
-}
-
 }  // namespace
 
 /// Adds `render` and `schema` to the command line.
@@ -153,11 +138,11 @@ void add_render_commands(CLI::App& app) {
         ->check(CLI::IsMember({"zh", "en"}));
     rc->add_flag("--findings", render->findings, "html: validate the report and highlight the cells with findings");
     rc->add_flag("--lax", render->lax, "keep unknown JSON members instead of rejecting them");
-    rc->callback([render] { finish([&] { return run_render(*render); }); });
+    rc->callback([render] { xxgk::cli::finish([&] { return run_render(*render); }); });
 
     auto schema = std::make_shared<schema_settings>();
     auto* sc = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of the canonical JSON of a format");
     sc->add_option("--format", schema->format, "2019 or 2021")->check(CLI::IsMember({"2019", "2021"}));
     sc->add_option("-o,--output", schema->output, "output file (default: standard output)");
-    sc->callback([schema] { finish([&] { return run_schema(*schema); }); });
+    sc->callback([schema] { xxgk::cli::finish([&] { return run_schema(*schema); }); });
 }
