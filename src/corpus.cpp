@@ -65,7 +65,7 @@ std::vector<std::string> corpus_files(const std::string& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) throw error(errc::io_error, "'" + dir + "' is not a readable directory");
     std::vector<std::string> out;
-    fs::recursive_directory_iterator it(dir, fs::directory_options::follow_directory_symlink, ec), end;
+    fs::recursive_directory_iterator it(dir, ec), end;
     if (ec) throw error(errc::io_error, "cannot read directory '" + dir + "': " + ec.message());
     for (; it != end; it.increment(ec)) {
         if (ec) throw error(errc::io_error, "cannot read directory '" + dir + "': " + ec.message());

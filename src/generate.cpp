@@ -39,16 +39,17 @@ public:
     std::int64_t between(std::int64_t lo, std::int64_t hi) {
         return lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo) + 1));
     }
-    /// Uniform in [0, 1).
-    double unit() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
-    bool chance(double p) { return unit() < p; }
+    /// True with probability p: a uniform 53-bit fraction, exact in a double, compared with p.
+    bool chance(double p) { return static_cast<double>(engine_() >> 11) * 0x1.0p-53 < p; }
     template <class T, std::size_t N>
     const T& pick(const std::array<T, N>& items) {
         return items[below(N)];
     }
-    /// round(x × factor) with factor uniform in [lo, hi): the spread of figures around an expectation.
-    std::int64_t around(double x, double lo, double hi) {
-        return static_cast<std::int64_t>(x * (lo + (hi - lo) * unit()) + 0.5);
+    /// x × f rounded, for x given in thousandths and f uniform in [lo, hi] per mille: the spread of
+    /// figures around an expectation. Integer arithmetic, so no platform's floating point (FMA
+    /// contraction) shifts a figure.
+    std::int64_t around(std::int64_t x_milli, std::int64_t lo, std::int64_t hi) {
+        return (x_milli * between(lo, hi) + 500000) / 1000000;
     }
 
 private:
@@ -130,23 +131,23 @@ std::string key_of(std::string_view section, std::string_view row, std::string_v
     return std::string(section) + "." + std::string(row) + "." + std::string(column);
 }
 
-// Share of applicants by column and of outcomes by row: what published reports look like.
-double column_weight(std::string_view c) {
-    if (c == "natural_person") return 0.62;
-    if (c == "enterprise") return 0.18;
-    if (c == "legal_service") return 0.09;
-    if (c == "other_org") return 0.07;
-    return 0.02;
+// Share of applicants by column and of outcomes by row, per mille: what published reports look like.
+std::int64_t column_weight(std::string_view c) {
+    if (c == "natural_person") return 620;
+    if (c == "enterprise") return 180;
+    if (c == "legal_service") return 90;
+    if (c == "other_org") return 70;
+    return 20;
 }
 
-double leaf_weight(std::string_view r) {
-    if (r == "granted") return 0.42;
-    if (r == "partially_granted") return 0.10;
-    if (r == "unavailable_not_held") return 0.20;
-    if (r == "other_unpaid_fee") return 0.0;  // needs fee notices; the fee statement says none were sent
-    if (r == "other" || r == "other_misc") return 0.05;
-    if (r.substr(0, 12) == "unavailable_" || r.substr(0, 12) == "not_handled_") return 0.03;
-    return 0.01;
+std::int64_t leaf_weight(std::string_view r) {
+    if (r == "granted") return 420;
+    if (r == "partially_granted") return 100;
+    if (r == "unavailable_not_held") return 200;
+    if (r == "other_unpaid_fee") return 0;  // needs fee notices; the fee statement says none were sent
+    if (r == "other" || r == "other_misc") return 50;
+    if (r.substr(0, 12) == "unavailable_" || r.substr(0, 12) == "not_handled_") return 30;
+    return 10;
 }
 
 /// The generator of one report: builds valid tables and prose, then injects faults.
@@ -234,20 +235,20 @@ private:
 
     void build_requests() {
         const std::uint64_t size_class = rng_.below(4);
-        const double expected = size_class == 0 ? 3 : size_class == 1 ? 25 : size_class == 2 ? 180 : 1500;
+        const std::int64_t expected = size_class == 0 ? 3 : size_class == 1 ? 25 : size_class == 2 ? 180 : 1500;
         std::vector<std::int64_t> leaf_totals(layout_.leaves.size());
         for (std::string_view c : layout_.request_columns) {
-            const std::int64_t received = rng_.around(expected * column_weight(c), 0.3, 1.7);
-            const std::int64_t carried_over = rng_.around(static_cast<double>(received), 0.0, 0.12);
+            const std::int64_t received = rng_.around(expected * column_weight(c), 300, 1700);
+            const std::int64_t carried_over = rng_.around(received * 1000, 0, 120);
             set(key_of("requests", layout_.inflows[0], c), received);
             set(key_of("requests", layout_.inflows[1], c), carried_over);
             const std::int64_t in = received + carried_over;
-            const std::int64_t forward = rng_.around(static_cast<double>(in), 0.0, 0.1);
+            const std::int64_t forward = rng_.around(in * 1000, 0, 100);
             std::int64_t rest = in - forward;
             const std::int64_t concluded = rest;
             std::vector<std::int64_t> shares(layout_.leaves.size());
             for (std::size_t i = 0; i < layout_.leaves.size(); ++i) {
-                shares[i] = std::min(rest, rng_.around(concluded * leaf_weight(layout_.leaves[i]), 0.0, 2.0));
+                shares[i] = std::min(rest, rng_.around(concluded * leaf_weight(layout_.leaves[i]), 0, 2000));
                 rest -= shares[i];
             }
             shares[0] += rest;  // （一）予以公开 takes what is left

@@ -44,7 +44,8 @@ BOOST_DESCRIBE_ENUM(input_kind, json, text, html)
 /// the start → html, anything else → text. The rule `xxgk import` applies to text and HTML.
 input_kind detect_input_kind(std::string_view path, std::string_view content) noexcept;
 
-/// The files of a corpus: every regular file below `dir` (recursively, symbolic links followed)
+/// The files of a corpus: every regular file below `dir` (recursively; links to files are read,
+/// links to directories are not entered, so a link loop cannot trap the walk)
 /// whose extension is one `detect_input_kind` recognises, as paths relative to `dir` with '/'
 /// separators, sorted bytewise. Throws `error` (errc::io_error) when `dir` is not a readable directory.
 std::vector<std::string> corpus_files(const std::string& dir);

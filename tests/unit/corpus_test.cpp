@@ -94,7 +94,7 @@ TEST_CASE("corpus_files lists readable kinds recursively, sorted", "[corpus]") {
     CHECK_THROWS_AS(xxgk::corpus_files((dir / "missing").string()), xxgk::error);
 }
 
-TEST_CASE("a corpus run checks every file, skips bad ones, and does not depend on the threads", "[corpus]") {
+TEST_CASE("a corpus run checks every file, skips bad ones, and does not depend on the threads", "[corpus][threads]") {
     const fs::path dir = make_corpus();
     const run_output one = run(dir, 1, "xxgk-corpus-out-1");
     const run_output two = run(dir, 2, "xxgk-corpus-out-2");
