@@ -341,24 +341,12 @@ def import_html(
     return _import(html, True, format, year, None)
 
 
-_HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".jsp", ".asp", ".aspx", ".php")
-_TEXT_EXTENSIONS = (".txt", ".text", ".md", ".markdown")
-_HTML_TAGS = (b"<html", b"<body", b"<table", b"<div", b"<p>", b"<p ")
-
-
 def detect_input_kind(path: PathLike, content: bytes = b"") -> Literal["text", "html"]:
     """'html' or 'text', as ``xxgk import`` decides: by the file's extension (.html, .htm, .php, …;
-    .txt, .md, …), else by its content (markup at or near the start)."""
-    name = os.fsdecode(os.fspath(path)).lower()
-    for extensions, kind in ((_HTML_EXTENSIONS, "html"), (_TEXT_EXTENSIONS, "text")):
-        if any(len(name) > len(e) and name.endswith(e) for e in extensions):
-            return kind  # type: ignore[return-value]
-    head = bytes(content[:4096]).lower()
-    if head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
-    if head.lstrip(b" \t\n\v\f\r").startswith(b"<") or any(tag in head for tag in _HTML_TAGS):
-        return "html"
-    return "text"
+    .txt, .md, …), else by its content (markup at or near the start). The C++ rule of corpus runs
+    (``xxgk::detect_input_kind``), with canonical JSON read as text."""
+    name = os.fsdecode(os.fspath(path))
+    return "html" if _core._detect_input_kind(name, bytes(content[:4096])) == "html" else "text"
 
 
 def import_file(
