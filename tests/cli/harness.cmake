@@ -1,6 +1,7 @@
 # Shared by the CLI test scripts that include it: run `xxgk`, record failed checks, report them at
 # the end. Expects XXGK (the executable) to be set.
 
+# xxgk(<args>... [INPUT file]): runs the CLI; sets rc, out (stdout), err (stderr) in the caller.
 function(xxgk)
     cmake_parse_arguments(arg "" "INPUT" "" ${ARGN})
     set(input "")
@@ -16,6 +17,7 @@ function(xxgk)
     set(last_command "xxgk ${shown}" PARENT_SCOPE)
 endfunction()
 
+# Failures are collected in a global property, so every check runs and all are reported.
 function(fail what)
     string(SUBSTRING "${out}" 0 600 out_head)
     string(SUBSTRING "${err}" 0 1200 err_head)
@@ -23,6 +25,7 @@ function(fail what)
     set_property(GLOBAL APPEND PROPERTY xxgk_cli_failures "${what}")
 endfunction()
 
+# Functions, not macros: a macro would expand the regex escapes a second time.
 function(expect_rc expected what)
     if(NOT "${rc}" STREQUAL "${expected}")
         fail("${what}: exit code ${rc}, expected ${expected}")
