@@ -77,7 +77,10 @@ struct corpus_finding {
 BOOST_DESCRIBE_STRUCT(corpus_finding, (), (file, code, severity, key, pointer, expected, actual, message))
 
 /// The language of the messages of a corpus run.
-enum class corpus_language : std::uint8_t { zh, en };
+enum class corpus_language : std::uint8_t {
+    zh,  ///< 中文: finding::message_zh
+    en,  ///< English: finding::message_en
+};
 
 /// What one file gave.
 struct corpus_file_result {
@@ -89,6 +92,7 @@ struct corpus_file_result {
     std::vector<cell_record> cells;       ///< every cell (empty when unusable)
     std::string body;                     ///< header.body of the report read
     int year = 0;                         ///< header.year of the report read
+    /// True when the file was read as a report and validated.
     bool ok() const noexcept { return errors.empty(); }
 };
 
