@@ -1,8 +1,6 @@
 #include "xxgk/cells.hpp"
 
 #include "csv.hpp"
-
-#include "xxgk/detail/traits.hpp"
 #include "xxgk/keys.hpp"
 
 #include <boost/describe/enum_to_string.hpp>
@@ -34,23 +32,12 @@ std::vector<cell_record> cell_records(const report& r) {
     return out;
 }
 
-
 std::string to_cells_csv(const report& r) {
     std::string out;
-    bool first = true;
-    detail::for_each_member<cell_record>([&](auto d) {
-        if (!first) out += ',';
-        first = false;
-        out += d.name;
-    });
+    detail::csv_header_fields<cell_record>(out);
     out += '\n';
     for (const cell_record& rec : cell_records(r)) {
-        first = true;
-        detail::for_each_member<cell_record>([&](auto d) {
-            if (!first) out += ',';
-            first = false;
-            detail::csv_field(out, rec.*d.pointer);
-        });
+        detail::csv_record_fields(out, rec);
         out += '\n';
     }
     return out;

@@ -1,5 +1,5 @@
-// Internal to the xxgk command: input, output and printing shared by the subcommands
-// (main.cpp, render_command.cpp, portal_command.cpp), so that every subcommand reads, writes and
+// Internal to the xxgk command: input, output, printing and the exit of subcommands, shared by
+// every subcommand (main.cpp and the *_command.cpp files), so that each one reads, writes and
 // reports the same way.
 #ifndef XXGK_SRC_CLI_COMMON_HPP
 #define XXGK_SRC_CLI_COMMON_HPP
@@ -8,6 +8,8 @@
 #include <xxgk/json.hpp>
 #include <xxgk/render.hpp>
 #include <xxgk/validate.hpp>
+
+#include <CLI/CLI.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -20,6 +22,23 @@
 
 namespace xxgk_cli {
 
+/// Exit code 2: unusable input, unwritable output, bad usage (docs/cli.md).
+inline constexpr int exit_unusable = 2;
+
+/// Runs a subcommand that lives in its own file (in its CLI11 callback) and ends the program with
+/// its exit code by throwing CLI::RuntimeError, the CLI11 way for a callback to exit; an exception
+/// is printed and ends it with exit_unusable.
+template <class F>
+[[noreturn]] void finish(F&& run) {
+    int code = exit_unusable;
+    try {
+        code = run();
+    } catch (const std::exception& e) {
+        std::cerr << "xxgk: " << e.what() << '\n';
+    }
+    throw CLI::RuntimeError(code);
+}
+
 /// The text of FILE; "-" is standard input, read once and kept, so that recognising a portal
 /// file and then loading it as a report both see the same text. Throws xxgk::error (io_error).
 inline std::string read_input(const std::string& path) {
@@ -29,6 +48,7 @@ inline std::string read_input(const std::string& path) {
     return *stdin_text;
 }
 
+/// Writes a whole file. Throws xxgk::error (errc::io_error) naming the path.
 inline void write_file(const std::filesystem::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);
     out << text;

@@ -101,6 +101,8 @@ void add_import_command(CLI::App& app);   // import_command.cpp: import
 // portal_command.cpp: validate and convert of portal files (recognised from their content)
 std::optional<int> run_portal_command(const std::string& command, const std::string& file, const std::string& output,
                                       bool json, const std::string& lang, bool lax, bool no_info);
+void add_generate_command(CLI::App& app);  // generate_command.cpp: generate
+void add_corpus_command(CLI::App& app);    // corpus_command.cpp: corpus
 
 int main(int argc, char** argv) {
     CLI::App app{"xxgk — 政府信息公开工作年度报告: validate, convert and inspect reports"};
@@ -135,6 +137,8 @@ int main(int argc, char** argv) {
     app.add_subcommand("rules", "List every finding code");
     add_render_commands(app);
     add_import_command(app);
+    add_generate_command(app);
+    add_corpus_command(app);
 
     try {
         app.parse(argc, argv);

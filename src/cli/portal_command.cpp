@@ -14,7 +14,7 @@ namespace {
 
 constexpr int exit_ok = 0;
 constexpr int exit_findings = 1;
-constexpr int exit_unusable = 2;
+using xxgk_cli::exit_unusable;  // 2: unusable input or output, bad usage (docs/cli.md)
 
 // The portal in FILE, or why not: nothing when FILE is not a portal file (or cannot be read: the
 // report path then says why); exit_unusable, after printing every problem, when it does not decode.

@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -28,7 +29,7 @@ std::optional<int> run_portal_render(const std::string& file, const std::string&
 namespace {
 
 constexpr int exit_ok = 0;
-constexpr int exit_unusable = 2;  // unreadable input, unwritable output, bad usage
+using xxgk_cli::exit_unusable;  // 2: unusable input or output, bad usage (docs/cli.md)
 
 struct render_settings {
     std::string file;
@@ -97,18 +98,6 @@ int run_schema(const schema_settings& s) {
     return exit_ok;
 }
 
-// Runs a subcommand and ends the program with its exit code.
-template <class F>
-[[noreturn]] void finish(F&& run) {
-    int code = exit_unusable;
-    try {
-        code = run();
-    } catch (const std::exception& e) {
-        std::cerr << "xxgk: " << e.what() << '\n';
-    }
-    throw CLI::RuntimeError(code);
-}
-
 }  // namespace
 
 /// Adds `render` and `schema` to the command line.
@@ -126,11 +115,11 @@ void add_render_commands(CLI::App& app) {
         ->check(CLI::IsMember({"zh", "en"}));
     rc->add_flag("--findings", render->findings, "html: validate the report and highlight the cells with findings");
     rc->add_flag("--lax", render->lax, "keep unknown JSON members instead of rejecting them");
-    rc->callback([render] { finish([&] { return run_render(*render); }); });
+    rc->callback([render] { xxgk_cli::finish([&] { return run_render(*render); }); });
 
     auto schema = std::make_shared<schema_settings>();
     auto* sc = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of the canonical JSON of a format");
     sc->add_option("--format", schema->format, "2019 or 2021")->check(CLI::IsMember({"2019", "2021"}));
     sc->add_option("-o,--output", schema->output, "output file (default: standard output)");
-    sc->callback([schema] { finish([&] { return run_schema(*schema); }); });
+    sc->callback([schema] { xxgk_cli::finish([&] { return run_schema(*schema); }); });
 }

@@ -18,48 +18,7 @@ set(sample "${SOURCE}/examples/data/sample-2021.json")
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
 
-# xxgk(<args>... [INPUT file]): runs the CLI; sets rc, out (stdout), err (stderr) in the caller.
-function(xxgk)
-    cmake_parse_arguments(arg "" "INPUT" "" ${ARGN})
-    set(input "")
-    if(arg_INPUT)
-        set(input INPUT_FILE "${arg_INPUT}")
-    endif()
-    execute_process(COMMAND "${XXGK}" ${arg_UNPARSED_ARGUMENTS} ${input}
-                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-    string(REPLACE ";" " " shown "${arg_UNPARSED_ARGUMENTS}")
-    set(rc "${rc}" PARENT_SCOPE)
-    set(out "${out}" PARENT_SCOPE)
-    set(err "${err}" PARENT_SCOPE)
-    set(last_command "xxgk ${shown}" PARENT_SCOPE)
-endfunction()
-
-# Failures are collected in a global property, so every check runs and all are reported.
-function(fail what)
-    string(SUBSTRING "${out}" 0 600 out_head)
-    string(SUBSTRING "${err}" 0 600 err_head)
-    message(STATUS "FAIL ${what}\n  command: ${last_command}\n  exit: ${rc}\n  stdout: ${out_head}\n  stderr: ${err_head}")
-    set_property(GLOBAL APPEND PROPERTY xxgk_cli_failures "${what}")
-endfunction()
-
-# Functions, not macros: a macro would expand the regex escapes a second time.
-function(expect_rc expected what)
-    if(NOT "${rc}" STREQUAL "${expected}")
-        fail("${what}: exit code ${rc}, expected ${expected}")
-    endif()
-endfunction()
-
-function(expect_match text regex what)
-    if(NOT "${text}" MATCHES "${regex}")
-        fail("${what}: output does not match '${regex}'")
-    endif()
-endfunction()
-
-function(expect_no_match text regex what)
-    if("${text}" MATCHES "${regex}")
-        fail("${what}: output matches '${regex}'")
-    endif()
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/harness.cmake")
 
 # Number of lines of a text ending in a newline.
 function(count_lines text result)
@@ -209,10 +168,4 @@ expect_rc(2 "unknown option is a usage error")
 xxgk(validate --lang fr "${cangnan}")
 expect_rc(2 "--lang fr is a usage error")
 
-get_property(failures GLOBAL PROPERTY xxgk_cli_failures)
-list(LENGTH failures n_failures)
-if(n_failures GREATER 0)
-    string(REPLACE ";" "\n  " listed "${failures}")
-    message(FATAL_ERROR "${n_failures} CLI check(s) failed:\n  ${listed}")
-endif()
-message(STATUS "all CLI checks passed")
+report_failures("CLI")

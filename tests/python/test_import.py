@@ -289,6 +289,7 @@ def test_import_file_errors(tmp_path):
         ("page.php", b"", "html"),
         ("notes.md", b"<p>", "text"),
         ("report.txt", b"<html>", "text"),
+        ("report.json", b"<html>", "text"),  # canonical JSON by extension: read as text, never as a page
         (".html", b"text", "text"),
         ("x", b"\xef\xbb\xbf  \n<!DOCTYPE html>", "html"),
         ("x", b"title\n<table><tr><td>1</td></tr></table>", "html"),

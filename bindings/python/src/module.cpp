@@ -707,6 +707,8 @@ PYBIND11_MODULE(_core, m) {
     bind_import_render(m);  // import_text/import_html, ImportLogEntry, Report.render_*, json_schema
     bind_portal(m);         // portal.cpp: Portal and its parts
     bind_multi(m);          // aggregate, check_aggregate, validate_series, check_narrative
+    bind_generate(m);       // _generate (xxgk.generate)
+    bind_corpus(m);         // _corpus_files, _run_corpus (xxgk.corpus_files, xxgk.run_corpus)
 
     m.def("_decode", &decode, py::arg("data"), py::arg("strict") = true,
           "Decodes canonical JSON (str or bytes): (Report, []) or (None, [(type, pointer, message, offset, line, column), …]).");

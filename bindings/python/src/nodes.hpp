@@ -386,6 +386,12 @@ py::list validated(const T& value, bool include_info, bool narrative = false) {
 /// Binds aggregate, check_aggregate, validate_series, check_narrative (multi.cpp, docs/multi.md).
 void bind_multi(py::module_& m);
 
+/// Binds the report generator: _generate, INJECTED_FAULT_FIELDS (generate.cpp).
+void bind_generate(py::module_& m);
+
+/// Binds corpus runs: _corpus_files, _run_corpus (corpus.cpp).
+void bind_corpus(py::module_& m);
+
 /// The class docstring of a model type (a sentence per type; the members document themselves).
 std::string class_doc(std::string_view name);
 

@@ -57,6 +57,9 @@ FORMATS: Tuple[str, ...]
 CELL_RECORD_FIELDS: Tuple[str, ...]
 FINDING_FIELDS: Tuple[str, ...]
 SEVERITIES: Tuple[str, ...]
+INJECTED_FAULT_FIELDS: Tuple[str, ...]
+CORPUS_ERROR_FIELDS: Tuple[str, ...]
+CORPUS_FINDING_FIELDS: Tuple[str, ...]
 
 def _decode(data: Union[str, bytes, bytearray, memoryview], strict: bool = True) -> Tuple[Optional[Report], List[tuple]]: ...
 def key_table(format: Union[str, int]) -> List[tuple]: ...
@@ -83,6 +86,12 @@ def check_aggregate(published: Report, parts: Iterable[Report]) -> List[Issue]: 
 def validate_series(reports: Iterable[Report]) -> List[Issue]: ...
 def check_narrative(report: Report) -> List[Issue]: ...
 def _extract_figures(report: Report) -> List[Tuple[str, Union[int, Decimal], Tuple[str, ...], bool, str, str]]: ...
+def _generate(
+    format: Union[str, int], count: int, seed: int, faults: float = 0.0, start: int = 0
+) -> List[Tuple[Report, List[Tuple[str, str, str, str, str, str]]]]: ...
+def _corpus_files(dir: str) -> List[str]: ...
+def _detect_input_kind(path: str, content: bytes) -> str: ...
+def _run_corpus(dir: str, output: str, jobs: int = 0, lang: str = "zh", strict: bool = True, include_info: bool = True) -> str: ...
 '''
 
 CELL = '''
@@ -333,7 +342,7 @@ from __future__ import annotations
 
 import os
 from decimal import Decimal
-from typing import Any, Dict, Iterable, List, Literal, Mapping, NamedTuple, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Literal, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 import pandas
 
@@ -341,6 +350,8 @@ from ._core import (
 {imports}
 )
 from ._errors import UnknownKeyError as UnknownKeyError, ValidationError as ValidationError
+from ._corpus import corpus_files as corpus_files, run_corpus as run_corpus
+from ._generate import GeneratedReport as GeneratedReport, InjectedFault as InjectedFault, generate as generate
 
 __version__: str
 FRAME_COLUMNS: Tuple[str, ...]
@@ -390,8 +401,12 @@ def load(path: PathLike, *, strict: bool = True) -> Report: ...
 def load_many(
     paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = True, errors: Literal["raise", "skip"] = "raise"
 ) -> ReportList: ...
-def to_frame(reports: Union[Report, Iterable[Report]], *, exact: bool = False) -> pandas.DataFrame: ...
-def issues_frame(reports: Union[Report, Iterable[Report]], *, include_info: bool = True) -> pandas.DataFrame: ...
+def to_frame(
+    reports: Union[Report, Iterable[Report]], *, exact: bool = False, files: Optional[Sequence[str]] = None
+) -> pandas.DataFrame: ...
+def issues_frame(
+    reports: Union[Report, Iterable[Report]], *, include_info: bool = True, files: Optional[Sequence[str]] = None
+) -> pandas.DataFrame: ...
 
 ImportInput = Union[str, bytes, bytearray, memoryview]
 

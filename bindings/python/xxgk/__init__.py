@@ -45,6 +45,7 @@ from ._core import (
     resolve_domain,
     notice_of,
 )
+from ._corpus import corpus_files, run_corpus
 from ._errors import UnknownKeyError, ValidationError, loc_from_pointer
 from ._frames import FRAME_COLUMNS, ISSUE_COLUMNS, issues_frame, to_frame
 from ._multi import (
@@ -57,6 +58,7 @@ from ._multi import (
     extract_figures,
     validate_series,
 )
+from ._generate import GeneratedReport, InjectedFault, generate
 
 __version__: str = _core.version()
 
@@ -361,24 +363,12 @@ def import_html(
     return _import(html, True, format, year, None)
 
 
-_HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".jsp", ".asp", ".aspx", ".php")
-_TEXT_EXTENSIONS = (".txt", ".text", ".md", ".markdown")
-_HTML_TAGS = (b"<html", b"<body", b"<table", b"<div", b"<p>", b"<p ")
-
-
 def detect_input_kind(path: PathLike, content: bytes = b"") -> Literal["text", "html"]:
     """'html' or 'text', as ``xxgk import`` decides: by the file's extension (.html, .htm, .php, …;
-    .txt, .md, …), else by its content (markup at or near the start)."""
-    name = os.fsdecode(os.fspath(path)).lower()
-    for extensions, kind in ((_HTML_EXTENSIONS, "html"), (_TEXT_EXTENSIONS, "text")):
-        if any(len(name) > len(e) and name.endswith(e) for e in extensions):
-            return kind  # type: ignore[return-value]
-    head = bytes(content[:4096]).lower()
-    if head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
-    if head.lstrip(b" \t\n\v\f\r").startswith(b"<") or any(tag in head for tag in _HTML_TAGS):
-        return "html"
-    return "text"
+    .txt, .md, …), else by its content (markup at or near the start). The C++ rule of corpus runs
+    (``xxgk::detect_input_kind``), with canonical JSON read as text."""
+    name = os.fsdecode(os.fspath(path))
+    return "html" if _core._detect_input_kind(name, bytes(content[:4096])) == "html" else "text"
 
 
 def import_file(
@@ -551,6 +541,8 @@ __all__ = [
     "CELL_RECORD_FIELDS",
     "FINDING_FIELDS",
     "FRAME_COLUMNS",
+    "GeneratedReport",
+    "InjectedFault",
     "ISSUE_COLUMNS",
     "CellKey",
     "ImportCode",
@@ -560,9 +552,11 @@ __all__ = [
     "Rule",
     "UnknownKeyError",
     "ValidationError",
+    "corpus_files",
     "detect_input_kind",
     "domain_labels",
     "format_for_year",
+    "generate",
     "import_codes",
     "import_file",
     "import_html",
@@ -581,5 +575,6 @@ __all__ = [
     "portal_json_schema",
     "resolve_domain",
     "rules",
+    "run_corpus",
     "to_frame",
 ] + sorted(_MODEL_CLASSES)

@@ -48,6 +48,8 @@ from ._core import (
     notice_of as notice_of,
 )
 from ._errors import UnknownKeyError as UnknownKeyError, ValidationError as ValidationError
+from ._corpus import corpus_files as corpus_files, run_corpus as run_corpus
+from ._generate import GeneratedReport as GeneratedReport, InjectedFault as InjectedFault, generate as generate
 
 __version__: str
 FRAME_COLUMNS: Tuple[str, ...]
@@ -97,8 +99,12 @@ def load(path: PathLike, *, strict: bool = True) -> Report: ...
 def load_many(
     paths: Union[PathLike, Iterable[PathLike]], *, strict: bool = True, errors: Literal["raise", "skip"] = "raise"
 ) -> ReportList: ...
-def to_frame(reports: Union[Report, Iterable[Report]], *, exact: bool = False) -> pandas.DataFrame: ...
-def issues_frame(reports: Union[Report, Iterable[Report]], *, include_info: bool = True) -> pandas.DataFrame: ...
+def to_frame(
+    reports: Union[Report, Iterable[Report]], *, exact: bool = False, files: Optional[Sequence[str]] = None
+) -> pandas.DataFrame: ...
+def issues_frame(
+    reports: Union[Report, Iterable[Report]], *, include_info: bool = True, files: Optional[Sequence[str]] = None
+) -> pandas.DataFrame: ...
 
 ImportInput = Union[str, bytes, bytearray, memoryview]
 

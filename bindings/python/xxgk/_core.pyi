@@ -30,6 +30,9 @@ FORMATS: Tuple[str, ...]
 CELL_RECORD_FIELDS: Tuple[str, ...]
 FINDING_FIELDS: Tuple[str, ...]
 SEVERITIES: Tuple[str, ...]
+INJECTED_FAULT_FIELDS: Tuple[str, ...]
+CORPUS_ERROR_FIELDS: Tuple[str, ...]
+CORPUS_FINDING_FIELDS: Tuple[str, ...]
 
 def _decode(data: Union[str, bytes, bytearray, memoryview], strict: bool = True) -> Tuple[Optional[Report], List[tuple]]: ...
 def key_table(format: Union[str, int]) -> List[tuple]: ...

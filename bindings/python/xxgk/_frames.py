@@ -5,7 +5,7 @@ pandas is imported only when a frame is asked for: ``import xxgk`` does not need
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Union
 
 from . import _core
 
@@ -39,7 +39,20 @@ def _reports(reports: Any) -> List[_core.Report]:
     return out
 
 
-def to_frame(reports: Union[_core.Report, Iterable[_core.Report]], *, exact: bool = False) -> "pandas.DataFrame":
+def _files(files: Optional[Sequence[str]], reports: List[_core.Report]) -> Optional[List[str]]:
+    if files is None:
+        return None
+    if isinstance(files, (str, bytes)):
+        raise TypeError("files: expected a sequence of names, one per report, not a single string")
+    names = [str(f) for f in files]
+    if len(names) != len(reports):
+        raise ValueError(f"files: {len(names)} names for {len(reports)} reports")
+    return names
+
+
+def to_frame(
+    reports: Union[_core.Report, Iterable[_core.Report]], *, exact: bool = False, files: Optional[Sequence[str]] = None
+) -> "pandas.DataFrame":
     """One row per cell of every report (long format), in table order.
 
     Columns: body, year, format, then key, section, row_label, column_label, value, state, unit, raw
@@ -49,21 +62,27 @@ def to_frame(reports: Union[_core.Report, Iterable[_core.Report]], *, exact: boo
     ``Float64`` dtype (exact for every integer up to 2**53, so for every count); ``exact=True``
     gives an ``object`` column of int and decimal.Decimal (money keeps every printed digit) with
     <NA> for missing values. ``unit`` and ``raw`` are None when the cell has none.
+    ``files`` (one name per report, e.g. the paths read) adds a first column ``file``: the columns
+    of ``xxgk corpus``'s cells.csv, and of ``xxgk.dask.cells_frame``.
     """
     pd = _pandas()
-    columns: Dict[str, list] = {name: [] for name in FRAME_COLUMNS}
-    for report in _reports(reports):
+    reports = _reports(reports)
+    names = _files(files, reports)
+    columns: Dict[str, list] = {name: [] for name in ("file",) + FRAME_COLUMNS}
+    for i, report in enumerate(reports):
         data = report._cell_columns(exact)
         n = len(data["key"])
         header = report.header
         columns["body"].extend([header.body] * n)
         columns["year"].extend([header.year] * n)
         columns["format"].extend([report.format] * n)
+        if names is not None:
+            columns["file"].extend([names[i]] * n)
         for name in _core.CELL_RECORD_FIELDS:
             columns[name].extend(data[name])
     values = columns["value"]
     frame = {}
-    for name in FRAME_COLUMNS:
+    for name in (("file",) if names is not None else ()) + FRAME_COLUMNS:
         if name == "value":
             if exact:
                 frame[name] = pd.Series([pd.NA if v is None else v for v in values], dtype=object)
@@ -77,22 +96,30 @@ def to_frame(reports: Union[_core.Report, Iterable[_core.Report]], *, exact: boo
 
 
 def issues_frame(
-    reports: Union[_core.Report, Iterable[_core.Report]], *, include_info: bool = True
+    reports: Union[_core.Report, Iterable[_core.Report]],
+    *,
+    include_info: bool = True,
+    files: Optional[Sequence[str]] = None,
 ) -> "pandas.DataFrame":
     """One row per finding of ``Report.validate()`` of every report.
 
     Columns: body, year, format, then code, severity, rule, key, pointer, expected, actual, cells,
     message_zh, message_en, caused_by (the members of ``xxgk::finding``; ``cells`` holds tuples).
     ``severity`` is an ordered categorical info < warning < error, so
-    ``frame[frame.severity >= "warning"]`` works.
+    ``frame[frame.severity >= "warning"]`` works. ``files`` adds a first column ``file`` as in to_frame.
     """
     pd = _pandas()
+    reports = _reports(reports)
+    names = _files(files, reports)
     rows = []
-    for report in _reports(reports):
+    for i, report in enumerate(reports):
         identity = (report.header.body, report.header.year, report.format)
+        if names is not None:
+            identity = (names[i],) + identity
         for issue in report.validate(include_info=include_info):
             rows.append(identity + tuple(getattr(issue, name) for name in _core.FINDING_FIELDS))
-    frame = pd.DataFrame(rows, columns=list(ISSUE_COLUMNS), dtype=object)
+    columns = (("file",) if names is not None else ()) + ISSUE_COLUMNS
+    frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
     frame["year"] = frame["year"].astype("int64")
     frame["severity"] = pd.Categorical(frame["severity"], categories=list(_core.SEVERITIES), ordered=True)
     return frame
