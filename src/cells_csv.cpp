@@ -1,6 +1,6 @@
 #include "xxgk/cells.hpp"
 
-#include "xxgk/detail/traits.hpp"
+#include "csv.hpp"
 #include "xxgk/keys.hpp"
 
 #include <boost/describe/enum_to_string.hpp>
@@ -32,37 +32,12 @@ std::vector<cell_record> cell_records(const report& r) {
     return out;
 }
 
-namespace {
-void csv_field(std::string& out, const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) {
-        out += s;
-        return;
-    }
-    out += '"';
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
-}  // namespace
-
 std::string to_cells_csv(const report& r) {
     std::string out;
-    bool first = true;
-    detail::for_each_member<cell_record>([&](auto d) {
-        if (!first) out += ',';
-        first = false;
-        out += d.name;
-    });
+    detail::csv_header_fields<cell_record>(out);
     out += '\n';
     for (const cell_record& rec : cell_records(r)) {
-        first = true;
-        detail::for_each_member<cell_record>([&](auto d) {
-            if (!first) out += ',';
-            first = false;
-            csv_field(out, rec.*d.pointer);
-        });
+        detail::csv_record_fields(out, rec);
         out += '\n';
     }
     return out;

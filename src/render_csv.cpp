@@ -1,46 +1,22 @@
 // render_csv_tables: the official grid as CSV, one table per block of 二, one for 三, one for 四.
 #include "xxgk/render.hpp"
 
+#include "csv.hpp"
 #include "render_layout.hpp"
 
 namespace xxgk {
-namespace {
-
-// RFC 4180: quote a field that holds a comma, a quote or a line break; double the quotes.
-void csv_field(std::string& out, std::string_view s) {
-    if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
-        out += s;
-        return;
-    }
-    out += '"';
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
-
-void csv_line(std::string& out, const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i) out += ',';
-        csv_field(out, fields[i]);
-    }
-    out += '\n';
-}
-
-}  // namespace
 
 std::vector<csv_table> render_csv_tables(const report& r) {
     std::vector<csv_table> tables;
     for (const detail::flat_table& t : detail::flat_tables(r.format())) {
         csv_table out;
         out.name = t.name;
-        csv_line(out.csv, t.header);
+        detail::csv_line(out.csv, t.header);
         for (const detail::flat_table::row& row : t.rows) {
             std::vector<std::string> fields;
             if (t.has_label_column) fields.push_back(row.label);
             for (const cell_key* k : row.cells) fields.push_back(detail::cell_display_text(cell_at(r, k->index)));
-            csv_line(out.csv, fields);
+            detail::csv_line(out.csv, fields);
         }
         tables.push_back(std::move(out));
     }

@@ -8,9 +8,11 @@
 
 #include <xxgk/cell.hpp>
 #include <xxgk/cells.hpp>
+#include <xxgk/corpus.hpp>
 #include <xxgk/decimal.hpp>
 #include <xxgk/error.hpp>
 #include <xxgk/format.hpp>
+#include <xxgk/generate.hpp>
 #include <xxgk/import.hpp>
 #include <xxgk/json.hpp>
 #include <xxgk/keys.hpp>

@@ -3,6 +3,7 @@
 //
 // Registered by add_import_command (called from main.cpp). Like render, it runs in its CLI11
 // callback and ends the program by throwing CLI::RuntimeError with its exit code.
+#include <xxgk/corpus.hpp>
 #include <xxgk/import.hpp>
 #include <xxgk/json.hpp>
 
@@ -31,31 +32,6 @@ struct import_settings {
     std::string log_json;
     bool no_info = false;
 };
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-/// text or html: by extension, else by content (markup near the start of the file).
-std::string detect_kind(const std::string& path, const std::string& content) {
-    const std::string p = lower(path);
-    const auto ends = [&](const char* ext) {
-        const std::string e(ext);
-        return p.size() > e.size() && p.compare(p.size() - e.size(), e.size(), e) == 0;
-    };
-    for (const char* ext : {".html", ".htm", ".xhtml", ".shtml", ".jsp", ".asp", ".aspx", ".php"})
-        if (ends(ext)) return "html";
-    for (const char* ext : {".txt", ".text", ".md", ".markdown"})
-        if (ends(ext)) return "text";
-    const std::string head = lower(content.substr(0, 4096));
-    std::size_t i = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-    while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
-    if (i < head.size() && head[i] == '<') return "html";
-    for (const char* tag : {"<html", "<body", "<table", "<div", "<p>", "<p "})
-        if (head.find(tag) != std::string::npos) return "html";
-    return "text";
-}
 
 void print_log(const std::string& path, const std::vector<xxgk::import_log_entry>& log, bool no_info) {
     for (const xxgk::import_log_entry& e : log) {
@@ -103,7 +79,10 @@ int run_import(const import_settings& s) {
     xxgk::import_options options;
     if (!s.format.empty()) options.format = xxgk::parse_format_version(s.format);
     if (s.year != 0) options.year = s.year;
-    const std::string kind = s.from.empty() ? detect_kind(s.file, content) : s.from;
+    // detect_input_kind's json reading is for corpus runs; import reads everything else as text.
+    const std::string kind = !s.from.empty()                                                   ? s.from
+                             : xxgk::detect_input_kind(s.file, content) == xxgk::input_kind::html ? "html"
+                                                                                              : "text";
     xxgk::import_result r;
     try {
         r = kind == "html" ? xxgk::import_html(content, options) : xxgk::import_text(content, options);

@@ -129,6 +129,8 @@ int run_rules() {
 
 void add_render_commands(CLI::App& app);  // render_command.cpp: render, schema
 void add_import_command(CLI::App& app);   // import_command.cpp: import
+void add_generate_command(CLI::App& app);  // generate_command.cpp: generate
+void add_corpus_command(CLI::App& app);    // corpus_command.cpp: corpus
 
 int main(int argc, char** argv) {
     CLI::App app{"xxgk — 政府信息公开工作年度报告: validate, convert and inspect reports"};
@@ -161,6 +163,8 @@ int main(int argc, char** argv) {
     app.add_subcommand("rules", "List every finding code");
     add_render_commands(app);
     add_import_command(app);
+    add_generate_command(app);
+    add_corpus_command(app);
 
     try {
         app.parse(argc, argv);

@@ -714,6 +714,7 @@ PYBIND11_MODULE(_core, m) {
     bind_issue(m);
     bind_report(m);  // and, through the descriptions, every class of the report's parts
     bind_import_render(m);  // import_text/import_html, ImportLogEntry, Report.render_*, json_schema
+    bind_generate(m);       // _generate (xxgk.generate)
 
     m.def("_decode", &decode, py::arg("data"), py::arg("strict") = true,
           "Decodes canonical JSON (str or bytes): (Report, []) or (None, [(type, pointer, message, offset, line, column), …]).");

@@ -360,6 +360,9 @@ void set_field_info(py::handle cls, const std::vector<field_info>& fields);
 /// Binds import_text/import_html (ImportLogEntry), Report.render_* and json_schema (import_render.cpp).
 void bind_import_render(py::module_& m);
 
+/// Binds the report generator: _generate, INJECTED_FAULT_FIELDS (generate.cpp).
+void bind_generate(py::module_& m);
+
 /// The class docstring of a model type (a sentence per type; the members document themselves).
 std::string class_doc(std::string_view name);
 

@@ -57,6 +57,7 @@ FORMATS: Tuple[str, ...]
 CELL_RECORD_FIELDS: Tuple[str, ...]
 FINDING_FIELDS: Tuple[str, ...]
 SEVERITIES: Tuple[str, ...]
+INJECTED_FAULT_FIELDS: Tuple[str, ...]
 
 def _decode(data: Union[str, bytes, bytearray, memoryview], strict: bool = True) -> Tuple[Optional[Report], List[tuple]]: ...
 def key_table(format: Union[str, int]) -> List[tuple]: ...
@@ -70,6 +71,9 @@ def _import(
 def import_codes() -> List[Tuple[str, str, str]]: ...
 def import_log_to_json(entries: Iterable[ImportLogEntry]) -> str: ...
 def json_schema(format: Union[str, int]) -> str: ...
+def _generate(
+    format: Union[str, int], count: int, seed: int, faults: float = 0.0, start: int = 0
+) -> List[Tuple[Report, List[Tuple[str, str, str, str, str, str]]]]: ...
 '''
 
 CELL = '''
@@ -301,6 +305,7 @@ from ._core import (
 {imports}
 )
 from ._errors import UnknownKeyError as UnknownKeyError, ValidationError as ValidationError
+from ._generate import GeneratedReport as GeneratedReport, InjectedFault as InjectedFault, generate as generate
 
 __version__: str
 FRAME_COLUMNS: Tuple[str, ...]

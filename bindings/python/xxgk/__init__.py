@@ -42,6 +42,7 @@ from ._core import (
 )
 from ._errors import UnknownKeyError, ValidationError, loc_from_pointer
 from ._frames import FRAME_COLUMNS, ISSUE_COLUMNS, issues_frame, to_frame
+from ._generate import GeneratedReport, InjectedFault, generate
 
 __version__: str = _core.version()
 
@@ -460,6 +461,8 @@ __all__ = [
     "CELL_RECORD_FIELDS",
     "FINDING_FIELDS",
     "FRAME_COLUMNS",
+    "GeneratedReport",
+    "InjectedFault",
     "ISSUE_COLUMNS",
     "CellKey",
     "ImportCode",
@@ -471,6 +474,7 @@ __all__ = [
     "ValidationError",
     "detect_input_kind",
     "format_for_year",
+    "generate",
     "import_codes",
     "import_file",
     "import_html",

@@ -47,6 +47,7 @@ from ._core import (
     notice_of as notice_of,
 )
 from ._errors import UnknownKeyError as UnknownKeyError, ValidationError as ValidationError
+from ._generate import GeneratedReport as GeneratedReport, InjectedFault as InjectedFault, generate as generate
 
 __version__: str
 FRAME_COLUMNS: Tuple[str, ...]

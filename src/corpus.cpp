@@ -1,0 +1,300 @@
+// Corpus runs (include/xxgk/corpus.hpp): a pool of std::threads takes files by index; the calling
+// thread delivers the results in file order, so that output does not depend on the thread count.
+#include "xxgk/corpus.hpp"
+
+#include "csv.hpp"
+#include "json_writer.hpp"
+#include "xxgk/error.hpp"
+#include "xxgk/json.hpp"
+
+#include <boost/describe/enum_to_string.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+namespace xxgk {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::optional<input_kind> kind_by_extension(std::string_view path) {
+    const std::string p = lower(path);
+    const auto ends = [&](std::string_view e) { return p.size() > e.size() && p.compare(p.size() - e.size(), e.size(), e) == 0; };
+    if (ends(".json")) return input_kind::json;
+    for (std::string_view e : {".html", ".htm", ".xhtml", ".shtml", ".jsp", ".asp", ".aspx", ".php"})
+        if (ends(e)) return input_kind::html;
+    for (std::string_view e : {".txt", ".text", ".md", ".markdown"})
+        if (ends(e)) return input_kind::text;
+    return std::nullopt;
+}
+
+std::string number_or_empty(const std::optional<std::size_t>& n) { return n ? std::to_string(*n) : std::string(); }
+
+}  // namespace
+
+input_kind detect_input_kind(std::string_view path, std::string_view content) noexcept {
+    if (auto k = kind_by_extension(path)) return *k;
+    try {
+        const std::string head = lower(content.substr(0, 4096));
+        std::size_t i = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+        while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+        if (i < head.size() && head[i] == '{') return input_kind::json;
+        if (i < head.size() && head[i] == '<') return input_kind::html;
+        for (const char* tag : {"<html", "<body", "<table", "<div", "<p>", "<p "})
+            if (head.find(tag) != std::string::npos) return input_kind::html;
+    } catch (...) {  // std::bad_alloc copying 4 KiB: fall back to text, the importer's most tolerant reader
+    }
+    return input_kind::text;
+}
+
+std::vector<std::string> corpus_files(const std::string& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw error(errc::io_error, "'" + dir + "' is not a readable directory");
+    std::vector<std::string> out;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::follow_directory_symlink, ec), end;
+    if (ec) throw error(errc::io_error, "cannot read directory '" + dir + "': " + ec.message());
+    for (; it != end; it.increment(ec)) {
+        if (ec) throw error(errc::io_error, "cannot read directory '" + dir + "': " + ec.message());
+        if (!it->is_regular_file(ec) || !kind_by_extension(it->path().filename().string())) continue;
+        out.push_back(it->path().lexically_relative(dir).generic_string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+corpus_file_result check_corpus_file(const std::string& dir, const std::string& file, const corpus_options& options) {
+    corpus_file_result r;
+    r.file = file;
+    auto fail = [&](errc code, std::string message) {
+        r.errors.push_back({file, to_string(code), "", "", "", std::move(message)});
+    };
+    std::string content;
+    try {
+        content = read_file((fs::path(dir) / file).string());
+    } catch (const error& e) {
+        fail(e.code(), e.what());
+        return r;
+    }
+    r.kind = detect_input_kind(file, content);
+    std::optional<report> value;
+    if (*r.kind == input_kind::json) {
+        decode_result d = decode_json(content, options.decoding);
+        for (const problem& p : d.problems)
+            r.errors.push_back({file, to_string(p.code), p.pointer, number_or_empty(p.line), number_or_empty(p.column), p.message});
+        value = std::move(d.value);
+    } else {
+        try {
+            import_result imported = *r.kind == input_kind::html ? import_html(content) : import_text(content);
+            for (import_log_entry& e : imported.log)
+                if (e.level != severity::info) r.import_log.push_back(std::move(e));
+            value = std::move(imported.value);
+        } catch (const error& e) {  // not a report at all, or beyond the importer's limits
+            fail(e.code(), e.what());
+        }
+    }
+    if (!value) return r;
+    r.body = value->header.body;
+    r.year = value->header.year;
+    r.findings = validate(*value, options.validation);
+    r.cells = cell_records(*value);
+    return r;
+}
+
+corpus_summary run_corpus(const std::string& dir, const std::vector<std::string>& files, const corpus_options& options,
+                          const std::function<void(const corpus_file_result&)>& sink) {
+    const auto started = std::chrono::steady_clock::now();
+    corpus_summary summary;
+    summary.files = files.size();
+    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, files.size())));
+    summary.jobs = jobs;
+
+    // Slots of results not yet delivered; workers fill them, the calling thread empties them in order.
+    std::vector<std::optional<corpus_file_result>> slots(files.size());
+    std::mutex m;
+    std::condition_variable ready;
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    std::exception_ptr failure;
+
+    auto work = [&] {
+        try {
+            while (!stop) {
+                const std::size_t i = next++;
+                if (i >= files.size()) break;
+                corpus_file_result r = check_corpus_file(dir, files[i], options);
+                std::lock_guard<std::mutex> lock(m);
+                slots[i] = std::move(r);
+                ready.notify_all();
+            }
+        } catch (...) {  // std::bad_alloc: stop everything and rethrow on the calling thread
+            std::lock_guard<std::mutex> lock(m);
+            if (!failure) failure = std::current_exception();
+            stop = true;
+            ready.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
+    auto join = [&] {
+        stop = true;
+        for (std::thread& t : threads) t.join();
+    };
+    try {
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            corpus_file_result r;
+            {
+                std::unique_lock<std::mutex> lock(m);
+                ready.wait(lock, [&] { return slots[i].has_value() || failure; });
+                if (failure) break;
+                r = std::move(*slots[i]);
+                slots[i].reset();
+            }
+            if (r.kind) ++summary.by_kind[boost::describe::enum_to_string(*r.kind, "?")];
+            if (r.ok()) {
+                ++summary.reports;
+                summary.with_errors += count_errors(r.findings) > 0;
+            } else {
+                ++summary.unusable;
+            }
+            for (const finding& f : r.findings) {
+                ++summary.by_code[f.code];
+                ++summary.by_severity[boost::describe::enum_to_string(f.severity, "?")];
+            }
+            for (const import_log_entry& e : r.import_log) {
+                ++summary.by_code[e.code];
+                ++summary.by_severity[boost::describe::enum_to_string(e.level, "?")];
+            }
+            sink(r);
+            if (options.progress) options.progress(i + 1, files.size());
+        }
+    } catch (...) {
+        join();
+        throw;
+    }
+    join();
+    if (failure) std::rethrow_exception(failure);
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary;
+}
+
+// ---------------------------------------------------------------------------------------------
+// corpus_writer
+
+namespace {
+
+std::ofstream open_csv(const fs::path& path, const std::string& header) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw error(errc::io_error, "cannot write '" + path.string() + "'");
+    out << header << '\n';
+    return out;
+}
+
+template <class T>
+std::string header_of(const char* prefix = "") {
+    std::string h = prefix;
+    detail::csv_header_fields<T>(h);
+    return h;
+}
+
+}  // namespace
+
+corpus_writer::corpus_writer(const std::string& dir, corpus_language language) : dir_(dir), language_(language) {
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    if (ec) throw error(errc::io_error, "cannot create '" + dir_ + "': " + ec.message());
+    findings_ = open_csv(fs::path(dir_) / "findings.csv", header_of<corpus_finding>());
+    cells_ = open_csv(fs::path(dir_) / "cells.csv", header_of<cell_record>("file,"));
+    errors_ = open_csv(fs::path(dir_) / "errors.csv", header_of<corpus_error>());
+}
+
+void corpus_writer::add(const corpus_file_result& r) {
+    buffer_.clear();
+    for (const corpus_error& e : r.errors) {
+        detail::csv_record_fields(buffer_, e);
+        buffer_ += '\n';
+    }
+    errors_ << buffer_;
+    buffer_.clear();
+    for (const import_log_entry& e : r.import_log) {
+        const corpus_finding f{r.file, e.code, boost::describe::enum_to_string(e.level, "?"), e.key, "", "", "", e.message};
+        detail::csv_record_fields(buffer_, f);
+        buffer_ += '\n';
+    }
+    for (const finding& x : r.findings) {
+        const corpus_finding f{r.file,     x.code,     boost::describe::enum_to_string(x.severity, "?"),
+                               x.key,      x.pointer,  x.expected,
+                               x.actual,   language_ == corpus_language::zh ? x.message_zh : x.message_en};
+        detail::csv_record_fields(buffer_, f);
+        buffer_ += '\n';
+    }
+    findings_ << buffer_;
+    buffer_.clear();
+    for (const cell_record& c : r.cells) {
+        detail::csv_field(buffer_, r.file);
+        buffer_ += ',';
+        detail::csv_record_fields(buffer_, c);
+        buffer_ += '\n';
+    }
+    cells_ << buffer_;
+}
+
+void corpus_writer::finish(const corpus_summary& summary) {
+    for (std::ofstream* f : {&findings_, &cells_, &errors_}) {
+        f->close();
+        if (!*f) throw error(errc::io_error, "cannot write the output of the run in '" + dir_ + "'");
+    }
+    const fs::path path = fs::path(dir_) / "summary.json";
+    std::ofstream out(path, std::ios::binary);
+    out << corpus_summary_to_json(summary) << '\n';
+    out.close();
+    if (!out) throw error(errc::io_error, "cannot write '" + path.string() + "'");
+}
+
+std::string corpus_summary_to_json(const corpus_summary& s, bool timing) {
+    std::string out;
+    detail::json_writer w(out);
+    w.begin_object();
+    auto count = [&](const char* name, std::size_t n) {
+        w.key(name);
+        w.integer(static_cast<std::int64_t>(n));
+    };
+    auto counts = [&](const char* name, const std::map<std::string, std::size_t>& m) {
+        w.key(name);
+        w.begin_object();
+        for (const auto& [k, n] : m) count(k.c_str(), n);
+        w.end_object();
+    };
+    count("files", s.files);
+    count("reports", s.reports);
+    count("unusable", s.unusable);
+    count("with_errors", s.with_errors);
+    if (timing) {
+        count("jobs", s.jobs);
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.3f", s.seconds);
+        w.key("seconds");
+        w.raw(seconds);
+    }
+    counts("by_severity", s.by_severity);
+    counts("by_code", s.by_code);
+    counts("by_kind", s.by_kind);
+    w.end_object();
+    return out;
+}
+
+}  // namespace xxgk

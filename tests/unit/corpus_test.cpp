@@ -1,0 +1,139 @@
+// Corpus runs (include/xxgk/corpus.hpp): every file checked, bad files reported and skipped,
+// output independent of the number of threads.
+#include <xxgk/corpus.hpp>
+#include <xxgk/generate.hpp>
+#include <xxgk/json.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void write(const fs::path& p, const std::string& text) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+std::string slurp(const fs::path& p) { return xxgk::read_file(p.string()); }
+
+/// A corpus of 40 generated reports (some faulty) in nested directories, the 苍南 text, and bad files.
+fs::path make_corpus() {
+    const fs::path dir = fs::temp_directory_path() / "xxgk-corpus-test";
+    fs::remove_all(dir);
+    xxgk::generate_options o;
+    o.seed = 5;
+    o.fault_rate = 0.2;
+    for (std::size_t i = 0; i < 40; ++i) {
+        o.format = i % 2 ? xxgk::format_version::v2019 : xxgk::format_version::v2021;
+        write(dir / (i < 20 ? "a" : "b/c") / ("r" + std::to_string(100 + i) + ".json"),
+              xxgk::to_json(xxgk::generate_report(o, i).value));
+    }
+    write(dir / "cangnan.txt", slurp(fs::path(XXGK_SOURCE_DIR) / "examples/data/cangnan-2020-annual-report.txt"));
+    write(dir / "broken.json", "{\"format\": \"2021\", ");
+    write(dir / "wrong.json", "{\"format\": \"2021\", \"header\": 5}");
+    write(dir / "empty.html", "<html><body><p>nothing here</p></body></html>");
+    write(dir / "ignored.pdf", "%PDF-1.4");  // not a kind the corpus reads
+    return dir;
+}
+
+struct run_output {
+    xxgk::corpus_summary summary;
+    std::string findings, cells, errors;
+};
+
+run_output run(const fs::path& dir, unsigned jobs, const std::string& out) {
+    xxgk::corpus_options o;
+    o.jobs = jobs;
+    std::size_t last_done = 0;
+    o.progress = [&](std::size_t done, std::size_t total) {
+        CHECK(done == last_done + 1);
+        CHECK(total == 44);
+        last_done = done;
+    };
+    const fs::path out_dir = dir.parent_path() / out;
+    run_output r;
+    {
+        xxgk::corpus_writer w(out_dir.string(), xxgk::corpus_language::en);
+        r.summary = xxgk::run_corpus(dir.string(), xxgk::corpus_files(dir.string()), o,
+                                     [&](const xxgk::corpus_file_result& f) { w.add(f); });
+        w.finish(r.summary);
+    }
+    CHECK(last_done == 44);
+    r.findings = slurp(out_dir / "findings.csv");
+    r.cells = slurp(out_dir / "cells.csv");
+    r.errors = slurp(out_dir / "errors.csv");
+    CHECK(slurp(out_dir / "summary.json") == xxgk::corpus_summary_to_json(r.summary) + "\n");
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("detect_input_kind: extension first, then content", "[corpus]") {
+    using xxgk::input_kind;
+    CHECK(xxgk::detect_input_kind("a/b.JSON", "<html>") == input_kind::json);
+    CHECK(xxgk::detect_input_kind("page.htm", "{") == input_kind::html);
+    CHECK(xxgk::detect_input_kind("r.md", "<p>") == input_kind::text);
+    CHECK(xxgk::detect_input_kind("noext", "\xEF\xBB\xBF  {\"format\":\"2021\"}") == input_kind::json);
+    CHECK(xxgk::detect_input_kind("noext", "  <!DOCTYPE html>") == input_kind::html);
+    CHECK(xxgk::detect_input_kind("noext", "苍南县人民政府 <table>") == input_kind::html);
+    CHECK(xxgk::detect_input_kind("noext", "一、总体情况") == input_kind::text);
+}
+
+TEST_CASE("corpus_files lists readable kinds recursively, sorted", "[corpus]") {
+    const fs::path dir = make_corpus();
+    const auto files = xxgk::corpus_files(dir.string());
+    REQUIRE(files.size() == 44);
+    CHECK(files.front() == "a/r100.json");
+    CHECK(files[20] == "b/c/r120.json");
+    CHECK(std::is_sorted(files.begin(), files.end()));
+    CHECK(std::find(files.begin(), files.end(), "ignored.pdf") == files.end());
+    CHECK_THROWS_AS(xxgk::corpus_files((dir / "missing").string()), xxgk::error);
+}
+
+TEST_CASE("a corpus run checks every file, skips bad ones, and does not depend on the threads", "[corpus]") {
+    const fs::path dir = make_corpus();
+    const run_output one = run(dir, 1, "xxgk-corpus-out-1");
+    const run_output two = run(dir, 2, "xxgk-corpus-out-2");
+    const run_output many = run(dir, 7, "xxgk-corpus-out-7");
+    CHECK(one.summary.jobs == 1);
+    CHECK(two.summary.jobs == 2);
+    for (const run_output* r : {&two, &many}) {
+        CHECK(r->findings == one.findings);
+        CHECK(r->cells == one.cells);
+        CHECK(r->errors == one.errors);
+        CHECK(xxgk::corpus_summary_to_json(r->summary, false) == xxgk::corpus_summary_to_json(one.summary, false));
+    }
+    const xxgk::corpus_summary& s = one.summary;
+    CHECK(s.files == 44);
+    CHECK(s.reports == 41);  // 40 generated + the 苍南 text
+    CHECK(s.unusable == 3);
+    CHECK(s.by_kind.at("json") == 42);
+    CHECK(s.by_kind.at("text") == 1);
+    CHECK(s.by_kind.at("html") == 1);
+    // The 苍南 report's real defect (docs/rules.md): a blank total with non-zero parts.
+    CHECK(one.findings.find("\ncangnan.txt,XXGK-T3-004,error,requests.") != std::string::npos);
+    CHECK(s.by_code.at("XXGK-T3-004") >= 1);
+    // Bad files: one line (or one per problem) each, with the errc name and where.
+    CHECK(one.errors.rfind("file,code,pointer,line,column,message\n", 0) == 0);
+    CHECK(one.errors.find("\nbroken.json,invalid_json,,1,") != std::string::npos);
+    CHECK(one.errors.find("\nwrong.json,wrong_type,/header,") != std::string::npos);
+    CHECK(one.errors.find("\nempty.html,invalid_value,,,,") != std::string::npos);
+    // cells.csv: file + the cell_record columns, 198 or 200 lines per report.
+    CHECK(one.cells.rfind("file,key,section,row_label,column_label,value,state,unit,raw\n", 0) == 0);
+    const auto lines = static_cast<std::size_t>(std::count(one.cells.begin(), one.cells.end(), '\n'));
+    CHECK(lines == 1 + 20 * 198 + 20 * 200 + 198);
+    CHECK(one.findings.rfind("file,code,severity,key,pointer,expected,actual,message\n", 0) == 0);
+}
+
+TEST_CASE("check_corpus_file reports an unreadable file instead of throwing", "[corpus]") {
+    const auto r = xxgk::check_corpus_file("/nonexistent-dir", "x.json");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.errors.at(0).code == "io_error");
+    CHECK(r.errors.at(0).file == "x.json");
+    CHECK_FALSE(r.kind);
+    CHECK(r.cells.empty());
+}
