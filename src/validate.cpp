@@ -220,7 +220,12 @@ std::string fill(std::string_view tmpl, const message_values& v, bool zh) {
 
 class checker {
 public:
-    checker(const report& r, const validate_options& o) : r_(r), format_(r.format()), labels_(labels(format_)), options_(o) {}
+    checker(const report& r, const validate_options& o)
+        : r_(r), format_(r.format()), labels_(labels(format_)), keys_(cell_keys(format_)), options_(o) {
+        // Every cell once, by key index: the rules below look cells up by index many times over.
+        cells_.reserve(keys_.size());
+        for (const cell_key& k : keys_) cells_.push_back(&cell_at(r_, k.index));
+    }
 
     std::vector<finding> run() {
         check_header();
@@ -458,7 +463,7 @@ private:
 
     void check_domains() {
         for (const cell_key& k : cell_keys(format_))
-            check_domain(cell_at(r_, k.index), k.kind, [&] { return named_cell{k.key, k.pointer, cell_name_zh(k), k.key}; });
+            check_domain(*cells_[k.index], k.kind, [&] { return named_cell{k.key, k.pointer, cell_name_zh(k), k.key}; });
     }
 
     // `name()` builds the cell's names; it runs only when there is a finding, so that a clean
@@ -507,7 +512,7 @@ private:
         for (const cell_key& k : keys) {
             if (k.section != "proactive") continue;
             if (k.column == "change") {
-                const cell& change = cell_at(r_, k.index);
+                const cell& change = *cells_[k.index];
                 const cell& prior = cell_at(r_, "proactive." + std::string(k.row) + ".prior_items");
                 if (change.is_number() && prior.is_number()) {
                     const auto now = decimal::add(prior.value(), change.value());
@@ -519,7 +524,7 @@ private:
                     }
                 }
             } else if (k.column == "new_published") {
-                const cell& fresh = cell_at(r_, k.index);
+                const cell& fresh = *cells_[k.index];
                 const std::string total_key = "proactive." + std::string(k.row) + ".total_published";
                 const cell& total = cell_at(r_, total_key);
                 if (fresh.is_number() && total.is_number() && total.value() < fresh.value()) {
@@ -536,8 +541,7 @@ private:
     void terms(const std::vector<std::size_t>& indexes, std::vector<term>& t) const {
         t.clear();
         t.reserve(indexes.size());
-        const auto& keys = cell_keys(format_);
-        for (std::size_t i : indexes) t.push_back({&cell_at(r_, i), keys[i].key});
+        for (std::size_t i : indexes) t.push_back({cells_[i], keys_[i].key});
     }
 
     struct pending_check {
@@ -639,7 +643,7 @@ private:
                 std::vector<std::string> cells;
                 for (const cell_key& k : cell_keys(format_))
                     if (k.section == "requests" && k.row == d.name && !k.column_info->group.empty()) {
-                        rhs.push_back({&cell_at(r_, k.index), k.key});
+                        rhs.push_back({cells_[k.index], k.key});
                         cells.push_back(k.key);
                     }
                 const evaluation e = evaluate(lhs, rhs, true);
@@ -795,6 +799,9 @@ private:
         for (std::size_t i = 0, n = s.size(); i < n;) {
             // Decode one code point; a malformed sequence (possible only in a report built in
             // code) is skipped a byte at a time.
+            // Runs of CJK (3-byte sequences led by E3–EE, never hidden) first: the bulk of the text.
+            while (n - i >= 3 && static_cast<unsigned>(p[i] - 0xE3) <= 0xEE - 0xE3) i += 3;
+            if (i == n) break;
             std::uint32_t cp = p[i];
             if (const std::size_t step = scan_step[cp]; step != 0) {  // never hidden: step over it, by the same rule
                 i += step <= n - i ? step : 1;
@@ -874,6 +881,8 @@ private:
     const report& r_;
     format_version format_;
     const label_table& labels_;
+    const std::vector<cell_key>& keys_;  // cell_keys(format_)
+    std::vector<const cell*> cells_;     // cells_[i]: the cell of keys_[i]
     validate_options options_;
     std::vector<finding> out_;
     std::map<const cell*, implied_root> implied_;                  // blank total → implied value, its finding
