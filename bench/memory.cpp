@@ -13,6 +13,8 @@
 //
 // resident/report is what the target is about (<= 2x canonical JSON); heap/report shows
 // how much of it is allocator bookkeeping and page granularity rather than the report's data.
+#include "inputs.hpp"
+
 #include <xxgk/xxgk.hpp>
 
 #include <malloc.h>
@@ -55,17 +57,7 @@ int main(int argc, char** argv) {
     if (inputs.empty()) inputs.emplace_back(XXGK_BENCH_DATA);
     std::vector<std::string> texts;
     try {
-        for (const auto& in : inputs) {
-            if (std::filesystem::is_directory(in)) {
-                std::vector<std::filesystem::path> files;
-                for (const auto& e : std::filesystem::directory_iterator(in))
-                    if (e.path().extension() == ".json") files.push_back(e.path());
-                std::sort(files.begin(), files.end());
-                for (const auto& f : files) texts.push_back(xxgk::read_file(f.string()));
-            } else {
-                texts.push_back(xxgk::read_file(in.string()));
-            }
-        }
+        texts = xxgk_bench::read_texts(inputs);
         if (texts.empty() || count == 0) throw std::runtime_error("nothing to load");
         double canonical = 0;  // mean canonical JSON size of the documents loaded, weighted as loaded
         for (std::size_t i = 0; i < count; ++i) canonical += static_cast<double>(xxgk::to_json(xxgk::load_json(texts[i % texts.size()])).size());

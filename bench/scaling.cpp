@@ -10,6 +10,8 @@
 // so the tool also reports the CPU time the threads used (CLOCK_THREAD_CPUTIME_ID, summed): when
 // the N threads together need no more CPU time than one thread alone (no lock, no contention in
 // the allocator or the caches), N idle cores give N × CPU(1) / CPU(N) — the "CPU-bound speed-up".
+#include "inputs.hpp"
+
 #include <xxgk/xxgk.hpp>
 
 #include <time.h>
@@ -80,14 +82,7 @@ int main(int argc, char** argv) {
     if (inputs.empty()) inputs.emplace_back(XXGK_BENCH_DATA);
     std::vector<std::string> texts;
     try {
-        for (const auto& in : inputs) {
-            if (std::filesystem::is_directory(in)) {
-                for (const auto& e : std::filesystem::directory_iterator(in))
-                    if (e.path().extension() == ".json") texts.push_back(xxgk::read_file(e.path().string()));
-            } else {
-                texts.push_back(xxgk::read_file(in.string()));
-            }
-        }
+        texts = xxgk_bench::read_texts(inputs);
         if (texts.empty() || threads == 0 || rounds == 0) throw std::runtime_error("nothing to run");
         // Enough documents per run that thread start-up is noise: at least ~2000.
         const std::size_t repeat = std::max<std::size_t>(1, 2000 / texts.size());

@@ -18,6 +18,8 @@
 //
 // bench/ratios.py runs this binary and prints the ratio table. Every input is read once, before
 // any timing.
+#include "inputs.hpp"
+
 #include <xxgk/xxgk.hpp>
 
 #include <benchmark/benchmark.h>
@@ -139,14 +141,6 @@ void register_set(const std::string& name, std::shared_ptr<const input_set> in) 
         });
 }
 
-std::vector<fs::path> json_files(const fs::path& dir) {
-    std::vector<fs::path> out;
-    for (const auto& entry : fs::directory_iterator(dir))
-        if (entry.path().extension() == ".json") out.push_back(entry.path());
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -158,7 +152,7 @@ int main(int argc, char** argv) {
         if (arg == "--corpus" && i + 1 < argc) corpus = argv[++i];
         else reports.emplace_back(arg);
     }
-    if (reports.empty() && !corpus) reports = json_files(XXGK_BENCH_DATA);
+    if (reports.empty() && !corpus) reports = xxgk_bench::json_files(XXGK_BENCH_DATA);
     try {
         for (const fs::path& path : reports) {
             auto set = std::make_shared<input_set>();
@@ -167,7 +161,7 @@ int main(int argc, char** argv) {
         }
         if (corpus) {
             auto set = std::make_shared<input_set>();
-            for (const fs::path& path : json_files(*corpus)) add_report(*set, path);
+            for (const fs::path& path : xxgk_bench::json_files(*corpus)) add_report(*set, path);
             if (set->json.empty()) throw std::runtime_error("no *.json report in " + corpus->string());
             register_set("corpus", set);
         }

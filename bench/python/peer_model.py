@@ -259,7 +259,9 @@ LEAVES_COMMON = [
 ]
 
 
-class Requests2019(Strict):
+class RequestsCommon(Strict):
+    """The rows both formats share, in table order up to （五）."""
+
     received: ApplicantRow
     carried_over: ApplicantRow
     granted: ApplicantRow
@@ -280,6 +282,9 @@ class Requests2019(Strict):
     not_handled_publication: ApplicantRow
     not_handled_excessive: ApplicantRow
     not_handled_reissue: ApplicantRow
+
+
+class Requests2019(RequestsCommon):
     other: ApplicantRow
     total: ApplicantRow
     carried_forward: ApplicantRow
@@ -290,27 +295,7 @@ class Requests2019(Strict):
         return self
 
 
-class Requests2021(Strict):
-    received: ApplicantRow
-    carried_over: ApplicantRow
-    granted: ApplicantRow
-    partially_granted: ApplicantRow
-    withheld_state_secret: ApplicantRow
-    withheld_prohibited_by_law: ApplicantRow
-    withheld_security_stability: ApplicantRow
-    withheld_third_party: ApplicantRow
-    withheld_internal_affairs: ApplicantRow
-    withheld_process_info: ApplicantRow
-    withheld_enforcement_file: ApplicantRow
-    withheld_inquiry_matter: ApplicantRow
-    unavailable_not_held: ApplicantRow
-    unavailable_needs_creation: ApplicantRow
-    unavailable_unclear: ApplicantRow
-    not_handled_petition: ApplicantRow
-    not_handled_duplicate: ApplicantRow
-    not_handled_publication: ApplicantRow
-    not_handled_excessive: ApplicantRow
-    not_handled_reissue: ApplicantRow
+class Requests2021(RequestsCommon):
     other_no_correction: ApplicantRow
     other_unpaid_fee: ApplicantRow
     other_misc: ApplicantRow
