@@ -571,7 +571,7 @@ void decode_tables(const boost::json::object& top, Tables& tables, decode_contex
             return;
         }
         const std::size_t mark = ctx.path.size();
-        detail::push_pointer(ctx.path, d.name);
+        detail::push_name(ctx.path, d.name);
         detail::decode_value(it->value(), tables.*d.pointer, ctx);
         ctx.path.resize(mark);
     });
@@ -629,7 +629,7 @@ void decode_report(const boost::json::value& root, report& out, decode_context& 
             }
             ++matched;
             const std::size_t mark = ctx.path.size();
-            detail::push_pointer(ctx.path, d.name);
+            detail::push_name(ctx.path, d.name);
             detail::decode_value(it->value(), out.*d.pointer, ctx);
             ctx.path.resize(mark);
         }

@@ -16,6 +16,7 @@
 #include <boost/json/value.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <functional>
 #include <limits>
 #include <string>
@@ -57,6 +58,20 @@ struct encode_context {
 private:
     std::unordered_map<std::string_view, std::vector<const unknown_member*>> by_parent_;
 };
+
+/// Appends "/" + a member name of the model: a C++ identifier, which has nothing to escape.
+inline void push_name(std::string& path, std::string_view described_name) {
+    path += '/';
+    path += described_name;
+}
+
+/// Appends "/" + an array index.
+inline void push_index(std::string& path, std::size_t index) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+    path += '/';
+    path.append(digits, end);
+}
 
 /// Appends "/" + escaped token to a JSON Pointer (RFC 6901: "~" → "~0", "/" → "~1").
 inline void push_pointer(std::string& path, std::string_view token) {
@@ -189,11 +204,15 @@ template <class T>
 void decode_members(const boost::json::object& obj, T& out, decode_context& ctx, std::size_t handled_elsewhere = 0,
                     bool (*is_handled_elsewhere)(std::string_view) = nullptr) {
     std::size_t matched = handled_elsewhere;
-    // Canonical documents list the members in description order: try the next position first.
+    // Canonical documents list the members in description order: try the next position first,
+    // and once every member of the object has been matched, the rest are absent: no lookup.
     auto next = obj.begin();
     for_each_member<T>([&](auto d) {
         using M = std::decay_t<decltype(out.*d.pointer)>;
-        auto it = next != obj.end() && next->key() == d.name ? next : obj.find(d.name);
+        constexpr std::string_view name = std::decay_t<decltype(d)>::name;  // no strlen per object
+        auto it = next != obj.end() && next->key() == name ? next
+                  : matched == obj.size()                    ? obj.end()
+                                                             : obj.find(name);
         if (it != obj.end()) next = it + 1;
         if (it == obj.end()) {
             if constexpr (!is_optional_member_v<M>)
@@ -202,7 +221,7 @@ void decode_members(const boost::json::object& obj, T& out, decode_context& ctx,
         }
         ++matched;
         const std::size_t mark = ctx.path.size();
-        push_pointer(ctx.path, d.name);
+        push_name(ctx.path, name);
         decode_value(it->value(), out.*d.pointer, ctx);
         ctx.path.resize(mark);
     });
@@ -284,7 +303,7 @@ void decode_value(const boost::json::value& jv, T& out, decode_context& ctx) {
         out.resize(arr.size());
         for (std::size_t i = 0; i < arr.size(); ++i) {
             const std::size_t mark = ctx.path.size();
-            push_pointer(ctx.path, std::to_string(i));
+            push_index(ctx.path, i);
             decode_value(arr[i], out[i], ctx);
             ctx.path.resize(mark);
         }

@@ -7,6 +7,7 @@
 #include "xxgk/narrative.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <deque>
@@ -19,13 +20,18 @@ namespace detail {
 // ---------------------------------------------------------------------------------------------
 // Evaluating one identity with the blank semantics of docs/formats.md §9.1
 
-// The outcome follows docs/formats.md §9.1, cases 1–6, in order.
+// The outcome follows docs/formats.md §9.1, cases 1–6, in order. The keys of the unknown terms
+// are gathered only when the identity does not hold: most identities of most reports hold, and
+// then evaluating one allocates nothing.
 evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, bool total_rule,
                     const std::map<const cell*, decimal>* implied) {
     evaluation e;
     std::vector<std::string_view> lhs_unknown_keys, rhs_unknown_keys;
+    // Sums the known terms of one side; with `keys`, also lists the unknown ones.
     auto sum = [&](const std::vector<term>& side, decimal& total, std::size_t& unknown,
-                   std::vector<std::string_view>& unknown_keys) {
+                   std::vector<std::string_view>* keys) {
+        total = decimal();
+        unknown = 0;
         for (const term& t : side) {
             std::optional<decimal> v;
             if (t.c->is_number()) v = t.c->value();
@@ -39,14 +45,13 @@ evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, 
                 total = *next;
             } else {
                 ++unknown;
-                e.all_known = false;
-                e.unknown.push_back(t.key);
-                unknown_keys.push_back(t.key);
+                if (keys) keys->push_back(t.key);
             }
         }
     };
-    sum(lhs, e.lhs_known, e.lhs_unknown, lhs_unknown_keys);
-    sum(rhs, e.rhs_known, e.rhs_unknown, rhs_unknown_keys);
+    sum(lhs, e.lhs_known, e.lhs_unknown, nullptr);
+    sum(rhs, e.rhs_known, e.rhs_unknown, nullptr);
+    e.all_known = e.lhs_unknown + e.rhs_unknown == 0;
     const int cmp = decimal::compare(e.lhs_known, e.rhs_known);
     if (e.all_known) {  // case 1
         e.result = cmp == 0 ? outcome::holds : outcome::mismatch;
@@ -61,10 +66,16 @@ evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, 
         e.result = outcome::blank_total;  // case 3: only a *blank* total (§9.1); "-" or text totals fall to case 4
     } else if (cmp != 0) {  // case 4 (case 5, blanks read as zero satisfy, reports nothing)
         e.result = outcome::blank_nonzero;
-        e.short_unknown = cmp < 0 ? lhs_unknown_keys : rhs_unknown_keys;
         if (e.lhs_unknown + e.rhs_unknown == 1)
             e.implied = cmp < 0 ? decimal::subtract(e.rhs_known, e.lhs_known) : decimal::subtract(e.lhs_known, e.rhs_known);
     }
+    if (e.result == outcome::holds) return e;
+    // A finding: the same sums again, listing the unknown terms this time.
+    sum(lhs, e.lhs_known, e.lhs_unknown, &lhs_unknown_keys);
+    sum(rhs, e.rhs_known, e.rhs_unknown, &rhs_unknown_keys);
+    e.unknown = lhs_unknown_keys;
+    e.unknown.insert(e.unknown.end(), rhs_unknown_keys.begin(), rhs_unknown_keys.end());
+    if (e.result == outcome::blank_nonzero) e.short_unknown = cmp < 0 ? lhs_unknown_keys : rhs_unknown_keys;
     return e;
 }
 
@@ -179,7 +190,12 @@ using detail::term;
 
 class checker {
 public:
-    checker(const report& r, const validate_options& o) : r_(r), format_(r.format()), labels_(labels(format_)), options_(o) {}
+    checker(const report& r, const validate_options& o)
+        : r_(r), format_(r.format()), labels_(labels(format_)), keys_(cell_keys(format_)), options_(o) {
+        // Every cell once, by key index: the rules below look cells up by index many times over.
+        cells_.reserve(keys_.size());
+        for (const cell_key& k : keys_) cells_.push_back(&cell_at(r_, k.index));
+    }
 
     std::vector<finding> run() {
         check_header();
@@ -383,7 +399,7 @@ private:
 
     void check_domains() {
         for (const cell_key& k : cell_keys(format_))
-            check_domain(cell_at(r_, k.index), k.kind, [&] { return named_cell{k.key, k.pointer, cell_name_zh(k), k.key}; });
+            check_domain(*cells_[k.index], k.kind, [&] { return named_cell{k.key, k.pointer, cell_name_zh(k), k.key}; });
     }
 
     // `name()` builds the cell's names; it runs only when there is a finding, so that a clean
@@ -432,7 +448,7 @@ private:
         for (const cell_key& k : keys) {
             if (k.section != "proactive") continue;
             if (k.column == "change") {
-                const cell& change = cell_at(r_, k.index);
+                const cell& change = *cells_[k.index];
                 const cell& prior = cell_at(r_, "proactive." + std::string(k.row) + ".prior_items");
                 if (change.is_number() && prior.is_number()) {
                     const auto now = decimal::add(prior.value(), change.value());
@@ -444,7 +460,7 @@ private:
                     }
                 }
             } else if (k.column == "new_published") {
-                const cell& fresh = cell_at(r_, k.index);
+                const cell& fresh = *cells_[k.index];
                 const std::string total_key = "proactive." + std::string(k.row) + ".total_published";
                 const cell& total = cell_at(r_, total_key);
                 if (fresh.is_number() && total.is_number() && total.value() < fresh.value()) {
@@ -457,12 +473,11 @@ private:
 
     // ---- R1, R2, R3, R5
 
-    std::vector<term> terms(const std::vector<std::size_t>& indexes) const {
-        std::vector<term> t;
+    // The terms of the cells at `indexes`, into `t` (a buffer reused from identity to identity).
+    void terms(const std::vector<std::size_t>& indexes, std::vector<term>& t) const {
+        t.clear();
         t.reserve(indexes.size());
-        const auto& keys = cell_keys(format_);
-        for (std::size_t i : indexes) t.push_back({&cell_at(r_, i), keys[i].key});
-        return t;
+        for (std::size_t i : indexes) t.push_back({cells_[i], keys_[i].key});
     }
 
     struct pending_check {
@@ -505,8 +520,10 @@ private:
 
     void check_identities() {
         const auto& keys = cell_keys(format_);
+        std::vector<term> lhs, rhs;
         for (const identity& id : pack_of(format_).identities) {
-            std::vector<term> lhs = terms(id.lhs), rhs = terms(id.rhs);
+            terms(id.lhs, lhs);
+            terms(id.rhs, rhs);
             const evaluation e = evaluate(lhs, rhs, id.total_rule);
             if (e.result == outcome::holds) continue;
             const cell_key& subject = keys[id.subject];
@@ -562,7 +579,7 @@ private:
                 std::vector<std::string> cells;
                 for (const cell_key& k : cell_keys(format_))
                     if (k.section == "requests" && k.row == d.name && !k.column_info->group.empty()) {
-                        rhs.push_back({&cell_at(r_, k.index), k.key});
+                        rhs.push_back({cells_[k.index], k.key});
                         cells.push_back(k.key);
                     }
                 const evaluation e = evaluate(lhs, rhs, true);
@@ -636,43 +653,57 @@ private:
     // string, in model order.
 
     void check_text() {
-        std::string path;
-        walk_text(r_, path);
+        text_path_.clear();
+        walk_text(r_);
+    }
+
+    // Where walk_text is: the reference tokens of the JSON Pointer of the current value (a member
+    // name, or an array index when `name` is empty). Made into a pointer only for a finding.
+    struct path_token {
+        std::string_view name;
+        std::size_t index;
+    };
+    std::vector<path_token> text_path_;
+
+    std::string text_pointer() const {
+        std::string pointer;
+        for (const path_token& t : text_path_) {
+            if (t.name.empty()) detail::push_index(pointer, t.index);
+            else detail::push_name(pointer, t.name);
+        }
+        return pointer;
     }
 
     template <class T>
-    void walk_text(const T& v, std::string& path) {
+    void walk_text(const T& v) {
         using namespace detail;
         if constexpr (is_cell_v<T>) {
             if (v.raw()) {
-                const std::size_t mark = path.size();
-                path += "/raw";
-                check_string(*v.raw(), path);
-                path.resize(mark);
+                text_path_.push_back({"raw", 0});
+                check_string(*v.raw());
+                text_path_.pop_back();
             }
         } else if constexpr (boost::describe::has_describe_members<T>::value) {
             for_each_member<T>([&](auto d) {
                 using M = std::decay_t<decltype(v.*d.pointer)>;
                 if constexpr (std::is_same_v<M, report_tables>) {
-                    std::visit([&](const auto& t) { walk_text(t, path); }, v.*d.pointer);  // top-level sections
+                    std::visit([&](const auto& t) { walk_text(t); }, v.*d.pointer);  // top-level sections
                 } else {
-                    const std::size_t mark = path.size();
-                    push_pointer(path, d.name);
-                    walk_text(v.*d.pointer, path);
-                    path.resize(mark);
+                    text_path_.push_back({d.name, 0});
+                    walk_text(v.*d.pointer);
+                    text_path_.pop_back();
                 }
             });
         } else if constexpr (is_optional<T>::value) {
-            if (v) walk_text(*v, path);
+            if (v) walk_text(*v);
         } else if constexpr (is_vector<T>::value) {
             for (std::size_t i = 0; i < v.size(); ++i) {
-                const std::size_t mark = path.size();
-                push_pointer(path, std::to_string(i));
-                walk_text(v[i], path);
-                path.resize(mark);
+                text_path_.push_back({{}, i});
+                walk_text(v[i]);
+                text_path_.pop_back();
             }
         } else if constexpr (std::is_same_v<T, std::string>) {
-            check_string(v, path);
+            check_string(v);
         }
     }
 
@@ -683,13 +714,35 @@ private:
                (cp >= 0xFFF9 && cp <= 0xFFFB);
     }
 
-    void check_string(const std::string& s, const std::string& pointer) {
+    // What the byte at the scan position starts, under the decoding of check_string: 0 when the
+    // code point may be hidden, else the length of a code point that never is. May be hidden: C0
+    // controls, DEL and stray bytes 0x80–0x9F, and the lead bytes whose code points include a
+    // hidden one (C0–C2 and D8: U+0000–U+00BF and U+061C; E0–E2 and EF: U+0000–U+2FFF and
+    // U+F000–U+FFFF; F0 and F8: below U+40000). All of CJK (lead bytes E3–EE) is only stepped over.
+    static constexpr std::array<std::uint8_t, 256> scan_step = [] {
+        std::array<std::uint8_t, 256> t{};
+        for (unsigned b = 0; b < 256; ++b) t[b] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        for (unsigned b = 0; b < 0x20; ++b)
+            if (b != '\t' && b != '\n' && b != '\r') t[b] = 0;
+        for (unsigned b = 0x7F; b <= 0x9F; ++b) t[b] = 0;
+        for (unsigned b : {0xC0u, 0xC1u, 0xC2u, 0xD8u, 0xE0u, 0xE1u, 0xE2u, 0xEFu, 0xF0u, 0xF8u}) t[b] = 0;
+        return t;
+    }();
+
+    void check_string(const std::string& s) {
         std::vector<std::uint32_t> found;
         const auto* p = reinterpret_cast<const unsigned char*>(s.data());
         for (std::size_t i = 0, n = s.size(); i < n;) {
             // Decode one code point; a malformed sequence (possible only in a report built in
             // code) is skipped a byte at a time.
+            // Runs of CJK (3-byte sequences led by E3–EE, never hidden) first: the bulk of the text.
+            while (n - i >= 3 && static_cast<unsigned>(p[i] - 0xE3) <= 0xEE - 0xE3) i += 3;
+            if (i == n) break;
             std::uint32_t cp = p[i];
+            if (const std::size_t step = scan_step[cp]; step != 0) {  // never hidden: step over it, by the same rule
+                i += step <= n - i ? step : 1;
+                continue;
+            }
             std::size_t len = 1;
             if (cp >= 0xC0 && cp < 0xE0 && i + 1 < n) cp = ((cp & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu), len = 2;
             else if (cp >= 0xE0 && cp < 0xF0 && i + 2 < n)
@@ -707,6 +760,7 @@ private:
             actual += buf;
         }
         if (found.size() > 8) actual += " …";
+        const std::string pointer = text_pointer();
         message_values v;
         v.detail_zh = v.detail_en = pointer;
         add_field("XXGK-S-001", pointer, "", actual, v);
@@ -763,6 +817,8 @@ private:
     const report& r_;
     format_version format_;
     const label_table& labels_;
+    const std::vector<cell_key>& keys_;  // cell_keys(format_)
+    std::vector<const cell*> cells_;     // cells_[i]: the cell of keys_[i]
     validate_options options_;
     std::vector<finding> out_;
     std::map<const cell*, implied_root> implied_;                  // blank total → implied value, its finding

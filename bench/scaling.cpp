@@ -1,0 +1,119 @@
+// How decode + validate of a corpus scales from one thread to several.
+//
+//   xxgk_scaling [--threads N] [--rounds R] [--json] DIR|REPORT.json...   (default: examples/data)
+//
+// The documents are read into memory first; then each round decodes and validates every document
+// once with 1 thread and once with N threads (default 2) — threads take the next document from a
+// shared atomic index, nothing else is shared — and the wall time of each is taken. The speed-up
+// is the median over the rounds of time(1 thread) / time(N threads). Wall time: what scales is
+// the elapsed time of the run. On a machine shared with other work that figure is a lower bound,
+// so the tool also reports the CPU time the threads used (CLOCK_THREAD_CPUTIME_ID, summed): when
+// the N threads together need no more CPU time than one thread alone (no lock, no contention in
+// the allocator or the caches), N idle cores give N × CPU(1) / CPU(N) — the "CPU-bound speed-up".
+#include "inputs.hpp"
+
+#include <xxgk/xxgk.hpp>
+
+#include <time.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+double thread_cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+struct timing {
+    double wall = 0;  ///< seconds
+    double cpu = 0;   ///< CPU seconds of all threads
+};
+
+// Decodes and validates every text `repeat` times with `threads` threads.
+timing run(const std::vector<std::string>& texts, unsigned threads, std::size_t repeat) {
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> findings{0};
+    std::atomic<std::int64_t> cpu_ns{0};
+    const std::size_t total = texts.size() * repeat;
+    auto work = [&] {
+        const double cpu0 = thread_cpu_seconds();
+        std::size_t mine = 0;
+        for (std::size_t i = next++; i < total; i = next++) {
+            const xxgk::report r = xxgk::load_json(texts[i % texts.size()]);
+            mine += xxgk::validate(r).size();
+        }
+        findings += mine;
+        cpu_ns += static_cast<std::int64_t>((thread_cpu_seconds() - cpu0) * 1e9);
+    };
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+    return {std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+            static_cast<double>(cpu_ns.load()) * 1e-9};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    unsigned threads = 2;
+    std::size_t rounds = 5;
+    bool as_json = false;
+    std::vector<std::filesystem::path> inputs;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--threads" && i + 1 < argc) threads = static_cast<unsigned>(std::stoul(argv[++i]));
+        else if (arg == "--rounds" && i + 1 < argc) rounds = std::stoul(argv[++i]);
+        else if (arg == "--json") as_json = true;
+        else inputs.emplace_back(arg);
+    }
+    if (inputs.empty()) inputs.emplace_back(XXGK_BENCH_DATA);
+    std::vector<std::string> texts;
+    try {
+        texts = xxgk_bench::read_texts(inputs);
+        if (texts.empty() || threads == 0 || rounds == 0) throw std::runtime_error("nothing to run");
+        // Enough documents per run that thread start-up is noise: at least ~2000.
+        const std::size_t repeat = std::max<std::size_t>(1, 2000 / texts.size());
+        run(texts, 1, 1);  // warm up: one-time tables, page faults
+        std::vector<double> one, many, speedup, cpu_speedup;
+        for (std::size_t r = 0; r < rounds; ++r) {
+            const timing a = run(texts, 1, repeat), b = run(texts, threads, repeat);
+            one.push_back(a.wall);
+            many.push_back(b.wall);
+            speedup.push_back(a.wall / b.wall);
+            cpu_speedup.push_back(threads * a.cpu / b.cpu);
+        }
+        auto median = [](std::vector<double> v) {
+            std::sort(v.begin(), v.end());
+            return v[v.size() / 2];
+        };
+        const double docs = static_cast<double>(texts.size() * repeat);
+        if (as_json)
+            std::printf("{\"documents\": %.0f, \"threads\": %u, \"one_thread_s\": %.4f, \"threads_s\": %.4f, "
+                        "\"speedup\": %.3f, \"cpu_bound_speedup\": %.3f, \"hardware_threads\": %u}\n",
+                        docs, threads, median(one), median(many), median(speedup), median(cpu_speedup),
+                        std::thread::hardware_concurrency());
+        else
+            std::printf("%.0f documents decoded + validated per run, median of %zu rounds, %u hardware threads\n"
+                        "1 thread:  %.3f s (%.0f documents/s)\n%u threads: %.3f s (%.0f documents/s)\n"
+                        "speed-up:  %.2fx (wall time); CPU-bound speed-up %.2fx\n",
+                        docs, rounds, std::thread::hardware_concurrency(), median(one), docs / median(one), threads,
+                        median(many), docs / median(many), median(speedup), median(cpu_speedup));
+    } catch (const std::exception& e) {
+        std::cerr << "xxgk_scaling: " << e.what() << '\n';
+        return 2;
+    }
+    return 0;
+}
