@@ -9,7 +9,7 @@
 #include <xxgk/version.h>
 
 namespace xxgk {
-/// "0.1.0" — the version of the linked library (XXGK_VERSION_STRING when it was built).
+/// "0.2.0" — the version of the linked library (XXGK_VERSION_STRING when it was built).
 /// Differs from XXGK_VERSION_STRING only when headers and library come from different releases.
 const char* version() noexcept;
 }  // namespace xxgk
