@@ -138,7 +138,9 @@ xxgk::format_version format_arg(int format) {
     fail(XXGK_E_INVALID_ARGUMENT, "format " + std::to_string(format) + " is not supported (2019 or 2021)");
 }
 
-xxgk::decode_options decode_options_arg(const xxgk_load_options* o) {
+}  // namespace
+
+xxgk::decode_options xxgk_c::decode_options_arg(const xxgk_load_options* o) {
     xxgk::decode_options d;
     if (!o) return d;
     check_struct_version(o->version, XXGK_LOAD_OPTIONS_VERSION, "options", "XXGK_LOAD_OPTIONS_INIT");
@@ -153,7 +155,7 @@ xxgk::decode_options decode_options_arg(const xxgk_load_options* o) {
 }
 
 // A buffer the caller releases with xxgk_free.
-void copy_out(std::string_view s, char** out, std::size_t* out_len) {
+void xxgk_c::copy_out(std::string_view s, char** out, std::size_t* out_len) {
     char* buf = static_cast<char*>(std::malloc(s.size() + 1));
     if (!buf) throw std::bad_alloc();
     if (!s.empty()) std::memcpy(buf, s.data(), s.size());
@@ -161,6 +163,8 @@ void copy_out(std::string_view s, char** out, std::size_t* out_len) {
     *out = buf;
     if (out_len) *out_len = s.size();
 }
+
+namespace {
 
 const char* borrowed(const std::string& s, std::size_t* out_len) noexcept {
     if (out_len) *out_len = s.size();
@@ -597,8 +601,6 @@ std::string key_text(std::string_view key) { return std::string(key); }
 // =============================================================================================
 // The argument helpers shared with the other files of bindings/c (wall.hpp)
 
-xxgk::decode_options xxgk_c::decode_options_arg(const xxgk_load_options* o) { return ::decode_options_arg(o); }
-
 std::string_view xxgk_c::json_arg(const char* json, std::size_t json_len, const xxgk::decode_options& o) {
     require(json, "json");
     check_limit(json_len, o.max_input_bytes);  // before a single byte is read
@@ -639,17 +641,15 @@ xxgk::render_options xxgk_c::render_options_arg(const xxgk_render_options* optio
     return o;
 }
 
-void xxgk_c::copy_out(std::string_view s, char** out, std::size_t* out_len) { ::copy_out(s, out, out_len); }
-
 void xxgk_c::csv_table_out(const std::vector<xxgk::csv_table>& tables, std::size_t index, char** name,
                            std::size_t* name_len, char** csv, std::size_t* csv_len) {
     if (index >= tables.size())
         fail(XXGK_E_NOT_FOUND, "index " + std::to_string(index) + " is past the last table (" +
                                    std::to_string(tables.size()) + " tables)");
     char* n = nullptr;
-    if (name) ::copy_out(tables[index].name, &n, name_len);
+    if (name) copy_out(tables[index].name, &n, name_len);
     try {
-        ::copy_out(tables[index].csv, csv, csv_len);
+        copy_out(tables[index].csv, csv, csv_len);
     } catch (...) {
         std::free(n);
         clear_len(name_len);

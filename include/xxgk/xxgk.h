@@ -662,7 +662,7 @@ XXGK_API xxgk_status xxgk_report_csv_table(const xxgk_report *report, size_t ind
  */
 XXGK_API xxgk_status xxgk_json_schema(int format, char **out, size_t *out_len, xxgk_error **err);
 
-/* ===================================================================================
+/* ============================================================================================
  * Portal files (docs/portal.md): departments, 责任清单, 权力清单, the 标准目录 of 26 domains,
  * published items with their metadata (政策及解读). A portal file is canonical JSON whose
  * top-level "kind" is "portal".
@@ -740,7 +740,7 @@ XXGK_API xxgk_status xxgk_portal_csv_table(const xxgk_portal *portal, size_t ind
 /* The JSON Schema (draft 2020-12) of portal files, generated from the model.
  * *out: [owned: xxgk_free]. Errors: XXGK_E_INVALID_ARGUMENT (NULL out). Since 0.2. */
 XXGK_API xxgk_status xxgk_portal_json_schema(char **out, size_t *out_len, xxgk_error **err);
-=======
+
 /* ============================================================================================
  * Many reports — 汇总 aggregation, cross-year series, narrative figures (docs/multi.md)
  * ========================================================================================== */
