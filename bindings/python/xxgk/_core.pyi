@@ -89,6 +89,8 @@ class Cell:
     def to_dict(self) -> dict[str, Any]: ...
     def copy(self) -> Cell: ...
 
+AdminLevel = str
+
 class AdminLevelList:
     """A list of AdminLevel inside a report (a view)."""
 
@@ -97,18 +99,18 @@ class AdminLevelList:
     def __getitem__(self, index: SupportsIndex) -> AdminLevel: ...
     @overload
     def __getitem__(self, index: slice) -> List[AdminLevel]: ...
-    def __setitem__(self, index: SupportsIndex, value: Union[AdminLevel, Mapping[str, Any]]) -> None: ...
+    def __setitem__(self, index: SupportsIndex, value: str) -> None: ...
     def __delitem__(self, index: SupportsIndex) -> None: ...
     def __iter__(self) -> Iterator[AdminLevel]: ...
     def __contains__(self, value: object) -> bool: ...
     def __eq__(self, other: object) -> bool: ...
-    def append(self, value: Union[AdminLevel, Mapping[str, Any]]) -> None: ...
-    def extend(self, values: Iterable[Union[AdminLevel, Mapping[str, Any]]]) -> None: ...
-    def insert(self, i: SupportsIndex, value: Union[AdminLevel, Mapping[str, Any]]) -> None: ...
+    def append(self, value: str) -> None: ...
+    def extend(self, values: Iterable[str]) -> None: ...
+    def insert(self, i: SupportsIndex, value: str) -> None: ...
     def pop(self, i: SupportsIndex = -1) -> AdminLevel: ...
-    def remove(self, value: Union[AdminLevel, Mapping[str, Any]]) -> None: ...
-    def index(self, value: Union[AdminLevel, Mapping[str, Any]]) -> int: ...
-    def count(self, value: Union[AdminLevel, Mapping[str, Any]]) -> int: ...
+    def remove(self, value: str) -> None: ...
+    def index(self, value: str) -> int: ...
+    def count(self, value: str) -> int: ...
     def clear(self) -> None: ...
     def to_list(self) -> List[Any]: ...
     def copy(self) -> List[Any]: ...
@@ -132,7 +134,7 @@ class ApplicantRow:
     organizations_subtotal: _Member[Union[Cell, None], Union[CellInput, None]]
 
 class Audience:
-    """Part of a report (Audience)."""
+    """公开对象: 全社会 (general_public) or 特定群体 (specific_group, with the group described)."""
 
     _fields: Tuple[str, ...]
 
@@ -183,7 +185,7 @@ class CaseRow:
     total: _Member[Cell, CellInput]
 
 class Catalog:
-    """Part of a report (Catalog)."""
+    """A 基层政务公开标准目录 of one owner body at one level (county 县级 / township 乡级)."""
 
     _fields: Tuple[str, ...]
 
@@ -203,7 +205,7 @@ class Catalog:
     not_applicable: _Member[Union[NotApplicableNote, None], Union[NotApplicableNote, Mapping[str, Any], None]]
 
 class CatalogEntry:
-    """Part of a report (CatalogEntry)."""
+    """One row of a catalog: 序号, 一级/二级事项, 公开内容（要素）, 公开依据, 公开主体, phases, 公开层级."""
 
     _fields: Tuple[str, ...]
 
@@ -271,7 +273,7 @@ class CatalogList:
     def copy(self) -> List[Any]: ...
 
 class CatalogSection:
-    """Part of a report (CatalogSection)."""
+    """One domain of a catalog: the printed label, the canonical domain, the entries."""
 
     _fields: Tuple[str, ...]
 
@@ -311,7 +313,7 @@ class CatalogSectionList:
     def copy(self) -> List[Any]: ...
 
 class Channel:
-    """Part of a report (Channel)."""
+    """公开渠道和载体: the controlled key and the text as printed."""
 
     _fields: Tuple[str, ...]
 
@@ -347,7 +349,7 @@ class ChannelList:
     def copy(self) -> List[Any]: ...
 
 class Classification:
-    """Part of a report (Classification)."""
+    """One facet of 主题分类 and its kin: the facet label and the path as printed."""
 
     _fields: Tuple[str, ...]
 
@@ -421,7 +423,7 @@ class DecisionRow2021:
     decisions: _Member[Cell, CellInput]
 
 class Department:
-    """Part of a report (Department)."""
+    """A publishing body as listed on the portal (按部门); its display name is not a key: id is."""
 
     _fields: Tuple[str, ...]
 
@@ -459,6 +461,8 @@ class DepartmentList:
     def to_list(self) -> List[Any]: ...
     def copy(self) -> List[Any]: ...
 
+DisclosureDomain = str
+
 class DisclosureDomainList:
     """A list of DisclosureDomain inside a report (a view)."""
 
@@ -467,21 +471,23 @@ class DisclosureDomainList:
     def __getitem__(self, index: SupportsIndex) -> DisclosureDomain: ...
     @overload
     def __getitem__(self, index: slice) -> List[DisclosureDomain]: ...
-    def __setitem__(self, index: SupportsIndex, value: Union[DisclosureDomain, Mapping[str, Any]]) -> None: ...
+    def __setitem__(self, index: SupportsIndex, value: str) -> None: ...
     def __delitem__(self, index: SupportsIndex) -> None: ...
     def __iter__(self) -> Iterator[DisclosureDomain]: ...
     def __contains__(self, value: object) -> bool: ...
     def __eq__(self, other: object) -> bool: ...
-    def append(self, value: Union[DisclosureDomain, Mapping[str, Any]]) -> None: ...
-    def extend(self, values: Iterable[Union[DisclosureDomain, Mapping[str, Any]]]) -> None: ...
-    def insert(self, i: SupportsIndex, value: Union[DisclosureDomain, Mapping[str, Any]]) -> None: ...
+    def append(self, value: str) -> None: ...
+    def extend(self, values: Iterable[str]) -> None: ...
+    def insert(self, i: SupportsIndex, value: str) -> None: ...
     def pop(self, i: SupportsIndex = -1) -> DisclosureDomain: ...
-    def remove(self, value: Union[DisclosureDomain, Mapping[str, Any]]) -> None: ...
-    def index(self, value: Union[DisclosureDomain, Mapping[str, Any]]) -> int: ...
-    def count(self, value: Union[DisclosureDomain, Mapping[str, Any]]) -> int: ...
+    def remove(self, value: str) -> None: ...
+    def index(self, value: str) -> int: ...
+    def count(self, value: str) -> int: ...
     def clear(self) -> None: ...
     def to_list(self) -> List[Any]: ...
     def copy(self) -> List[Any]: ...
+
+DisclosureMode = str
 
 class DisclosureModeList:
     """A list of DisclosureMode inside a report (a view)."""
@@ -491,24 +497,24 @@ class DisclosureModeList:
     def __getitem__(self, index: SupportsIndex) -> DisclosureMode: ...
     @overload
     def __getitem__(self, index: slice) -> List[DisclosureMode]: ...
-    def __setitem__(self, index: SupportsIndex, value: Union[DisclosureMode, Mapping[str, Any]]) -> None: ...
+    def __setitem__(self, index: SupportsIndex, value: str) -> None: ...
     def __delitem__(self, index: SupportsIndex) -> None: ...
     def __iter__(self) -> Iterator[DisclosureMode]: ...
     def __contains__(self, value: object) -> bool: ...
     def __eq__(self, other: object) -> bool: ...
-    def append(self, value: Union[DisclosureMode, Mapping[str, Any]]) -> None: ...
-    def extend(self, values: Iterable[Union[DisclosureMode, Mapping[str, Any]]]) -> None: ...
-    def insert(self, i: SupportsIndex, value: Union[DisclosureMode, Mapping[str, Any]]) -> None: ...
+    def append(self, value: str) -> None: ...
+    def extend(self, values: Iterable[str]) -> None: ...
+    def insert(self, i: SupportsIndex, value: str) -> None: ...
     def pop(self, i: SupportsIndex = -1) -> DisclosureMode: ...
-    def remove(self, value: Union[DisclosureMode, Mapping[str, Any]]) -> None: ...
-    def index(self, value: Union[DisclosureMode, Mapping[str, Any]]) -> int: ...
-    def count(self, value: Union[DisclosureMode, Mapping[str, Any]]) -> int: ...
+    def remove(self, value: str) -> None: ...
+    def index(self, value: str) -> int: ...
+    def count(self, value: str) -> int: ...
     def clear(self) -> None: ...
     def to_list(self) -> List[Any]: ...
     def copy(self) -> List[Any]: ...
 
 class DisclosurePhase:
-    """Part of a report (DisclosurePhase)."""
+    """One disclosure step of an entry: 公开时限, 公开渠道和载体, 公开对象, 公开方式."""
 
     _fields: Tuple[str, ...]
 
@@ -547,7 +553,7 @@ class DisclosurePhaseList:
     def copy(self) -> List[Any]: ...
 
 class DivisionOfWork:
-    """Part of a report (DivisionOfWork)."""
+    """分工: what one related department does in a boundary matter."""
 
     _fields: Tuple[str, ...]
 
@@ -609,7 +615,7 @@ class DocumentRow2021:
     in_force: _Member[Cell, CellInput]
 
 class Duty:
-    """Part of a report (Duty)."""
+    """部门职责: one 主要职责 with its 具体工作事项 and an optional year tag."""
 
     _fields: Tuple[str, ...]
 
@@ -624,7 +630,7 @@ class Duty:
     work_items_state: Literal["captured", "not_captured"]
 
 class DutyBoundary:
-    """Part of a report (DutyBoundary)."""
+    """与相关部门的职责边界: a matter shared with other departments, the division of work, a case."""
 
     _fields: Tuple[str, ...]
 
@@ -746,7 +752,7 @@ class ForeignBlockList:
     def copy(self) -> List[Any]: ...
 
 class Interpretation:
-    """Part of a report (Interpretation)."""
+    """What makes an item a 解读: its form, the documents it explains, the interpreter's role."""
 
     _fields: Tuple[str, ...]
 
@@ -773,7 +779,7 @@ class ItemRow2019:
     decisions: _Member[Cell, CellInput]
 
 class Listing:
-    """Part of a report (Listing)."""
+    """A list of items as a portal shows it (政策及解读), newest first."""
 
     _fields: Tuple[str, ...]
 
@@ -786,7 +792,7 @@ class Listing:
     has_more: Union[bool, None]
 
 class ListingEntry:
-    """Part of a report (ListingEntry)."""
+    """One line of a listing: the title as displayed (maybe cut with ...), its date, the item it links to."""
 
     _fields: Tuple[str, ...]
 
@@ -862,7 +868,7 @@ class NarrativeSection:
     foreign_blocks: _Member[ForeignBlockList, Iterable[Union[ForeignBlock, Mapping[str, Any]]]]
 
 class NotApplicableNote:
-    """Part of a report (NotApplicableNote)."""
+    """未涉及领域事项说明: the note on the domains a catalog does not cover, and those domains."""
 
     _fields: Tuple[str, ...]
 
@@ -874,7 +880,7 @@ class NotApplicableNote:
     domains: _Member[DisclosureDomainList, Iterable[Union[DisclosureDomain, Mapping[str, Any]]]]
 
 class Portal:
-    """The material of one portal (docs/portal.md): departments, responsibility_lists (责任清单), power_lists (权力清单), catalogs (标准目录), items (published items and 解读), listings (政策及解读). Attribute access, ==, copy and pickling like every part of a report."""
+    """The material of one portal (docs/portal.md): departments, responsibility_lists (责任清单), power_lists (权力清单), catalogs (标准目录), items (published items and 解读), listings (政策及解读)."""
 
     _fields: Tuple[str, ...]
 
@@ -907,7 +913,7 @@ class Portal:
     listings: _Member[ListingList, Iterable[Union[Listing, Mapping[str, Any]]]]
 
 class PortalTime:
-    """Part of a report (PortalTime)."""
+    """A date as a portal prints it: the day, an optional time of day, the printed text."""
 
     _fields: Tuple[str, ...]
 
@@ -920,7 +926,7 @@ class PortalTime:
     raw: Union[str, None]
 
 class PowerItem:
-    """Part of a report (PowerItem)."""
+    """One item of a 权力清单: name, type (and its printed label), code, basis, 责任事项 per stage."""
 
     _fields: Tuple[str, ...]
 
@@ -968,7 +974,7 @@ class PowerItemList:
     def copy(self) -> List[Any]: ...
 
 class PowerList:
-    """Part of a report (PowerList)."""
+    """权力清单 of one department."""
 
     _fields: Tuple[str, ...]
 
@@ -1080,7 +1086,7 @@ class Provenance:
     cell: Union[int, None]
 
 class PublicService:
-    """Part of a report (PublicService)."""
+    """公共服务事项: one public service."""
 
     _fields: Tuple[str, ...]
 
@@ -1117,7 +1123,7 @@ class PublicServiceList:
     def copy(self) -> List[Any]: ...
 
 class PublishedItem:
-    """Part of a report (PublishedItem)."""
+    """A piece of government information with its metadata (索引号, 发布机构, 成文日期, 发布日期, 文号, …)."""
 
     _fields: Tuple[str, ...]
 
@@ -1264,7 +1270,7 @@ class Requests2021:
     carried_forward: _Member[ApplicantRow, Union[ApplicantRow, Mapping[str, Any]]]
 
 class ResponsibilityList:
-    """Part of a report (ResponsibilityList)."""
+    """责任清单 of one department: duties, boundaries, supervision, public_services."""
 
     _fields: Tuple[str, ...]
 
@@ -1305,7 +1311,7 @@ class ResponsibilityListList:
     def copy(self) -> List[Any]: ...
 
 class ResponsibilityStage:
-    """Part of a report (ResponsibilityStage)."""
+    """责任事项 of one stage: the stage label (立案责任) and what it requires."""
 
     _fields: Tuple[str, ...]
 
@@ -1427,7 +1433,7 @@ class SubsectionList:
     def copy(self) -> List[Any]: ...
 
 class SupervisionRegime:
-    """Part of a report (SupervisionRegime)."""
+    """事中事后监管制度: one supervision regime."""
 
     _fields: Tuple[str, ...]
 
