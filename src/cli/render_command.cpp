@@ -7,6 +7,7 @@
 
 #include <xxgk/cells.hpp>
 #include <xxgk/json.hpp>
+#include <xxgk/portal.hpp>
 #include <xxgk/render.hpp>
 #include <xxgk/schema.hpp>
 #include <xxgk/validate.hpp>
@@ -43,6 +44,7 @@ struct render_settings {
 struct schema_settings {
     std::string format = "2021";
     std::string output;
+    bool portal = false;  ///< the schema of portal files instead (docs/portal.md)
 };
 
 std::optional<xxgk::report> load(const std::string& path, bool lax) {
@@ -89,6 +91,10 @@ int run_render(const render_settings& s) {
 }
 
 int run_schema(const schema_settings& s) {
+    if (s.portal) {
+        write_output(s.output, xxgk::portal_json_schema());
+        return exit_ok;
+    }
     const auto format = xxgk::parse_format_version(s.format);
     if (!format) {
         std::cerr << "xxgk: unknown format '" << s.format << "' (use 2019 or 2021)\n";
@@ -121,5 +127,6 @@ void add_render_commands(CLI::App& app) {
     auto* sc = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of the canonical JSON of a format");
     sc->add_option("--format", schema->format, "2019 or 2021")->check(CLI::IsMember({"2019", "2021"}));
     sc->add_option("-o,--output", schema->output, "output file (default: standard output)");
+    sc->add_flag("--portal", schema->portal, "the schema of portal files (docs/portal.md) instead of a report format");
     sc->callback([schema] { xxgk_cli::finish([&] { return run_schema(*schema); }); });
 }

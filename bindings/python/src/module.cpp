@@ -60,6 +60,9 @@ const std::string* member_label(std::type_index parent, std::string_view member)
     return it == label_map().end() ? nullptr : &it->second;
 }
 
+/// The class docstring of a class of a portal's parts ("" for other names; portal.cpp).
+std::string_view portal_class_doc(std::string_view name) noexcept;
+
 std::string class_doc(std::string_view name) {
     static const std::map<std::string_view, std::string_view> docs{
         {"ReportHeader", "Who published the report, for which year, and the preamble's facts (report.header)."},
@@ -96,7 +99,9 @@ std::string class_doc(std::string_view name) {
          "(0-based) for HTML imports."},
     };
     auto it = docs.find(name);
-    return it == docs.end() ? std::string("Part of a report (") + std::string(name) + ")." : std::string(it->second);
+    if (it != docs.end()) return std::string(it->second);
+    if (const std::string_view portal = portal_class_doc(name); !portal.empty()) return std::string(portal);
+    return std::string("Part of a report (") + std::string(name) + ").";
 }
 
 namespace {

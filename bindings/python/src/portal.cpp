@@ -11,6 +11,8 @@
 
 #include <pybind11/pybind11.h>
 
+#include <utility>
+
 namespace xxgk::python {
 namespace {
 
@@ -44,12 +46,43 @@ py::dict resolution_to_py(const domain_resolution& r) {
 
 }  // namespace
 
+std::string_view portal_class_doc(std::string_view name) noexcept {
+    static constexpr std::pair<std::string_view, std::string_view> docs[] = {
+        {"Portal",
+         "The material of one portal (docs/portal.md): departments, responsibility_lists (责任清单), power_lists "
+         "(权力清单), catalogs (标准目录), items (published items and 解读), listings (政策及解读)."},
+        {"Department", "A publishing body as listed on the portal (按部门); its display name is not a key: id is."},
+        {"ResponsibilityList", "责任清单 of one department: duties, boundaries, supervision, public_services."},
+        {"Duty", "部门职责: one 主要职责 with its 具体工作事项 and an optional year tag."},
+        {"DutyBoundary", "与相关部门的职责边界: a matter shared with other departments, the division of work, a case."},
+        {"DivisionOfWork", "分工: what one related department does in a boundary matter."},
+        {"SupervisionRegime", "事中事后监管制度: one supervision regime."},
+        {"PublicService", "公共服务事项: one public service."},
+        {"PowerList", "权力清单 of one department."},
+        {"PowerItem", "One item of a 权力清单: name, type (and its printed label), code, basis, 责任事项 per stage."},
+        {"ResponsibilityStage", "责任事项 of one stage: the stage label (立案责任) and what it requires."},
+        {"Catalog", "A 基层政务公开标准目录 of one owner body at one level (county 县级 / township 乡级)."},
+        {"CatalogSection", "One domain of a catalog: the printed label, the canonical domain, the entries."},
+        {"CatalogEntry", "One row of a catalog: 序号, 一级/二级事项, 公开内容（要素）, 公开依据, 公开主体, phases, 公开层级."},
+        {"DisclosurePhase", "One disclosure step of an entry: 公开时限, 公开渠道和载体, 公开对象, 公开方式."},
+        {"Channel", "公开渠道和载体: the controlled key and the text as printed."},
+        {"Audience", "公开对象: 全社会 (general_public) or 特定群体 (specific_group, with the group described)."},
+        {"NotApplicableNote", "未涉及领域事项说明: the note on the domains a catalog does not cover, and those domains."},
+        {"PublishedItem", "A piece of government information with its metadata (索引号, 发布机构, 成文日期, 发布日期, 文号, …)."},
+        {"PortalTime", "A date as a portal prints it: the day, an optional time of day, the printed text."},
+        {"Classification", "One facet of 主题分类 and its kin: the facet label and the path as printed."},
+        {"Interpretation", "What makes an item a 解读: its form, the documents it explains, the interpreter's role."},
+        {"Listing", "A list of items as a portal shows it (政策及解读), newest first."},
+        {"ListingEntry", "One line of a listing: the title as displayed (maybe cut with ...), its date, the item it links to."},
+    };
+    for (const auto& [n, d] : docs)
+        if (n == name) return d;
+    return {};
+}
+
 void bind_portal(py::module_& m) {
     bind_struct<portal>(m);  // Portal and, through the descriptions, every class of its parts
     py::class_<portal_node> cls(m.attr("Portal"));
-    cls.doc() = "The material of one portal (docs/portal.md): departments, responsibility_lists (责任清单), "
-                "power_lists (权力清单), catalogs (标准目录), items (published items and 解读), listings "
-                "(政策及解读). Attribute access, ==, copy and pickling like every part of a report.";
     cls.def("dumps", [](const portal_node& self) { return py::str(to_json(self.get())); },
             "The canonical JSON of the portal (\"kind\": \"portal\" first), byte-identical to the C++ to_json.");
     cls.def("validate", [](const portal_node& self, bool include_info) { return validated(self.get(), include_info); },

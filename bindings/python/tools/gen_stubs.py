@@ -321,6 +321,10 @@ def generate() -> str:
         if name.endswith("List") and hasattr(cls, "append"):
             element = "str" if name == "StringList" else name[: -len("List")]
             value_input = "str" if element == "str" else f"Union[{element}, Mapping[str, Any]]"
+            if element != "str" and element not in classes:
+                # A list of an enumeration (portal files: levels, domains, modes): its names as str.
+                out.append(f"\n{element} = str\n")
+                value_input = "str"
             out.append(LIST.format(name=name, element=element, input=value_input))
             continue
         out.append(f"\nclass {name}:\n" + _doc(cls.__doc__ or "", "    ") + "\n    _fields: Tuple[str, ...]\n")

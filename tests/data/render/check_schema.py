@@ -62,7 +62,24 @@ def main():
                 expect(False, "%s: cell key %s.%s.%s is not in the schema" % (fmt, section, row, column))
         expect(len(keys) == {"2019": 198, "2021": 200}[fmt], "%s: %d keys" % (fmt, len(keys)))
 
+    # Portal files (docs/portal.md): their own schema, `xxgk schema --portal`.
+    portal_schema = json.loads(subprocess.run([xxgk, "schema", "--portal"], check=True, capture_output=True).stdout)
+    jsonschema.Draft202012Validator.check_schema(portal_schema)
+    portal_validator = jsonschema.Draft202012Validator(portal_schema)
+    portal_files = glob.glob(os.path.join(source, "examples/data/*.json")) + glob.glob(os.path.join(source, "tests/data/portal/*.json"))
+    for path in sorted(portal_files):
+        document = json.load(open(path, encoding="utf-8"))
+        if not (isinstance(document, dict) and document.get("kind") == "portal"):
+            continue
+        text = open(path, encoding="utf-8").read()
+        errs = list(portal_validator.iter_errors(document))
+        accepted = decoder_accepts(xxgk, text)
+        expect(accepted == (not errs), "%s: schema (%d errors) and decoder (%s) disagree" % (os.path.basename(path), len(errs), accepted))
+    expect(list(portal_validator.iter_errors({"kind": "portal", "departments": [{"id": "d"}]})), "portal: a department without name validates")
+
     def errors(document):
+        if isinstance(document, dict) and document.get("kind") == "portal":
+            return list(portal_validator.iter_errors(document))
         fmt = document.get("format") if isinstance(document, dict) else None
         validators = [schemas[fmt]] if fmt in schemas else list(schemas.values())
         return min((list(v.iter_errors(document)) for v in validators), key=len)
