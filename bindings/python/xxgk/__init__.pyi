@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from decimal import Decimal
-from typing import Any, Dict, Iterable, List, Literal, Mapping, NamedTuple, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Literal, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 import pandas
 
@@ -182,6 +182,9 @@ def import_file(
     year: Optional[int] = None,
 ) -> ImportResult: ...
 def json_schema(format: Union[str, int]) -> dict[str, Any]: ...
+def loads_portal(data: Union[str, bytes, bytearray, memoryview], *, strict: bool = True) -> Portal: ...
+def load_portal(path: PathLike, *, strict: bool = True) -> Portal: ...
+def portal_json_schema() -> dict[str, Any]: ...
 
 class CellSources(NamedTuple):
     summed: Tuple[int, ...]
