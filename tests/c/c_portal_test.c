@@ -5,36 +5,11 @@
  *
  *   xxgk_c_portal_test DATA_DIR     (DATA_DIR = examples/data)
  */
-#include <xxgk/xxgk.h>
+#include "check.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                                  \
-    do {                                                                             \
-        ++checks;                                                                    \
-        if (!(cond)) {                                                               \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-            ++failures;                                                              \
-        }                                                                            \
-    } while (0)
-
-#define CHECK_STR(actual, expected)                                                                \
-    do {                                                                                           \
-        const char *a_ = (actual), *e_ = (expected);                                               \
-        ++checks;                                                                                  \
-        if (a_ == NULL || strcmp(a_, e_) != 0) {                                                   \
-            fprintf(stderr, "%s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #actual, \
-                    a_ ? a_ : "(null)", e_);                                                       \
-            ++failures;                                                                            \
-        }                                                                                          \
-    } while (0)
-
-#define S(lit) lit, (sizeof(lit) - 1)
 
 static void load_example(const char *dir, xxgk_portal **out)
 {

@@ -1,5 +1,5 @@
 /*
- * check.h — the minimal harness of the plain-C tests of the C ABI (c_api_test.c, c_multi_test.c):
+ * check.h — the minimal harness of the plain-C tests of the C ABI (c_api_test.c, c_multi_test.c, c_portal_test.c):
  * counters and CHECK macros. Each test program includes it once; main() prints the counts.
  */
 #ifndef XXGK_TESTS_C_CHECK_H
