@@ -85,7 +85,13 @@ constexpr std::array<std::string_view, 3> improvement_text{
     "下一步，将加强依申请公开答复的法制审核，编制常用告知书范本并组织专题培训。",
     "下一步，将进一步拓展公开内容，完善信息发布审核机制，提升公开工作质量。"};
 
-std::string place_name(random& rng) { return std::string(rng.pick(name_first)) + std::string(rng.pick(name_second)); }
+// Every draw is its own statement: the operands of `a + b` are evaluated in an unspecified order
+// (GCC and Clang differ), and the sequence must be the same on every compiler.
+std::string place_name(random& rng) {
+    const std::string_view second = rng.pick(name_second);
+    const std::string_view first = rng.pick(name_first);
+    return std::string(first) + std::string(second);
+}
 
 std::string num(std::int64_t v) { return std::to_string(v); }
 
@@ -218,7 +224,9 @@ private:
         h.publication_date = published;
         h.portal_url = std::string("https://xxgk") + code + ".example.gov.cn";
         contact_block contact;
-        contact.address = county + place_name(rng_) + "路" + num(rng_.between(1, 300)) + "号";
+        const std::int64_t house_number = rng_.between(1, 300);  // drawn first (see place_name)
+        const std::string street = place_name(rng_);
+        contact.address = county + street + "路" + num(house_number) + "号";
         contact.postcode = std::string(code, 4) + "00";
         contact.phone = "0577-" + num(rng_.between(50000000, 89999999));
         contact.email = std::string("xxgk") + code + "@example.gov.cn";

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>  // getpid
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -20,9 +22,11 @@ void write(const fs::path& p, const std::string& text) {
 
 std::string slurp(const fs::path& p) { return xxgk::read_file(p.string()); }
 
-/// A corpus of 40 generated reports (some faulty) in nested directories, the 苍南 text, and bad files.
-fs::path make_corpus() {
-    const fs::path dir = fs::temp_directory_path() / "xxgk-corpus-test";
+/// A corpus of 40 generated reports (some faulty) in nested directories, the 苍南 text, and bad files,
+/// in a directory of its own: `name` and the process id keep test cases that ctest runs in
+/// parallel apart.
+fs::path make_corpus(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("xxgk-corpus-test-" + name + "-" + std::to_string(::getpid())) / "in";
     fs::remove_all(dir);
     xxgk::generate_options o;
     o.seed = 5;
@@ -84,7 +88,7 @@ TEST_CASE("detect_input_kind: extension first, then content", "[corpus]") {
 }
 
 TEST_CASE("corpus_files lists readable kinds recursively, sorted", "[corpus]") {
-    const fs::path dir = make_corpus();
+    const fs::path dir = make_corpus("list");
     const auto files = xxgk::corpus_files(dir.string());
     REQUIRE(files.size() == 44);
     CHECK(files.front() == "a/r100.json");
@@ -95,7 +99,7 @@ TEST_CASE("corpus_files lists readable kinds recursively, sorted", "[corpus]") {
 }
 
 TEST_CASE("a corpus run checks every file, skips bad ones, and does not depend on the threads", "[corpus][threads]") {
-    const fs::path dir = make_corpus();
+    const fs::path dir = make_corpus("run");
     const run_output one = run(dir, 1, "xxgk-corpus-out-1");
     const run_output two = run(dir, 2, "xxgk-corpus-out-2");
     const run_output many = run(dir, 7, "xxgk-corpus-out-7");
