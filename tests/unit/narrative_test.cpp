@@ -171,3 +171,21 @@ TEST_CASE("figures against blank cells are not compared; partial parts are a low
     put(r, "requests.received.total", 21);
     CHECK(xxgk::check_narrative_figures(r).size() == 2);  // 20 stated before 其中
 }
+
+TEST_CASE("narrative: generated reports state their figures in prose, and none differs", "[narrative][generate]") {
+    // The generator writes the table figures into sections 一 and 五 in the sample's wording: the
+    // extractor must read them, and a report whose prose agrees must give no finding.
+    std::size_t figures = 0;
+    for (const xxgk::format_version f : {xxgk::format_version::v2019, xxgk::format_version::v2021}) {
+        xxgk::generate_options o;
+        o.format = f;
+        o.seed = 7;
+        for (std::size_t i = 0; i < 100; ++i) {
+            const xxgk::report r = xxgk::generate_report(o, i).value;
+            INFO(xxgk::to_string(f) << " report " << i);
+            figures += xxgk::extract_figures(r).size();
+            CHECK(xxgk::check_narrative_figures(r).empty());
+        }
+    }
+    CHECK(figures >= 200 * 5);  // received, concluded, carried over/forward, reviews, … in every report
+}
