@@ -25,7 +25,7 @@ using xxgk_cli::write_output;
 
 constexpr int exit_ok = 0;
 constexpr int exit_findings = 1;
-constexpr int exit_unreadable = 2;
+using xxgk_cli::exit_unusable;  // 2: unreadable input, bad usage (docs/cli.md)
 
 
 
@@ -52,7 +52,7 @@ std::optional<xxgk::report> load(const std::string& path, bool lax) {
 
 int run_validate(const std::string& path, bool json, const std::string& lang, bool lax, bool no_info, bool narrative) {
     auto r = load(path, lax);
-    if (!r) return exit_unreadable;
+    if (!r) return exit_unusable;
     xxgk::validate_options options;
     options.include_info = !no_info;
     options.narrative_figures = narrative;
@@ -72,7 +72,7 @@ int run_keys(const std::string& format_name) {
     const auto format = xxgk::parse_format_version(format_name);
     if (!format) {
         std::cerr << "xxgk: unknown format '" << format_name << "' (use 2019 or 2021)\n";
-        return exit_unreadable;
+        return exit_unusable;
     }
     std::string out = "key\tvalue_kind\tlabel\n";
     for (const xxgk::cell_key& k : xxgk::cell_keys(*format)) {
@@ -144,7 +144,7 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
-        return code == 0 ? exit_ok : exit_unreadable;
+        return code == 0 ? exit_ok : exit_unusable;
     }
     try {
         if (*validate || *convert)
@@ -154,12 +154,12 @@ int main(int argc, char** argv) {
         if (*keys) return run_keys(format_name);
         if (app.got_subcommand("rules")) return run_rules();
         auto r = load(file, lax);
-        if (!r) return exit_unreadable;
+        if (!r) return exit_unusable;
         if (*convert) write_output(output, xxgk::to_json(*r) + "\n");
         if (*cells) write_output(output, xxgk::to_cells_csv(*r));
         return exit_ok;
     } catch (const std::exception& e) {
         std::cerr << "xxgk: " << e.what() << '\n';
-        return exit_unreadable;
+        return exit_unusable;
     }
 }
