@@ -3,6 +3,7 @@
 #define XXGK_BENCH_INPUTS_HPP
 
 #include <xxgk/json.hpp>
+#include <xxgk/portal.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -20,13 +21,16 @@ inline std::vector<std::filesystem::path> json_files(const std::filesystem::path
     return out;
 }
 
-/// The texts of the given files, a directory standing for its *.json files. Throws xxgk::error
-/// (errc::io_error) for a file that cannot be read.
+/// The texts of the given files, a directory standing for its report files (*.json that are not
+/// portal files). Throws xxgk::error (errc::io_error) for a file that cannot be read.
 inline std::vector<std::string> read_texts(const std::vector<std::filesystem::path>& inputs) {
     std::vector<std::string> texts;
     for (const auto& in : inputs) {
         if (std::filesystem::is_directory(in)) {
-            for (const auto& f : json_files(in)) texts.push_back(xxgk::read_file(f.string()));
+            for (const auto& f : json_files(in)) {
+                std::string text = xxgk::read_file(f.string());
+                if (!xxgk::is_portal_json(text)) texts.push_back(std::move(text));
+            }
         } else {
             texts.push_back(xxgk::read_file(in.string()));
         }

@@ -82,7 +82,9 @@ def main() -> int:
     sets = {}
     reports = args.reports or ([] if args.corpus else sorted((ROOT / "examples" / "data").glob("*.json")))
     for path in reports:
-        sets[path.stem] = [path.read_text(encoding="utf-8")]
+        text = path.read_text(encoding="utf-8")
+        if not xxgk.is_portal_json(text):  # portal files are not reports
+            sets[path.stem] = [text]
     if args.corpus:
         sets["corpus"] = [p.read_text(encoding="utf-8") for p in sorted(args.corpus.glob("*.json"))]
 
