@@ -1,6 +1,7 @@
 #include "xxgk/json.hpp"
 
 #include "json_codec.hpp"
+#include "json_events.hpp"
 #include "xxgk/keys.hpp"
 #include "xxgk/text.hpp"
 
@@ -51,25 +52,25 @@ void encode_cell(json_writer& w, const cell& c, encode_context& ctx) {
     }
     w.begin_object();
     if (c.state() != cell_state::number) {
-        w.key("state");
+        w.plain_key("state");
         w.string(boost::describe::enum_to_string(c.state(), "?"));
     } else {
-        w.key("value");
+        w.plain_key("value");
         if (c.value().scale() == 0)
             w.integer(c.value().coefficient());
         else
             w.string(c.value().to_string());
         if (c.unit() != money_unit::none) {
-            w.key("unit");
+            w.plain_key("unit");
             w.string(boost::describe::enum_to_string(c.unit(), "?"));
         }
     }
     if (c.raw()) {
-        w.key("raw");
+        w.plain_key("raw");
         w.string(*c.raw());
     }
     if (c.source()) {
-        w.key("source");
+        w.plain_key("source");
         // The provenance object has a pointer of its own: members kept under it (lax mode) are
         // written back there, not lost.
         const std::size_t mark = ctx.path.size();
@@ -117,7 +118,9 @@ void decode_cell(const boost::json::value& jv, cell& out, decode_context& ctx) {
         decode_value(state_it->value(), s, ctx);
         ctx.path.resize(ctx.path.size() - 6);
         if (state_it->value().is_string() &&
-            boost::describe::enum_from_string(std::string(state_it->value().get_string()).c_str(), s))
+            events::enum_from_name(std::string_view(state_it->value().get_string().data(),
+                                                    state_it->value().get_string().size()),
+                                   s))
             state = s;
     }
     const auto value_it = obj.find("value");
@@ -636,8 +639,9 @@ void decode_report(const boost::json::value& root, report& out, decode_context& 
     });
     if (matched == top.size()) return;
     for (const auto& kv : top) {
+        // `tables` has no JSON name of its own: a member "tables" is unknown like any other.
         bool known = is_top_level_extra(kv.key()) || kv.key() == "processing_fees";
-        detail::for_each_member<report>([&](auto d) { known = known || kv.key() == d.name; });
+        detail::for_each_member<report>([&](auto d) { known = known || (kv.key() == d.name && kv.key() != "tables"); });
         if (!known) detail::handle_unknown_member(ctx, kv.key(), kv.value());
     }
 }
@@ -711,7 +715,7 @@ void decode_document(std::string_view json, const decode_options& options, std::
 
 }  // namespace detail
 
-decode_result decode_json(std::string_view json, const decode_options& options) {
+decode_result detail::decode_json_with_dom(std::string_view json, const decode_options& options) {
     decode_result result;
     report r;
     detail::decode_document(json, options, result.problems, &r.unknown_members,
@@ -720,8 +724,19 @@ decode_result decode_json(std::string_view json, const decode_options& options) 
     return result;
 }
 
+decode_result decode_json(std::string_view json, const decode_options& options) {
+    // One pass from the parser's events for a document without problems; the DOM decoder, which
+    // locates every problem, for the rest (json_events.hpp).
+    decode_result result;
+    if (detail::events::decode_report(json, options, result.value.emplace())) return result;
+    result.value.reset();
+    return detail::decode_json_with_dom(json, options);
+}
+
 report load_json(std::string_view json, const decode_options& options) {
-    decode_result r = decode_json(json, options);
+    report fast;
+    if (detail::events::decode_report(json, options, fast)) return fast;
+    decode_result r = detail::decode_json_with_dom(json, options);
     if (!r.ok()) throw decode_error(std::move(r.problems));
     return std::move(*r.value);
 }
@@ -756,7 +771,7 @@ std::string to_json(const report& r) {
     detail::encode_context ctx;
     ctx.write_back(r.unknown_members);
     w.begin_object();
-    w.key("format");
+    w.plain_key("format");
     w.string(to_string(r.format()));
     detail::for_each_member<report>([&](auto d) {
         const auto& m = r.*d.pointer;
@@ -767,7 +782,8 @@ std::string to_json(const report& r) {
             if constexpr (detail::is_optional<M>::value) {
                 if (!m) return;
             }
-            w.key(d.name);
+            constexpr std::string_view name = std::decay_t<decltype(d)>::name;  // no strlen per member
+            w.plain_key(name);
             const std::size_t mark = ctx.path.size();
             if (ctx.tracking()) detail::push_pointer(ctx.path, d.name);
             detail::encode_value(w, m, ctx);

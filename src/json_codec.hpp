@@ -3,6 +3,7 @@
 #ifndef XXGK_SRC_JSON_CODEC_HPP
 #define XXGK_SRC_JSON_CODEC_HPP
 
+#include "json_events.hpp"
 #include "json_writer.hpp"
 #include "xxgk/cell.hpp"
 #include "xxgk/error.hpp"
@@ -10,7 +11,6 @@
 #include "xxgk/report.hpp"
 #include "xxgk/detail/traits.hpp"
 
-#include <boost/describe/enum_from_string.hpp>
 #include <boost/describe/enum_to_string.hpp>
 #include <boost/describe/enumerators.hpp>
 #include <boost/json/value.hpp>
@@ -99,7 +99,8 @@ void encode_members(json_writer& w, const T& v, encode_context& ctx) {
         } else if constexpr (is_vector<M>::value) {
             if (m.empty()) return;
         }
-        w.key(d.name);
+        constexpr std::string_view name = std::decay_t<decltype(d)>::name;  // no strlen per member
+        w.plain_key(name);
         const std::size_t mark = ctx.path.size();
         if (ctx.tracking()) push_pointer(ctx.path, d.name);
         encode_value(w, m, ctx);
@@ -324,9 +325,9 @@ void decode_value(const boost::json::value& jv, T& out, decode_context& ctx) {
             ctx.report(errc::wrong_type, std::string("expected one of ") + enum_names<T>() + ", found " + json_kind_name(jv));
             return;
         }
-        const std::string name(jv.get_string());
-        if (!boost::describe::enum_from_string(name.c_str(), out))
-            ctx.report(errc::invalid_value, "'" + name + "' is not one of " + enum_names<T>());
+        const std::string_view name(jv.get_string().data(), jv.get_string().size());
+        if (!events::enum_from_name(name, out))
+            ctx.report(errc::invalid_value, "'" + std::string(name) + "' is not one of " + enum_names<T>());
     } else if constexpr (std::is_integral_v<T>) {
         decode_integer(jv, out, ctx);
     } else if constexpr (std::is_same_v<T, decimal>) {
@@ -366,6 +367,9 @@ void decode_value(const boost::json::value& jv, T& out, decode_context& ctx) {
 void decode_document(std::string_view json, const decode_options& options, std::vector<problem>& problems,
                      std::vector<unknown_member>* unknown,
                      const std::function<void(const boost::json::value&, decode_context&)>& walk);
+
+/// decode_json without its one-pass reader: the DOM decoder alone (for the tests that compare them).
+decode_result decode_json_with_dom(std::string_view json, const decode_options& options);
 
 /// The text of a file for the load_*_file functions: throws decode_error (errc::io_error) when
 /// it cannot be read, so that they fail the way they fail for bad content.

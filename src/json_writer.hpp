@@ -27,6 +27,14 @@ public:
         out_ += ':';
         first_ = true;  // the value follows without a comma
     }
+    /// A member name that has nothing to escape (a described C++ identifier): written as it is.
+    void plain_key(std::string_view k) {
+        separate();
+        out_ += '"';
+        out_.append(k.data(), k.size());
+        out_.append("\":", 2);
+        first_ = true;
+    }
     void string(std::string_view s) { separate(); string_body(s); }
     void null() { separate(); out_ += "null"; }
     void boolean(bool b) { separate(); out_ += b ? "true" : "false"; }

@@ -1,6 +1,7 @@
 #include "xxgk/text.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 namespace xxgk {
 
@@ -18,34 +19,62 @@ text_position position_of(std::string_view text, std::size_t offset) noexcept {
     return p;
 }
 
+// The well-formed byte sequences of the Unicode Standard (§3.9, table 3-7), with runs of ASCII
+// stepped over eight bytes at a time and the three-byte forms of CJK text (lead bytes E1–EC,
+// EE, EF: any continuation bytes) taken in one step. tests/unit/fast_paths_test.cpp compares it
+// with a code-point-at-a-time decoder.
 std::size_t invalid_utf8_offset(std::string_view s) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
+    const auto continuation = [&](std::size_t k) { return (p[k] & 0xC0) == 0x80; };
     std::size_t i = 0;
     while (i < n) {
         const unsigned char c = p[i];
         if (c < 0x80) {
-            ++i;
+            // To the next byte above 0x7F, a word at a time: its position is the lowest high bit.
+            std::uint64_t word, high = 0;
+            while (i + 8 <= n && (std::memcpy(&word, p + i, 8), (high = word & 0x8080808080808080ull) == 0)) i += 8;
+            if (high != 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                i += static_cast<std::size_t>(__builtin_ctzll(high)) / 8;  // the first byte is the lowest
+#else
+                while (p[i] < 0x80) ++i;
+#endif
+            } else {
+                while (i < n && p[i] < 0x80) ++i;
+            }
             continue;
         }
-        std::size_t len;
-        std::uint32_t cp, min;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2, cp = c & 0x1Fu, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3, cp = c & 0x0Fu, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4, cp = c & 0x07u, min = 0x10000;
+        if ((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) {
+            if (c <= 0xEF) {  // E1–EC, EE, EF: three bytes, and the run of them that CJK text is
+                do {
+                    if (n - i < 3 || !continuation(i + 1) || !continuation(i + 2)) return i;
+                    i += 3;
+                } while (i < n && ((p[i] >= 0xE1 && p[i] <= 0xEC) || p[i] == 0xEE || p[i] == 0xEF));
+                continue;
+            }
+            // F0–F4 below; F5–FF never start a sequence
+            if (c > 0xF4) return i;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            if (n - i < 2 || !continuation(i + 1)) return i;
+            i += 2;
+        } else if (c == 0xE0 || c == 0xED) {
+            // E0: A0–BF (no overlong forms); ED: 80–9F (no surrogates)
+            if (n - i < 3 || !continuation(i + 2)) return i;
+            const unsigned char second = p[i + 1];
+            if (c == 0xE0 ? (second < 0xA0 || second > 0xBF) : (second < 0x80 || second > 0x9F)) return i;
+            i += 3;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            // F0: 90–BF (no overlong forms); F4: 80–8F (nothing above U+10FFFF)
+            if (n - i < 4 || !continuation(i + 2) || !continuation(i + 3)) return i;
+            const unsigned char second = p[i + 1];
+            const unsigned char low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+            if (second < low || second > high) return i;
+            i += 4;
         } else {
-            return i;
+            return i;  // a continuation byte without a lead, C0, C1
         }
-        if (n - i < len) return i;
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (p[i + k] & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
     }
     return valid_utf8;
 }

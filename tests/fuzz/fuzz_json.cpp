@@ -2,6 +2,8 @@
 // next — encoding, validation, rendering, the long CSV.
 //
 // Invariants checked for every input:
+//   - decode_json (which takes the one-pass reader of src/json_events.hpp when it can) gives
+//     exactly what the DOM decoder alone gives: the same report, or the same problems;
 //   - decoding never crashes, never throws (only std::bad_alloc may), and reports a value exactly
 //     when there is no problem; every problem has a message, a valid JSON Pointer, a position
 //     inside the input, and there are at most max_problems + 1 of them;
@@ -13,6 +15,8 @@
 //
 // The options come from the input's length, so that the limits are fuzzed too.
 #include "fuzz_check.hpp"
+
+#include "../../src/json_codec.hpp"  // decode_json_with_dom: the oracle of the one-pass reader
 
 #include <xxgk/cells.hpp>
 #include <xxgk/json.hpp>
@@ -87,6 +91,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const xxgk::decode_result r = xxgk::decode_json(text, o);
     check_problems(r, o, size);
+    const xxgk::decode_result dom = xxgk::detail::decode_json_with_dom(text, o);
+    check(r.ok() == dom.ok(), "the one-pass reader and the DOM decoder disagree on whether the input has problems");
+    if (r.ok()) {
+        check(*r.value == *dom.value, "the one-pass reader and the DOM decoder decode different reports");
+        check(xxgk::to_json(*r.value) == xxgk::to_json(*dom.value), "the one-pass reader's report encodes differently");
+    } else {
+        check(r.problems.size() == dom.problems.size(), "the problems differ from the DOM decoder's");
+    }
     if (!r.ok()) return 0;
 
     const std::string once = xxgk::to_json(*r.value);

@@ -309,6 +309,7 @@ def test_equality_and_copies(sample):
         ("header.body", b"bytes", TypeError),
         ("header.body", "\ud800", ValueError),
         ("header.scope", "galactic", ValueError),
+        ("header.scope", "own\0x", ValueError),
         ("header.scope", 1, TypeError),
         ("header.publication_date", "2023-02-30", ValueError),
         ("header.publication_date", datetime.datetime(2023, 1, 1), TypeError),

@@ -99,6 +99,40 @@ std::string utf8(std::uint32_t cp) {
     return s;
 }
 
+// The first invalid UTF-8 sequence, decoded a code point at a time (xxgk::invalid_utf8_offset
+// before it stepped over ASCII words and CJK sequences).
+std::size_t first_invalid_utf8(const std::string& s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        std::uint32_t cp, min;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2, cp = c & 0x1Fu, min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3, cp = c & 0x0Fu, min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4, cp = c & 0x07u, min = 0x10000;
+        } else {
+            return i;
+        }
+        if (n - i < len) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (p[i + k] & 0x3Fu);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += len;
+    }
+    return xxgk::valid_utf8;
+}
+
 // A report whose only content besides the required header is `text`, as the header body.
 report with_body(const std::string& text) {
     report r = report::make(format_version::v2021);
@@ -193,5 +227,54 @@ TEST_CASE("fast paths: XXGK-S-001 on malformed UTF-8 agrees with the code-point-
             s += static_cast<char>(bytes[std::uniform_int_distribution<std::size_t>(0, bytes.size() - 1)(gen)]);
         INFO("round " << round);
         REQUIRE(s001(s) == hidden_in(s));
+    }
+}
+
+TEST_CASE("fast paths: invalid_utf8_offset finds the first invalid sequence as the code-point decoder did", "[text][fast]") {
+    // Every boundary of every sequence length, at every offset of an 8-byte word.
+    for (const std::uint32_t cp : {0x7Fu, 0x80u, 0x7FFu, 0x800u, 0xFFFu, 0x1000u, 0x4E2Du, 0xD7FFu, 0xE000u, 0xFFFDu,
+                                   0xFFFFu, 0x10000u, 0x3FFFFu, 0x40000u, 0x10FFFFu})
+        for (const std::string& s : placements(utf8(cp))) {
+            REQUIRE(xxgk::invalid_utf8_offset(s) == xxgk::valid_utf8);
+            REQUIRE(first_invalid_utf8(s) == xxgk::valid_utf8);
+        }
+    for (const std::string& bad : {std::string("\xC0\x80"), std::string("\xC1\xBF"), std::string("\xE0\x9F\xBF"),
+                                   std::string("\xED\xA0\x80"), std::string("\xED\xBF\xBF"), std::string("\xF0\x8F\xBF\xBF"),
+                                   std::string("\xF4\x90\x80\x80"), std::string("\xF5\x80\x80\x80"), std::string("\xE4\xB8"),
+                                   std::string("\x80"), std::string("\xFF")})
+        for (const std::string& s : placements(bad)) {
+            INFO(s);
+            REQUIRE(xxgk::invalid_utf8_offset(s) == first_invalid_utf8(s));
+            REQUIRE(xxgk::invalid_utf8_offset(s) != xxgk::valid_utf8);
+        }
+    // Pseudo-random byte strings over the bytes that matter, long enough to cross words.
+    std::mt19937 gen(12);
+    const std::vector<unsigned char> bytes = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF,
+                                              0xE0, 0xE1, 0xE4, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF};
+    for (int round = 0; round < 20000; ++round) {
+        std::string s;
+        const int length = std::uniform_int_distribution<int>(0, 24)(gen);
+        for (int i = 0; i < length; ++i)
+            s += static_cast<char>(bytes[std::uniform_int_distribution<std::size_t>(0, bytes.size() - 1)(gen)]);
+        INFO("round " << round);
+        REQUIRE(xxgk::invalid_utf8_offset(s) == first_invalid_utf8(s));
+    }
+    // Valid text made of random code points: the fast path's runs.
+    for (int round = 0; round < 2000; ++round) {
+        std::string s;
+        const int length = std::uniform_int_distribution<int>(0, 30)(gen);
+        for (int i = 0; i < length; ++i) {
+            std::uint32_t cp = std::uniform_int_distribution<std::uint32_t>(0, 0x10FFFF)(gen);
+            if (round % 2) cp = std::uniform_int_distribution<std::uint32_t>(0x4E00, 0x9FFF)(gen);  // CJK
+            if (i % 3 == 0) cp &= 0x7F;
+            if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0x41;
+            s += utf8(cp);
+        }
+        REQUIRE(xxgk::invalid_utf8_offset(s) == xxgk::valid_utf8);
+        if (!s.empty()) {
+            std::string broken = s;
+            broken[broken.size() / 2] = static_cast<char>(0xFF);
+            REQUIRE(xxgk::invalid_utf8_offset(broken) == first_invalid_utf8(broken));
+        }
     }
 }

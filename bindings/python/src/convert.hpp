@@ -99,7 +99,8 @@ E enum_from_py(py::handle h, const std::string& path) {
         raise(PyExc_TypeError, where(path) + "expected one of " + enum_names<E>() + ", got " + type_name(h));
     const std::string s = string_from_py(h, path);
     E out{};
-    if (!boost::describe::enum_from_string(s.c_str(), out))
+    // A name with a NUL inside names nothing (enum_from_string reads a C string: it would stop there).
+    if (s.find('\0') != std::string::npos || !boost::describe::enum_from_string(s.c_str(), out))
         raise(PyExc_ValueError, where(path) + "'" + s + "' is not one of " + enum_names<E>());
     return out;
 }
