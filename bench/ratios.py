@@ -11,7 +11,8 @@ One run measures, on the same machine and in the same session:
     Median CPU time of the repetitions (CPU time, not wall time: single-threaded work, and CPU time
     is less disturbed by the other work of a shared machine).
   * xxgk_memory: resident bytes per loaded report over 10,000 reports, against canonical JSON.
-  * xxgk_scaling: decode + validate of the corpus on 2 threads against 1 (wall time).
+  * xxgk_scaling: decode + validate of the corpus on 2 threads against 1 (wall time), and the
+    corpus run (run_corpus + the CSVs, as `xxgk corpus`) on 2 CPUs against 1 CPU: the target.
   * bench/python/compare.py, under the first `python3` on PATH that has pydantic (--peer-python):
     xxgk.loads + validate() against the pydantic v2 peer model.
 and prints every ratio with its target. The raw results go to <build-dir>/bench.json and --out.
@@ -160,10 +161,19 @@ def main():
         scaling = json.loads(run([build_dir / "bench" / "xxgk_scaling", "--json", "--threads", "2"] + data,
                                  capture=True))
         figures["scaling"] = scaling
-        ok = scaling["speedup"] >= 1.8
-        print(f"scaling: {scaling['documents']:.0f} documents, 1 thread {scaling['one_thread_s']:.3f} s, "
-              f"2 threads {scaling['threads_s']:.3f} s: {scaling['speedup']:.2f}x wall time (>= 1.8)" +
-              ("" if ok else " MISSED") + f"; CPU-bound speed-up {scaling['cpu_bound_speedup']:.2f}x")
+        print(f"scaling of decode + validate: {scaling['documents']:.0f} documents, 1 thread "
+              f"{scaling['one_thread_s']:.3f} s, 2 threads {scaling['threads_s']:.3f} s: {scaling['speedup']:.2f}x "
+              f"wall time; CPU-bound speed-up {scaling['cpu_bound_speedup']:.2f}x")
+        # The target is on the corpus run (what `xxgk corpus` does: reading, checking, writing the
+        # CSVs); without a corpus directory, on decode + validate.
+        speedup = scaling.get("corpus_speedup", scaling["speedup"])
+        ok = speedup >= 1.8
+        if "corpus_speedup" in scaling:
+            print(f"corpus run (run_corpus + CSVs, as `xxgk corpus`): {scaling['corpus_files']} files, 1 CPU "
+                  f"{scaling['corpus_one_cpu_s']:.3f} s, 2 CPUs {scaling['corpus_cpus_s']:.3f} s: "
+                  f"{speedup:.2f}x wall time (>= 1.8)" + ("" if ok else " MISSED"))
+        elif not ok:
+            print("scaling: below 1.8x MISSED")
         if not ok:
             missed.append("scaling")
     if "python" not in skip:

@@ -10,10 +10,18 @@
 // so the tool also reports the CPU time the threads used (CLOCK_THREAD_CPUTIME_ID, summed): when
 // the N threads together need no more CPU time than one thread alone (no lock, no contention in
 // the allocator or the caches), N idle cores give N × CPU(1) / CPU(N) — the "CPU-bound speed-up".
+//
+// When the first input is a directory, the tool also times what `xxgk corpus DIR` does — the
+// library's run_corpus with a corpus_writer writing findings.csv, cells.csv and errors.csv into a
+// temporary directory — once confined to one CPU (`--jobs 1`, sched_setaffinity; the threads the
+// run starts inherit it) and once on N CPUs with N jobs: the "corpus run" speed-up. That run
+// includes reading the files and writing the CSVs, in the order of the files, on the calling
+// thread, which the decode + validate figure leaves out.
 #include "inputs.hpp"
 
 #include <xxgk/xxgk.hpp>
 
+#include <sched.h>
 #include <time.h>
 
 #include <algorithm>
@@ -26,6 +34,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <unistd.h>
 
 namespace {
 
@@ -65,6 +75,25 @@ timing run(const std::vector<std::string>& texts, unsigned threads, std::size_t 
             static_cast<double>(cpu_ns.load()) * 1e-9};
 }
 
+// The wall time of run_corpus over `dir` with `jobs` threads, writing its CSVs into `out`, on
+// the CPUs of `cpus` (the calling thread's mask, inherited by the threads the run starts).
+double corpus_run(const std::string& dir, const std::vector<std::string>& files, unsigned jobs, const cpu_set_t& cpus,
+                  const std::string& out) {
+    cpu_set_t before;
+    sched_getaffinity(0, sizeof before, &before);
+    if (sched_setaffinity(0, sizeof cpus, &cpus) != 0) throw std::runtime_error("sched_setaffinity failed");
+    const auto start = std::chrono::steady_clock::now();
+    xxgk::corpus_options options;
+    options.jobs = jobs;
+    xxgk::corpus_writer writer(out, xxgk::corpus_language::zh);
+    const xxgk::corpus_summary summary =
+        xxgk::run_corpus(dir, files, options, [&](const xxgk::corpus_file_result& r) { writer.add(r); });
+    writer.finish(summary);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    sched_setaffinity(0, sizeof before, &before);
+    return seconds;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -100,11 +129,48 @@ int main(int argc, char** argv) {
             return v[v.size() / 2];
         };
         const double docs = static_cast<double>(texts.size() * repeat);
+        // The corpus run, when the first input is a directory.
+        std::string corpus_json;
+        if (std::filesystem::is_directory(inputs.front())) {
+            const std::string dir = inputs.front().string();
+            const std::vector<std::string> files = xxgk::corpus_files(dir);
+            cpu_set_t all, one_cpu, n_cpus;
+            sched_getaffinity(0, sizeof all, &all);
+            CPU_ZERO(&one_cpu);
+            CPU_ZERO(&n_cpus);
+            for (int c = 0, taken = 0; c < CPU_SETSIZE && taken < static_cast<int>(threads); ++c)
+                if (CPU_ISSET(c, &all)) {
+                    if (taken == 0) CPU_SET(c, &one_cpu);
+                    CPU_SET(c, &n_cpus);
+                    ++taken;
+                }
+            const std::string out = (std::filesystem::temp_directory_path() /
+                                     ("xxgk-scaling-" + std::to_string(::getpid()))).string();
+            corpus_run(dir, files, 1, one_cpu, out);  // warm up: the page cache, the one-time tables
+            std::vector<double> run_one, run_many, run_speedup;
+            for (std::size_t r = 0; r < rounds; ++r) {
+                run_one.push_back(corpus_run(dir, files, 1, one_cpu, out));
+                run_many.push_back(corpus_run(dir, files, threads, n_cpus, out));
+                run_speedup.push_back(run_one.back() / run_many.back());
+            }
+            std::filesystem::remove_all(out);
+            char buf[256];
+            std::snprintf(buf, sizeof buf,
+                          ", \"corpus_files\": %zu, \"corpus_one_cpu_s\": %.4f, \"corpus_cpus_s\": %.4f, "
+                          "\"corpus_speedup\": %.3f",
+                          files.size(), median(run_one), median(run_many), median(run_speedup));
+            corpus_json = buf;
+            if (!as_json)
+                std::printf("corpus run (run_corpus + CSV output, as `xxgk corpus`), %zu files, median of %zu rounds\n"
+                            "1 CPU, 1 job:  %.3f s\n%u CPUs, %u jobs: %.3f s\nspeed-up:  %.2fx (wall time)\n",
+                            files.size(), rounds, median(run_one), threads, threads, median(run_many),
+                            median(run_speedup));
+        }
         if (as_json)
             std::printf("{\"documents\": %.0f, \"threads\": %u, \"one_thread_s\": %.4f, \"threads_s\": %.4f, "
-                        "\"speedup\": %.3f, \"cpu_bound_speedup\": %.3f, \"hardware_threads\": %u}\n",
+                        "\"speedup\": %.3f, \"cpu_bound_speedup\": %.3f, \"hardware_threads\": %u%s}\n",
                         docs, threads, median(one), median(many), median(speedup), median(cpu_speedup),
-                        std::thread::hardware_concurrency());
+                        std::thread::hardware_concurrency(), corpus_json.c_str());
         else
             std::printf("%.0f documents decoded + validated per run, median of %zu rounds, %u hardware threads\n"
                         "1 thread:  %.3f s (%.0f documents/s)\n%u threads: %.3f s (%.0f documents/s)\n"

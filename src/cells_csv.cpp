@@ -7,22 +7,52 @@
 
 namespace xxgk {
 
+namespace {
+
+// The labels of a cell: the same for every report of a format, so made once per format.
+struct cell_labels {
+    std::string section, row_label, column_label;
+};
+
+std::vector<cell_labels> make_labels(format_version format) {
+    const label_table& t = labels(format);
+    std::vector<cell_labels> out;
+    out.reserve(cell_keys(format).size());
+    for (const cell_key& k : cell_keys(format)) {
+        cell_labels l;
+        l.section = std::string(t.section(k.section)->label);
+        l.row_label = t.row_group_path(k.section, k.row);
+        if (!l.row_label.empty()) l.row_label += " › ";
+        l.row_label += k.row_info->label;
+        l.column_label = std::string(k.column_info->group);
+        if (!l.column_label.empty()) l.column_label += " › ";
+        l.column_label += k.column_info->label;
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+const std::vector<cell_labels>& labels_of(format_version format) {
+    static const std::vector<cell_labels> v2019 = make_labels(format_version::v2019);
+    static const std::vector<cell_labels> v2021 = make_labels(format_version::v2021);
+    return format == format_version::v2019 ? v2019 : v2021;
+}
+
+}  // namespace
+
 std::vector<cell_record> cell_records(const report& r) {
     const format_version format = r.format();
-    const label_table& t = labels(format);
+    const std::vector<cell_labels>& names = labels_of(format);
     std::vector<cell_record> out;
     out.reserve(cell_keys(format).size());
     for (const cell_key& k : cell_keys(format)) {
         const cell& c = cell_at(r, k.index);
+        const cell_labels& l = names[k.index];
         cell_record rec;
         rec.key = k.key;
-        rec.section = std::string(t.section(k.section)->label);
-        rec.row_label = t.row_group_path(k.section, k.row);
-        if (!rec.row_label.empty()) rec.row_label += " › ";
-        rec.row_label += k.row_info->label;
-        rec.column_label = std::string(k.column_info->group);
-        if (!rec.column_label.empty()) rec.column_label += " › ";
-        rec.column_label += k.column_info->label;
+        rec.section = l.section;
+        rec.row_label = l.row_label;
+        rec.column_label = l.column_label;
         if (c.is_number()) rec.value = c.value().to_string();
         if (c.unit() != money_unit::none) rec.unit = boost::describe::enum_to_string(c.unit(), "");
         rec.state = boost::describe::enum_to_string(c.state(), "");
