@@ -1,6 +1,7 @@
 #include "xxgk/text.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 namespace xxgk {
 
@@ -23,9 +24,24 @@ std::size_t invalid_utf8_offset(std::string_view s) noexcept {
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
+        // Fast paths (the text of the reports): eight ASCII bytes at a time, and three-byte sequences
+        // led by E1–EC or EE–EF, which are valid whatever their continuation bytes hold (no overlong
+        // form, no surrogate). Everything else is decoded and checked below.
+        if (n - i >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if ((w & 0x8080808080808080u) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         const unsigned char c = p[i];
         if (c < 0x80) {
             ++i;
+            continue;
+        }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         std::size_t len;

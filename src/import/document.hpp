@@ -4,6 +4,8 @@
 #ifndef XXGK_IMPORT_DOCUMENT_HPP
 #define XXGK_IMPORT_DOCUMENT_HPP
 
+#include "fold.hpp"
+
 #include <xxgk/cell.hpp>
 #include <xxgk/import.hpp>
 
@@ -39,7 +41,15 @@ struct block {
     int foreign_group = -1;
     provenance where;             ///< line and column (text), table and row (HTML rows), line (HTML)
     std::vector<src_cell> cells;  ///< row only
+    /// fold(text), made once on first use by `folded_text` (the assembler tests a block many times).
+    mutable std::optional<std::u32string> folded;
 };
+
+/// fold(b.text), folded on the first call only.
+inline const std::u32string& folded_text(const block& b) {
+    if (!b.folded) b.folded = fold(b.text);
+    return *b.folded;
+}
 
 /// A source once read.
 struct document {

@@ -37,7 +37,7 @@ struct parsed_row {
     bool line = false;           ///< a text line, tokenised
     bool has_values() const {
         for (const slot& s : values.slots)
-            if (!trim(s.text).empty()) return true;
+            if (!is_blank(s.text)) return true;
         return false;
     }
 };
@@ -219,7 +219,7 @@ struct row_job {
 class table_reader {
 public:
     table_reader(report& r, std::vector<import_log_entry>& log)
-        : r_(r), log_(log), format_(r.format()), v_(vocab(format_)), ids_(format_) {}
+        : r_(r), log_(log), format_(r.format()), v_(vocab(format_)), ids_(identities::of(format_)) {}
 
     void proactive(const block_span* span);
     void requests(const block_span* span);
@@ -498,7 +498,7 @@ private:
         bool strays = false;
         if (fits) {
             for (std::size_t s = 0; s < pr.values.slots.size(); ++s)
-                if (!trim(pr.values.slots[s].text).empty() && std::find(at.begin(), at.end(), s) == at.end()) strays = true;
+                if (!is_blank(pr.values.slots[s].text) && std::find(at.begin(), at.end(), s) == at.end()) strays = true;
         }
         if (fits && !strays) {
             reading rd;
@@ -536,7 +536,7 @@ private:
     std::vector<import_log_entry>& log_;
     format_version format_;
     const vocabulary& v_;
-    identities ids_;
+    const identities& ids_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -955,7 +955,7 @@ void table_reader::review(const block_span* span) {
     if (!flat.slots.empty()) {
         // Trailing empty cells of a tab-separated line are not values.
         if (flat_positional)
-            while (flat.slots.size() > 15 && trim(flat.slots.back().text).empty()) flat.slots.pop_back();
+            while (flat.slots.size() > 15 && is_blank(flat.slots.back().text)) flat.slots.pop_back();
         flat.kind = flat_positional ? shape::positional : shape::tokens;
         flat.row_where = flat_where;
         row_job j;

@@ -5,6 +5,8 @@
 #include "fold.hpp"
 #include "log.hpp"
 
+#include <xxgk/text.hpp>
+
 namespace xxgk::import_detail {
 namespace {
 
@@ -36,8 +38,12 @@ std::uint32_t column_of(std::string_view line, std::size_t offset) {
     return static_cast<std::uint32_t>(length_u8(line.substr(0, offset)) + 1);
 }
 
+/// trim(text), where `valid` says that the text is valid UTF-8: it is when it was cut out of valid
+/// text next to ASCII bytes (line ends, tabs, pipes, Markdown marks), as every piece here is.
+std::string trimmed(std::string_view text, bool valid) { return valid ? std::string(trim_valid(text)) : trim(text); }
+
 /// Splits a row into fields at `sep`; each field trimmed, with the column of its first character.
-std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, char sep, std::size_t base = 0) {
+std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, char sep, bool valid, std::size_t base = 0) {
     std::vector<src_cell> cells;
     std::size_t start = 0;
     while (true) {
@@ -48,7 +54,7 @@ std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, c
         src_cell c;
         std::string clean, marked;
         markdown_inline(field, clean, marked);
-        c.text = trim(clean);
+        c.text = trimmed(clean, valid);
         c.where = at_line(line_no, column_of(line, base + start + lead));
         cells.push_back(std::move(c));
         if (end == std::string_view::npos) break;
@@ -62,7 +68,18 @@ std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, c
 void markdown_inline(std::string_view s, std::string& clean, std::string& marked) {
     clean.clear();
     marked.clear();
+    clean.reserve(s.size());
+    marked.reserve(s.size() + 4);
     for (std::size_t i = 0; i < s.size();) {
+        // A run of bytes that start no markup is copied as it is, at once.
+        std::size_t run = i;
+        while (run < s.size() && s[run] != '[' && s[run] != '!' && s[run] != '<' && s[run] != '*' && s[run] != '_') ++run;
+        if (run > i) {
+            clean.append(s.data() + i, run - i);
+            marked.append(s.data() + i, run - i);
+            i = run;
+            continue;
+        }
         const char c = s[i];
         // ![alt](url) and [text](url): keep the text.
         if (c == '[' || (c == '!' && i + 1 < s.size() && s[i + 1] == '[')) {
@@ -104,6 +121,7 @@ void markdown_inline(std::string_view s, std::string& clean, std::string& marked
 
 document read_text(std::string_view text) {
     document doc;
+    const bool valid = invalid_utf8_offset(text) == valid_utf8;
     std::size_t line_no = 0;
     std::size_t pos = 0;
     while (pos <= text.size()) {
@@ -114,7 +132,7 @@ document read_text(std::string_view text) {
         pos = end + 1;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // BOM
-        if (trim(line).empty()) {
+        if (is_blank(line)) {
             if (end == text.size()) break;
             continue;
         }
@@ -128,7 +146,7 @@ document read_text(std::string_view text) {
         std::string_view body = line.substr(lead);
         if (line.find('\t') != std::string_view::npos) {
             b.type = block::kind::row;
-            b.cells = split_fields(line, line_no, '\t');
+            b.cells = split_fields(line, line_no, '\t', valid);
             std::string clean, marked;
             markdown_inline(line, clean, marked);
             // The row as printed, without the white space at its ends (inner tabs kept).
@@ -141,11 +159,11 @@ document read_text(std::string_view text) {
             // Markdown pipe row: | a | b |
             std::string_view inner = body.substr(1);
             std::size_t base = lead + 1;
-            std::string_view trimmed = inner;
-            while (!trimmed.empty() && is_ascii_space(trimmed.back())) trimmed.remove_suffix(1);
-            if (!trimmed.empty() && trimmed.back() == '|') trimmed.remove_suffix(1);
+            std::string_view inner_end = inner;
+            while (!inner_end.empty() && is_ascii_space(inner_end.back())) inner_end.remove_suffix(1);
+            if (!inner_end.empty() && inner_end.back() == '|') inner_end.remove_suffix(1);
             b.type = block::kind::row;
-            b.cells = split_fields(line.substr(0, base + trimmed.size()).substr(base), line_no, '|', 0);
+            b.cells = split_fields(line.substr(0, base + inner_end.size()).substr(base), line_no, '|', valid, 0);
             for (src_cell& c : b.cells) c.where->column = *c.where->column + static_cast<std::uint32_t>(length_u8(line.substr(0, base)));
             for (const src_cell& c : b.cells) {
                 if (!b.text.empty()) b.text += '\t';
@@ -171,8 +189,8 @@ document read_text(std::string_view text) {
             }
             std::string clean, marked;
             markdown_inline(body, clean, marked);
-            b.text = trim(clean);
-            b.marked = trim(marked);
+            b.text = trimmed(clean, valid);
+            b.marked = marked == clean ? b.text : trimmed(marked, valid);  // no bold: the same text
             if (b.text.empty()) continue;
             doc.blocks.push_back(std::move(b));
         }
