@@ -40,9 +40,16 @@ std::size_t invalid_utf8_offset(std::string_view s) noexcept {
             ++i;
             continue;
         }
-        if (c >= 0xE1 && c <= 0xEF && c != 0xED && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-            i += 3;
-            continue;
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED) {
+            // A run of them (Chinese text) in a tight loop.
+            std::size_t k = i;
+            while (n - k >= 3 && p[k] >= 0xE1 && p[k] <= 0xEF && p[k] != 0xED && (p[k + 1] & 0xC0) == 0x80 &&
+                   (p[k + 2] & 0xC0) == 0x80)
+                k += 3;
+            if (k > i) {
+                i = k;
+                continue;
+            }
         }
         std::size_t len;
         std::uint32_t cp, min;

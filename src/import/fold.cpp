@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <utility>
 
 namespace xxgk::import_detail {
@@ -60,6 +61,16 @@ const t2s_table& t2s() {
     return table;
 }
 
+// Room for `n` code points, uninitialised: on the stack when small, else on the heap.
+class scratch {
+    std::array<char32_t, 256> local_;
+    std::unique_ptr<char32_t[]> heap_;
+
+public:
+    explicit scratch(std::size_t n) : heap_(n > std::tuple_size<decltype(local_)>::value ? new char32_t[n] : nullptr) {}
+    char32_t* data() noexcept { return heap_ ? heap_.get() : local_.data(); }
+};
+
 // Writes the UTF-8 form of `c` at `o` (4 bytes for anything above U+FFFF); returns the end.
 char* put_u8(char* o, char32_t c) noexcept {
     if (c < 0x80) {
@@ -109,12 +120,13 @@ void append_u8(std::string& out, char32_t c) {
 }
 
 std::u32string to_u32(std::string_view text) {
-    // Written in place (no append per code point): at most one code point per byte.
-    std::u32string out(text.size(), U'\0');
-    char32_t* o = out.data();
-    for (utf8_reader r{text}; r.next(*o);) ++o;
-    out.resize(static_cast<std::size_t>(o - out.data()));
-    return out;
+    // At most one code point per byte: decoded into a scratch buffer, then made at its size.
+    scratch buffer(text.size());
+    char32_t* const start = buffer.data();
+    char32_t* o = start;
+    char32_t c = 0;
+    for (utf8_reader r{text}; r.next(c);) *o++ = c;
+    return std::u32string(start, o);
 }
 
 std::string to_u8(std::u32string_view text) {
@@ -267,14 +279,16 @@ struct code_point_folder {
     const ascii_fold_table& ascii;
     const t2s_table& t2s;
     bool* converted;
-    void operator()(std::u32string& out, char32_t c) const {
+    // Writes the folded form of `c` (if any) at `o`; returns the end.
+    char32_t* operator()(char32_t* o, char32_t c) const {
         if (c < 0x80) {
-            if (ascii.to[c] != ascii_dropped) out += static_cast<char32_t>(ascii.to[c]);
+            if (ascii.to[c] != ascii_dropped) *o++ = static_cast<char32_t>(ascii.to[c]);
         } else if (c >= cjk_first && c <= cjk_last && !t2s.maybe_traditional(c)) {
-            out += c;
+            *o++ = c;
         } else if (fold_code_point(c, converted)) {
-            out += c;
+            *o++ = c;
         }
+        return o;
     }
 };
 
@@ -282,28 +296,30 @@ template <class Reader>
 std::u32string fold_all(Reader r, std::size_t capacity, bool* converted) {
     static const ascii_fold_table ascii;
     const code_point_folder put{ascii, t2s(), converted};
-    std::u32string out;
-    out.reserve(capacity);
+    // Written into a scratch buffer first: no more code points come out than go in (`capacity`
+    // bounds them), and the result is then made at its size.
+    scratch buffer(capacity);
+    char32_t* const start = buffer.data();
+    char32_t* o = start;
     // Vocabulary changes of the traditional-script conversion (zh-TW words, not just characters):
     // 檔案 → 文件, 資訊 → 信息, left to right, before the characters are folded.
     char32_t c = 0;
-    bool have = r.next(c);
-    while (have) {
-        char32_t d = 0;
-        const bool have_d = r.next(d);
-        if (have_d && ((c == U'檔' && d == U'案') || (c == U'資' && d == U'訊'))) {
-            if (converted) *converted = true;
-            const bool file = c == U'檔';
-            put(out, file ? U'文' : U'信');
-            put(out, file ? U'件' : U'息');
-            have = r.next(c);
-            continue;
+    while (r.next(c)) {
+        if (c == U'檔' || c == U'資') {
+            Reader ahead = r;
+            char32_t d = 0;
+            if (ahead.next(d) && d == (c == U'檔' ? U'案' : U'訊')) {
+                if (converted) *converted = true;
+                const bool file = c == U'檔';
+                o = put(o, file ? U'文' : U'信');
+                o = put(o, file ? U'件' : U'息');
+                r = ahead;
+                continue;
+            }
         }
-        put(out, c);
-        c = d;
-        have = have_d;
+        o = put(o, c);
     }
-    return out;
+    return std::u32string(start, o);
 }
 
 }  // namespace

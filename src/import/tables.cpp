@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <set>
 
 namespace xxgk::import_detail {
@@ -227,6 +228,21 @@ public:
 
 private:
     // ---- shared
+
+    /// v_.find; for a grid (`grid`: an HTML table), each question answered once: a grid asks again
+    /// about the same label, a spanning cell being copied into every position it covers.
+    label_match find(std::string_view printed, std::string_view section, std::initializer_list<term_kind> kinds, bool grid) {
+        if (!grid) return v_.find(printed, section, kinds);
+        unsigned mask = 0;
+        for (term_kind k : kinds) mask |= 1u << static_cast<unsigned>(k);
+        std::string key(printed);
+        key += '\0';
+        key += section;
+        key += static_cast<char>('0' + mask);
+        const auto it = found_.find(key);
+        if (it != found_.end()) return it->second;
+        return found_.emplace(std::move(key), v_.find(printed, section, kinds)).first->second;
+    }
 
     std::vector<std::size_t> row_cells(std::string_view section, std::string_view row) const {
         std::vector<std::size_t> out;
@@ -537,6 +553,7 @@ private:
     format_version format_;
     const vocabulary& v_;
     const identities& ids_;
+    std::unordered_map<std::string, label_match> found_;  ///< find's answers for grids, by question
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -726,7 +743,7 @@ void table_reader::requests(const block_span* span) {
                     }
                     continue;
                 }
-                const label_match m = v_.find(l.text, "requests", {term_kind::column, term_kind::header_word});
+                const label_match m = find(l.text, "requests", {term_kind::column, term_kind::header_word}, b->html);
                 if (m && (m.quality == match_quality::exact || m.quality == match_quality::ordinal ||
                           m.quality == match_quality::note)) {
                     ++header_hits;
@@ -756,7 +773,7 @@ void table_reader::requests(const block_span* span) {
             std::vector<std::string> unmatched;
             for (const label_part& l : pr.labels) {
                 std::string text = l.text;
-                label_match m = v_.find(text, "requests", {term_kind::row, term_kind::group});
+                label_match m = find(text, "requests", {term_kind::row, term_kind::group}, b->html);
                 if (!m || m.quality == match_quality::fuzzy || m.quality == match_quality::contains) {
                     // A group label and a row label in one cell or line: "（三）不予公开 1.属于国家秘密".
                     const std::u32string f = fold(text);
@@ -907,7 +924,7 @@ void table_reader::review(const block_span* span) {
             std::string printed;
             for (const label_part& l : pr.has_values() ? pr.labels : header_parts(pr)) {
                 const label_match m =
-                    v_.find(l.text, "review_litigation", {term_kind::row, term_kind::group, term_kind::column});
+                    find(l.text, "review_litigation", {term_kind::row, term_kind::group, term_kind::column}, b->html);
                 if (!m) {
                     if (!l.span_copy) ++unmatched;
                     continue;

@@ -7,6 +7,8 @@
 
 #include <xxgk/text.hpp>
 
+#include <algorithm>
+
 namespace xxgk::import_detail {
 namespace {
 
@@ -46,6 +48,15 @@ std::string trimmed(std::string_view text, bool valid) { return valid ? std::str
 std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, char sep, bool valid, std::size_t base = 0) {
     std::vector<src_cell> cells;
     std::size_t start = 0;
+    // Columns counted once along the line: code points before byte `counted`.
+    std::size_t counted = 0, points = 0;
+    const auto column = [&](std::size_t offset) {
+        offset = std::min(offset, line.size());
+        if (offset < counted) return column_of(line, offset);  // not met: the fields go forwards
+        points += length_u8(line.substr(counted, offset - counted));
+        counted = offset;
+        return static_cast<std::uint32_t>(points + 1);
+    };
     while (true) {
         const std::size_t end = line.find(sep, start);
         const std::string_view field = line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
@@ -55,7 +66,7 @@ std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, c
         std::string clean, marked;
         markdown_inline(field, clean, marked);
         c.text = trimmed(clean, valid);
-        c.where = at_line(line_no, column_of(line, base + start + lead));
+        c.where = at_line(line_no, column(base + start + lead));
         cells.push_back(std::move(c));
         if (end == std::string_view::npos) break;
         start = end + 1;
