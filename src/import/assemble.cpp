@@ -139,7 +139,8 @@ bool is_closer(char32_t c) {
     }
 }
 
-/// True when a line ends mid-sentence (a PDF or page line break, not a paragraph end).
+}  // namespace
+
 bool ends_open(std::string_view text) {
     if (invalid_utf8_offset(text) == valid_utf8) {
         // Valid text: only its last code points are read, backwards.
@@ -172,6 +173,8 @@ bool ends_open(std::string_view text) {
     if (i == u.size()) return !is_terminal(u.back());
     return true;  // ends with a closing bracket not preceded by a full stop
 }
+
+namespace {
 
 bool ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 

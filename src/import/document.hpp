@@ -63,6 +63,10 @@ document read_text(std::string_view text);
 /// Reads an HTML page with libxml2: blocks, data tables as grids, page chrome left out.
 document read_html(std::string_view html);
 
+/// Appends HTML text with white space collapsed: each run of white space (U+00A0 included, pages
+/// indent with it) becomes one space, none at the start of `out`.
+void append_collapsed(std::string& out, std::string_view s);
+
 /// Removes inline Markdown from a line: links and images keep their text, autolinks their URL;
 /// `marked` keeps "**" bold markers, `clean` has none.
 void markdown_inline(std::string_view line, std::string& clean, std::string& marked);

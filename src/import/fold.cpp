@@ -39,6 +39,12 @@ constexpr std::u32string_view traditional_pairs =
 // block says which ones are, so that the search runs only for them.
 constexpr char32_t cjk_first = 0x4E00, cjk_last = 0x9FFF;
 
+}  // namespace
+
+std::u32string_view traditional_simplified_pairs() noexcept { return traditional_pairs; }
+
+namespace {
+
 struct t2s_table {
     std::vector<std::pair<char32_t, char32_t>> pairs;
     std::array<std::uint64_t, (cjk_last - cjk_first + 64) / 64> traditional{};

@@ -65,6 +65,8 @@ std::u32string trim(std::u32string_view text);
 char32_t half_width(char32_t c) noexcept;
 /// Traditional to simplified for the vocabulary of the reports (labels, headings, units).
 char32_t simplified(char32_t c) noexcept;
+/// The table `simplified` reads: pairs of code points, traditional then simplified.
+std::u32string_view traditional_simplified_pairs() noexcept;
 
 /// The matching key of a printed text: half-width, traditional → simplified (with the few
 /// vocabulary changes such as 檔案 → 文件), no white space, no invisible characters, no quotes, no Markdown emphasis,

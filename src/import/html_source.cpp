@@ -119,7 +119,8 @@ bool contains_table(const xmlNode* n) {
     return false;
 }
 
-/// Appends text with HTML white-space collapsing.
+}  // namespace
+
 void append_collapsed(std::string& out, std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         // A run of bytes that are neither white space nor the lead byte of U+00A0: copied at once.
@@ -144,6 +145,8 @@ void append_collapsed(std::string& out, std::string_view s) {
         out += static_cast<char>(c);
     }
 }
+
+namespace {
 
 class walker {
 public:
