@@ -97,6 +97,7 @@ bool parse_number(std::string_view s, number_parts& out, bool strict_run = false
 /// is_not_applicable_marker of a text already in its value form.
 bool is_not_applicable_form(const std::string& s) {
     if (s.empty()) return false;
+    if (s[0] >= '0' && s[0] <= '9') return false;  // a number (no marker starts with a digit)
     if (s == "/" || s == "\\" || s == "不适用" || s == "不適用" || s == "无此项" || s == "N/A" || s == "n/a" || s == "NA")
         return true;
     for (char c : s)

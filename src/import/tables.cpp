@@ -244,11 +244,19 @@ private:
         return found_.emplace(std::move(key), v_.find(printed, section, kinds)).first->second;
     }
 
+    /// The key indexes of a row's cells, in key order.
     std::vector<std::size_t> row_cells(std::string_view section, std::string_view row) const {
-        std::vector<std::size_t> out;
-        for (const cell_key& k : cell_keys(format_))
-            if (k.section == section && k.row == row) out.push_back(k.index);
-        return out;
+        // Indexed once per format: every row of every table asks.
+        struct by_row {
+            std::map<std::pair<std::string_view, std::string_view>, std::vector<std::size_t>> cells;
+            explicit by_row(format_version f) {
+                for (const cell_key& k : cell_keys(f)) cells[{k.section, k.row}].push_back(k.index);
+            }
+        };
+        static const by_row v2019(format_version::v2019), v2021(format_version::v2021);
+        const by_row& index = format_ == format_version::v2019 ? v2019 : v2021;
+        const auto it = index.cells.find({section, row});
+        return it == index.cells.end() ? std::vector<std::size_t>{} : it->second;
     }
 
     std::vector<column_spec> specs(const std::vector<std::size_t>& cells) const {

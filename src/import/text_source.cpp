@@ -8,6 +8,7 @@
 #include <xxgk/text.hpp>
 
 #include <algorithm>
+#include <array>
 
 namespace xxgk::import_detail {
 namespace {
@@ -83,8 +84,13 @@ void markdown_inline(std::string_view s, std::string& clean, std::string& marked
     marked.reserve(s.size() + 4);
     for (std::size_t i = 0; i < s.size();) {
         // A run of bytes that start no markup is copied as it is, at once.
+        static constexpr auto markup = [] {
+            std::array<bool, 256> t{};
+            for (unsigned char c : {'[', '!', '<', '*', '_'}) t[c] = true;
+            return t;
+        }();
         std::size_t run = i;
-        while (run < s.size() && s[run] != '[' && s[run] != '!' && s[run] != '<' && s[run] != '*' && s[run] != '_') ++run;
+        while (run < s.size() && !markup[static_cast<unsigned char>(s[run])]) ++run;
         if (run > i) {
             clean.append(s.data() + i, run - i);
             marked.append(s.data() + i, run - i);

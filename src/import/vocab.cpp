@@ -73,8 +73,8 @@ label_match vocabulary::find(std::string_view printed, std::string_view section,
 
     std::vector<const term*> pool;
     for (const term& t : terms_) {
-        if (!section.empty() && t.section != section) continue;
         if (std::find(kinds.begin(), kinds.end(), t.kind) == kinds.end()) continue;
+        if (!section.empty() && t.section != section) continue;
         pool.push_back(&t);
     }
     const auto settle = [&](std::vector<const term*> found, match_quality q) {
