@@ -430,7 +430,16 @@ std::u32string strip_notes(std::u32string_view f) {
 }
 
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    // Two rows of the table; on the stack for labels (the vocabulary matcher calls this per term).
+    constexpr std::size_t local = 64;
+    std::array<std::size_t, 2 * (local + 1)> rows;
+    std::vector<std::size_t> heap;
+    std::size_t* prev = rows.data();
+    if (b.size() > local) {
+        heap.resize(2 * (b.size() + 1));
+        prev = heap.data();
+    }
+    std::size_t* cur = prev + b.size() + 1;
     for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         cur[0] = i;

@@ -449,6 +449,18 @@ void append_collapsed(std::string& out, std::string_view s) {
     }
 }
 
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
 }  // namespace plain
 
 // Pieces of report text, markup and malformed UTF-8 that the fast paths treat specially.
@@ -561,6 +573,20 @@ TEST_CASE("fast paths: fold gives the matching key the code-point-at-a-time fold
     CHECK(converted == plain_converted);
     CHECK(converted);
     CHECK(imp::to_u32(long_text) == plain::to_u32(long_text));
+}
+
+TEST_CASE("fast paths: edit distance with its rows on the stack", "[import][fast]") {
+    std::mt19937 gen(3);
+    const std::u32string alphabet = U"政府信息公开申请ab";
+    for (int round = 0; round < 3000; ++round) {
+        std::u32string a, b;
+        const auto length = [&] { return std::uniform_int_distribution<std::size_t>(0, round % 10 == 0 ? 90 : 12)(gen); };
+        for (std::size_t i = length(); i > 0; --i) a += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
+        for (std::size_t i = length(); i > 0; --i) b += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
+        INFO("lengths " << a.size() << ", " << b.size());
+        REQUIRE(imp::edit_distance(a, b) == plain::edit_distance(a, b));
+    }
+    CHECK(imp::edit_distance(U"规范性文件", U"行政规范性文件") == 2);
 }
 
 TEST_CASE("fast paths: cell values, sentence ends", "[import][fast]") {
