@@ -1,7 +1,8 @@
 // Tests of the fast paths the profile asked for (docs/performance.md): each must give exactly what
 // the plain code it replaced gave. The plain versions live here as oracles: the byte-at-a-time
-// JSON string escaper and the code-point-at-a-time scan for hidden characters (XXGK-S-001),
-// compared on chosen and on pseudo-random inputs, malformed UTF-8 included.
+// JSON string escaper, the code-point-at-a-time scan for hidden characters (XXGK-S-001), and the
+// importer's text helpers as they were (namespace `plain`, docs/perf-import.md), compared on
+// chosen and on pseudo-random inputs, malformed UTF-8 included.
 #include <catch2/catch.hpp>
 
 #include <xxgk/text.hpp>
@@ -231,27 +232,9 @@ std::u32string to_u32(std::string_view text) {
     return out;
 }
 
-void append_u8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
 std::string to_u8(std::u32string_view text) {
     std::string out;
-    for (char32_t c : text) append_u8(out, c);
+    for (char32_t c : text) out += utf8(c);  // the encoder above, the same expressions as the importer's
     return out;
 }
 
