@@ -9,6 +9,7 @@
 
 #include <xxgk/error.hpp>
 #include <xxgk/keys.hpp>
+#include <xxgk/text.hpp>
 
 #include <algorithm>
 #include <array>
@@ -138,8 +139,32 @@ bool is_closer(char32_t c) {
     }
 }
 
-/// True when a line ends mid-sentence (a PDF or page line break, not a paragraph end).
+}  // namespace
+
 bool ends_open(std::string_view text) {
+    if (invalid_utf8_offset(text) == valid_utf8) {
+        // Valid text: only its last code points are read, backwards.
+        std::size_t end = text.size();
+        const auto back = [&]() {  // the code point before `end`; `end` moves to its start
+            std::size_t k = end - 1;
+            while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+            char32_t c = 0;
+            utf8_reader{text.substr(0, end), k}.next(c);
+            end = k;
+            return c;
+        };
+        char32_t c = 0;
+        do {
+            if (end == 0) return false;  // blank
+            c = back();
+        } while (is_space(c) || is_invisible(c));
+        if (!is_closer(c)) return !is_terminal(c);
+        do {
+            if (end == 0) return true;  // closing brackets only
+            c = back();
+        } while (is_closer(c));
+        return !is_terminal(c);  // a full stop inside the brackets closes the sentence (blanks are not full stops)
+    }
     const std::u32string u = trim(to_u32(text));
     if (u.empty()) return false;
     std::size_t i = u.size();
@@ -149,14 +174,14 @@ bool ends_open(std::string_view text) {
     return true;  // ends with a closing bracket not preceded by a full stop
 }
 
+namespace {
+
 bool ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 void join_line(std::string& cur, std::string_view next) {
     if (!cur.empty() && !next.empty() && ascii_alnum(cur.back()) && ascii_alnum(next.front())) cur += ' ';
     cur += next;
 }
-
-std::size_t u8_length(std::string_view s) { return length_u8(s); }
 
 /// At most `n` code points of a text, for messages.
 std::string clip(std::string_view s, std::size_t n = 60) {
@@ -210,8 +235,8 @@ struct heading_hit {
 
 std::optional<heading_hit> section_heading(const block& b) {
     if (b.type != block::kind::line) return std::nullopt;
-    if (u8_length(b.text) > 60) return std::nullopt;
-    const std::u32string f = fold(b.text);
+    if (longer_than(b.text, 60)) return std::nullopt;
+    const std::u32string& f = folded_text(b);
     const ordinal o = leading_ordinal(f);
     if (o.kind != ordinal::dun_chinese && o.kind != ordinal::paren_chinese) return std::nullopt;
     if (o.value < 1 || o.value > 6) return std::nullopt;
@@ -235,21 +260,20 @@ std::optional<heading_hit> section_heading(const block& b) {
 
 /// A table that starts without its heading: 2 = 第二十条 blocks, 3 = the 申请 matrix, 4 = 复议/诉讼.
 int table_start(const block& b) {
-    const std::string* first = &b.text;
-    std::string first_cell;
+    // A line is tested by its text, a row by its first cell; folded once for every test below.
+    std::u32string first_cell;
     if (b.type == block::kind::row) {
         for (const src_cell& c : b.cells)
             if (c.present && !c.span_copy && !c.text.empty()) {
-                first_cell = c.text;
+                first_cell = fold(c.text);
                 break;
             }
-        first = &first_cell;
     }
-    if (article_20_item(*first) > 0) return 2;
-    const std::u32string f = fold(*first);
+    const std::u32string& f = b.type == block::kind::row ? first_cell : folded_text(b);
+    if (article_20_item_folded(f) > 0) return 2;
     if (starts_with(f, U"信息内容")) return 2;
-    if (is_requests_caption(*first) || starts_with(f, U"申请人情况")) return 3;
-    if (b.type == block::kind::row && starts_with(f, U"行政复议") && contains(fold(b.text), U"行政诉讼")) return 4;
+    if (is_requests_caption_folded(f) || starts_with(f, U"申请人情况")) return 3;
+    if (b.type == block::kind::row && starts_with(f, U"行政复议") && contains(folded_text(b), U"行政诉讼")) return 4;
     return 0;
 }
 
@@ -266,7 +290,15 @@ struct subsection_hit {
 /// "（一）标题。正文…" with the title delimited by bold marks, a heading, or the first full stop.
 std::optional<subsection_hit> subsection_start(const block& b) {
     if (b.type != block::kind::line) return std::nullopt;
-    const std::u32string m = to_u32(b.marked.empty() ? b.text : b.marked);
+    const std::string& source = b.marked.empty() ? b.text : b.marked;
+    {
+        // Most lines do not start with "(": told by their first code points, before decoding the rest.
+        char32_t c = U' ';
+        for (utf8_reader r{source}; r.next(c);)
+            if (!is_space(c) && c != U'*') break;
+        if (is_space(c) || c == U'*' || half_width(c) != U'(') return std::nullopt;
+    }
+    const std::u32string m = to_u32(source);
     std::size_t i = 0, lead_stars = 0;
     while (i < m.size() && (is_space(m[i]) || m[i] == U'*')) lead_stars += m[i++] == U'*';
     if (i >= m.size() || (half_width(m[i]) != U'(')) return std::nullopt;
@@ -600,8 +632,8 @@ import_result assemble(document doc, const import_options& options) {
     std::size_t title = npos;
     for (std::size_t i = 0; i < n && i < 400; ++i) {
         const block& b = blocks[i];
-        if (b.type != block::kind::line || u8_length(b.text) > 80) continue;
-        const std::u32string f = fold(b.text);
+        if (b.type != block::kind::line || longer_than(b.text, 80)) continue;
+        const std::u32string& f = folded_text(b);
         if (section_heading(b)) break;
         if (contains(f, U">") || contains(f, U"当前位置") || contains(f, U"您的位置")) continue;  // breadcrumbs
         if (contains(f, U"年度报告") || (contains(f, U"信息公开") && contains(f, U"报告"))) {
@@ -617,7 +649,7 @@ import_result assemble(document doc, const import_options& options) {
         // A title broken in two: "苍南县人民政府" / "2020年政府信息公开工作年度报告".
         const auto title_year = find_year(to_u32(title_text));
         if (title > 0 && blocks[title - 1].type == block::kind::line && title_year && title_year->second == 0 &&
-            u8_length(blocks[title - 1].text) <= 30 && !is_page_metadata(blocks[title - 1].text) &&
+            !longer_than(blocks[title - 1].text, 30) && !is_page_metadata(blocks[title - 1].text) &&
             !is_terminal(to_u32(blocks[title - 1].text).back()) && !section_heading(blocks[title - 1])) {
             title_text = blocks[title - 1].text + title_text;
             --title;
@@ -906,7 +938,7 @@ import_result assemble(document doc, const import_options& options) {
         for (std::size_t i = n; i > floor && n - i < 12;) {
             --i;
             const block& b = blocks[i];
-            if (b.type != block::kind::line || u8_length(b.text) > 40) continue;
+            if (b.type != block::kind::line || longer_than(b.text, 40)) continue;
             const std::u32string t = to_u32(b.text);
             const auto d = find_date(t);
             if (!d) continue;
@@ -927,7 +959,7 @@ import_result assemble(document doc, const import_options& options) {
             } else if (date_at > floor && blocks[date_at - 1].type == block::kind::line) {
                 const std::string& prev = blocks[date_at - 1].text;
                 const std::u32string pu = to_u32(prev);
-                if (u8_length(prev) <= 40 && !pu.empty() && !is_terminal(pu.back()) && !section_heading(blocks[date_at - 1]) &&
+                if (!longer_than(prev, 40) && !pu.empty() && !is_terminal(pu.back()) && !section_heading(blocks[date_at - 1]) &&
                     blocks[date_at - 1].heading == 0) {
                     sig.body = prev;
                     sig_start = date_at - 1;

@@ -28,6 +28,10 @@ struct format_signals {
 };
 format_signals table_signals(const std::vector<const block*>& blocks);
 
+/// True when a line ends mid-sentence (a PDF or page line break, not a paragraph end): its last
+/// character, past closing brackets and quotes, is not a full stop (。！？；：…).
+bool ends_open(std::string_view text);
+
 }  // namespace xxgk::import_detail
 
 #endif

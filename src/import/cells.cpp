@@ -10,6 +10,16 @@ namespace {
 }  // namespace
 
 std::string value_form(std::string_view raw) {
+    // ASCII (most cells): only white space goes; nothing else is changed.
+    std::size_t k = 0;
+    while (k < raw.size() && static_cast<unsigned char>(raw[k]) < 0x80) ++k;
+    if (k == raw.size()) {
+        std::string out;
+        out.reserve(raw.size());
+        for (char c : raw)
+            if (!is_space(static_cast<unsigned char>(c))) out += c;
+        return out;
+    }
     std::u32string out;
     for (char32_t c : to_u32(raw)) {
         if (is_space(c) || is_invisible(c)) continue;
@@ -84,11 +94,10 @@ bool parse_number(std::string_view s, number_parts& out, bool strict_run = false
     return true;
 }
 
-}  // namespace
-
-bool is_not_applicable_marker(std::string_view raw) {
-    const std::string s = value_form(raw);
+/// is_not_applicable_marker of a text already in its value form.
+bool is_not_applicable_form(const std::string& s) {
     if (s.empty()) return false;
+    if (s[0] >= '0' && s[0] <= '9') return false;  // a number (no marker starts with a digit)
     if (s == "/" || s == "\\" || s == "不适用" || s == "不適用" || s == "无此项" || s == "N/A" || s == "n/a" || s == "NA")
         return true;
     for (char c : s)
@@ -96,10 +105,25 @@ bool is_not_applicable_marker(std::string_view raw) {
     return s.size() <= 3;  // "-", "--", "---" ("—" and "——" fold to dashes)
 }
 
+}  // namespace
+
+bool is_not_applicable_marker(std::string_view raw) { return is_not_applicable_form(value_form(raw)); }
+
 bool is_value_text(std::string_view raw) {
-    if (is_not_applicable_marker(raw)) return true;
+    // A value's form starts with a sign, a digit or the first character of a marker (/, \, 不适用,
+    // 无此项, N/A, n/a, NA, dashes): anything else (a label) is told by its first code point.
+    char32_t c = 0;
+    for (utf8_reader r{raw}; r.next(c);)
+        if (!is_space(c) && !is_invisible(c)) break;
+    c = half_width(c);
+    if (!(c == U'+' || c == U'-' || (c >= U'0' && c <= U'9') || c == U'/' || c == U'\\' || c == U'不' || c == U'无' ||
+          c == U'N' || c == U'n' || c == U'\u2212' || c == U'\u2013' || c == U'\u2014' || c == U'\u2015' || c == U'\u2010' ||
+          c == U'\u2011'))
+        return false;
+    const std::string s = value_form(raw);
+    if (is_not_applicable_form(s)) return true;
     number_parts p;
-    return parse_number(value_form(raw), p);
+    return parse_number(s, p);
 }
 
 cell_reading read_cell(std::string_view raw_in, value_kind kind) {
@@ -108,7 +132,7 @@ cell_reading read_cell(std::string_view raw_in, value_kind kind) {
     const std::string s = value_form(raw);
     if (s.empty()) {
         r.value = cell::blank();
-    } else if (is_not_applicable_marker(raw)) {
+    } else if (is_not_applicable_form(s)) {
         r.value = cell::not_applicable(raw);
     } else {
         number_parts p;

@@ -4,6 +4,8 @@
 #ifndef XXGK_IMPORT_DOCUMENT_HPP
 #define XXGK_IMPORT_DOCUMENT_HPP
 
+#include "fold.hpp"
+
 #include <xxgk/cell.hpp>
 #include <xxgk/import.hpp>
 
@@ -39,7 +41,15 @@ struct block {
     int foreign_group = -1;
     provenance where;             ///< line and column (text), table and row (HTML rows), line (HTML)
     std::vector<src_cell> cells;  ///< row only
+    /// fold(text), made once on first use by `folded_text` (the assembler tests a block many times).
+    mutable std::optional<std::u32string> folded;
 };
+
+/// fold(b.text), folded on the first call only.
+inline const std::u32string& folded_text(const block& b) {
+    if (!b.folded) b.folded = fold(b.text);
+    return *b.folded;
+}
 
 /// A source once read.
 struct document {
@@ -52,6 +62,10 @@ struct document {
 document read_text(std::string_view text);
 /// Reads an HTML page with libxml2: blocks, data tables as grids, page chrome left out.
 document read_html(std::string_view html);
+
+/// Appends HTML text with white space collapsed: each run of white space (U+00A0 included, pages
+/// indent with it) becomes one space, none at the start of `out`.
+void append_collapsed(std::string& out, std::string_view s);
 
 /// Removes inline Markdown from a line: links and images keep their text, autolinks their URL;
 /// `marked` keeps "**" bold markers, `clean` has none.

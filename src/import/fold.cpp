@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
+#include <memory>
 #include <utility>
 
 namespace xxgk::import_detail {
@@ -33,12 +36,30 @@ constexpr std::u32string_view traditional_pairs =
     U"響响頁页頂顶項项順顺須须頌颂預预頒颁領领頭头頸颈頻频顆颗題题額额願愿顛颠類类顧顾顯显風风颱台颳刮飛飞飢饥飯饭飲饮飾饰養养餘余館馆饋馈饑饥饒饶馬马駐驻騎骑騙骗騰腾"
     U"驅驱驕骄驗验驚惊驢驴體体髮发鬆松鬍胡鬥斗鬧闹鬱郁魚鱼魯鲁鮮鲜鯨鲸鳥鸟鳳凤鴨鸭鴻鸿鵝鹅鶴鹤鷹鹰鹽盐麗丽麥麦麵面麼么黃黄點点黨党黴霉齊齐齋斋齒齿齡龄龍龙龐庞龜龟";
 
+// Every traditional character of the table lies in U+4E00–U+9FFF; a bit per code point of that
+// block says which ones are, so that the search runs only for them.
+constexpr char32_t cjk_first = 0x4E00, cjk_last = 0x9FFF;
+
+}  // namespace
+
+std::u32string_view traditional_simplified_pairs() noexcept { return traditional_pairs; }
+
+namespace {
+
 struct t2s_table {
     std::vector<std::pair<char32_t, char32_t>> pairs;
+    std::array<std::uint64_t, (cjk_last - cjk_first + 64) / 64> traditional{};
     t2s_table() {
-        for (std::size_t i = 0; i + 1 < traditional_pairs.size(); i += 2)
-            pairs.emplace_back(traditional_pairs[i], traditional_pairs[i + 1]);
+        for (std::size_t i = 0; i + 1 < traditional_pairs.size(); i += 2) {
+            const char32_t t = traditional_pairs[i];
+            pairs.emplace_back(t, traditional_pairs[i + 1]);
+            if (t >= cjk_first && t <= cjk_last) traditional[(t - cjk_first) / 64] |= std::uint64_t{1} << ((t - cjk_first) % 64);
+        }
         std::sort(pairs.begin(), pairs.end());
+    }
+    bool maybe_traditional(char32_t c) const noexcept {
+        if (c < cjk_first || c > cjk_last) return true;  // outside the block: ask the pairs
+        return (traditional[(c - cjk_first) / 64] >> ((c - cjk_first) % 64)) & 1;
     }
 };
 
@@ -46,6 +67,46 @@ const t2s_table& t2s() {
     static const t2s_table table;
     return table;
 }
+
+// Room for `n` code points, uninitialised: on the stack when small, else on the heap.
+class scratch {
+    std::array<char32_t, 256> local_;
+    std::unique_ptr<char32_t[]> heap_;
+
+public:
+    explicit scratch(std::size_t n) : heap_(n > std::tuple_size<decltype(local_)>::value ? new char32_t[n] : nullptr) {}
+    char32_t* data() noexcept { return heap_ ? heap_.get() : local_.data(); }
+};
+
+// Writes the UTF-8 form of `c` at `o` (4 bytes for anything above U+FFFF); returns the end.
+char* put_u8(char* o, char32_t c) noexcept {
+    if (c < 0x80) {
+        *o++ = static_cast<char>(c);
+    } else if (c < 0x800) {
+        *o++ = static_cast<char>(0xC0 | (c >> 6));
+        *o++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        *o++ = static_cast<char>(0xE0 | (c >> 12));
+        *o++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        *o++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        *o++ = static_cast<char>(0xF0 | (c >> 18));
+        *o++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        *o++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        *o++ = static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return o;
+}
+
+struct u32_reader {
+    std::u32string_view text;
+    std::size_t i = 0;
+    bool next(char32_t& c) noexcept {
+        if (i >= text.size()) return false;
+        c = text[i++];
+        return true;
+    }
+};
 
 bool is_quote(char32_t c) noexcept {
     switch (c) {
@@ -61,47 +122,25 @@ bool is_quote(char32_t c) noexcept {
 }  // namespace
 
 void append_u8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    char buf[4];
+    out.append(buf, put_u8(buf, c) - buf);
 }
 
 std::u32string to_u32(std::string_view text) {
-    std::u32string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        const auto b = static_cast<unsigned char>(text[i]);
-        char32_t c;
-        std::size_t n;
-        if (b < 0x80) { c = b; n = 1; }
-        else if ((b >> 5) == 0x6) { c = b & 0x1F; n = 2; }
-        else if ((b >> 4) == 0xE) { c = b & 0x0F; n = 3; }
-        else if ((b >> 3) == 0x1E) { c = b & 0x07; n = 4; }
-        else { out += U'\uFFFD'; ++i; continue; }
-        if (i + n > text.size()) { out += U'\uFFFD'; break; }
-        for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        out += c;
-        i += n;
-    }
-    return out;
+    // At most one code point per byte: decoded into a scratch buffer, then made at its size.
+    scratch buffer(text.size());
+    char32_t* const start = buffer.data();
+    char32_t* o = start;
+    char32_t c = 0;
+    for (utf8_reader r{text}; r.next(c);) *o++ = c;
+    return std::u32string(start, o);
 }
 
 std::string to_u8(std::u32string_view text) {
-    std::string out;
-    out.reserve(text.size() * 3);
-    for (char32_t c : text) append_u8(out, c);
+    std::string out(text.size() * 4, '\0');
+    char* o = out.data();
+    for (char32_t c : text) o = put_u8(o, c);
+    out.resize(static_cast<std::size_t>(o - out.data()));
     return out;
 }
 
@@ -129,6 +168,21 @@ std::size_t length_u8(std::string_view text) noexcept {
     return n;
 }
 
+bool longer_than(std::string_view text, std::size_t n) noexcept {
+    if (text.size() <= n) return false;  // a code point takes at least one byte
+    // Bytes that are not continuation bytes (10xxxxxx), counted eight at a time.
+    std::size_t count = 0, i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, text.data() + i, 8);
+        count += static_cast<std::size_t>(__builtin_popcountll(((~w >> 7) | (w >> 6)) & 0x0101010101010101u));
+        if (count > n) return true;
+    }
+    for (; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++count > n) return true;
+    return false;
+}
+
 bool is_space(char32_t c) noexcept {
     return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' || c == 0xA0 ||
            c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
@@ -146,10 +200,42 @@ std::u32string trim(std::u32string_view text) {
     return std::u32string(text.substr(a, b - a));
 }
 
+bool is_blank(std::string_view text) noexcept {
+    // trim(text) is empty exactly when every decoded code point is blank (a bad byte decodes to
+    // U+FFFD, which is not).
+    char32_t c = 0;
+    for (utf8_reader r{text}; r.next(c);)
+        if (!is_space(c) && !is_invisible(c)) return false;
+    return true;
+}
+
 std::string trim(std::string_view text) {
-    // Fast path for ASCII edges.
-    std::u32string u = to_u32(text);
-    return to_u8(trim(std::u32string_view(u)));
+    // Text that is not valid UTF-8 comes back as to_u8(trim(to_u32(text))): its bad bytes replaced.
+    if (invalid_utf8_offset(text) != valid_utf8) {
+        const std::u32string u = to_u32(text);
+        return to_u8(trim(std::u32string_view(u)));
+    }
+    return std::string(trim_valid(text));
+}
+
+std::string_view trim_valid(std::string_view text) noexcept {
+    // Valid text decodes and encodes back to itself: only its ends are looked at.
+    const auto blank = [](char32_t c) { return is_space(c) || is_invisible(c); };
+    std::size_t a = 0, b = text.size();
+    for (utf8_reader r{text};;) {
+        char32_t c = 0;
+        if (!r.next(c) || !blank(c)) break;
+        a = r.i;
+    }
+    while (b > a) {
+        std::size_t k = b - 1;
+        while (k > a && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+        char32_t c = 0;
+        utf8_reader{text.substr(0, b), k}.next(c);
+        if (!blank(c)) break;
+        b = k;
+    }
+    return text.substr(a, b - a);
 }
 
 char32_t half_width(char32_t c) noexcept {
@@ -160,47 +246,104 @@ char32_t half_width(char32_t c) noexcept {
 
 char32_t simplified(char32_t c) noexcept {
     if (c < 0x4E00) return c;
-    const auto& pairs = t2s().pairs;
+    const t2s_table& table = t2s();
+    if (!table.maybe_traditional(c)) return c;
+    const auto& pairs = table.pairs;
     auto it = std::lower_bound(pairs.begin(), pairs.end(), std::make_pair(c, char32_t{0}));
     if (it != pairs.end() && it->first == c) return it->second;
     return c;
 }
 
+namespace {
+
+// The folded form of one code point (phrases aside); false when folding leaves it out.
+bool fold_code_point(char32_t& c, bool* converted) noexcept {
+    if (is_space(c) || is_invisible(c) || is_quote(c)) return false;
+    c = half_width(c);
+    switch (c) {
+        case U'*': case U'#': case U'_': return false;  // Markdown emphasis and heading marks
+        case U'\u2014': case U'\u2013': case U'\u2212': case U'\u2015': case U'\u2010': case U'\u2011': c = U'-'; break;
+        case U'\u3014': case U'\u3010': case U'\u3016': c = U'['; break;  // 〔 【 〖
+        case U'\u3015': case U'\u3011': case U'\u3017': c = U']'; break;
+        case U'\u3002': break;  // 。 kept
+        default: break;
+    }
+    if (c >= U'A' && c <= U'Z') c = c - U'A' + U'a';
+    const char32_t s = simplified(c);
+    if (s != c && converted) *converted = true;
+    c = s;
+    return true;
+}
+
+// fold_code_point of every ASCII code point; `ascii_dropped` when it is left out.
+constexpr unsigned char ascii_dropped = 0x80;
+struct ascii_fold_table {
+    std::array<unsigned char, 0x80> to{};
+    ascii_fold_table() {
+        for (char32_t c = 0; c < 0x80; ++c) {
+            char32_t f = c;
+            to[c] = fold_code_point(f, nullptr) ? static_cast<unsigned char>(f) : ascii_dropped;
+        }
+    }
+};
+
+// fold_code_point, with the two common cases answered from tables: ASCII, and CJK ideographs
+// (which only the traditional → simplified step can change, and only the few of the table).
+struct code_point_folder {
+    const ascii_fold_table& ascii;
+    const t2s_table& t2s;
+    bool* converted;
+    // Writes the folded form of `c` (if any) at `o`; returns the end.
+    char32_t* operator()(char32_t* o, char32_t c) const {
+        if (c < 0x80) {
+            if (ascii.to[c] != ascii_dropped) *o++ = static_cast<char32_t>(ascii.to[c]);
+        } else if (c >= cjk_first && c <= cjk_last && !t2s.maybe_traditional(c)) {
+            *o++ = c;
+        } else if (fold_code_point(c, converted)) {
+            *o++ = c;
+        }
+        return o;
+    }
+};
+
+template <class Reader>
+std::u32string fold_all(Reader r, std::size_t capacity, bool* converted) {
+    static const ascii_fold_table ascii;
+    const code_point_folder put{ascii, t2s(), converted};
+    // Written into a scratch buffer first: no more code points come out than go in (`capacity`
+    // bounds them), and the result is then made at its size.
+    scratch buffer(capacity);
+    char32_t* const start = buffer.data();
+    char32_t* o = start;
+    // Vocabulary changes of the traditional-script conversion (zh-TW words, not just characters):
+    // 檔案 → 文件, 資訊 → 信息, left to right, before the characters are folded.
+    char32_t c = 0;
+    while (r.next(c)) {
+        if (c == U'檔' || c == U'資') {
+            Reader ahead = r;
+            char32_t d = 0;
+            if (ahead.next(d) && d == (c == U'檔' ? U'案' : U'訊')) {
+                if (converted) *converted = true;
+                const bool file = c == U'檔';
+                o = put(o, file ? U'文' : U'信');
+                o = put(o, file ? U'件' : U'息');
+                r = ahead;
+                continue;
+            }
+        }
+        o = put(o, c);
+    }
+    return std::u32string(start, o);
+}
+
+}  // namespace
+
 std::u32string fold(std::string_view text, bool* converted) {
-    const std::u32string u = to_u32(text);
-    return fold(std::u32string_view(u), converted);
+    return fold_all(utf8_reader{text}, text.size(), converted);
 }
 
 std::u32string fold(std::u32string_view text, bool* converted) {
-    // Vocabulary changes of the traditional-script conversion (zh-TW words, not just characters).
-    static const std::array<std::pair<std::u32string_view, std::u32string_view>, 2> phrases{{
-        {U"檔案", U"文件"}, {U"資訊", U"信息"}}};
-    std::u32string in(text);
-    for (const auto& [from, to] : phrases) {
-        for (std::size_t p = in.find(from); p != std::u32string::npos; p = in.find(from, p + to.size())) {
-            in.replace(p, from.size(), to);
-            if (converted) *converted = true;
-        }
-    }
-    std::u32string out;
-    out.reserve(in.size());
-    for (char32_t c : in) {
-        if (is_space(c) || is_invisible(c) || is_quote(c)) continue;
-        c = half_width(c);
-        switch (c) {
-            case U'*': case U'#': case U'_': continue;  // Markdown emphasis and heading marks
-            case U'\u2014': case U'\u2013': case U'\u2212': case U'\u2015': case U'\u2010': case U'\u2011': c = U'-'; break;
-            case U'\u3014': case U'\u3010': case U'\u3016': c = U'['; break;  // 〔 【 〖
-            case U'\u3015': case U'\u3011': case U'\u3017': c = U']'; break;
-            case U'\u3002': break;  // 。 kept
-            default: break;
-        }
-        if (c >= U'A' && c <= U'Z') c = c - U'A' + U'a';
-        const char32_t s = simplified(c);
-        if (s != c && converted) *converted = true;
-        out += s;
-    }
-    return out;
+    return fold_all(u32_reader{text}, text.size(), converted);
 }
 
 int chinese_number(std::u32string_view t) noexcept {
@@ -287,7 +430,16 @@ std::u32string strip_notes(std::u32string_view f) {
 }
 
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    // Two rows of the table; on the stack for labels (the vocabulary matcher calls this per term).
+    constexpr std::size_t local = 64;
+    std::array<std::size_t, 2 * (local + 1)> rows;
+    std::vector<std::size_t> heap;
+    std::size_t* prev = rows.data();
+    if (b.size() > local) {
+        heap.resize(2 * (b.size() + 1));
+        prev = heap.data();
+    }
+    std::size_t* cur = prev + b.size() + 1;
     for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         cur[0] = i;

@@ -11,6 +11,28 @@
 
 namespace xxgk::import_detail {
 
+/// The code points of UTF-8 text one at a time, decoded as `to_u32` decodes them (without
+/// building the whole string): a byte that starts no sequence is U+FFFD; a sequence cut off by the
+/// end is one U+FFFD and the end. `i` is the byte offset of the next code point.
+struct utf8_reader {
+    std::string_view text;
+    std::size_t i = 0;
+    bool next(char32_t& c) noexcept {
+        if (i >= text.size()) return false;
+        const auto b = static_cast<unsigned char>(text[i]);
+        std::size_t n;
+        if (b < 0x80) { c = b; ++i; return true; }
+        if ((b >> 5) == 0x6) { c = b & 0x1F; n = 2; }
+        else if ((b >> 4) == 0xE) { c = b & 0x0F; n = 3; }
+        else if ((b >> 3) == 0x1E) { c = b & 0x07; n = 4; }
+        else { c = U'\uFFFD'; ++i; return true; }
+        if (i + n > text.size()) { c = U'\uFFFD'; i = text.size(); return true; }
+        for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        i += n;
+        return true;
+    }
+};
+
 /// Decodes UTF-8 that is known to be valid (callers sanitise first).
 std::u32string to_u32(std::string_view text);
 /// Encodes code points as UTF-8.
@@ -22,6 +44,8 @@ std::string sanitize_utf8(std::string_view text, std::vector<std::size_t>& bad);
 
 /// Number of code points of valid UTF-8.
 std::size_t length_u8(std::string_view text) noexcept;
+/// length_u8(text) > n, counting no further than needed.
+bool longer_than(std::string_view text, std::size_t n) noexcept;
 
 /// White space of any width: ASCII, U+00A0, U+3000, U+2000–U+200A, U+202F, U+205F.
 bool is_space(char32_t c) noexcept;
@@ -31,12 +55,18 @@ bool is_space(char32_t c) noexcept;
 bool is_invisible(char32_t c) noexcept;
 /// Trims white space of any width and invisible format characters at both ends.
 std::string trim(std::string_view text);
+/// trim of text known to be valid UTF-8 (it then only cuts the ends): a view into `text`.
+std::string_view trim_valid(std::string_view text) noexcept;
+/// True when `trim(text)` is empty, without building it.
+bool is_blank(std::string_view text) noexcept;
 std::u32string trim(std::u32string_view text);
 
 /// Full-width ASCII (U+FF01–U+FF5E) and U+3000 to their ASCII forms; digits, letters, signs.
 char32_t half_width(char32_t c) noexcept;
 /// Traditional to simplified for the vocabulary of the reports (labels, headings, units).
 char32_t simplified(char32_t c) noexcept;
+/// The table `simplified` reads: pairs of code points, traditional then simplified.
+std::u32string_view traditional_simplified_pairs() noexcept;
 
 /// The matching key of a printed text: half-width, traditional → simplified (with the few
 /// vocabulary changes such as 檔案 → 文件), no white space, no invisible characters, no quotes, no Markdown emphasis,

@@ -119,9 +119,20 @@ bool contains_table(const xmlNode* n) {
     return false;
 }
 
-/// Appends text with HTML white-space collapsing.
+}  // namespace
+
 void append_collapsed(std::string& out, std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
+        // A run of bytes that are neither white space nor the lead byte of U+00A0: copied at once.
+        std::size_t run = i;
+        while (run < s.size() && s[run] != ' ' && s[run] != '\t' && s[run] != '\n' && s[run] != '\r' && s[run] != '\f' &&
+               s[run] != '\xC2')
+            ++run;
+        if (run > i) {
+            out.append(s.data() + i, run - i);
+            i = run - 1;
+            continue;
+        }
         const unsigned char c = static_cast<unsigned char>(s[i]);
         const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
         // U+00A0 (&nbsp;) counts as white space here: pages indent with it.
@@ -134,6 +145,8 @@ void append_collapsed(std::string& out, std::string_view s) {
         out += static_cast<char>(c);
     }
 }
+
+namespace {
 
 class walker {
 public:

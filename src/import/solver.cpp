@@ -75,7 +75,7 @@ cell missing_cell(const row_values& v) {
     return c;
 }
 
-bool is_empty_slot(const slot& s) { return trim(s.text).empty(); }
+bool is_empty_slot(const slot& s) { return is_blank(s.text); }
 
 /// Splits of a flattened run (formats.md §12): the parts must read strictly (no leading zeros,
 /// signs only in signed columns, decimals and 元/万元 only in amounts).
@@ -357,6 +357,12 @@ std::string describe_reading(const reading& r, const std::vector<column_spec>& c
             s += c.raw() ? *c.raw() : std::string("?");
     }
     return s.empty() ? std::string("all blank") : s;
+}
+
+const identities& identities::of(format_version format) {
+    static const identities v2019(format_version::v2019);
+    static const identities v2021(format_version::v2021);
+    return format == format_version::v2019 ? v2019 : v2021;
 }
 
 identities::identities(format_version format) {

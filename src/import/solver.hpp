@@ -81,6 +81,8 @@ std::string describe_reading(const reading& r, const std::vector<column_spec>& c
 class identities {
 public:
     explicit identities(format_version format);
+    /// The identities of one format, built once (they depend on nothing else).
+    static const identities& of(format_version format);
     /// Badness of the equations that involve any of `cells`: mismatches and impossible equations
     /// weigh 3, a blank total with non-zero parts 2, "blank implies non-zero" 1 (formats.md §9.1).
     int score(const report& r, const std::vector<std::size_t>& cells) const;

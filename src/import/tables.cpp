@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <set>
 
 namespace xxgk::import_detail {
@@ -37,7 +38,7 @@ struct parsed_row {
     bool line = false;           ///< a text line, tokenised
     bool has_values() const {
         for (const slot& s : values.slots)
-            if (!trim(s.text).empty()) return true;
+            if (!is_blank(s.text)) return true;
         return false;
     }
 };
@@ -219,7 +220,7 @@ struct row_job {
 class table_reader {
 public:
     table_reader(report& r, std::vector<import_log_entry>& log)
-        : r_(r), log_(log), format_(r.format()), v_(vocab(format_)), ids_(format_) {}
+        : r_(r), log_(log), format_(r.format()), v_(vocab(format_)), ids_(identities::of(format_)) {}
 
     void proactive(const block_span* span);
     void requests(const block_span* span);
@@ -228,11 +229,34 @@ public:
 private:
     // ---- shared
 
+    /// v_.find; for a grid (`grid`: an HTML table), each question answered once: a grid asks again
+    /// about the same label, a spanning cell being copied into every position it covers.
+    label_match find(std::string_view printed, std::string_view section, std::initializer_list<term_kind> kinds, bool grid) {
+        if (!grid) return v_.find(printed, section, kinds);
+        unsigned mask = 0;
+        for (term_kind k : kinds) mask |= 1u << static_cast<unsigned>(k);
+        std::string key(printed);
+        key += '\0';
+        key += section;
+        key += static_cast<char>('0' + mask);
+        const auto it = found_.find(key);
+        if (it != found_.end()) return it->second;
+        return found_.emplace(std::move(key), v_.find(printed, section, kinds)).first->second;
+    }
+
+    /// The key indexes of a row's cells, in key order.
     std::vector<std::size_t> row_cells(std::string_view section, std::string_view row) const {
-        std::vector<std::size_t> out;
-        for (const cell_key& k : cell_keys(format_))
-            if (k.section == section && k.row == row) out.push_back(k.index);
-        return out;
+        // Indexed once per format: every row of every table asks.
+        struct by_row {
+            std::map<std::pair<std::string_view, std::string_view>, std::vector<std::size_t>> cells;
+            explicit by_row(format_version f) {
+                for (const cell_key& k : cell_keys(f)) cells[{k.section, k.row}].push_back(k.index);
+            }
+        };
+        static const by_row v2019(format_version::v2019), v2021(format_version::v2021);
+        const by_row& index = format_ == format_version::v2019 ? v2019 : v2021;
+        const auto it = index.cells.find({section, row});
+        return it == index.cells.end() ? std::vector<std::size_t>{} : it->second;
     }
 
     std::vector<column_spec> specs(const std::vector<std::size_t>& cells) const {
@@ -498,7 +522,7 @@ private:
         bool strays = false;
         if (fits) {
             for (std::size_t s = 0; s < pr.values.slots.size(); ++s)
-                if (!trim(pr.values.slots[s].text).empty() && std::find(at.begin(), at.end(), s) == at.end()) strays = true;
+                if (!is_blank(pr.values.slots[s].text) && std::find(at.begin(), at.end(), s) == at.end()) strays = true;
         }
         if (fits && !strays) {
             reading rd;
@@ -536,7 +560,8 @@ private:
     std::vector<import_log_entry>& log_;
     format_version format_;
     const vocabulary& v_;
-    identities ids_;
+    const identities& ids_;
+    std::unordered_map<std::string, label_match> found_;  ///< find's answers for grids, by question
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -726,7 +751,7 @@ void table_reader::requests(const block_span* span) {
                     }
                     continue;
                 }
-                const label_match m = v_.find(l.text, "requests", {term_kind::column, term_kind::header_word});
+                const label_match m = find(l.text, "requests", {term_kind::column, term_kind::header_word}, b->html);
                 if (m && (m.quality == match_quality::exact || m.quality == match_quality::ordinal ||
                           m.quality == match_quality::note)) {
                     ++header_hits;
@@ -756,7 +781,7 @@ void table_reader::requests(const block_span* span) {
             std::vector<std::string> unmatched;
             for (const label_part& l : pr.labels) {
                 std::string text = l.text;
-                label_match m = v_.find(text, "requests", {term_kind::row, term_kind::group});
+                label_match m = find(text, "requests", {term_kind::row, term_kind::group}, b->html);
                 if (!m || m.quality == match_quality::fuzzy || m.quality == match_quality::contains) {
                     // A group label and a row label in one cell or line: "（三）不予公开 1.属于国家秘密".
                     const std::u32string f = fold(text);
@@ -907,7 +932,7 @@ void table_reader::review(const block_span* span) {
             std::string printed;
             for (const label_part& l : pr.has_values() ? pr.labels : header_parts(pr)) {
                 const label_match m =
-                    v_.find(l.text, "review_litigation", {term_kind::row, term_kind::group, term_kind::column});
+                    find(l.text, "review_litigation", {term_kind::row, term_kind::group, term_kind::column}, b->html);
                 if (!m) {
                     if (!l.span_copy) ++unmatched;
                     continue;
@@ -955,7 +980,7 @@ void table_reader::review(const block_span* span) {
     if (!flat.slots.empty()) {
         // Trailing empty cells of a tab-separated line are not values.
         if (flat_positional)
-            while (flat.slots.size() > 15 && trim(flat.slots.back().text).empty()) flat.slots.pop_back();
+            while (flat.slots.size() > 15 && is_blank(flat.slots.back().text)) flat.slots.pop_back();
         flat.kind = flat_positional ? shape::positional : shape::tokens;
         flat.row_where = flat_where;
         row_job j;

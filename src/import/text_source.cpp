@@ -5,6 +5,11 @@
 #include "fold.hpp"
 #include "log.hpp"
 
+#include <xxgk/text.hpp>
+
+#include <algorithm>
+#include <array>
+
 namespace xxgk::import_detail {
 namespace {
 
@@ -36,10 +41,23 @@ std::uint32_t column_of(std::string_view line, std::size_t offset) {
     return static_cast<std::uint32_t>(length_u8(line.substr(0, offset)) + 1);
 }
 
+/// trim(text), where `valid` says that the text is valid UTF-8: it is when it was cut out of valid
+/// text next to ASCII bytes (line ends, tabs, pipes, Markdown marks), as every piece here is.
+std::string trimmed(std::string_view text, bool valid) { return valid ? std::string(trim_valid(text)) : trim(text); }
+
 /// Splits a row into fields at `sep`; each field trimmed, with the column of its first character.
-std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, char sep, std::size_t base = 0) {
+std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, char sep, bool valid, std::size_t base = 0) {
     std::vector<src_cell> cells;
     std::size_t start = 0;
+    // Columns counted once along the line: code points before byte `counted`.
+    std::size_t counted = 0, points = 0;
+    const auto column = [&](std::size_t offset) {
+        offset = std::min(offset, line.size());
+        if (offset < counted) return column_of(line, offset);  // not met: the fields go forwards
+        points += length_u8(line.substr(counted, offset - counted));
+        counted = offset;
+        return static_cast<std::uint32_t>(points + 1);
+    };
     while (true) {
         const std::size_t end = line.find(sep, start);
         const std::string_view field = line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
@@ -48,8 +66,8 @@ std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, c
         src_cell c;
         std::string clean, marked;
         markdown_inline(field, clean, marked);
-        c.text = trim(clean);
-        c.where = at_line(line_no, column_of(line, base + start + lead));
+        c.text = trimmed(clean, valid);
+        c.where = at_line(line_no, column(base + start + lead));
         cells.push_back(std::move(c));
         if (end == std::string_view::npos) break;
         start = end + 1;
@@ -62,7 +80,23 @@ std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, c
 void markdown_inline(std::string_view s, std::string& clean, std::string& marked) {
     clean.clear();
     marked.clear();
+    clean.reserve(s.size());
+    marked.reserve(s.size() + 4);
     for (std::size_t i = 0; i < s.size();) {
+        // A run of bytes that start no markup is copied as it is, at once.
+        static constexpr auto markup = [] {
+            std::array<bool, 256> t{};
+            for (unsigned char c : {'[', '!', '<', '*', '_'}) t[c] = true;
+            return t;
+        }();
+        std::size_t run = i;
+        while (run < s.size() && !markup[static_cast<unsigned char>(s[run])]) ++run;
+        if (run > i) {
+            clean.append(s.data() + i, run - i);
+            marked.append(s.data() + i, run - i);
+            i = run;
+            continue;
+        }
         const char c = s[i];
         // ![alt](url) and [text](url): keep the text.
         if (c == '[' || (c == '!' && i + 1 < s.size() && s[i + 1] == '[')) {
@@ -104,6 +138,7 @@ void markdown_inline(std::string_view s, std::string& clean, std::string& marked
 
 document read_text(std::string_view text) {
     document doc;
+    const bool valid = invalid_utf8_offset(text) == valid_utf8;
     std::size_t line_no = 0;
     std::size_t pos = 0;
     while (pos <= text.size()) {
@@ -114,7 +149,7 @@ document read_text(std::string_view text) {
         pos = end + 1;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // BOM
-        if (trim(line).empty()) {
+        if (is_blank(line)) {
             if (end == text.size()) break;
             continue;
         }
@@ -128,7 +163,7 @@ document read_text(std::string_view text) {
         std::string_view body = line.substr(lead);
         if (line.find('\t') != std::string_view::npos) {
             b.type = block::kind::row;
-            b.cells = split_fields(line, line_no, '\t');
+            b.cells = split_fields(line, line_no, '\t', valid);
             std::string clean, marked;
             markdown_inline(line, clean, marked);
             // The row as printed, without the white space at its ends (inner tabs kept).
@@ -141,11 +176,11 @@ document read_text(std::string_view text) {
             // Markdown pipe row: | a | b |
             std::string_view inner = body.substr(1);
             std::size_t base = lead + 1;
-            std::string_view trimmed = inner;
-            while (!trimmed.empty() && is_ascii_space(trimmed.back())) trimmed.remove_suffix(1);
-            if (!trimmed.empty() && trimmed.back() == '|') trimmed.remove_suffix(1);
+            std::string_view inner_end = inner;
+            while (!inner_end.empty() && is_ascii_space(inner_end.back())) inner_end.remove_suffix(1);
+            if (!inner_end.empty() && inner_end.back() == '|') inner_end.remove_suffix(1);
             b.type = block::kind::row;
-            b.cells = split_fields(line.substr(0, base + trimmed.size()).substr(base), line_no, '|', 0);
+            b.cells = split_fields(line.substr(0, base + inner_end.size()).substr(base), line_no, '|', valid, 0);
             for (src_cell& c : b.cells) c.where->column = *c.where->column + static_cast<std::uint32_t>(length_u8(line.substr(0, base)));
             for (const src_cell& c : b.cells) {
                 if (!b.text.empty()) b.text += '\t';
@@ -171,8 +206,8 @@ document read_text(std::string_view text) {
             }
             std::string clean, marked;
             markdown_inline(body, clean, marked);
-            b.text = trim(clean);
-            b.marked = trim(marked);
+            b.text = trimmed(clean, valid);
+            b.marked = marked == clean ? b.text : trimmed(marked, valid);  // no bold: the same text
             if (b.text.empty()) continue;
             doc.blocks.push_back(std::move(b));
         }

@@ -73,8 +73,8 @@ label_match vocabulary::find(std::string_view printed, std::string_view section,
 
     std::vector<const term*> pool;
     for (const term& t : terms_) {
-        if (!section.empty() && t.section != section) continue;
         if (std::find(kinds.begin(), kinds.end(), t.kind) == kinds.end()) continue;
+        if (!section.empty() && t.section != section) continue;
         pool.push_back(&t);
     }
     const auto settle = [&](std::vector<const term*> found, match_quality q) {
@@ -144,10 +144,11 @@ const vocabulary& vocab(format_version format) {
     return format == format_version::v2019 ? v2019 : v2021;
 }
 
-int article_20_item(std::string_view printed) {
-    const std::u32string f = fold(printed);
+int article_20_item(std::string_view printed) { return article_20_item_folded(fold(printed)); }
+
+int article_20_item_folded(std::u32string_view f) {
     if (!starts_with(f, U"第二十条")) return 0;
-    std::u32string_view rest = std::u32string_view(f).substr(4);
+    std::u32string_view rest = f.substr(4);
     if (starts_with(rest, U"第")) rest.remove_prefix(1);
     std::u32string numeral;
     std::size_t i = 0;
@@ -157,9 +158,15 @@ int article_20_item(std::string_view printed) {
 }
 
 bool is_requests_caption(std::string_view printed, bool* exact) {
-    const std::u32string f = fold(printed);
+    return is_requests_caption_folded(fold(printed), exact);
+}
+
+bool is_requests_caption_folded(std::u32string_view f, bool* exact) {
     const bool hit = contains(f, U"勾稽") || (contains(f, U"第一项加第二项") && contains(f, U"第三项"));
-    if (exact) *exact = hit && f == fold(requests_caption);
+    if (exact) {
+        static const std::u32string caption = fold(requests_caption);
+        *exact = hit && f == caption;
+    }
     return hit;
 }
 

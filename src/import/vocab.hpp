@@ -75,10 +75,14 @@ std::u32string canonical(std::u32string_view folded, ordinal* o = nullptr);
 
 /// "第二十条第（一）项" → 1, …; 0 when the text is not a 第二十条 block caption.
 int article_20_item(std::string_view printed);
+/// The same of a text already folded (`fold`).
+int article_20_item_folded(std::u32string_view folded);
 
 /// True for the caption of section 三's table (本列数据的勾稽关系为…); `exact` tells whether it is
 /// the template's wording.
 bool is_requests_caption(std::string_view printed, bool* exact = nullptr);
+/// The same of a text already folded (`fold`).
+bool is_requests_caption_folded(std::u32string_view folded, bool* exact = nullptr);
 
 /// The official caption of section 三's table.
 inline constexpr std::string_view requests_caption =

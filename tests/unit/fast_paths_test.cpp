@@ -1,18 +1,27 @@
 // Tests of the fast paths the profile asked for (docs/performance.md): each must give exactly what
 // the plain code it replaced gave. The plain versions live here as oracles: the byte-at-a-time
-// JSON string escaper and the code-point-at-a-time scan for hidden characters (XXGK-S-001),
-// compared on chosen and on pseudo-random inputs, malformed UTF-8 included.
+// JSON string escaper, the code-point-at-a-time scan for hidden characters (XXGK-S-001), and the
+// importer's text helpers as they were (namespace `plain`, docs/perf-import.md), compared on
+// chosen and on pseudo-random inputs, malformed UTF-8 included.
 #include <catch2/catch.hpp>
 
+#include <xxgk/text.hpp>
 #include <xxgk/xxgk.hpp>
+
+#include "../../src/import/assemble.hpp"
+#include "../../src/import/cells.hpp"
+#include "../../src/import/document.hpp"
+#include "../../src/import/fold.hpp"
 
 #include <boost/json/parse.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -97,40 +106,6 @@ std::string utf8(std::uint32_t cp) {
         s += static_cast<char>(0x80 | (cp & 0x3F));
     }
     return s;
-}
-
-// The first invalid UTF-8 sequence, decoded a code point at a time (xxgk::invalid_utf8_offset
-// before it stepped over ASCII words and CJK sequences).
-std::size_t first_invalid_utf8(const std::string& s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len;
-        std::uint32_t cp, min;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2, cp = c & 0x1Fu, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3, cp = c & 0x0Fu, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4, cp = c & 0x07u, min = 0x10000;
-        } else {
-            return i;
-        }
-        if (n - i < len) return i;
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (p[i + k] & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
-    }
-    return xxgk::valid_utf8;
 }
 
 // A report whose only content besides the required header is `text`, as the header body.
@@ -230,13 +205,404 @@ TEST_CASE("fast paths: XXGK-S-001 on malformed UTF-8 agrees with the code-point-
     }
 }
 
+// ---- the importer's fast paths (docs/perf-import.md)
+
+namespace {
+namespace imp = xxgk::import_detail;
+
+// Oracles: the importer's text helpers as they were before the fast paths, code point at a time.
+namespace plain {
+
+std::u32string to_u32(std::string_view text) {
+    std::u32string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        char32_t c;
+        std::size_t n;
+        if (b < 0x80) { c = b; n = 1; }
+        else if ((b >> 5) == 0x6) { c = b & 0x1F; n = 2; }
+        else if ((b >> 4) == 0xE) { c = b & 0x0F; n = 3; }
+        else if ((b >> 3) == 0x1E) { c = b & 0x07; n = 4; }
+        else { out += U'\uFFFD'; ++i; continue; }
+        if (i + n > text.size()) { out += U'\uFFFD'; break; }
+        for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        out += c;
+        i += n;
+    }
+    return out;
+}
+
+std::string to_u8(std::u32string_view text) {
+    std::string out;
+    for (char32_t c : text) out += utf8(c);  // the encoder above, the same expressions as the importer's
+    return out;
+}
+
+bool blank(char32_t c) { return imp::is_space(c) || imp::is_invisible(c); }
+
+std::string trim(std::string_view text) {
+    const std::u32string u = to_u32(text);
+    std::size_t a = 0, b = u.size();
+    while (a < b && blank(u[a])) ++a;
+    while (b > a && blank(u[b - 1])) --b;
+    return to_u8(std::u32string_view(u).substr(a, b - a));
+}
+
+char32_t simplified(char32_t c) {
+    static const std::vector<std::pair<char32_t, char32_t>> pairs = [] {
+        std::vector<std::pair<char32_t, char32_t>> p;
+        const std::u32string_view t = imp::traditional_simplified_pairs();
+        for (std::size_t i = 0; i + 1 < t.size(); i += 2) p.emplace_back(t[i], t[i + 1]);
+        std::sort(p.begin(), p.end());
+        return p;
+    }();
+    if (c < 0x4E00) return c;
+    const auto it = std::lower_bound(pairs.begin(), pairs.end(), std::make_pair(c, char32_t{0}));
+    return it != pairs.end() && it->first == c ? it->second : c;
+}
+
+bool is_quote(char32_t c) {
+    switch (c) {
+        case U'"': case U'\'': case U'`': case U'\u201C': case U'\u201D': case U'\u2018': case U'\u2019':
+        case U'\u300C': case U'\u300D': case U'\u300E': case U'\u300F': case U'\u301D': case U'\u301E':
+        case U'\uFF02': case U'\uFF07':
+            return true;
+        default:
+            return false;
+    }
+}
+
+std::u32string fold(std::u32string_view text, bool* converted) {
+    static const std::array<std::pair<std::u32string_view, std::u32string_view>, 2> phrases{{
+        {U"檔案", U"文件"}, {U"資訊", U"信息"}}};
+    std::u32string in(text);
+    for (const auto& [from, to] : phrases) {
+        for (std::size_t p = in.find(from); p != std::u32string::npos; p = in.find(from, p + to.size())) {
+            in.replace(p, from.size(), to);
+            if (converted) *converted = true;
+        }
+    }
+    std::u32string out;
+    for (char32_t c : in) {
+        if (imp::is_space(c) || imp::is_invisible(c) || is_quote(c)) continue;
+        c = imp::half_width(c);
+        switch (c) {
+            case U'*': case U'#': case U'_': continue;
+            case U'\u2014': case U'\u2013': case U'\u2212': case U'\u2015': case U'\u2010': case U'\u2011': c = U'-'; break;
+            case U'\u3014': case U'\u3010': case U'\u3016': c = U'['; break;
+            case U'\u3015': case U'\u3011': case U'\u3017': c = U']'; break;
+            default: break;
+        }
+        if (c >= U'A' && c <= U'Z') c = c - U'A' + U'a';
+        const char32_t s = simplified(c);
+        if (s != c && converted) *converted = true;
+        out += s;
+    }
+    return out;
+}
+
+std::size_t invalid_utf8_offset(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        std::uint32_t cp, min;
+        if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1Fu, min = 0x80;
+        else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0Fu, min = 0x800;
+        else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07u, min = 0x10000;
+        else return i;
+        if (n - i < len) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (p[i + k] & 0x3Fu);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += len;
+    }
+    return xxgk::valid_utf8;
+}
+
+std::string value_form(std::string_view raw) {
+    std::u32string out;
+    for (char32_t c : to_u32(raw)) {
+        if (imp::is_space(c) || imp::is_invisible(c)) continue;
+        c = imp::half_width(c);
+        if (c == U'\u2212' || c == U'\u2013' || c == U'\u2014' || c == U'\u2015' || c == U'\u2010' || c == U'\u2011') c = U'-';
+        if (c == U'\u3002') c = U'.';
+        out += c;
+    }
+    return to_u8(out);
+}
+
+// is_value_text: a not-applicable marker, or a number read_cell accepts.
+bool is_value_text(std::string_view raw) {
+    if (imp::is_not_applicable_marker(raw)) return true;
+    return !value_form(raw).empty() && !imp::read_cell(raw, xxgk::value_kind::signed_count).unreadable;
+}
+
+bool is_terminal(char32_t c) {
+    switch (c) {
+        case U'。': case U'！': case U'？': case U'!': case U'?': case U'；': case U';': case U'：': case U':': case U'…':
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_closer(char32_t c) {
+    switch (c) {
+        case U'”': case U'’': case U'」': case U'』': case U'）': case U')': case U'】': case U'》': case U'"':
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool ends_open(std::string_view text) {
+    std::u32string u = to_u32(text);
+    std::size_t a = 0, b = u.size();
+    while (a < b && blank(u[a])) ++a;
+    while (b > a && blank(u[b - 1])) --b;
+    u = u.substr(a, b - a);
+    if (u.empty()) return false;
+    std::size_t i = u.size();
+    while (i > 0 && is_closer(u[i - 1])) --i;
+    if (i < u.size() && i > 0 && is_terminal(u[i - 1])) return false;
+    if (i == u.size()) return !is_terminal(u.back());
+    return true;
+}
+
+void markdown_inline(std::string_view s, std::string& clean, std::string& marked) {
+    clean.clear();
+    marked.clear();
+    for (std::size_t i = 0; i < s.size();) {
+        const char c = s[i];
+        if (c == '[' || (c == '!' && i + 1 < s.size() && s[i + 1] == '[')) {
+            const std::size_t open = c == '[' ? i : i + 1;
+            const std::size_t close = s.find(']', open + 1);
+            if (close != std::string_view::npos && close + 1 < s.size() && s[close + 1] == '(') {
+                const std::size_t paren = s.find(')', close + 2);
+                if (paren != std::string_view::npos) {
+                    const std::string_view text = s.substr(open + 1, close - open - 1);
+                    clean += text;
+                    marked += text;
+                    i = paren + 1;
+                    continue;
+                }
+            }
+        }
+        if (c == '<' && (s.substr(i + 1, 7) == "http://" || s.substr(i + 1, 8) == "https://")) {
+            const std::size_t close = s.find('>', i + 1);
+            if (close != std::string_view::npos) {
+                const std::string_view url = s.substr(i + 1, close - i - 1);
+                clean += url;
+                marked += url;
+                i = close + 1;
+                continue;
+            }
+        }
+        if ((c == '*' || c == '_') && i + 1 < s.size() && s[i + 1] == c) {
+            marked += "**";
+            i += 2;
+            continue;
+        }
+        clean += c;
+        marked += c;
+        ++i;
+    }
+}
+
+void append_collapsed(std::string& out, std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+        const bool nbsp = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0;
+        if (space || nbsp) {
+            if (nbsp) ++i;
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            continue;
+        }
+        out += static_cast<char>(c);
+    }
+}
+
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+}  // namespace plain
+
+// Pieces of report text, markup and malformed UTF-8 that the fast paths treat specially.
+const std::vector<std::string>& pieces() {
+    static const std::vector<std::string> p = {
+        "a", "Z", "0", "7", " ", "\t", "\n", "\r", "*", "**", "#", "_", "__", "\"", "'", "`", "[", "]", "(", ")", "!", "<",
+        ">", "<http://x.cn>", "[链接](http://a)", "![图](b.png)", "+", "-", ".", ",", "/", "\\", "N/A", "NA", "n/a",
+        "万元", "元", "件", "不适用", "无此项", "政", "府", "信息", "公开", "勾稽", "第二十条", "（", "）", "(一)", "一、",
+        "。", "！", "？", "：", "…", "”", "’", "」", "》", "】", "〔", "〕", "【", "〖", "〗", "—", "–", "−", "―", "‐", "‑",
+        "－", "＊", "＃", "＿", "Ａ", "ｚ", "０", "９", "＋", "／", "＼", "Ｎ", "ｎ", "\xE3\x80\x80" /* U+3000 */,
+        "\xC2\xA0" /* U+00A0 */, "\xC2\xAD" /* soft hyphen */, "\xE2\x80\x8B" /* U+200B */, "\xEF\xBB\xBF" /* U+FEFF */,
+        "\xE2\x80\xAE" /* U+202E */, "\xE2\x80\x83" /* U+2003 */, "“", "「", "『", "〝", "＂", "檔", "案", "檔案", "資",
+        "訊", "資訊", "規範性", "報告", "項", "\xF0\x9F\x98\x80" /* U+1F600 */, "\xED\x9F\xBF" /* U+D7FF */,
+        "\xEE\x80\x80" /* U+E000 */, "\xEF\xBF\xBD", "\x80", "\xBF", "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80",
+        "\xE0\xA0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF5", "\xFF", "\xE4\xB8", "\xE4", "\xF0\x9F", "\xC2",
+        "\xE4\x41\x42", "\xF8\x88\x80\x80\x80"};
+    return p;
+}
+
+std::string random_text(std::mt19937& gen, int max_pieces) {
+    const auto& p = pieces();
+    std::string s;
+    const int n = std::uniform_int_distribution<int>(0, max_pieces)(gen);
+    for (int i = 0; i < n; ++i) s += p[std::uniform_int_distribution<std::size_t>(0, p.size() - 1)(gen)];
+    return s;
+}
+
+// The text with its bytes outside printable ASCII as \xNN, for failure messages.
+std::string shown(const std::string& s) {
+    std::string out;
+    for (unsigned char c : s) {
+        if (c >= 0x20 && c < 0x7F) {
+            out += static_cast<char>(c);
+        } else {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02X", c);
+            out += buf;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("fast paths: the importer's UTF-8 helpers agree with the code-point-at-a-time ones", "[import][fast]") {
+    std::mt19937 gen(20261128);
+    for (int round = 0; round < 6000; ++round) {
+        const std::string s = random_text(gen, round < 3000 ? 8 : 40);
+        INFO("text " << shown(s));
+        const std::u32string u = plain::to_u32(s);
+        REQUIRE(imp::to_u32(s) == u);
+        REQUIRE(imp::to_u8(u) == plain::to_u8(u));
+        REQUIRE(xxgk::invalid_utf8_offset(s) == plain::invalid_utf8_offset(s));
+        const std::string trimmed = plain::trim(s);
+        REQUIRE(imp::trim(s) == trimmed);
+        REQUIRE(imp::is_blank(s) == trimmed.empty());
+        if (plain::invalid_utf8_offset(s) == xxgk::valid_utf8) REQUIRE(imp::trim_valid(s) == trimmed);
+        for (std::size_t n : {0u, 1u, 2u, 5u, 9u, 30u}) REQUIRE(imp::longer_than(s, n) == (imp::length_u8(s) > n));
+        std::string c1, m1, c2, m2;
+        imp::markdown_inline(s, c1, m1);
+        plain::markdown_inline(s, c2, m2);
+        REQUIRE(c1 == c2);
+        REQUIRE(m1 == m2);
+        std::string a1 = round % 2 ? "x" : "", a2 = a1;
+        imp::append_collapsed(a1, s);
+        plain::append_collapsed(a2, s);
+        REQUIRE(a1 == a2);
+    }
+    // Code points above U+10FFFF (a decoder of malformed text can make them) encode as before.
+    for (char32_t c : {char32_t{0x110000}, char32_t{0x1FFFFF}, char32_t{0xD800}, char32_t{0x7FF}, char32_t{0x800}}) {
+        const std::u32string u(1, c);
+        CHECK(imp::to_u8(u) == plain::to_u8(u));
+    }
+    // Long runs: the eight-byte and three-byte steps of the validity check, with a bad byte at every offset.
+    for (std::size_t at = 0; at < 40; ++at)
+        for (const std::string& filler : {std::string("ab"), std::string("政"), std::string("a政")}) {
+            std::string s;
+            while (s.size() < 60) s += filler;
+            for (const std::string bad : {"\x80", "\xED\xA0\x80", "\xE0\x80\x80", "\xE4\xB8"}) {
+                std::string t = s;
+                t.insert(std::min(at, t.size()), bad);
+                CHECK(xxgk::invalid_utf8_offset(t) == plain::invalid_utf8_offset(t));
+                t = s.substr(0, at) + bad;
+                CHECK(xxgk::invalid_utf8_offset(t) == plain::invalid_utf8_offset(t));
+            }
+        }
+}
+
+TEST_CASE("fast paths: fold gives the matching key the code-point-at-a-time fold gave", "[import][fast]") {
+    // Every code point's traditional → simplified mapping, with the bit table in front of the search.
+    for (char32_t c = 0; c < 0x30000; ++c) REQUIRE(imp::simplified(c) == plain::simplified(c));
+    std::mt19937 gen(11282026);
+    for (int round = 0; round < 6000; ++round) {
+        const std::string s = random_text(gen, round < 3000 ? 8 : 40);
+        INFO("text " << shown(s));
+        bool converted = false, plain_converted = false;
+        const std::u32string expected = plain::fold(plain::to_u32(s), &plain_converted);
+        REQUIRE(imp::fold(s, &converted) == expected);
+        REQUIRE(converted == plain_converted);
+        converted = false;
+        REQUIRE(imp::fold(plain::to_u32(s), &converted) == expected);
+        REQUIRE(converted == plain_converted);
+        REQUIRE(imp::fold(s) == expected);
+    }
+    // Texts longer than the scratch buffer kept on the stack.
+    std::string long_text;
+    for (int i = 0; i < 200; ++i) long_text += "規範性檔案 Ａ*政";
+    bool converted = false, plain_converted = false;
+    CHECK(imp::fold(long_text, &converted) == plain::fold(plain::to_u32(long_text), &plain_converted));
+    CHECK(converted == plain_converted);
+    CHECK(converted);
+    CHECK(imp::to_u32(long_text) == plain::to_u32(long_text));
+}
+
+TEST_CASE("fast paths: edit distance with its rows on the stack", "[import][fast]") {
+    std::mt19937 gen(3);
+    const std::u32string alphabet = U"政府信息公开申请ab";
+    for (int round = 0; round < 3000; ++round) {
+        std::u32string a, b;
+        const auto length = [&] { return std::uniform_int_distribution<std::size_t>(0, round % 10 == 0 ? 90 : 12)(gen); };
+        for (std::size_t i = length(); i > 0; --i) a += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
+        for (std::size_t i = length(); i > 0; --i) b += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
+        INFO("lengths " << a.size() << ", " << b.size());
+        REQUIRE(imp::edit_distance(a, b) == plain::edit_distance(a, b));
+    }
+    CHECK(imp::edit_distance(U"规范性文件", U"行政规范性文件") == 2);
+}
+
+TEST_CASE("fast paths: cell values, sentence ends", "[import][fast]") {
+    std::mt19937 gen(7);
+    for (int round = 0; round < 6000; ++round) {
+        const std::string s = random_text(gen, round < 3000 ? 4 : 12);
+        INFO("text " << shown(s));
+        REQUIRE(imp::value_form(s) == plain::value_form(s));
+        REQUIRE(imp::is_value_text(s) == plain::is_value_text(s));
+        REQUIRE(imp::ends_open(s) == plain::ends_open(s));
+    }
+    for (const std::string s : {"12", " 1,234 ", "－3", "—", "——", "/", "不适用", "N/A", "３万元", "1.5", "1。5", "第1项",
+                                "一、总体情况", "", " ", "abc。", "abc。）", "（abc）", "abc）", "）", "”。", " 。”"}) {
+        INFO("text " << shown(s));
+        CHECK(imp::value_form(s) == plain::value_form(s));
+        CHECK(imp::is_value_text(s) == plain::is_value_text(s));
+        CHECK(imp::ends_open(s) == plain::ends_open(s));
+    }
+    CHECK(imp::is_value_text("1,234"));
+    CHECK(imp::is_value_text("不适用"));
+    CHECK_FALSE(imp::is_value_text("申请人情况"));
+    CHECK(imp::ends_open("本年度共收到申请"));
+    CHECK_FALSE(imp::ends_open("本年度共收到申请。"));
+    CHECK_FALSE(imp::ends_open("（见附表。）"));
+}
+
 TEST_CASE("fast paths: invalid_utf8_offset finds the first invalid sequence as the code-point decoder did", "[text][fast]") {
     // Every boundary of every sequence length, at every offset of an 8-byte word.
     for (const std::uint32_t cp : {0x7Fu, 0x80u, 0x7FFu, 0x800u, 0xFFFu, 0x1000u, 0x4E2Du, 0xD7FFu, 0xE000u, 0xFFFDu,
                                    0xFFFFu, 0x10000u, 0x3FFFFu, 0x40000u, 0x10FFFFu})
         for (const std::string& s : placements(utf8(cp))) {
             REQUIRE(xxgk::invalid_utf8_offset(s) == xxgk::valid_utf8);
-            REQUIRE(first_invalid_utf8(s) == xxgk::valid_utf8);
+            REQUIRE(plain::invalid_utf8_offset(s) == xxgk::valid_utf8);
         }
     for (const std::string& bad : {std::string("\xC0\x80"), std::string("\xC1\xBF"), std::string("\xE0\x9F\xBF"),
                                    std::string("\xED\xA0\x80"), std::string("\xED\xBF\xBF"), std::string("\xF0\x8F\xBF\xBF"),
@@ -244,7 +610,7 @@ TEST_CASE("fast paths: invalid_utf8_offset finds the first invalid sequence as t
                                    std::string("\x80"), std::string("\xFF")})
         for (const std::string& s : placements(bad)) {
             INFO(s);
-            REQUIRE(xxgk::invalid_utf8_offset(s) == first_invalid_utf8(s));
+            REQUIRE(xxgk::invalid_utf8_offset(s) == plain::invalid_utf8_offset(s));
             REQUIRE(xxgk::invalid_utf8_offset(s) != xxgk::valid_utf8);
         }
     // Pseudo-random byte strings over the bytes that matter, long enough to cross words.
@@ -257,7 +623,7 @@ TEST_CASE("fast paths: invalid_utf8_offset finds the first invalid sequence as t
         for (int i = 0; i < length; ++i)
             s += static_cast<char>(bytes[std::uniform_int_distribution<std::size_t>(0, bytes.size() - 1)(gen)]);
         INFO("round " << round);
-        REQUIRE(xxgk::invalid_utf8_offset(s) == first_invalid_utf8(s));
+        REQUIRE(xxgk::invalid_utf8_offset(s) == plain::invalid_utf8_offset(s));
     }
     // Valid text made of random code points: the fast path's runs.
     for (int round = 0; round < 2000; ++round) {
@@ -274,7 +640,7 @@ TEST_CASE("fast paths: invalid_utf8_offset finds the first invalid sequence as t
         if (!s.empty()) {
             std::string broken = s;
             broken[broken.size() / 2] = static_cast<char>(0xFF);
-            REQUIRE(xxgk::invalid_utf8_offset(broken) == first_invalid_utf8(broken));
+            REQUIRE(xxgk::invalid_utf8_offset(broken) == plain::invalid_utf8_offset(broken));
         }
     }
 }
