@@ -39,9 +39,11 @@ void finish_findings(std::vector<finding>& findings, const validate_options& opt
 const std::string& cell_name_zh(format_version format, const cell_key& k);
 
 /// Fast path of `evaluate` for an identity between cells (indexes into `cells`, the cells of
-/// cell_keys(format) in order): true when every term is a number with scale 0, no partial sum
-/// leaves 64 bits and the two sums are equal — then `evaluate` of the same terms holds. False
-/// says nothing: `evaluate` decides (tests/unit/fast_paths_test.cpp compares the two).
+/// cell_keys(format) in order): true when every number among the terms has scale 0, no partial
+/// sum leaves 64 bits, the sums of the numbers of both sides are equal, and the left side has
+/// no cell without a number unless the right side sums to 0 or less — then `evaluate` of the
+/// same terms holds (§9.1 cases 1, 5, 6). False says nothing: `evaluate` decides
+/// (tests/unit/fast_paths_test.cpp compares the two).
 bool holds_plainly(const std::vector<std::size_t>& lhs, const std::vector<std::size_t>& rhs,
                    const cell* const* cells) noexcept;
 

@@ -82,19 +82,29 @@ evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, 
 
 bool holds_plainly(const std::vector<std::size_t>& lhs, const std::vector<std::size_t>& rhs,
                    const cell* const* cells) noexcept {
-    // A side's sum, in the order evaluate adds; false when a term is not a plain integer or a
-    // partial sum leaves 64 bits (evaluate would count that term as unknown).
-    auto sum = [cells](const std::vector<std::size_t>& side, std::int64_t& total) {
+    // A side's sum of its numbers, in the order evaluate adds, and whether it has a cell without
+    // one (unknown to evaluate); false when a number has a scale or a partial sum leaves 64 bits
+    // (evaluate then works with decimals, or counts the term as unknown).
+    auto sum = [cells](const std::vector<std::size_t>& side, std::int64_t& total, bool& unknown) {
         total = 0;
+        unknown = false;
         for (std::size_t i : side) {
             const cell& c = *cells[i];
-            if (!c.is_number() || c.value().scale() != 0) return false;
+            if (!c.is_number()) {
+                unknown = true;
+                continue;
+            }
+            if (c.value().scale() != 0) return false;
             if (__builtin_add_overflow(total, c.value().coefficient(), &total)) return false;
         }
         return true;
     };
     std::int64_t l = 0, r = 0;
-    return sum(lhs, l) && sum(rhs, r) && l == r;
+    bool lhs_unknown = false, rhs_unknown = false;
+    if (!sum(lhs, l, lhs_unknown) || !sum(rhs, r, rhs_unknown) || l != r) return false;
+    // Equal known sums hold (§9.1 cases 1, 5 and 6) unless an unknown total faces a positive sum
+    // (case 3, a blank total): that one is left to evaluate.
+    return !(lhs_unknown && r > 0);
 }
 
 namespace {
