@@ -546,3 +546,44 @@ TEST_CASE("fast paths: the 2021 narrative checks read the sections' pieces as on
     r.overview->subsections[0].title.pop_back();
     CHECK(codes(r).empty());
 }
+
+TEST_CASE("fast paths: the overview's characters (XXGK-N-001) are counted as one byte at a time did",
+          "[validate][fast]") {
+    // Oracle: the plain count, one byte at a time.
+    auto plain = [](const std::string& s) {
+        std::size_t n = 0;
+        for (unsigned char c : s)
+            if ((c & 0xC0) != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r') ++n;
+        return n;
+    };
+    xxgk::generate_options o;
+    o.format = format_version::v2021;
+    o.seed = 8;
+    report r = xxgk::generate_report(o, 0).value;
+    REQUIRE(xxgk::validate(r).empty());
+    const std::vector<std::string> alphabet = {"政", "府", "a", "1", " ", "\n", "\t", "\r", "\x01", "!", "\x7f",
+                                               "é", "\xf0\x9f\x98\x80", "\xbf", "\x80", "\xc3", "\xff"};
+    std::mt19937 gen(1001);
+    for (int round = 0; round < 200; ++round) {
+        r.overview = xxgk::narrative_section{};
+        std::size_t expected = 0;
+        const int pieces = std::uniform_int_distribution<int>(1, 4)(gen);
+        for (int k = 0; k < pieces; ++k) {
+            std::string piece;
+            // Long runs of one kind (so that whole words of eight bytes occur), and mixtures.
+            const int runs = std::uniform_int_distribution<int>(1, 30)(gen);
+            for (int run = 0; run < runs; ++run) {
+                const std::string& unit = alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
+                const int times = std::uniform_int_distribution<int>(1, 90)(gen);
+                for (int t = 0; t < times; ++t) piece += unit;
+            }
+            expected += plain(piece);
+            r.overview->paragraphs.push_back(piece);
+        }
+        std::string actual;
+        for (const xxgk::finding& f : xxgk::validate(r))
+            if (f.code == "XXGK-N-001") actual = f.actual;
+        INFO("round " << round);
+        REQUIRE(actual == (expected > 1000 ? std::to_string(expected) : std::string()));
+    }
+}
