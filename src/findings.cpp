@@ -6,24 +6,31 @@ namespace xxgk::detail {
 
 std::string fill_message(std::string_view tmpl, const message_values& v, bool zh) {
     std::string out;
-    out.reserve(tmpl.size() + 64);
+    // Room for the template and every value it may name: one allocation per message.
+    out.reserve(tmpl.size() + (zh ? v.cell_zh.size() + v.unknown_zh.size() + v.detail_zh.size()
+                                  : v.cell_en.size() + v.unknown_en.size() + v.detail_en.size()) +
+                v.expected.size() + v.actual.size() + v.difference.size());
     for (std::size_t i = 0; i < tmpl.size();) {
-        if (tmpl[i] == '{') {
-            const std::size_t close = tmpl.find('}', i);
-            if (close != std::string_view::npos) {
-                const std::string_view name = tmpl.substr(i + 1, close - i - 1);
-                const std::string* value = nullptr;
-                if (name == "cell") value = zh ? &v.cell_zh : &v.cell_en;
-                else if (name == "expected") value = &v.expected;
-                else if (name == "actual") value = &v.actual;
-                else if (name == "difference") value = &v.difference;
-                else if (name == "unknown") value = zh ? &v.unknown_zh : &v.unknown_en;
-                else if (name == "detail") value = zh ? &v.detail_zh : &v.detail_en;
-                if (value) {
-                    out += *value;
-                    i = close + 1;
-                    continue;
-                }
+        if (tmpl[i] != '{') {  // the text up to the next placeholder, in one piece
+            const std::size_t open = std::min(tmpl.find('{', i), tmpl.size());
+            out.append(tmpl.data() + i, open - i);
+            i = open;
+            continue;
+        }
+        const std::size_t close = tmpl.find('}', i);
+        if (close != std::string_view::npos) {
+            const std::string_view name = tmpl.substr(i + 1, close - i - 1);
+            const std::string* value = nullptr;
+            if (name == "cell") value = zh ? &v.cell_zh : &v.cell_en;
+            else if (name == "expected") value = &v.expected;
+            else if (name == "actual") value = &v.actual;
+            else if (name == "difference") value = &v.difference;
+            else if (name == "unknown") value = zh ? &v.unknown_zh : &v.unknown_en;
+            else if (name == "detail") value = zh ? &v.detail_zh : &v.detail_en;
+            if (value) {
+                out += *value;
+                i = close + 1;
+                continue;
             }
         }
         out += tmpl[i++];
@@ -40,13 +47,13 @@ finding make_finding(std::string_view code, std::string key, std::string pointer
     f.rule = std::string(info->rule);
     f.key = std::move(key);
     f.pointer = std::move(pointer);
-    f.expected = std::move(expected);
-    f.actual = std::move(actual);
     f.cells = std::move(cells);
-    v.expected = f.expected;
-    v.actual = f.actual;
+    v.expected = std::move(expected);
+    v.actual = std::move(actual);
     f.message_zh = fill_message(info->template_zh, v, true);
     f.message_en = fill_message(info->template_en, v, false);
+    f.expected = std::move(v.expected);
+    f.actual = std::move(v.actual);
     return f;
 }
 

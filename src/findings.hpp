@@ -34,8 +34,18 @@ finding make_finding(std::string_view code, std::string key, std::string pointer
 /// the list cut at max_findings with a closing XXGK-L-001.
 void finish_findings(std::vector<finding>& findings, const validate_options& options);
 
-/// "“（三）不予公开 › 2.其他法律行政法规禁止公开”行“总计”列": a cell by its labels.
-std::string cell_name_zh(format_version format, const cell_key& k);
+/// "“（三）不予公开 › 2.其他法律行政法规禁止公开”行“总计”列": a cell by its labels (`k` a key of
+/// `format`). The names of a format are built once, on first use, and live for the whole program.
+const std::string& cell_name_zh(format_version format, const cell_key& k);
+
+/// Fast path of `evaluate` for an identity between cells (indexes into `cells`, the cells of
+/// cell_keys(format) in order): true when every number among the terms has scale 0, no partial
+/// sum leaves 64 bits, the sums of the numbers of both sides are equal, and the left side has
+/// no cell without a number unless the right side sums to 0 or less — then `evaluate` of the
+/// same terms holds (§9.1 cases 1, 5, 6). False says nothing: `evaluate` decides
+/// (tests/unit/fast_paths_test.cpp compares the two).
+bool holds_plainly(const std::vector<std::size_t>& lhs, const std::vector<std::size_t>& rhs,
+                   const cell* const* cells) noexcept;
 
 /// How one identity came out (docs/formats.md §9.1).
 enum class outcome { holds, mismatch, blank_total, blank_nonzero };

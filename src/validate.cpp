@@ -10,8 +10,10 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
-#include <deque>
+#include <cstring>
+#include <forward_list>
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace xxgk {
@@ -79,7 +81,36 @@ evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, 
     return e;
 }
 
-std::string cell_name_zh(format_version format, const cell_key& k) {
+bool holds_plainly(const std::vector<std::size_t>& lhs, const std::vector<std::size_t>& rhs,
+                   const cell* const* cells) noexcept {
+    // A side's sum of its numbers, in the order evaluate adds, and whether it has a cell without
+    // one (unknown to evaluate); false when a number has a scale or a partial sum leaves 64 bits
+    // (evaluate then works with decimals, or counts the term as unknown).
+    auto sum = [cells](const std::vector<std::size_t>& side, std::int64_t& total, bool& unknown) {
+        total = 0;
+        unknown = false;
+        for (std::size_t i : side) {
+            const cell& c = *cells[i];
+            if (!c.is_number()) {
+                unknown = true;
+                continue;
+            }
+            if (c.value().scale() != 0) return false;
+            if (__builtin_add_overflow(total, c.value().coefficient(), &total)) return false;
+        }
+        return true;
+    };
+    std::int64_t l = 0, r = 0;
+    bool lhs_unknown = false, rhs_unknown = false;
+    if (!sum(lhs, l, lhs_unknown) || !sum(rhs, r, rhs_unknown) || l != r) return false;
+    // Equal known sums hold (§9.1 cases 1, 5 and 6) unless an unknown total faces a positive sum
+    // (case 3, a blank total): that one is left to evaluate.
+    return !(lhs_unknown && r > 0);
+}
+
+namespace {
+
+std::string make_cell_name_zh(format_version format, const cell_key& k) {
     std::string row = labels(format).row_group_path(k.section, k.row);
     if (!row.empty()) row += " › ";
     row += k.row_info->label;
@@ -87,6 +118,21 @@ std::string cell_name_zh(format_version format, const cell_key& k) {
     if (!column.empty()) column += " › ";
     column += k.column_info->label;
     return "“" + row + "”行“" + column + "”列";
+}
+
+std::vector<std::string> make_cell_names_zh(format_version format) {
+    std::vector<std::string> names;
+    for (const cell_key& k : cell_keys(format)) names.push_back(make_cell_name_zh(format, k));
+    return names;
+}
+
+}  // namespace
+
+// Built once per format on first use: a finding names its cell by copying the name.
+const std::string& cell_name_zh(format_version format, const cell_key& k) {
+    static const std::vector<std::string> names_2019 = make_cell_names_zh(format_version::v2019);
+    static const std::vector<std::string> names_2021 = make_cell_names_zh(format_version::v2021);
+    return (format == format_version::v2019 ? names_2019 : names_2021)[k.index];
 }
 
 }  // namespace detail
@@ -106,8 +152,21 @@ struct identity {
     std::string_view mismatch, blank_total, blank_nonzero;  // codes
 };
 
+/// A section 二 check of the 2019 format (T2-001 on a `change` cell, T2-002 on a `new_published`
+/// cell), with the index of the other cell it reads (prior_items, total_published).
+struct proactive_check {
+    bool change;
+    std::size_t cell, other;
+};
+
 struct rule_pack {
     std::vector<identity> identities;
+    /// Where each cell sits in the format's tables (cell_keys(format) order), as a byte offset
+    /// from the start of the tables: the same in every report of the format, so a validation
+    /// finds its cells without a `std::visit` and a table lookup per cell.
+    std::vector<std::ptrdiff_t> cell_offsets;
+    std::vector<proactive_check> proactive;  // in key order
+    std::size_t unpaid_fee_total = 0;        // requests.other_unpaid_fee.total (2021 format)
 };
 
 rule_pack make_pack(format_version format) {
@@ -143,6 +202,17 @@ rule_pack make_pack(format_version format) {
     const std::string_view outflow = rows_with_role(row_role::outflow).front();
 
     rule_pack pack;
+    {
+        const report blank = report::make(format);
+        const auto* base = std::visit([](const auto& t) { return reinterpret_cast<const char*>(&t); }, blank.tables);
+        for (const cell_key& k : keys)
+            pack.cell_offsets.push_back(reinterpret_cast<const char*>(&cell_at(blank, k.index)) - base);
+    }
+    for (const cell_key& k : keys)
+        if (format == format_version::v2019 && k.section == "proactive" && (k.column == "change" || k.column == "new_published"))
+            pack.proactive.push_back({k.column == "change", k.index,
+                                      index("proactive", k.row, k.column == "change" ? "prior_items" : "total_published")});
+    if (format == format_version::v2021) pack.unpaid_fee_total = index("requests", "other_unpaid_fee", "total");
     // R1: per column, 一 + 二 = （七）总计 + 四.
     for (std::string_view c : request_columns) {
         identity id{"R1", {}, {}, index("requests", outcome_total, c), false, "XXGK-T3-001", "", "XXGK-T3-002"};
@@ -191,10 +261,13 @@ using detail::term;
 class checker {
 public:
     checker(const report& r, const validate_options& o)
-        : r_(r), format_(r.format()), labels_(labels(format_)), keys_(cell_keys(format_)), options_(o) {
+        : r_(r), format_(r.format()), labels_(labels(format_)), keys_(cell_keys(format_)), pack_(pack_of(format_)),
+          options_(o) {
         // Every cell once, by key index: the rules below look cells up by index many times over.
-        cells_.reserve(keys_.size());
-        for (const cell_key& k : keys_) cells_.push_back(&cell_at(r_, k.index));
+        const auto* base = std::visit([](const auto& t) { return reinterpret_cast<const char*>(&t); }, r_.tables);
+        const std::size_t n = pack_.cell_offsets.size();
+        cells_.reset(new const cell*[n]);
+        for (std::size_t i = 0; i < n; ++i) cells_[i] = reinterpret_cast<const cell*>(base + pack_.cell_offsets[i]);
     }
 
     std::vector<finding> run() {
@@ -213,7 +286,7 @@ public:
     }
 
 private:
-    std::string cell_name_zh(const cell_key& k) const { return detail::cell_name_zh(format_, k); }
+    const std::string& cell_name_zh(const cell_key& k) const { return detail::cell_name_zh(format_, k); }
 
     std::string list_zh(const std::vector<std::string_view>& keys) const {
         std::string s;
@@ -398,8 +471,20 @@ private:
     }
 
     void check_domains() {
-        for (const cell_key& k : cell_keys(format_))
-            check_domain(*cells_[k.index], k.kind, [&] { return named_cell{k.key, k.pointer, cell_name_zh(k), k.key}; });
+        for (const cell_key& k : keys_) {
+            const cell& c = *cells_[k.index];
+            if (plainly_in_domain(c, k.kind)) continue;
+            check_domain(c, k.kind, [&] { return named_cell{k.key, k.pointer, cell_name_zh(k), k.key}; });
+        }
+    }
+
+    // Fast path of check_domain for the common cells: blank, not applicable, or a count written
+    // as a plain integer (scale 0, no unit) that is in its domain. False says nothing:
+    // check_domain decides.
+    static bool plainly_in_domain(const cell& c, value_kind kind) {
+        if (c.state() == cell_state::blank || c.state() == cell_state::not_applicable) return true;
+        if (!c.is_number() || c.unit() != money_unit::none || c.value().scale() != 0) return false;
+        return kind == value_kind::signed_count || (kind == value_kind::count && !c.value().is_negative());
     }
 
     // `name()` builds the cell's names; it runs only when there is a finding, so that a clean
@@ -443,29 +528,28 @@ private:
     // ---- section 二 identities within one report (2019 format)
 
     void check_proactive() {
-        if (format_ != format_version::v2019) return;
-        const auto& keys = cell_keys(format_);
-        for (const cell_key& k : keys) {
-            if (k.section != "proactive") continue;
-            if (k.column == "change") {
-                const cell& change = *cells_[k.index];
-                const cell& prior = cell_at(r_, "proactive." + std::string(k.row) + ".prior_items");
+        for (const proactive_check& p : pack_.proactive) {
+            const cell_key& k = keys_[p.cell];
+            const cell_key& other_key = keys_[p.other];
+            const cell& other = *cells_[p.other];
+            if (p.change) {
+                const cell& change = *cells_[p.cell];
+                const cell& prior = other;
                 if (change.is_number() && prior.is_number()) {
                     const auto now = decimal::add(prior.value(), change.value());
                     if (now && now->is_negative()) {
                         message_values v;
                         v.detail_zh = v.detail_en = prior.value().to_string();
                         finding& f = add_cell("XXGK-T2-001", k, "≥ 0", now->to_string(), v);
-                        f.cells.insert(f.cells.begin(), "proactive." + std::string(k.row) + ".prior_items");
+                        f.cells.insert(f.cells.begin(), other_key.key);
                     }
                 }
-            } else if (k.column == "new_published") {
-                const cell& fresh = *cells_[k.index];
-                const std::string total_key = "proactive." + std::string(k.row) + ".total_published";
-                const cell& total = cell_at(r_, total_key);
+            } else {
+                const cell& fresh = *cells_[p.cell];
+                const cell& total = other;
                 if (fresh.is_number() && total.is_number() && total.value() < fresh.value()) {
                     finding& f = add_cell("XXGK-T2-002", k, total.value().to_string(), fresh.value().to_string());
-                    f.cells.push_back(total_key);
+                    f.cells.push_back(other_key.key);
                 }
             }
         }
@@ -521,13 +605,15 @@ private:
     void check_identities() {
         const auto& keys = cell_keys(format_);
         std::vector<term> lhs, rhs;
-        for (const identity& id : pack_of(format_).identities) {
+        for (const identity& id : pack_.identities) {
+            if (detail::holds_plainly(id.lhs, id.rhs, cells_.get())) continue;  // most identities of most reports
             terms(id.lhs, lhs);
             terms(id.rhs, rhs);
             const evaluation e = evaluate(lhs, rhs, id.total_rule);
             if (e.result == outcome::holds) continue;
             const cell_key& subject = keys[id.subject];
             std::vector<std::string> cells;
+            cells.reserve(lhs.size() + rhs.size());
             for (const term& t : lhs) cells.emplace_back(t.key);
             for (const term& t : rhs) cells.emplace_back(t.key);
             message_values v;
@@ -540,7 +626,7 @@ private:
             }
             auto [expected, actual] = describe(e, id.total_rule, *lhs.front().c, v);
             add(code_of(e.result, id.mismatch, id.blank_total, id.blank_nonzero), subject.key, subject.pointer,
-                std::move(expected), std::move(actual), std::move(cells), v);
+                std::move(expected), std::move(actual), std::move(cells), std::move(v));
             const std::size_t index = out_.size() - 1;
             if (e.result == outcome::blank_total) note_blank_total(lhs.front().c, e.rhs_known, index);
             else pending_.push_back({index, std::move(lhs), std::move(rhs), id.total_rule});
@@ -568,7 +654,7 @@ private:
                 const std::string base = std::string("requests.") + d.name + ".";
                 const cell_key& total = *find_cell_key(format_, base + "total");
                 const std::string row_label(total.row_info->label);
-                const std::string& subtotal_key = owned_.emplace_back(base + "organizations_subtotal");
+                const std::string& subtotal_key = owned_.emplace_front(base + "organizations_subtotal");
                 const std::string pointer = "/requests/" + std::string(d.name) + "/organizations_subtotal";
                 // R7 applies to the printed subtotal as to any count.
                 check_domain(*row.organizations_subtotal, value_kind::count, [&] {
@@ -598,32 +684,66 @@ private:
 
     // ---- narrative and the fee statement
 
+    // The characters of `s` that are not white space: bytes that start a UTF-8 sequence (not
+    // 10xxxxxx) other than ' ', '\n', '\t' and '\r'. Eight bytes at a time while none of them is
+    // below 0x21 (then none is white space, and the count is 8 less the continuation bytes).
     static std::size_t characters(const std::string& s) {
-        std::size_t n = 0;
-        for (unsigned char c : s)
-            if ((c & 0xC0) != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r') ++n;
+        auto counts = [](unsigned char c) { return (c & 0xC0) != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r'; };
+        constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+        std::size_t n = 0, i = 0;
+        const std::size_t size = s.size();
+        const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+        for (; size - i >= 8; i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if (((w - ones * 0x21) & ~w & highs) != 0) {  // a byte below 0x21 (exact as a yes/no)
+                for (std::size_t k = i; k < i + 8; ++k) n += counts(p[k]);
+                continue;
+            }
+            const std::uint64_t continuation = w & ~(w << 1) & highs;  // bit 7 of each 10xxxxxx byte
+            n += 8 - static_cast<std::size_t>(((continuation >> 7) * ones) >> 56);
+        }
+        for (; i < size; ++i) n += counts(p[i]);
         return n;
+    }
+
+    // Calls `f` on each piece of a section's text, in reading order.
+    template <class F>
+    static void for_each_text(const narrative_section& s, F&& f) {
+        for (const auto& p : s.paragraphs) f(p);
+        for (const auto& sub : s.subsections) {
+            f(sub.title);
+            for (const auto& p : sub.paragraphs) f(p);
+        }
     }
 
     static std::string all_text(const narrative_section& s) {
         std::string text;
-        for (const auto& p : s.paragraphs) text += p;
-        for (const auto& sub : s.subsections) {
-            text += sub.title;
-            for (const auto& p : sub.paragraphs) text += p;
-        }
+        for_each_text(s, [&](const std::string& piece) { text += piece; });
         return text;
+    }
+
+    // Whether the text of `s`, its pieces joined, mentions fees. Each piece alone first (a
+    // mention within a piece is one in the joined text); the joined text is made only when no
+    // piece has one, for a mention across two pieces.
+    static bool mentions_fees(const narrative_section& s) {
+        auto mentions = [](std::string_view t) {
+            return t.find("处理费") != std::string_view::npos || t.find("收费") != std::string_view::npos;
+        };
+        bool found = false;
+        for_each_text(s, [&](const std::string& piece) { found = found || mentions(piece); });
+        return found || mentions(all_text(s));
     }
 
     void check_narrative() {
         if (format_ != format_version::v2021) return;
         if (r_.overview) {
-            const std::size_t n = characters(all_text(*r_.overview));
+            std::size_t n = 0;  // characters() of the joined text: a sum over the pieces
+            for_each_text(*r_.overview, [&](const std::string& piece) { n += characters(piece); });
             if (n > 1000) add_field("XXGK-N-001", "/overview", "1000", std::to_string(n));
         }
-        const std::string other = r_.other_matters ? all_text(*r_.other_matters) : std::string();
-        const bool mentions_fees = other.find("处理费") != std::string::npos || other.find("收费") != std::string::npos;
-        if (!mentions_fees && !r_.processing_fees) add_field("XXGK-N-002", "/other_matters", "", "");
+        const bool fees_mentioned = r_.other_matters && mentions_fees(*r_.other_matters);
+        if (!fees_mentioned && !r_.processing_fees) add_field("XXGK-N-002", "/other_matters", "", "");
         if (!r_.processing_fees) return;
         const processing_fee_statement& fees = *r_.processing_fees;
         if (fees.billed && fees.collected && *fees.billed < *fees.collected)
@@ -640,10 +760,9 @@ private:
             contradicts(fees.billed, "billed", "应收金额", "the amount billed");
             contradicts(fees.collected, "collected", "实收金额", "the amount collected");
         }
-        const cell& unpaid = cell_at(r_, "requests.other_unpaid_fee.total");
+        const cell& unpaid = *cells_[pack_.unpaid_fee_total];
         if (fees.notices && *fees.notices == 0 && unpaid.is_number() && unpaid.value() > decimal(0))
-            add_cell("XXGK-N-005", *find_cell_key(format_, "requests.other_unpaid_fee.total"), "0",
-                     unpaid.value().to_string());
+            add_cell("XXGK-N-005", keys_[pack_.unpaid_fee_total], "0", unpaid.value().to_string());
     }
 
     // ---- S-001: text that does not show what it says. Invisible characters and bidirectional
@@ -652,9 +771,43 @@ private:
     // controls have no business in printed text. Accepted by the decoder, flagged here, once per
     // string, in model order.
 
+    // Two passes: a bare scan of every string that stops at the first hidden code point (clean
+    // reports, nearly all, end there), then, only when one was seen, the walk that keeps the path
+    // and makes the findings.
     void check_text() {
+        if (!any_hidden(r_)) return;
         text_path_.clear();
         walk_text(r_);
+    }
+
+    // True when some string of `v` holds a code point that check_string reports.
+    template <class T>
+    static bool any_hidden(const T& v) {
+        using namespace detail;
+        if constexpr (is_cell_v<T>) {
+            return v.has_detail() && v.raw() && scan_hidden(*v.raw(), [](std::uint32_t) { return false; });
+        } else if constexpr (boost::describe::has_describe_members<T>::value) {
+            bool found = false;
+            for_each_member<T>([&](auto d) {
+                using M = std::decay_t<decltype(v.*d.pointer)>;
+                if (found) return;
+                if constexpr (std::is_same_v<M, report_tables>)
+                    found = std::visit([](const auto& t) { return any_hidden(t); }, v.*d.pointer);
+                else
+                    found = any_hidden(v.*d.pointer);
+            });
+            return found;
+        } else if constexpr (is_optional<T>::value) {
+            return v && any_hidden(*v);
+        } else if constexpr (is_vector<T>::value) {
+            for (const auto& e : v)
+                if (any_hidden(e)) return true;
+            return false;
+        } else if constexpr (std::is_same_v<T, std::string>) {
+            return scan_hidden(v, [](std::uint32_t) { return false; });
+        } else {
+            return false;
+        }
     }
 
     // Where walk_text is: the reference tokens of the JSON Pointer of the current value (a member
@@ -729,14 +882,35 @@ private:
         return t;
     }();
 
-    void check_string(const std::string& s) {
-        std::vector<std::uint32_t> found;
+    // Calls `hidden_found(cp)` for each hidden code point of `s`, in order, while it returns true;
+    // true when there was one.
+    template <class F>
+    static bool scan_hidden(const std::string& s, F&& hidden_found) {
+        bool any = false;
         const auto* p = reinterpret_cast<const unsigned char*>(s.data());
         for (std::size_t i = 0, n = s.size(); i < n;) {
             // Decode one code point; a malformed sequence (possible only in a report built in
             // code) is skipped a byte at a time.
-            // Runs of CJK (3-byte sequences led by E3–EE, never hidden) first: the bulk of the text.
-            while (n - i >= 3 && static_cast<unsigned>(p[i] - 0xE3) <= 0xEE - 0xE3) i += 3;
+            // Runs of code points that are never hidden first, stepped over by the rule below:
+            // CJK (3-byte sequences led by E3–EE), the bulk of the text, four at a time when it
+            // can; printable ASCII; and the 3-byte sequences led by E2 or EF whose decoded value
+            // (below) lies outside U+2000–U+207F, U+FEC0–U+FEFF and U+FFC0–U+FFFF, the only
+            // places of E2 and EF with hidden code points (the second byte's low six bits are
+            // then 0 or 1, or 3B or 3F): arrows, ①, full-width punctuation and forms (EF BC–BE).
+            constexpr auto cjk = [](unsigned b) { return b - 0xE3u <= 0xEEu - 0xE3u; };
+            while (n - i >= 3) {
+                if (n - i >= 12 && cjk(p[i]) && cjk(p[i + 3]) && cjk(p[i + 6]) && cjk(p[i + 9])) {
+                    i += 12;
+                    continue;
+                }
+                const unsigned b = p[i];
+                if (cjk(b) || (b == 0xE2 && (p[i + 1] & 0x3Eu) != 0) || (b == 0xEF && ((p[i + 1] & 0x3Fu) | 0x04u) != 0x3F))
+                    i += 3;
+                else if (b - 0x20u < 0x7Fu - 0x20u)
+                    ++i;
+                else
+                    break;
+            }
             if (i == n) break;
             std::uint32_t cp = p[i];
             if (const std::size_t step = scan_step[cp]; step != 0) {  // never hidden: step over it, by the same rule
@@ -749,9 +923,21 @@ private:
                 cp = ((cp & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu), len = 3;
             else if (cp >= 0xF0 && i + 3 < n)
                 cp = ((cp & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu), len = 4;
-            if (hidden(cp) && std::find(found.begin(), found.end(), cp) == found.end()) found.push_back(cp);
+            if (hidden(cp)) {
+                any = true;
+                if (!hidden_found(cp)) break;
+            }
             i += len;
         }
+        return any;
+    }
+
+    void check_string(const std::string& s) {
+        std::vector<std::uint32_t> found;
+        scan_hidden(s, [&](std::uint32_t cp) {
+            if (std::find(found.begin(), found.end(), cp) == found.end()) found.push_back(cp);
+            return true;
+        });
         if (found.empty()) return;
         std::string actual;
         for (std::size_t k = 0; k < found.size() && k < 8; ++k) {
@@ -818,13 +1004,14 @@ private:
     format_version format_;
     const label_table& labels_;
     const std::vector<cell_key>& keys_;  // cell_keys(format_)
-    std::vector<const cell*> cells_;     // cells_[i]: the cell of keys_[i]
+    const rule_pack& pack_;              // pack_of(format_)
+    std::unique_ptr<const cell*[]> cells_;  // cells_[i]: the cell of keys_[i]
     validate_options options_;
     std::vector<finding> out_;
     std::map<const cell*, implied_root> implied_;                  // blank total → implied value, its finding
     std::vector<std::pair<std::size_t, std::size_t>> same_cell_;  // (consequence, root): one blank total, two rules
     std::vector<pending_check> pending_;                          // findings that may follow from a blank total
-    std::deque<std::string> owned_;                               // names that terms point at (R6 subtotal keys)
+    std::forward_list<std::string> owned_;  // names that terms point at (R6 subtotal keys); allocates only when used
 };
 
 }  // namespace

@@ -72,7 +72,7 @@ def test_multiprocessing_pool(cangnan, sample):
 
 
 def test_threads_share_the_work():
-    # decoding and validation release the GIL; results must be the same as in one thread
+    # decoding releases the GIL (validation holds it briefly); results must be the same as in one thread
     with ThreadPoolExecutor(4) as pool:
         reports = list(pool.map(xxgk.load, [CANGNAN, SAMPLE] * 8))
         counts = list(pool.map(count_errors, reports))

@@ -1,13 +1,16 @@
-// Tests of the fast paths the profile asked for (docs/performance.md): each must give exactly what
-// the plain code it replaced gave. The plain versions live here as oracles: the byte-at-a-time
-// JSON string escaper, the code-point-at-a-time scan for hidden characters (XXGK-S-001), and the
-// importer's text helpers as they were (namespace `plain`, docs/perf-import.md), compared on
-// chosen and on pseudo-random inputs, malformed UTF-8 included.
+// Tests of the fast paths the profile asked for (docs/performance.md, docs/perf-import.md,
+// docs/perf-validate.md): each must give exactly what the plain code it replaced gave. The plain
+// versions live here as oracles: the byte-at-a-time JSON string escaper, the code-point-at-a-time
+// scan for hidden characters (XXGK-S-001), the importer's text helpers as they were (namespace
+// `plain`), the character-at-a-time message filler, the value-domain checks (R7) and the §9.1
+// evaluation of an identity, compared on chosen and on pseudo-random inputs, malformed UTF-8
+// included.
 #include <catch2/catch.hpp>
 
 #include <xxgk/text.hpp>
 #include <xxgk/xxgk.hpp>
 
+#include "../../src/findings.hpp"  // detail::holds_plainly, detail::evaluate, detail::fill_message
 #include "../../src/import/assemble.hpp"
 #include "../../src/import/cells.hpp"
 #include "../../src/import/document.hpp"
@@ -642,5 +645,393 @@ TEST_CASE("fast paths: invalid_utf8_offset finds the first invalid sequence as t
             broken[broken.size() / 2] = static_cast<char>(0xFF);
             REQUIRE(xxgk::invalid_utf8_offset(broken) == plain::invalid_utf8_offset(broken));
         }
+    }
+}
+
+TEST_CASE("fast paths: XXGK-S-001 on long mixed text (runs of CJK, E2 and EF sequences) agrees with the scan",
+          "[validate][fast]") {
+    // Every second byte after E2 and EF, so that each side of the fast test's bounds is met, among
+    // runs of CJK long enough for the four-at-a-time step, ASCII and the hidden characters.
+    std::vector<std::string> pieces = {"政", "府", "信息公开", "a", "1", " ", "\t", "。", "，", "“", "”", "…", "①",
+                                       "\xe2\x80\xae", "\xe2\x80\x8b", "\xef\xbb\xbf", "\xef\xbf\xb9", "\xef\xbf\xbb"};
+    for (unsigned b1 = 0x80; b1 <= 0xBF; ++b1)
+        for (unsigned lead : {0xE2u, 0xEFu}) {
+            std::string seq;
+            seq += static_cast<char>(lead);
+            seq += static_cast<char>(b1);
+            seq += static_cast<char>(0x80 + (b1 * 7) % 64);
+            pieces.push_back(seq);
+            for (unsigned b2 : {0xB9u, 0xBAu, 0xBBu, 0xBFu}) {
+                seq.back() = static_cast<char>(b2);
+                pieces.push_back(seq);
+            }
+        }
+    std::mt19937 gen(20261128);
+    for (int round = 0; round < 2000; ++round) {
+        std::string s;
+        const int length = std::uniform_int_distribution<int>(0, 30)(gen);
+        for (int i = 0; i < length; ++i) {
+            // Mostly CJK runs, as in real text.
+            const bool cjk = std::uniform_int_distribution<int>(0, 2)(gen) != 0;
+            s += cjk ? pieces[std::uniform_int_distribution<std::size_t>(0, 3)(gen)]
+                     : pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(gen)];
+        }
+        INFO("round " << round << " body " << escaped(s));
+        REQUIRE(s001(s) == hidden_in(s));
+    }
+    // Malformed: truncated and stray sequences at the end of CJK runs (only reports built in code).
+    const std::vector<unsigned char> bytes = {0x00, 0x20, 0x7F, 0x80, 0x81, 0x9F, 0xA0, 0xB9, 0xBA, 0xBB, 0xBC, 0xBF,
+                                              0xC2, 0xE2, 0xE3, 0xE4, 0xEE, 0xEF, 0xF0};
+    for (int round = 0; round < 3000; ++round) {
+        std::string s;
+        const int runs = std::uniform_int_distribution<int>(0, 3)(gen);
+        for (int r = 0; r < runs; ++r) {
+            const int cjk = std::uniform_int_distribution<int>(0, 6)(gen);
+            for (int i = 0; i < cjk; ++i) s += "政";
+            const int tail = std::uniform_int_distribution<int>(0, 4)(gen);
+            for (int i = 0; i < tail; ++i)
+                s += static_cast<char>(bytes[std::uniform_int_distribution<std::size_t>(0, bytes.size() - 1)(gen)]);
+        }
+        INFO("round " << round);
+        REQUIRE(s001(s) == hidden_in(s));
+    }
+}
+
+namespace {
+
+// The JSON Pointer and XXGK-S-001 "actual" of every string of `v` that holds a hidden code
+// point, in document order (the order of the model's members, which to_json keeps).
+void hidden_strings(const boost::json::value& v, const std::string& pointer,
+                    std::vector<std::pair<std::string, std::string>>& out) {
+    if (v.is_string()) {
+        const std::string s(v.as_string());
+        if (const std::string actual = hidden_in(s); !actual.empty()) out.emplace_back(pointer, actual);
+    } else if (v.is_object()) {
+        for (const auto& m : v.as_object()) hidden_strings(m.value(), pointer + "/" + std::string(m.key()), out);
+    } else if (v.is_array()) {
+        for (std::size_t i = 0; i < v.as_array().size(); ++i)
+            hidden_strings(v.as_array()[i], pointer + "/" + std::to_string(i), out);
+    }
+}
+
+}  // namespace
+
+namespace {
+
+// A generated 2021 report without faults (no findings), to change one thing in.
+report clean_2021(std::uint64_t seed) {
+    xxgk::generate_options o;
+    o.format = format_version::v2021;
+    o.seed = seed;
+    report r = xxgk::generate_report(o, 0).value;
+    REQUIRE(xxgk::validate(r).empty());
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("fast paths: XXGK-S-001 after the bare pre-scan names every string, in order", "[validate][fast]") {
+    // The pre-scan only says whether the walk that makes findings runs: with hidden characters
+    // in a cell's raw text, deep in a section, in an array and in the header, every one is found
+    // at its pointer, in document order — as the JSON of the same report says.
+    report r = clean_2021(5);
+    xxgk::cell text = xxgk::cell::text("见\xe2\x80\xae说明");
+    xxgk::set_cell(r, "requests.granted.natural_person", text);
+    r.header.body += "\xe2\x80\x8b";
+    REQUIRE(r.overview);
+    r.overview->paragraphs.push_back("第二段\xef\xbb\xbf");
+    xxgk::subsection sub;
+    sub.title = "标题\x01";
+    sub.paragraphs = {"甲", "乙\xc2\x85"};
+    r.overview->subsections.push_back(sub);
+    std::vector<std::pair<std::string, std::string>> expected;
+    hidden_strings(boost::json::parse(xxgk::to_json(r)), "", expected);
+    REQUIRE(expected.size() == 5);
+    std::vector<std::pair<std::string, std::string>> found;
+    for (const xxgk::finding& f : xxgk::validate(r))
+        if (f.code == "XXGK-S-001") found.emplace_back(f.pointer, f.actual);
+    CHECK(found == expected);
+}
+
+namespace {
+
+// ---- oracle: fill_message as it was, one character at a time
+std::string fill_plain(std::string_view tmpl, const xxgk::detail::message_values& v, bool zh) {
+    std::string out;
+    for (std::size_t i = 0; i < tmpl.size();) {
+        if (tmpl[i] == '{') {
+            const std::size_t close = tmpl.find('}', i);
+            if (close != std::string_view::npos) {
+                const std::string_view name = tmpl.substr(i + 1, close - i - 1);
+                const std::string* value = nullptr;
+                if (name == "cell") value = zh ? &v.cell_zh : &v.cell_en;
+                else if (name == "expected") value = &v.expected;
+                else if (name == "actual") value = &v.actual;
+                else if (name == "difference") value = &v.difference;
+                else if (name == "unknown") value = zh ? &v.unknown_zh : &v.unknown_en;
+                else if (name == "detail") value = zh ? &v.detail_zh : &v.detail_en;
+                if (value) {
+                    out += *value;
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += tmpl[i++];
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("fast paths: messages are filled as one character at a time did", "[validate][fast]") {
+    xxgk::detail::message_values v;
+    v.cell_zh = "“（七）总计”行“总计”列";
+    v.cell_en = "requests.total.total";
+    v.expected = "≥ 12";
+    v.actual = "{cell}";  // a value that looks like a placeholder is copied, not filled
+    v.difference = "-3";
+    v.unknown_zh = "“1.本机关”行“总计”列";
+    v.unknown_en = "requests.a.total";
+    v.detail_zh = "；该单元格应为 3";
+    v.detail_en = "; that cell must be 3";
+    for (const xxgk::rule_info& r : xxgk::rule_catalog()) {
+        INFO(r.code);
+        CHECK(xxgk::detail::fill_message(r.template_zh, v, true) == fill_plain(r.template_zh, v, true));
+        CHECK(xxgk::detail::fill_message(r.template_en, v, false) == fill_plain(r.template_en, v, false));
+    }
+    // Stray and unknown braces, empty values, placeholders at both ends.
+    std::mt19937 gen(7);
+    const std::vector<std::string> alphabet = {"{", "}", "{cell}", "{expected}", "{actual}", "{difference}",
+                                               "{unknown}", "{detail}", "{nope}", "{}", "文", "a", " "};
+    xxgk::detail::message_values empty;
+    for (int round = 0; round < 2000; ++round) {
+        std::string t;
+        const int length = std::uniform_int_distribution<int>(0, 12)(gen);
+        for (int i = 0; i < length; ++i) t += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
+        INFO("template " << t);
+        for (bool zh : {true, false}) {
+            REQUIRE(xxgk::detail::fill_message(t, v, zh) == fill_plain(t, v, zh));
+            REQUIRE(xxgk::detail::fill_message(t, empty, zh) == fill_plain(t, empty, zh));
+        }
+    }
+}
+
+namespace {
+
+// A cell drawn from the values that matter to R7 and to the sums: blanks, not applicable, text,
+// not captured, plain integers (negative too, and near the 64-bit bounds), integers written
+// with a scale ("5.0"), fractions, and amounts with units.
+xxgk::cell random_cell(std::mt19937& gen) {
+    using xxgk::cell;
+    using xxgk::decimal;
+    const std::int64_t big = std::numeric_limits<std::int64_t>::max();
+    switch (std::uniform_int_distribution<int>(0, 11)(gen)) {
+        case 0: return cell::blank();
+        case 1: return cell::not_applicable("-");
+        case 2: return cell::text("若干");
+        case 3: return cell::not_captured();
+        case 4: return cell::number(-std::uniform_int_distribution<std::int64_t>(1, 5)(gen));
+        case 5: return cell::number(big - std::uniform_int_distribution<std::int64_t>(0, 3)(gen));
+        case 6: return cell::number(decimal(std::uniform_int_distribution<std::int64_t>(0, 3)(gen) * 10, 1));  // "2.0"
+        case 7: return cell::number(decimal(std::uniform_int_distribution<std::int64_t>(1, 39)(gen), 1));     // "1.5"
+        case 8: return cell::number(std::uniform_int_distribution<std::int64_t>(0, 3)(gen), xxgk::money_unit::yuan);
+        case 9: return cell::number(std::uniform_int_distribution<std::int64_t>(0, 3)(gen), xxgk::money_unit::wan_yuan);
+        default: return cell::number(std::uniform_int_distribution<std::int64_t>(0, 3)(gen));
+    }
+}
+
+// ---- oracle: the codes R7 reports for one cell, in order, as check_domain decides them
+std::vector<std::string> domain_codes(const xxgk::cell& c, xxgk::value_kind kind) {
+    using xxgk::cell_state;
+    using xxgk::money_unit;
+    using xxgk::value_kind;
+    switch (c.state()) {
+        case cell_state::text: return {"XXGK-V-007"};
+        case cell_state::not_captured: return {"XXGK-V-008"};
+        case cell_state::number: break;
+        default: return {};
+    }
+    const xxgk::decimal v = c.value();
+    std::vector<std::string> codes;
+    switch (kind) {
+        case value_kind::count:
+        case value_kind::signed_count:
+            if (c.unit() != money_unit::none) codes.push_back("XXGK-V-006");
+            if (!v.is_integer()) codes.push_back("XXGK-V-002");
+            if (kind == value_kind::count && v.is_negative()) codes.push_back("XXGK-V-001");
+            break;
+        case value_kind::amount:
+            if (v.is_negative()) codes.push_back("XXGK-V-003");
+            if (c.unit() == money_unit::none) codes.push_back("XXGK-V-004");
+            break;
+        case value_kind::amount_wan_yuan:
+            if (v.is_negative()) codes.push_back("XXGK-V-003");
+            if (c.unit() == money_unit::yuan) codes.push_back("XXGK-V-005");
+            break;
+    }
+    return codes;
+}
+
+}  // namespace
+
+TEST_CASE("fast paths: value domains (R7) report what the full check reports, cell by cell", "[validate][fast]") {
+    std::mt19937 gen(2026);
+    for (format_version format : {format_version::v2019, format_version::v2021}) {
+        for (int round = 0; round < 20; ++round) {
+            report r = report::make(format);
+            r.header.year = format == format_version::v2019 ? 2020 : 2021;
+            std::map<std::string, std::vector<std::string>> expected;
+            for (const xxgk::cell_key& k : xxgk::cell_keys(format)) {
+                const xxgk::cell c = random_cell(gen);
+                xxgk::set_cell(r, k.key, c);
+                if (auto codes = domain_codes(c, k.kind); !codes.empty()) expected[k.key] = codes;
+            }
+            std::map<std::string, std::vector<std::string>> found;
+            for (const xxgk::finding& f : xxgk::validate(r))
+                if (f.code.rfind("XXGK-V-", 0) == 0) found[f.key].push_back(f.code);
+            INFO(xxgk::to_string(format) << " round " << round);
+            REQUIRE(found == expected);
+        }
+    }
+}
+
+TEST_CASE("fast paths: an identity holds plainly only when the §9.1 evaluation says it holds", "[validate][fast]") {
+    // holds_plainly is a filter in front of evaluate: true must mean evaluate's "holds"; and it
+    // must be true exactly in the cases it claims (numbers plain integers, no partial sum beyond
+    // 64 bits, the known sums equal, no unknown on the left facing a positive right side), else
+    // the fast path would never be taken.
+    using xxgk::detail::term;
+    std::mt19937 gen(99);
+    for (format_version format : {format_version::v2019, format_version::v2021}) {
+        const auto& keys = xxgk::cell_keys(format);
+        report r = report::make(format);
+        std::vector<const xxgk::cell*> cells;
+        for (const xxgk::cell_key& k : keys) cells.push_back(&xxgk::cell_at(r, k.index));
+        std::size_t plain = 0, checked = 0;
+        for (int round = 0; round < 20000; ++round) {
+            // Small identities over a few cells, mostly plain integers, so that both answers occur.
+            std::vector<std::size_t> lhs, rhs;
+            const int nl = std::uniform_int_distribution<int>(1, 3)(gen), nr = std::uniform_int_distribution<int>(0, 5)(gen);
+            for (int i = 0; i < nl + nr; ++i) {
+                const std::size_t k = std::uniform_int_distribution<std::size_t>(0, keys.size() - 1)(gen);
+                (i < nl ? lhs : rhs).push_back(k);
+                xxgk::cell c = std::uniform_int_distribution<int>(0, 3)(gen) == 0
+                                   ? random_cell(gen)
+                                   : xxgk::cell::number(std::uniform_int_distribution<std::int64_t>(0, 2)(gen));
+                xxgk::cell_at(r, k) = c;
+            }
+            std::vector<term> lt, rt;
+            for (std::size_t k : lhs) lt.push_back({cells[k], keys[k].key});
+            for (std::size_t k : rhs) rt.push_back({cells[k], keys[k].key});
+            const bool total_rule = lhs.size() == 1;
+            const bool fast = xxgk::detail::holds_plainly(lhs, rhs, cells.data());
+            const auto e = xxgk::detail::evaluate(lt, rt, total_rule);
+            // The plain case, worked out here with 128-bit sums.
+            bool all_plain = true, fits = true, lhs_unknown = false;
+            __int128 sums[2] = {0, 0};
+            for (int side = 0; side < 2; ++side)
+                for (std::size_t k : side == 0 ? lhs : rhs) {
+                    const xxgk::cell& c = *cells[k];
+                    if (!c.is_number()) {
+                        lhs_unknown = lhs_unknown || side == 0;
+                        continue;
+                    }
+                    if (c.value().scale() != 0) {
+                        all_plain = false;
+                        continue;
+                    }
+                    sums[side] += c.value().coefficient();
+                    if (sums[side] > std::numeric_limits<std::int64_t>::max() ||
+                        sums[side] < std::numeric_limits<std::int64_t>::min())
+                        fits = false;
+                }
+            INFO("round " << round);
+            if (fast) REQUIRE(e.result == xxgk::detail::outcome::holds);
+            REQUIRE(fast == (all_plain && fits && sums[0] == sums[1] && !(lhs_unknown && sums[1] > 0)));
+            plain += fast;
+            ++checked;
+        }
+        CHECK(plain > checked / 20);  // the fast path is taken often enough to be tested
+        CHECK(plain < checked);
+    }
+}
+
+TEST_CASE("fast paths: the 2021 narrative checks read the sections' pieces as one text", "[validate][fast]") {
+    report r = clean_2021(3);
+    r.processing_fees.reset();
+    auto codes = [](const report& x) {
+        std::vector<std::string> c;
+        for (const xxgk::finding& f : xxgk::validate(x)) c.push_back(f.code);
+        return c;
+    };
+    // A fee mention split across two paragraphs is still a mention: no XXGK-N-002.
+    r.other_matters = xxgk::narrative_section{};
+    r.other_matters->paragraphs = {"本机关未收取信息处", "理费。"};
+    CHECK(codes(r).empty());
+    // Split across a subsection title and its paragraph: also one.
+    r.other_matters->paragraphs = {"无。"};
+    xxgk::subsection sub;
+    sub.title = "关于收";
+    sub.paragraphs = {"费"};
+    r.other_matters->subsections = {sub};
+    CHECK(codes(r).empty());
+    // The heading is not part of the text read (as before): XXGK-N-002.
+    r.other_matters->subsections.clear();
+    r.other_matters->heading = "六、其他需要报告的事项（收费）";
+    CHECK(codes(r) == std::vector<std::string>{"XXGK-N-002"});
+    // The overview's characters are counted over all of its pieces: 1,001 spread over three.
+    r.other_matters->paragraphs = {"不收取处理费。"};
+    r.overview = xxgk::narrative_section{};
+    std::string a, b, c;
+    for (int i = 0; i < 400; ++i) a += "政";
+    for (int i = 0; i < 400; ++i) b += "府 ";
+    for (int i = 0; i < 201; ++i) c += "x";
+    r.overview->paragraphs = {a, b};
+    xxgk::subsection t;
+    t.title = c;
+    r.overview->subsections = {t};
+    std::vector<xxgk::finding> found = xxgk::validate(r);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].code == "XXGK-N-001");
+    CHECK(found[0].actual == "1001");
+    r.overview->subsections[0].title.pop_back();
+    CHECK(codes(r).empty());
+}
+
+TEST_CASE("fast paths: the overview's characters (XXGK-N-001) are counted as one byte at a time did",
+          "[validate][fast]") {
+    // Oracle: the plain count, one byte at a time.
+    auto plain = [](const std::string& s) {
+        std::size_t n = 0;
+        for (unsigned char c : s)
+            if ((c & 0xC0) != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r') ++n;
+        return n;
+    };
+    report r = clean_2021(8);
+    const std::vector<std::string> alphabet = {"政", "府", "a", "1", " ", "\n", "\t", "\r", "\x01", "!", "\x7f",
+                                               "é", "\xf0\x9f\x98\x80", "\xbf", "\x80", "\xc3", "\xff"};
+    std::mt19937 gen(1001);
+    for (int round = 0; round < 200; ++round) {
+        r.overview = xxgk::narrative_section{};
+        std::size_t expected = 0;
+        const int pieces = std::uniform_int_distribution<int>(1, 4)(gen);
+        for (int k = 0; k < pieces; ++k) {
+            std::string piece;
+            // Long runs of one kind (so that whole words of eight bytes occur), and mixtures.
+            const int runs = std::uniform_int_distribution<int>(1, 30)(gen);
+            for (int run = 0; run < runs; ++run) {
+                const std::string& unit = alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
+                const int times = std::uniform_int_distribution<int>(1, 90)(gen);
+                for (int t = 0; t < times; ++t) piece += unit;
+            }
+            expected += plain(piece);
+            r.overview->paragraphs.push_back(piece);
+        }
+        std::string actual;
+        for (const xxgk::finding& f : xxgk::validate(r))
+            if (f.code == "XXGK-N-001") actual = f.actual;
+        INFO("round " << round);
+        REQUIRE(actual == (expected > 1000 ? std::to_string(expected) : std::string()));
     }
 }

@@ -364,18 +364,27 @@ void bind_import_render(py::module_& m);
 /// Binds Portal and the classes of its parts, and the portal functions (portal.cpp).
 void bind_portal(py::module_& m);
 
-/// validate(value) as a list of Issue objects. The value is copied first and validated without
-/// the GIL (other Python threads may change the original meanwhile). Reports and portal files;
-/// `narrative` (reports only) also compares the figures stated in prose with the tables.
+/// validate(value) as a list of Issue objects. Reports and portal files; `narrative` (reports
+/// only) also compares the figures stated in prose with the tables.
+///
+/// Other Python threads must not change the value while it is validated. A report's rules are
+/// checked with the GIL held: short CPU-bound work that never calls back into Python (tens of µs),
+/// while the alternative — copying the report to check it without the GIL — held the GIL for the
+/// copy, which cost about half as much as the checks themselves (docs/perf-validate.md): releasing
+/// the GIL bought other threads little and cost the caller a copy. Reading the prose as well
+/// (`narrative`) and validating a portal file (its checks grow with the site) take longer: the
+/// value is then copied and validated without the GIL.
 template <class T>
 py::list validated(const T& value, bool include_info, bool narrative = false) {
-    T copy = value;
+    validate_options options;
+    options.include_info = include_info;
+    options.narrative_figures = narrative;
     std::vector<finding> findings;
-    {
+    if (std::is_same_v<T, report> && !narrative) {
+        findings = validate(value, options);
+    } else {
+        T copy = value;
         py::gil_scoped_release unlocked;
-        validate_options options;
-        options.include_info = include_info;
-        options.narrative_figures = narrative;
         findings = validate(copy, options);
     }
     py::list out;
