@@ -143,7 +143,7 @@ bool record(std::string_view json, const decode_options& options, std::vector<ev
     // text; checked here at once over the whole text, the parser need not (a text that is valid
     // as a whole has valid strings).
     if (invalid_utf8_offset(json) != valid_utf8) return false;
-    out.reserve(json.size() / 8 + 16);
+    out.reserve(std::min<std::size_t>(json.size() / 8 + 16, std::size_t{1} << 16));  // about one event per 8 bytes
     boost::json::parse_options popts;
     popts.allow_invalid_utf8 = true;
     popts.max_depth = std::min(options.max_depth, decode_options::max_depth_cap);

@@ -10,6 +10,7 @@
 #include <xxgk/text.hpp>
 #include <xxgk/xxgk.hpp>
 
+#include "../../src/csv.hpp"       // detail::csv_field
 #include "../../src/findings.hpp"  // detail::holds_plainly, detail::evaluate, detail::fill_message
 #include "../../src/import/assemble.hpp"
 #include "../../src/import/cells.hpp"
@@ -1033,5 +1034,37 @@ TEST_CASE("fast paths: the overview's characters (XXGK-N-001) are counted as one
             if (f.code == "XXGK-N-001") actual = f.actual;
         INFO("round " << round);
         REQUIRE(actual == (expected > 1000 ? std::to_string(expected) : std::string()));
+    }
+}
+
+TEST_CASE("fast paths: CSV fields are quoted as the find_first_of test did", "[csv][fast]") {
+    // The plain field writer: RFC 4180 quoting decided by std::string_view::find_first_of.
+    const auto plain_field = [](std::string_view f) {
+        std::string out;
+        const bool neutralise = xxgk::detail::is_formula_like(f);
+        const bool quote = f.find_first_of(",\"\n\r") != std::string_view::npos;
+        if (quote) out += '"';
+        if (neutralise) out += '\'';
+        for (char c : f) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+        if (quote) out += '"';
+        return out;
+    };
+    std::mt19937 gen(13);
+    const std::vector<std::string> pieces = {",", "\"", "\n", "\r", "a", "政", "-", "=", "1", " ", "\t", "\x2b", "\x0c", "\xac"};
+    for (int round = 0; round < 20000; ++round) {
+        std::string f;
+        const int length = std::uniform_int_distribution<int>(0, 30)(gen);
+        for (int i = 0; i < length; ++i) {
+            // Mostly plain text, so that the one special byte falls at every offset of a word.
+            const std::size_t k = std::uniform_int_distribution<std::size_t>(0, pieces.size() * 4)(gen);
+            f += k < pieces.size() ? pieces[k] : (k % 2 ? "b" : "府");
+        }
+        std::string fast;
+        xxgk::detail::csv_field(fast, f);
+        INFO("round " << round);
+        REQUIRE(fast == plain_field(f));
     }
 }
