@@ -418,7 +418,9 @@ ordinal leading_ordinal(std::u32string_view f) noexcept {
 
 std::u32string strip_notes(std::u32string_view f) {
     const ordinal o = leading_ordinal(f);
-    std::u32string out(f.substr(0, o.length));
+    std::u32string out;
+    out.reserve(f.size());  // made at its largest at once: appending grew it one reallocation at a time
+    out.append(f.substr(0, o.length));
     int depth = 0;
     for (std::size_t i = o.length; i < f.size(); ++i) {
         const char32_t c = f[i];

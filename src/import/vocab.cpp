@@ -71,9 +71,14 @@ label_match vocabulary::find(std::string_view printed, std::string_view section,
     m.had_note = bare.size() != body.size();
     if (bare.empty()) return m;
 
+    // The pool is made at its largest size at once (growing it cost a reallocation per doubling),
+    // its kinds tested as bits.
+    unsigned kind_bits = 0;
+    for (term_kind k : kinds) kind_bits |= 1u << static_cast<unsigned>(k);
     std::vector<const term*> pool;
+    pool.reserve(terms_.size());
     for (const term& t : terms_) {
-        if (std::find(kinds.begin(), kinds.end(), t.kind) == kinds.end()) continue;
+        if (!((kind_bits >> static_cast<unsigned>(t.kind)) & 1u)) continue;
         if (!section.empty() && t.section != section) continue;
         pool.push_back(&t);
     }
