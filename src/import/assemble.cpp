@@ -141,8 +141,10 @@ bool is_closer(char32_t c) {
 
 }  // namespace
 
-bool ends_open(std::string_view text) {
-    if (invalid_utf8_offset(text) == valid_utf8) {
+bool ends_open(std::string_view text) { return ends_open(text, invalid_utf8_offset(text) == valid_utf8); }
+
+bool ends_open(std::string_view text, bool valid) {
+    if (valid) {
         // Valid text: only its last code points are read, backwards.
         std::size_t end = text.size();
         const auto back = [&]() {  // the code point before `end`; `end` moves to its start
@@ -385,7 +387,8 @@ public:
                 foreign_ = nullptr;
                 if (!hit->rest.empty()) {
                     current_ = hit->rest;
-                    current_open_ = ends_open(current_) && !b.html;
+                    current_valid_ = is_valid(current_);
+                    current_open_ = ends_open(current_, current_valid_) && !b.html;
                 }
                 return;
             }
@@ -404,13 +407,17 @@ public:
             target().push_back(b.text);
             return;
         }
+        // The paragraph's validity follows its lines (ends_open checked the whole paragraph again
+        // for every line joined): valid + valid is valid; after an invalid part, checked anew.
         if (!current_.empty() && current_open_) {
             join_line(current_, b.text);
+            current_valid_ = current_valid_ ? is_valid(b.text) : is_valid(current_);
         } else {
             flush();
             current_ = b.text;
+            current_valid_ = is_valid(current_);
         }
-        current_open_ = ends_open(current_);
+        current_open_ = ends_open(current_, current_valid_);
     }
 
     void finish() { flush(); }
@@ -440,7 +447,10 @@ private:
     narrative_section& s_;
     std::vector<import_log_entry>& log_;
     bool subsections_;
+    static bool is_valid(std::string_view text) { return invalid_utf8_offset(text) == valid_utf8; }
+
     std::string current_;
+    bool current_valid_ = true;  ///< current_ is valid UTF-8
     bool current_open_ = false;
     foreign_block* foreign_ = nullptr;
     int foreign_group_ = -1;

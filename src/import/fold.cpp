@@ -175,7 +175,9 @@ bool longer_than(std::string_view text, std::size_t n) noexcept {
     for (; i + 8 <= text.size(); i += 8) {
         std::uint64_t w;
         std::memcpy(&w, text.data() + i, 8);
-        count += static_cast<std::size_t>(__builtin_popcountll(((~w >> 7) | (w >> 6)) & 0x0101010101010101u));
+        // One bit per byte, at the bottom of each: their sum is the top byte of the product (it is
+        // at most 8, no carry); __builtin_popcountll is a library call without -mpopcnt.
+        count += static_cast<std::size_t>(((((~w >> 7) | (w >> 6)) & 0x0101010101010101u) * 0x0101010101010101u) >> 56);
         if (count > n) return true;
     }
     for (; i < text.size(); ++i)
