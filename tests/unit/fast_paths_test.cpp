@@ -535,6 +535,14 @@ TEST_CASE("fast paths: the importer's UTF-8 helpers agree with the code-point-at
 TEST_CASE("fast paths: fold gives the matching key the code-point-at-a-time fold gave", "[import][fast]") {
     // Every code point's traditional → simplified mapping, with the bit table in front of the search.
     for (char32_t c = 0; c < 0x30000; ++c) REQUIRE(imp::simplified(c) == plain::simplified(c));
+    // Every code point folded alone (the ASCII, ideograph and punctuation tables in front of the
+    // code-point-at-a-time fold), the traditional flag included.
+    for (char32_t c = 0; c < 0x30000; ++c) {
+        bool converted = false, plain_converted = false;
+        const std::u32string_view one(&c, 1);
+        REQUIRE(imp::fold(one, &converted) == plain::fold(one, &plain_converted));
+        REQUIRE(converted == plain_converted);
+    }
     std::mt19937 gen(11282026);
     for (int round = 0; round < 6000; ++round) {
         const std::string s = random_text(gen, round < 3000 ? 8 : 40);
