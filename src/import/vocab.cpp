@@ -167,7 +167,20 @@ bool is_requests_caption(std::string_view printed, bool* exact) {
 }
 
 bool is_requests_caption_folded(std::u32string_view f, bool* exact) {
-    const bool hit = contains(f, U"勾稽") || (contains(f, U"第一项加第二项") && contains(f, U"第三项"));
+    // 勾稽, or 第一项加第二项 and 第三项: one pass over the text (every block is asked), the words
+    // compared only where a 勾 or a 第 stands.
+    static constexpr std::u32string_view sum = U"第一项加第二项", third = U"第三项";
+    bool hit = false, has_sum = false, has_third = false;
+    for (std::size_t i = 0; i < f.size() && !hit; ++i) {
+        if (f[i] == U'勾') {
+            hit = i + 1 < f.size() && f[i + 1] == U'稽';
+        } else if (f[i] == U'第') {
+            const std::u32string_view rest = f.substr(i);
+            has_sum = has_sum || starts_with(rest, sum);
+            has_third = has_third || starts_with(rest, third);
+        }
+    }
+    hit = hit || (has_sum && has_third);
     if (exact) {
         static const std::u32string caption = fold(requests_caption);
         *exact = hit && f == caption;

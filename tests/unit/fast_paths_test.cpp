@@ -12,6 +12,7 @@
 #include "../../src/import/cells.hpp"
 #include "../../src/import/document.hpp"
 #include "../../src/import/fold.hpp"
+#include "../../src/import/vocab.hpp"
 
 #include <boost/json/parse.hpp>
 
@@ -444,6 +445,12 @@ std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
     return prev[b.size()];
 }
 
+/// 勾稽, or 第一项加第二项 and 第三项, searched for one after the other.
+bool is_requests_caption_folded(std::u32string_view f) {
+    const auto has = [&](std::u32string_view w) { return f.find(w) != std::u32string_view::npos; };
+    return has(U"勾稽") || (has(U"第一项加第二项") && has(U"第三项"));
+}
+
 }  // namespace plain
 
 // Pieces of report text, markup and malformed UTF-8 that the fast paths treat specially.
@@ -651,4 +658,25 @@ TEST_CASE("fast paths: invalid_utf8_offset finds the first invalid sequence as t
             REQUIRE(xxgk::invalid_utf8_offset(broken) == plain::invalid_utf8_offset(broken));
         }
     }
+}
+
+TEST_CASE("fast paths: the requests caption told in one pass", "[import][fast]") {
+    std::vector<std::u32string> words = {U"勾", U"稽", U"勾稽", U"第", U"第一项加第二项", U"第一项加第二", U"第三项",
+                                         U"第三", U"项", U"加", U"本列数据", U"(", U")", U"政府", U"第第三项"};
+    std::mt19937 gen(3032026);
+    for (int round = 0; round < 20000; ++round) {
+        std::u32string f;
+        const int n = std::uniform_int_distribution<int>(0, 8)(gen);
+        for (int i = 0; i < n; ++i) f += words[std::uniform_int_distribution<std::size_t>(0, words.size() - 1)(gen)];
+        bool exact = true;
+        REQUIRE(imp::is_requests_caption_folded(f, &exact) == plain::is_requests_caption_folded(f));
+        REQUIRE(imp::is_requests_caption_folded(f) == plain::is_requests_caption_folded(f));
+    }
+    bool exact = false;
+    CHECK(imp::is_requests_caption(imp::requests_caption, &exact));
+    CHECK(exact);
+    CHECK(imp::is_requests_caption_folded(U"第三项等于第一项加第二项", &exact));
+    CHECK_FALSE(exact);
+    CHECK_FALSE(imp::is_requests_caption_folded(U"第一项加第二项"));
+    CHECK_FALSE(imp::is_requests_caption_folded(U"勾"));
 }
