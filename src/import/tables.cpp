@@ -122,6 +122,7 @@ parsed_row parse_row(const block& b) {
             pr.labels.push_back(std::move(lp));
         }
         pr.value_from = last_label == npos ? 0 : last_label + 1;
+        pr.values.slots.reserve(b.cells.size() - std::min(pr.value_from, b.cells.size()));
         for (std::size_t i = pr.value_from; i < b.cells.size(); ++i) {
             const src_cell& c = b.cells[i];
             slot s;

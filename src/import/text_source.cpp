@@ -55,6 +55,7 @@ std::string clean_inline(std::string_view s);
 /// Splits a row into fields at `sep`; each field trimmed, with the column of its first character.
 std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, char sep, std::size_t base = 0) {
     std::vector<src_cell> cells;
+    cells.reserve(static_cast<std::size_t>(std::count(line.begin(), line.end(), sep)) + 1);  // a field per separator, and one
     std::size_t start = 0;
     // Columns counted once along the line: code points before byte `counted`.
     std::size_t counted = 0, points = 0;
