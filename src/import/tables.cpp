@@ -196,6 +196,9 @@ std::vector<label_part> header_parts(const parsed_row& pr) {
 
 std::string joined_values(const parsed_row& pr) {
     std::string s;
+    std::size_t size = 0;
+    for (const slot& sl : pr.values.slots) size += sl.text.size() + 3;
+    s.reserve(size);  // made at its size at once
     for (const slot& sl : pr.values.slots) {
         if (!s.empty()) s += " | ";
         s += sl.text;
