@@ -160,6 +160,7 @@ void markdown_inline(std::string_view s, std::string& clean, std::string& marked
 
 document read_text(std::string_view text) {
     document doc;
+    doc.valid_utf8 = true;  // pieces of valid text, cut next to ASCII bytes
     // `text` is valid UTF-8 (import_text sanitises first): not checked again.
     std::size_t line_no = 0;
     std::size_t pos = 0;
