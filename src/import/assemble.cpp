@@ -141,8 +141,10 @@ bool is_closer(char32_t c) {
 
 }  // namespace
 
-bool ends_open(std::string_view text) {
-    if (invalid_utf8_offset(text) == valid_utf8) {
+bool ends_open(std::string_view text) { return ends_open(text, invalid_utf8_offset(text) == valid_utf8); }
+
+bool ends_open(std::string_view text, bool valid) {
+    if (valid) {
         // Valid text: only its last code points are read, backwards.
         std::size_t end = text.size();
         const auto back = [&]() {  // the code point before `end`; `end` moves to its start
@@ -351,8 +353,9 @@ std::optional<subsection_hit> subsection_start(const block& b) {
 
 class narrative_builder {
 public:
-    narrative_builder(narrative_section& s, std::vector<import_log_entry>& log, bool subsections)
-        : s_(s), log_(log), subsections_(subsections) {}
+    /// `valid_text`: every block is valid UTF-8 (`document::valid_utf8`), not checked again.
+    narrative_builder(narrative_section& s, std::vector<import_log_entry>& log, bool subsections, bool valid_text)
+        : s_(s), log_(log), subsections_(subsections), valid_text_(valid_text) {}
 
     void add(const block& b) {
         // Regions the xxgk renderer marks as foreign: one foreign block per marked block.
@@ -385,7 +388,8 @@ public:
                 foreign_ = nullptr;
                 if (!hit->rest.empty()) {
                     current_ = hit->rest;
-                    current_open_ = ends_open(current_) && !b.html;
+                    current_valid_ = is_valid(current_);
+                    current_open_ = ends_open(current_, current_valid_) && !b.html;
                 }
                 return;
             }
@@ -404,13 +408,17 @@ public:
             target().push_back(b.text);
             return;
         }
+        // The paragraph's validity follows its lines (ends_open checked the whole paragraph again
+        // for every line joined): valid + valid is valid; after an invalid part, checked anew.
         if (!current_.empty() && current_open_) {
             join_line(current_, b.text);
+            current_valid_ = current_valid_ ? is_valid(b.text) : is_valid(current_);
         } else {
             flush();
             current_ = b.text;
+            current_valid_ = is_valid(current_);
         }
-        current_open_ = ends_open(current_);
+        current_open_ = ends_open(current_, current_valid_);
     }
 
     void finish() { flush(); }
@@ -440,7 +448,11 @@ private:
     narrative_section& s_;
     std::vector<import_log_entry>& log_;
     bool subsections_;
+    bool valid_text_;
+    bool is_valid(std::string_view text) const { return valid_text_ || invalid_utf8_offset(text) == valid_utf8; }
+
     std::string current_;
+    bool current_valid_ = true;  ///< current_ is valid UTF-8
     bool current_open_ = false;
     foreign_block* foreign_ = nullptr;
     int foreign_group_ = -1;
@@ -519,8 +531,8 @@ std::vector<std::string> legal_bases(std::u32string_view text) {
     return out;
 }
 
-bool is_page_metadata(std::string_view text) {
-    const std::u32string f = fold(text);
+bool is_page_metadata(const block& b) {
+    const std::u32string& f = folded_text(b);  // the block's fold, kept
     int hits = 0;
     for (std::u32string_view w : {U"发布时间", U"发布日期", U"来源:", U"浏览次数", U"访问量", U"点击数", U"字号", U"字体",
                                   U"分享到", U"打印", U"关闭窗口", U"阅读次数", U"作者:"})
@@ -649,7 +661,7 @@ import_result assemble(document doc, const import_options& options) {
         // A title broken in two: "苍南县人民政府" / "2020年政府信息公开工作年度报告".
         const auto title_year = find_year(to_u32(title_text));
         if (title > 0 && blocks[title - 1].type == block::kind::line && title_year && title_year->second == 0 &&
-            !longer_than(blocks[title - 1].text, 30) && !is_page_metadata(blocks[title - 1].text) &&
+            !longer_than(blocks[title - 1].text, 30) && !is_page_metadata(blocks[title - 1]) &&
             !is_terminal(to_u32(blocks[title - 1].text).back()) && !section_heading(blocks[title - 1])) {
             title_text = blocks[title - 1].text + title_text;
             --title;
@@ -760,10 +772,10 @@ import_result assemble(document doc, const import_options& options) {
     // ---- preamble
     narrative_section preamble_section;
     {
-        narrative_builder pb(preamble_section, log, false);
+        narrative_builder pb(preamble_section, log, false, doc.valid_utf8);
         const std::size_t end = std::min(first_heading, n);
         for (std::size_t i = first_content; i < end; ++i) {
-            if (blocks[i].type == block::kind::line && is_page_metadata(blocks[i].text)) {
+            if (blocks[i].type == block::kind::line && is_page_metadata(blocks[i])) {
                 note_publication(blocks[i]);
                 log_entry(log, "XXGK-I-016", "page metadata skipped: \"" + blocks[i].text + "\"", {}, blocks[i].where);
                 continue;
@@ -1025,7 +1037,7 @@ import_result assemble(document doc, const import_options& options) {
         if (z > last_end) z = std::max(a, last_end);
         narrative_section s;
         s.heading = blocks[head[static_cast<std::size_t>(k)]].text;
-        narrative_builder nb(s, log, true);
+        narrative_builder nb(s, log, true, doc.valid_utf8);
         for (std::size_t i = a; i < z; ++i) nb.add(blocks[i]);
         nb.finish();
         return s;

@@ -31,6 +31,8 @@ format_signals table_signals(const std::vector<const block*>& blocks);
 /// True when a line ends mid-sentence (a PDF or page line break, not a paragraph end): its last
 /// character, past closing brackets and quotes, is not a full stop (。！？；：…).
 bool ends_open(std::string_view text);
+/// ends_open of a text whose UTF-8 validity is known (`valid`: invalid_utf8_offset found nothing).
+bool ends_open(std::string_view text, bool valid);
 
 }  // namespace xxgk::import_detail
 

@@ -56,9 +56,11 @@ struct document {
     std::vector<block> blocks;
     std::optional<std::string> html_title;  ///< <title> of an HTML page
     std::vector<import_log_entry> log;      ///< what reading the source itself decided
+    /// Every block's text is valid UTF-8 (read_text's blocks are pieces of valid text).
+    bool valid_utf8 = false;
 };
 
-/// Reads plain text (already valid UTF-8): lines, tab-separated and pipe rows, Markdown markup.
+/// Reads plain text, which must be valid UTF-8 (it is not checked again; `sanitize_utf8` first): lines, tab-separated and pipe rows, Markdown markup.
 document read_text(std::string_view text);
 /// Reads an HTML page with libxml2: blocks, data tables as grids, page chrome left out.
 document read_html(std::string_view html);

@@ -175,7 +175,9 @@ bool longer_than(std::string_view text, std::size_t n) noexcept {
     for (; i + 8 <= text.size(); i += 8) {
         std::uint64_t w;
         std::memcpy(&w, text.data() + i, 8);
-        count += static_cast<std::size_t>(__builtin_popcountll(((~w >> 7) | (w >> 6)) & 0x0101010101010101u));
+        // One bit per byte, at the bottom of each: their sum is the top byte of the product (it is
+        // at most 8, no carry); __builtin_popcountll is a library call without -mpopcnt.
+        count += static_cast<std::size_t>(((((~w >> 7) | (w >> 6)) & 0x0101010101010101u) * 0x0101010101010101u) >> 56);
         if (count > n) return true;
     }
     for (; i < text.size(); ++i)
@@ -287,11 +289,38 @@ struct ascii_fold_table {
     }
 };
 
-// fold_code_point, with the two common cases answered from tables: ASCII, and CJK ideographs
-// (which only the traditional → simplified step can change, and only the few of the table).
+// fold_code_point of the punctuation blocks report text is full of: general punctuation
+// (U+2000–U+206F: spaces, dashes, quotes, invisible marks), CJK symbols and punctuation with kana
+// (U+3000–U+30FF: 、。〔〕【】), half- and full-width forms (U+FF00–U+FFEF: ，：（）０-９).
+// All lie below U+4E00, so traditional → simplified never changes them (`converted` stays).
+constexpr char32_t punct_dropped = 0xFFFFFFFF;
+struct punct_fold_table {
+    struct block {
+        char32_t first, last;
+        std::array<char32_t, 0x100> to;
+    };
+    std::array<block, 3> blocks{{{0x2000, 0x206F, {}}, {0x3000, 0x30FF, {}}, {0xFF00, 0xFFEF, {}}}};
+    punct_fold_table() {
+        for (block& b : blocks)
+            for (char32_t c = b.first; c <= b.last; ++c) {
+                char32_t f = c;
+                b.to[c - b.first] = fold_code_point(f, nullptr) ? f : punct_dropped;
+            }
+    }
+    // The folded form of `c` (punct_dropped: left out), or null outside the blocks.
+    const char32_t* find(char32_t c) const noexcept {
+        for (const block& b : blocks)
+            if (c >= b.first && c <= b.last) return &b.to[c - b.first];
+        return nullptr;
+    }
+};
+
+// fold_code_point, with the common cases answered from tables: ASCII, CJK ideographs (which only
+// the traditional → simplified step can change, and only the few of the table), punctuation.
 struct code_point_folder {
     const ascii_fold_table& ascii;
     const t2s_table& t2s;
+    const punct_fold_table& punct;
     bool* converted;
     // Writes the folded form of `c` (if any) at `o`; returns the end.
     char32_t* operator()(char32_t* o, char32_t c) const {
@@ -299,6 +328,8 @@ struct code_point_folder {
             if (ascii.to[c] != ascii_dropped) *o++ = static_cast<char32_t>(ascii.to[c]);
         } else if (c >= cjk_first && c <= cjk_last && !t2s.maybe_traditional(c)) {
             *o++ = c;
+        } else if (const char32_t* p = punct.find(c)) {
+            if (*p != punct_dropped) *o++ = *p;
         } else if (fold_code_point(c, converted)) {
             *o++ = c;
         }
@@ -309,7 +340,8 @@ struct code_point_folder {
 template <class Reader>
 std::u32string fold_all(Reader r, std::size_t capacity, bool* converted) {
     static const ascii_fold_table ascii;
-    const code_point_folder put{ascii, t2s(), converted};
+    static const punct_fold_table punct;
+    const code_point_folder put{ascii, t2s(), punct, converted};
     // Written into a scratch buffer first: no more code points come out than go in (`capacity`
     // bounds them), and the result is then made at its size.
     scratch buffer(capacity);
@@ -418,7 +450,9 @@ ordinal leading_ordinal(std::u32string_view f) noexcept {
 
 std::u32string strip_notes(std::u32string_view f) {
     const ordinal o = leading_ordinal(f);
-    std::u32string out(f.substr(0, o.length));
+    std::u32string out;
+    out.reserve(f.size());  // made at its largest at once: appending grew it one reallocation at a time
+    out.append(f.substr(0, o.length));
     int depth = 0;
     for (std::size_t i = o.length; i < f.size(); ++i) {
         const char32_t c = f[i];

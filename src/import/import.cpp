@@ -62,8 +62,13 @@ void check_size(std::string_view input, const import_options& options, const cha
 import_result import_text(std::string_view text, const import_options& options) {
     check_size(text, options, "the text");
     std::vector<import_log_entry> log;
-    const std::string valid = valid_text(text, log);
-    import_detail::document doc = import_detail::read_text(valid);
+    // Valid text is read in place (copying it cost a large allocation); other text repaired first.
+    std::string repaired;
+    if (invalid_utf8_offset(text) != valid_utf8) {
+        repaired = valid_text(text, log);
+        text = repaired;
+    }
+    import_detail::document doc = import_detail::read_text(text);
     doc.log.insert(doc.log.begin(), log.begin(), log.end());
     return import_detail::assemble(std::move(doc), options);
 }

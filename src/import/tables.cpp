@@ -122,6 +122,7 @@ parsed_row parse_row(const block& b) {
             pr.labels.push_back(std::move(lp));
         }
         pr.value_from = last_label == npos ? 0 : last_label + 1;
+        pr.values.slots.reserve(b.cells.size() - std::min(pr.value_from, b.cells.size()));
         for (std::size_t i = pr.value_from; i < b.cells.size(); ++i) {
             const src_cell& c = b.cells[i];
             slot s;
@@ -195,6 +196,9 @@ std::vector<label_part> header_parts(const parsed_row& pr) {
 
 std::string joined_values(const parsed_row& pr) {
     std::string s;
+    std::size_t size = 0;
+    for (const slot& sl : pr.values.slots) size += sl.text.size() + 3;
+    s.reserve(size);  // made at its size at once
     for (const slot& sl : pr.values.slots) {
         if (!s.empty()) s += " | ";
         s += sl.text;

@@ -41,13 +41,21 @@ std::uint32_t column_of(std::string_view line, std::size_t offset) {
     return static_cast<std::uint32_t>(length_u8(line.substr(0, offset)) + 1);
 }
 
-/// trim(text), where `valid` says that the text is valid UTF-8: it is when it was cut out of valid
-/// text next to ASCII bytes (line ends, tabs, pipes, Markdown marks), as every piece here is.
-std::string trimmed(std::string_view text, bool valid) { return valid ? std::string(trim_valid(text)) : trim(text); }
+/// trim(text) of a piece of the (valid) text: it is valid UTF-8 itself, being cut out next to ASCII
+/// bytes (line ends, tabs, pipes, Markdown marks), as every piece here is.
+std::string trimmed(std::string_view text) { return std::string(trim_valid(text)); }
+/// The same, taking the text over when there is nothing to cut.
+std::string trimmed(std::string&& text) {
+    const std::string_view t = trim_valid(text);
+    return t.size() == text.size() ? std::move(text) : std::string(t);
+}
+
+std::string clean_inline(std::string_view s);
 
 /// Splits a row into fields at `sep`; each field trimmed, with the column of its first character.
-std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, char sep, bool valid, std::size_t base = 0) {
+std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, char sep, std::size_t base = 0) {
     std::vector<src_cell> cells;
+    cells.reserve(static_cast<std::size_t>(std::count(line.begin(), line.end(), sep)) + 1);  // a field per separator, and one
     std::size_t start = 0;
     // Columns counted once along the line: code points before byte `counted`.
     std::size_t counted = 0, points = 0;
@@ -64,9 +72,7 @@ std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, c
         std::size_t lead = 0;
         while (lead < field.size() && is_ascii_space(field[lead])) ++lead;
         src_cell c;
-        std::string clean, marked;
-        markdown_inline(field, clean, marked);
-        c.text = trimmed(clean, valid);
+        c.text = trimmed(clean_inline(field));
         c.where = at_line(line_no, column(base + start + lead));
         cells.push_back(std::move(c));
         if (end == std::string_view::npos) break;
@@ -77,11 +83,16 @@ std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, c
 
 }  // namespace
 
-void markdown_inline(std::string_view s, std::string& clean, std::string& marked) {
+namespace {
+
+/// markdown_inline, with `marked` (when not null) made as well: rows need only `clean`.
+void inline_markup(std::string_view s, std::string& clean, std::string* marked) {
     clean.clear();
-    marked.clear();
     clean.reserve(s.size());
-    marked.reserve(s.size() + 4);
+    if (marked) {
+        marked->clear();
+        marked->reserve(s.size() + 4);
+    }
     for (std::size_t i = 0; i < s.size();) {
         // A run of bytes that start no markup is copied as it is, at once.
         static constexpr auto markup = [] {
@@ -93,7 +104,7 @@ void markdown_inline(std::string_view s, std::string& clean, std::string& marked
         while (run < s.size() && !markup[static_cast<unsigned char>(s[run])]) ++run;
         if (run > i) {
             clean.append(s.data() + i, run - i);
-            marked.append(s.data() + i, run - i);
+            if (marked) marked->append(s.data() + i, run - i);
             i = run;
             continue;
         }
@@ -107,7 +118,7 @@ void markdown_inline(std::string_view s, std::string& clean, std::string& marked
                 if (paren != std::string_view::npos) {
                     const std::string_view text = s.substr(open + 1, close - open - 1);
                     clean += text;
-                    marked += text;
+                    if (marked) *marked += text;
                     i = paren + 1;
                     continue;
                 }
@@ -119,26 +130,38 @@ void markdown_inline(std::string_view s, std::string& clean, std::string& marked
             if (close != std::string_view::npos) {
                 const std::string_view url = s.substr(i + 1, close - i - 1);
                 clean += url;
-                marked += url;
+                if (marked) *marked += url;
                 i = close + 1;
                 continue;
             }
         }
         // **bold** / __bold__: markers kept only in `marked`.
         if ((c == '*' || c == '_') && i + 1 < s.size() && s[i + 1] == c) {
-            marked += "**";
+            if (marked) *marked += "**";
             i += 2;
             continue;
         }
         clean += c;
-        marked += c;
+        if (marked) *marked += c;
         ++i;
     }
 }
 
+/// Inline markup removed from a row or a field (no bold marks kept).
+std::string clean_inline(std::string_view s) {
+    std::string clean;
+    inline_markup(s, clean, nullptr);
+    return clean;
+}
+
+}  // namespace
+
+void markdown_inline(std::string_view s, std::string& clean, std::string& marked) { inline_markup(s, clean, &marked); }
+
 document read_text(std::string_view text) {
     document doc;
-    const bool valid = invalid_utf8_offset(text) == valid_utf8;
+    doc.valid_utf8 = true;  // pieces of valid text, cut next to ASCII bytes
+    // `text` is valid UTF-8 (import_text sanitises first): not checked again.
     std::size_t line_no = 0;
     std::size_t pos = 0;
     while (pos <= text.size()) {
@@ -163,9 +186,8 @@ document read_text(std::string_view text) {
         std::string_view body = line.substr(lead);
         if (line.find('\t') != std::string_view::npos) {
             b.type = block::kind::row;
-            b.cells = split_fields(line, line_no, '\t', valid);
-            std::string clean, marked;
-            markdown_inline(line, clean, marked);
+            b.cells = split_fields(line, line_no, '\t');
+            const std::string clean = clean_inline(line);
             // The row as printed, without the white space at its ends (inner tabs kept).
             std::size_t a = 0, z = clean.size();
             while (a < z && is_ascii_space(clean[a])) ++a;
@@ -180,7 +202,7 @@ document read_text(std::string_view text) {
             while (!inner_end.empty() && is_ascii_space(inner_end.back())) inner_end.remove_suffix(1);
             if (!inner_end.empty() && inner_end.back() == '|') inner_end.remove_suffix(1);
             b.type = block::kind::row;
-            b.cells = split_fields(line.substr(0, base + inner_end.size()).substr(base), line_no, '|', valid, 0);
+            b.cells = split_fields(line.substr(0, base + inner_end.size()).substr(base), line_no, '|', 0);
             for (src_cell& c : b.cells) c.where->column = *c.where->column + static_cast<std::uint32_t>(length_u8(line.substr(0, base)));
             for (const src_cell& c : b.cells) {
                 if (!b.text.empty()) b.text += '\t';
@@ -206,8 +228,8 @@ document read_text(std::string_view text) {
             }
             std::string clean, marked;
             markdown_inline(body, clean, marked);
-            b.text = trimmed(clean, valid);
-            b.marked = marked == clean ? b.text : trimmed(marked, valid);  // no bold: the same text
+            b.text = trimmed(clean);
+            b.marked = marked == clean ? b.text : trimmed(marked);  // no bold: the same text
             if (b.text.empty()) continue;
             doc.blocks.push_back(std::move(b));
         }

@@ -71,9 +71,14 @@ label_match vocabulary::find(std::string_view printed, std::string_view section,
     m.had_note = bare.size() != body.size();
     if (bare.empty()) return m;
 
+    // The pool is made at its largest size at once (growing it cost a reallocation per doubling),
+    // its kinds tested as bits.
+    unsigned kind_bits = 0;
+    for (term_kind k : kinds) kind_bits |= 1u << static_cast<unsigned>(k);
     std::vector<const term*> pool;
+    pool.reserve(terms_.size());
     for (const term& t : terms_) {
-        if (std::find(kinds.begin(), kinds.end(), t.kind) == kinds.end()) continue;
+        if (!((kind_bits >> static_cast<unsigned>(t.kind)) & 1u)) continue;
         if (!section.empty() && t.section != section) continue;
         pool.push_back(&t);
     }
@@ -162,7 +167,20 @@ bool is_requests_caption(std::string_view printed, bool* exact) {
 }
 
 bool is_requests_caption_folded(std::u32string_view f, bool* exact) {
-    const bool hit = contains(f, U"勾稽") || (contains(f, U"第一项加第二项") && contains(f, U"第三项"));
+    // 勾稽, or 第一项加第二项 and 第三项: one pass over the text (every block is asked), the words
+    // compared only where a 勾 or a 第 stands.
+    static constexpr std::u32string_view sum = U"第一项加第二项", third = U"第三项";
+    bool hit = false, has_sum = false, has_third = false;
+    for (std::size_t i = 0; i < f.size() && !hit; ++i) {
+        if (f[i] == U'勾') {
+            hit = i + 1 < f.size() && f[i + 1] == U'稽';
+        } else if (f[i] == U'第') {
+            const std::u32string_view rest = f.substr(i);
+            has_sum = has_sum || starts_with(rest, sum);
+            has_third = has_third || starts_with(rest, third);
+        }
+    }
+    hit = hit || (has_sum && has_third);
     if (exact) {
         static const std::u32string caption = fold(requests_caption);
         *exact = hit && f == caption;

@@ -16,6 +16,7 @@
 #include "../../src/import/cells.hpp"
 #include "../../src/import/document.hpp"
 #include "../../src/import/fold.hpp"
+#include "../../src/import/vocab.hpp"
 
 #include <boost/json/parse.hpp>
 
@@ -448,6 +449,12 @@ std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
     return prev[b.size()];
 }
 
+/// 勾稽, or 第一项加第二项 and 第三项, searched for one after the other.
+bool is_requests_caption_folded(std::u32string_view f) {
+    const auto has = [&](std::u32string_view w) { return f.find(w) != std::u32string_view::npos; };
+    return has(U"勾稽") || (has(U"第一项加第二项") && has(U"第三项"));
+}
+
 }  // namespace plain
 
 // Pieces of report text, markup and malformed UTF-8 that the fast paths treat specially.
@@ -539,6 +546,14 @@ TEST_CASE("fast paths: the importer's UTF-8 helpers agree with the code-point-at
 TEST_CASE("fast paths: fold gives the matching key the code-point-at-a-time fold gave", "[import][fast]") {
     // Every code point's traditional → simplified mapping, with the bit table in front of the search.
     for (char32_t c = 0; c < 0x30000; ++c) REQUIRE(imp::simplified(c) == plain::simplified(c));
+    // Every code point folded alone (the ASCII, ideograph and punctuation tables in front of the
+    // code-point-at-a-time fold), the traditional flag included.
+    for (char32_t c = 0; c < 0x30000; ++c) {
+        bool converted = false, plain_converted = false;
+        const std::u32string_view one(&c, 1);
+        REQUIRE(imp::fold(one, &converted) == plain::fold(one, &plain_converted));
+        REQUIRE(converted == plain_converted);
+    }
     std::mt19937 gen(11282026);
     for (int round = 0; round < 6000; ++round) {
         const std::string s = random_text(gen, round < 3000 ? 8 : 40);
@@ -1067,4 +1082,25 @@ TEST_CASE("fast paths: CSV fields are quoted as the find_first_of test did", "[c
         INFO("round " << round);
         REQUIRE(fast == plain_field(f));
     }
+}
+
+TEST_CASE("fast paths: the requests caption told in one pass", "[import][fast]") {
+    std::vector<std::u32string> words = {U"勾", U"稽", U"勾稽", U"第", U"第一项加第二项", U"第一项加第二", U"第三项",
+                                         U"第三", U"项", U"加", U"本列数据", U"(", U")", U"政府", U"第第三项"};
+    std::mt19937 gen(3032026);
+    for (int round = 0; round < 20000; ++round) {
+        std::u32string f;
+        const int n = std::uniform_int_distribution<int>(0, 8)(gen);
+        for (int i = 0; i < n; ++i) f += words[std::uniform_int_distribution<std::size_t>(0, words.size() - 1)(gen)];
+        bool exact = true;
+        REQUIRE(imp::is_requests_caption_folded(f, &exact) == plain::is_requests_caption_folded(f));
+        REQUIRE(imp::is_requests_caption_folded(f) == plain::is_requests_caption_folded(f));
+    }
+    bool exact = false;
+    CHECK(imp::is_requests_caption(imp::requests_caption, &exact));
+    CHECK(exact);
+    CHECK(imp::is_requests_caption_folded(U"第三项等于第一项加第二项", &exact));
+    CHECK_FALSE(exact);
+    CHECK_FALSE(imp::is_requests_caption_folded(U"第一项加第二项"));
+    CHECK_FALSE(imp::is_requests_caption_folded(U"勾"));
 }
