@@ -75,7 +75,35 @@ timing run(const std::vector<std::string>& texts, unsigned threads, std::size_t 
             static_cast<double>(cpu_ns.load()) * 1e-9};
 }
 
-// The wall time of run_corpus over `dir` with `jobs` threads, writing its CSVs into `out`, on
+// What the machine gives: the wall time of `threads` threads each running the same fixed
+// arithmetic loop (no memory traffic, nothing shared) against one thread running it once, as a
+// throughput ratio. On an idle machine with `threads` real cores it is `threads`; a VM whose
+// virtual CPUs share physical cores, or a host under load, gives less — the ceiling of every
+// speed-up measured here.
+double machine_ceiling(unsigned threads) {
+    auto loop = [] {
+        std::uint64_t x = 88172645463325252ull, sum = 0;
+        for (std::uint64_t i = 0; i < 200'000'000ull; ++i) {  // ~0.2–0.4 s
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            sum += x * 0x9E3779B97F4A7C15ull;
+        }
+        static std::atomic<std::uint64_t> sink{0};
+        sink += sum;  // keeps the loop
+    };
+    auto timed = [&](unsigned n) {
+        const auto start = std::chrono::steady_clock::now();
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < n; ++t) pool.emplace_back(loop);
+        loop();
+        for (std::thread& t : pool) t.join();
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    return threads * timed(1) / timed(threads);
+}
+
+// The wall time of three runs of run_corpus over `dir` with `jobs` threads, writing its CSVs into `out`, on
 // the CPUs of `cpus` (the calling thread's mask, inherited by the threads the run starts).
 double corpus_run(const std::string& dir, const std::vector<std::string>& files, unsigned jobs, const cpu_set_t& cpus,
                   const std::string& out) {
@@ -85,10 +113,11 @@ double corpus_run(const std::string& dir, const std::vector<std::string>& files,
     const auto start = std::chrono::steady_clock::now();
     xxgk::corpus_options options;
     options.jobs = jobs;
-    xxgk::corpus_writer writer(out, xxgk::corpus_language::zh);
-    const xxgk::corpus_summary summary =
-        xxgk::run_corpus(dir, files, options, [&](const xxgk::corpus_file_result& r) { writer.add(r); });
-    writer.finish(summary);
+    for (int pass = 0; pass < 3; ++pass) {  // three runs per measurement: one lasts only ~0.1 s
+        xxgk::corpus_writer writer(out, xxgk::corpus_language::zh);
+        const xxgk::corpus_summary summary = xxgk::run_corpus(dir, files, options, writer);
+        writer.finish(summary);
+    }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     sched_setaffinity(0, sizeof before, &before);
     return seconds;
@@ -113,8 +142,8 @@ int main(int argc, char** argv) {
     try {
         texts = xxgk_bench::read_texts(inputs);
         if (texts.empty() || threads == 0 || rounds == 0) throw std::runtime_error("nothing to run");
-        // Enough documents per run that thread start-up is noise: at least ~2000.
-        const std::size_t repeat = std::max<std::size_t>(1, 2000 / texts.size());
+        // Enough documents per run that thread start-up and the machine's hiccups are noise: ~10,000.
+        const std::size_t repeat = std::max<std::size_t>(1, 10000 / texts.size());
         run(texts, 1, 1);  // warm up: one-time tables, page faults
         std::vector<double> one, many, speedup, cpu_speedup;
         for (std::size_t r = 0; r < rounds; ++r) {
@@ -154,17 +183,19 @@ int main(int argc, char** argv) {
                 run_speedup.push_back(run_one.back() / run_many.back());
             }
             std::filesystem::remove_all(out);
-            char buf[256];
+            const double ceiling = machine_ceiling(threads);
+            char buf[320];
             std::snprintf(buf, sizeof buf,
                           ", \"corpus_files\": %zu, \"corpus_one_cpu_s\": %.4f, \"corpus_cpus_s\": %.4f, "
-                          "\"corpus_speedup\": %.3f",
-                          files.size(), median(run_one), median(run_many), median(run_speedup));
+                          "\"corpus_speedup\": %.3f, \"machine_ceiling\": %.3f",
+                          files.size(), median(run_one), median(run_many), median(run_speedup), ceiling);
             corpus_json = buf;
             if (!as_json)
                 std::printf("corpus run (run_corpus + CSV output, as `xxgk corpus`), %zu files, median of %zu rounds\n"
-                            "1 CPU, 1 job:  %.3f s\n%u CPUs, %u jobs: %.3f s\nspeed-up:  %.2fx (wall time)\n",
+                            "1 CPU, 1 job:  %.3f s\n%u CPUs, %u jobs: %.3f s\nspeed-up:  %.2fx (wall time)\n"
+                            "the machine's ceiling (a fixed arithmetic loop on %u threads against 1): %.2fx\n",
                             files.size(), rounds, median(run_one), threads, threads, median(run_many),
-                            median(run_speedup));
+                            median(run_speedup), threads, ceiling);
         }
         if (as_json)
             std::printf("{\"documents\": %.0f, \"threads\": %u, \"one_thread_s\": %.4f, \"threads_s\": %.4f, "

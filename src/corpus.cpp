@@ -114,8 +114,32 @@ corpus_file_result check_corpus_file(const std::string& dir, const std::string& 
     return r;
 }
 
-corpus_summary run_corpus(const std::string& dir, const std::vector<std::string>& files, const corpus_options& options,
-                          const std::function<void(const corpus_file_result&)>& sink) {
+namespace {
+
+// Adds one file's result to the counts.
+void count(corpus_summary& summary, const corpus_file_result& r) {
+    if (r.kind) ++summary.by_kind[boost::describe::enum_to_string(*r.kind, "?")];
+    if (r.ok()) {
+        ++summary.reports;
+        summary.with_errors += count_errors(r.findings) > 0;
+    } else {
+        ++summary.unusable;
+    }
+    for (const finding& f : r.findings) {
+        ++summary.by_code[f.code];
+        ++summary.by_severity[boost::describe::enum_to_string(f.severity, "?")];
+    }
+    for (const import_log_entry& e : r.import_log) {
+        ++summary.by_code[e.code];
+        ++summary.by_severity[boost::describe::enum_to_string(e.level, "?")];
+    }
+}
+
+// The pool of every run: `jobs` threads take files by index and make an Item of each
+// (`make(index)`); the calling thread hands the items to `deliver` in file order.
+template <class Item, class Make, class Deliver>
+corpus_summary run_pool(const std::vector<std::string>& files, const corpus_options& options, Make make,
+                        Deliver deliver) {
     const auto started = std::chrono::steady_clock::now();
     corpus_summary summary;
     summary.files = files.size();
@@ -123,8 +147,8 @@ corpus_summary run_corpus(const std::string& dir, const std::vector<std::string>
     jobs = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, files.size())));
     summary.jobs = jobs;
 
-    // Slots of results not yet delivered; workers fill them, the calling thread empties them in order.
-    std::vector<std::optional<corpus_file_result>> slots(files.size());
+    // Slots of items not yet delivered; workers fill them, the calling thread empties them in order.
+    std::vector<std::optional<Item>> slots(files.size());
     std::mutex m;
     std::condition_variable ready;
     std::atomic<std::size_t> next{0};
@@ -136,9 +160,9 @@ corpus_summary run_corpus(const std::string& dir, const std::vector<std::string>
             while (!stop) {
                 const std::size_t i = next++;
                 if (i >= files.size()) break;
-                corpus_file_result r = check_corpus_file(dir, files[i], options);
+                Item item = make(i);
                 std::lock_guard<std::mutex> lock(m);
-                slots[i] = std::move(r);
+                slots[i] = std::move(item);
                 ready.notify_all();
             }
         } catch (...) {  // std::bad_alloc: stop everything and rethrow on the calling thread
@@ -156,30 +180,15 @@ corpus_summary run_corpus(const std::string& dir, const std::vector<std::string>
     };
     try {
         for (std::size_t i = 0; i < files.size(); ++i) {
-            corpus_file_result r;
+            Item item;
             {
                 std::unique_lock<std::mutex> lock(m);
                 ready.wait(lock, [&] { return slots[i].has_value() || failure; });
                 if (failure) break;
-                r = std::move(*slots[i]);
+                item = std::move(*slots[i]);
                 slots[i].reset();
             }
-            if (r.kind) ++summary.by_kind[boost::describe::enum_to_string(*r.kind, "?")];
-            if (r.ok()) {
-                ++summary.reports;
-                summary.with_errors += count_errors(r.findings) > 0;
-            } else {
-                ++summary.unusable;
-            }
-            for (const finding& f : r.findings) {
-                ++summary.by_code[f.code];
-                ++summary.by_severity[boost::describe::enum_to_string(f.severity, "?")];
-            }
-            for (const import_log_entry& e : r.import_log) {
-                ++summary.by_code[e.code];
-                ++summary.by_severity[boost::describe::enum_to_string(e.level, "?")];
-            }
-            sink(r);
+            deliver(summary, item);
             if (options.progress) options.progress(i + 1, files.size());
         }
     } catch (...) {
@@ -190,6 +199,39 @@ corpus_summary run_corpus(const std::string& dir, const std::vector<std::string>
     if (failure) std::rethrow_exception(failure);
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
+}
+
+}  // namespace
+
+corpus_summary run_corpus(const std::string& dir, const std::vector<std::string>& files, const corpus_options& options,
+                          const std::function<void(const corpus_file_result&)>& sink) {
+    return run_pool<corpus_file_result>(
+        files, options, [&](std::size_t i) { return check_corpus_file(dir, files[i], options); },
+        [&](corpus_summary& summary, const corpus_file_result& r) {
+            count(summary, r);
+            sink(r);
+        });
+}
+
+corpus_summary run_corpus(const std::string& dir, const std::vector<std::string>& files, const corpus_options& options,
+                          corpus_writer& writer) {
+    // The counts need the findings, not the cells: those are let go once formatted.
+    struct formatted {
+        corpus_file_result result;
+        corpus_rows rows;
+    };
+    return run_pool<formatted>(
+        files, options,
+        [&](std::size_t i) {
+            formatted f{check_corpus_file(dir, files[i], options), {}};
+            f.rows = writer.rows(f.result);
+            f.result.cells = {};
+            return f;
+        },
+        [&](corpus_summary& summary, const formatted& f) {
+            count(summary, f.result);
+            writer.write(f.rows);
+        });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -222,36 +264,40 @@ corpus_writer::corpus_writer(const std::string& dir, corpus_language language) :
     errors_ = open_csv(fs::path(dir_) / "errors.csv", header_of<corpus_error>());
 }
 
-void corpus_writer::add(const corpus_file_result& r) {
-    buffer_.clear();
+corpus_rows corpus_writer::rows(const corpus_file_result& r) const {
+    corpus_rows out;
     for (const corpus_error& e : r.errors) {
-        detail::csv_record_fields(buffer_, e);
-        buffer_ += '\n';
+        detail::csv_record_fields(out.errors, e);
+        out.errors += '\n';
     }
-    errors_ << buffer_;
-    buffer_.clear();
     for (const import_log_entry& e : r.import_log) {
         const corpus_finding f{r.file, e.code, boost::describe::enum_to_string(e.level, "?"), e.key, "", "", "", e.message};
-        detail::csv_record_fields(buffer_, f);
-        buffer_ += '\n';
+        detail::csv_record_fields(out.findings, f);
+        out.findings += '\n';
     }
     for (const finding& x : r.findings) {
         const corpus_finding f{r.file,     x.code,     boost::describe::enum_to_string(x.severity, "?"),
                                x.key,      x.pointer,  x.expected,
                                x.actual,   language_ == corpus_language::zh ? x.message_zh : x.message_en};
-        detail::csv_record_fields(buffer_, f);
-        buffer_ += '\n';
+        detail::csv_record_fields(out.findings, f);
+        out.findings += '\n';
     }
-    findings_ << buffer_;
-    buffer_.clear();
     for (const cell_record& c : r.cells) {
-        detail::csv_field(buffer_, r.file);
-        buffer_ += ',';
-        detail::csv_record_fields(buffer_, c);
-        buffer_ += '\n';
+        detail::csv_field(out.cells, r.file);
+        out.cells += ',';
+        detail::csv_record_fields(out.cells, c);
+        out.cells += '\n';
     }
-    cells_ << buffer_;
+    return out;
 }
+
+void corpus_writer::write(const corpus_rows& rows) {
+    errors_ << rows.errors;
+    findings_ << rows.findings;
+    cells_ << rows.cells;
+}
+
+void corpus_writer::add(const corpus_file_result& r) { write(rows(r)); }
 
 void corpus_writer::finish(const corpus_summary& summary) {
     for (std::ofstream* f : {&findings_, &cells_, &errors_}) {

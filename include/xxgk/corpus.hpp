@@ -2,8 +2,7 @@
 //
 //   xxgk::corpus_options o;                                   // jobs = 0: every core
 //   xxgk::corpus_writer out("out/", xxgk::corpus_language::en);   // findings.csv, cells.csv, errors.csv
-//   xxgk::corpus_summary s = xxgk::run_corpus(xxgk::corpus_files("reports/"), o,
-//                                             [&](const xxgk::corpus_file_result& r) { out.add(r); });
+//   xxgk::corpus_summary s = xxgk::run_corpus("reports/", xxgk::corpus_files("reports/"), o, out);
 //   out.finish(s);                                            // summary.json
 //
 // Each file is read, recognised (canonical JSON, published text, HTML page), decoded or imported,
@@ -129,6 +128,13 @@ corpus_file_result check_corpus_file(const std::string& dir, const std::string& 
 corpus_summary run_corpus(const std::string& dir, const std::vector<std::string>& files, const corpus_options& options,
                           const std::function<void(const corpus_file_result&)>& sink);
 
+/// The CSV rows of one file's result as a corpus_writer writes them (each ends with "\n").
+struct corpus_rows {
+    std::string findings;  ///< lines of findings.csv
+    std::string cells;     ///< lines of cells.csv
+    std::string errors;    ///< lines of errors.csv
+};
+
 /// Writes the output of a run into a directory: findings.csv (the members of `corpus_finding`),
 /// cells.csv (`file` + the members of `cell_record`), errors.csv (the members of `corpus_error`),
 /// and, from `finish`, summary.json. Deterministic: the same files give the same bytes.
@@ -136,8 +142,13 @@ class corpus_writer {
 public:
     /// Creates `dir` if needed and opens the CSV files. Throws `error` (errc::io_error).
     corpus_writer(const std::string& dir, corpus_language language);
-    /// Appends one file's rows.
+    /// Appends one file's rows: `write(rows(result))`.
     void add(const corpus_file_result& result);
+    /// One file's rows, formatted and not written. Const and touching nothing but the result:
+    /// worker threads may call it at the same time (the writer overload of run_corpus does).
+    corpus_rows rows(const corpus_file_result& result) const;
+    /// Appends rows made by `rows`, in the order of the calls.
+    void write(const corpus_rows& rows);
     /// Writes summary.json and closes the files. Throws `error` (errc::io_error) when a write failed.
     void finish(const corpus_summary& summary);
 
@@ -145,8 +156,14 @@ private:
     std::string dir_;
     corpus_language language_;
     std::ofstream findings_, cells_, errors_;
-    std::string buffer_;
 };
+
+/// run_corpus writing with `writer`: each file's rows are formatted on the worker threads (with
+/// `writer.rows`) and written in the order of `files` on the calling thread, so that the CSV
+/// work scales with the threads too. The same summary and the same bytes as run_corpus with a
+/// sink calling `writer.add`. Rethrows like run_corpus; `writer.finish` is the caller's.
+corpus_summary run_corpus(const std::string& dir, const std::vector<std::string>& files, const corpus_options& options,
+                          corpus_writer& writer);
 
 /// The summary as JSON: {"files":…, "reports":…, "unusable":…, "with_errors":…, "jobs":…,
 /// "seconds":…, "by_severity":{…}, "by_code":{…}, "by_kind":{…}}; maps in key order.

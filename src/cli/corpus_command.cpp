@@ -52,7 +52,7 @@ int run_corpus_command(const corpus_settings& s) {
     if (isatty(fileno(stderr)) && !files.empty()) options.progress = draw_progress;
     xxgk::corpus_writer writer(s.output, zh ? xxgk::corpus_language::zh : xxgk::corpus_language::en);
     const xxgk::corpus_summary summary =
-        xxgk::run_corpus(s.dir, files, options, [&](const xxgk::corpus_file_result& r) { writer.add(r); });
+        xxgk::run_corpus(s.dir, files, options, writer);
     writer.finish(summary);
     const std::size_t errors = summary.by_severity.count("error") ? summary.by_severity.at("error") : 0;
     const std::size_t warnings = summary.by_severity.count("warning") ? summary.by_severity.at("warning") : 0;

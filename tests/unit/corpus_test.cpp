@@ -49,7 +49,8 @@ struct run_output {
     std::string findings, cells, errors;
 };
 
-run_output run(const fs::path& dir, unsigned jobs, const std::string& out) {
+// `writer_overload`: run_corpus(…, writer), which formats on the workers; else a sink calling add.
+run_output run(const fs::path& dir, unsigned jobs, const std::string& out, bool writer_overload) {
     xxgk::corpus_options o;
     o.jobs = jobs;
     std::size_t last_done = 0;
@@ -62,8 +63,10 @@ run_output run(const fs::path& dir, unsigned jobs, const std::string& out) {
     run_output r;
     {
         xxgk::corpus_writer w(out_dir.string(), xxgk::corpus_language::en);
-        r.summary = xxgk::run_corpus(dir.string(), xxgk::corpus_files(dir.string()), o,
-                                     [&](const xxgk::corpus_file_result& f) { w.add(f); });
+        const auto files = xxgk::corpus_files(dir.string());
+        r.summary = writer_overload ? xxgk::run_corpus(dir.string(), files, o, w)
+                                    : xxgk::run_corpus(dir.string(), files, o,
+                                                       [&](const xxgk::corpus_file_result& f) { w.add(f); });
         w.finish(r.summary);
     }
     CHECK(last_done == 44);
@@ -100,12 +103,17 @@ TEST_CASE("corpus_files lists readable kinds recursively, sorted", "[corpus]") {
 
 TEST_CASE("a corpus run checks every file, skips bad ones, and does not depend on the threads", "[corpus][threads]") {
     const fs::path dir = make_corpus("run");
-    const run_output one = run(dir, 1, "xxgk-corpus-out-1");
-    const run_output two = run(dir, 2, "xxgk-corpus-out-2");
-    const run_output many = run(dir, 7, "xxgk-corpus-out-7");
+    const run_output one = run(dir, 1, "xxgk-corpus-out-1", false);
+    const run_output two = run(dir, 2, "xxgk-corpus-out-2", false);
+    const run_output many = run(dir, 7, "xxgk-corpus-out-7", false);
+    // The writer overload (rows formatted on the worker threads): the same bytes.
+    const run_output one_w = run(dir, 1, "xxgk-corpus-out-1w", true);
+    const run_output two_w = run(dir, 2, "xxgk-corpus-out-2w", true);
+    const run_output many_w = run(dir, 7, "xxgk-corpus-out-7w", true);
     CHECK(one.summary.jobs == 1);
     CHECK(two.summary.jobs == 2);
-    for (const run_output* r : {&two, &many}) {
+    CHECK(many_w.summary.jobs == 7);
+    for (const run_output* r : {&two, &many, &one_w, &two_w, &many_w}) {
         CHECK(r->findings == one.findings);
         CHECK(r->cells == one.cells);
         CHECK(r->errors == one.errors);

@@ -35,7 +35,7 @@ std::string run(const std::string& dir, const std::string& output, py::handle jo
             const std::vector<std::string> files = corpus_files(dir);
             corpus_writer writer(output, lang == "zh" ? corpus_language::zh : corpus_language::en);
             const corpus_summary summary =
-                run_corpus(dir, files, options, [&](const corpus_file_result& r) { writer.add(r); });
+                run_corpus(dir, files, options, writer);
             writer.finish(summary);
             summary_json = corpus_summary_to_json(summary);
         } catch (const error& e) {
