@@ -54,7 +54,7 @@ def main():
     for path in reports:
         ir = {op: instructions(profile, op, path, args.n) for op in OPERATIONS}
         text = published_text(path)
-        ir["import_text"] = instructions(profile, "import_text", text, max(1, args.n // 2)) if text else None
+        ir["import_text"] = instructions(profile, "import_text", text, args.n) if text else None
         row = [path.name] + [f"{ir[op]:,.0f}" for op in OPERATIONS]
         row.append(f"{ir['import_text']:,.0f}" if ir["import_text"] else "-")
         row.append(f"{ir['decode_validate'] / ir['floor']:.2f}x")
