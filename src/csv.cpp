@@ -1,7 +1,8 @@
 #include "csv.hpp"
 
+#include "word_bits.hpp"
+
 #include <cstdint>
-#include <cstring>
 
 namespace xxgk::detail {
 
@@ -31,24 +32,17 @@ bool is_formula_like(std::string_view s) noexcept {
 }
 
 namespace {
-// True when one of the 8 bytes of `w` is a comma, a quote or a line break (exact: the "has zero
-// byte" test of Bit Twiddling Hacks on `w` xor each of the four).
+// True when one of the 8 bytes of `w` is a comma, a quote or a line break.
 bool word_needs_quotes(std::uint64_t w) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    const auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-    return (has_zero(w ^ (ones * ',')) | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\n')) |
-            has_zero(w ^ (ones * '\r'))) != 0;
+    return has_byte(w, ',') || has_byte(w, '"') || has_byte(w, '\n') || has_byte(w, '\r');
 }
 
 // True when `s` holds a comma, a quote or a line break: eight bytes at a time (labels and text
 // are long; string_view::find_first_of called memchr over the four characters for every byte).
 bool needs_quotes(std::string_view s) noexcept {
     std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        if (word_needs_quotes(w)) return true;
-    }
+    for (; i + 8 <= s.size(); i += 8)
+        if (word_needs_quotes(load_word(s.data() + i))) return true;
     for (; i < s.size(); ++i)
         if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r') return true;
     return false;

@@ -194,11 +194,6 @@ void handle_unknown_member(decode_context& ctx, std::string_view name, const boo
 template <class T>
 void decode_value(const boost::json::value& jv, T& out, decode_context& ctx);
 
-/// True for members that may be absent from their object: optionals, arrays (absent = empty)
-/// and enumerations (absent = their first enumerator, "unknown": header.scope, header.level).
-template <class M>
-inline constexpr bool is_optional_member_v = is_optional<M>::value || is_vector<M>::value || std::is_enum_v<M>;
-
 /// Decodes the members of a described struct from `obj`, reporting missing and unknown ones.
 /// `known_extra` lists further member names that the caller handles itself.
 template <class T>

@@ -107,29 +107,21 @@ bool read_report_members(cursor& c, report& r, Tables& tables, format_version fo
     static constexpr auto own = member_names<report>();
     static constexpr std::size_t tables_index = find_name(own, "tables", 0);
     static_assert(tables_index < own.size());
-    static constexpr auto sections = member_names<Tables>();
+    constexpr std::uint64_t tables_bit = std::uint64_t{1} << tables_index;
     std::uint64_t seen_own = 0, seen_sections = 0;
     std::size_t hint_own = 0, hint_sections = 0;
     while (!c.take(kind::object_end)) {
         const event& k = c.next();
         if (k.what != kind::key) return false;
         const std::string_view name = k.text();
-        if (const std::size_t i = find_name(sections, name, hint_sections); i < sections.size()) {
-            if (seen_sections & (std::uint64_t{1} << i)) return false;
-            seen_sections |= std::uint64_t{1} << i;
-            hint_sections = i + 1;
-            if (!read_member(c, tables, i)) return false;
-            continue;
+        match m = read_named_member(c, tables, name, seen_sections, hint_sections);
+        if (m == match::absent) {
+            if (name == "processing_fees" && format == format_version::v2019) return false;  // 2021 only
+            m = read_named_member(c, r, name, seen_own, hint_own, tables_bit);
         }
-        const std::size_t i = find_name(own, name, hint_own);
-        if (i == own.size() || i == tables_index) return false;
-        if (name == "processing_fees" && format == format_version::v2019) return false;  // 2021 only
-        if (seen_own & (std::uint64_t{1} << i)) return false;
-        seen_own |= std::uint64_t{1} << i;
-        hint_own = i + 1;
-        if (!read_member(c, r, i)) return false;
+        if (m != match::read) return false;
     }
-    constexpr std::uint64_t required_own = required_members<report>() & ~(std::uint64_t{1} << tables_index);
+    constexpr std::uint64_t required_own = required_members<report>() & ~tables_bit;
     constexpr std::uint64_t required_sections = required_members<Tables>();
     return (seen_own & required_own) == required_own && (seen_sections & required_sections) == required_sections;
 }

@@ -28,6 +28,16 @@
 #include <string_view>
 #include <vector>
 
+namespace xxgk::detail {
+
+/// True for members that may be absent from their object: optionals, arrays (absent = empty)
+/// and enumerations (absent = their first enumerator, "unknown": header.scope, header.level).
+/// The rule of both decoders and of the schema's "required".
+template <class M>
+inline constexpr bool is_optional_member_v = is_optional<M>::value || is_vector<M>::value || std::is_enum_v<M>;
+
+}  // namespace xxgk::detail
+
 namespace xxgk::detail::events {
 
 /// What one event of the parser was.
@@ -108,8 +118,6 @@ constexpr auto member_names() {
     return names;
 }
 
-template <class M>
-inline constexpr bool may_be_absent_v = is_optional<M>::value || is_vector<M>::value || std::is_enum_v<M>;
 
 /// Bit i set: member i of T must be present.
 template <class T>
@@ -117,7 +125,7 @@ constexpr std::uint64_t required_members() {
     std::uint64_t mask = 0;
     std::size_t i = 0;
     boost::mp11::mp_for_each<members<T>>([&](auto d) {
-        if (!may_be_absent_v<member_type<decltype(d)>>) mask |= std::uint64_t{1} << i;
+        if (!is_optional_member_v<member_type<decltype(d)>>) mask |= std::uint64_t{1} << i;
         ++i;
     });
     return mask;
@@ -147,20 +155,24 @@ bool read_member(cursor& c, T& out, std::size_t index) {
     });
 }
 
-/// Reads the members of an object (its begin event consumed) into `out`, up to its end event.
-/// `seen` and `hint` carry over for a caller that reads some members itself (the report).
+/// What became of a member name offered to a struct.
+enum class match : std::uint8_t { absent, failed, read };
+
+/// Reads the value of the member of `out` named `name` (its name event consumed). `absent`: T
+/// has no such member (or it is one of the `excluded` bits); `failed`: it was seen before, or its
+/// value was not accepted. `seen` (a bit per member) and `hint` (where the next member is looked
+/// for first) carry over between the members of one object.
 template <class T>
-bool read_members(cursor& c, T& out, std::uint64_t& seen, std::size_t& hint) {
+match read_named_member(cursor& c, T& out, std::string_view name, std::uint64_t& seen, std::size_t& hint,
+                        std::uint64_t excluded = 0) {
     static constexpr auto names = member_names<T>();
     static_assert(names.size() <= 64, "a described struct of more than 64 members needs a wider mask");
-    const event& e = c.next();
-    if (e.what != kind::key) return false;
-    const std::size_t i = find_name(names, e.text(), hint);
-    if (i == names.size()) return false;                       // a member the model does not have
-    if (seen & (std::uint64_t{1} << i)) return false;         // repeated
+    const std::size_t i = find_name(names, name, hint);
+    if (i == names.size() || ((excluded >> i) & 1)) return match::absent;
+    if ((seen >> i) & 1) return match::failed;  // repeated
     seen |= std::uint64_t{1} << i;
     hint = i + 1;
-    return read_member(c, out, i);
+    return read_member(c, out, i) ? match::read : match::failed;
 }
 
 template <class T>
@@ -168,8 +180,10 @@ bool read_object(cursor& c, T& out) {
     if (!c.take(kind::object_begin)) return false;
     std::uint64_t seen = 0;
     std::size_t hint = 0;
-    while (!c.take(kind::object_end))
-        if (!read_members(c, out, seen, hint)) return false;
+    while (!c.take(kind::object_end)) {
+        const event& k = c.next();
+        if (k.what != kind::key || read_named_member(c, out, k.text(), seen, hint) != match::read) return false;
+    }
     constexpr std::uint64_t required = required_members<T>();
     return (seen & required) == required;
 }

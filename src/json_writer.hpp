@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "word_bits.hpp"
+
 namespace xxgk::detail {
 
 /// Appends JSON text to a string. The caller produces well-formed nesting; the writer inserts
@@ -52,13 +54,9 @@ private:
         if (!first_) out_ += ',';
         first_ = false;
     }
-    // True when one of the 8 bytes of `w` must be escaped: below 0x20, '"' or '\\'. Exact, not a
-    // heuristic (the "has zero byte" / "has byte less than n" tests of Bit Twiddling Hacks).
+    // True when one of the 8 bytes of `w` must be escaped: below 0x20, '"' or '\\'.
     static bool needs_escape(std::uint64_t w) noexcept {
-        constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-        auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-        const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
-        return (below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'))) != 0;
+        return has_byte_below(w, 0x20) || has_byte(w, '"') || has_byte(w, '\\');
     }
 
     void string_body(std::string_view s) {
@@ -66,12 +64,7 @@ private:
         std::size_t plain = 0;
         for (std::size_t i = 0; i < s.size(); ++i) {
             // Skip 8 plain bytes at a time (text is mostly plain: CJK bytes are all >= 0x80).
-            while (i + 8 <= s.size()) {
-                std::uint64_t w;
-                std::memcpy(&w, s.data() + i, 8);
-                if (needs_escape(w)) break;
-                i += 8;
-            }
+            while (i + 8 <= s.size() && !needs_escape(load_word(s.data() + i))) i += 8;
             if (i == s.size()) break;
             const unsigned char c = static_cast<unsigned char>(s[i]);
             if (c >= 0x20 && c != '"' && c != '\\') continue;

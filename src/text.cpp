@@ -1,7 +1,8 @@
 #include "xxgk/text.hpp"
 
+#include "word_bits.hpp"
+
 #include <cstdint>
-#include <cstring>
 
 namespace xxgk {
 
@@ -32,8 +33,8 @@ std::size_t invalid_utf8_offset(std::string_view s) noexcept {
         const unsigned char c = p[i];
         if (c < 0x80) {
             // To the next byte above 0x7F, a word at a time: its position is the lowest high bit.
-            std::uint64_t word, high = 0;
-            while (i + 8 <= n && (std::memcpy(&word, p + i, 8), (high = word & 0x8080808080808080ull) == 0)) i += 8;
+            std::uint64_t high = 0;
+            while (i + 8 <= n && (high = detail::load_word(p + i) & detail::word_highs) == 0) i += 8;
             if (high != 0) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
                 i += static_cast<std::size_t>(__builtin_ctzll(high)) / 8;  // the first byte is the lowest

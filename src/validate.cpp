@@ -2,6 +2,7 @@
 
 #include "findings.hpp"
 #include "json_codec.hpp"
+#include "word_bits.hpp"
 #include "xxgk/keys.hpp"
 #include "xxgk/labels.hpp"
 #include "xxgk/narrative.hpp"
@@ -689,19 +690,18 @@ private:
     // below 0x21 (then none is white space, and the count is 8 less the continuation bytes).
     static std::size_t characters(const std::string& s) {
         auto counts = [](unsigned char c) { return (c & 0xC0) != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r'; };
-        constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+        using detail::word_highs, detail::word_ones;
         std::size_t n = 0, i = 0;
         const std::size_t size = s.size();
         const auto* p = reinterpret_cast<const unsigned char*>(s.data());
         for (; size - i >= 8; i += 8) {
-            std::uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            if (((w - ones * 0x21) & ~w & highs) != 0) {  // a byte below 0x21 (exact as a yes/no)
+            const std::uint64_t w = detail::load_word(p + i);
+            if (detail::has_byte_below(w, 0x21)) {
                 for (std::size_t k = i; k < i + 8; ++k) n += counts(p[k]);
                 continue;
             }
-            const std::uint64_t continuation = w & ~(w << 1) & highs;  // bit 7 of each 10xxxxxx byte
-            n += 8 - static_cast<std::size_t>(((continuation >> 7) * ones) >> 56);
+            const std::uint64_t continuation = w & ~(w << 1) & word_highs;  // bit 7 of each 10xxxxxx byte
+            n += 8 - static_cast<std::size_t>(((continuation >> 7) * word_ones) >> 56);
         }
         for (; i < size; ++i) n += counts(p[i]);
         return n;
