@@ -6,7 +6,8 @@
 #   - Boost headers are part of the interface (Boost.Describe in every public header).
 #   - Boost.JSON is a private dependency. A static libxxgk.a leaves its symbols unresolved, so a
 #     consumer must link it; a shared libxxgk.so carries the dependency itself.
-#   - libxml2 (the HTML importer's parser, src/import) is private in the same way.
+#   - libxml2 (the HTML importer's parser, src/import), poppler-cpp (PDF import) and libzip (Word
+#     import) are private in the same way.
 include(CMakePackageConfigHelpers)
 
 set(XXGK_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/xxgk" CACHE STRING
@@ -29,8 +30,9 @@ install(DIRECTORY include/xxgk DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MAT
 
 # ---- CMake package: find_package(xxgk CONFIG) + target xxgk::xxgk
 if(XXGK_CONSUMER_LINKS_BOOST_JSON)
-    # A static library also leaves libxml2 (the HTML importer's parser) to the consumer.
-    set(XXGK_BOOST_DEPENDENCY "find_dependency(Boost ${Boost_VERSION_MAJOR}.${Boost_VERSION_MINOR} CONFIG COMPONENTS json)\nfind_dependency(LibXml2)")
+    # A static library also leaves libxml2 (the HTML importer's parser), poppler-cpp (PDF) and
+    # libzip (Word) to the consumer; pkg-config finds both.
+    set(XXGK_BOOST_DEPENDENCY "find_dependency(Boost ${Boost_VERSION_MAJOR}.${Boost_VERSION_MINOR} CONFIG COMPONENTS json)\nfind_dependency(LibXml2)\nfind_dependency(PkgConfig)\npkg_check_modules(POPPLER_CPP REQUIRED QUIET IMPORTED_TARGET poppler-cpp)\npkg_check_modules(LIBZIP REQUIRED QUIET IMPORTED_TARGET libzip)")
 else()
     set(XXGK_BOOST_DEPENDENCY "find_dependency(Boost ${Boost_VERSION_MAJOR}.${Boost_VERSION_MINOR} CONFIG)")
 endif()
@@ -66,11 +68,11 @@ if(xxgk_boost_json_location)
     endif()
 endif()
 if(XXGK_CONSUMER_LINKS_BOOST_JSON)
-    set(XXGK_PC_LIBS "-L\${libdir} -lxxgkcpp ${xxgk_boost_json_flags} -lxml2")
+    set(XXGK_PC_LIBS "-L\${libdir} -lxxgkcpp ${xxgk_boost_json_flags} -lxml2 -lpoppler-cpp -lzip")
     set(XXGK_PC_LIBS_PRIVATE "")
 else()
     set(XXGK_PC_LIBS "-L\${libdir} -lxxgkcpp")
-    set(XXGK_PC_LIBS_PRIVATE "${xxgk_boost_json_flags} -lxml2")
+    set(XXGK_PC_LIBS_PRIVATE "${xxgk_boost_json_flags} -lxml2 -lpoppler-cpp -lzip")
 endif()
 # ${pcfiledir}/<as many .. as the pkgconfig dir is deep> is the prefix, wherever it is installed
 # (cmake --install --prefix DIR works). For the system prefix /usr (distribution packages, DESTDIR)

@@ -41,19 +41,38 @@ enum class value_kind : std::uint8_t {
 };
 BOOST_DESCRIBE_ENUM(value_kind, count, signed_count, amount, amount_wan_yuan)
 
+/// A rectangle on a PDF page, in points (1/72 inch) from the page's top-left corner, x to the
+/// right and y downwards, as the page is displayed (rotation applied). Exact decimals with two
+/// digits after the point, so that a box encodes the same way everywhere.
+struct page_box {
+    decimal left;
+    decimal top;
+    decimal right;
+    decimal bottom;
+    friend bool operator==(const page_box& a, const page_box& b) noexcept {
+        return a.left == b.left && a.top == b.top && a.right == b.right && a.bottom == b.bottom;
+    }
+};
+BOOST_DESCRIBE_STRUCT(page_box, (), (left, top, right, bottom))
+
 /// Where an imported cell came from. Text imports set line and column (1-based);
-/// HTML imports set table, row and cell (0-based indexes in document order).
+/// HTML and Word imports set table, row and cell (0-based indexes in document order);
+/// PDF imports set page (1-based) and the box of the printed text on that page (for a blank
+/// cell: the empty grid box), plus table, row and cell of the rebuilt table.
 struct provenance {
     std::optional<std::uint32_t> line;
     std::optional<std::uint32_t> column;
     std::optional<std::uint32_t> table;
     std::optional<std::uint32_t> row;
     std::optional<std::uint32_t> cell;
+    std::optional<std::uint32_t> page;  ///< PDF: 1-based page number
+    std::optional<page_box> box;        ///< PDF: where on the page
     friend bool operator==(const provenance& a, const provenance& b) noexcept {
-        return a.line == b.line && a.column == b.column && a.table == b.table && a.row == b.row && a.cell == b.cell;
+        return a.line == b.line && a.column == b.column && a.table == b.table && a.row == b.row && a.cell == b.cell &&
+               a.page == b.page && a.box == b.box;
     }
 };
-BOOST_DESCRIBE_STRUCT(provenance, (), (line, column, table, row, cell))
+BOOST_DESCRIBE_STRUCT(provenance, (), (line, column, table, row, cell, page, box))
 
 /// One cell: its state, its value when it is a number, the unit written with money, and —
 /// when known — the raw printed text and where it came from.

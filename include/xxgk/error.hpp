@@ -26,9 +26,14 @@ enum class errc : int {
     limit_exceeded = 9,  ///< input larger or deeper than the configured limits
     io_error = 10,       ///< a file could not be read or written
     duplicate_member = 11,  ///< a member name repeated within one JSON object (a parser would keep only one)
+    no_text_layer = 12,     ///< a PDF with no text to read: a scan or pictures of the pages (needs OCR)
+    encrypted = 13,         ///< a password-protected PDF or Word file
+    unsupported_kind = 14,  ///< a kind of file the importer does not read (legacy .doc/.wps, a spreadsheet, …);
+                            ///< the message names the conversion that makes it readable
 };
 BOOST_DESCRIBE_ENUM(errc, invalid_json, wrong_type, missing_member, unknown_member, out_of_range, invalid_value,
-                    wrong_format, unknown_key, limit_exceeded, io_error, duplicate_member)
+                    wrong_format, unknown_key, limit_exceeded, io_error, duplicate_member, no_text_layer, encrypted,
+                    unsupported_kind)
 
 /// One problem found while reading input, with its location.
 struct problem {

@@ -1,5 +1,7 @@
-// xxgk — import published reports (plain text, HTML pages) into the typed model (docs/import.md).
+// xxgk — import published reports (plain text, HTML pages, PDF and Word files) into the typed
+// model (docs/import.md).
 //
+//   xxgk::import_result f = xxgk::import_file("report.pdf");  // any kind, detected from the bytes
 //   xxgk::import_result r = xxgk::import_text(text);   // text copied from a page or a PDF
 //   xxgk::import_result h = xxgk::import_html(page);   // an HTML page, tables with rowspan/colspan
 //   for (const xxgk::import_log_entry& e : r.log) ...  // every decision that was not certain
@@ -18,7 +20,10 @@
 #include <xxgk/validate.hpp>
 
 #include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,8 +43,20 @@ struct import_log_entry {
 };
 BOOST_DESCRIBE_STRUCT(import_log_entry, (), (level, code, message, key, where, candidates))
 
-/// Options of `import_text` and `import_html`.
+/// The kinds of source the importer reads (docs/import.md has a table of what is recognised in each).
+enum class source_kind : std::uint8_t {
+    text,  ///< plain text: copied from a page, converted from a PDF, Markdown from a converter
+    html,  ///< an HTML page
+    pdf,   ///< a PDF with a text layer (made with WPS, Word, a browser, …)
+    docx,  ///< a Word document (.docx: Office Open XML; WPS writes it too)
+};
+BOOST_DESCRIBE_ENUM(source_kind, text, html, pdf, docx)
+
+/// Options of every import function.
 struct import_options {
+    /// Force the kind of source instead of detecting it from the bytes (`import_bytes`,
+    /// `import_file`; ignored by the functions that name their kind).
+    std::optional<source_kind> kind;
     /// Force the format version instead of detecting it (the log says when the tables disagree).
     std::optional<format_version> format;
     /// Force the report year instead of reading it from the title or the statistics period.
@@ -77,6 +94,58 @@ import_result import_text(std::string_view text, const import_options& options =
 ///
 /// Same error behaviour as `import_text`.
 import_result import_html(std::string_view html, const import_options& options = {});
+
+/// Imports a report from a PDF file's bytes, read with poppler: the text layer's words with their
+/// boxes; tables rebuilt from geometry (columns from the header cells, rows from the lines, labels
+/// broken over lines joined, vertical group labels, tables split across pages joined, page
+/// headers, footers and numbers dropped). A cell is `blank` only when its box in the table is
+/// seen empty. Provenance of cells: page and box, and the rebuilt table's table/row/cell.
+///
+/// Throws `xxgk::error`: errc::no_text_layer for a PDF with no text (a scan), errc::encrypted
+/// for a password-protected one, errc::invalid_value for bytes that are not a readable PDF or a
+/// PDF that is not a report, errc::limit_exceeded as `import_text`. Never crashes on damaged input.
+import_result import_pdf(std::string_view pdf, const import_options& options = {});
+
+/// Imports a report from a Word document's bytes (.docx, a zip of XML read with libzip and
+/// libxml2): paragraphs give the narrative; tables are explicit (`w:tbl`, `w:gridSpan`,
+/// `w:vMerge`), so cells land exactly, merged cells included. Provenance of cells: table, row and
+/// cell (0-based, document order).
+///
+/// Throws `xxgk::error`: errc::unsupported_kind for a legacy .doc/.wps (the message names the
+/// conversion `soffice --headless --convert-to docx`) or a zip that is not a Word document,
+/// errc::encrypted for a password-protected file, errc::invalid_value for a damaged file or a
+/// document that is not a report, errc::limit_exceeded as `import_text` (the limit applies to
+/// the file and to what it unpacks to).
+import_result import_docx(std::string_view docx, const import_options& options = {});
+
+/// The kind of source `bytes` hold, decided from the bytes alone: `%PDF-` → pdf, a zip holding
+/// `word/document.xml` → docx, markup of an HTML page → html, anything else → text.
+/// Throws `xxgk::error` (errc::unsupported_kind) for kinds that are recognised but not read:
+/// legacy Word/WPS (OLE2 compound files), other zip files, images.
+source_kind detect_source_kind(std::string_view bytes);
+
+/// Imports a report from the bytes of a file of any kind the importer reads: the kind is
+/// `options.kind` or detected (`detect_source_kind`); text and HTML are decoded from UTF-8,
+/// UTF-16 with a byte order mark, or GBK/GB18030 (an HTML page's `<meta charset>` is honoured;
+/// in plain text GB18030 is recognised when the bytes are not UTF-8). The log says which kind and
+/// encoding were taken (XXGK-I-090, XXGK-I-091). Throws what the function of that kind throws.
+import_result import_bytes(std::string_view bytes, const import_options& options = {});
+
+/// Reads the file at `path` (at most `options.max_input_bytes`; devices and FIFOs are refused)
+/// and imports it with `import_bytes`. Throws `xxgk::error` (errc::io_error) when the file
+/// cannot be read, and what `import_bytes` throws.
+import_result import_file(const std::string& path, const import_options& options = {});
+
+/// How many of a report's cells an import read, saw blank or could not capture.
+struct import_counts {
+    std::size_t read = 0;          ///< numbers, not-applicable marks and unreadable text taken from the source
+    std::size_t blank = 0;         ///< blank: an empty cell seen in the source
+    std::size_t not_captured = 0;  ///< not located, or not read with certainty
+};
+BOOST_DESCRIBE_STRUCT(import_counts, (), (read, blank, not_captured))
+
+/// Counts the states of the statistical cells of `r` (the `xxgk import` summary line).
+import_counts count_import(const report& r);
 
 /// The log as a JSON array (members as in `import_log_entry`), deterministic.
 std::string import_log_to_json(const std::vector<import_log_entry>& log);

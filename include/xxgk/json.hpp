@@ -60,6 +60,13 @@ std::string to_json(const report& r);
 /// Reads a whole file into a string. Throws `error` with errc::io_error naming the path.
 std::string read_file(const std::string& path);
 
+/// Reads a whole file of at most `max_bytes` into a string, without reading more than
+/// `max_bytes + 1` bytes whatever the file is. Only regular files are read: a directory, a
+/// device (`/dev/zero`), a FIFO or a socket throws `error` with errc::io_error naming the path and
+/// what it is. A larger file throws errc::limit_exceeded with its size (or "more than N bytes"
+/// when the size is not known before reading).
+std::string read_file(const std::string& path, std::size_t max_bytes);
+
 }  // namespace xxgk
 
 #endif

@@ -127,6 +127,10 @@ typedef int xxgk_status;
 #define XXGK_E_LIMIT_EXCEEDED 9  /* input larger or deeper than the configured limits */
 #define XXGK_E_IO 10             /* a file could not be read */
 #define XXGK_E_DUPLICATE_MEMBER 11 /* a member name repeated within one JSON object */
+#define XXGK_E_NO_TEXT_LAYER 12    /* import: a PDF with no text to read (a scan: needs OCR). Since 0.3. */
+#define XXGK_E_ENCRYPTED 13        /* import: a password-protected PDF or Word file. Since 0.3. */
+#define XXGK_E_UNSUPPORTED_KIND 14 /* import: a kind of file not read (legacy .doc/.wps …); the message
+                                      names the conversion. Since 0.3. */
 
 /* 100 and up belong to the C interface. */
 #define XXGK_E_INVALID_ARGUMENT 100 /* NULL where a pointer is required, a bad enum value, an

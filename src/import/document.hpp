@@ -64,6 +64,14 @@ struct document {
 document read_text(std::string_view text);
 /// Reads an HTML page with libxml2: blocks, data tables as grids, page chrome left out.
 document read_html(std::string_view html);
+/// Reads a PDF's text layer with poppler (pdf_source.cpp): lines of text, and table rows rebuilt
+/// from the words' geometry, cells with page and box. Throws `error` (errc::no_text_layer,
+/// errc::encrypted, errc::invalid_value) as `import_pdf` documents.
+document read_pdf(std::string_view pdf);
+/// Reads a Word document with libzip and libxml2 (docx_source.cpp): paragraphs as lines, tables as
+/// grids (gridSpan, vMerge). At most `max_unpacked_bytes` are unpacked. Throws `error` as
+/// `import_docx` documents.
+document read_docx(std::string_view docx, std::size_t max_unpacked_bytes);
 
 /// Appends HTML text with white space collapsed: each run of white space (U+00A0 included, pages
 /// indent with it) becomes one space, none at the start of `out`.

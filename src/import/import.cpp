@@ -92,4 +92,14 @@ import_result import_html(std::string_view html, const import_options& options) 
     return import_detail::assemble(std::move(doc), options);
 }
 
+import_result import_pdf(std::string_view pdf, const import_options& options) {
+    check_size(pdf, options, "the PDF file");
+    return import_detail::assemble(import_detail::read_pdf(pdf), options);
+}
+
+import_result import_docx(std::string_view docx, const import_options& options) {
+    check_size(docx, options, "the Word file");
+    return import_detail::assemble(import_detail::read_docx(docx, options.max_input_bytes), options);
+}
+
 }  // namespace xxgk

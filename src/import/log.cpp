@@ -66,6 +66,9 @@ const std::vector<import_code_info> catalog{
     {"XXGK-I-060", S::warning, "flattened digit run split: the identities admit exactly one reading"},
     {"XXGK-I-061", S::warning, "flattened digit run ambiguous; cells kept as unreadable text"},
     {"XXGK-I-062", S::warning, "flattened digit run has no reading; cells kept as unreadable text"},
+    // The source's kind and encoding (import_bytes, import_file)
+    {"XXGK-I-090", S::info, "kind of source detected from the bytes, or forced by the caller"},
+    {"XXGK-I-091", S::info, "text encoding decided (UTF-8, UTF-16 with a byte order mark, GB18030/GBK, the page's declaration)"},
 };
 
 }  // namespace
