@@ -81,14 +81,8 @@ void write_text(const std::string& path, const std::string& text) {
     xxgk_cli::write_file(path, text);
 }
 
-/// The extensions `xxgk import` takes from a directory.
-bool importable(const fs::path& p) {
-    std::string e = p.extension().string();
-    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    for (const char* x : {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".shtml", ".pdf", ".docx"})
-        if (e == x) return true;
-    return false;
-}
+/// The files `xxgk import` takes from a directory: those whose extension names a kind it reads.
+bool importable(const fs::path& p) { return xxgk::source_kind_by_extension(p.filename().string()).has_value(); }
 
 /// One input of a run: the file to read and the name of its output (relative, without extension).
 struct job {
@@ -130,14 +124,8 @@ bool import_one(const job& j, const import_settings& s, const std::string& json_
         xxgk::source_kind k{};
         boost::describe::enum_from_string(s.from.c_str(), k);
         options.kind = k;
-    } else if (j.path != "-") {
-        // An HTML page named .html is HTML even when its first bytes do not show it.
-        const xxgk::input_kind by_name = xxgk::detect_input_kind(j.path, {});
-        if (by_name == xxgk::input_kind::html && fs::path(j.path).has_extension()) {
-            std::string e = fs::path(j.path).extension().string();
-            std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            if (e != ".txt" && e != ".md") options.kind = xxgk::source_kind::html;
-        }
+    } else if (auto k = xxgk::source_kind_by_extension(j.path); k == xxgk::source_kind::text || k == xxgk::source_kind::html) {
+        options.kind = k;  // a page saved as .html is HTML, a .txt file is text, whatever their first bytes
     }
     xxgk::import_result r;
     try {
