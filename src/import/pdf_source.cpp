@@ -19,8 +19,6 @@
 
 #include <algorithm>
 #include <climits>
-#include <cstdio>
-#include <cstdlib>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -474,8 +472,6 @@ private:
         std::string label_header;
         std::optional<provenance> label_header_where;
         const std::vector<column> cols = columns_of(t, label_header, label_header_where);
-        if (std::getenv("XXGK_PDF_DEBUG"))
-            for (const column& c : cols) std::fprintf(stderr, "table %zu col %.1f-%.1f %s\n", n, c.l, c.r, c.header.c_str());
         const auto table_no = static_cast<std::uint32_t>(n);
         // Rows: every label fragment (and vertical run) goes to the nearest row on its page.
         std::vector<std::vector<frag>> row_labels(t.rows.size());
