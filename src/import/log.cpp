@@ -66,6 +66,11 @@ const std::vector<import_code_info> catalog{
     {"XXGK-I-060", S::warning, "flattened digit run split: the identities admit exactly one reading"},
     {"XXGK-I-061", S::warning, "flattened digit run ambiguous; cells kept as unreadable text"},
     {"XXGK-I-062", S::warning, "flattened digit run has no reading; cells kept as unreadable text"},
+    // PDF (pdf_source.cpp) and deductions from printed zeros (tables.cpp)
+    {"XXGK-I-070", S::info, "PDF page headers and footers (page numbers) dropped"},
+    {"XXGK-I-071", S::info, "PDF table rebuilt from the text geometry (rows, columns, header)"},
+    {"XXGK-I-072", S::warning, "PDF value stands between two columns, or two values in one column; the cells are not captured"},
+    {"XXGK-I-073", S::warning, "sub-row not printed, its parent row printed 0 in every column: its cells are 0 by arithmetic"},
     // The source's kind and encoding (import_bytes, import_file)
     {"XXGK-I-090", S::info, "kind of source detected from the bytes, or forced by the caller"},
     {"XXGK-I-091", S::info, "text encoding decided (UTF-8, UTF-16 with a byte order mark, GB18030/GBK, the page's declaration)"},
