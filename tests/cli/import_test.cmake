@@ -1,5 +1,6 @@
 # `xxgk import` (ctest test cli.import): the seed imported and then validated reports its one real
-# defect; HTML by extension and by content; the log on standard error; exit codes. docs/cli.md
+# defect; HTML by extension and by content; PDF, GB18030 text, refused kinds; several files and
+# directories; the log and the summary line on standard error; exit codes. docs/cli.md
 # documents what is checked here.
 #
 #   cmake -DXXGK=<xxgk executable> -DSOURCE=<source dir> -DWORK=<scratch dir> -P tests/cli/import_test.cmake
@@ -77,8 +78,71 @@ expect_rc(0 "import --format 2021")
 expect_match("${err}" "info\\[XXGK-I-005\\]: format 2021 forced by the caller" "import --format")
 expect_match("${err}" "warning\\[XXGK-I-006\\]" "import --format: disagreement logged")
 
+xxgk(import "${seed}" --from odt)
+expect_rc(2 "import --from odt (bad usage)")
 xxgk(import "${seed}" --from pdf)
-expect_rc(2 "import --from pdf (bad usage)")
+expect_rc(2 "import --from pdf of a text")
+expect_match("${err}" "not a readable PDF" "import --from pdf of a text: says so")
+
+# ---- the summary line ends every import
+xxgk(import "${seed}" --no-info -o "${WORK}/seed3.json")
+expect_match("${err}" "cangnan-2020-annual-report\\.txt: [0-9]+ cells read, [0-9]+ blank seen, [0-9]+ not captured\n$"
+             "import: summary line last")
+
+# ---- PDF, GB18030 text, refused kinds
+xxgk(import "${data}/pdf/hongze-2023.pdf" --no-info -o "${WORK}/hongze.json")
+expect_rc(0 "import pdf")
+expect_match("${err}" "hongze-2023\\.pdf: 200 cells read, 0 blank seen, 0 not captured" "import pdf: every cell read")
+expect_match("${err}" "hongze-2023\\.pdf\\[page [0-9]+, table [0-9]+, row [0-9]+" "import pdf: log lines name the page")
+xxgk(validate --no-info "${WORK}/hongze.json")
+expect_rc(1 "validate imported pdf: the report's two real defects")
+expect_match("${out}" "XXGK-T4-001 review_litigation\\.review\\.total" "validate imported pdf: 复议 total")
+expect_match("${out}" "XXGK-T4-001 review_litigation\\.litigation_after_review\\.total" "validate imported pdf: 复议后起诉 total")
+expect_match("${out}" "共 2 个错误" "validate imported pdf: exactly two errors")
+
+xxgk(import "${data}/cangnan-2020-gb18030.txt" -o "${WORK}/gb.json")
+expect_rc(0 "import GB18030 text")
+expect_match("${err}" "info\\[XXGK-I-091\\]: text decoded as GB18030" "import GB18030 text: decoded")
+file(READ "${WORK}/gb.json" gb_json)
+file(READ "${WORK}/cangnan.json" utf8_json)
+string(JSON gb_total GET "${gb_json}" requests total total)
+string(JSON utf8_total GET "${utf8_json}" requests total total)
+if(NOT gb_total STREQUAL utf8_total)
+    fail("import GB18030 text: 总计 ${gb_total}, the UTF-8 text ${utf8_total}")
+endif()
+
+execute_process(COMMAND printf "\\320\\317\\021\\340\\241\\261\\032\\341 legacy" OUTPUT_FILE "${WORK}/legacy.doc")
+xxgk(import "${WORK}/legacy.doc")
+expect_rc(2 "import legacy .doc")
+expect_match("${err}" "soffice --headless --convert-to docx" "import legacy .doc: names the conversion")
+xxgk(import "${data}/pdf/image-only.pdf")
+expect_rc(2 "import scanned pdf")
+expect_match("${err}" "OCR" "import scanned pdf: says it needs OCR")
+xxgk(import /dev/zero)
+expect_rc(2 "import /dev/zero")
+expect_match("${err}" "character device" "import /dev/zero: refused before reading")
+
+# ---- several inputs: one JSON per input in -o DIR; a directory is walked
+xxgk(import "${seed}" "${data}/cangnan-2020.html" "${data}/pdf/hongze-2023.pdf" --no-info -o "${WORK}/many")
+expect_rc(0 "import several files")
+foreach(name cangnan-2020-annual-report cangnan-2020 hongze-2023)
+    if(NOT EXISTS "${WORK}/many/${name}.json")
+        fail("import several files: no ${name}.json")
+    endif()
+endforeach()
+expect_match("${err}" "xxgk: 3 of 3 files imported into" "import several files: total")
+xxgk(import "${data}/pdf" --no-info -o "${WORK}/dir" --log-json "${WORK}/dir-logs")
+expect_rc(2 "import a directory with files that cannot be imported")
+expect_match("${err}" "xxgk: 1 of 4 files imported into" "import a directory: total")
+if(NOT EXISTS "${WORK}/dir/hongze-2023.json" OR NOT EXISTS "${WORK}/dir-logs/hongze-2023.log.json")
+    fail("import a directory: no hongze-2023.json or its log")
+endif()
+if(EXISTS "${WORK}/dir/truncated.json")
+    fail("import a directory: a JSON written for a file that could not be imported")
+endif()
+xxgk(import "${seed}" "${data}/cangnan-2020.html")
+expect_rc(2 "import several files without -o")
+expect_match("${err}" "several inputs need -o DIR" "import several files without -o: says so")
 
 # ---- not a report, missing file
 file(WRITE "${WORK}/notes.txt" "会议纪要\n今天讨论了食堂的菜单。\n")
