@@ -134,13 +134,39 @@ std::string utf8_of(const poppler::ustring& u) {
     return sanitize_utf8(std::string_view(a.data(), a.size()), bad);
 }
 
+/// The advance width of the box's first CJK ideograph, which is one em in every CJK font; 0 when
+/// the box has none (digits, Latin text).
+double ideograph_em(const poppler::text_box& tb) {
+    const poppler::ustring u = tb.text();
+    for (std::size_t i = 0; i < u.size(); ++i)
+        if (u[i] >= 0x4E00 && u[i] <= 0x9FFF) return tb.char_bbox(i).width();
+    return 0;
+}
+
 page_text read_page(const poppler::page& p, std::uint32_t number) {
     page_text out;
     const poppler::rectf rect = p.page_rect();
     out.height = rect.height();
     std::vector<frag> words;
     std::vector<frag> rotated;
-    for (const poppler::text_box& tb : p.text_list()) {
+    const std::vector<poppler::text_box> boxes = p.text_list(poppler::page::text_list_include_font);
+    // The text height is the unit of every threshold, but poppler's box height comes from the
+    // font's declared bounding box: for the Type 3 fonts Chromium writes (Noto CJK) it is 2.6 em,
+    // taller than the line pitch, so the lines of a wrapped label would overlap. The em is known
+    // from the advance of an ideograph (1 em in every CJK font): per font size, the smallest ratio
+    // of box height to em, and boxes taller than 1.2 em are shrunk to 1.2 em about their centre
+    // (WPS, Word and WenQuanYi boxes are 1.0–1.2 em and stay as they are).
+    std::map<long, double> ratio;  // font size (1/100 pt) → box height / em
+    for (const poppler::text_box& tb : boxes) {
+        if (tb.rotation() != 0) continue;
+        const double em = ideograph_em(tb);
+        if (!(em > 0)) continue;
+        const long key = std::lround(tb.get_font_size() * 100);
+        const double r = tb.bbox().height() / em;
+        auto it = ratio.find(key);
+        if (it == ratio.end() || r < it->second) ratio[key] = r;
+    }
+    for (const poppler::text_box& tb : boxes) {
         frag f;
         f.text = trim(utf8_of(tb.text()));
         if (f.text.empty()) continue;
@@ -150,6 +176,14 @@ page_text read_page(const poppler::page& p, std::uint32_t number) {
         f.r = bb.right();
         f.b = bb.bottom();
         if (!(f.r > f.l) || !(f.b > f.t) || !std::isfinite(f.l + f.t + f.r + f.b)) continue;
+        if (tb.rotation() == 0) {
+            const auto it = ratio.find(std::lround(tb.get_font_size() * 100));
+            if (it != ratio.end() && it->second > 1.2) {
+                const double h = (f.b - f.t) / it->second * 1.2, cy = (f.t + f.b) / 2;
+                f.t = cy - h / 2;
+                f.b = cy + h / 2;
+            }
+        }
         f.page = number;
         f.space_after = tb.has_space_after();
         // Rotation 1 and 3: glyphs run down the page (a group label printed one character per
@@ -234,6 +268,22 @@ bool is_heading_text(std::string_view text) {
     std::size_t i = 0;
     while (i < s.size() && std::u32string_view(U"一二三四五六七八九十").find(s[i]) != std::u32string_view::npos) ++i;
     return i > 0 && i < s.size() && (s[i] == U'、' || s[i] == U'.' || s[i] == U'．');
+}
+
+/// A label that begins a row of the template: "一、", "（三）", "(3)", "1.", "2、" at its start.
+bool starts_with_ordinal(std::string_view text) {
+    const std::u32string s = to_u32(text);
+    const std::u32string_view han = U"一二三四五六七八九十";
+    std::size_t i = 0;
+    if (i < s.size() && (s[i] == U'（' || s[i] == U'(')) {
+        ++i;
+        const std::size_t from = i;
+        while (i < s.size() && (han.find(s[i]) != std::u32string_view::npos || (s[i] >= U'0' && s[i] <= U'9'))) ++i;
+        return i > from && i < s.size() && (s[i] == U'）' || s[i] == U')');
+    }
+    const std::size_t from = i;
+    while (i < s.size() && (han.find(s[i]) != std::u32string_view::npos || (s[i] >= U'0' && s[i] <= U'9'))) ++i;
+    return i > from && i < s.size() && (s[i] == U'、' || s[i] == U'.' || s[i] == U'．');
 }
 
 /// A column of a rebuilt table.
@@ -413,9 +463,26 @@ private:
             const double hi = c + 1 < cols.size() ? (cols[c].r + cols[c + 1].l) / 2 : 1e300;
             std::vector<const frag*> mine;
             for (const frag& f : over)
-                if (f.l >= lo && f.r <= hi && overlap(f.l, f.r, cols[c].l, cols[c].r) > 0) mine.push_back(&f);
-            std::stable_sort(mine.begin(), mine.end(), [](const frag* a, const frag* b) { return a->t < b->t; });
-            for (const frag* f : mine) cols[c].header += f->text;
+                // By the centre: the first line of a wrapped header ("法律服务机" over "构") is wider
+                // than the leaf, and may reach past the midpoint to the next leaf.
+                if (f.cx() >= lo && f.cx() <= hi && overlap(f.l, f.r, cols[c].l, cols[c].r) > 0) mine.push_back(&f);
+            // The header cell is the leaf and the lines stacked right above it (a wrapped header,
+            // "商业企" over "业"); a spanned header higher up (申请人情况, centred over seven
+            // columns, may stand over just one) is separated from it by the cell's padding.
+            std::stable_sort(mine.begin(), mine.end(), [](const frag* a, const frag* b) { return a->t > b->t; });
+            std::vector<const frag*> chain;
+            for (const frag* f : mine) {
+                if (chain.empty()) {
+                    if (f->l == cols[c].l && f->r == cols[c].r) chain.push_back(f);
+                    continue;
+                }
+                const frag* top = chain.back();
+                const double gap = top->t - f->b;
+                if (gap > -0.5 * f->h() && gap < 0.6 * f->h()) chain.push_back(f);
+            }
+            if (chain.empty())
+                for (const frag* f : mine) chain.push_back(f);
+            for (auto it = chain.rbegin(); it != chain.rend(); ++it) cols[c].header += (*it)->text;
         }
         if (!cols.empty()) return cols;
         // No header: one column per x position where values stand (centres within a text height).
@@ -473,13 +540,131 @@ private:
         std::optional<provenance> label_header_where;
         const std::vector<column> cols = columns_of(t, label_header, label_header_where);
         const auto table_no = static_cast<std::uint32_t>(n);
-        // Rows: every label fragment (and vertical run) goes to the nearest row on its page.
-        std::vector<std::vector<frag>> row_labels(t.rows.size());
+        // Rows: the value lines, and (below) the labels of rows printed without any value.
+        std::vector<pline> rows;
+        for (std::size_t i : t.rows) rows.push_back(lines_[i]);
+        // Label cells are built before they are given a row, so that a label wrapped over lines,
+        // or a group label printed once in the middle of its rows (Chromium and Word centre
+        // rowspan text vertically), stays one cell: a line joins the cell right above it (x
+        // ranges overlap, less than 0.6 of a text height apart) unless it begins with an ordinal
+        // (一、 （一） 1.), which begins a label of its own; two lines that each print values are
+        // two rows and never join.
+        struct lcell {
+            frag f;
+            double line_h = 0;  ///< height of one line of the cell
+            std::optional<std::size_t> row;
+        };
+        std::vector<lcell> cells;
+        {
+            std::vector<lcell> parts;
+            for (std::size_t r = 0; r < rows.size(); ++r)
+                for (const frag& f : rows[r].frags)
+                    if (f.cx() < t.value_left - 0.5 * f.h() && !is_value_frag(f)) parts.push_back({f, f.h(), r});
+            for (std::size_t i : t.labels)
+                for (const frag& f : lines_[i].frags) parts.push_back({f, f.h(), std::nullopt});
+            std::stable_sort(parts.begin(), parts.end(), [](const lcell& x, const lcell& y) {
+                return x.f.page != y.f.page ? x.f.page < y.f.page : x.f.t < y.f.t;
+            });
+            for (lcell& p : parts) {
+                lcell* above = nullptr;
+                double best = 1e300;
+                if (!starts_with_ordinal(p.f.text))
+                    for (lcell& c : cells) {
+                        if (c.f.page != p.f.page || overlap(c.f.l, c.f.r, p.f.l, p.f.r) <= 0 || (c.row && p.row)) continue;
+                        const double gap = p.f.t - c.f.b;
+                        if (gap < -0.5 * p.line_h || gap > 0.6 * p.line_h || gap >= best) continue;
+                        best = gap;
+                        above = &c;
+                    }
+                // Else a run on the same line less than 0.8 of a text height to the right of a
+                // cell's text continues it ("5.要求行政机关确认或重" "新出具"); the next cell stands
+                // further off.
+                for (lcell& c : cells)
+                    if (!above && !p.row && !c.f.vertical && !p.f.vertical && c.f.page == p.f.page &&
+                        overlap(c.f.t, c.f.b, p.f.t, p.f.b) > 0.5 * p.line_h && p.f.l > c.f.r - 0.1 * p.line_h &&
+                        p.f.l - c.f.r < 0.8 * p.line_h)
+                        above = &c;
+                if (!above) {
+                    cells.push_back(std::move(p));
+                    continue;
+                }
+                above->f.text += p.f.text;
+                above->f.l = std::min(above->f.l, p.f.l);
+                above->f.r = std::max(above->f.r, p.f.r);
+                above->f.b = std::max(above->f.b, p.f.b);
+                if (!above->row) above->row = p.row;
+            }
+        }
+        // A label cell that begins with an ordinal, is on no value line, and has no label text
+        // to its right within a line above or below (so it is not a group label) is the label of
+        // a row whose boxes are all printed empty: it is a row of its own, its cells blank, and
+        // is not glued to a neighbour's label.
+        // A label wrapped over lines with its values printed between them (text centred in its
+        // box) is on no value line but spans one: it belongs to the value line whose centre lies
+        // within it and that has no label of its own in these x.
+        for (lcell& c : cells) {
+            if (c.row) continue;
+            double best = 1e300;
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                const pline& row = rows[r];
+                if (row.page != c.f.page || row.cy() < c.f.t || row.cy() > c.f.b) continue;
+                const bool labelled = std::any_of(cells.begin(), cells.end(), [&](const lcell& o) {
+                    return o.row == r && overlap(o.f.l, o.f.r, c.f.l, c.f.r) > 0;
+                });
+                if (!labelled && std::abs(row.cy() - c.f.cy()) < best) {
+                    best = std::abs(row.cy() - c.f.cy());
+                    c.row = r;
+                }
+            }
+            if (c.row) continue;
+            // Or the values are printed just below or above the label (WPS puts a wrapped label
+            // at the top of its box): a value line with no label at all, less than a line away.
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                const pline& row = rows[r];
+                if (row.page != c.f.page) continue;
+                const double gap = std::max(row.t - c.f.b, c.f.t - row.b);
+                const bool labelled = std::any_of(cells.begin(), cells.end(), [&](const lcell& o) { return o.row == r; });
+                if (!labelled && gap < c.line_h && gap < best) {
+                    best = gap;
+                    c.row = r;
+                }
+            }
+        }
+        for (lcell& c : cells) {
+            if (c.row || !starts_with_ordinal(c.f.text)) continue;
+            const bool group = std::any_of(cells.begin(), cells.end(), [&](const lcell& o) {
+                return &o != &c && o.f.page == c.f.page && o.f.l > c.f.r - 0.1 * c.line_h &&
+                       overlap(o.f.t, o.f.b, c.f.t - c.line_h, c.f.b + c.line_h) > 0;
+            });
+            if (group) continue;
+            pline ln;
+            ln.page = c.f.page;
+            ln.t = c.f.t;
+            ln.b = c.f.t + c.line_h;
+            c.row = rows.size();
+            rows.push_back(std::move(ln));
+        }
+        {
+            std::vector<std::size_t> order(rows.size());
+            for (std::size_t r = 0; r < order.size(); ++r) order[r] = r;
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+                return rows[x].page != rows[y].page ? rows[x].page < rows[y].page : rows[x].t < rows[y].t;
+            });
+            std::vector<std::size_t> to(rows.size());
+            std::vector<pline> sorted;
+            for (std::size_t k = 0; k < order.size(); ++k) {
+                to[order[k]] = k;
+                sorted.push_back(std::move(rows[order[k]]));
+            }
+            rows = std::move(sorted);
+            for (lcell& c : cells)
+                if (c.row) c.row = to[*c.row];
+        }
         const auto nearest_row = [&](const frag& f) -> std::optional<std::size_t> {
             std::optional<std::size_t> best;
             double d = 1e300;
-            for (std::size_t r = 0; r < t.rows.size(); ++r) {
-                const pline& row = lines_[t.rows[r]];
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                const pline& row = rows[r];
                 if (row.page != f.page) continue;
                 const double dr = std::abs(row.cy() - f.cy());
                 if (dr < d) {
@@ -489,15 +674,13 @@ private:
             }
             return best;
         };
-        for (std::size_t r = 0; r < t.rows.size(); ++r)
-            for (const frag& f : lines_[t.rows[r]].frags)
-                if (f.cx() < t.value_left - 0.5 * f.h() && !is_value_frag(f)) row_labels[r].push_back(f);
-        for (std::size_t i : t.labels)
-            for (const frag& f : lines_[i].frags)
-                if (auto r = nearest_row(f)) row_labels[*r].push_back(f);
+        // Every other label cell (a group label, a wrapped line) goes to the nearest row on its page.
+        std::vector<std::vector<frag>> row_labels(rows.size());
+        for (lcell& c : cells)
+            if (auto r = c.row ? c.row : nearest_row(c.f)) row_labels[*r].push_back(c.f);
         for (const frag& v : vertical_) {
-            const pline& top = lines_[t.rows.front()];
-            const pline& bottom = lines_[t.rows.back()];
+            const pline& top = rows.front();
+            const pline& bottom = rows.back();
             if (v.page < top.page || v.page > bottom.page || v.r > t.value_left) continue;
             if ((v.page == top.page && v.b < top.t) || (v.page == bottom.page && v.t > bottom.b)) continue;
             if (auto r = nearest_row(v)) {
@@ -506,9 +689,9 @@ private:
             }
         }
         // Label cells of a row: fragments that share an x range are one cell, lines joined.
-        std::vector<std::vector<frag>> label_cells(t.rows.size());
+        std::vector<std::vector<frag>> label_cells(rows.size());
         std::size_t width = 0;
-        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        for (std::size_t r = 0; r < rows.size(); ++r) {
             std::vector<frag>& fs = row_labels[r];
             std::stable_sort(fs.begin(), fs.end(), [](const frag& a, const frag& b) { return a.t < b.t; });
             std::vector<frag>& cells = label_cells[r];
@@ -537,9 +720,9 @@ private:
             width = std::max(width, cells.size());
         }
         {
-            const std::uint32_t p0 = lines_[t.rows.front()].page, p1 = lines_[t.rows.back()].page;
+            const std::uint32_t p0 = rows.front().page, p1 = rows.back().page;
             std::string msg = "table " + std::to_string(n) + " rebuilt on page " + std::to_string(p0) +
-                              (p1 != p0 ? "–" + std::to_string(p1) : std::string()) + ": " + std::to_string(t.rows.size()) +
+                              (p1 != p0 ? "–" + std::to_string(p1) : std::string()) + ": " + std::to_string(rows.size()) +
                               " rows, " + std::to_string(cols.size()) + " columns " +
                               (t.headers.empty() ? std::string("placed by the values (no header over them)")
                                                  : std::string("from the header cells"));
@@ -571,8 +754,8 @@ private:
             }
             finish_row(h, table_no, row_no++);
         }
-        for (std::size_t r = 0; r < t.rows.size(); ++r) {
-            const pline& ln = lines_[t.rows[r]];
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const pline& ln = rows[r];
             block b;
             b.type = block::kind::row;
             b.where.page = ln.page;
