@@ -31,14 +31,20 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+input_kind input_kind_of(source_kind k) {
+    switch (k) {
+        case source_kind::html: return input_kind::html;
+        case source_kind::pdf: return input_kind::pdf;
+        case source_kind::docx: return input_kind::docx;
+        case source_kind::text: break;
+    }
+    return input_kind::text;
+}
+
 std::optional<input_kind> kind_by_extension(std::string_view path) {
     const std::string p = lower(path);
-    const auto ends = [&](std::string_view e) { return p.size() > e.size() && p.compare(p.size() - e.size(), e.size(), e) == 0; };
-    if (ends(".json")) return input_kind::json;
-    for (std::string_view e : {".html", ".htm", ".xhtml", ".shtml", ".jsp", ".asp", ".aspx", ".php"})
-        if (ends(e)) return input_kind::html;
-    for (std::string_view e : {".txt", ".text", ".md", ".markdown"})
-        if (ends(e)) return input_kind::text;
+    if (p.size() > 5 && p.compare(p.size() - 5, 5, ".json") == 0) return input_kind::json;
+    if (auto k = source_kind_by_extension(path)) return input_kind_of(*k);
     return std::nullopt;
 }
 
@@ -48,15 +54,12 @@ std::string number_or_empty(const std::optional<std::size_t>& n) { return n ? st
 
 input_kind detect_input_kind(std::string_view path, std::string_view content) noexcept {
     if (auto k = kind_by_extension(path)) return *k;
+    std::size_t i = content.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    while (i < content.size() && i < 4096 && std::isspace(static_cast<unsigned char>(content[i]))) ++i;
+    if (i < content.size() && content[i] == '{') return input_kind::json;
     try {
-        const std::string head = lower(content.substr(0, 4096));
-        std::size_t i = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-        while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
-        if (i < head.size() && head[i] == '{') return input_kind::json;
-        if (i < head.size() && head[i] == '<') return input_kind::html;
-        for (const char* tag : {"<html", "<body", "<table", "<div", "<p>", "<p "})
-            if (head.find(tag) != std::string::npos) return input_kind::html;
-    } catch (...) {  // std::bad_alloc copying 4 KiB: fall back to text, the importer's most tolerant reader
+        return input_kind_of(detect_source_kind(content));
+    } catch (...) {  // a kind the importer refuses: importing it says why
     }
     return input_kind::text;
 }
@@ -84,7 +87,8 @@ corpus_file_result check_corpus_file(const std::string& dir, const std::string& 
     };
     std::string content;
     try {
-        content = read_file((fs::path(dir) / file).string());
+        content = read_file((fs::path(dir) / file).string(),
+                            std::max(options.decoding.max_input_bytes, import_options{}.max_input_bytes));
     } catch (const error& e) {
         fail(e.code(), e.what());
         return r;
@@ -98,7 +102,10 @@ corpus_file_result check_corpus_file(const std::string& dir, const std::string& 
         value = std::move(d.value);
     } else {
         try {
-            import_result imported = *r.kind == input_kind::html ? import_html(content) : import_text(content);
+            // Text and HTML as their extension says; PDF, Word and the encoding from the bytes.
+            import_options options;
+            if (auto k = source_kind_by_extension(file); k == source_kind::text || k == source_kind::html) options.kind = k;
+            import_result imported = import_bytes(content, options);
             for (import_log_entry& e : imported.log)
                 if (e.level != severity::info) r.import_log.push_back(std::move(e));
             value = std::move(imported.value);

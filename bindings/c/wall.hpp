@@ -183,6 +183,16 @@ inline void clear_len(std::size_t* len) noexcept {
 // ---------------------------------------------------------------------------------------------
 // Argument and result helpers (defined in xxgk_c.cpp)
 
+/// Fails with XXGK_E_INVALID_ARGUMENT when a length is beyond any object (above PTRDIFF_MAX).
+void check_length(std::size_t len, const char* name);
+
+/// Fails with XXGK_E_INVALID_ARGUMENT for an options struct whose version is 0 (not initialised)
+/// or newer than this library; `init` names the initialiser macro in the message.
+void check_struct_version(unsigned int version, unsigned int current, const char* name, const char* init);
+
+/// Fails with XXGK_E_LIMIT_EXCEEDED when an input of `size` bytes is over `limit`.
+void check_limit(std::size_t size, std::size_t limit);
+
 /// Load options (NULL: defaults), checked as every load function checks them.
 xxgk::decode_options decode_options_arg(const xxgk_load_options* o);
 

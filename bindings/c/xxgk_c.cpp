@@ -87,6 +87,32 @@ static_assert(errc_fits(), "xxgk::errc values must stay within 1..99 (100 and up
 
 using namespace xxgk_c;  // the handles and the wall (wall.hpp)
 
+// Argument checks shared by every C ABI source (declared in wall.hpp).
+namespace xxgk_c {
+
+void check_length(std::size_t len, const char* name) {
+    if (len > static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max()))
+        fail(XXGK_E_INVALID_ARGUMENT, std::string("argument '") + name + "' has a length of " + std::to_string(len) +
+                                          " bytes, more than any object can have");
+}
+
+void check_struct_version(unsigned int version, unsigned int current, const char* name, const char* init) {
+    if (version == 0)
+        fail(XXGK_E_INVALID_ARGUMENT,
+             std::string("'") + name + "->version' is 0: initialise the struct with " + init);
+    if (version > current)
+        fail(XXGK_E_INVALID_ARGUMENT, std::string("'") + name + "->version' is " + std::to_string(version) +
+                                          ", newer than this library knows (" + std::to_string(current) + ")");
+}
+
+void check_limit(std::size_t size, std::size_t limit) {
+    if (size > limit)
+        fail(XXGK_E_LIMIT_EXCEEDED,
+             "input of " + std::to_string(size) + " bytes exceeds the limit of " + std::to_string(limit) + " bytes");
+}
+
+}  // namespace xxgk_c
+
 namespace {
 
 // Records where `offset` is in `text` (line and column in code points).
@@ -97,11 +123,6 @@ void locate(std::string_view text, std::size_t offset, xxgk_error& e) {
     e.column = p.column;
 }
 
-void check_length(std::size_t len, const char* name) {
-    if (len > static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max()))
-        fail(XXGK_E_INVALID_ARGUMENT, std::string("argument '") + name + "' has a length of " + std::to_string(len) +
-                                          " bytes, more than any object can have");
-}
 
 void check_utf8(std::string_view s, const char* name, bool with_position = false) {
     const std::size_t bad = xxgk::invalid_utf8_offset(s);
@@ -123,14 +144,6 @@ std::string_view text_arg(const char* p, std::size_t len, const char* name, bool
     return s;
 }
 
-void check_struct_version(unsigned int version, unsigned int current, const char* name, const char* init) {
-    if (version == 0)
-        fail(XXGK_E_INVALID_ARGUMENT,
-             std::string("'") + name + "->version' is 0: initialise the struct with " + init);
-    if (version > current)
-        fail(XXGK_E_INVALID_ARGUMENT, std::string("'") + name + "->version' is " + std::to_string(version) +
-                                          ", newer than this library knows (" + std::to_string(current) + ")");
-}
 
 xxgk::format_version format_arg(int format) {
     for (xxgk::format_version f : xxgk::all_formats)
@@ -174,11 +187,6 @@ const char* borrowed(const std::string& s, std::size_t* out_len) noexcept {
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-void check_limit(std::size_t size, std::size_t limit) {
-    if (size > limit)
-        fail(XXGK_E_LIMIT_EXCEEDED,
-             "input of " + std::to_string(size) + " bytes exceeds the limit of " + std::to_string(limit) + " bytes");
-}
 
 void decode_into(xxgk_report** out, std::string_view json, const xxgk::decode_options& options) {
     check_limit(json.size(), options.max_input_bytes);
@@ -188,21 +196,6 @@ void decode_into(xxgk_report** out, std::string_view json, const xxgk::decode_op
     *out = new xxgk_report{std::move(*r.value)};
 }
 
-std::string read_file_limited(const char* path, std::size_t limit) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) fail(XXGK_E_IO, std::string("'") + path + "' is a directory");
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) fail(XXGK_E_IO, std::string("cannot open '") + path + "' for reading");
-    const std::streamoff size = in.tellg();
-    if (size < 0) fail(XXGK_E_IO, std::string("cannot read '") + path + "'");
-    if (static_cast<std::uint64_t>(size) > limit)
-        fail(XXGK_E_LIMIT_EXCEEDED, std::string("file '") + path + "' of " + std::to_string(size) +
-                                        " bytes exceeds the limit of " + std::to_string(limit) + " bytes");
-    std::string text(static_cast<std::size_t>(size), '\0');
-    in.seekg(0);
-    if (size > 0 && !in.read(&text[0], size)) fail(XXGK_E_IO, std::string("cannot read '") + path + "'");
-    return text;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Members of the model, addressed by JSON Pointer segments. Derived from the Boost.Describe
@@ -612,7 +605,7 @@ std::string_view xxgk_c::json_arg(const char* json, std::size_t json_len, const 
 
 std::string xxgk_c::file_arg(const char* path, const xxgk::decode_options& o) {
     require(path, "path");
-    return read_file_limited(path, o.max_input_bytes);
+    return xxgk::read_file(path, o.max_input_bytes);
 }
 
 void xxgk_c::fail_with(const std::vector<xxgk::problem>& problems) { throw failure{error_from_problems(problems, true)}; }
@@ -790,7 +783,7 @@ xxgk_status xxgk_report_from_file(xxgk_report** out, const char* path, const xxg
         require(out, "out");
         require(path, "path");
         const xxgk::decode_options o = decode_options_arg(options);
-        const std::string text = read_file_limited(path, o.max_input_bytes);
+        const std::string text = xxgk::read_file(path, o.max_input_bytes);
         decode_into(out, text, o);
     });
 }

@@ -35,12 +35,14 @@ enum class input_kind : std::uint8_t {
     json,  ///< canonical JSON (docs/json-format.md)
     text,  ///< a published report as plain text (import_text)
     html,  ///< a published report as an HTML page (import_html)
+    pdf,   ///< a published report as a PDF file (import_pdf)
+    docx,  ///< a published report as a Word file (import_docx)
 };
-BOOST_DESCRIBE_ENUM(input_kind, json, text, html)
+BOOST_DESCRIBE_ENUM(input_kind, json, text, html, pdf, docx)
 
-/// The kind of a file: by its extension (.json; .html, .htm, .xhtml, .shtml, .jsp, .asp, .aspx,
-/// .php; .txt, .text, .md, .markdown), else by its content: a '{' first → json, markup at or near
-/// the start → html, anything else → text. The rule `xxgk import` applies to text and HTML.
+/// The kind of a file: by its extension (.json; the extensions of `source_kind_by_extension`:
+/// .html, .htm, …; .txt, .md, …; .pdf; .docx), else by its content: a '{' first → json, else as
+/// `detect_source_kind` decides (a kind it refuses counts as text here; importing it then says why).
 input_kind detect_input_kind(std::string_view path, std::string_view content) noexcept;
 
 /// The files of a corpus: every regular file below `dir` (recursively; links to files are read,

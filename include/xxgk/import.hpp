@@ -124,6 +124,12 @@ import_result import_docx(std::string_view docx, const import_options& options =
 /// legacy Word/WPS (OLE2 compound files), other zip files, images.
 source_kind detect_source_kind(std::string_view bytes);
 
+/// The kind a file's name says: .txt .text .md .markdown → text; .html .htm .xhtml .shtml .jsp
+/// .asp .aspx .php → html; .pdf → pdf; .docx → docx (case-insensitive); nothing for other names.
+/// `xxgk import`, `xxgk corpus` and Python's `import_file` take a text or HTML extension as the
+/// kind (a page saved as .html is HTML whatever its first bytes) and detect the others from the bytes.
+std::optional<source_kind> source_kind_by_extension(std::string_view path) noexcept;
+
 /// Imports a report from the bytes of a file of any kind the importer reads: the kind is
 /// `options.kind` or detected (`detect_source_kind`); text and HTML are decoded from UTF-8,
 /// UTF-16 with a byte order mark, or GBK/GB18030 (an HTML page's `<meta charset>` is honoured;

@@ -810,6 +810,57 @@ XXGK_API xxgk_status xxgk_validate_series(const xxgk_report *const *reports, siz
  */
 XXGK_API xxgk_status xxgk_check_narrative(const xxgk_report *report, xxgk_issues **out, xxgk_error **err);
 
+/* ============================================================================================
+ * Import — published reports (text, HTML pages, PDF and Word files) into reports (docs/import.md)
+ * ========================================================================================== */
+
+/* The kinds of source (xxgk_import_options.kind). Since 0.3. */
+#define XXGK_SOURCE_DETECT 0 /* decide from the bytes: %PDF- → PDF, a zip with word/document.xml →
+                                Word, markup → HTML, anything else → text */
+#define XXGK_SOURCE_TEXT 1   /* plain text (UTF-8, UTF-16 with a byte order mark, GB18030/GBK) */
+#define XXGK_SOURCE_HTML 2   /* an HTML page (its <meta charset> is honoured) */
+#define XXGK_SOURCE_PDF 3    /* a PDF with a text layer */
+#define XXGK_SOURCE_DOCX 4   /* a Word document (.docx) */
+
+/* How xxgk_import_bytes / _file read a source. Zeroed members mean the default. Since 0.3
+ * (version 1). */
+typedef struct xxgk_import_options {
+    unsigned int version;   /* XXGK_IMPORT_OPTIONS_VERSION */
+    int kind;               /* XXGK_SOURCE_*; 0: detected from the bytes */
+    int format;             /* 0: detected from the table labels; XXGK_FORMAT_2019/2021: forced */
+    int year;               /* 0: read from the report; otherwise forced */
+    size_t max_input_bytes; /* larger input is XXGK_E_LIMIT_EXCEEDED before it is read; 0 = 16 MiB */
+} xxgk_import_options;
+
+#define XXGK_IMPORT_OPTIONS_VERSION 1
+#define XXGK_IMPORT_OPTIONS_INIT { XXGK_IMPORT_OPTIONS_VERSION, 0, 0, 0, 0 }
+
+/*
+ * Imports a report from the bytes of a published file. The bytes need not be UTF-8 (PDF, Word,
+ * GBK text are read as what they are). Whatever could not be read with certainty is in the log:
+ * a JSON array of {"level", "code", "message", "key", "where", "candidates"} (docs/import.md);
+ * cells not located are in state XXGK_CELL_NOT_CAPTURED, and a cell is XXGK_CELL_BLANK only when
+ * the source shows it empty.
+ * *out: [owned: xxgk_report_free]. *log_json (may be NULL: no log wanted): [owned: xxgk_free],
+ * NUL-terminated; *log_json_len (may be NULL): its length.
+ * Errors: XXGK_E_INVALID_ARGUMENT (NULL out or bytes with a length, unknown kind or format,
+ * unknown options version), XXGK_E_LIMIT_EXCEEDED, XXGK_E_INVALID_VALUE (not a report at all;
+ * damaged PDF or Word file), XXGK_E_NO_TEXT_LAYER (a scanned PDF), XXGK_E_ENCRYPTED,
+ * XXGK_E_UNSUPPORTED_KIND (legacy .doc/.wps, other zip files, images; the message names the
+ * conversion). Since 0.3.
+ */
+XXGK_API xxgk_status xxgk_import_bytes(xxgk_report **out, char **log_json, size_t *log_json_len, const char *bytes,
+                                       size_t bytes_len, const xxgk_import_options *options, xxgk_error **err);
+
+/*
+ * Reads the file at `path` (NUL-terminated, handed to the operating system unchanged; only
+ * regular files, at most max_input_bytes) and imports it as xxgk_import_bytes does.
+ * Errors: as xxgk_import_bytes, plus XXGK_E_IO (missing file, a directory, a device or FIFO).
+ * Since 0.3.
+ */
+XXGK_API xxgk_status xxgk_import_file(xxgk_report **out, char **log_json, size_t *log_json_len, const char *path,
+                                      const xxgk_import_options *options, xxgk_error **err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -156,6 +156,21 @@ decoded decode_source(std::string_view bytes, source_kind kind) {
 
 }  // namespace
 
+std::optional<source_kind> source_kind_by_extension(std::string_view path) noexcept {
+    const std::size_t dot = path.rfind('.');
+    if (dot == std::string_view::npos || path.size() - dot > 8) return std::nullopt;
+    char ext[8] = {};
+    for (std::size_t i = dot + 1; i < path.size(); ++i) ext[i - dot - 1] = lower_ascii(path[i]);
+    const std::string_view e(ext);
+    for (std::string_view x : {"txt", "text", "md", "markdown"})
+        if (e == x) return source_kind::text;
+    for (std::string_view x : {"html", "htm", "xhtml", "shtml", "jsp", "asp", "aspx", "php"})
+        if (e == x) return source_kind::html;
+    if (e == "pdf") return source_kind::pdf;
+    if (e == "docx") return source_kind::docx;
+    return std::nullopt;
+}
+
 source_kind detect_source_kind(std::string_view bytes) {
     std::string_view head = bytes;
     if (starts_with(head, "\xEF\xBB\xBF")) head.remove_prefix(3);
@@ -180,7 +195,13 @@ source_kind detect_source_kind(std::string_view bytes) {
     if (starts_with(bytes, "{\\rtf"))
         throw error(errc::unsupported_kind, "the file is an RTF document, which is not read; "
                                             "convert it first: soffice --headless --convert-to docx FILE");
-    // HTML: markup of a page near the start (a UTF-16 page is decoded first by import_bytes).
+    // HTML: a tag first, or markup of a page near the start (a UTF-16 page is decoded first by
+    // import_bytes).
+    std::size_t first = 0;
+    while (first < head.size() && first < 4096 && (head[first] == ' ' || (head[first] >= '\t' && head[first] <= '\r'))) ++first;
+    if (first + 1 < head.size() && head[first] == '<' &&
+        ((lower_ascii(head[first + 1]) >= 'a' && lower_ascii(head[first + 1]) <= 'z') || head[first + 1] == '!'))
+        return source_kind::html;
     for (std::string_view word : {"<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<p>", "<div"})
         if (contains_ascii_nocase(head, word, 2048)) return source_kind::html;
     return source_kind::text;

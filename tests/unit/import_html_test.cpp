@@ -156,16 +156,16 @@ TEST_CASE("import_html: provenance is table, row and cell", "[import][html][prov
     }
     // Table 0 is the page's layout table; 二 is table 1, 三 table 2, 四 table 3.
     const xxgk::cell& licensing = xxgk::cell_at(r.value, "proactive.licensing.decisions");
-    CHECK(*licensing.source() == xxgk::provenance{std::nullopt, std::nullopt, 1u, 6u, 3u});
+    CHECK(*licensing.source() == xxgk::provenance{std::nullopt, std::nullopt, 1u, 6u, 3u, std::nullopt, std::nullopt});
     // （一）予以公开 is row 5 of table 2; its label cell is preceded by the rowspan cell 三、本年度办理结果,
     // so 自然人 is the row's third cell (index 2).
     const xxgk::cell& granted = xxgk::cell_at(r.value, "requests.granted.natural_person");
-    CHECK(*granted.source() == xxgk::provenance{std::nullopt, std::nullopt, 2u, 5u, 2u});
+    CHECK(*granted.source() == xxgk::provenance{std::nullopt, std::nullopt, 2u, 5u, 2u, std::nullopt, std::nullopt});
     // The next row starts with its own label: 自然人 is cell 1.
     const xxgk::cell& partial = xxgk::cell_at(r.value, "requests.partially_granted.natural_person");
-    CHECK(*partial.source() == xxgk::provenance{std::nullopt, std::nullopt, 2u, 6u, 1u});
+    CHECK(*partial.source() == xxgk::provenance{std::nullopt, std::nullopt, 2u, 6u, 1u, std::nullopt, std::nullopt});
     const xxgk::cell& pending = xxgk::cell_at(r.value, "review_litigation.litigation_after_review.total");
-    CHECK(*pending.source() == xxgk::provenance{std::nullopt, std::nullopt, 3u, 3u, 14u});
+    CHECK(*pending.source() == xxgk::provenance{std::nullopt, std::nullopt, 3u, 3u, 14u, std::nullopt, std::nullopt});
 }
 
 TEST_CASE("import_html: a 2021 report, also as GBK", "[import][html][2021]") {

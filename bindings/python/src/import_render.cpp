@@ -16,6 +16,8 @@
 
 #include <boost/describe/enum_to_string.hpp>
 
+#include <boost/describe/enum_from_string.hpp>
+#include <boost/describe/enum_to_string.hpp>
 #include <pybind11/pybind11.h>
 
 #include <climits>
@@ -162,22 +164,46 @@ void bind_import_log_entry(py::module_& m) {
 // ---------------------------------------------------------------------------------------------
 // Importing
 
-/// (Report, [ImportLogEntry, …]) or, when the input is not a report at all, (None, problems) in the
-/// form of _decode's problems, for ValidationError.from_problems.
-py::tuple import_report(py::handle data, bool html, py::handle format, py::handle year) {
+/// (Report, [ImportLogEntry, …]) or, when the input cannot be imported (not a report at all, too
+/// large, a scanned PDF, an encrypted or legacy file), (None, problems) in the form of _decode's
+/// problems, for ValidationError.from_problems. `kind`: None (detected from the bytes, as
+/// import_bytes does), "text", "html", "pdf" or "docx"; `detect`: with a kind, still decode the
+/// text's encoding from the bytes (files), rather than taking it as UTF-8 (str and bytes given
+/// to import_text / import_html).
+py::tuple import_report(py::handle data, py::handle kind, bool detect, py::handle format, py::handle year) {
     import_options options;
     if (!format.is_none()) options.format = format_from_py(format);
     if (!year.is_none()) options.year = static_cast<int>(integer_from_py(year, "year", INT_MIN, INT_MAX));
+    std::optional<source_kind> k;
+    if (!kind.is_none()) {
+        const std::string name = py::cast<std::string>(kind);
+        source_kind value{};
+        if (!boost::describe::enum_from_string(name.c_str(), value))
+            raise(PyExc_ValueError, "kind: expected 'text', 'html', 'pdf', 'docx' or None, got '" + name + "'");
+        k = value;
+    }
     // A str is UTF-8; lone surrogates go in as the invalid UTF-8 they encode, which the importer
     // replaces with U+FFFD and logs (XXGK-I-011), as it does for bad bytes.
-    const std::string input = *input_bytes(data, html ? std::string("the HTML page") : std::string("the text"), true);
+    const std::string what = !k ? "the file" : *k == source_kind::html ? "the HTML page" : *k == source_kind::pdf ? "the PDF file"
+                                                                          : *k == source_kind::docx ? "the Word file" : "the text";
+    const std::string input = *input_bytes(data, what, true);
     import_result result;
     std::optional<problem> failure;
     {
         py::gil_scoped_release unlocked;  // the input is our own copy; import is pure
         try {
-            result = html ? import_html(input, options) : import_text(input, options);
-        } catch (const error& e) {  // not a report at all (invalid_value), or too large (limit_exceeded)
+            if (!k || detect) {
+                options.kind = k;
+                result = import_bytes(input, options);
+            } else {
+                switch (*k) {
+                    case source_kind::text: result = import_text(input, options); break;
+                    case source_kind::html: result = import_html(input, options); break;
+                    case source_kind::pdf: result = import_pdf(input, options); break;
+                    case source_kind::docx: result = import_docx(input, options); break;
+                }
+            }
+        } catch (const error& e) {  // not a report at all (invalid_value), too large, a scan, encrypted, legacy
             failure = problem{e.code(), "", e.what(), {}, {}, {}};
         }
     }
@@ -275,10 +301,14 @@ void bind_render(py::module_& m) {
 void bind_import_render(py::module_& m) {
     bind_import_log_entry(m);
     bind_render(m);
-    m.def("_import", &import_report, py::arg("data"), py::arg("html"), py::arg("format") = py::none(),
+    m.def("_import", &import_report, py::arg("data"), py::arg("kind"), py::arg("detect"), py::arg("format") = py::none(),
           py::arg("year") = py::none(),
-          "Imports text (html=False) or an HTML page: (Report, [ImportLogEntry, …]) or, when the input is not "
-          "a report, (None, [(type, pointer, message, offset, line, column)]).");
+          "Imports a published report; kind None (detected), 'text', 'html', 'pdf' or 'docx': (Report, "
+          "[ImportLogEntry, …]) or, when it cannot be imported, (None, [(type, pointer, message, offset, line, column)]).");
+    m.def("_source_kind_by_extension", [](const std::string& path) -> py::object {
+        if (auto k = source_kind_by_extension(path)) return py::str(boost::describe::enum_to_string(*k, "text"));
+        return py::none();
+    }, py::arg("path"), "'text', 'html', 'pdf' or 'docx' as the file name says, or None.");
     m.def("import_codes", [] {
         py::list out;
         for (const import_code_info& c : import_code_catalog())

@@ -325,8 +325,18 @@ def import_codes() -> List[ImportCode]:
 ImportInput = Union[str, bytes, bytearray, memoryview]
 
 
-def _import(data: ImportInput, html: bool, format: Union[str, int, None], year: Optional[int], path: Optional[str]) -> ImportResult:
-    report, log = _core._import(data, html, format, year)
+SourceKind = Literal["text", "html", "pdf", "docx"]
+
+
+def _import(
+    data: ImportInput,
+    kind: Optional[str],
+    format: Union[str, int, None],
+    year: Optional[int],
+    path: Optional[str],
+    detect: bool = False,
+) -> ImportResult:
+    report, log = _core._import(data, kind, detect, format, year)
     if report is None:
         raise ValidationError.from_problems(log, None, path=path)
     return ImportResult(report, log)
@@ -339,14 +349,15 @@ def import_text(
 
     Tables may be tab-separated lines, Markdown pipe rows, whitespace-separated lines or flattened
     digit runs; Markdown markup is understood and removed. ``text`` is a str or UTF-8 bytes (invalid
-    UTF-8 is replaced by U+FFFD and logged). ``format`` ('2019' or '2021') forces the format
-    version instead of detecting it from the table labels; ``year`` forces the report year.
+    UTF-8 is replaced by U+FFFD and logged; for GBK or UTF-16 bytes use import_bytes). ``format``
+    ('2019' or '2021') forces the format version instead of detecting it from the table labels;
+    ``year`` forces the report year.
 
     Bad input never crashes: what cannot be read is in the log and cells that cannot be located are
     'not_captured'. Input that is not a report at all (no title, section heading or table label)
     raises ValidationError (a ValueError; type 'invalid_value'). Runs without the GIL.
     """
-    return _import(text, False, format, year, None)
+    return _import(text, "text", format, year, None)
 
 
 def import_html(
@@ -360,38 +371,91 @@ def import_html(
     UTF-8. Pages written by Report.render_html import back to the same cells. ``format``, ``year``
     and errors as for import_text.
     """
-    return _import(html, True, format, year, None)
+    return _import(html, "html", format, year, None)
 
 
-def detect_input_kind(path: PathLike, content: bytes = b"") -> Literal["text", "html"]:
-    """'html' or 'text', as ``xxgk import`` decides: by the file's extension (.html, .htm, .php, …;
-    .txt, .md, …), else by its content (markup at or near the start). The C++ rule of corpus runs
-    (``xxgk::detect_input_kind``), with canonical JSON read as text."""
+def import_pdf(
+    pdf: Union[bytes, bytearray, memoryview], *, format: Union[str, int, None] = None, year: Optional[int] = None
+) -> ImportResult:
+    """Imports a report from a PDF file's bytes (its text layer, read with poppler).
+
+    Tables are rebuilt from the geometry of the printed words; a cell is 'blank' only when its box
+    is seen empty; each cell's ``source`` has the page and the box. ValidationError with type
+    'no_text_layer' for a scan (no text: it needs OCR), 'encrypted' for a password-protected file,
+    'invalid_value' for a damaged file or one that is not a report. ``format`` and ``year`` as for
+    import_text.
+    """
+    return _import(pdf, "pdf", format, year, None)
+
+
+def import_docx(
+    docx: Union[bytes, bytearray, memoryview], *, format: Union[str, int, None] = None, year: Optional[int] = None
+) -> ImportResult:
+    """Imports a report from a Word document's bytes (.docx; WPS writes it too).
+
+    Tables are read cell by cell, merged cells included. ValidationError with type
+    'unsupported_kind' for a legacy .doc/.wps (convert it: ``soffice --headless --convert-to docx``),
+    'encrypted', 'limit_exceeded' (a file that unpacks beyond the limit), 'invalid_value' (damaged,
+    or not a report). ``format`` and ``year`` as for import_text.
+    """
+    return _import(docx, "docx", format, year, None)
+
+
+def import_bytes(
+    data: Union[bytes, bytearray, memoryview],
+    *,
+    kind: Optional[SourceKind] = None,
+    format: Union[str, int, None] = None,
+    year: Optional[int] = None,
+) -> ImportResult:
+    """Imports a report from the bytes of a file of any kind: ``kind`` or, by default, detected
+    from the bytes (%PDF- → pdf, a zip with word/document.xml → docx, markup → html, else text).
+    Text and HTML are decoded from UTF-8, UTF-16 with a byte order mark or GB18030/GBK (a page's
+    ``<meta charset>`` is honoured); the log says what was decided (XXGK-I-090, XXGK-I-091).
+    Errors as for the import function of the kind; 'unsupported_kind' for legacy Word/WPS files,
+    other zip files and images.
+    """
+    if kind not in (None, "text", "html", "pdf", "docx"):
+        raise ValueError(f"kind: expected 'text', 'html', 'pdf', 'docx' or None, got {kind!r}")
+    return _import(data, kind, format, year, None, detect=True)
+
+
+def detect_input_kind(path: PathLike, content: bytes = b"") -> Literal["text", "html", "pdf", "docx"]:
+    """The kind ``xxgk import`` and corpus runs take a file for: by its extension (.html, .htm,
+    .php, …; .txt, .md, …; .pdf; .docx), else by its content (``xxgk::detect_input_kind``, with
+    canonical JSON read as text)."""
     name = os.fsdecode(os.fspath(path))
-    return "html" if _core._detect_input_kind(name, bytes(content[:4096])) == "html" else "text"
+    kind = _core._detect_input_kind(name, bytes(content))
+    return "text" if kind == "json" else kind
 
 
 def import_file(
     path: PathLike,
     *,
-    from_: Optional[Literal["text", "html"]] = None,
+    from_: Optional[SourceKind] = None,
     format: Union[str, int, None] = None,
     year: Optional[int] = None,
 ) -> ImportResult:
-    """Imports a report from a file of text or HTML, like ``xxgk import FILE``.
+    """Imports a report from a file — text, an HTML page, a PDF or a Word document — like
+    ``xxgk import FILE``.
 
-    ``from_`` ('text' or 'html') says what the file is; by default it is decided by the extension,
-    else by the content (detect_input_kind). The bytes are passed on as they are (a GBK page is
-    decoded by its ``<meta charset>``). OSError if the file cannot be read; ValidationError (whose
-    ``path`` is the file) if it is not a report. ``format`` and ``year`` as for import_text.
+    ``from_`` ('text', 'html', 'pdf' or 'docx') says what the file is; by default a text or HTML
+    extension decides (.txt, .md; .html, .htm, …) and otherwise the bytes do (import_bytes). The
+    encoding of text and HTML is decided from the bytes (UTF-8, UTF-16 with a BOM, GB18030/GBK, a
+    page's ``<meta charset>``). OSError if the file cannot be read; ValidationError (whose ``path``
+    is the file) if it cannot be imported. ``format`` and ``year`` as for import_text.
     """
-    if from_ not in (None, "text", "html"):
-        raise ValueError(f"from_: expected 'text', 'html' or None, got {from_!r}")
+    if from_ not in (None, "text", "html", "pdf", "docx"):
+        raise ValueError(f"from_: expected 'text', 'html', 'pdf', 'docx' or None, got {from_!r}")
     name = os.fspath(path)
     with open(name, "rb") as f:
         data = f.read()
-    kind = from_ or detect_input_kind(name, data)
-    return _import(data, kind == "html", format, year, os.fsdecode(name))
+    kind = from_
+    if kind is None:
+        by_name = _core._source_kind_by_extension(os.fsdecode(name))
+        if by_name in ("text", "html"):
+            kind = by_name
+    return _import(data, kind, format, year, os.fsdecode(name), detect=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -558,8 +622,11 @@ __all__ = [
     "format_for_year",
     "generate",
     "import_codes",
+    "import_bytes",
+    "import_docx",
     "import_file",
     "import_html",
+    "import_pdf",
     "import_text",
     "is_portal_json",
     "issues_frame",
