@@ -7,6 +7,7 @@
 #include <xxgk/import.hpp>
 #include <xxgk/json.hpp>
 #include <xxgk/keys.hpp>
+#include <xxgk/text.hpp>
 
 #include <catch2/catch.hpp>
 
