@@ -687,8 +687,10 @@ private:
                 }
             }
             while (!b.text.empty() && b.text.back() == '\t') b.text.pop_back();
+            // A row whose cells are all empty is kept (unlike the HTML reader's spacer rows): in a
+            // Word table it is a printed row of empty boxes, the evidence that its cells are blank.
             bool any = false;
-            for (const src_cell& c : row) any = any || (c.present && !c.text.empty());
+            for (const src_cell& c : row) any = any || c.present;
             b.cells = std::move(row);
             if (any) doc_.blocks.push_back(std::move(b));
         }
@@ -749,6 +751,7 @@ document read_docx(std::string_view docx, std::size_t max_unpacked_bytes) {
         throw error(errc::unsupported_kind, "the file is a legacy Word or WPS document (.doc/.wps, an OLE2 compound file), "
                                             "which is not read; convert it first: soffice --headless --convert-to docx FILE");
     }
+    if (docx.empty()) throw error(errc::invalid_value, "not a Word document: the input is empty");
     package pkg(docx, max_unpacked_bytes);
     std::optional<std::string> main_part = pkg.read("word/document.xml");
     if (!main_part)
