@@ -10,6 +10,7 @@
 #include <xxgk/error.hpp>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>  // xmlCreateMemoryParserCtxt
 #include <libxml/tree.h>
 #include <zip.h>
 
@@ -88,6 +89,8 @@ public:
                                                  zip_strerror(zip_.get()) + ")");
         }
         std::string out;
+        // The declared size (within the budget, checked above) sizes the buffer once.
+        if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<std::size_t>(st.size));
         char buf[64 * 1024];
         for (;;) {
             // Never ask for more than one byte past the budget: reading stops at the limit.
@@ -244,23 +247,49 @@ struct style {
 };
 
 /// word/styles.xml: what a paragraph's or a run's style says about headings, bold and lists.
+/// Read with libxml2's SAX2 interface, no tree: Word's styles part is often ten times the size of
+/// the text (every latent style of the template), and a tree of it cost more than all the rest.
 class styles {
 public:
-    void read(const xmlDoc* d) {
-        const xmlNode* root = xmlDocGetRootElement(d);
-        if (!root) return;
-        for (const xmlNode* s = root->children; s; s = s->next) {
-            if (!is_w(s, "style")) continue;
-            const auto id = attr(s, "styleId");
-            if (!id) continue;
-            style st;
-            if (const auto n = attr(child(s, "name"), "val")) st.name = *n;
-            if (const auto b = attr(child(s, "basedOn"), "val")) st.based_on = *b;
-            const xmlNode* ppr = child(s, "pPr");
-            if (const xmlNode* o = child(ppr, "outlineLvl")) st.outline = int_val(o);
-            st.numbered = child(ppr, "numPr") != nullptr;
-            st.bold = on_off(child(s, "rPr"), "b");
-            by_id_.emplace(*id, std::move(st));
+    /// Reads the part; throws `error` (errc::invalid_value) when it is not well-formed.
+    void read(const std::string& xml) {
+        static const bool initialised = (xmlInitParser(), true);  // once, before threads parse concurrently
+        (void)initialised;
+        if (xml.size() > static_cast<std::size_t>(INT_MAX))
+            throw error(errc::limit_exceeded, "entry word/styles.xml is larger than 2 GiB");
+        xmlSAXHandler sax{};
+        sax.initialized = XML_SAX2_MAGIC;
+        sax.startElementNs = &styles::start;
+        sax.endElementNs = &styles::end;
+        sax.internalSubset = &styles::refuse;
+        sax.serror = [](void*, xmlErrorPtr) {};  // errors are read from the context below
+        // A memory context reads the bytes in place (a push parser would copy them).
+        std::unique_ptr<xmlParserCtxt, ctxt_freer> ctxt(xmlCreateMemoryParserCtxt(xml.data(), static_cast<int>(xml.size())));
+        if (!ctxt) throw std::bad_alloc();
+        sax_state st;
+        st.self = this;
+        st.ctxt = ctxt.get();
+        {
+            // Our handler for the parse only; the context's own is put back before it is freed.
+            struct swap_sax {
+                xmlParserCtxt* c;
+                xmlSAXHandler* own;
+                ~swap_sax() { c->sax = own; }
+            } swapped{ctxt.get(), ctxt->sax};
+            ctxt->sax = &sax;
+            ctxt->userData = &st;
+            xmlCtxtUseOptions(ctxt.get(), XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+            xmlParseDocument(ctxt.get());
+        }
+        if (st.dtd)
+            throw error(errc::invalid_value, "word/styles.xml declares a DTD, which Office Open XML forbids");
+        if (!ctxt->wellFormed) {
+            std::string at, what = "not well-formed XML";
+            if (const xmlError* e = xmlCtxtGetLastError(ctxt.get())) {
+                if (e->message) what = trim(e->message);
+                at = " at line " + std::to_string(e->line);
+            }
+            throw error(errc::invalid_value, "damaged Word document: word/styles.xml" + at + ": " + what);
         }
     }
 
@@ -314,6 +343,67 @@ private:
             }
         }
         return 0;
+    }
+
+    struct sax_state {
+        styles* self = nullptr;
+        xmlParserCtxt* ctxt = nullptr;
+        std::vector<std::string> path;  // local names of the open WordprocessingML elements
+        std::string id;
+        style current;
+        bool dtd = false;
+    };
+
+    static std::optional<std::string> sax_attr(int n, const xmlChar** attrs, std::string_view local) {
+        // Five pointers per attribute: local name, prefix, URI, value, end of value.
+        for (int i = 0; i < n; ++i)
+            if (view(attrs[i * 5]) == local)
+                return std::string(reinterpret_cast<const char*>(attrs[i * 5 + 3]),
+                                   static_cast<std::size_t>(attrs[i * 5 + 4] - attrs[i * 5 + 3]));
+        return std::nullopt;
+    }
+
+    static void start(void* ctx, const xmlChar* local, const xmlChar*, const xmlChar* uri, int, const xmlChar**, int n,
+                      int, const xmlChar** attrs) {
+        auto& st = *static_cast<sax_state*>(ctx);
+        const std::string_view ns = view(uri), name = view(local);
+        if (ns != w_transitional && ns != w_strict) {
+            st.path.emplace_back();  // keeps the depth right; never matches below
+            return;
+        }
+        st.path.emplace_back(name);
+        const auto& p = st.path;
+        if (p.size() == 2 && name == "style") {
+            st.id = sax_attr(n, attrs, "styleId").value_or("");
+            st.current = style{};
+        } else if (p.size() == 3 && p[1] == "style") {
+            if (name == "name") st.current.name = sax_attr(n, attrs, "val").value_or("");
+            if (name == "basedOn") st.current.based_on = sax_attr(n, attrs, "val").value_or("");
+        } else if (p.size() == 4 && p[1] == "style" && p[2] == "pPr") {
+            if (name == "outlineLvl") {
+                const auto v = sax_attr(n, attrs, "val");
+                if (v && !v->empty() && v->size() < 4 &&
+                    std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; }))
+                    st.current.outline = std::stoi(*v);
+            }
+            if (name == "numPr") st.current.numbered = true;
+        } else if (p.size() == 4 && p[1] == "style" && p[2] == "rPr" && name == "b") {
+            const auto v = sax_attr(n, attrs, "val");
+            st.current.bold = !(v && (*v == "0" || *v == "false" || *v == "off"));
+        }
+    }
+
+    static void end(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
+        auto& st = *static_cast<sax_state*>(ctx);
+        if (st.path.size() == 2 && st.path[1] == "style" && !st.id.empty())
+            st.self->by_id_.emplace(std::move(st.id), std::move(st.current));
+        if (!st.path.empty()) st.path.pop_back();
+    }
+
+    static void refuse(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
+        auto& st = *static_cast<sax_state*>(ctx);
+        st.dtd = true;
+        xmlStopParser(st.ctxt);
     }
 
     std::map<std::string, style> by_id_;
@@ -762,7 +852,7 @@ document read_docx(std::string_view docx, std::size_t max_unpacked_bytes) {
     if (std::optional<std::string> s = pkg.read("word/styles.xml")) {
         // Styles only refine headings and bold: a damaged styles part is logged, not fatal.
         try {
-            st.read(parse_part(*s, "word/styles.xml").get());
+            st.read(*s);
             have_styles = true;
         } catch (const error& e) {
             if (e.code() != errc::invalid_value) throw;
