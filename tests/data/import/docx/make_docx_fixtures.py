@@ -13,6 +13,7 @@ cells (a cell printed empty is blank, "-" or "/" is not applicable) — in this 
 outputs are committed; run this again only when the fixtures should change.
 """
 import copy
+import datetime
 import json
 import os
 import sys
@@ -281,9 +282,8 @@ class Builder:
         self.para("%d年%d月%d日" % (y, m, dd), align=WD_ALIGN_PARAGRAPH.RIGHT)
         if self.layout:
             self.wrap_in_layout_table()
-        # Fixed metadata, so that the bytes do not change from run to run.
+        # Fixed metadata (python-docx still stamps the zip entries with the time of the run).
         cp = self.doc.core_properties
-        import datetime
         cp.created = cp.modified = datetime.datetime(2024, 1, 1)
         cp.author = cp.last_modified_by = "xxgk"
         self.doc.save(path)
@@ -300,16 +300,6 @@ class Builder:
         tc.remove(tc.findall(qn("w:p"))[0])
 
 
-def set_cells(d, changes):
-    """Applies {(section, row, column): printed} to the report and returns the expected cells."""
-    for (sec, row, col), printed in changes.items():
-        if printed == "":
-            d[sec][row][col] = {"state": "blank"}
-        elif printed in ("-", "/", "—"):
-            d[sec][row][col] = {"state": "not_applicable", "raw": printed}
-    return d
-
-
 def main():
     gen19, gen21 = sys.argv[1], sys.argv[2]
 
@@ -318,10 +308,6 @@ def main():
         with open(os.path.join(folder, "report-%s-%06d.json" % (fmt, i)), encoding="utf-8") as f:
             return json.load(f)
 
-    blanks = {("requests", "withheld_state_secret", "enterprise"): "",
-              ("requests", "unavailable_unclear", "nonprofit"): "",
-              ("review_litigation", "litigation_direct", "other"): "",
-              ("proactive", "regulations", "new_made" if False else None): None}
     variants = []
 
     def add(name, fmt, i, changes=None, **options):
