@@ -281,6 +281,7 @@ public:
             xmlCtxtUseOptions(ctxt.get(), XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
             xmlParseDocument(ctxt.get());
         }
+        if (st.failed) throw std::bad_alloc();
         if (st.dtd)
             throw error(errc::invalid_value, "word/styles.xml declares a DTD, which Office Open XML forbids");
         if (!ctxt->wellFormed) {
@@ -352,6 +353,7 @@ private:
         std::string id;
         style current;
         bool dtd = false;
+        bool failed = false;  // a callback could not allocate
     };
 
     static std::optional<std::string> sax_attr(int n, const xmlChar** attrs, std::string_view local) {
@@ -363,9 +365,21 @@ private:
         return std::nullopt;
     }
 
-    static void start(void* ctx, const xmlChar* local, const xmlChar*, const xmlChar* uri, int, const xmlChar**, int n,
-                      int, const xmlChar** attrs) {
+    // The callbacks are called from C: nothing may unwind through libxml2. An allocation failure
+    // stops the parser and is thrown again once it has returned.
+    static void start(void* ctx, const xmlChar* local, const xmlChar* prefix, const xmlChar* uri, int nns,
+                      const xmlChar** nss, int n, int nd, const xmlChar** attrs) {
         auto& st = *static_cast<sax_state*>(ctx);
+        try {
+            start_element(st, local, uri, n, attrs);
+        } catch (...) {
+            st.failed = true;
+            xmlStopParser(st.ctxt);
+        }
+        (void)prefix, (void)nns, (void)nss, (void)nd;
+    }
+
+    static void start_element(sax_state& st, const xmlChar* local, const xmlChar* uri, int n, const xmlChar** attrs) {
         const std::string_view ns = view(uri), name = view(local);
         if (ns != w_transitional && ns != w_strict) {
             st.path.emplace_back();  // keeps the depth right; never matches below
@@ -395,8 +409,13 @@ private:
 
     static void end(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
         auto& st = *static_cast<sax_state*>(ctx);
-        if (st.path.size() == 2 && st.path[1] == "style" && !st.id.empty())
-            st.self->by_id_.emplace(std::move(st.id), std::move(st.current));
+        try {
+            if (st.path.size() == 2 && st.path[1] == "style" && !st.id.empty())
+                st.self->by_id_.emplace(std::move(st.id), std::move(st.current));
+        } catch (...) {
+            st.failed = true;
+            xmlStopParser(st.ctxt);
+        }
         if (!st.path.empty()) st.path.pop_back();
     }
 

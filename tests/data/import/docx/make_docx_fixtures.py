@@ -66,6 +66,18 @@ OTHER_2021 = [("1.申请人无正当理由逾期不补正、行政机关不再�
               ("3.其他", "other_misc")]
 
 
+def dash_filled(d):
+    """Every blank cell printed as "-" (the expected report: not applicable, raw "-")."""
+    for sec in ("proactive", "requests", "review_litigation"):
+        for row in d[sec].values():
+            if not isinstance(row, dict):
+                continue
+            for col, c in row.items():
+                if c is None or (isinstance(c, dict) and c.get("state") == "blank"):
+                    row[col] = {"state": "not_applicable", "raw": "-"}
+    return d
+
+
 def cell_text(c, fmt):
     """The printed text of a cell of the canonical JSON."""
     if c is None:
@@ -333,10 +345,14 @@ def main():
         add("two-paragraph-cells-%s" % fmt, fmt, 6, two_paragraph_cells=True)
         add("subsection-headings-%s" % fmt, fmt, 7, sub_heading_style=True)
         add("layout-frame-%s" % fmt, fmt, 8, layout_table=True, list_subsections=True)
+        # The reports with empty rows, every empty cell printed "-": no blank may remain.
+        add("dash-filled-%s" % fmt, fmt, 5 if fmt == "2019" else 2, fill_dashes=True)
 
     manifest = []
     for name, fmt, i, changes, options in variants:
         d = report(fmt, i)
+        if options.pop("fill_dashes", False):
+            d = dash_filled(d)
         for (sec, row, col), printed in changes.items():
             d[sec][row][col] = {"state": "blank"} if printed == "" else {"state": "not_applicable", "raw": printed}
         Builder(copy.deepcopy(d), **options).build(os.path.join(HERE, name + ".docx"))
