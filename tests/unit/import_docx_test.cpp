@@ -446,3 +446,20 @@ TEST_CASE("import_docx: time of one import against import_text of the same repor
     WARN("import_docx " << docx_ms << " ms, import_text " << text_ms << " ms, ratio " << docx_ms / text_ms);
 }
 
+
+TEST_CASE("import_docx: provenance is table, row and grid column; a blank cell keeps where it was seen", "[docx][import]") {
+    const xxgk::import_result r = xxgk::import_docx(read_bytes(docx_dir + "blanks-2019.docx"));
+    // 三's table is the document's second; 予以公开 is its sixth row (three header rows, 一, 二);
+    // the applicant columns start at grid column 3 (the label spans three columns).
+    const xxgk::cell& granted = xxgk::cell_at(r.value, "requests.granted.natural_person");
+    REQUIRE(granted.source());
+    CHECK(granted.source()->table == 1u);
+    CHECK(granted.source()->row == 5u);
+    CHECK(granted.source()->cell == 3u);
+    const xxgk::cell& blank = xxgk::cell_at(r.value, "requests.withheld_state_secret.enterprise");
+    CHECK(blank.state() == xxgk::cell_state::blank);
+    REQUIRE(blank.source());
+    CHECK(blank.source()->table == 1u);
+    CHECK(blank.source()->row == 7u);
+    CHECK(blank.source()->cell == 4u);
+}
