@@ -158,7 +158,10 @@ decoded decode_source(std::string_view bytes, source_kind kind) {
 
 std::optional<source_kind> source_kind_by_extension(std::string_view path) noexcept {
     const std::size_t dot = path.rfind('.');
-    if (dot == std::string_view::npos || path.size() - dot > 8) return std::nullopt;
+    // ".html" alone is a hidden file's name, not an extension (as std::filesystem::path sees it).
+    if (dot == std::string_view::npos || dot == 0 || path[dot - 1] == '/' || path[dot - 1] == '\\' ||
+        path.size() - dot > 8)
+        return std::nullopt;
     char ext[8] = {};
     for (std::size_t i = dot + 1; i < path.size(); ++i) ext[i - dot - 1] = lower_ascii(path[i]);
     const std::string_view e(ext);

@@ -66,6 +66,11 @@ const std::vector<import_code_info> catalog{
     {"XXGK-I-060", S::warning, "flattened digit run split: the identities admit exactly one reading"},
     {"XXGK-I-061", S::warning, "flattened digit run ambiguous; cells kept as unreadable text"},
     {"XXGK-I-062", S::warning, "flattened digit run has no reading; cells kept as unreadable text"},
+    // PDF (pdf_source.cpp) and deductions from printed zeros (tables.cpp)
+    {"XXGK-I-070", S::info, "PDF page headers and footers (page numbers) dropped"},
+    {"XXGK-I-071", S::info, "PDF table rebuilt from the text geometry (rows, columns, header)"},
+    {"XXGK-I-072", S::warning, "PDF value stands between two columns, or two values in one column; the cells are not captured"},
+    {"XXGK-I-073", S::warning, "sub-row not printed, its parent row printed 0 in every column: its cells are 0 by arithmetic"},
     // Word documents (docx_source.cpp)
     {"XXGK-I-080", S::info, "Word document read (paragraphs, tables, the parts read and not read)"},
     {"XXGK-I-081", S::info, "tracked changes: deleted text (w:del, w:moveFrom) skipped, inserted text read"},

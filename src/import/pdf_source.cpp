@@ -1,12 +1,738 @@
-// PDF import: the text layer read with poppler, tables rebuilt from geometry (docs/import.md).
+// PDF → blocks: the text layer read with poppler's C++ API, tables rebuilt from the geometry of
+// the text boxes (docs/import.md, "PDF"). poppler gives words with their boxes, nothing about
+// table rules, so rows come from y (a row is a line that prints values), columns from the leaf
+// header cells' x ranges (or, without a header, from where the values stand), and labels from
+// the text left of the values, joined per x column over the lines nearest to the row.
+//
+// Every threshold is a fraction of the text height (the box height), never absolute points: the
+// same rules then hold for 9 pt table text and 16 pt body text, on A4 and on A5.
 #include "document.hpp"
+#include "cells.hpp"
+#include "log.hpp"
 
 #include <xxgk/error.hpp>
+#include <xxgk/text.hpp>
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
 
 namespace xxgk::import_detail {
+namespace {
 
-document read_pdf(std::string_view) {
-    throw error(errc::unsupported_kind, "PDF import is being built");
+// ---------------------------------------------------------------------------------------------
+// Geometry
+
+/// A run of text on one line of a page (one or more poppler words), or a vertical run.
+struct frag {
+    std::string text;
+    double l = 0, t = 0, r = 0, b = 0;
+    std::uint32_t page = 0;  ///< 1-based
+    bool vertical = false;   ///< printed top to bottom (rotated glyphs), e.g. 三、本年度办理结果
+    bool space_after = false;
+    double h() const { return b - t; }
+    double w() const { return r - l; }
+    double cx() const { return (l + r) / 2; }
+    double cy() const { return (t + b) / 2; }
+};
+
+/// The words of one line of a page, merged into fragments (runs without a column gap).
+struct pline {
+    std::vector<frag> frags;
+    std::uint32_t page = 0;
+    double t = 0, b = 0;  ///< band of the line's first word (the line's seed)
+    double cy() const { return (t + b) / 2; }
+    double h() const { return b - t; }
+    double l() const { return frags.empty() ? 0 : frags.front().l; }
+    double r() const { return frags.empty() ? 0 : frags.back().r; }
+    std::string text() const {
+        std::string s;
+        for (std::size_t i = 0; i < frags.size(); ++i) {
+            if (i) s += ' ';
+            s += frags[i].text;
+        }
+        return s;
+    }
+    // Roles, decided by find_tables.
+    bool value = false;  ///< prints values: an anchor of a table row
+    int table = -1;      ///< the rebuilt table this line belongs to (header, row or label line)
+};
+
+double overlap(double a0, double a1, double b0, double b1) { return std::min(a1, b1) - std::max(a0, b0); }
+
+decimal points(double v) { return decimal(static_cast<std::int64_t>(std::llround(v * 100)), 2); }
+
+page_box box_of(double l, double t, double r, double b) { return {points(l), points(t), points(r), points(b)}; }
+
+provenance where_of(const frag& f) {
+    provenance p;
+    p.page = f.page;
+    p.box = box_of(f.l, f.t, f.r, f.b);
+    return p;
+}
+
+/// Appends `b` to `a` (same line): a space where the PDF has one or the gap is wider than a
+/// quarter of the text height (fold() drops spaces inside labels anyway).
+void append_frag(frag& a, const frag& b) {
+    const double gap = b.l - a.r;
+    if (a.space_after || gap > 0.25 * std::min(a.h(), b.h())) a.text += ' ';
+    a.text += b.text;
+    a.l = std::min(a.l, b.l);
+    a.t = std::min(a.t, b.t);
+    a.r = std::max(a.r, b.r);
+    a.b = std::max(a.b, b.b);
+    a.space_after = b.space_after;
+}
+
+/// Page chrome: a page number as printed in headers and footers ("-3-", "— 6 —", "第 3 页",
+/// "第3页 共5页", "3/5", "3").
+bool is_page_number(std::string_view text) {
+    std::u32string s;
+    for (char32_t c : to_u32(text))
+        if (!is_space(c)) s += c;
+    bool digit = false;
+    for (char32_t c : s) {
+        if (c >= U'0' && c <= U'9') {
+            digit = true;
+            continue;
+        }
+        if (c == U'-' || c == U'—' || c == U'–' || c == U'－' || c == U'~' || c == U'·' || c == U'第' || c == U'页' ||
+            c == U'共' || c == U'/' || c == U'(' || c == U')' || c == U'（' || c == U'）')
+            continue;
+        return false;
+    }
+    return digit && s.size() <= 16;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the pages
+
+/// poppler's global state (its parameters and font caches) is shared by every document; one
+/// import at a time keeps `import_pdf` safe to call from several threads.
+std::mutex& poppler_mutex() {
+    static std::mutex m;
+    return m;
+}
+
+struct page_text {
+    std::vector<pline> lines;
+    std::vector<frag> vertical;  ///< vertical runs, one per column of rotated glyphs
+    double height = 0;
+};
+
+std::string utf8_of(const poppler::ustring& u) {
+    const poppler::byte_array a = u.to_utf8();
+    std::vector<std::size_t> bad;  // poppler's UTF-8 is valid; a broken font map is replaced, not trusted
+    return sanitize_utf8(std::string_view(a.data(), a.size()), bad);
+}
+
+page_text read_page(const poppler::page& p, std::uint32_t number) {
+    page_text out;
+    const poppler::rectf rect = p.page_rect();
+    out.height = rect.height();
+    std::vector<frag> words;
+    std::vector<frag> rotated;
+    for (const poppler::text_box& tb : p.text_list()) {
+        frag f;
+        f.text = trim(utf8_of(tb.text()));
+        if (f.text.empty()) continue;
+        const poppler::rectf bb = tb.bbox();
+        f.l = bb.left();
+        f.t = bb.top();
+        f.r = bb.right();
+        f.b = bb.bottom();
+        if (!(f.r > f.l) || !(f.b > f.t) || !std::isfinite(f.l + f.t + f.r + f.b)) continue;
+        f.page = number;
+        f.space_after = tb.has_space_after();
+        // Rotation 1 and 3: glyphs run down the page (a group label printed one character per
+        // line in a narrow cell is laid out so by WPS).
+        if (tb.rotation() == 1 || tb.rotation() == 3) {
+            f.vertical = true;
+            rotated.push_back(std::move(f));
+        } else {
+            words.push_back(std::move(f));
+        }
+    }
+    // Lines: words whose vertical bands overlap by 70% of the smaller height. Sorting by the
+    // centre keeps the candidate lines among the last few.
+    std::stable_sort(words.begin(), words.end(), [](const frag& a, const frag& b) { return a.cy() < b.cy(); });
+    for (frag& w : words) {
+        pline* best = nullptr;
+        double best_ov = 0;
+        const std::size_t n = out.lines.size();
+        for (std::size_t i = n > 8 ? n - 8 : 0; i < n; ++i) {
+            pline& ln = out.lines[i];
+            const double ov = overlap(ln.t, ln.b, w.t, w.b) / std::min(ln.h(), w.h());
+            if (ov >= 0.7 && ov > best_ov) {
+                best = &ln;
+                best_ov = ov;
+            }
+        }
+        if (!best) {
+            out.lines.emplace_back();
+            best = &out.lines.back();
+            best->page = number;
+            best->t = w.t;
+            best->b = w.b;
+        }
+        best->frags.push_back(std::move(w));
+    }
+    // Fragments: words closer than 0.45 of the text height are one run ("1." "属于国家秘密");
+    // neighbouring table cells stand further apart (narrow header cells "结果" "其他" only about
+    // half a text height). Letter-spaced words ("总 计") are joined as header cells below.
+    for (pline& ln : out.lines) {
+        std::stable_sort(ln.frags.begin(), ln.frags.end(), [](const frag& a, const frag& b) { return a.l < b.l; });
+        std::vector<frag> merged;
+        for (frag& f : ln.frags) {
+            if (!merged.empty() && f.l - merged.back().r < 0.45 * std::min(f.h(), merged.back().h()))
+                append_frag(merged.back(), f);
+            else
+                merged.push_back(std::move(f));
+        }
+        ln.frags = std::move(merged);
+    }
+    std::stable_sort(out.lines.begin(), out.lines.end(), [](const pline& a, const pline& b) { return a.t < b.t; });
+    // Vertical runs: rotated words in one x column, each following the last within a text width.
+    std::stable_sort(rotated.begin(), rotated.end(), [](const frag& a, const frag& b) {
+        return a.l != b.l ? a.l < b.l : a.t < b.t;
+    });
+    std::stable_sort(rotated.begin(), rotated.end(), [](const frag& a, const frag& b) { return a.t < b.t; });
+    for (frag& f : rotated) {
+        frag* run = nullptr;
+        for (frag& v : out.vertical)
+            if (overlap(v.l, v.r, f.l, f.r) > 0.5 * std::min(v.w(), f.w()) && f.t - v.b < 1.5 * f.w()) run = &v;
+        if (run) {
+            run->text += f.text;
+            run->t = std::min(run->t, f.t);
+            run->b = std::max(run->b, f.b);
+            run->l = std::min(run->l, f.l);
+            run->r = std::max(run->r, f.r);
+        } else {
+            out.vertical.push_back(std::move(f));
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+bool is_value_frag(const frag& f) { return !f.vertical && is_value_text(f.text); }
+
+/// A heading that starts a new part of the report, never a header cell: "三、收到…", "第二十条第（一）项".
+bool is_heading_text(std::string_view text) {
+    const std::u32string s = to_u32(text);
+    if (s.rfind(U"第二十条", 0) == 0) return true;
+    std::size_t i = 0;
+    while (i < s.size() && std::u32string_view(U"一二三四五六七八九十").find(s[i]) != std::u32string_view::npos) ++i;
+    return i > 0 && i < s.size() && (s[i] == U'、' || s[i] == U'.' || s[i] == U'．');
+}
+
+/// A column of a rebuilt table.
+struct column {
+    double l = 0, r = 0;  ///< x range of the header cell's text, or of the values seen
+    std::string header;   ///< the header cell's text, lines joined
+    std::optional<provenance> header_where;
+    double cx() const { return (l + r) / 2; }
+};
+
+/// How far a value stands from a column: centred, left- or right-aligned text all count.
+double distance(const frag& f, const column& c) {
+    return std::min({std::abs(f.cx() - c.cx()), std::abs(f.l - c.l), std::abs(f.r - c.r)});
+}
+
+struct table {
+    std::vector<std::size_t> rows;     ///< indexes of the value lines (anchors)
+    std::vector<std::size_t> headers;  ///< header lines, top to bottom
+    std::vector<std::size_t> labels;   ///< label lines (no values) attached to rows
+    double value_left = 1e300, value_right = -1e300;
+};
+
+class pdf_reader {
+public:
+    pdf_reader(document& doc, std::vector<pline> lines, std::vector<frag> vertical, double text_width)
+        : doc_(doc), lines_(std::move(lines)), vertical_(std::move(vertical)), text_width_(text_width) {}
+
+    void run() {
+        find_tables();
+        emit();
+    }
+
+private:
+    bool narrative(const pline& ln) const {
+        if (ln.frags.size() != 1) return false;
+        const std::string& t = ln.frags.front().text;
+        return t.find("。") != std::string::npos || ln.frags.front().w() > 0.6 * text_width_;
+    }
+
+    void find_tables() {
+        // Value lines: a value beside other text, or a line of several values.
+        for (pline& ln : lines_) {
+            std::size_t values = 0;
+            for (const frag& f : ln.frags) values += is_value_frag(f);
+            ln.value = values > 0 && ln.frags.size() >= 2;
+        }
+        // Tables: runs of value lines, broken by narrative or by text over the values' x range
+        // (a header, a title row, a heading).
+        int current = -1;
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            pline& ln = lines_[i];
+            if (ln.value) {
+                double vl = 1e300, vr = -1e300;
+                for (const frag& f : ln.frags)
+                    if (is_value_frag(f)) {
+                        vl = std::min(vl, f.l);
+                        vr = std::max(vr, f.r);
+                    }
+                if (current < 0) {
+                    current = static_cast<int>(tables_.size());
+                    tables_.emplace_back();
+                }
+                table& t = tables_[static_cast<std::size_t>(current)];
+                t.rows.push_back(i);
+                t.value_left = std::min(t.value_left, vl);
+                t.value_right = std::max(t.value_right, vr);
+                ln.table = current;
+                continue;
+            }
+            if (current < 0) continue;
+            const table& t = tables_[static_cast<std::size_t>(current)];
+            bool over_values = false;
+            for (const frag& f : ln.frags) over_values = over_values || f.r > t.value_left - 0.5 * f.h();
+            if (narrative(ln) || over_values) current = -1;
+        }
+        for (std::size_t n = 0; n < tables_.size(); ++n) {
+            attach_labels(n);
+            find_header(n);
+        }
+    }
+
+    /// Label lines: lines between a table's rows, and lines just above its first row or below its
+    /// last one, that print only left of the values.
+    void attach_labels(std::size_t n) {
+        table& t = tables_[n];
+        const std::size_t first = t.rows.front(), last = t.rows.back();
+        const auto left_only = [&](const pline& ln) {
+            for (const frag& f : ln.frags)
+                if (f.r > t.value_left - 0.5 * f.h()) return false;
+            return !ln.frags.empty();
+        };
+        for (std::size_t i = first + 1; i < last; ++i)
+            if (lines_[i].table < 0 && left_only(lines_[i])) {
+                lines_[i].table = static_cast<int>(n);
+                t.labels.push_back(i);
+            }
+        // A wrapped label's first or last line, when it touches the row (less than 0.6 of a line apart).
+        if (first > 0) {
+            const pline& a = lines_[first - 1];
+            const pline& row = lines_[first];
+            if (a.table < 0 && a.page == row.page && left_only(a) && !is_heading_text(a.text()) && row.t - a.b < 0.6 * a.h()) {
+                lines_[first - 1].table = static_cast<int>(n);
+                t.labels.push_back(first - 1);
+            }
+        }
+        if (last + 1 < lines_.size()) {
+            const pline& a = lines_[last + 1];
+            const pline& row = lines_[last];
+            if (a.table < 0 && a.page == row.page && left_only(a) && a.t - row.b < 0.6 * a.h()) {
+                lines_[last + 1].table = static_cast<int>(n);
+                t.labels.push_back(last + 1);
+            }
+        }
+    }
+
+    /// Header lines: the lines right above the first row, up to a heading, narrative, or a gap of
+    /// more than 2.5 text heights.
+    void find_header(std::size_t n) {
+        table& t = tables_[n];
+        std::size_t i = *std::min_element(t.rows.begin(), t.rows.end());
+        for (std::size_t l : t.labels) i = std::min(i, l);
+        double below = lines_[i].t, below_h = lines_[i].h();
+        std::uint32_t page = lines_[i].page;
+        while (i > 0) {
+            const pline& ln = lines_[i - 1];
+            if (ln.table >= 0 || ln.page != page || narrative(ln) || is_heading_text(ln.text())) break;
+            // Header cells are often taller than their text (centred in a tall cell): measure the
+            // gap in the taller line's heights.
+            if (below - ln.b > 2.5 * std::max(ln.h(), below_h)) break;
+            t.headers.insert(t.headers.begin(), i - 1);
+            lines_[i - 1].table = static_cast<int>(n);
+            below = ln.t;
+            below_h = ln.h();
+            --i;
+        }
+    }
+
+    /// The columns of a table: the leaf header cells over the values (a header fragment with no
+    /// other header fragment below it), each with the fragments above it that lie within its
+    /// column joined ("结果" + "维持"); without a header, the values' own x positions.
+    std::vector<column> columns_of(const table& t, std::string& label_header, std::optional<provenance>& label_where) {
+        std::vector<frag> over, left;
+        for (std::size_t i : t.headers)
+            for (const frag& f : lines_[i].frags) (f.cx() >= t.value_left - 0.5 * f.h() ? over : left).push_back(f);
+        for (const frag& f : left) {
+            if (!label_header.empty()) label_header += ' ';
+            label_header += f.text;
+            if (!label_where) label_where = where_of(f);
+        }
+        std::vector<column> cols;
+        for (const frag& f : over) {
+            bool leaf = true;
+            for (const frag& g : over)
+                if (&g != &f && g.t >= f.b - 0.3 * f.h() && overlap(f.l, f.r, g.l, g.r) > 0.3 * std::min(f.w(), g.w()))
+                    leaf = false;
+            if (leaf) cols.push_back({f.l, f.r, {}, where_of(f)});
+        }
+        std::sort(cols.begin(), cols.end(), [](const column& a, const column& b) { return a.l < b.l; });
+        // A letter-spaced header ("总 计"): single characters less than a text height apart.
+        std::vector<column> joined;
+        for (column& c : cols) {
+            const auto single = [&](const column& x) {
+                return std::any_of(over.begin(), over.end(), [&](const frag& f) {
+                    return f.l == x.l && f.r == x.r && to_u32(f.text).size() == 1;
+                });
+            };
+            if (!joined.empty() && single(joined.back()) && single(c) && c.l - joined.back().r < c.r - c.l) {
+                joined.back().r = c.r;
+                continue;
+            }
+            joined.push_back(c);
+        }
+        cols = std::move(joined);
+        // Each column's reach: to the midpoints between neighbouring leaves.
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            const double lo = c ? (cols[c - 1].r + cols[c].l) / 2 : -1e300;
+            const double hi = c + 1 < cols.size() ? (cols[c].r + cols[c + 1].l) / 2 : 1e300;
+            std::vector<const frag*> mine;
+            for (const frag& f : over)
+                if (f.l >= lo && f.r <= hi && overlap(f.l, f.r, cols[c].l, cols[c].r) > 0) mine.push_back(&f);
+            std::stable_sort(mine.begin(), mine.end(), [](const frag* a, const frag* b) { return a->t < b->t; });
+            for (const frag* f : mine) cols[c].header += f->text;
+        }
+        if (!cols.empty()) return cols;
+        // No header: one column per x position where values stand (centres within a text height).
+        std::vector<frag> values;
+        for (std::size_t i : t.rows)
+            for (const frag& f : lines_[i].frags)
+                if (is_value_frag(f) && f.cx() >= t.value_left) values.push_back(f);
+        std::sort(values.begin(), values.end(), [](const frag& a, const frag& b) { return a.cx() < b.cx(); });
+        for (const frag& f : values) {
+            if (!cols.empty() && f.cx() - cols.back().cx() < f.h()) {
+                cols.back().l = std::min(cols.back().l, f.l);
+                cols.back().r = std::max(cols.back().r, f.r);
+            } else {
+                cols.push_back({f.l, f.r, {}, {}});
+            }
+        }
+        return cols;
+    }
+
+    void emit() {
+        std::vector<bool> done(tables_.size(), false);
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            const pline& ln = lines_[i];
+            if (ln.table >= 0) {
+                const auto n = static_cast<std::size_t>(ln.table);
+                if (!done[n]) emit_table(n);
+                done[n] = true;
+                continue;
+            }
+            emit_line(ln);
+        }
+        for (const frag& v : vertical_)
+            if (!used_vertical_.count(&v)) {
+                pline ln;
+                ln.page = v.page;
+                ln.frags.push_back(v);
+                emit_line(ln);
+            }
+    }
+
+    void emit_line(const pline& ln) {
+        block b;
+        b.type = block::kind::line;
+        frag all = ln.frags.front();
+        for (std::size_t k = 1; k < ln.frags.size(); ++k) append_frag(all, ln.frags[k]);
+        b.text = all.text;
+        b.marked = b.text;
+        b.where = where_of(all);
+        doc_.blocks.push_back(std::move(b));
+    }
+
+    void emit_table(std::size_t n) {
+        const table& t = tables_[n];
+        std::string label_header;
+        std::optional<provenance> label_header_where;
+        const std::vector<column> cols = columns_of(t, label_header, label_header_where);
+        const auto table_no = static_cast<std::uint32_t>(n);
+        // Rows: every label fragment (and vertical run) goes to the nearest row on its page.
+        std::vector<std::vector<frag>> row_labels(t.rows.size());
+        const auto nearest_row = [&](const frag& f) -> std::optional<std::size_t> {
+            std::optional<std::size_t> best;
+            double d = 1e300;
+            for (std::size_t r = 0; r < t.rows.size(); ++r) {
+                const pline& row = lines_[t.rows[r]];
+                if (row.page != f.page) continue;
+                const double dr = std::abs(row.cy() - f.cy());
+                if (dr < d) {
+                    d = dr;
+                    best = r;
+                }
+            }
+            return best;
+        };
+        for (std::size_t r = 0; r < t.rows.size(); ++r)
+            for (const frag& f : lines_[t.rows[r]].frags)
+                if (f.cx() < t.value_left - 0.5 * f.h() && !is_value_frag(f)) row_labels[r].push_back(f);
+        for (std::size_t i : t.labels)
+            for (const frag& f : lines_[i].frags)
+                if (auto r = nearest_row(f)) row_labels[*r].push_back(f);
+        for (const frag& v : vertical_) {
+            const pline& top = lines_[t.rows.front()];
+            const pline& bottom = lines_[t.rows.back()];
+            if (v.page < top.page || v.page > bottom.page || v.r > t.value_left) continue;
+            if ((v.page == top.page && v.b < top.t) || (v.page == bottom.page && v.t > bottom.b)) continue;
+            if (auto r = nearest_row(v)) {
+                row_labels[*r].push_back(v);
+                used_vertical_.insert(&v);
+            }
+        }
+        // Label cells of a row: fragments that share an x range are one cell, lines joined.
+        std::vector<std::vector<frag>> label_cells(t.rows.size());
+        std::size_t width = 0;
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            std::vector<frag>& fs = row_labels[r];
+            std::stable_sort(fs.begin(), fs.end(), [](const frag& a, const frag& b) { return a.t < b.t; });
+            std::vector<frag>& cells = label_cells[r];
+            for (const frag& f : fs) {
+                // A label run on the same line, less than 0.8 of a text height away, is the same
+                // cell ("（二）部分公开（…只计这一情" "形，不"); the next cell stands further off.
+                if (!cells.empty() && !f.vertical && !cells.back().vertical && overlap(cells.back().t, cells.back().b, f.t, f.b) > 0.5 * f.h() &&
+                    f.l > cells.back().r && f.l - cells.back().r < 0.8 * f.h()) {
+                    append_frag(cells.back(), f);
+                    continue;
+                }
+                frag* same = nullptr;
+                for (frag& c : cells)
+                    if (!c.vertical && !f.vertical && overlap(c.l, c.r, f.l, f.r) > 0) same = &c;
+                if (same) {
+                    same->text += f.text;
+                    same->l = std::min(same->l, f.l);
+                    same->r = std::max(same->r, f.r);
+                    same->b = std::max(same->b, f.b);
+                    same->t = std::min(same->t, f.t);
+                } else {
+                    cells.push_back(f);
+                }
+            }
+            std::stable_sort(cells.begin(), cells.end(), [](const frag& a, const frag& b) { return a.l < b.l; });
+            width = std::max(width, cells.size());
+        }
+        {
+            const std::uint32_t p0 = lines_[t.rows.front()].page, p1 = lines_[t.rows.back()].page;
+            std::string msg = "table " + std::to_string(n) + " rebuilt on page " + std::to_string(p0) +
+                              (p1 != p0 ? "–" + std::to_string(p1) : std::string()) + ": " + std::to_string(t.rows.size()) +
+                              " rows, " + std::to_string(cols.size()) + " columns " +
+                              (t.headers.empty() ? std::string("placed by the values (no header over them)")
+                                                 : std::string("from the header cells"));
+            provenance p;
+            p.table = table_no;
+            p.page = p0;
+            log_entry(doc_.log, "XXGK-I-071", msg, {}, p);
+        }
+        // The header row: the header text left of the values, then one cell per column.
+        std::uint32_t row_no = 0;
+        if (!t.headers.empty()) {
+            block h;
+            h.type = block::kind::row;
+            h.where.table = table_no;
+            h.where.row = row_no;
+            h.where.page = lines_[t.headers.front()].page;
+            for (std::size_t k = 0; k < std::max<std::size_t>(width, 1); ++k) {
+                src_cell c;
+                c.text = k == 0 ? label_header : std::string();
+                c.where = label_header_where;
+                c.span_copy = k > 0 && !label_header.empty();
+                h.cells.push_back(std::move(c));
+            }
+            for (const column& col : cols) {
+                src_cell c;
+                c.text = col.header;
+                c.where = col.header_where;
+                h.cells.push_back(std::move(c));
+            }
+            finish_row(h, table_no, row_no++);
+        }
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            const pline& ln = lines_[t.rows[r]];
+            block b;
+            b.type = block::kind::row;
+            b.where.page = ln.page;
+            b.where.box = box_of(ln.l(), ln.t, ln.r(), ln.b);
+            const std::vector<frag>& labels = label_cells[r];
+            // A row with fewer label cells than the widest row spans them, as a colspan does.
+            for (std::size_t k = 0; labels.size() < width && k < width - labels.size(); ++k) {
+                src_cell c;
+                c.text = labels.empty() ? std::string() : labels.front().text;
+                c.where = labels.empty() ? std::optional<provenance>() : where_of(labels.front());
+                c.span_copy = !labels.empty();
+                b.cells.push_back(std::move(c));
+            }
+            for (const frag& f : labels) b.cells.push_back({f.text, where_of(f), false, true});
+            place_values(b, ln, cols, t);
+            finish_row(b, table_no, row_no++);
+        }
+    }
+
+    /// One cell per column: the value printed in it; empty (blank) when nothing is printed in
+    /// the column's x range on this row; absent (`present = false`, not captured downstream)
+    /// when a value stands between two columns or two values claim one column.
+    void place_values(block& b, const pline& ln, const std::vector<column>& cols, const table& t) {
+        const std::size_t first = b.cells.size();
+        std::vector<std::vector<const frag*>> in(cols.size());
+        std::vector<bool> unsure(cols.size(), false);
+        for (const frag& f : ln.frags) {
+            if (f.cx() < t.value_left - 0.5 * f.h() && !is_value_frag(f)) continue;
+            // The nearest column, accepted when clearly nearer than the next one.
+            std::vector<std::pair<double, std::size_t>> d;
+            for (std::size_t c = 0; c < cols.size(); ++c) d.push_back({distance(f, cols[c]), c});
+            std::sort(d.begin(), d.end());
+            if (d.empty()) continue;
+            const bool clear = d.size() == 1 || d[0].first < 0.5 * d[1].first;
+            const bool near = d[0].first < 2 * f.h() + 0.5 * cols[d[0].second].r - 0.5 * cols[d[0].second].l;
+            if (clear && near) {
+                in[d[0].second].push_back(&f);
+                continue;
+            }
+            std::vector<std::string> candidates;
+            for (std::size_t k = 0; k < d.size() && k < 2; ++k) {
+                unsure[d[k].second] = true;
+                const column& c = cols[d[k].second];
+                candidates.push_back("column " + std::to_string(d[k].second + 1) + (c.header.empty() ? "" : " \"" + c.header + "\""));
+            }
+            log_entry(doc_.log, "XXGK-I-072",
+                      "value \"" + f.text + "\" on page " + std::to_string(f.page) +
+                          " stands between two columns; those cells of the row are not captured",
+                      {}, where_of(f), candidates);
+        }
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            src_cell cell;
+            if (in[c].size() > 1 && !unsure[c]) {
+                unsure[c] = true;
+                std::vector<std::string> candidates;
+                for (const frag* f : in[c]) candidates.push_back(f->text);
+                log_entry(doc_.log, "XXGK-I-072",
+                          "several values printed in one column on page " + std::to_string(ln.page) +
+                              "; the cell is not captured",
+                          {}, where_of(*in[c].front()), candidates);
+            }
+            if (unsure[c]) {
+                cell.present = false;
+                provenance p;
+                p.page = ln.page;
+                p.box = box_of(cols[c].l, ln.t, cols[c].r, ln.b);
+                cell.where = p;
+            } else if (in[c].size() == 1) {
+                cell.text = in[c].front()->text;
+                cell.where = where_of(*in[c].front());
+            } else {
+                // Seen empty: the row prints values, the column is established, and nothing
+                // stands in its x range on this row. The provenance is the empty grid box.
+                provenance p;
+                p.page = ln.page;
+                p.box = box_of(cols[c].l, ln.t, cols[c].r, ln.b);
+                cell.where = p;
+            }
+            b.cells.push_back(std::move(cell));
+        }
+        (void)first;
+    }
+
+    void finish_row(block& b, std::uint32_t table_no, std::uint32_t row_no) {
+        b.where.table = table_no;
+        b.where.row = row_no;
+        for (std::size_t k = 0; k < b.cells.size(); ++k) {
+            src_cell& c = b.cells[k];
+            if (!c.where) c.where = provenance{};
+            c.where->table = table_no;
+            c.where->row = row_no;
+            c.where->cell = static_cast<std::uint32_t>(k);
+            if (!c.where->page) c.where->page = b.where.page;
+        }
+        for (const src_cell& c : b.cells) {
+            if (c.span_copy || !c.present || c.text.empty()) continue;
+            if (!b.text.empty()) b.text += '\t';
+            b.text += c.text;
+        }
+        doc_.blocks.push_back(std::move(b));
+    }
+
+    document& doc_;
+    std::vector<pline> lines_;
+    std::vector<frag> vertical_;
+    double text_width_;
+    std::vector<table> tables_;
+    std::set<const frag*> used_vertical_;
+};
+
+}  // namespace
+
+document read_pdf(std::string_view pdf) {
+    if (pdf.size() > static_cast<std::size_t>(INT_MAX)) throw error(errc::limit_exceeded, "PDF input larger than 2 GiB");
+    document doc;
+    doc.valid_utf8 = true;
+    std::vector<pline> lines;
+    std::vector<frag> vertical;
+    std::size_t dropped = 0;
+    double text_width = 0;
+    {
+        const std::lock_guard<std::mutex> lock(poppler_mutex());
+        // poppler prints its complaints about damaged files on stderr; the caller gets an error instead.
+        poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+        std::unique_ptr<poppler::document> d(poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+        if (!d) {
+            // poppler refuses an encrypted file without its password before anything else.
+            if (pdf.find("/Encrypt") != std::string_view::npos)
+                throw error(errc::encrypted, "the PDF is encrypted (password protected); decrypt it first");
+            throw error(errc::invalid_value, "not a readable PDF: poppler could not load the file (damaged or not a PDF)");
+        }
+        if (d->is_locked())
+            throw error(errc::encrypted, "the PDF is encrypted (password protected); decrypt it first");
+        const int pages = d->pages();
+        if (pages <= 0) throw error(errc::invalid_value, "not a readable PDF: no pages");
+        for (int i = 0; i < pages; ++i) {
+            std::unique_ptr<poppler::page> p(d->create_page(i));
+            if (!p) continue;
+            page_text pt = read_page(*p, static_cast<std::uint32_t>(i + 1));
+            for (pline& ln : pt.lines) {
+                // Page headers and footers: a page number alone on a line in the top or bottom eighth.
+                const bool margin = ln.cy() < pt.height / 8 || ln.cy() > pt.height * 7 / 8;
+                if (margin && ln.frags.size() == 1 && is_page_number(ln.frags.front().text)) {
+                    ++dropped;
+                    continue;
+                }
+                text_width = std::max(text_width, ln.r() - ln.l());
+                lines.push_back(std::move(ln));
+            }
+            for (frag& v : pt.vertical) vertical.push_back(std::move(v));
+        }
+    }
+    if (lines.empty() && vertical.empty())
+        throw error(errc::no_text_layer,
+                    "the PDF has no text layer (a scan or images only); it needs OCR before it can be imported");
+    if (dropped > 0)
+        log_entry(doc.log, "XXGK-I-070", std::to_string(dropped) + " page number line(s) of page headers and footers dropped");
+    pdf_reader reader(doc, std::move(lines), std::move(vertical), text_width);
+    reader.run();
+    return doc;
 }
 
 }  // namespace xxgk::import_detail

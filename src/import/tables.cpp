@@ -560,6 +560,50 @@ private:
         }
     }
 
+    // ---- Deduction from printed zeros (issue 15; the only place where a cell is not read)
+
+    /// A group label printed as one row with values, e.g. the 2021 report's "（六）其他处理" with 0
+    /// in every column where its three sub-rows are expected.
+    struct printed_group {
+        row_values values;
+        std::string text;
+        std::optional<provenance> where;
+    };
+
+    /// When the group's sub-rows are all absent and the group row prints an explicit 0 in each of
+    /// its columns, each sub-row's cell is 0 too: its column's sum is 0 and counts are never
+    /// negative. Each deduced cell is a number without raw text, with the parent's provenance,
+    /// and is logged (XXGK-I-073). A non-zero, blank or unreadable parent deduces nothing.
+    void deduce_zero_subrows(const std::string& group, const printed_group& parent, std::set<std::string>& found) {
+        std::vector<const row_label*> subrows;
+        for (const row_label& l : labels(format_).rows)
+            if (l.section == "requests" && l.group == group) {
+                if (found.count(std::string(l.id))) return;  // a sub-row is printed: nothing to deduce
+                subrows.push_back(&l);
+            }
+        if (subrows.empty()) return;
+        const std::vector<std::size_t> first = row_cells("requests", subrows.front()->id);
+        const std::vector<slot>& slots = parent.values.slots;
+        if (slots.size() != first.size()) return;
+        for (std::size_t c = 0; c < first.size(); ++c) {
+            const cell v = read_cell(slots[c].text, cell_keys(format_)[first[c]].kind).value;
+            if (!v.is_number() || !(v.value() == decimal(0))) return;
+        }
+        for (const row_label* l : subrows) {
+            const std::vector<std::size_t> cells = row_cells("requests", l->id);
+            for (std::size_t c = 0; c < cells.size() && c < slots.size(); ++c) {
+                cell zero = cell::number(decimal(0));
+                zero.set_source(slots[c].where ? slots[c].where : parent.where);
+                cell_at(r_, cells[c]) = zero;
+            }
+            found.insert(std::string(l->id));
+            log_entry(log_, "XXGK-I-073",
+                      "row \"" + std::string(l->label) + "\" not printed; its group row \"" + parent.text +
+                          "\" prints 0 in every column, so its cells are 0 (counts are never negative)",
+                      "requests." + std::string(l->id), parent.where);
+        }
+    }
+
     report& r_;
     std::vector<import_log_entry>& log_;
     format_version format_;
@@ -734,6 +778,7 @@ void table_reader::requests(const block_span* span) {
     std::set<std::string> groups_seen;
     std::string last_group_printed;
     std::optional<std::pair<std::string, std::optional<provenance>>> pending;  // a label broken over lines
+    std::map<std::string, printed_group> printed_groups;  // group id → a group label printed with values
     const block* pending_row_block = nullptr;  // the job of a value-less line that the next line may complete
     reading_rules rules;
     rules.parts_may_vanish = true;
@@ -874,6 +919,10 @@ void table_reader::requests(const block_span* span) {
                               "row \"" + unmatched.front() + "\" is not a row of the " + std::string(to_string(format_)) +
                                   " format; kept only here: " + joined_values(pr),
                               {}, b->where);
+                } else if (!group_id.empty() && pr.has_values() && !printed_groups.count(group_id)) {
+                    // A group printed as one row with values ("（六）其他处理 0 0 …"): its sub-rows may
+                    // follow by arithmetic (deduce_zero_subrows).
+                    printed_groups.emplace(group_id, printed_group{pr.values, b->text, b->where});
                 } else if (pr.has_values()) {
                     log_entry(log_, "XXGK-I-025", "values without a row label skipped: \"" + b->text + "\"", {}, b->where);
                 }
@@ -910,6 +959,7 @@ void table_reader::requests(const block_span* span) {
         }
     }
     settle(jobs, true);
+    for (const auto& [group, printed] : printed_groups) deduce_zero_subrows(group, printed, found);
     missing_rows("requests", found, any, "三、收到和处理政府信息公开申请情况");
 }
 

@@ -139,7 +139,22 @@ label_match vocabulary::find(std::string_view printed, std::string_view section,
             found.push_back(t);
         }
     }
-    settle(found, match_quality::contains);
+    if (settle(found, match_quality::contains)) return m;
+
+    // Characters left out (a typo of the printed report, "2.其他法律行政止公开" for
+    // 2.其他法律行政法规禁止公开): the printed label is the official one with a few characters
+    // missing, at least 70% of it kept, and its printed ordinal is the term's. Only a unique
+    // term is taken (settle keeps ties in m.ties; the caller logs the weak match).
+    if (o.kind != ordinal::none && bare.size() >= 6) {
+        for (const term* t : pool) {
+            if (t->ord.value != o.value || bare.size() >= t->bare.size() || bare.size() * 10 < t->bare.size() * 7) continue;
+            std::size_t k = 0;
+            for (char32_t c : t->bare)
+                if (k < bare.size() && bare[k] == c) ++k;
+            if (k == bare.size()) found.push_back(t);
+        }
+        if (found.size() == 1) settle(found, match_quality::contains);
+    }
     return m;
 }
 

@@ -29,11 +29,11 @@
 
 namespace xxgk_fuzz {
 
-/// `allowed`: the errors the importer may throw besides std::bad_alloc (invalid_value for every
-/// kind; a Word file may also be encrypted, of another kind, or unpack beyond the limit).
+/// `refusals`: the error codes the importer may throw for this input kind (a PDF may also be
+/// encrypted or have no text layer).
 template <class Import>
 int import_one(std::string_view input, Import&& import,
-               std::initializer_list<xxgk::errc> allowed = {xxgk::errc::invalid_value}) {
+               std::initializer_list<xxgk::errc> refusals = {xxgk::errc::invalid_value}) {
     xxgk::import_options o;
     if (input.size() % 3 == 1) o.format = xxgk::format_version::v2019;
     if (input.size() % 3 == 2) o.format = xxgk::format_version::v2021;
@@ -41,8 +41,8 @@ int import_one(std::string_view input, Import&& import,
     try {
         r = import(input, o);
     } catch (const xxgk::error& e) {
-        check(std::find(allowed.begin(), allowed.end(), e.code()) != allowed.end(),
-              "the importer threw an error it does not document", e.what());
+        check(std::find(refusals.begin(), refusals.end(), e.code()) != refusals.end(),
+              "the importer threw an error code it does not document for this input", e.what());
         check_utf8(e.what(), "the importer's error message is not UTF-8");
         return 0;
     }

@@ -273,7 +273,10 @@ def test_import_file_errors(tmp_path):
     with pytest.raises(FileNotFoundError):
         xxgk.import_file(tmp_path / "missing.txt")
     with pytest.raises(ValueError):
+        xxgk.import_file(SEED, from_="odt")
+    with pytest.raises(xxgk.ValidationError) as info:  # text is not a PDF
         xxgk.import_file(SEED, from_="pdf")
+    assert info.value.errors()[0]["type"] == "invalid_value"
     not_a_report = tmp_path / "news.html"
     not_a_report.write_text("<html><body><p>今日新闻</p></body></html>", encoding="utf-8")
     with pytest.raises(xxgk.ValidationError) as info:
@@ -294,6 +297,9 @@ def test_import_file_errors(tmp_path):
         ("x", b"\xef\xbb\xbf  \n<!DOCTYPE html>", "html"),
         ("x", b"title\n<table><tr><td>1</td></tr></table>", "html"),
         ("x", b"title\n\xe4\xb8\x80\xe3\x80\x81", "text"),
+        ("report.PDF", b"", "pdf"),
+        ("report.docx", b"", "docx"),
+        ("x", b"%PDF-1.7\n", "pdf"),
     ],
 )
 def test_detect_input_kind_follows_the_cli(name, content, kind):
@@ -323,3 +329,43 @@ def test_import_matches_xxgk_import(path, tmp_path):
     result = xxgk.import_file(path)
     assert result.report.dumps().encode("utf-8") + b"\n" == cli.stdout
     assert log.read_bytes() == result.log_json().encode("utf-8") + b"\n"
+
+
+# ---- any kind of file: import_bytes, the encodings, the kinds refused
+
+
+def test_import_bytes_decodes_gb18030_and_utf16(seed):
+    gb = (IMPORT_DATA / "cangnan-2020-gb18030.txt").read_bytes()
+    result = xxgk.import_bytes(gb)
+    assert cells(result.report) == cells(seed.report)
+    assert any(e.code == "XXGK-I-091" and "GB18030" in e.message for e in result.log)
+    utf16 = xxgk.import_bytes((IMPORT_DATA / "cangnan-2020-utf16le.txt").read_bytes(), kind="text")
+    assert cells(utf16.report) == cells(seed.report)
+    assert any(e.code == "XXGK-I-090" and "forced" in e.message for e in utf16.log)
+    # import_text takes bytes as UTF-8: the same GB18030 bytes are no text at all
+    with pytest.raises(xxgk.ValidationError):
+        xxgk.import_text(gb)
+    with pytest.raises(ValueError):
+        xxgk.import_bytes(gb, kind="odt")
+
+
+def test_import_file_reads_gbk_text_by_its_bytes(tmp_path, seed):
+    copy = tmp_path / "报告.txt"
+    shutil.copy(IMPORT_DATA / "cangnan-2020-gb18030.txt", copy)
+    assert cells(xxgk.import_file(copy).report) == cells(seed.report)
+
+
+@pytest.mark.parametrize(
+    "content, kind, says",
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported_kind", "soffice --headless --convert-to docx"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(100), "unsupported_kind", "OCR"),
+        (b"%PDF-1.4\nnot really a pdf", "invalid_value", "PDF"),
+    ],
+)
+def test_import_bytes_refuses_what_it_cannot_read(content, kind, says):
+    with pytest.raises(xxgk.ValidationError) as info:
+        xxgk.import_bytes(content)
+    error = info.value.errors()[0]
+    assert error["type"] == kind
+    assert says in error["msg"]

@@ -43,7 +43,15 @@ py::object log_value(const T& v) {
         if (!v) return py::none();
         py::dict d;
         detail::for_each_member<provenance>([&](auto m) {
-            if (const auto& position = (*v).*m.pointer) d[m.name] = py::int_(*position);
+            const auto& position = (*v).*m.pointer;
+            if (!position) return;
+            if constexpr (std::is_same_v<std::decay_t<decltype(*position)>, page_box>) {
+                // A PDF box: (left, top, right, bottom) in points, as floats for plotting.
+                const auto f = [](const decimal& x) { return py::float_(std::stod(x.to_string())); };
+                d[m.name] = py::make_tuple(f(position->left), f(position->top), f(position->right), f(position->bottom));
+            } else {
+                d[m.name] = py::int_(*position);
+            }
         });
         return std::move(d);
     } else {
@@ -56,7 +64,7 @@ std::string log_type() {
     if constexpr (is_vector_v<T>)
         return "tuple[str, ...]";
     else if constexpr (std::is_same_v<T, std::optional<provenance>>)
-        return "dict[str, int] | None";
+        return "dict[str, int | tuple[float, float, float, float]] | None";
     else
         return type_of<T>(false);
 }
@@ -68,13 +76,21 @@ const char* member_doc_of_log(std::string_view name) {
     if (name == "key") return "the cell key, 'section.row' for a whole row, 'section' for a table; '' otherwise";
     if (name == "where")
         return "where in the input: {'line': …, 'column': …} (1-based) for text, {'table': …, 'row': …, "
-               "'cell': …} (0-based) for HTML; None when it is about no one place";
+               "'cell': …} (0-based) for HTML and Word, {'page': …, 'box': (left, top, right, bottom), …} for PDF "
+               "(points from the page's top-left corner); None when it is about no one place";
     if (name == "candidates") return "the readings considered, best first, when there were several (a tuple of str)";
     return "";
 }
 
 std::string where_text(const std::optional<provenance>& w) {
     if (!w) return "";
+    if (w->page) {
+        std::string out = " on page " + std::to_string(*w->page);
+        if (w->table) out += ", table " + std::to_string(*w->table);
+        if (w->row) out += ", row " + std::to_string(*w->row);
+        if (w->cell) out += ", cell " + std::to_string(*w->cell);
+        return out;
+    }
     if (w->table) {
         std::string out = " at table " + std::to_string(*w->table);
         if (w->row) out += ", row " + std::to_string(*w->row);

@@ -96,7 +96,11 @@ std::string class_doc(std::string_view name) {
         {"CaseRow", "One group of section 四: five case counts."},
         {"Provenance",
          "Where an imported cell came from: line and column (1-based) for text imports; table, row and cell "
-         "(0-based) for HTML imports."},
+         "(0-based) for HTML and Word imports; page (1-based) and box, plus the rebuilt table's table, row and "
+         "cell, for PDF imports."},
+        {"PageBox",
+         "A box on a PDF page: left, top, right, bottom in points (1/72 inch) from the page's top-left "
+         "corner, exact decimals."},
     };
     auto it = docs.find(name);
     if (it != docs.end()) return std::string(it->second);
@@ -297,6 +301,7 @@ that number, and None when it is blank.)doc";
 
 void bind_cell(py::module_& m) {
     using N = node<cell>;
+    bind_type<page_box>(m);    // provenance.box (PDF)
     bind_type<provenance>(m);  // cell.source: not a described member of a described struct
     py::class_<N> cls(m, "Cell", cell_doc);
     cls.def(py::init([](py::handle value, py::handle state, py::handle unit, py::handle raw, py::handle source) {

@@ -60,8 +60,8 @@ def corpus_paths(source: Source) -> List[str]:
 
 
 def read_report(path: Union[str, "os.PathLike[str]"], *, strict: bool = True) -> _core.Report:
-    """One file of a corpus as a Report: canonical JSON is decoded, published text and HTML pages
-    are imported (the kind decided as in ``xxgk corpus``: by extension, else by content).
+    """One file of a corpus as a Report: canonical JSON is decoded, published text, HTML pages, PDF
+    and Word files are imported (the kind decided as in ``xxgk corpus``: by extension, else by content).
     OSError if it cannot be read; ValidationError (``path`` set) if it is not a report."""
     name = os.fspath(path)
     with open(name, "rb") as f:
@@ -70,7 +70,9 @@ def read_report(path: Union[str, "os.PathLike[str]"], *, strict: bool = True) ->
     if kind == "json":
         report, problems = _core._decode(data, strict)
     else:  # (Report, log) or, when the input is not a report, (None, problems)
-        report, problems = _core._import(data, kind == "html")
+        # Text and HTML as their extension says, PDF and Word and the encoding from the bytes.
+        by_name = _core._source_kind_by_extension(name)
+        report, problems = _core._import(data, by_name if by_name in ("text", "html") else None, True)
     if report is None or (kind == "json" and problems):
         raise ValidationError.from_problems(problems, data, path=name)
     return report
