@@ -15,10 +15,12 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -244,6 +246,8 @@ struct style {
     std::optional<int> outline;  // w:outlineLvl, 0-based
     std::optional<bool> bold;
     bool numbered = false;  // w:numPr in the style: its paragraphs are list items
+    std::string num_id;     // its w:numId (a heading style linked to a multilevel list)
+    int num_level = 0;      // its w:ilvl
 };
 
 /// word/styles.xml: what a paragraph's or a run's style says about headings, bold and lists.
@@ -320,15 +324,16 @@ public:
         return std::nullopt;
     }
 
-    bool numbered(const std::string& id) const {
+    /// The style's list numbering (its numPr or its base style's): nullptr when it has none.
+    const style* numbered(const std::string& id) const {
         std::string cur = id;
         for (int depth = 0; depth < 16 && !cur.empty(); ++depth) {
             const auto it = by_id_.find(cur);
-            if (it == by_id_.end()) return false;
-            if (it->second.numbered) return true;
+            if (it == by_id_.end()) return nullptr;
+            if (it->second.numbered) return &it->second;
             cur = it->second.based_on;
         }
-        return false;
+        return nullptr;
     }
 
 private:
@@ -401,6 +406,10 @@ private:
                     st.current.outline = std::stoi(*v);
             }
             if (name == "numPr") st.current.numbered = true;
+        } else if (p.size() == 5 && p[1] == "style" && p[2] == "pPr" && p[3] == "numPr") {
+            const auto v = sax_attr(n, attrs, "val").value_or("");
+            if (name == "numId") st.current.num_id = v;
+            if (name == "ilvl" && v.size() == 1 && v[0] >= '0' && v[0] <= '8') st.current.num_level = v[0] - '0';
         } else if (p.size() == 4 && p[1] == "style" && p[2] == "rPr" && name == "b") {
             const auto v = sax_attr(n, attrs, "val");
             st.current.bold = !(v && (*v == "0" || *v == "false" || *v == "off"));
@@ -428,6 +437,172 @@ private:
     std::map<std::string, style> by_id_;
 };
 
+// ---- automatic numbering ---------------------------------------------------------------------
+
+/// word/numbering.xml: the text Word draws before a numbered paragraph ("一、", "（二）", "3.").
+/// Reports often get their ordinals from Word's automatic numbering (typing "一、" at the start of
+/// a paragraph turns it into a list), and without them headings and labels lose their ordinals.
+class numbering {
+public:
+    void read(const xmlDoc* d) {
+        const xmlNode* root = xmlDocGetRootElement(d);
+        if (!root) return;
+        for (const xmlNode* n = root->children; n; n = n->next) {
+            if (is_w(n, "abstractNum")) {
+                const auto id = attr(n, "abstractNumId");
+                if (!id) continue;
+                auto& levels = abstracts_[*id];
+                for (const xmlNode* l = n->children; l; l = l->next) {
+                    if (!is_w(l, "lvl")) continue;
+                    const auto il = int_val_attr(l, "ilvl");
+                    if (!il || *il > 8) continue;
+                    level& lv = levels[static_cast<std::size_t>(*il)];
+                    lv.defined = true;
+                    if (const auto v = int_val(child(l, "start"))) lv.start = *v;
+                    lv.format = attr(child(l, "numFmt"), "val").value_or("decimal");
+                    lv.text = attr(child(l, "lvlText"), "val").value_or("");
+                    lv.suffix = attr(child(l, "suff"), "val").value_or("tab");
+                }
+            } else if (is_w(n, "num")) {
+                const auto id = attr(n, "numId");
+                const auto abstract = attr(child(n, "abstractNumId"), "val");
+                if (!id || !abstract) continue;
+                instance& in = nums_[*id];
+                in.abstract = *abstract;
+                for (const xmlNode* o = n->children; o; o = o->next) {
+                    if (!is_w(o, "lvlOverride")) continue;
+                    const auto il = int_val_attr(o, "ilvl");
+                    if (!il || *il > 8) continue;
+                    if (const auto v = int_val(child(o, "startOverride"))) in.start_override[*il] = *v;
+                }
+            }
+        }
+    }
+
+    /// The number text of the next paragraph of list `num_id` at level `ilvl` (counters advance),
+    /// with its separator; empty for bullets, for "none" and for lists not defined.
+    std::string next(const std::string& num_id, int ilvl) {
+        const auto in = nums_.find(num_id);
+        if (in == nums_.end() || ilvl < 0 || ilvl > 8) return {};
+        const auto ab = abstracts_.find(in->second.abstract);
+        if (ab == abstracts_.end()) return {};
+        const auto& levels = ab->second;
+        // Word counts per abstract list; a w:num with a start override restarts it when first used.
+        auto& counts = counters_[in->second.abstract];
+        if (started_.insert(num_id).second)
+            for (const auto& [l, start] : in->second.start_override) counts[static_cast<std::size_t>(l)] = start - 1;
+        const auto li = static_cast<std::size_t>(ilvl);
+        counts[li] = counts[li] ? *counts[li] + 1 : levels[li].start;
+        for (std::size_t deeper = li + 1; deeper < counts.size(); ++deeper) counts[deeper].reset();
+        ++rendered_;
+        const level& lv = levels[li];
+        if (!lv.defined || lv.format == "bullet" || lv.format == "none") return {};
+        std::string out;
+        for (std::size_t i = 0; i < lv.text.size(); ++i) {
+            const char c = lv.text[i];
+            if (c == '%' && i + 1 < lv.text.size() && lv.text[i + 1] >= '1' && lv.text[i + 1] <= '9') {
+                const auto ref = static_cast<std::size_t>(lv.text[i + 1] - '1');
+                out += format(counts[ref] ? *counts[ref] : levels[ref].start, levels[ref].format);
+                ++i;
+            } else {
+                out += c;
+            }
+        }
+        if (lv.suffix != "nothing" && !out.empty()) out += ' ';
+        return out;
+    }
+
+    bool empty() const { return nums_.empty(); }
+    int rendered() const { return rendered_; }
+
+private:
+    struct level {
+        bool defined = false;
+        int start = 1;
+        std::string format = "decimal", text, suffix = "tab";
+    };
+    struct instance {
+        std::string abstract;
+        std::map<int, int> start_override;
+    };
+
+    static std::optional<int> int_val_attr(const xmlNode* n, std::string_view name) {
+        const auto v = attr(n, name);
+        if (!v || v->empty() || v->size() > 6) return std::nullopt;
+        int x = 0;
+        for (char c : *v) {
+            if (c < '0' || c > '9') return std::nullopt;
+            x = x * 10 + (c - '0');
+        }
+        return x;
+    }
+
+    /// `n` written as the level's number format says (numFmt of ECMA-376 §17.18.59; the formats
+    /// Chinese reports use, others as decimal).
+    static std::string format(int n, const std::string& f) {
+        static const char* const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+        if (n <= 0) return std::to_string(n);
+        if ((f == "chineseCounting" || f == "chineseCountingThousand" || f == "chineseLegalSimplified" ||
+             f == "japaneseCounting" || f == "taiwaneseCounting" || f == "ideographDigital") &&
+            n < 100) {
+            if (f == "ideographDigital") {
+                std::string out;
+                for (char c : std::to_string(n)) out += digits[c - '0'];
+                return out;
+            }
+            std::string out;
+            if (n >= 20) out += digits[n / 10];
+            if (n >= 10) out += "十";
+            if (n % 10 != 0 || n < 10) out += digits[n % 10];
+            return out;
+        }
+        if (f == "ideographTraditional" && n <= 10) {
+            static const char* const stems[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
+            return stems[n - 1];
+        }
+        const auto circled = [n](char32_t first) {
+            const char32_t c = first + static_cast<char32_t>(n - 1);
+            std::string out;  // U+2460…U+249B: three bytes of UTF-8
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+            return out;
+        };
+        if ((f == "decimalEnclosedCircle" || f == "decimalEnclosedCircleChinese") && n <= 20) return circled(0x2460);
+        if (f == "decimalEnclosedParen" && n <= 20) return circled(0x2474);
+        if (f == "decimalEnclosedFullstop" && n <= 20) return circled(0x2488);
+        if (f == "decimalFullWidth" || f == "decimalFullWidth2") {
+            std::string out;
+            for (char c : std::to_string(n)) out += std::string("\xEF\xBC") + static_cast<char>(0x90 + (c - '0'));
+            return out;
+        }
+        if (f == "decimalZero") return (n < 10 ? "0" : "") + std::to_string(n);
+        if ((f == "upperLetter" || f == "lowerLetter") && n <= 26 * 20) {
+            const char base = f == "upperLetter" ? 'A' : 'a';
+            return std::string(static_cast<std::size_t>((n - 1) / 26 + 1), static_cast<char>(base + (n - 1) % 26));
+        }
+        if ((f == "upperRoman" || f == "lowerRoman") && n < 4000) {
+            static const std::pair<int, const char*> table[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
+                                                                {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
+                                                                {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"},
+                                                                {1, "I"}};
+            std::string out;
+            for (const auto& [v, r] : table)
+                for (; n >= v; n -= v) out += r;
+            if (f == "lowerRoman")
+                for (char& c : out) c = static_cast<char>(c - 'A' + 'a');
+            return out;
+        }
+        return std::to_string(n);
+    }
+
+    std::map<std::string, std::array<level, 9>> abstracts_;
+    std::map<std::string, instance> nums_;
+    std::map<std::string, std::array<std::optional<int>, 9>> counters_;
+    std::set<std::string> started_;
+    int rendered_ = 0;
+};
+
 // ---- the body -------------------------------------------------------------------------------
 
 constexpr int max_cols = 64;  // as the HTML reader: the widest official table has 17 columns
@@ -442,7 +617,7 @@ bool contains_table(const xmlNode* n) {
 
 class walker {
 public:
-    walker(document& doc, const styles& st) : doc_(doc), styles_(st) {}
+    walker(document& doc, const styles& st, numbering& num) : doc_(doc), styles_(st), numbering_(num) {}
 
     /// Block-level content: paragraphs, tables, and the containers that hold them.
     void blocks(const xmlNode* n) {
@@ -477,6 +652,9 @@ public:
             log_entry(doc_.log, "XXGK-I-081",
                       std::to_string(deleted_) + " deleted revision(s) (w:del, w:moveFrom) skipped; inserted text is read");
         if (hidden_ > 0) log_entry(doc_.log, "XXGK-I-082", std::to_string(hidden_) + " run(s) of hidden text skipped");
+        if (numbering_.rendered() > 0)
+            log_entry(doc_.log, "XXGK-I-088",
+                      std::to_string(numbering_.rendered()) + " automatically numbered paragraph(s): their number text written from word/numbering.xml");
         if (text_boxes_ > 0 || alternates_ > 0)
             log_entry(doc_.log, "XXGK-I-083",
                       std::to_string(text_boxes_) + " text box(es) read after the paragraph that anchors them; " +
@@ -496,9 +674,22 @@ private:
         // The paragraph's own outline level overrides its style's (9 is body text).
         if (const xmlNode* o = child(ppr, "outlineLvl"))
             if (const auto v = int_val(o)) heading = *v < 6 ? *v + 1 : 0;
+        // Numbering: the paragraph's own numPr, else its style's (numId 0 switches it off).
         const xmlNode* num = child(ppr, "numPr");
-        const auto num_id = attr(child(num, "numId"), "val");
-        const bool list = (num && !(num_id && *num_id == "0")) || (!num && styles_.numbered(style_id));
+        std::string num_id;
+        int num_level = 0;
+        if (num) {
+            num_id = attr(child(num, "numId"), "val").value_or("");
+            num_level = int_val(child(num, "ilvl")).value_or(0);
+        }
+        if (const style* ns = num ? nullptr : styles_.numbered(style_id)) {
+            num_id = ns->num_id;
+            num_level = ns->num_level;
+        }
+        if (num && num_id.empty())  // a numPr with only w:ilvl takes the style's list
+            if (const style* ns = styles_.numbered(style_id)) num_id = ns->num_id;
+        const bool list = (num && num_id != "0") || (!num && styles_.numbered(style_id));
+        prefix_ = !num_id.empty() && num_id != "0" ? numbering_.next(num_id, num_level) : std::string();
         std::vector<const xmlNode*> boxes;
         if (cell_) {
             // Inside a table cell: the cell's paragraphs are one text, joined by spaces.
@@ -611,6 +802,12 @@ private:
 
     void text(std::string_view s, bool bold) {
         if (s.empty()) return;
+        if (!prefix_.empty()) {
+            // The number takes the formatting of the paragraph's first text (bold in a bold title).
+            const std::string number = std::move(prefix_);
+            prefix_.clear();
+            text(number, bold);
+        }
         if (cell_) {
             append_collapsed(*cell_, s);
             return;
@@ -828,6 +1025,8 @@ private:
 
     document& doc_;
     const styles& styles_;
+    numbering& numbering_;
+    std::string prefix_;  // the paragraph's number text, written before its first text
     paragraph_state para_;
     std::string line_, marked_;
     bool bold_open_ = false;
@@ -886,7 +1085,17 @@ document read_docx(std::string_view docx, std::size_t max_unpacked_bytes) {
     const xmlNode* body = root && is_w(root, "document") ? child(root, "body") : nullptr;
     if (!body)
         throw error(errc::invalid_value, "damaged Word document: word/document.xml has no w:document/w:body");
-    walker w(doc, st);
+    numbering num;
+    if (std::optional<std::string> n = pkg.read("word/numbering.xml")) {
+        // Like styles, numbering only adds ordinals: a damaged part is logged, not fatal.
+        try {
+            num.read(parse_part(*n, "word/numbering.xml").get());
+        } catch (const error& e) {
+            if (e.code() != errc::invalid_value) throw;
+            log_entry(doc.log, "XXGK-I-089", e.what());
+        }
+    }
+    walker w(doc, st, num);
     w.blocks(body->children);
     w.finish(have_styles);
     return doc;

@@ -80,6 +80,8 @@ const std::vector<import_code_info> catalog{
     {"XXGK-I-085", S::warning, "table structure repaired: a merge continuation with no cell to continue, a span beyond the grid"},
     {"XXGK-I-086", S::warning, "text in a merged continuation cell not read (Word does not show it)"},
     {"XXGK-I-087", S::warning, "word/styles.xml missing or unreadable: headings known from style ids and outline levels only"},
+    {"XXGK-I-088", S::info, "automatic numbering of paragraphs written from word/numbering.xml"},
+    {"XXGK-I-089", S::warning, "word/numbering.xml unreadable: automatic numbers of paragraphs not written"},
     // The source's kind and encoding (import_bytes, import_file)
     {"XXGK-I-090", S::info, "kind of source detected from the bytes, or forced by the caller"},
     {"XXGK-I-091", S::info, "text encoding decided (UTF-8, UTF-16 with a byte order mark, GB18030/GBK, the page's declaration)"},

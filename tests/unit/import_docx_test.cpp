@@ -121,16 +121,18 @@ std::string document_xml(const std::string& body) {
            "><w:body>" + body + "<w:sectPr/></w:body></w:document>";
 }
 
-std::string make_docx(const std::string& body, const std::string& styles = {}) {
+std::string make_docx(const std::string& body, const std::string& styles = {}, const std::string& numbering = {}) {
     std::vector<std::pair<std::string, std::string>> entries{{"[Content_Types].xml", "<Types/>"},
                                                               {"word/document.xml", document_xml(body)}};
     if (!styles.empty())
         entries.emplace_back("word/styles.xml", std::string("<w:styles ") + namespaces + ">" + styles + "</w:styles>");
+    if (!numbering.empty())
+        entries.emplace_back("word/numbering.xml", std::string("<w:numbering ") + namespaces + ">" + numbering + "</w:numbering>");
     return make_zip(entries);
 }
 
-document read(const std::string& body, const std::string& styles = {}) {
-    return xxgk::import_detail::read_docx(make_docx(body, styles), std::size_t{16} << 20);
+document read(const std::string& body, const std::string& styles = {}, const std::string& numbering = {}) {
+    return xxgk::import_detail::read_docx(make_docx(body, styles, numbering), std::size_t{16} << 20);
 }
 
 std::vector<const block*> lines(const document& d) {
@@ -269,6 +271,52 @@ TEST_CASE("read_docx: headings from styles (names, ids, outline levels), lists",
     REQUIRE(lines(bare).size() == 1);
     CHECK(lines(bare)[0]->heading == 2);
     CHECK(logged(bare, "XXGK-I-087"));
+}
+
+TEST_CASE("read_docx: automatic numbering is written as Word draws it", "[docx]") {
+    const auto lvl = [](int i, const char* fmt, const char* text, const char* suff = "nothing") {
+        return "<w:lvl w:ilvl=\"" + std::to_string(i) + "\"><w:start w:val=\"1\"/><w:numFmt w:val=\"" + fmt +
+               "\"/><w:lvlText w:val=\"" + text + "\"/><w:suff w:val=\"" + suff + "\"/></w:lvl>";
+    };
+    const std::string numbering =
+        "<w:abstractNum w:abstractNumId=\"0\">" + lvl(0, "chineseCounting", "%1、") + lvl(1, "chineseCounting", "（%2）") +
+        lvl(2, "decimal", "%3.", "tab") + "</w:abstractNum>" +
+        "<w:abstractNum w:abstractNumId=\"1\">" + lvl(0, "bullet", "\xEF\x82\xB7") + "</w:abstractNum>" +
+        R"(<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>)"
+        R"(<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>)"
+        R"(<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="11"/></w:lvlOverride></w:num>)";
+    const auto numbered = [](const std::string& text, int num, int level, bool bold = false) {
+        return p(r(text, bold ? "<w:rPr><w:b/></w:rPr>" : ""), "<w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) +
+                                                              "\"/><w:numId w:val=\"" + std::to_string(num) + "\"/></w:numPr></w:pPr>");
+    };
+    const document d = read(numbered("总体情况", 1, 0) + numbered("主动公开", 1, 1, true) + numbered("规章", 1, 2) +
+                                numbered("规范性文件", 1, 2) + numbered("依申请公开", 1, 1, true) + numbered("规章", 1, 2) +
+                                numbered("主动公开政府信息情况", 1, 0) + numbered("要点", 2, 0) + numbered("第十一", 3, 0) +
+                                "<w:tbl><w:tr><w:tc>" + numbered("属于国家秘密", 1, 2) + "</w:tc></w:tr></w:tbl>",
+                            {}, numbering);
+    const auto ls = lines(d);
+    REQUIRE(ls.size() == 9);
+    CHECK(ls[0]->text == "一、总体情况");
+    CHECK(ls[0]->list_item);
+    CHECK(ls[1]->text == "（一）主动公开");
+    CHECK(ls[1]->marked == "**（一）主动公开**");
+    CHECK(ls[2]->text == "1. 规章");
+    CHECK(ls[3]->text == "2. 规范性文件");
+    CHECK(ls[4]->text == "（二）依申请公开");
+    CHECK(ls[5]->text == "1. 规章");  // a deeper level restarts under a new parent
+    CHECK(ls[6]->text == "二、主动公开政府信息情况");
+    CHECK(ls[7]->text == "要点");  // bullets are not text
+    CHECK(ls[8]->text == "十一、第十一");  // startOverride restarts the shared counter at 11
+    REQUIRE(rows(d).size() == 1);
+    CHECK(rows(d)[0]->cells[0].text == "1. 属于国家秘密");
+    CHECK(logged(d, "XXGK-I-088"));
+    // A damaged numbering part: logged, the text still read.
+    const document damaged = xxgk::import_detail::read_docx(
+        make_zip({{"word/document.xml", document_xml(numbered("总体情况", 1, 0))}, {"word/numbering.xml", "<w:numbering"}}),
+        std::size_t{1} << 20);
+    REQUIRE(lines(damaged).size() == 1);
+    CHECK(lines(damaged)[0]->text == "总体情况");
+    CHECK(logged(damaged, "XXGK-I-089"));
 }
 
 TEST_CASE("read_docx: revisions, hidden text, fields, content controls, alternate content, text boxes", "[docx]") {
