@@ -191,6 +191,23 @@ TEST_CASE("import_docx: every generated variant imports every cell as the genera
             REQUIRE(got.value.format() == expected.format());
             CHECK(got.value.header.title == expected.header.title);
             CHECK(got.value.header.year == expected.header.year);
+            // The narrative: section headings and subsection ordinals and titles (the ordinals are
+            // typed, Word list numbers, or heading styles, depending on the variant).
+            const auto same_sections = [](const auto& got_section, const auto& want_section) {
+                REQUIRE(got_section.has_value() == want_section.has_value());
+                if (!want_section) return;
+                CHECK(got_section->heading == want_section->heading);
+                REQUIRE(got_section->subsections.size() == want_section->subsections.size());
+                for (std::size_t i = 0; i < want_section->subsections.size(); ++i) {
+                    CHECK(got_section->subsections[i].ordinal == want_section->subsections[i].ordinal);
+                    CHECK(got_section->subsections[i].title == want_section->subsections[i].title);
+                    CHECK(got_section->subsections[i].paragraphs == want_section->subsections[i].paragraphs);
+                }
+                CHECK(got_section->paragraphs == want_section->paragraphs);
+            };
+            same_sections(got.value.overview, expected.overview);
+            same_sections(got.value.problems, expected.problems);
+            same_sections(got.value.other_matters, expected.other_matters);
             std::size_t wrong = 0, blanks = 0;
             for (const xxgk::cell_key& k : xxgk::cell_keys(expected.format())) {
                 const xxgk::cell& want = xxgk::cell_at(expected, k.index);

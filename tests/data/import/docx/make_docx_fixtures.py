@@ -20,7 +20,8 @@ import sys
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -103,7 +104,8 @@ class Builder:
     """Writes one report as a Word document; the options are the variant's deviations."""
 
     def __init__(self, d, heading_style=True, sub_heading_style=False, fonts=False, two_paragraph_cells=False,
-                 split_requests=False, layout_table=False, text_box_title=False, list_subsections=False):
+                 split_requests=False, layout_table=False, text_box_title=False, list_subsections=False,
+                 auto_numbering=False):
         self.d = d
         self.fmt = d["format"]
         self.heading_style = heading_style
@@ -114,6 +116,22 @@ class Builder:
         self.layout = layout_table
         self.list_subsections = list_subsections
         self.doc = docx.Document()
+        self.auto = auto_numbering
+        if auto_numbering:
+            # The ordinals 一、 and （一） drawn by Word's automatic numbering, not typed.
+            numbering = self.doc.part.numbering_part.element
+            abstract = parse_xml(
+                '<w:abstractNum %s w:abstractNumId="99">'
+                '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/>'
+                '<w:lvlText w:val="%%1、"/></w:lvl>'
+                '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/>'
+                '<w:lvlText w:val="（%%2）"/></w:lvl></w:abstractNum>' % nsdecls("w"))
+            first_num = numbering.find(qn("w:num"))
+            if first_num is not None:
+                first_num.addprevious(abstract)
+            else:
+                numbering.append(abstract)
+            numbering.append(parse_xml('<w:num %s w:numId="99"><w:abstractNumId w:val="99"/></w:num>' % nsdecls("w")))
         if fonts:
             for name, east, size in (("Normal", "仿宋_GB2312", 16), ("Heading 2", "黑体", 16)):
                 st = self.doc.styles[name]
@@ -139,7 +157,17 @@ class Builder:
             run.font.name = "Times New Roman"
             run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), east)
 
+    def numbered(self, paragraph, level):
+        num = paragraph._p.get_or_add_pPr().get_or_add_numPr()  # in schema order, as Word needs
+        num.get_or_add_ilvl().val = level
+        num.get_or_add_numId().val = 99
+
     def heading(self, text):
+        if self.auto:
+            # "一、总体情况" printed as the list number 一、 and the text 总体情况.
+            p = self.para(None, bold_prefix=text.split("、", 1)[1])
+            self.numbered(p, 0)
+            return
         if self.heading_style:
             self.doc.add_heading(text, level=2)
         else:
@@ -153,7 +181,11 @@ class Builder:
         for s in sec.get("subsections", []):
             title = s.get("ordinal", "") + s["title"]
             paras = s["paragraphs"]
-            if self.sub_heading_style:
+            if self.auto:
+                p = self.para(paras[0] if paras else "", bold_prefix=s["title"])
+                self.numbered(p, 1)
+                rest = paras[1:]
+            elif self.sub_heading_style:
                 self.doc.add_heading(title, level=3)
                 rest = paras
             elif self.list_subsections:
@@ -345,6 +377,7 @@ def main():
         add("two-paragraph-cells-%s" % fmt, fmt, 6, two_paragraph_cells=True)
         add("subsection-headings-%s" % fmt, fmt, 7, sub_heading_style=True)
         add("layout-frame-%s" % fmt, fmt, 8, layout_table=True, list_subsections=True)
+        add("auto-numbered-%s" % fmt, fmt, 6 if fmt == "2019" else 7, auto_numbering=True)
         # The reports with empty rows, every empty cell printed "-": no blank may remain.
         add("dash-filled-%s" % fmt, fmt, 5 if fmt == "2019" else 2, fill_dashes=True)
 
