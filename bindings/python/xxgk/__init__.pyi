@@ -56,6 +56,7 @@ from ._core import (
     ListingList as ListingList,
     NarrativeSection as NarrativeSection,
     NotApplicableNote as NotApplicableNote,
+    PageBox as PageBox,
     Portal as Portal,
     PortalTime as PortalTime,
     PowerItem as PowerItem,
@@ -171,13 +172,28 @@ class ImportCode(NamedTuple):
     title: str
 
 def import_codes() -> List[ImportCode]: ...
+SourceKind = Literal["text", "html", "pdf", "docx"]
+
 def import_text(text: ImportInput, *, format: Union[str, int, None] = None, year: Optional[int] = None) -> ImportResult: ...
 def import_html(html: ImportInput, *, format: Union[str, int, None] = None, year: Optional[int] = None) -> ImportResult: ...
-def detect_input_kind(path: PathLike, content: bytes = b"") -> Literal["text", "html"]: ...
+def import_pdf(
+    pdf: Union[bytes, bytearray, memoryview], *, format: Union[str, int, None] = None, year: Optional[int] = None
+) -> ImportResult: ...
+def import_docx(
+    docx: Union[bytes, bytearray, memoryview], *, format: Union[str, int, None] = None, year: Optional[int] = None
+) -> ImportResult: ...
+def import_bytes(
+    data: Union[bytes, bytearray, memoryview],
+    *,
+    kind: Optional[SourceKind] = None,
+    format: Union[str, int, None] = None,
+    year: Optional[int] = None,
+) -> ImportResult: ...
+def detect_input_kind(path: PathLike, content: bytes = b"") -> Literal["text", "html", "pdf", "docx"]: ...
 def import_file(
     path: PathLike,
     *,
-    from_: Optional[Literal["text", "html"]] = None,
+    from_: Optional[SourceKind] = None,
     format: Union[str, int, None] = None,
     year: Optional[int] = None,
 ) -> ImportResult: ...

@@ -41,7 +41,11 @@ def version() -> str: ...
 def format_for_year(year: int) -> Optional[str]: ...
 def notice_of(format: Union[str, int]) -> str: ...
 def _import(
-    data: Union[str, bytes, bytearray, memoryview], html: bool, format: Union[str, int, None] = None, year: Optional[int] = None
+    data: Union[str, bytes, bytearray, memoryview],
+    kind: Optional[str],
+    detect: bool,
+    format: Union[str, int, None] = None,
+    year: Optional[int] = None,
 ) -> Tuple[Optional[Report], List[Any]]: ...
 def import_codes() -> List[Tuple[str, str, str]]: ...
 def import_log_to_json(entries: Iterable[ImportLogEntry]) -> str: ...
@@ -64,6 +68,7 @@ def _generate(
 ) -> List[Tuple[Report, List[Tuple[str, str, str, str, str, str]]]]: ...
 def _corpus_files(dir: str) -> List[str]: ...
 def _detect_input_kind(path: str, content: bytes) -> str: ...
+def _source_kind_by_extension(path: str) -> Optional[str]: ...
 def _run_corpus(dir: str, output: str, jobs: int = 0, lang: str = "zh", strict: bool = True, include_info: bool = True) -> str: ...
 
 class Cell:
@@ -895,6 +900,20 @@ class NotApplicableNote:
     text: str
     domains: _Member[DisclosureDomainList, Iterable[Union[DisclosureDomain, Mapping[str, Any]]]]
 
+class PageBox:
+    """A box on a PDF page: left, top, right, bottom in points (1/72 inch) from the page's top-left corner, exact decimals."""
+
+    _fields: Tuple[str, ...]
+
+    def __init__(self, **members: Any) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def copy(self: _Self) -> _Self: ...
+    left: _Member[Union[int, Decimal], Union[int, Decimal, str]]
+    top: _Member[Union[int, Decimal], Union[int, Decimal, str]]
+    right: _Member[Union[int, Decimal], Union[int, Decimal, str]]
+    bottom: _Member[Union[int, Decimal], Union[int, Decimal, str]]
+
 class Portal:
     """The material of one portal (docs/portal.md): departments, responsibility_lists (责任清单), power_lists (权力清单), catalogs (标准目录), items (published items and 解读), listings (政策及解读)."""
 
@@ -1087,7 +1106,7 @@ class ProcurementRow2019:
     amount: _Member[Cell, CellInput]
 
 class Provenance:
-    """Where an imported cell came from: line and column (1-based) for text imports; table, row and cell (0-based) for HTML imports."""
+    """Where an imported cell came from: line and column (1-based) for text imports; table, row and cell (0-based) for HTML and Word imports; page (1-based) and box, plus the rebuilt table's table, row and cell, for PDF imports."""
 
     _fields: Tuple[str, ...]
 
@@ -1100,6 +1119,8 @@ class Provenance:
     table: Union[int, None]
     row: Union[int, None]
     cell: Union[int, None]
+    page: Union[int, None]
+    box: _Member[Union[PageBox, None], Union[PageBox, Mapping[str, Any], None]]
 
 class PublicService:
     """公共服务事项: one public service."""
@@ -1594,6 +1615,6 @@ class ImportLogEntry:
     @property
     def key(self) -> str: ...
     @property
-    def where(self) -> Union[dict[str, int], None]: ...
+    def where(self) -> Union[dict[str, Union[int, tuple[float, float, float, float]]], None]: ...
     @property
     def candidates(self) -> tuple[str, ...]: ...
