@@ -399,6 +399,22 @@ TEST_CASE("read_docx: tables as grids — gridSpan, vMerge, gridBefore/After, em
     CHECK(rs[0]->text == "合并\t横跨");
 }
 
+TEST_CASE("read_docx: rows and cells in content controls, deleted rows, legacy hMerge", "[docx]") {
+    const std::string tbl = "<w:tbl><w:tr>" + tc("甲") + "<w:sdt><w:sdtContent>" + tc("乙") + "</w:sdtContent></w:sdt></w:tr>" +
+                            R"(<w:tr><w:trPr><w:del w:id="1" w:author="x"/></w:trPr>)" + tc("删") + tc("删") + "</w:tr>" +
+                            "<w:sdt><w:sdtContent><w:tr>" + tc("丙") + tc("", R"(<w:tcPr><w:hMerge/></w:tcPr>)") +
+                            "</w:tr></w:sdtContent></w:sdt></w:tbl>";
+    const document d = read(tbl);
+    const auto rs = rows(d);
+    REQUIRE(rs.size() == 2);
+    CHECK(rs[0]->cells[1].text == "乙");
+    CHECK(rs[1]->where.row == 1u);  // the deleted row is not counted
+    CHECK(rs[1]->cells[0].text == "丙");
+    CHECK(rs[1]->cells[1].text == "丙");
+    CHECK(rs[1]->cells[1].span_copy);
+    CHECK(logged(d, "XXGK-I-081"));
+}
+
 TEST_CASE("read_docx: broken merges are repaired and logged; continuation text is never lost silently", "[docx]") {
     const std::string tbl = "<w:tbl><w:tr>" + tc("孤", R"(<w:tcPr><w:vMerge/></w:tcPr>)") +
                             tc("宽", R"(<w:tcPr><w:gridSpan w:val="100000"/></w:tcPr>)") + "</w:tr><w:tr>" +
