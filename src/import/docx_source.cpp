@@ -695,10 +695,10 @@ private:
             // Inside a table cell: the cell's paragraphs are one text, joined by spaces.
             if (!cell_->empty() && cell_->back() != ' ') *cell_ += ' ';
             para_ = {number, 0, false, style_id, &boxes};
-            inline_content(p->children, false);
+            inline_content(p->children);
         } else {
             para_ = {number, heading, list, style_id, &boxes};
-            inline_content(p->children, false);
+            inline_content(p->children);
             flush();
         }
         para_.boxes = nullptr;
@@ -709,22 +709,22 @@ private:
         }
     }
 
-    /// Runs and the inline containers around them. `hidden`: inside a hidden run.
-    void inline_content(const xmlNode* n, bool hidden) {
+    /// Runs and the inline containers around them.
+    void inline_content(const xmlNode* n) {
         for (; n; n = n->next) {
             if (n->type != XML_ELEMENT_NODE) continue;
             if (is_w(n, "r")) {
                 run(n);
             } else if (is_w(n, "hyperlink") || is_w(n, "ins") || is_w(n, "moveTo") || is_w(n, "smartTag") ||
                        is_w(n, "customXml") || is_w(n, "fldSimple") || is_w(n, "bdo") || is_w(n, "dir")) {
-                inline_content(n->children, hidden);
+                inline_content(n->children);
             } else if (is_w(n, "sdt")) {
-                if (const xmlNode* c = child(n, "sdtContent")) inline_content(c->children, hidden);
+                if (const xmlNode* c = child(n, "sdtContent")) inline_content(c->children);
             } else if (is_w(n, "del") || is_w(n, "moveFrom")) {
                 ++deleted_;
             } else if (is_mc(n, "AlternateContent")) {
                 ++alternates_;
-                if (const xmlNode* b = alternate_branch(n)) inline_content(b->children, hidden);
+                if (const xmlNode* b = alternate_branch(n)) inline_content(b->children);
             }
             // w:pPr (read above), bookmarks, proofing marks, comment anchors, math: no text.
         }
