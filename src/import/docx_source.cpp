@@ -702,6 +702,7 @@ private:
             flush();
         }
         para_.boxes = nullptr;
+        prefix_.clear();  // a numbered paragraph without text: its number is not drawn either
         // Text boxes anchored in the paragraph: read after it, once.
         for (const xmlNode* box : boxes) {
             ++text_boxes_;
