@@ -71,6 +71,17 @@ const std::vector<import_code_info> catalog{
     {"XXGK-I-071", S::info, "PDF table rebuilt from the text geometry (rows, columns, header)"},
     {"XXGK-I-072", S::warning, "PDF value stands between two columns, or two values in one column; the cells are not captured"},
     {"XXGK-I-073", S::warning, "sub-row not printed, its parent row printed 0 in every column: its cells are 0 by arithmetic"},
+    // Word documents (docx_source.cpp)
+    {"XXGK-I-080", S::info, "Word document read (paragraphs, tables, the parts read and not read)"},
+    {"XXGK-I-081", S::info, "tracked changes: deleted text (w:del, w:moveFrom) skipped, inserted text read"},
+    {"XXGK-I-082", S::info, "hidden text (w:vanish) skipped"},
+    {"XXGK-I-083", S::info, "text boxes and alternate content read once (one branch of mc:AlternateContent)"},
+    {"XXGK-I-084", S::info, "layout table (a table holding tables) read as text, not as a grid"},
+    {"XXGK-I-085", S::warning, "table structure repaired: a merge continuation with no cell to continue, a span beyond the grid"},
+    {"XXGK-I-086", S::warning, "text in a merged continuation cell not read (Word does not show it)"},
+    {"XXGK-I-087", S::warning, "word/styles.xml missing or unreadable: headings known from style ids and outline levels only"},
+    {"XXGK-I-088", S::info, "automatic numbering of paragraphs written from word/numbering.xml"},
+    {"XXGK-I-089", S::warning, "word/numbering.xml unreadable: automatic numbers of paragraphs not written"},
     // The source's kind and encoding (import_bytes, import_file)
     {"XXGK-I-090", S::info, "kind of source detected from the bytes, or forced by the caller"},
     {"XXGK-I-091", S::info, "text encoding decided (UTF-8, UTF-16 with a byte order mark, GB18030/GBK, the page's declaration)"},

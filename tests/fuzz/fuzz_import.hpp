@@ -1,8 +1,10 @@
-// Shared body of the importer fuzz targets (fuzz_import_text.cpp, fuzz_import_html.cpp).
+// Shared body of the importer fuzz targets (fuzz_import_text.cpp, fuzz_import_html.cpp,
+// fuzz_import_docx.cpp).
 //
 // Invariants checked for every input:
 //   - the importer never crashes and throws only xxgk::error with errc::invalid_value ("not a
-//     report at all") or std::bad_alloc;
+//     report at all"; for Word files also encrypted, unsupported_kind, limit_exceeded) or
+//     std::bad_alloc;
 //   - the report it returns encodes to canonical JSON that decodes back to an equal report (so an
 //     imported report can always be stored, sent and loaded again), and every string of it and
 //     of its log is valid UTF-8 — whatever bytes came in;

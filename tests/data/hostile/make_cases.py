@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """make_cases.py — writes the hostile-input corpus of tests/data/hostile/ (docs/security.md).
 
-    python3 tests/data/hostile/make_cases.py        # from anywhere; rewrites json/, text/, html/, cases.json
+    python3 tests/data/hostile/make_cases.py        # from anywhere; rewrites json/, text/, html/, docx/, cases.json
 
 Every case is an input and the exact outcome it must have; tests/unit/hostile_test.cpp checks
 each one (and the fuzz replay runs every input through the fuzz targets' invariants).
@@ -9,7 +9,7 @@ each one (and the fuzz replay runs every input through the fuzz targets' invaria
 cases.json is a list of objects:
   name      unique, also the file name of the input
   kind      "json" (xxgk::decode_json, then xxgk::validate), "text" (xxgk::import_text) or
-            "html" (xxgk::import_html)
+            "html" (xxgk::import_html) or "docx" (xxgk::import_docx)
   input     path of the input, relative to this directory; or
   generate  {"prefix": s, "repeat": s, "count": n, "suffix": s} for inputs too large to keep
             (strings are UTF-8; "\\u0000"-style escapes are Python's, resolved here)
@@ -38,7 +38,7 @@ MINIMAL = json.load(open(os.path.join(ROOT, "tests/data/json/valid/minimal-2019.
 
 cases = []
 
-for _folder in ("json", "text", "html"):
+for _folder in ("json", "text", "html", "docx"):
     _path = os.path.join(HERE, _folder)
     if os.path.isdir(_path):
         shutil.rmtree(_path)
@@ -50,8 +50,8 @@ def dump(doc):
 
 
 def write(kind, name, data):
-    ext = {"json": "json", "text": "txt", "html": "html"}[kind]
-    folder = {"json": "json", "text": "text", "html": "html"}[kind]
+    ext = {"json": "json", "text": "txt", "html": "html", "docx": "docx"}[kind]
+    folder = {"json": "json", "text": "text", "html": "html", "docx": "docx"}[kind]
     path = f"{folder}/{name}.{ext}"
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -511,7 +511,84 @@ add("html", "comment-cdata-tricks", HTML.replace("<td>", "<td><!-- </td> --><![C
 add("html", "javascript-links", HTML.replace("<p>", '<p><a href="javascript:alert(1)">链接</a>', 1), clean(["javascript:"]))
 
 
+# =============================================================================================
+# Word documents for the importer (tests/data/hostile/docx); expect as for "text" / "html"
+
+import io
+import zipfile
+
+DOCX_SOURCE = "tests/data/import/docx/heading-styles-2021.docx"
+DOCX = open(os.path.join(ROOT, DOCX_SOURCE), "rb").read()
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def zipped(entries, method=zipfile.ZIP_DEFLATED):
+    """A zip of (name, bytes) with fixed dates, so that the bytes never change."""
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w") as z:
+        for name, data in entries:
+            z.writestr(zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), data, compress_type=method, compresslevel=9)
+    return b.getvalue()
+
+
+def fixture_entries():
+    with zipfile.ZipFile(io.BytesIO(DOCX)) as z:
+        return [(i.filename, z.read(i.filename)) for i in z.infolist()]
+
+
+def with_document(xml):
+    return zipped([(n, xml if n == "word/document.xml" else d) for n, d in fixture_entries()])
+
+
+DOCUMENT = dict(fixture_entries())["word/document.xml"].decode("utf-8")
+
+
+def slim_entries():
+    """The parts a reader needs (the fixture's 800 KB of template styles and thumbnail left out)."""
+    keep = ("[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels")
+    return [(n, d) for n, d in fixture_entries() if n in keep]
+
+
+def encrypted_flag(data):
+    """Sets the traditional-encryption bit of every local and central header (the data stays
+    plain: a reader must refuse it from the flag, never try to read it)."""
+    b = bytearray(data)
+    for sig, at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        p = b.find(sig)
+        while p >= 0:
+            b[p + at] |= 1
+            p = b.find(sig, p + 4)
+    return bytes(b)
+
+
+DOCX_CLEAN = {"same_as": "import/docx/heading-styles-2021.docx"}
+add("docx", "empty", b"", NOT_A_REPORT)
+add("docx", "not-a-zip", b"PK\x03\x04 this is not a zip archive" * 10, NOT_A_REPORT)
+add("docx", "truncated-half", DOCX[: len(DOCX) // 2], NOT_A_REPORT)
+add("docx", "zip-without-document", zipped([("xl/workbook.xml", b"<workbook/>")]), {"throws": "unsupported_kind"})
+add("docx", "legacy-doc-ole2", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(1024), {"throws": "unsupported_kind"})
+add("docx", "encrypted-office-package", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(512) + "EncryptedPackage".encode("utf-16-le") + bytes(512),
+    {"throws": "encrypted"})
+add("docx", "encrypted-zip-entries", encrypted_flag(zipped(slim_entries(), zipfile.ZIP_STORED)), {"throws": "encrypted"})
+add("docx", "zip-bomb", zipped([("word/document.xml", ('<?xml version="1.0"?><w:document %s><w:body><w:p><w:r><w:t>' % W).encode()
+                                 + b" " * (20 << 20) + b"</w:t></w:r></w:p></w:body></w:document>")]),
+    {"throws": "limit_exceeded", "note": "20 MiB of XML in 20 KB: refused from the declared size, before inflating"})
+add("docx", "damaged-xml", with_document(DOCUMENT[: len(DOCUMENT) // 2].encode()), NOT_A_REPORT)
+add("docx", "external-entity", with_document(DOCUMENT.replace("?>", '?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', 1)
+                                             .replace("<w:t>", "<w:t>&xxe;", 1).encode()), NOT_A_REPORT)
+add("docx", "entity-expansion", with_document(DOCUMENT.replace("?>", '?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>', 1)
+                                              .replace("<w:t>", "<w:t>&c;&c;&c;", 1).encode()), NOT_A_REPORT)
+add("docx", "deep-nesting", with_document(('<?xml version="1.0"?><w:document %s><w:body>' % W + "<w:tbl><w:tr><w:tc>" * 5000
+                                          + "</w:body></w:document>").encode()), NOT_A_REPORT)
+add("docx", "stored-not-deflated", zipped(slim_entries(), zipfile.ZIP_STORED), DOCX_CLEAN)
+add("docx", "huge-grid-spans", with_document(DOCUMENT.replace("<w:tcPr>", '<w:tcPr><w:gridSpan w:val="2147483647"/><w:vMerge/>', 5).encode()),
+    {"absent": []})
+add("docx", "script-in-cells", with_document(DOCUMENT.replace("<w:t>", "<w:t>&lt;script&gt;alert(1)&lt;/script&gt;", 3).encode()),
+    {"absent": []})
+add("docx", "styles-damaged", zipped([(n, b"<w:styles" if n == "word/styles.xml" else d) for n, d in fixture_entries()]), DOCX_CLEAN)
+
+
 with open(os.path.join(HERE, "cases.json"), "w", encoding="utf-8") as f:
     json.dump(cases, f, ensure_ascii=False, indent=1)
     f.write("\n")
-print(f"{len(cases)} cases: " + ", ".join(f"{k} {sum(c['kind'] == k for c in cases)}" for k in ("json", "text", "html")))
+print(f"{len(cases)} cases: " + ", ".join(f"{k} {sum(c['kind'] == k for c in cases)}" for k in ("json", "text", "html", "docx")))
