@@ -127,6 +127,9 @@ parsed_row parse_row(const block& b) {
             const src_cell& c = b.cells[i];
             slot s;
             if (c.present && !c.span_copy) s.text = c.text;
+            // A position spanned by a non-empty cell, or reached by no cell, prints no empty cell.
+            // A position spanned by an empty cell is empty as printed (one empty box).
+            s.printed = c.present && !c.unprinted && (!c.span_copy || c.text.empty());
             s.where = c.where;
             if (!s.where || !c.present) {
                 provenance p = b.where;
@@ -218,6 +221,8 @@ struct row_job {
     std::string label;                   ///< as printed
     std::string printed;                 ///< the values as printed (for the log)
     std::vector<std::size_t> drops;      ///< readings (by index) that drop a printed value
+    bool has_values = false;             ///< a value (not an empty cell) was printed on the row
+    bool grid_gaps = false;              ///< some position of the row has no cell of its own (grids)
     bool done = false;
 };
 
@@ -296,6 +301,47 @@ private:
     void set_cells(row_job& job, const reading& rd) {
         for (std::size_t i = 0; i < job.cells.size() && i < rd.cells.size(); ++i) cell_at(r_, job.cells[i]) = rd.cells[i];
     }
+
+    /// Sets the cells of the chosen reading. The trust rule: an empty cell the reading placed where
+    /// the source printed none (reading::unseen) is `not_captured`, not `blank` — only a printed
+    /// empty cell is a blank. The identities chose the reading with blank semantics (a reading is
+    /// a claim that those cells are empty); the claim is not kept as if it had been seen.
+    /// `candidates`: the readings considered, for the log.
+    void commit(row_job& job, const reading& rd, const std::vector<bool>& unseen, std::vector<std::string> candidates) {
+        set_cells(job, rd);
+        std::string columns;
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < job.cells.size() && i < unseen.size(); ++i) {
+            cell& c = cell_at(r_, job.cells[i]);
+            if (!unseen[i] || !c.is_blank()) continue;
+            const std::optional<provenance> where = c.source() ? c.source() : job.where;
+            c = cell::not_captured();
+            c.set_raw(std::string());  // nothing was printed there
+            c.set_source(where);       // the row's (or the grid position's) place
+            columns += (count++ ? "、" : "") + job.columns[i].label;
+        }
+        if (count == 0) return;
+        const std::string key = job.row == "*" ? job.section : job.section + "." + job.row;
+        std::string msg = "row \"" + job.label + "\"";
+        if (!job.printed.empty()) msg += " (printed: " + job.printed + ")";
+        if (!job.has_values) {
+            log_entry(log_, "XXGK-I-042",
+                      msg + ": the row label was found but no value or empty cell was printed with it; its cells are not "
+                            "captured, not blank",
+                      key, job.where, std::move(candidates));
+        } else if (job.grid_gaps) {
+            log_entry(log_, "XXGK-I-044",
+                      msg + ": no cell of its own stands at the position of " + columns +
+                          " (a neighbouring cell spans it, or the row is short); not captured, not blank",
+                      key, job.where, std::move(candidates));
+        } else {
+            log_entry(log_, "XXGK-I-043",
+                      msg + ": no empty cell is printed for " + columns +
+                          " — the reading had to place empty cells where the source shows none (" + job.readings.how +
+                          "); not captured, not blank",
+                      key, job.where, std::move(candidates));
+        }
+    }
     void clear_cells(const row_job& job) {
         for (std::size_t i : job.cells) cell_at(r_, i) = cell::not_captured();
     }
@@ -324,7 +370,7 @@ private:
     void settle(std::vector<row_job>& jobs, bool identities_apply) {
         for (row_job& j : jobs) {
             if (j.readings.certain && j.readings.list.size() == 1) {
-                set_cells(j, j.readings.list.front());
+                commit(j, j.readings.list.front(), j.readings.list.front().unseen, candidate_list(j, nullptr));
                 j.done = true;
                 check_cells(j);
             }
@@ -350,10 +396,11 @@ private:
                 const bool unique = winners.size() == 1 && !j.readings.truncated;
                 const bool admitted = !w.split || best <= base;
                 if (!(unique && admitted)) continue;
-                set_cells(j, w);
                 j.done = true;
                 progress = true;
-                log_decision(j, scores, winners.front(), base, identities_apply);
+                // A row with no value printed needs no alignment: only I-042 says what became of it.
+                if (j.has_values) log_decision(j, scores, winners.front(), base, identities_apply);
+                commit(j, w, w.unseen, candidate_list(j, identities_apply ? &scores : nullptr));
                 check_cells(j);
             }
         }
@@ -460,17 +507,26 @@ private:
         for (std::size_t i = 0; i < j.readings.list.size(); ++i)
             if (scores.empty() || scores[i] == min) best.push_back(&j.readings.list[i]);
         std::vector<std::string> differing;
+        std::vector<bool> unseen(j.cells.size(), false);
         for (std::size_t c = 0; c < j.cells.size(); ++c) {
             bool same = true;
-            for (const reading* rd : best) same = same && rd->cells[c] == best.front()->cells[c];
+            for (const reading* rd : best) {
+                same = same && rd->cells[c] == best.front()->cells[c];
+                unseen[c] = unseen[c] || (c < rd->unseen.size() && rd->unseen[c]);
+            }
             cell_at(r_, j.cells[c]) = same ? best.front()->cells[c] : cell::not_captured();
             if (!same) differing.push_back(j.columns[c].label);
         }
+
         std::string msg = "row \"" + j.label + "\" (" + j.readings.how + "; printed: " + j.printed + "): " +
                           std::to_string(best.size()) + (j.readings.truncated ? "+" : "") +
                           " alignments fit equally well; not captured: ";
         for (std::size_t i = 0; i < differing.size(); ++i) msg += (i ? "、" : "") + differing[i];
         log_entry(log_, "XXGK-I-051", msg, key, j.where, candidate_list(j, scores.empty() ? nullptr : &scores));
+        // Agreed blanks that some best reading placed where nothing was printed: not captured.
+        reading agreed;
+        for (std::size_t i : j.cells) agreed.cells.push_back(cell_at(r_, i));
+        commit(j, agreed, unseen, candidate_list(j, scores.empty() ? nullptr : &scores));
     }
 
     static bool is_run(const row_job& j) {
@@ -503,6 +559,8 @@ private:
             if (!l.span_copy) j.label += (j.label.empty() ? "" : " ") + l.text;
         if (j.label.empty()) j.label = row_label_of(section, row);
         j.printed = joined_values(pr);
+        j.has_values = pr.has_values();
+        for (const slot& s : pr.values.slots) j.grid_gaps = j.grid_gaps || !s.printed;
         return j;
     }
 
@@ -528,30 +586,31 @@ private:
             for (std::size_t s = 0; s < pr.values.slots.size(); ++s)
                 if (!is_blank(pr.values.slots[s].text) && std::find(at.begin(), at.end(), s) == at.end()) strays = true;
         }
-        if (fits && !strays) {
+        // The header's positional reading. A position past the row's printed cells is not seen.
+        const auto positional = [&] {
             reading rd;
             for (std::size_t i = 0; i < at.size(); ++i) {
                 slot s = at[i] < pr.values.slots.size() ? pr.values.slots[at[i]] : slot{};
-                if (at[i] >= pr.values.slots.size()) s.where = pr.values.row_where;
+                if (at[i] >= pr.values.slots.size()) {
+                    s.where = pr.values.row_where;
+                    s.printed = false;
+                }
                 cell c = read_cell(s.text, j.columns[i].kind).value;
                 c.set_source(s.where);
                 rd.cells.push_back(std::move(c));
+                rd.unseen.push_back(!s.printed && is_blank(s.text));
             }
-            j.readings.list.push_back(std::move(rd));
+            return rd;
+        };
+        if (fits && !strays) {
+            j.readings.list.push_back(positional());
             j.readings.certain = true;
             return;
         }
         j.readings = enumerate_readings(pr.values, j.columns, rules);
         if (j.readings.certain || !fits) return;
         // The header's positional reading, which leaves a printed value out: a candidate the log shows.
-        reading rd;
-        for (std::size_t i = 0; i < at.size(); ++i) {
-            slot s = at[i] < pr.values.slots.size() ? pr.values.slots[at[i]] : slot{};
-            if (at[i] >= pr.values.slots.size()) s.where = pr.values.row_where;
-            cell c = read_cell(s.text, j.columns[i].kind).value;
-            c.set_source(s.where);
-            rd.cells.push_back(std::move(c));
-        }
+        reading rd = positional();
         bool dup = false;
         for (const reading& x : j.readings.list) dup = dup || x.cells == rd.cells;
         if (!dup) {
@@ -705,10 +764,15 @@ void table_reader::proactive(const block_span* span) {
                 if (header_fits && pr.line && header_order.size() == j.cells.size()) {
                     for (reading& rd : j.readings.list) {
                         std::vector<cell> ordered(j.cells.size());
+                        std::vector<bool> unseen(j.cells.size(), false);
                         for (std::size_t i = 0; i < header_order.size(); ++i)
                             for (std::size_t c = 0; c < j.cells.size(); ++c)
-                                if (cell_keys(format_)[j.cells[c]].column == header_order[i]) ordered[c] = rd.cells[i];
+                                if (cell_keys(format_)[j.cells[c]].column == header_order[i]) {
+                                    ordered[c] = rd.cells[i];
+                                    unseen[c] = i < rd.unseen.size() && rd.unseen[i];
+                                }
                         rd.cells = std::move(ordered);
+                        rd.unseen = std::move(unseen);
                     }
                 }
             }
@@ -1003,6 +1067,8 @@ void table_reader::review(const block_span* span) {
         j.where = flat_where;
         j.label = "行政复议 / 行政诉讼";
         j.printed = flat_printed;
+        j.has_values = true;  // only lines with values join the flat row
+        for (const slot& sl : flat.slots) j.grid_gaps = j.grid_gaps || !sl.printed;
         for (const char* row : {"review", "litigation_direct", "litigation_after_review"}) found.insert(row);
         j.readings = enumerate_readings(flat, j.columns, group_rules);
         jobs.push_back(std::move(j));
