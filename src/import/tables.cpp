@@ -324,15 +324,16 @@ private:
         const std::string key = job.row == "*" ? job.section : job.section + "." + job.row;
         std::string msg = "row \"" + job.label + "\"";
         if (!job.printed.empty()) msg += " (printed: " + job.printed + ")";
-        if (!job.has_values) {
+        if (job.grid_gaps) {
+            log_entry(log_, "XXGK-I-044",
+                      msg + ": no cell of its own stands at the position of " + columns +
+                          " (a neighbouring cell spans it, the row is short, or the page marks it not captured); not "
+                          "captured, not blank",
+                      key, job.where, std::move(candidates));
+        } else if (!job.has_values) {
             log_entry(log_, "XXGK-I-042",
                       msg + ": the row label was found but no value or empty cell was printed with it; its cells are not "
                             "captured, not blank",
-                      key, job.where, std::move(candidates));
-        } else if (job.grid_gaps) {
-            log_entry(log_, "XXGK-I-044",
-                      msg + ": no cell of its own stands at the position of " + columns +
-                          " (a neighbouring cell spans it, or the row is short); not captured, not blank",
                       key, job.where, std::move(candidates));
         } else {
             log_entry(log_, "XXGK-I-043",
