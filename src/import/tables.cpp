@@ -36,6 +36,7 @@ struct parsed_row {
     row_values values;
     std::size_t value_from = 0;  ///< positional rows: cell index of the first value slot
     bool line = false;           ///< a text line, tokenised
+    std::string dropped_tail;    ///< a page number or prose printed after the values, removed (XXGK-I-047)
     bool has_values() const {
         for (const slot& s : values.slots)
             if (!is_blank(s.text)) return true;
@@ -105,6 +106,55 @@ bool is_unit_token(std::u32string_view t) {
     return t == U"万元" || t == U"元" || t == U"件" || t == U"项" || t == U"个" || t == U"条";
 }
 
+bool is_dash32(char32_t c) {
+    return c == U'-' || c == U'—' || c == U'－' || c == U'–' || c == U'―' || c == U'−';
+}
+
+/// Length of a page number at the end of `s` ("— 6 —", "- 4 -", "第6页"), after white space; 0
+/// when there is none. A page number is no value: printed after a table's last row (a PDF page
+/// footer run into it), it would be read as three more cells.
+std::size_t page_number_suffix(std::u32string_view s) {
+    std::size_t e = s.size();
+    while (e > 0 && is_space(s[e - 1])) --e;
+    std::size_t i = e;
+    const auto digits_back = [&] {
+        const std::size_t end = i;
+        while (i > 0 && is_digit32(s[i - 1])) --i;
+        return end - i;
+    };
+    const auto spaces_back = [&] { while (i > 0 && is_space(s[i - 1])) --i; };
+    if (i > 0 && s[i - 1] == U'页') {
+        --i;
+        spaces_back();
+        const std::size_t d = digits_back();
+        spaces_back();
+        if (d == 0 || d > 3 || i == 0 || s[i - 1] != U'第') return 0;
+        --i;
+    } else {
+        std::size_t dashes = 0;
+        while (i > 0 && is_dash32(s[i - 1])) --i, ++dashes;
+        if (dashes == 0) return 0;
+        spaces_back();
+        const std::size_t d = digits_back();
+        if (d == 0 || d > 3) return 0;
+        spaces_back();
+        dashes = 0;
+        while (i > 0 && is_dash32(s[i - 1])) --i, ++dashes;
+        if (dashes == 0) return 0;
+    }
+    if (i > 0 && !is_space(s[i - 1])) return 0;  // a footer stands apart from the last value
+    return s.size() - i;
+}
+
+/// True for text that is prose rather than a cell: not a value, with at least four CJK
+/// characters ("注：以上数据截至…"). A short non-value ("无", "约1342") stays a cell (unreadable).
+bool is_prose(std::string_view text) {
+    if (is_value_text(text)) return false;
+    std::size_t cjk = 0;
+    for (char32_t c : to_u32(text)) cjk += c >= 0x4E00 && c <= 0x9FFF;
+    return cjk >= 4;
+}
+
 parsed_row parse_row(const block& b) {
     parsed_row pr;
     pr.b = &b;
@@ -142,13 +192,33 @@ parsed_row parse_row(const block& b) {
         while (!pr.values.slots.empty() && pr.value_from + pr.values.slots.size() - 1 < b.cells.size() &&
                !b.cells[pr.value_from + pr.values.slots.size() - 1].present)
             pr.values.slots.pop_back();
+        // A page number or a prose cell after the last value (with only empty cells after it).
+        std::size_t last = pr.values.slots.size();
+        while (last > 0 && is_blank(pr.values.slots[last - 1].text)) --last;
+        if (last > 1 && pr.values.slots[last - 1].printed) {
+            const std::string& t = pr.values.slots[last - 1].text;
+            const std::u32string u = to_u32(t);
+            if (page_number_suffix(u) == u.size() || is_prose(t)) {
+                pr.dropped_tail = t;
+                pr.values.slots.erase(pr.values.slots.begin() + static_cast<std::ptrdiff_t>(last - 1),
+                                      pr.values.slots.end());
+            }
+        }
         return pr;
     }
     pr.line = true;
     pr.values.kind = shape::tokens;
     pr.values.row_where = b.where;
-    const std::u32string s = to_u32(b.text);
-    const std::size_t p = value_start(s);
+    std::u32string s = to_u32(b.text);
+    std::size_t p = value_start(s);
+    if (p < s.size()) {
+        // Only after a row's values: a page number alone on its line stays a line (XXGK-I-025).
+        const std::size_t page = page_number_suffix(std::u32string_view(s).substr(p));
+        if (page > 0 && !trim(std::u32string_view(s).substr(0, s.size() - page)).empty()) {
+            pr.dropped_tail = trim(to_u8(std::u32string_view(s).substr(s.size() - page)));
+            s.resize(s.size() - page);
+        }
+    }
     const std::u32string label = trim(std::u32string_view(s).substr(0, p));
     if (!label.empty()) pr.labels.push_back({to_u8(label), b.where, false, 0});
     // Tokens, each with its column; a unit written apart joins the number before it.
@@ -175,6 +245,19 @@ parsed_row parse_row(const block& b) {
             pr.values.slots.push_back(std::move(t));
         }
         i = e;
+    }
+    // Prose run into the row after its values ("… 1 注：以上数据截至…"): the trailing tokens that
+    // are no values, when they read as prose. Tokens have no column boundaries, so only the tail
+    // after the last value goes.
+    std::size_t last = pr.values.slots.size();
+    while (last > 0 && !is_value_text(pr.values.slots[last - 1].text)) --last;
+    if (last > 0 && last < pr.values.slots.size()) {
+        std::string tail;
+        for (std::size_t k = last; k < pr.values.slots.size(); ++k) tail += pr.values.slots[k].text;
+        if (is_prose(tail)) {
+            pr.dropped_tail = trim(tail + (pr.dropped_tail.empty() ? "" : " " + pr.dropped_tail));
+            pr.values.slots.resize(last);
+        }
     }
     return pr;
 }
@@ -561,9 +644,82 @@ private:
         if (j.label.empty()) j.label = row_label_of(section, row);
         j.printed = joined_values(pr);
         j.has_values = pr.has_values();
+        if (!pr.dropped_tail.empty())
+            log_entry(log_, "XXGK-I-047",
+                      "\"" + pr.dropped_tail + "\" after the values of row \"" + j.label +
+                          "\" is a page number or prose, not a cell; removed from the row",
+                      j.section + "." + j.row, j.where);
         for (const slot& s : pr.values.slots) j.grid_gaps = j.grid_gaps || !s.printed;
         return j;
     }
+
+    /// A row label met again. The occurrence with values wins over one without (a converter's
+    /// heading over its row, a label line before its table); two occurrences with values are both
+    /// read and compared after settling (`resolve_duplicates`), never resolved silently.
+    /// Returns true when the new occurrence is to be skipped; false when it replaces the old job
+    /// (removed from `jobs`) and is to be read.
+    bool duplicate(std::vector<row_job>& jobs, std::vector<row_job>& dups, const std::string& key, const std::string& row,
+                   const parsed_row& pr, const std::string& printed) {
+        const auto old = std::find_if(jobs.begin(), jobs.end(), [&](const row_job& j) { return j.row == row; });
+        const bool old_values = old != jobs.end() && old->has_values;
+        if (pr.has_values() && old != jobs.end() && !old_values) {
+            log_entry(log_, "XXGK-I-046",
+                      "row \"" + printed + "\" printed again; the earlier occurrence has no values, this one is read", key,
+                      pr.b->where);
+            jobs.erase(old);
+            return false;
+        }
+        if (!pr.has_values()) {
+            log_entry(log_, old_values ? "XXGK-I-046" : "XXGK-I-037",
+                      "row \"" + printed + "\" printed again without values; ignored", key, pr.b->where);
+            return true;
+        }
+        dup_pending_ = true;  // both with values: the caller reads this one into `dups`
+        (void)dups;
+        return false;
+    }
+
+    /// Each second occurrence with values, settled on its own and compared with the first: equal
+    /// cells keep the first's provenance; cells that differ are not captured (XXGK-I-045).
+    void resolve_duplicates(std::vector<row_job>& dups, bool identities_apply) {
+        for (row_job& d : dups) {
+            std::vector<cell> first;
+            for (std::size_t i : d.cells) first.push_back(cell_at(r_, i));
+            std::vector<row_job> one;
+            one.push_back(std::move(d));
+            settle(one, identities_apply);
+            row_job& j = one.front();
+            std::vector<std::string> differing;
+            reading a, b;
+            for (std::size_t c = 0; c < j.cells.size(); ++c) {
+                cell& now = cell_at(r_, j.cells[c]);
+                a.cells.push_back(first[c]);
+                b.cells.push_back(now);
+                const bool same = now.state() == first[c].state() && now.value() == first[c].value() &&
+                                  now.unit() == first[c].unit() && (now.is_number() || now.raw() == first[c].raw());
+                if (same) {
+                    now = first[c];
+                } else {
+                    differing.push_back(j.columns[c].label);
+                    now = cell::not_captured();
+                    now.set_raw(std::string());
+                    now.set_source(j.where);
+                }
+            }
+            const std::string key = j.section + "." + j.row;
+            if (differing.empty()) {
+                log_entry(log_, "XXGK-I-037", "row \"" + j.label + "\" printed again with the same values; the later one ignored",
+                          key, j.where);
+                continue;
+            }
+            std::string msg = "row \"" + j.label + "\" printed twice with different values; not captured: ";
+            for (std::size_t i = 0; i < differing.size(); ++i) msg += (i ? "、" : "") + differing[i];
+            log_entry(log_, "XXGK-I-045", msg, key, j.where,
+                      {"first: " + describe_reading(a, j.columns), "again: " + describe_reading(b, j.columns)});
+        }
+    }
+
+    bool dup_pending_ = false;
 
     /// Readings of a positional row using a header map (column id → cell index); falls back to
     /// every alignment, with the header's own reading among the candidates when it drops a value.
@@ -791,7 +947,7 @@ void table_reader::proactive(const block_span* span) {
 void table_reader::requests(const block_span* span) {
     std::set<std::string> found;
     bool any = false;
-    std::vector<row_job> jobs;
+    std::vector<row_job> jobs, dups;
     std::map<std::string, std::size_t> header;
     bool data_seen = false;
     bool header_seen = false;
@@ -821,8 +977,13 @@ void table_reader::requests(const block_span* span) {
                     continue;
                 }
                 const label_match m = find(l.text, "requests", {term_kind::column, term_kind::header_word}, b->html);
-                if (m && (m.quality == match_quality::exact || m.quality == match_quality::ordinal ||
-                          m.quality == match_quality::note)) {
+                // "3.其他" is the 2021 row, not the 其他 column printed with an ordinal.
+                const label_match as_row = m && m.quality == match_quality::ordinal
+                                               ? find(l.text, "requests", {term_kind::row}, b->html)
+                                               : label_match{};
+                if (m && !(as_row && as_row.quality == match_quality::exact) &&
+                    (m.quality == match_quality::exact || m.quality == match_quality::ordinal ||
+                     m.quality == match_quality::note)) {
                     ++header_hits;
                     if (m.t->kind == term_kind::column && !l.span_copy) columns_here[std::string(m.t->id)] = l.index;
                 } else {
@@ -958,10 +1119,8 @@ void table_reader::requests(const block_span* span) {
             }
             pending.reset();
             const std::string key = "requests." + row_id;
-            if (found.count(row_id)) {
-                log_entry(log_, "XXGK-I-037", "row \"" + row_printed + "\" printed again; ignored", key, b->where);
-                continue;
-            }
+            dup_pending_ = false;
+            if (found.count(row_id) && duplicate(jobs, dups, key, row_id, pr, row_printed)) continue;
             found.insert(row_id);
             any = true;
             data_seen = true;
@@ -971,10 +1130,11 @@ void table_reader::requests(const block_span* span) {
             if (!row_printed.empty()) j.label = row_printed;
             readings_with_header(j, pr, header, rules);
             pending_row_block = pr.line && !pr.has_values() ? b : nullptr;
-            jobs.push_back(std::move(j));
+            (dup_pending_ ? dups : jobs).push_back(std::move(j));
         }
     }
     settle(jobs, true);
+    resolve_duplicates(dups, true);
     missing_rows("requests", found, any, "三、收到和处理政府信息公开申请情况");
 }
 
@@ -1039,6 +1199,11 @@ void table_reader::review(const block_span* span) {
                           "label \"" + pr.labels.front().text + "\" in section 四 not recognised; its values are read as the table's values",
                           {}, b->where);
             // The row of 15 values (possibly printed over several lines).
+            if (!pr.dropped_tail.empty())
+                log_entry(log_, "XXGK-I-047",
+                          "\"" + pr.dropped_tail + "\" after the values of section 四 is a page number or prose, not a cell; "
+                          "removed from the row",
+                          "review_litigation", b->where);
             if (!flat_where) flat_where = b->where;
             if (pr.values.kind == shape::tokens) flat_positional = false;
             for (const slot& s : pr.values.slots) flat.slots.push_back(s);
