@@ -68,6 +68,7 @@ const std::vector<import_code_info> catalog{
     {"XXGK-I-046", S::info, "row label printed twice; the occurrence with values is read"},
     {"XXGK-I-047", S::info, "page number or prose after a table row's values removed from the row"},
     {"XXGK-I-048", S::warning, "section heading numbered otherwise than the template (a section omitted); read by its wording"},
+    {"XXGK-I-049", S::warning, "the whole page on one line; cut into lines at its section headings, table labels, title and signature"},
     // Alignment and flattened digit runs
     {"XXGK-I-050", S::warning, "row cells do not line up with the header; alignment chosen by the identities"},
     {"XXGK-I-051", S::warning, "row alignment ambiguous; the cells that differ between readings are not captured"},

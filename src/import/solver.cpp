@@ -340,12 +340,18 @@ reading_set enumerate_readings(const row_values& v, const std::vector<column_spe
         out.how = std::to_string(n) + " values printed, " + std::to_string(m) + " columns";
         // A token such as "000", or digits beyond any count, is no printed number: only a flattened
         // run explains it.
-        const bool plausible = std::all_of(v.slots.begin(), v.slots.end(), [](const slot& s) {
+        // In a row of counts only (sections 三 and 四), seven digits and more are no count a report
+        // prints (millions of requests or cases): a run of several cells, never one value.
+        const bool counts_only = std::all_of(columns.begin(), columns.end(), [](const column_spec& c) {
+            return c.kind == value_kind::count || c.kind == value_kind::signed_count;
+        });
+        const bool plausible = std::all_of(v.slots.begin(), v.slots.end(), [&](const slot& s) {
             const std::string t = value_form(s.text);
             const std::size_t d = !t.empty() && (t[0] == '-' || t[0] == '+') ? 1 : 0;
             if (t.size() > d + 1 && t[d] == '0' && t[d + 1] >= '0' && t[d + 1] <= '9') return false;
             const bool digits = t.size() > d && std::all_of(t.begin() + static_cast<std::ptrdiff_t>(d), t.end(),
                                                             [](char c) { return c >= '0' && c <= '9'; });
+            if (digits && counts_only && m > 1 && t.size() - d >= 7) return false;
             return !digits || decimal::parse(t).has_value();
         });
         if (n < m && plausible) {
