@@ -186,6 +186,26 @@ std::vector<std::size_t> page_cuts(std::string_view line) {
             if (!heading) ++p;
         }
     }
+    // Section 四: its header words, then its fifteen values. Cut after the last header word
+    // when only values and separators follow it (up to the heading of 五).
+    for (const auto& [at, w] : headings) {
+        if (w != 3) continue;
+        std::size_t to = line.size();
+        for (const auto& [at5, w5] : headings)
+            if (at5 > at && at5 < to) to = at5;
+        std::size_t last_cjk = std::string_view::npos;
+        for (std::size_t p = at; p < to; ++p)
+            if (static_cast<unsigned char>(line[p]) >= 0xE4 && static_cast<unsigned char>(line[p]) <= 0xE9) last_cjk = p;
+        if (last_cjk == std::string_view::npos) break;
+        const std::size_t after = last_cjk + 3;  // CJK ideographs are three bytes
+        bool values_only = after < to;
+        for (std::size_t p = after; p < to && values_only; ++p) {
+            const char c = line[p];
+            values_only = (c >= '0' && c <= '9') || c == ' ' || c == '|' || c == '\t' || c == '.' || c == '-';
+        }
+        if (values_only) cuts.push_back(after);
+        break;
+    }
     std::sort(cuts.begin(), cuts.end());
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
     return cuts;

@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 using namespace import_fixtures;
@@ -143,4 +144,39 @@ TEST_CASE("shape pdftotext without -layout: one cell per line is not read, and n
         CHECK(t.exact == 0u);  // a known limit (docs/import.md): values apart from their labels
         CHECK(t.not_captured == xxgk::cell_keys(expected.format()).size());
     }
+}
+
+TEST_CASE("shape one-line-pipes: the whole page on one line, cells separated by \" | \"", "[import][shapes][one-line]") {
+    const std::string t = shape("one-line-pipes.txt");
+    REQUIRE(std::count(t.begin(), t.end(), '\n') == 1);
+    const xxgk::import_result r = xxgk::import_text(t);
+    REQUIRE(r.value.format() == xxgk::format_version::v2021);
+    require_same_cells(r.value, sample());
+    CHECK(has(r, "XXGK-I-049"));
+    CHECK(r.value.header.year == 2022);
+    REQUIRE(r.value.header.signature);
+    CHECK(r.value.header.signature->body == std::optional<std::string>("示例市生态环境局"));
+    // Provenance stays on the one line, at the cell's column.
+    const xxgk::cell& c = xxgk::cell_at(r.value, "requests.received.total");
+    REQUIRE(c.source());
+    CHECK(c.source()->line == 1u);
+    REQUIRE(c.source()->column);
+    CHECK(*c.source()->column > 100u);
+}
+
+TEST_CASE("shape one-line-run: the whole page on one line, digits of neighbouring cells run together",
+          "[import][shapes][one-line]") {
+    const xxgk::import_result r = xxgk::import_text(shape("one-line-run.txt"));
+    REQUIRE(r.value.format() == xxgk::format_version::v2021);
+    CHECK(has(r, "XXGK-I-049"));
+    const tally t = compare(r.value, sample());
+    CHECK(t.wrong == 0);  // what cannot be split with certainty is unreadable, never guessed
+    CHECK(t.exact == 78u);
+    CHECK(t.unreadable == 122u);
+    // "规章000" has one split; "行政规范性文件3117" has six: unreadable, its run kept as raw text.
+    CHECK(xxgk::cell_at(r.value, "proactive.regulations.in_force").value() == 0);
+    const xxgk::cell& run = xxgk::cell_at(r.value, "proactive.normative_documents.in_force");
+    CHECK(run.state() == cell_state::text);
+    CHECK(run.raw() == std::optional<std::string>("3117"));
+    CHECK(has(r, "XXGK-I-061", "proactive.normative_documents"));
 }

@@ -202,6 +202,10 @@ TEST_CASE("trust: with every empty source cell filled with \"-\", no blank remai
         texts.emplace_back(std::string(name) + " spaces", as_text(rep, table_style::spaces));
         texts.emplace_back(std::string(name) + " pipes", as_text(rep, table_style::pipes));
     }
+    for (const char* shape : {"md-heading-rows.txt", "numbering-omitted.txt", "numbering-none.txt", "page-number-appended.txt",
+                              "one-line-pipes.txt", "one-line-run.txt", "pdftotext-layout-2019.txt", "pdftotext-layout-2021.txt",
+                              "pdftotext-2019.txt", "pdftotext-2021.txt"})
+        texts.emplace_back(shape, data(std::string("shapes/") + shape));
     for (const auto& [name, text] : texts) {
         const xxgk::import_result r = xxgk::import_text(fill_text(text));
         require_no_blank(r, name);
