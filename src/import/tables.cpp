@@ -402,7 +402,9 @@ private:
         for (std::size_t i = 0; i < job.cells.size() && i < unseen.size(); ++i) {
             cell& c = cell_at(r_, job.cells[i]);
             if (!unseen[i] || !c.is_blank()) continue;
-            const std::optional<provenance> where = c.source() ? c.source() : job.where;
+            // The row's place: an empty field the reading happened to take is no more this cell's
+            // than its neighbours'. A grid position keeps its own (the cell spanning it).
+            const std::optional<provenance> where = job.grid_gaps && c.source() ? c.source() : job.where;
             c = cell::not_captured();
             c.set_raw(std::string());  // nothing was printed there
             c.set_source(where);       // the row's (or the grid position's) place

@@ -36,10 +36,22 @@ expect_rc(1 "validate imported seed")
 expect_match("${out}" "错误 XXGK-T3-004 requests\\.withheld_prohibited_by_law\\.total" "validate imported seed")
 expect_match("${out}" "共 1 个错误" "validate imported seed: summary")
 
+# The seed's one error; the five cells of row 四 the text does not show are not captured (the
+# trust rule, docs/import.md "When a cell is blank") and have findings of their own (XXGK-V-008).
 xxgk(validate --json --no-info "${WORK}/cangnan.json")
-string(JSON first_key ERROR_VARIABLE json_error GET "${out}" 0 key)
-if(json_error OR NOT first_key STREQUAL "requests.withheld_prohibited_by_law.total")
-    fail("validate --json imported seed: first finding at '${first_key}' ${json_error}")
+string(JSON count ERROR_VARIABLE json_error LENGTH "${out}")
+set(error_key "")
+if(NOT json_error AND count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(i RANGE ${last})
+        string(JSON severity GET "${out}" ${i} severity)
+        if(severity STREQUAL "error")
+            string(JSON error_key GET "${out}" ${i} key)
+        endif()
+    endforeach()
+endif()
+if(json_error OR NOT error_key STREQUAL "requests.withheld_prohibited_by_law.total")
+    fail("validate --json imported seed: the error finding at '${error_key}' ${json_error}")
 endif()
 
 # The imported JSON is canonical: convert gives the same bytes.
