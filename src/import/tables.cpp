@@ -663,9 +663,10 @@ private:
     /// A row label met again. The occurrence with values wins over one without (a converter's
     /// heading over its row, a label line before its table); two occurrences with values are both
     /// read and compared after settling (`resolve_duplicates`), never resolved silently.
-    /// Returns true when the new occurrence is to be skipped; false when it replaces the old job
-    /// (removed from `jobs`) and is to be read.
-    bool duplicate(std::vector<row_job>& jobs, std::vector<row_job>& dups, const std::string& key, const std::string& row,
+    /// Returns true when the new occurrence is to be skipped; false when it is to be read — then
+    /// either it replaced the old job (removed from `jobs`), or `dup_pending_` says it is a second
+    /// occurrence with values, to be settled and compared after the others.
+    bool duplicate(std::vector<row_job>& jobs, const std::string& key, const std::string& row,
                    const parsed_row& pr, const std::string& printed) {
         const auto old = std::find_if(jobs.begin(), jobs.end(), [&](const row_job& j) { return j.row == row; });
         const bool old_values = old != jobs.end() && old->has_values;
@@ -681,8 +682,7 @@ private:
                       "row \"" + printed + "\" printed again without values; ignored", key, pr.b->where);
             return true;
         }
-        dup_pending_ = true;  // both with values: the caller reads this one into `dups`
-        (void)dups;
+        dup_pending_ = true;  // both with values: the caller reads this one into its duplicates
         return false;
     }
 
@@ -797,7 +797,7 @@ private:
 void table_reader::proactive(const block_span* span) {
     std::set<std::string> found;
     bool any = false;
-    std::vector<row_job> jobs;
+    std::vector<row_job> jobs, dups;
     int block_item = 0;
     // Header of the current block: column id → cell index (positional) and in printed order.
     std::map<std::string, std::size_t> header;
@@ -896,10 +896,8 @@ void table_reader::proactive(const block_span* span) {
             pending.reset();
             const std::string id(m.t->id);
             const std::string key = "proactive." + id;
-            if (found.count(id)) {
-                log_entry(log_, "XXGK-I-037", "row \"" + first + "\" printed again; ignored", key, b->where);
-                continue;
-            }
+            dup_pending_ = false;
+            if (found.count(id) && duplicate(jobs, key, id, pr, first)) continue;
             found.insert(id);
             any = true;
             note_match(m, first, pr.labels.front().where, key);
@@ -940,11 +938,12 @@ void table_reader::proactive(const block_span* span) {
                     }
                 }
             }
-            jobs.push_back(std::move(j));
+            (dup_pending_ ? dups : jobs).push_back(std::move(j));
         }
     }
     if (pending) log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {}, pending->where);
     settle(jobs, false);
+    resolve_duplicates(dups, false);
     missing_rows("proactive", found, any, "二、主动公开政府信息情况");
 }
 
@@ -1127,7 +1126,7 @@ void table_reader::requests(const block_span* span) {
             pending.reset();
             const std::string key = "requests." + row_id;
             dup_pending_ = false;
-            if (found.count(row_id) && duplicate(jobs, dups, key, row_id, pr, row_printed)) continue;
+            if (found.count(row_id) && duplicate(jobs, key, row_id, pr, row_printed)) continue;
             found.insert(row_id);
             any = true;
             data_seen = true;
@@ -1151,7 +1150,7 @@ void table_reader::requests(const block_span* span) {
 void table_reader::review(const block_span* span) {
     std::set<std::string> found;
     bool any = false;
-    std::vector<row_job> jobs;
+    std::vector<row_job> jobs, dups;
     row_values flat;
     bool flat_positional = true;
     std::optional<provenance> flat_where;
@@ -1190,15 +1189,13 @@ void table_reader::review(const block_span* span) {
             any = true;
             if (!row_id.empty()) {
                 const std::string key = "review_litigation." + row_id;
-                if (found.count(row_id)) {
-                    log_entry(log_, "XXGK-I-037", "row \"" + printed + "\" printed again; ignored", key, b->where);
-                    continue;
-                }
+                dup_pending_ = false;
+                if (found.count(row_id) && duplicate(jobs, key, row_id, pr, printed)) continue;
                 found.insert(row_id);
                 note_match(row_match, printed, b->where, key);
                 row_job j = make_job("review_litigation", row_id, pr);
                 j.readings = enumerate_readings(pr.values, j.columns, group_rules);
-                jobs.push_back(std::move(j));
+                (dup_pending_ ? dups : jobs).push_back(std::move(j));
                 continue;
             }
             if (unmatched > 0)
@@ -1247,6 +1244,7 @@ void table_reader::review(const block_span* span) {
         jobs.push_back(std::move(j));
     }
     settle(jobs, true);
+    resolve_duplicates(dups, true);
     missing_rows("review_litigation", found, any, "四、政府信息公开行政复议、行政诉讼情况");
 }
 

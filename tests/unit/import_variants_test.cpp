@@ -531,11 +531,22 @@ TEST_CASE("variant missing-row: a row that is not printed is not captured and lo
     CHECK(has(r, "XXGK-I-038", "requests.not_handled_publication"));
 }
 
-TEST_CASE("variant duplicate-row: a row printed twice keeps the first", "[import][variants][point5]") {
+TEST_CASE("variant duplicate-row: a row printed twice with other values is not resolved silently",
+          "[import][variants][point5]") {
+    // Before issue 15 the first occurrence was kept (XXGK-I-037). Two occurrences with values that
+    // differ are a conflict the importer cannot decide: the differing cells are not captured and
+    // XXGK-I-045 lists both readings.
     const std::string t = replace_once(seed_text(), "规章\t0\t0\t0\n", "规章\t0\t0\t0\n规章\t1\t1\t1\n");
     const xxgk::import_result r = text_import(t);
-    require_same_cells(r.value, cangnan());
-    CHECK(entry(r, "XXGK-I-037", "proactive.regulations").where->line == 176u);
+    require_same_cells(r.value, with_not_captured(cangnan(), {"proactive.regulations.new_made", "proactive.regulations.new_published",
+                                                              "proactive.regulations.total_published"}));
+    const xxgk::import_log_entry e = entry(r, "XXGK-I-045", "proactive.regulations");
+    CHECK(e.where->line == 176u);
+    CHECK(e.candidates.size() == 2);
+    // Printed twice with the same values: the later one is ignored, as before.
+    const xxgk::import_result same = text_import(replace_once(seed_text(), "规章\t0\t0\t0\n", "规章\t0\t0\t0\n规章\t0\t0\t0\n"));
+    require_same_cells(same.value, cangnan());
+    CHECK(entry(same, "XXGK-I-037", "proactive.regulations").where->line == 176u);
 }
 
 TEST_CASE("variant page-chrome: text around the report is skipped and logged", "[import][variants][point5]") {
