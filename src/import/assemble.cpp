@@ -229,6 +229,7 @@ const std::array<std::array<std::u32string_view, 2>, 7> wordings{{
 
 struct heading_hit {
     int number = 0;
+    int printed_number = 0;  // when the heading is numbered otherwise (a section omitted): its printed ordinal
     bool paren = false;    // （一） form
     bool keyword = false;  // a keyword of that section
     bool wording = false;  // close to the template's or the prose part's wording
@@ -251,13 +252,40 @@ std::optional<heading_hit> section_heading(const block& b) {
         if (!k.empty() && contains(body, k)) h.keyword = true;
     const std::u32string bare = strip_notes(body);
     h.exact = bare == sections[static_cast<std::size_t>(o.value)].template_body;
-    for (std::u32string_view w : wordings[static_cast<std::size_t>(o.value)]) {
-        if (w.empty()) continue;
-        const std::size_t allowed = std::max<std::size_t>(2, w.size() / 5);
-        const std::size_t gap = bare.size() > w.size() ? bare.size() - w.size() : w.size() - bare.size();
-        if (contains(bare, w) || (gap <= allowed && edit_distance(bare, w) <= allowed)) h.wording = true;
+    const auto wording_of = [&](int section) {
+        for (std::u32string_view w : wordings[static_cast<std::size_t>(section)]) {
+            if (w.empty()) continue;
+            const std::size_t allowed = std::max<std::size_t>(2, w.size() / 5);
+            const std::size_t gap = bare.size() > w.size() ? bare.size() - w.size() : w.size() - bare.size();
+            if (contains(bare, w) || (gap <= allowed && edit_distance(bare, w) <= allowed)) return true;
+        }
+        return false;
+    };
+    h.wording = wording_of(o.value);
+    if (!h.keyword && !h.wording && !h.paren) {
+        // Non-template numbering: a report that omits a section numbers the later ones lower
+        // ("三、政府信息公开行政复议、行政诉讼情况"). Only a heading in a section's own wording is
+        // renumbered (a keyword alone is not enough: the table row "一、本年新收…申请数量" has 申请),
+        // and only upwards, as omitting sections only lowers the numbers.
+        for (int s = o.value + 1; s <= 6; ++s)
+            if (wording_of(s)) {
+                h.printed_number = h.number;
+                h.number = s;
+                h.keyword = h.wording = true;
+                break;
+            }
     }
     return h;
+}
+
+/// True when the text is a row label of a table of either format ("四、结转下年度继续办理"): a
+/// converter's heading over a table row is no section heading, even when its ordinal fits.
+bool is_table_row_label(std::string_view text) {
+    for (format_version f : {format_version::v2019, format_version::v2021}) {
+        const label_match m = vocab(f).find(text, "requests", {term_kind::row});
+        if (m && (m.quality == match_quality::exact || m.quality == match_quality::ordinal)) return true;
+    }
+    return false;
 }
 
 /// A table that starts without its heading: 2 = 第二十条 blocks, 3 = the 申请 matrix, 4 = 复议/诉讼.
@@ -702,8 +730,15 @@ import_result assemble(document doc, const import_options& options) {
         if (h && h->number > current && !(h->paren && (form_a || !h->wording))) {
             if (h->keyword) {
                 accept = true;
+                if (h->printed_number)
+                    log_entry(log, "XXGK-I-048",
+                              "\"" + b.text + "\" read as section heading " + std::to_string(h->number) +
+                                  " by its wording; it is numbered " + std::to_string(h->printed_number) +
+                                  " (a section before it is omitted)",
+                              {}, b.where);
             } else if (h->number == current + 1 && !h->paren &&
-                       (b.heading > 0 || b.marked.find("**") != std::string::npos) && b.type == block::kind::line) {
+                       (b.heading > 0 || b.marked.find("**") != std::string::npos) && b.type == block::kind::line &&
+                       !is_table_row_label(b.text)) {
                 accept = true;
                 log_entry(log, "XXGK-I-022",
                           "\"" + b.text + "\" taken as section heading " + std::to_string(h->number) +

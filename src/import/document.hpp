@@ -23,6 +23,9 @@ struct src_cell {
     std::optional<provenance> where;  ///< line/column, or table/row/cell
     bool span_copy = false;           ///< a grid position covered by another cell's rowspan/colspan
     bool present = true;              ///< false: nothing at this grid position (a short row)
+    /// The source itself says no value was captured here (class xxgk-not-captured of xxgk's
+    /// renderer): empty, but not a printed empty cell.
+    bool unprinted = false;
 };
 
 /// A line of text or a table row, in document order.

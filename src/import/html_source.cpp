@@ -357,6 +357,9 @@ private:
                 cell_text(td->children, s);
                 src_cell origin;
                 origin.text = trim(s);
+                // xxgk's own rendering marks a cell it could not capture: an empty <td> that is no
+                // printed empty cell, so it imports back as not captured, never as blank.
+                origin.unprinted = has_class(td, "xxgk-not-captured");
                 provenance p;
                 p.table = t;
                 p.row = static_cast<std::uint32_t>(r);

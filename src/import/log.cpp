@@ -60,6 +60,15 @@ const std::vector<import_code_info> catalog{
     // Cells
     {"XXGK-I-040", S::warning, "cell text is not a number; kept as unreadable text"},
     {"XXGK-I-041", S::warning, "unit written in a cell does not fit the column"},
+    // The trust rule: blank only for an empty cell the source shows (docs/import.md)
+    {"XXGK-I-042", S::warning, "row found with no value and no empty cell printed; its cells are not captured, not blank"},
+    {"XXGK-I-043", S::warning, "alignment placed empty cells where the source prints none; those cells are not captured, not blank"},
+    {"XXGK-I-044", S::warning, "grid position without a cell of its own (spanned by a value, or a short row); not captured, not blank"},
+    {"XXGK-I-045", S::warning, "row printed twice with different values; the cells that differ are not captured"},
+    {"XXGK-I-046", S::info, "row label printed twice; the occurrence with values is read"},
+    {"XXGK-I-047", S::info, "page number or prose after a table row's values removed from the row"},
+    {"XXGK-I-048", S::warning, "section heading numbered otherwise than the template (a section omitted); read by its wording"},
+    {"XXGK-I-049", S::warning, "the whole page on one line; cut into lines at its section headings, table labels, title and signature"},
     // Alignment and flattened digit runs
     {"XXGK-I-050", S::warning, "row cells do not line up with the header; alignment chosen by the identities"},
     {"XXGK-I-051", S::warning, "row alignment ambiguous; the cells that differ between readings are not captured"},

@@ -7,7 +7,7 @@
 #include <xxgk/labels.hpp>
 
 #include <algorithm>
-#include <set>
+#include <map>
 
 namespace xxgk::import_detail {
 namespace {
@@ -33,13 +33,22 @@ std::string reading_key(const std::vector<cell>& cells) {
 
 struct collector {
     reading_set& out;
-    std::set<std::string> seen;
-    bool add(std::vector<cell> cells, bool split) {
+    std::map<std::string, std::size_t> seen;  ///< reading key → index in out.list
+    bool add(std::vector<cell> cells, std::vector<bool> unseen, bool split) {
         if (out.list.size() >= max_readings) {
             out.truncated = true;
             return false;
         }
-        if (seen.insert(reading_key(cells)).second) out.list.push_back({std::move(cells), split});
+        unseen.resize(cells.size(), false);
+        const auto [it, fresh] = seen.emplace(reading_key(cells), out.list.size());
+        if (fresh) {
+            out.list.push_back({std::move(cells), std::move(unseen), split});
+        } else {
+            // The same values with the empty cells taken from other positions: a cell is seen
+            // empty only when every such reading takes it from a printed empty cell.
+            std::vector<bool>& mask = out.list[it->second].unseen;
+            for (std::size_t i = 0; i < mask.size() && i < unseen.size(); ++i) mask[i] = mask[i] || unseen[i];
+        }
         return true;
     }
 };
@@ -76,6 +85,9 @@ cell missing_cell(const row_values& v) {
 }
 
 bool is_empty_slot(const slot& s) { return is_blank(s.text); }
+
+/// An empty slot that is no printed cell (see slot::printed).
+bool is_unprinted(const slot& s) { return !s.printed && is_empty_slot(s); }
 
 /// Splits of a flattened run (formats.md §12): the parts must read strictly (no leading zeros,
 /// signs only in signed columns, decimals and 元/万元 only in amounts).
@@ -154,7 +166,7 @@ private:
         if (out_.out.truncated || !step()) return;
         const std::size_t index = parts_.size();
         if (index == m) {
-            if (pos == text_.size()) out_.add(parts_, true);
+            if (pos == text_.size()) out_.add(parts_, {}, true);
             return;
         }
         const std::size_t left = m - index;
@@ -200,9 +212,14 @@ private:
             if (c != total) others.push_back(c);
         if (!combinations(others.size(), k - 1, [&](const std::vector<std::size_t>& chosen) {
             std::vector<cell> cells(m, missing_cell(values_));
-            for (std::size_t i = 0; i < chosen.size(); ++i) cells[others[chosen[i]]] = parts_[i];
+            std::vector<bool> unseen(m, true);  // the run's vanished cells were never printed
+            for (std::size_t i = 0; i < chosen.size(); ++i) {
+                cells[others[chosen[i]]] = parts_[i];
+                unseen[others[chosen[i]]] = false;
+            }
             cells[total] = parts_.back();
-            return out_.add(std::move(cells), true);
+            unseen[total] = false;
+            return out_.add(std::move(cells), std::move(unseen), true);
         }))
             out_.out.truncated = true;
     }
@@ -240,11 +257,16 @@ reading_set enumerate_readings(const row_values& v, const std::vector<column_spe
         for (std::size_t i = 0; i < m; ++i) cells.push_back(read_slot(v.slots[picked[i]], columns[i].kind));
         return cells;
     };
+    const auto unseen_of = [&](const std::vector<std::size_t>& picked) {
+        std::vector<bool> unseen(m);
+        for (std::size_t i = 0; i < m; ++i) unseen[i] = is_unprinted(v.slots[picked[i]]);
+        return unseen;
+    };
 
     if (n == m) {
         std::vector<std::size_t> all(n);
         for (std::size_t i = 0; i < n; ++i) all[i] = i;
-        col.add(in_order(all), false);
+        col.add(in_order(all), unseen_of(all), false);
         out.certain = true;
         return out;
     }
@@ -267,7 +289,7 @@ reading_set enumerate_readings(const row_values& v, const std::vector<column_spe
                 if (!ok) continue;
                 std::vector<std::size_t> picked(m);
                 for (std::size_t i = 0; i < m; ++i) picked[i] = k + i;
-                col.add(in_order(picked), false);
+                col.add(in_order(picked), unseen_of(picked), false);
             }
             if (out.list.size() == 1) {
                 out.certain = true;
@@ -290,7 +312,7 @@ reading_set enumerate_readings(const row_values& v, const std::vector<column_spe
                     }
                     picked.push_back(i);
                 }
-                return col.add(in_order(picked), false);
+                return col.add(in_order(picked), unseen_of(picked), false);
             }))
                 out.truncated = true;
         } else {
@@ -298,16 +320,19 @@ reading_set enumerate_readings(const row_values& v, const std::vector<column_spe
             // Insert m-n cells that were not printed, as blanks.
             if (!combinations(m, m - n, [&](const std::vector<std::size_t>& inserted) {
                 std::vector<cell> cells;
+                std::vector<bool> unseen(m, false);
                 std::size_t next = 0, ins = 0;
                 for (std::size_t i = 0; i < m; ++i) {
                     if (ins < inserted.size() && inserted[ins] == i) {
                         cells.push_back(missing_cell(v));
+                        unseen[i] = true;
                         ++ins;
                     } else {
+                        unseen[i] = is_unprinted(v.slots[next]);
                         cells.push_back(read_slot(v.slots[next++], columns[i].kind));
                     }
                 }
-                return col.add(std::move(cells), false);
+                return col.add(std::move(cells), std::move(unseen), false);
             }))
                 out.truncated = true;
         }
@@ -315,20 +340,31 @@ reading_set enumerate_readings(const row_values& v, const std::vector<column_spe
         out.how = std::to_string(n) + " values printed, " + std::to_string(m) + " columns";
         // A token such as "000", or digits beyond any count, is no printed number: only a flattened
         // run explains it.
-        const bool plausible = std::all_of(v.slots.begin(), v.slots.end(), [](const slot& s) {
+        // In a row of counts only (sections 三 and 四), seven digits and more are no count a report
+        // prints (millions of requests or cases): a run of several cells, never one value.
+        const bool counts_only = std::all_of(columns.begin(), columns.end(), [](const column_spec& c) {
+            return c.kind == value_kind::count || c.kind == value_kind::signed_count;
+        });
+        const bool plausible = std::all_of(v.slots.begin(), v.slots.end(), [&](const slot& s) {
             const std::string t = value_form(s.text);
             const std::size_t d = !t.empty() && (t[0] == '-' || t[0] == '+') ? 1 : 0;
             if (t.size() > d + 1 && t[d] == '0' && t[d + 1] >= '0' && t[d + 1] <= '9') return false;
             const bool digits = t.size() > d && std::all_of(t.begin() + static_cast<std::ptrdiff_t>(d), t.end(),
                                                             [](char c) { return c >= '0' && c <= '9'; });
+            if (digits && counts_only && m > 1 && t.size() - d >= 7) return false;
             return !digits || decimal::parse(t).has_value();
         });
         if (n < m && plausible) {
             // Blank cells vanished with their separators: place the tokens in order.
             if (!combinations(m, n, [&](const std::vector<std::size_t>& at) {
+                    // Tokens print no empty cells: every position without a token is unseen.
                     std::vector<cell> cells(m, missing_cell(v));
-                    for (std::size_t i = 0; i < n; ++i) cells[at[i]] = read_slot(v.slots[i], columns[at[i]].kind);
-                    return col.add(std::move(cells), false);
+                    std::vector<bool> unseen(m, true);
+                    for (std::size_t i = 0; i < n; ++i) {
+                        cells[at[i]] = read_slot(v.slots[i], columns[at[i]].kind);
+                        unseen[at[i]] = false;
+                    }
+                    return col.add(std::move(cells), std::move(unseen), false);
                 }))
                 out.truncated = true;
         }

@@ -24,6 +24,10 @@ namespace xxgk::import_detail {
 struct slot {
     std::string text;
     std::optional<provenance> where;
+    /// False when no cell of its own stands at this position: a grid position covered by a
+    /// non-empty cell's rowspan/colspan, or a position no cell reaches (a short grid row). Its
+    /// empty text is then no printed empty cell, and reading it as `blank` would claim one.
+    bool printed = true;
 };
 
 /// How the values of a row were printed.
@@ -47,6 +51,12 @@ struct column_spec {
 /// One reading of a row: a cell per column.
 struct reading {
     std::vector<cell> cells;
+    /// Per cell: true when the reading put an empty cell where the source printed none (an
+    /// inserted blank, a vanished cell of a whitespace-separated row or of a flattened run, an
+    /// unprinted grid position). Such a cell is `not_captured` once the reading is chosen — the
+    /// trust rule: `blank` only for an empty cell the source shows. Readings equal in value are
+    /// merged and their masks or-ed: a position is seen empty only if it is in every one of them.
+    std::vector<bool> unseen;
     bool split = false;  ///< came from splitting a flattened digit run
 };
 

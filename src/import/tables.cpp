@@ -36,6 +36,7 @@ struct parsed_row {
     row_values values;
     std::size_t value_from = 0;  ///< positional rows: cell index of the first value slot
     bool line = false;           ///< a text line, tokenised
+    std::string dropped_tail;    ///< a page number or prose printed after the values, removed (XXGK-I-047)
     bool has_values() const {
         for (const slot& s : values.slots)
             if (!is_blank(s.text)) return true;
@@ -105,6 +106,60 @@ bool is_unit_token(std::u32string_view t) {
     return t == U"万元" || t == U"元" || t == U"件" || t == U"项" || t == U"个" || t == U"条";
 }
 
+bool is_dash32(char32_t c) {
+    return c == U'-' || c == U'—' || c == U'－' || c == U'–' || c == U'―' || c == U'−';
+}
+
+/// Length of a page number at the end of `s` ("— 6 —", "- 4 -", "第6页"), after white space; 0
+/// when there is none. A page number is no value: printed after a table's last row (a PDF page
+/// footer run into it), it would be read as three more cells.
+std::size_t page_number_suffix(std::u32string_view s) {
+    std::size_t e = s.size();
+    while (e > 0 && is_space(s[e - 1])) --e;
+    std::size_t i = e;
+    const auto digits_back = [&] {
+        const std::size_t end = i;
+        while (i > 0 && is_digit32(s[i - 1])) --i;
+        return end - i;
+    };
+    const auto spaces_back = [&] { while (i > 0 && is_space(s[i - 1])) --i; };
+    if (i > 0 && s[i - 1] == U'页') {
+        --i;
+        spaces_back();
+        const std::size_t d = digits_back();
+        spaces_back();
+        if (d == 0 || d > 3 || i == 0 || s[i - 1] != U'第') return 0;
+        --i;
+    } else {
+        std::size_t dashes = 0;
+        while (i > 0 && is_dash32(s[i - 1])) --i, ++dashes;
+        if (dashes == 0) return 0;
+        spaces_back();
+        const std::size_t d = digits_back();
+        if (d == 0 || d > 3) return 0;
+        spaces_back();
+        dashes = 0;
+        while (i > 0 && is_dash32(s[i - 1])) --i, ++dashes;
+        if (dashes == 0) return 0;
+    }
+    if (i > 0 && !is_space(s[i - 1])) return 0;  // a footer stands apart from the last value
+    return s.size() - i;
+}
+
+/// True for text that is prose rather than a cell: not a value, with at least four CJK
+/// characters ("注：以上数据截至…"). A short non-value ("无", "约1342") stays a cell (unreadable).
+bool is_prose(std::string_view text) {
+    if (is_value_text(text)) return false;
+    // "4 三、本年度办理结果": a value with a label run into it is a cell to align, not prose.
+    char32_t first = 0;
+    for (utf8_reader r{text}; r.next(first);)
+        if (!is_space(first)) break;
+    if (is_digit32(first) || half_width(first) == U'-' || half_width(first) == U'+') return false;
+    std::size_t cjk = 0;
+    for (char32_t c : to_u32(text)) cjk += c >= 0x4E00 && c <= 0x9FFF;
+    return cjk >= 4;
+}
+
 parsed_row parse_row(const block& b) {
     parsed_row pr;
     pr.b = &b;
@@ -127,6 +182,9 @@ parsed_row parse_row(const block& b) {
             const src_cell& c = b.cells[i];
             slot s;
             if (c.present && !c.span_copy) s.text = c.text;
+            // A position spanned by a non-empty cell, or reached by no cell, prints no empty cell.
+            // A position spanned by an empty cell is empty as printed (one empty box).
+            s.printed = c.present && !c.unprinted && (!c.span_copy || c.text.empty());
             s.where = c.where;
             if (!s.where || !c.present) {
                 provenance p = b.where;
@@ -139,13 +197,33 @@ parsed_row parse_row(const block& b) {
         while (!pr.values.slots.empty() && pr.value_from + pr.values.slots.size() - 1 < b.cells.size() &&
                !b.cells[pr.value_from + pr.values.slots.size() - 1].present)
             pr.values.slots.pop_back();
+        // A page number or a prose cell after the last value (with only empty cells after it).
+        std::size_t last = pr.values.slots.size();
+        while (last > 0 && is_blank(pr.values.slots[last - 1].text)) --last;
+        if (last > 1 && pr.values.slots[last - 1].printed) {
+            const std::string& t = pr.values.slots[last - 1].text;
+            const std::u32string u = to_u32(t);
+            if (page_number_suffix(u) == u.size() || is_prose(t)) {
+                pr.dropped_tail = t;
+                pr.values.slots.erase(pr.values.slots.begin() + static_cast<std::ptrdiff_t>(last - 1),
+                                      pr.values.slots.end());
+            }
+        }
         return pr;
     }
     pr.line = true;
     pr.values.kind = shape::tokens;
     pr.values.row_where = b.where;
-    const std::u32string s = to_u32(b.text);
-    const std::size_t p = value_start(s);
+    std::u32string s = to_u32(b.text);
+    std::size_t p = value_start(s);
+    if (p < s.size()) {
+        // Only after a row's values: a page number alone on its line stays a line (XXGK-I-025).
+        const std::size_t page = page_number_suffix(std::u32string_view(s).substr(p));
+        if (page > 0 && !trim(std::u32string_view(s).substr(0, s.size() - page)).empty()) {
+            pr.dropped_tail = trim(to_u8(std::u32string_view(s).substr(s.size() - page)));
+            s.resize(s.size() - page);
+        }
+    }
     const std::u32string label = trim(std::u32string_view(s).substr(0, p));
     if (!label.empty()) pr.labels.push_back({to_u8(label), b.where, false, 0});
     // Tokens, each with its column; a unit written apart joins the number before it.
@@ -172,6 +250,19 @@ parsed_row parse_row(const block& b) {
             pr.values.slots.push_back(std::move(t));
         }
         i = e;
+    }
+    // Prose run into the row after its values ("… 1 注：以上数据截至…"): the trailing tokens that
+    // are no values, when they read as prose. Tokens have no column boundaries, so only the tail
+    // after the last value goes.
+    std::size_t last = pr.values.slots.size();
+    while (last > 0 && !is_value_text(pr.values.slots[last - 1].text)) --last;
+    if (last > 0 && last < pr.values.slots.size()) {
+        std::string tail;
+        for (std::size_t k = last; k < pr.values.slots.size(); ++k) tail += pr.values.slots[k].text;
+        if (is_prose(tail)) {
+            pr.dropped_tail = trim(tail + (pr.dropped_tail.empty() ? "" : " " + pr.dropped_tail));
+            pr.values.slots.resize(last);
+        }
     }
     return pr;
 }
@@ -218,6 +309,8 @@ struct row_job {
     std::string label;                   ///< as printed
     std::string printed;                 ///< the values as printed (for the log)
     std::vector<std::size_t> drops;      ///< readings (by index) that drop a printed value
+    bool has_values = false;             ///< a value (not an empty cell) was printed on the row
+    bool grid_gaps = false;              ///< some position of the row has no cell of its own (grids)
     bool done = false;
 };
 
@@ -296,6 +389,50 @@ private:
     void set_cells(row_job& job, const reading& rd) {
         for (std::size_t i = 0; i < job.cells.size() && i < rd.cells.size(); ++i) cell_at(r_, job.cells[i]) = rd.cells[i];
     }
+
+    /// Sets the cells of the chosen reading. The trust rule: an empty cell the reading placed where
+    /// the source printed none (reading::unseen) is `not_captured`, not `blank` — only a printed
+    /// empty cell is a blank. The identities chose the reading with blank semantics (a reading is
+    /// a claim that those cells are empty); the claim is not kept as if it had been seen.
+    /// `candidates`: the readings considered, for the log.
+    void commit(row_job& job, const reading& rd, const std::vector<bool>& unseen, std::vector<std::string> candidates) {
+        set_cells(job, rd);
+        std::string columns;
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < job.cells.size() && i < unseen.size(); ++i) {
+            cell& c = cell_at(r_, job.cells[i]);
+            if (!unseen[i] || !c.is_blank()) continue;
+            // The row's place: an empty field the reading happened to take is no more this cell's
+            // than its neighbours'. A grid position keeps its own (the cell spanning it).
+            const std::optional<provenance> where = job.grid_gaps && c.source() ? c.source() : job.where;
+            c = cell::not_captured();
+            c.set_raw(std::string());  // nothing was printed there
+            c.set_source(where);       // the row's (or the grid position's) place
+            columns += (count++ ? "、" : "") + job.columns[i].label;
+        }
+        if (count == 0) return;
+        const std::string key = job.row == "*" ? job.section : job.section + "." + job.row;
+        std::string msg = "row \"" + job.label + "\"";
+        if (!job.printed.empty()) msg += " (printed: " + job.printed + ")";
+        if (job.grid_gaps) {
+            log_entry(log_, "XXGK-I-044",
+                      msg + ": no cell of its own stands at the position of " + columns +
+                          " (a neighbouring cell spans it, the row is short, or the page marks it not captured); not "
+                          "captured, not blank",
+                      key, job.where, std::move(candidates));
+        } else if (!job.has_values) {
+            log_entry(log_, "XXGK-I-042",
+                      msg + ": the row label was found but no value or empty cell was printed with it; its cells are not "
+                            "captured, not blank",
+                      key, job.where, std::move(candidates));
+        } else {
+            log_entry(log_, "XXGK-I-043",
+                      msg + ": no empty cell is printed for " + columns +
+                          " — the reading had to place empty cells where the source shows none (" + job.readings.how +
+                          "); not captured, not blank",
+                      key, job.where, std::move(candidates));
+        }
+    }
     void clear_cells(const row_job& job) {
         for (std::size_t i : job.cells) cell_at(r_, i) = cell::not_captured();
     }
@@ -324,7 +461,7 @@ private:
     void settle(std::vector<row_job>& jobs, bool identities_apply) {
         for (row_job& j : jobs) {
             if (j.readings.certain && j.readings.list.size() == 1) {
-                set_cells(j, j.readings.list.front());
+                commit(j, j.readings.list.front(), j.readings.list.front().unseen, candidate_list(j, nullptr));
                 j.done = true;
                 check_cells(j);
             }
@@ -350,10 +487,11 @@ private:
                 const bool unique = winners.size() == 1 && !j.readings.truncated;
                 const bool admitted = !w.split || best <= base;
                 if (!(unique && admitted)) continue;
-                set_cells(j, w);
                 j.done = true;
                 progress = true;
-                log_decision(j, scores, winners.front(), base, identities_apply);
+                // A row with no value printed needs no alignment: only I-042 says what became of it.
+                if (j.has_values) log_decision(j, scores, winners.front(), base, identities_apply);
+                commit(j, w, w.unseen, candidate_list(j, identities_apply ? &scores : nullptr));
                 check_cells(j);
             }
         }
@@ -460,17 +598,26 @@ private:
         for (std::size_t i = 0; i < j.readings.list.size(); ++i)
             if (scores.empty() || scores[i] == min) best.push_back(&j.readings.list[i]);
         std::vector<std::string> differing;
+        std::vector<bool> unseen(j.cells.size(), false);
         for (std::size_t c = 0; c < j.cells.size(); ++c) {
             bool same = true;
-            for (const reading* rd : best) same = same && rd->cells[c] == best.front()->cells[c];
+            for (const reading* rd : best) {
+                same = same && rd->cells[c] == best.front()->cells[c];
+                unseen[c] = unseen[c] || (c < rd->unseen.size() && rd->unseen[c]);
+            }
             cell_at(r_, j.cells[c]) = same ? best.front()->cells[c] : cell::not_captured();
             if (!same) differing.push_back(j.columns[c].label);
         }
+
         std::string msg = "row \"" + j.label + "\" (" + j.readings.how + "; printed: " + j.printed + "): " +
                           std::to_string(best.size()) + (j.readings.truncated ? "+" : "") +
                           " alignments fit equally well; not captured: ";
         for (std::size_t i = 0; i < differing.size(); ++i) msg += (i ? "、" : "") + differing[i];
         log_entry(log_, "XXGK-I-051", msg, key, j.where, candidate_list(j, scores.empty() ? nullptr : &scores));
+        // Agreed blanks that some best reading placed where nothing was printed: not captured.
+        reading agreed;
+        for (std::size_t i : j.cells) agreed.cells.push_back(cell_at(r_, i));
+        commit(j, agreed, unseen, candidate_list(j, scores.empty() ? nullptr : &scores));
     }
 
     static bool is_run(const row_job& j) {
@@ -503,8 +650,83 @@ private:
             if (!l.span_copy) j.label += (j.label.empty() ? "" : " ") + l.text;
         if (j.label.empty()) j.label = row_label_of(section, row);
         j.printed = joined_values(pr);
+        j.has_values = pr.has_values();
+        if (!pr.dropped_tail.empty())
+            log_entry(log_, "XXGK-I-047",
+                      "\"" + pr.dropped_tail + "\" after the values of row \"" + j.label +
+                          "\" is a page number or prose, not a cell; removed from the row",
+                      j.section + "." + j.row, j.where);
+        for (const slot& s : pr.values.slots) j.grid_gaps = j.grid_gaps || !s.printed;
         return j;
     }
+
+    /// A row label met again. The occurrence with values wins over one without (a converter's
+    /// heading over its row, a label line before its table); two occurrences with values are both
+    /// read and compared after settling (`resolve_duplicates`), never resolved silently.
+    /// Returns true when the new occurrence is to be skipped; false when it is to be read — then
+    /// either it replaced the old job (removed from `jobs`), or `dup_pending_` says it is a second
+    /// occurrence with values, to be settled and compared after the others.
+    bool duplicate(std::vector<row_job>& jobs, const std::string& key, const std::string& row,
+                   const parsed_row& pr, const std::string& printed) {
+        const auto old = std::find_if(jobs.begin(), jobs.end(), [&](const row_job& j) { return j.row == row; });
+        const bool old_values = old != jobs.end() && old->has_values;
+        if (pr.has_values() && old != jobs.end() && !old_values) {
+            log_entry(log_, "XXGK-I-046",
+                      "row \"" + printed + "\" printed again; the earlier occurrence has no values, this one is read", key,
+                      pr.b->where);
+            jobs.erase(old);
+            return false;
+        }
+        if (!pr.has_values()) {
+            log_entry(log_, old_values ? "XXGK-I-046" : "XXGK-I-037",
+                      "row \"" + printed + "\" printed again without values; ignored", key, pr.b->where);
+            return true;
+        }
+        dup_pending_ = true;  // both with values: the caller reads this one into its duplicates
+        return false;
+    }
+
+    /// Each second occurrence with values, settled on its own and compared with the first: equal
+    /// cells keep the first's provenance; cells that differ are not captured (XXGK-I-045).
+    void resolve_duplicates(std::vector<row_job>& dups, bool identities_apply) {
+        for (row_job& d : dups) {
+            std::vector<cell> first;
+            for (std::size_t i : d.cells) first.push_back(cell_at(r_, i));
+            std::vector<row_job> one;
+            one.push_back(std::move(d));
+            settle(one, identities_apply);
+            row_job& j = one.front();
+            std::vector<std::string> differing;
+            reading a, b;
+            for (std::size_t c = 0; c < j.cells.size(); ++c) {
+                cell& now = cell_at(r_, j.cells[c]);
+                a.cells.push_back(first[c]);
+                b.cells.push_back(now);
+                const bool same = now.state() == first[c].state() && now.value() == first[c].value() &&
+                                  now.unit() == first[c].unit() && (now.is_number() || now.raw() == first[c].raw());
+                if (same) {
+                    now = first[c];
+                } else {
+                    differing.push_back(j.columns[c].label);
+                    now = cell::not_captured();
+                    now.set_raw(std::string());
+                    now.set_source(j.where);
+                }
+            }
+            const std::string key = j.section + "." + j.row;
+            if (differing.empty()) {
+                log_entry(log_, "XXGK-I-037", "row \"" + j.label + "\" printed again with the same values; the later one ignored",
+                          key, j.where);
+                continue;
+            }
+            std::string msg = "row \"" + j.label + "\" printed twice with different values; not captured: ";
+            for (std::size_t i = 0; i < differing.size(); ++i) msg += (i ? "、" : "") + differing[i];
+            log_entry(log_, "XXGK-I-045", msg, key, j.where,
+                      {"first: " + describe_reading(a, j.columns), "again: " + describe_reading(b, j.columns)});
+        }
+    }
+
+    bool dup_pending_ = false;
 
     /// Readings of a positional row using a header map (column id → cell index); falls back to
     /// every alignment, with the header's own reading among the candidates when it drops a value.
@@ -528,30 +750,31 @@ private:
             for (std::size_t s = 0; s < pr.values.slots.size(); ++s)
                 if (!is_blank(pr.values.slots[s].text) && std::find(at.begin(), at.end(), s) == at.end()) strays = true;
         }
-        if (fits && !strays) {
+        // The header's positional reading. A position past the row's printed cells is not seen.
+        const auto positional = [&] {
             reading rd;
             for (std::size_t i = 0; i < at.size(); ++i) {
                 slot s = at[i] < pr.values.slots.size() ? pr.values.slots[at[i]] : slot{};
-                if (at[i] >= pr.values.slots.size()) s.where = pr.values.row_where;
+                if (at[i] >= pr.values.slots.size()) {
+                    s.where = pr.values.row_where;
+                    s.printed = false;
+                }
                 cell c = read_cell(s.text, j.columns[i].kind).value;
                 c.set_source(s.where);
                 rd.cells.push_back(std::move(c));
+                rd.unseen.push_back(!s.printed && is_blank(s.text));
             }
-            j.readings.list.push_back(std::move(rd));
+            return rd;
+        };
+        if (fits && !strays) {
+            j.readings.list.push_back(positional());
             j.readings.certain = true;
             return;
         }
         j.readings = enumerate_readings(pr.values, j.columns, rules);
         if (j.readings.certain || !fits) return;
         // The header's positional reading, which leaves a printed value out: a candidate the log shows.
-        reading rd;
-        for (std::size_t i = 0; i < at.size(); ++i) {
-            slot s = at[i] < pr.values.slots.size() ? pr.values.slots[at[i]] : slot{};
-            if (at[i] >= pr.values.slots.size()) s.where = pr.values.row_where;
-            cell c = read_cell(s.text, j.columns[i].kind).value;
-            c.set_source(s.where);
-            rd.cells.push_back(std::move(c));
-        }
+        reading rd = positional();
         bool dup = false;
         for (const reading& x : j.readings.list) dup = dup || x.cells == rd.cells;
         if (!dup) {
@@ -618,7 +841,7 @@ private:
 void table_reader::proactive(const block_span* span) {
     std::set<std::string> found;
     bool any = false;
-    std::vector<row_job> jobs;
+    std::vector<row_job> jobs, dups;
     int block_item = 0;
     // Header of the current block: column id → cell index (positional) and in printed order.
     std::map<std::string, std::size_t> header;
@@ -717,10 +940,8 @@ void table_reader::proactive(const block_span* span) {
             pending.reset();
             const std::string id(m.t->id);
             const std::string key = "proactive." + id;
-            if (found.count(id)) {
-                log_entry(log_, "XXGK-I-037", "row \"" + first + "\" printed again; ignored", key, b->where);
-                continue;
-            }
+            dup_pending_ = false;
+            if (found.count(id) && duplicate(jobs, key, id, pr, first)) continue;
             found.insert(id);
             any = true;
             note_match(m, first, pr.labels.front().where, key);
@@ -749,18 +970,24 @@ void table_reader::proactive(const block_span* span) {
                 if (header_fits && pr.line && header_order.size() == j.cells.size()) {
                     for (reading& rd : j.readings.list) {
                         std::vector<cell> ordered(j.cells.size());
+                        std::vector<bool> unseen(j.cells.size(), false);
                         for (std::size_t i = 0; i < header_order.size(); ++i)
                             for (std::size_t c = 0; c < j.cells.size(); ++c)
-                                if (cell_keys(format_)[j.cells[c]].column == header_order[i]) ordered[c] = rd.cells[i];
+                                if (cell_keys(format_)[j.cells[c]].column == header_order[i]) {
+                                    ordered[c] = rd.cells[i];
+                                    unseen[c] = i < rd.unseen.size() && rd.unseen[i];
+                                }
                         rd.cells = std::move(ordered);
+                        rd.unseen = std::move(unseen);
                     }
                 }
             }
-            jobs.push_back(std::move(j));
+            (dup_pending_ ? dups : jobs).push_back(std::move(j));
         }
     }
     if (pending) log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {}, pending->where);
     settle(jobs, false);
+    resolve_duplicates(dups, false);
     missing_rows("proactive", found, any, "二、主动公开政府信息情况");
 }
 
@@ -770,7 +997,7 @@ void table_reader::proactive(const block_span* span) {
 void table_reader::requests(const block_span* span) {
     std::set<std::string> found;
     bool any = false;
-    std::vector<row_job> jobs;
+    std::vector<row_job> jobs, dups;
     std::map<std::string, std::size_t> header;
     bool data_seen = false;
     bool header_seen = false;
@@ -801,8 +1028,13 @@ void table_reader::requests(const block_span* span) {
                     continue;
                 }
                 const label_match m = find(l.text, "requests", {term_kind::column, term_kind::header_word}, b->html);
-                if (m && (m.quality == match_quality::exact || m.quality == match_quality::ordinal ||
-                          m.quality == match_quality::note)) {
+                // "3.其他" is the 2021 row, not the 其他 column printed with an ordinal.
+                const label_match as_row = m && m.quality == match_quality::ordinal
+                                               ? find(l.text, "requests", {term_kind::row}, b->html)
+                                               : label_match{};
+                if (m && !(as_row && as_row.quality == match_quality::exact) &&
+                    (m.quality == match_quality::exact || m.quality == match_quality::ordinal ||
+                     m.quality == match_quality::note)) {
                     ++header_hits;
                     if (m.t->kind == term_kind::column && !l.span_copy) columns_here[std::string(m.t->id)] = l.index;
                 } else {
@@ -942,10 +1174,8 @@ void table_reader::requests(const block_span* span) {
             }
             pending.reset();
             const std::string key = "requests." + row_id;
-            if (found.count(row_id)) {
-                log_entry(log_, "XXGK-I-037", "row \"" + row_printed + "\" printed again; ignored", key, b->where);
-                continue;
-            }
+            dup_pending_ = false;
+            if (found.count(row_id) && duplicate(jobs, key, row_id, pr, row_printed)) continue;
             found.insert(row_id);
             any = true;
             data_seen = true;
@@ -955,10 +1185,11 @@ void table_reader::requests(const block_span* span) {
             if (!row_printed.empty()) j.label = row_printed;
             readings_with_header(j, pr, header, rules);
             pending_row_block = pr.line && !pr.has_values() ? b : nullptr;
-            jobs.push_back(std::move(j));
+            (dup_pending_ ? dups : jobs).push_back(std::move(j));
         }
     }
     settle(jobs, true);
+    resolve_duplicates(dups, true);
     for (const auto& [group, printed] : printed_groups) deduce_zero_subrows(group, printed, found);
     missing_rows("requests", found, any, "三、收到和处理政府信息公开申请情况");
 }
@@ -969,7 +1200,7 @@ void table_reader::requests(const block_span* span) {
 void table_reader::review(const block_span* span) {
     std::set<std::string> found;
     bool any = false;
-    std::vector<row_job> jobs;
+    std::vector<row_job> jobs, dups;
     row_values flat;
     bool flat_positional = true;
     std::optional<provenance> flat_where;
@@ -1008,15 +1239,13 @@ void table_reader::review(const block_span* span) {
             any = true;
             if (!row_id.empty()) {
                 const std::string key = "review_litigation." + row_id;
-                if (found.count(row_id)) {
-                    log_entry(log_, "XXGK-I-037", "row \"" + printed + "\" printed again; ignored", key, b->where);
-                    continue;
-                }
+                dup_pending_ = false;
+                if (found.count(row_id) && duplicate(jobs, key, row_id, pr, printed)) continue;
                 found.insert(row_id);
                 note_match(row_match, printed, b->where, key);
                 row_job j = make_job("review_litigation", row_id, pr);
                 j.readings = enumerate_readings(pr.values, j.columns, group_rules);
-                jobs.push_back(std::move(j));
+                (dup_pending_ ? dups : jobs).push_back(std::move(j));
                 continue;
             }
             if (unmatched > 0)
@@ -1024,6 +1253,11 @@ void table_reader::review(const block_span* span) {
                           "label \"" + pr.labels.front().text + "\" in section 四 not recognised; its values are read as the table's values",
                           {}, b->where);
             // The row of 15 values (possibly printed over several lines).
+            if (!pr.dropped_tail.empty())
+                log_entry(log_, "XXGK-I-047",
+                          "\"" + pr.dropped_tail + "\" after the values of section 四 is a page number or prose, not a cell; "
+                          "removed from the row",
+                          "review_litigation", b->where);
             if (!flat_where) flat_where = b->where;
             if (pr.values.kind == shape::tokens) flat_positional = false;
             for (const slot& s : pr.values.slots) flat.slots.push_back(s);
@@ -1053,11 +1287,14 @@ void table_reader::review(const block_span* span) {
         j.where = flat_where;
         j.label = "行政复议 / 行政诉讼";
         j.printed = flat_printed;
+        j.has_values = true;  // only lines with values join the flat row
+        for (const slot& sl : flat.slots) j.grid_gaps = j.grid_gaps || !sl.printed;
         for (const char* row : {"review", "litigation_direct", "litigation_after_review"}) found.insert(row);
         j.readings = enumerate_readings(flat, j.columns, group_rules);
         jobs.push_back(std::move(j));
     }
     settle(jobs, true);
+    resolve_duplicates(dups, true);
     missing_rows("review_litigation", found, any, "四、政府信息公开行政复议、行政诉讼情况");
 }
 

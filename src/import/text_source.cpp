@@ -5,10 +5,12 @@
 #include "fold.hpp"
 #include "log.hpp"
 
+#include <xxgk/labels.hpp>
 #include <xxgk/text.hpp>
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace xxgk::import_detail {
 namespace {
@@ -79,6 +81,134 @@ std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, c
         start = end + 1;
     }
     return cells;
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// The whole page on one line (crawler and CMS exports store it so): cut back into lines
+
+/// The template wordings of the six section headings (formats.md §2).
+constexpr std::array<std::string_view, 6> section_wordings{
+    "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
+    "存在的主要问题及改进情况", "其他需要报告的事项"};
+
+/// The chinese ordinals 一 … 十 as printed before 、.
+bool ends_with_ordinal(std::string_view s) {
+    static constexpr std::array<std::string_view, 10> numerals{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    if (s.size() < 3 + 3 || s.substr(s.size() - 3) != "、") return false;
+    const std::string_view n = s.substr(s.size() - 6, 3);
+    return std::find(numerals.begin(), numerals.end(), n) != numerals.end();
+}
+
+/// Where a line that holds a whole page is cut into lines: before each section heading (its
+/// ordinal, whatever number it prints), after the title's 年度报告, around the signature's date,
+/// and — between the heading of 二 (or the first table) and the heading of 五 — before each table
+/// marker and each row label of either format (the longest label at a place wins, so
+/// "行政规范性文件" is not cut at "规范性文件"). Empty when the line is no such page: a page
+/// names at least two section headings; a paragraph does not.
+std::vector<std::size_t> page_cuts(std::string_view line) {
+    std::vector<std::size_t> cuts;
+    if (line.size() < 1000) return cuts;
+    std::vector<std::pair<std::size_t, std::size_t>> headings;  // (cut, wording index)
+    for (std::size_t w = 0; w < section_wordings.size(); ++w) {
+        for (std::size_t p = line.find(section_wordings[w]); p != std::string_view::npos;
+             p = line.find(section_wordings[w], p + 1)) {
+            // A heading has its ordinal: the words alone may be prose ("总体情况良好").
+            if (!ends_with_ordinal(line.substr(0, p))) continue;
+            const std::size_t at = p - 6;
+            headings.emplace_back(at, w);
+            break;  // the first occurrence with an ordinal is the heading
+        }
+    }
+    if (headings.size() < 2) return cuts;
+    std::sort(headings.begin(), headings.end());
+    std::size_t tables_from = std::string_view::npos, tables_to = line.size();
+    for (const auto& [at, w] : headings) {
+        cuts.push_back(at);
+        if (w == 1 || (w == 2 && tables_from == std::string_view::npos)) tables_from = std::min(tables_from, at);
+        if (w == 4) tables_to = at;
+    }
+    // The title: the first 年度报告 near the start.
+    const std::size_t report = line.find("年度报告");
+    if (report != std::string_view::npos && report < 300) cuts.push_back(report + std::string_view("年度报告").size());
+    // The signature: a date at the very end, and the body between the last full stop and it.
+    {
+        std::string_view tail = line;
+        while (!tail.empty() && is_ascii_space(tail.back())) tail.remove_suffix(1);
+        if (tail.size() > 3 && tail.substr(tail.size() - 3) == "日") {
+            std::size_t p = tail.size() - 3;
+            std::size_t digits = 0;
+            while (p > 0 && (std::isdigit(static_cast<unsigned char>(tail[p - 1])) || tail[p - 1] == ' ' ||
+                             tail.substr(p >= 3 ? p - 3 : 0, 3) == "年" || tail.substr(p >= 3 ? p - 3 : 0, 3) == "月")) {
+                if (std::isdigit(static_cast<unsigned char>(tail[p - 1]))) {
+                    --p;
+                    ++digits;
+                } else if (tail[p - 1] == ' ') {
+                    --p;
+                } else {
+                    p -= 3;
+                }
+            }
+            if (digits >= 6) {
+                cuts.push_back(p);
+                const std::size_t stop = tail.rfind("。", p);
+                if (stop != std::string_view::npos && p - stop < 120) cuts.push_back(stop + 3);
+            }
+        }
+    }
+    if (tables_from != std::string_view::npos && tables_from < tables_to) {
+        std::vector<std::string_view> markers{"第二十条第", "信息内容", "申请人情况", "（本列数据", "(本列数据"};
+        for (format_version f : {format_version::v2019, format_version::v2021}) {
+            for (const row_label& r : labels(f).rows) markers.push_back(r.label);
+            for (const group_label& g : labels(f).groups)
+                if (g.section == "requests") markers.push_back(g.label);  // "三、本年度办理结果", "（三）不予公开"
+        }
+        // The first heading inside the range is not cut again by the markers it contains.
+        std::size_t p = tables_from;
+        for (const auto& [at, w] : headings)
+            if (at == tables_from) p = at + 6 + section_wordings[w].size();
+        while (p < tables_to) {
+            std::size_t best = 0;
+            for (std::string_view m : markers)
+                if (m.size() > best && line.compare(p, m.size(), m) == 0) best = m.size();
+            if (best > 0) {
+                cuts.push_back(p);
+                p += best;
+                continue;
+            }
+            // A later section heading inside the range (四) is not cut by its own words.
+            bool heading = false;
+            for (const auto& [at, w] : headings)
+                if (at == p) {
+                    p = at + 6 + section_wordings[w].size();
+                    heading = true;
+                }
+            if (!heading) ++p;
+        }
+    }
+    // Section 四: its header words, then its fifteen values. Cut after the last header word
+    // when only values and separators follow it (up to the heading of 五).
+    for (const auto& [at, w] : headings) {
+        if (w != 3) continue;
+        std::size_t to = line.size();
+        for (const auto& [at5, w5] : headings)
+            if (at5 > at && at5 < to) to = at5;
+        std::size_t last_cjk = std::string_view::npos;
+        for (std::size_t p = at; p < to; ++p)
+            if (static_cast<unsigned char>(line[p]) >= 0xE4 && static_cast<unsigned char>(line[p]) <= 0xE9) last_cjk = p;
+        if (last_cjk == std::string_view::npos) break;
+        const std::size_t after = last_cjk + 3;  // CJK ideographs are three bytes
+        bool values_only = after < to;
+        for (std::size_t p = after; p < to && values_only; ++p) {
+            const char c = line[p];
+            values_only = (c >= '0' && c <= '9') || c == ' ' || c == '|' || c == '\t' || c == '.' || c == '-';
+        }
+        if (values_only) cuts.push_back(after);
+        break;
+    }
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    return cuts;
 }
 
 }  // namespace
@@ -158,6 +288,10 @@ std::string clean_inline(std::string_view s) {
 
 void markdown_inline(std::string_view s, std::string& clean, std::string& marked) { inline_markup(s, clean, &marked); }
 
+namespace {
+void read_one_line(document& doc, std::string_view line, std::size_t line_no);
+}  // namespace
+
 document read_text(std::string_view text) {
     document doc;
     doc.valid_utf8 = true;  // pieces of valid text, cut next to ASCII bytes
@@ -176,7 +310,70 @@ document read_text(std::string_view text) {
             if (end == text.size()) break;
             continue;
         }
-        if (is_rule_line(line)) continue;
+        const std::vector<std::size_t> cuts = page_cuts(line);
+        if (!cuts.empty()) {
+            // The whole page on one line: each piece read as a line of its own, at its column.
+            std::size_t from = 0;
+            for (std::size_t k = 0; k <= cuts.size(); ++k) {
+                const std::size_t to = k < cuts.size() ? cuts[k] : line.size();
+                if (to <= from) continue;
+                std::string piece(line.substr(from, to - from));
+                // Cells separated by " | " (the page's table cells): a row, as TAB fields.
+                // The separators at the piece's ends are blanked, not removed: columns stay.
+                std::string row = piece;
+                {
+                    std::size_t a = 0, z = row.size();
+                    while (a < z && (is_ascii_space(row[a]) || row[a] == '|')) row[a++] = ' ';
+                    while (z > a && (is_ascii_space(row[z - 1]) || row[z - 1] == '|')) row[--z] = ' ';
+                    if (a == z) {
+                        from = to;
+                        continue;
+                    }
+                }
+                if (row.find(" | ") != std::string::npos) {
+                    std::string tabbed;
+                    for (std::size_t i = 0; i < row.size();) {
+                        if (row.compare(i, 3, " | ") == 0) {
+                            tabbed += " \t ";  // as long as " | ": the cells keep their columns
+                            i += 3;
+                        } else {
+                            tabbed += row[i++];
+                        }
+                    }
+                    row = std::move(tabbed);
+                }
+                const std::size_t before = doc.blocks.size();
+                read_one_line(doc, row, line_no);
+                const std::uint32_t shift = column_of(line, from) - 1;
+                for (std::size_t b = before; b < doc.blocks.size(); ++b) {
+                    if (doc.blocks[b].where.column) *doc.blocks[b].where.column += shift;
+                    for (src_cell& c : doc.blocks[b].cells)
+                        if (c.where && c.where->column) *c.where->column += shift;
+                }
+                from = to;
+            }
+            {
+                log_entry(doc.log, "XXGK-I-049",
+                          "line " + std::to_string(line_no) + " holds the whole page (" + std::to_string(length_u8(line)) +
+                              " characters); cut into " + std::to_string(cuts.size() + 1) +
+                              " lines at its section headings, table labels, title and signature",
+                          {}, at_line(line_no, 1));
+            }
+            if (end == text.size()) break;
+            continue;
+        }
+        read_one_line(doc, line, line_no);
+        if (end == text.size()) break;
+    }
+    return doc;
+}
+
+namespace {
+
+/// One line of text (or one piece of a page on one line) → a block.
+void read_one_line(document& doc, std::string_view line, std::size_t line_no) {
+    {
+        if (is_rule_line(line)) return;
 
         block b;
         std::size_t lead = 0;
@@ -230,12 +427,12 @@ document read_text(std::string_view text) {
             markdown_inline(body, clean, marked);
             b.text = trimmed(clean);
             b.marked = marked == clean ? b.text : trimmed(marked);  // no bold: the same text
-            if (b.text.empty()) continue;
+            if (b.text.empty()) return;
             doc.blocks.push_back(std::move(b));
         }
-        if (end == text.size()) break;
     }
-    return doc;
 }
+
+}  // namespace
 
 }  // namespace xxgk::import_detail

@@ -21,6 +21,15 @@ def cells(report):
     return [(str(k), c.state, c.value, c.unit) for k, c in report.items()]
 
 
+# Row 四、结转下年度继续办理 of the seed prints "12", four empty fields, "12" for seven columns: which of
+# the five middle columns printed no cell is unknown, so none of them is a seen empty cell and the
+# importer reports them not captured (docs/import.md, "When a cell is blank"); the hand transcription
+# has them blank.
+SEED_UNSEEN = {
+    "requests.carried_forward." + c for c in ("enterprise", "research_institute", "nonprofit", "legal_service", "other_org")
+}
+
+
 @pytest.fixture(scope="module")
 def seed():
     return xxgk.import_text(SEED.read_text(encoding="utf-8"))
@@ -34,7 +43,8 @@ def test_seed_text_imports_to_the_cells_of_the_example_json(seed):
     report = seed.report
     assert isinstance(seed, xxgk.ImportResult) and isinstance(report, xxgk.Report)
     assert (report.format, report.year, report.header.body) == ("2019", 2020, "苍南县人民政府")
-    assert cells(report) == cells(expected)
+    assert [c for c in cells(report) if c[0] not in SEED_UNSEEN] == [c for c in cells(expected) if c[0] not in SEED_UNSEEN]
+    assert all(report[k].state == "not_captured" for k in SEED_UNSEEN)
     # a blank stays blank: the seed's real defect is found again by validation
     assert report["requests.withheld_prohibited_by_law.total"].is_blank
     errors = [(i.code, i.key) for i in report.validate() if i.severity == "error"]
@@ -53,7 +63,7 @@ def test_result_is_a_named_tuple(seed):
     report, log = seed
     assert report is seed.report and log is seed.log
     assert repr(seed).startswith("ImportResult(report=Report(body='苍南县人民政府', year=2020, format='2019'), log=[")
-    assert "2 warnings" in repr(seed)
+    assert "3 warnings" in repr(seed)  # I-050 twice, and I-043 for the five unseen cells of row 四
 
 
 def test_input_as_str_bytes_bytearray_memoryview(seed):
@@ -76,6 +86,7 @@ def test_log_entries_say_how_the_ambiguous_rows_were_read(seed):
     assert [(e.code, e.key) for e in warnings] == [
         ("XXGK-I-050", "requests.other"),
         ("XXGK-I-050", "requests.carried_forward"),
+        ("XXGK-I-043", "requests.carried_forward"),  # the trust rule: not captured, not blank
     ]
     other = warnings[0]
     assert other.level == other.severity == "warning"

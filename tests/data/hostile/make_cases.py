@@ -447,6 +447,12 @@ TEXT = open(os.path.join(ROOT, TEXT_SOURCE), encoding="utf-8").read()
 NOT_A_REPORT = {"throws": "invalid_value"}
 
 
+# The seed's text prints 四、结转下年度继续办理 as "12" + four empty fields + "12" for seven columns:
+# which of the five middle columns printed no cell is unknown, so none of them is a seen empty
+# cell and the importer reports all five as not captured (docs/import.md, "When a cell is blank").
+SEED_UNSEEN = 5
+
+
 def imports(fmt, numbers, not_captured, log, absent=(), note=None):
     e = {"imports": {"format": fmt, "numbers": numbers, "not_captured": not_captured, "log": list(log)}, "absent": list(absent)}
     if note:
@@ -458,13 +464,13 @@ add("text", "empty", "", NOT_A_REPORT)
 add("text", "binary-garbage", bytes(range(256)) * 4, NOT_A_REPORT)
 add("text", "only-whitespace", " \n\t\r\n\u3000\n", NOT_A_REPORT)
 add("text", "invalid-utf8-in-report", TEXT.encode("utf-8").replace("苍南县".encode(), b"\xff\xfe", 1),
-    imports("2019", 79, 0, ["XXGK-I-011"]))
+    imports("2019", 79, SEED_UNSEEN, ["XXGK-I-011"]))
 add("text", "zero-width-in-labels", TEXT.replace("予以公开", "予以\u200b公开").replace("总计", "总\u200d计"),
-    imports("2019", 79, 0, [], note="zero-width characters never separate cells and label matching ignores them"))
-add("text", "bidi-in-labels", TEXT.replace("予以公开", "\u202e予以公开\u202c"), imports("2019", 79, 0, []))
-add("text", "zero-width-inside-numbers", TEXT.replace("\t228\t", "\t22\u200b8\t", 1), imports("2019", 79, 0, []))
+    imports("2019", 79, SEED_UNSEEN, [], note="zero-width characters never separate cells and label matching ignores them"))
+add("text", "bidi-in-labels", TEXT.replace("予以公开", "\u202e予以公开\u202c"), imports("2019", 79, SEED_UNSEEN, []))
+add("text", "zero-width-inside-numbers", TEXT.replace("\t228\t", "\t22\u200b8\t", 1), imports("2019", 79, SEED_UNSEEN, []))
 add("text", "script-in-text", TEXT.replace("一、总体情况", "一、总体情况<script>alert(1)</script>", 1),
-    imports("2019", 79, 0, ["XXGK-I-021"]))
+    imports("2019", 79, SEED_UNSEEN, ["XXGK-I-021"]))
 add("text", "truncated-half", TEXT[: len(TEXT) // 2], imports("2019", 0, 198, ["XXGK-I-039"]))
 add("text", "long-line", generate={"prefix": "2020年政府信息公开工作年度报告\n", "repeat": "1", "count": 200000, "suffix": "\n"},
     expect=NOT_A_REPORT)
