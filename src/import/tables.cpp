@@ -1210,7 +1210,20 @@ void table_reader::review(const block_span* span) {
     if (span) {
         for (const block* b : *span) {
             const parsed_row pr = parse_row(*b);
-            if (pr.labels.empty() && !pr.has_values()) continue;
+            if (pr.labels.empty() && !pr.has_values()) {
+                // The national layout's one value row, printed with every box empty (a body with no
+                // case): a grid row (HTML, Word, PDF) of exactly 15 cells of its own, all seen empty,
+                // after the header. Its cells are blank because the source shows each box empty;
+                // a text line with nothing on it shows nothing and stays skipped.
+                if (any && flat.slots.empty() && b->type == block::kind::row && pr.values.kind == shape::positional &&
+                    pr.values.slots.size() == 15 &&
+                    std::all_of(pr.values.slots.begin(), pr.values.slots.end(), [](const slot& sl) { return sl.printed; })) {
+                    flat_where = b->where;
+                    flat.slots = pr.values.slots;
+                    flat_printed = joined_values(pr);
+                }
+                continue;
+            }
             std::string row_id;
             std::size_t header_words = 0, unmatched = 0;
             label_match row_match;

@@ -213,14 +213,9 @@ TEST_CASE("import_docx: every generated variant imports every cell as the genera
                 const xxgk::cell& want = xxgk::cell_at(expected, k.index);
                 const xxgk::cell& have = xxgk::cell_at(got.value, k.index);
                 INFO(k.key << ": raw \"" << (have.raw() ? *have.raw() : std::string("(none)")) << "\"");
-                // Blank exactly where the document printed an empty cell, nowhere else. A row of
-                // empty boxes with no label (section 四's value row when every case count is left
-                // empty) is passed on by the reader, but the table reader does not yet take it
-                // as blanks: those cells come back not_captured, never wrong (reported, not failed).
-                if (want.state() == xxgk::cell_state::blank && have.state() == xxgk::cell_state::not_captured)
-                    CHECK_NOFAIL(have.state() == want.state());
-                else
-                    CHECK(have.state() == want.state());
+                // Blank exactly where the document printed an empty cell, nowhere else — section
+                // 四's value row printed with every box empty included.
+                CHECK(have.state() == want.state());
                 blanks += have.state() == xxgk::cell_state::blank;
                 if (want.is_number()) {
                     CHECK(have.value() == want.value());
