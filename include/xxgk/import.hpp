@@ -120,8 +120,9 @@ import_result import_docx(std::string_view docx, const import_options& options =
 
 /// The kind of source `bytes` hold, decided from the bytes alone: `%PDF-` → pdf, a zip holding
 /// `word/document.xml` → docx, markup of an HTML page → html, anything else → text.
-/// Throws `xxgk::error` (errc::unsupported_kind) for kinds that are recognised but not read:
-/// legacy Word/WPS (OLE2 compound files), other zip files, images.
+/// Throws `xxgk::error` for kinds that are recognised but not read: errc::unsupported_kind for
+/// legacy Word/WPS (OLE2 compound files), Excel workbooks, other zip files, images and RTF (the
+/// message names what to do), errc::encrypted for a password-protected Office file.
 source_kind detect_source_kind(std::string_view bytes);
 
 /// The kind a file's name says: .txt .text .md .markdown → text; .html .htm .xhtml .shtml .jsp

@@ -1,5 +1,6 @@
 // One entry point for every kind of source: the kind and the encoding decided from the bytes
 // (docs/import.md, "One entry point").
+#include "document.hpp"
 #include "fold.hpp"
 #include "log.hpp"
 
@@ -187,10 +188,7 @@ source_kind detect_source_kind(std::string_view bytes) {
         throw error(errc::unsupported_kind, "the file is a zip archive that is not a Word document (no word/document.xml); "
                                             "unpack it and import the report inside");
     }
-    if (starts_with(bytes, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)))
-        throw error(errc::unsupported_kind,
-                    "the file is a legacy Word or WPS document (.doc/.wps, an OLE2 compound file), which is not read; "
-                    "convert it first: soffice --headless --convert-to docx FILE");
+    import_detail::refuse_ole2(bytes);  // legacy .doc/.wps, or an encrypted Office file
     if (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") || starts_with(bytes, "GIF8") ||
         starts_with(bytes, "II*") || starts_with(bytes, "MM\0*"))
         throw error(errc::unsupported_kind, "the file is an image (a scanned page?): it has no text to read; "

@@ -75,6 +75,10 @@ document read_pdf(std::string_view pdf);
 /// grids (gridSpan, vMerge). At most `max_unpacked_bytes` are unpacked. Throws `error` as
 /// `import_docx` documents.
 document read_docx(std::string_view docx, std::size_t max_unpacked_bytes);
+/// Throws for an OLE2 compound file (docx_source.cpp): errc::encrypted for an encrypted Office
+/// package, errc::unsupported_kind (naming the conversion) for a legacy .doc/.wps; returns for
+/// anything else.
+void refuse_ole2(std::string_view bytes);
 
 /// Appends HTML text with white space collapsed: each run of white space (U+00A0 included, pages
 /// indent with it) becomes one space, none at the start of `out`.
