@@ -167,6 +167,7 @@ void run_json_case(const json::object& c) {
 #ifdef XXGK_HOSTILE_IMPORT
 xxgk::import_result import_as(const std::string& kind, const std::string& input) {
     if (kind == "docx") return xxgk::import_docx(input);
+    if (kind == "pdf") return xxgk::import_pdf(input);
     return kind == "html" ? xxgk::import_html(input) : xxgk::import_text(input);
 }
 

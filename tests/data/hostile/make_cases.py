@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """make_cases.py — writes the hostile-input corpus of tests/data/hostile/ (docs/security.md).
 
-    python3 tests/data/hostile/make_cases.py        # from anywhere; rewrites json/, text/, html/, docx/, cases.json
+    python3 tests/data/hostile/make_cases.py        # from anywhere; rewrites json/, text/, html/, docx/, pdf/, cases.json
 
 Every case is an input and the exact outcome it must have; tests/unit/hostile_test.cpp checks
 each one (and the fuzz replay runs every input through the fuzz targets' invariants).
@@ -9,7 +9,7 @@ each one (and the fuzz replay runs every input through the fuzz targets' invaria
 cases.json is a list of objects:
   name      unique, also the file name of the input
   kind      "json" (xxgk::decode_json, then xxgk::validate), "text" (xxgk::import_text) or
-            "html" (xxgk::import_html) or "docx" (xxgk::import_docx)
+            "html" (xxgk::import_html), "docx" (xxgk::import_docx) or "pdf" (xxgk::import_pdf)
   input     path of the input, relative to this directory; or
   generate  {"prefix": s, "repeat": s, "count": n, "suffix": s} for inputs too large to keep
             (strings are UTF-8; "\\u0000"-style escapes are Python's, resolved here)
@@ -38,7 +38,7 @@ MINIMAL = json.load(open(os.path.join(ROOT, "tests/data/json/valid/minimal-2019.
 
 cases = []
 
-for _folder in ("json", "text", "html", "docx"):
+for _folder in ("json", "text", "html", "docx", "pdf"):
     _path = os.path.join(HERE, _folder)
     if os.path.isdir(_path):
         shutil.rmtree(_path)
@@ -50,8 +50,8 @@ def dump(doc):
 
 
 def write(kind, name, data):
-    ext = {"json": "json", "text": "txt", "html": "html", "docx": "docx"}[kind]
-    folder = {"json": "json", "text": "text", "html": "html", "docx": "docx"}[kind]
+    ext = {"json": "json", "text": "txt", "html": "html", "docx": "docx", "pdf": "pdf"}[kind]
+    folder = {"json": "json", "text": "text", "html": "html", "docx": "docx", "pdf": "pdf"}[kind]
     path = f"{folder}/{name}.{ext}"
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -594,7 +594,25 @@ add("docx", "script-in-cells", with_document(DOCUMENT.replace("<w:t>", "<w:t>&lt
 add("docx", "styles-damaged", zipped([(n, b"<w:styles" if n == "word/styles.xml" else d) for n, d in fixture_entries()]), DOCX_CLEAN)
 
 
+# PDF files for the importer (tests/data/hostile/pdf): the refused kinds of tests/data/import/pdf
+# (encrypted, damaged, pictures only) and headers with nothing or garbage behind them.
+def import_pdf_bytes(name):
+    with open(os.path.join(ROOT, "tests/data/import/pdf", name), "rb") as f:
+        return f.read()
+
+
+HONGZE = import_pdf_bytes("hongze-2023.pdf")
+add("pdf", "encrypted", import_pdf_bytes("encrypted.pdf"), {"throws": "encrypted"})
+add("pdf", "truncated", import_pdf_bytes("truncated.pdf"), NOT_A_REPORT)
+add("pdf", "image-only", import_pdf_bytes("image-only.pdf"), {"throws": "no_text_layer"})
+add("pdf", "header-only", b"%PDF-1.7\n", NOT_A_REPORT)
+add("pdf", "empty", b"", NOT_A_REPORT)
+add("pdf", "garbage-after-header", b"%PDF-1.4\n" + bytes(range(256)) * 64, NOT_A_REPORT)
+add("pdf", "xref-cut", HONGZE[: len(HONGZE) - 2000], NOT_A_REPORT)
+add("pdf", "bytes-flipped", bytes(b ^ 0x5A if 4000 <= i < 4400 else b for i, b in enumerate(HONGZE)), {"absent": []})
+
+
 with open(os.path.join(HERE, "cases.json"), "w", encoding="utf-8") as f:
     json.dump(cases, f, ensure_ascii=False, indent=1)
     f.write("\n")
-print(f"{len(cases)} cases: " + ", ".join(f"{k} {sum(c['kind'] == k for c in cases)}" for k in ("json", "text", "html", "docx")))
+print(f"{len(cases)} cases: " + ", ".join(f"{k} {sum(c['kind'] == k for c in cases)}" for k in ("json", "text", "html", "docx", "pdf")))
