@@ -48,6 +48,22 @@ struct block {
     mutable std::optional<std::u32string> folded;
 };
 
+/// A grid row's text as `block::text` holds it: the cells of its own (no span copies, no absent
+/// positions) joined by tabs, without leading or trailing empty cells; empty cells between values
+/// stay as empty fields. The HTML and Word readers make their row blocks' text with it.
+inline std::string grid_row_text(const std::vector<src_cell>& cells) {
+    std::string text;
+    for (const src_cell& c : cells) {
+        if (c.span_copy || !c.present) continue;
+        if (!text.empty() || !c.text.empty()) {
+            if (!text.empty()) text += '\t';
+            text += c.text;
+        }
+    }
+    while (!text.empty() && text.back() == '\t') text.pop_back();
+    return text;
+}
+
 /// fold(b.text), folded on the first call only.
 inline const std::u32string& folded_text(const block& b) {
     if (!b.folded) b.folded = fold(b.text);

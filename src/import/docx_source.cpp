@@ -986,14 +986,7 @@ private:
             b.html = true;
             b.where.table = index;
             b.where.row = static_cast<std::uint32_t>(r);
-            for (const src_cell& c : row) {
-                if (c.span_copy || !c.present) continue;
-                if (!b.text.empty() || !c.text.empty()) {
-                    if (!b.text.empty()) b.text += '\t';
-                    b.text += c.text;
-                }
-            }
-            while (!b.text.empty() && b.text.back() == '\t') b.text.pop_back();
+            b.text = grid_row_text(row);
             // A row whose cells are all empty is kept (unlike the HTML reader's spacer rows): in a
             // Word table it is a printed row of empty boxes, the evidence that its cells are blank.
             bool any = false;

@@ -397,14 +397,7 @@ private:
             b.where.table = t;
             b.where.row = static_cast<std::uint32_t>(r);
             b.where.line = static_cast<std::uint32_t>(xmlGetLineNo(trs[static_cast<std::size_t>(r)]));
-            for (const src_cell& c : row) {
-                if (c.span_copy || !c.present) continue;
-                if (!b.text.empty() || !c.text.empty()) {
-                    if (!b.text.empty()) b.text += '\t';
-                    b.text += c.text;
-                }
-            }
-            while (!b.text.empty() && b.text.back() == '\t') b.text.pop_back();
+            b.text = grid_row_text(row);
             b.cells = std::move(row);
             bool any = false;
             for (const src_cell& c : b.cells) any = any || (c.present && !c.text.empty());

@@ -50,28 +50,7 @@ static void expect_error(int line, xxgk_error **err, xxgk_status status, const c
 
 static const char *data_dir;
 
-static char *read_text(const char *name, size_t *len)
-{
-    char path[4096];
-    FILE *f;
-    char *buf;
-    long size;
-    snprintf(path, sizeof path, "%s/%s", data_dir, name);
-    f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "cannot open %s\n", path);
-        exit(2);
-    }
-    fseek(f, 0, SEEK_END);
-    size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)size + 1);
-    if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size) exit(2);
-    buf[size] = '\0';
-    fclose(f);
-    *len = (size_t)size;
-    return buf;
-}
+static char *read_text(const char *name, size_t *len) { return check_read_file(data_dir, name, len); }
 
 static void data_path(char *out, size_t size, const char *name) { snprintf(out, size, "%s/%s", data_dir, name); }
 

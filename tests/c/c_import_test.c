@@ -15,29 +15,6 @@
 
 static const char *data_dir = ".";
 
-/* The bytes of data_dir/name (malloc'ed; *len set). */
-static char *slurp(const char *name, size_t *len)
-{
-    char path[4096];
-    FILE *f;
-    char *buf;
-    long size;
-    snprintf(path, sizeof path, "%s/%s", data_dir, name);
-    f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "cannot open %s\n", path);
-        exit(2);
-    }
-    fseek(f, 0, SEEK_END);
-    size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)size + 1);
-    if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size) exit(2);
-    fclose(f);
-    *len = (size_t)size;
-    return buf;
-}
-
 static long long cell_integer(const xxgk_report *r, const char *key)
 {
     xxgk_cell c = XXGK_CELL_INIT;
@@ -59,7 +36,7 @@ static int cell_state(const xxgk_report *r, const char *key)
 static void test_bytes(void)
 {
     size_t len = 0, log_len = 0;
-    char *text = slurp("cangnan-2020-annual-report.txt", &len);
+    char *text = check_read_file(data_dir, "cangnan-2020-annual-report.txt", &len);
     char *gb = NULL;
     size_t gb_len = 0;
     xxgk_report *r = NULL, *g = NULL;
@@ -81,7 +58,7 @@ static void test_bytes(void)
     log = NULL;
 
     /* The same report in GB18030: detected from the bytes, the same cells. No log wanted. */
-    gb = slurp("cangnan-2020-gb18030.txt", &gb_len);
+    gb = check_read_file(data_dir, "cangnan-2020-gb18030.txt", &gb_len);
     CHECK_OK(xxgk_import_bytes(&g, NULL, NULL, gb, gb_len, NULL, &err), err);
     CHECK(cell_integer(g, "requests.total.total") == 228);
     CHECK(cell_integer(g, "requests.granted.natural_person") == cell_integer(r, "requests.granted.natural_person"));

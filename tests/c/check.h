@@ -8,6 +8,7 @@
 #include <xxgk/xxgk.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int failures = 0;
@@ -50,5 +51,30 @@ static int checks = 0;
 #define S(lit) lit, (sizeof(lit) - 1)
 
 #define CHECK_OK(call, err) CHECK_STATUS(call, XXGK_OK, err)
+
+/* The bytes of the file dir/name, NUL-terminated, in a malloc'ed buffer (*len: its length without
+ * the NUL); exits with 2 when the file cannot be read (a test's data missing is no test result). */
+static inline char *check_read_file(const char *dir, const char *name, size_t *len)
+{
+    char path[4096];
+    FILE *f;
+    char *buf;
+    long size;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "cannot open %s\n", path);
+        exit(2);
+    }
+    fseek(f, 0, SEEK_END);
+    size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc((size_t)size + 1);
+    if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size) exit(2);
+    buf[size] = '\0';
+    fclose(f);
+    *len = (size_t)size;
+    return buf;
+}
 
 #endif
