@@ -555,6 +555,17 @@ private:
             std::optional<std::size_t> row;
         };
         std::vector<lcell> cells;
+        struct start {
+            std::uint32_t page;
+            double l, cy, h;
+        };
+        std::vector<start> label_starts;
+        const auto begins_cell = [&](const frag& f) {
+            if (starts_with_ordinal(f.text)) return true;
+            return std::any_of(label_starts.begin(), label_starts.end(), [&](const start& o) {
+                return o.page == f.page && std::abs(o.cy - f.cy()) > 0.5 * o.h && std::abs(o.l - f.l) < 0.15 * o.h;
+            });
+        };
         {
             std::vector<lcell> parts;
             for (std::size_t r = 0; r < rows.size(); ++r)
@@ -565,6 +576,11 @@ private:
             std::stable_sort(parts.begin(), parts.end(), [](const lcell& x, const lcell& y) {
                 return x.f.page != y.f.page ? x.f.page < y.f.page : x.f.t < y.f.t;
             });
+            // Where label cells begin: left edges shared by label runs on other lines. A run
+            // that begins there is the next label cell, however close it stands to the cell on
+            // its left (narrow columns leave less than a text height between cells), never the
+            // continuation of that cell's text.
+            for (const lcell& q : parts) label_starts.push_back({q.f.page, q.f.l, q.f.cy(), q.line_h});
             for (lcell& p : parts) {
                 lcell* above = nullptr;
                 double best = 1e300;
@@ -580,7 +596,7 @@ private:
                 // cell's text continues it ("5.要求行政机关确认或重" "新出具"); the next cell stands
                 // further off.
                 for (lcell& c : cells)
-                    if (!above && !p.row && !c.f.vertical && !p.f.vertical && c.f.page == p.f.page &&
+                    if (!above && !p.row && !c.f.vertical && !p.f.vertical && c.f.page == p.f.page && !begins_cell(p.f) &&
                         overlap(c.f.t, c.f.b, p.f.t, p.f.b) > 0.5 * p.line_h && p.f.l > c.f.r - 0.1 * p.line_h &&
                         p.f.l - c.f.r < 0.8 * p.line_h)
                         above = &c;
@@ -698,7 +714,8 @@ private:
             for (const frag& f : fs) {
                 // A label run on the same line, less than 0.8 of a text height away, is the same
                 // cell ("（二）部分公开（…只计这一情" "形，不"); the next cell stands further off.
-                if (!cells.empty() && !f.vertical && !cells.back().vertical && overlap(cells.back().t, cells.back().b, f.t, f.b) > 0.5 * f.h() &&
+                if (!cells.empty() && !f.vertical && !cells.back().vertical && !begins_cell(f) &&
+                    overlap(cells.back().t, cells.back().b, f.t, f.b) > 0.5 * f.h() &&
                     f.l > cells.back().r && f.l - cells.back().r < 0.8 * f.h()) {
                     append_frag(cells.back(), f);
                     continue;
