@@ -38,6 +38,13 @@ struct frag {
     std::uint32_t page = 0;  ///< 1-based
     bool vertical = false;   ///< printed top to bottom (rotated glyphs), e.g. 三、本年度办理结果
     bool space_after = false;
+    /// The poppler words the run was merged from (empty: one word), so that a run merged across
+    /// a narrow gap between two table cells can be cut again where a cell begins.
+    struct word {
+        std::size_t at;  ///< byte offset of the word in `text`
+        double l, r;
+    };
+    std::vector<word> words;
     double h() const { return b - t; }
     double w() const { return r - l; }
     double cx() const { return (l + r) / 2; }
@@ -83,13 +90,46 @@ provenance where_of(const frag& f) {
 /// quarter of the text height (fold() drops spaces inside labels anyway).
 void append_frag(frag& a, const frag& b) {
     const double gap = b.l - a.r;
+    if (a.words.empty()) a.words.push_back({0, a.l, a.r});
     if (a.space_after || gap > 0.25 * std::min(a.h(), b.h())) a.text += ' ';
+    const std::size_t at = a.text.size();
+    if (b.words.empty())
+        a.words.push_back({at, b.l, b.r});
+    else
+        for (frag::word w : b.words) a.words.push_back({at + w.at, w.l, w.r});
     a.text += b.text;
     a.l = std::min(a.l, b.l);
     a.t = std::min(a.t, b.t);
     a.r = std::max(a.r, b.r);
     a.b = std::max(a.b, b.b);
     a.space_after = b.space_after;
+}
+
+/// `f` cut before each of its words that stands apart from the word before it (a gap of more
+/// than 0.2 of the text height: glyphs of one cell run on without one) and for which `cut_here`
+/// says a cell begins there.
+template <class Pred>
+std::vector<frag> cut_frag(const frag& f, Pred cut_here) {
+    std::vector<frag> out;
+    std::size_t from = 0;
+    const auto piece = [&](std::size_t a, std::size_t b) {
+        frag p = f;
+        p.words.clear();
+        const std::size_t end = b < f.words.size() ? f.words[b].at : f.text.size();
+        p.text = trim(f.text.substr(f.words[a].at, end - f.words[a].at));
+        p.l = f.words[a].l;
+        p.r = f.words[b - 1].r;
+        for (std::size_t k = a; k < b; ++k) p.words.push_back({f.words[k].at - f.words[a].at, f.words[k].l, f.words[k].r});
+        if (!p.text.empty()) out.push_back(std::move(p));
+    };
+    for (std::size_t k = 1; k < f.words.size(); ++k)
+        if (f.words[k].l - f.words[k - 1].r > 0.2 * f.h() && cut_here(f.words[k].l)) {
+            piece(from, k);
+            from = k;
+        }
+    if (from == 0) return {f};
+    piece(from, f.words.size());
+    return out;
 }
 
 /// Page chrome: a page number as printed in headers and footers ("-3-", "— 6 —", "第 3 页",
@@ -567,12 +607,25 @@ private:
             });
         };
         {
-            std::vector<lcell> parts;
+            std::vector<lcell> whole;
             for (std::size_t r = 0; r < rows.size(); ++r)
                 for (const frag& f : rows[r].frags)
-                    if (f.cx() < t.value_left - 0.5 * f.h() && !is_value_frag(f)) parts.push_back({f, f.h(), r});
+                    if (f.cx() < t.value_left - 0.5 * f.h() && !is_value_frag(f)) whole.push_back({f, f.h(), r});
             for (std::size_t i : t.labels)
-                for (const frag& f : lines_[i].frags) parts.push_back({f, f.h(), std::nullopt});
+                for (const frag& f : lines_[i].frags) whole.push_back({f, f.h(), std::nullopt});
+            // Two label cells of a narrow table can stand closer than the gap that separates
+            // runs ("（三）不予公开" "合法权益"): a run is cut where, on other lines, label
+            // cells begin.
+            std::vector<lcell> parts;
+            for (const lcell& w : whole) {
+                const auto starts_here = [&](double x) {
+                    return std::any_of(whole.begin(), whole.end(), [&](const lcell& o) {
+                        return o.f.page == w.f.page && std::abs(o.f.cy() - w.f.cy()) > 0.5 * o.line_h &&
+                               std::abs(o.f.l - x) < 0.15 * o.line_h;
+                    });
+                };
+                for (frag& f : cut_frag(w.f, starts_here)) parts.push_back({std::move(f), w.line_h, w.row});
+            }
             std::stable_sort(parts.begin(), parts.end(), [](const lcell& x, const lcell& y) {
                 return x.f.page != y.f.page ? x.f.page < y.f.page : x.f.t < y.f.t;
             });
