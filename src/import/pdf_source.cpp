@@ -685,9 +685,14 @@ private:
                     c.row = r;
                 }
             }
+        }
+        // Or the values are printed just below or above the label (WPS puts a wrapped label at
+        // the top of its box): a value line with no label at all, less than a line away. Only
+        // after every label that spans its value line has taken it: else the label of a row
+        // printed empty takes the values of the wrapped label below it.
+        for (lcell& c : cells) {
             if (c.row) continue;
-            // Or the values are printed just below or above the label (WPS puts a wrapped label
-            // at the top of its box): a value line with no label at all, less than a line away.
+            double best = 1e300;
             for (std::size_t r = 0; r < rows.size(); ++r) {
                 const pline& row = rows[r];
                 if (row.page != c.f.page) continue;
