@@ -482,15 +482,26 @@ private:
             if (leaf) cols.push_back({f.l, f.r, {}, where_of(f)});
         }
         std::sort(cols.begin(), cols.end(), [](const column& a, const column& b) { return a.l < b.l; });
-        // A letter-spaced header ("总 计"): single characters less than a text height apart.
+        // A letter-spaced header ("总 计"): single characters on one line less than a text
+        // height apart. Not the last characters of two headers printed one character per line
+        // in narrow columns ("其" over "他", "总" over "计"): a character with another stacked
+        // right above it ends a vertical header.
         std::vector<column> joined;
         for (column& c : cols) {
-            const auto single = [&](const column& x) {
-                return std::any_of(over.begin(), over.end(), [&](const frag& f) {
-                    return f.l == x.l && f.r == x.r && to_u32(f.text).size() == 1;
-                });
+            const auto single = [&](const column& x) -> const frag* {
+                for (const frag& f : over) {
+                    if (f.l != x.l || f.r != x.r || to_u32(f.text).size() != 1) continue;
+                    const bool stacked = std::any_of(over.begin(), over.end(), [&](const frag& g) {
+                        const double gap = f.t - g.b;
+                        return &g != &f && overlap(f.l, f.r, g.l, g.r) > 0.5 * f.w() && gap > -0.5 * f.h() && gap < 0.6 * f.h();
+                    });
+                    return stacked ? nullptr : &f;
+                }
+                return nullptr;
             };
-            if (!joined.empty() && single(joined.back()) && single(c) && c.l - joined.back().r < c.r - c.l) {
+            const frag* a = joined.empty() ? nullptr : single(joined.back());
+            const frag* b = a ? single(c) : nullptr;
+            if (a && b && overlap(a->t, a->b, b->t, b->b) > 0.5 * std::min(a->h(), b->h()) && c.l - joined.back().r < c.r - c.l) {
                 joined.back().r = c.r;
                 continue;
             }
