@@ -331,8 +331,18 @@ struct column {
     double l = 0, r = 0;  ///< x range of the header cell's text, or of the values seen
     std::string header;   ///< the header cell's text, lines joined
     std::optional<provenance> header_where;
+    /// Where the table's values stand in this column, on the edge or centre the table aligns
+    /// its values by (`value_alignment`); NaN when the values do not establish it.
+    double anchor = std::nan("");
     double cx() const { return (l + r) / 2; }
 };
+
+/// How a table aligns its values in their boxes, found from the values themselves.
+enum class alignment { unknown, left, centre, right };
+
+double anchor_of(const frag& f, alignment a) {
+    return a == alignment::left ? f.l : a == alignment::right ? f.r : f.cx();
+}
 
 /// How far a value stands from a column: centred, left- or right-aligned text all count.
 double distance(const frag& f, const column& c) {
@@ -344,7 +354,12 @@ struct table {
     std::vector<std::size_t> headers;  ///< header lines, top to bottom
     std::vector<std::size_t> labels;   ///< label lines (no values) attached to rows
     double value_left = 1e300, value_right = -1e300;
+    alignment align = alignment::unknown;  ///< set with the columns' anchors (columns_of)
 };
+
+/// Values aligned on one edge of their boxes stand within this of each other (Chromium, Word and
+/// WPS place them to a fraction of a point; digits of one font differ by less).
+double align_tolerance(const frag& f) { return 0.3 * f.h(); }
 
 class pdf_reader {
 public:
@@ -464,10 +479,79 @@ private:
     /// The columns of a table: the leaf header cells over the values (a header fragment with no
     /// other header fragment below it), each with the fragments above it that lie within its
     /// column joined ("结果" + "维持"); without a header, the values' own x positions.
+    /// The columns' anchors from the values (docs/import.md, "PDF"): the value boxes of every row
+    /// of the table are clustered by their left edges, their right edges and their centres; the
+    /// alignment the table uses is the one that gives the fewest clusters (values of different
+    /// widths aligned on one edge agree on that edge only). The clusters are matched to the
+    /// header's columns in order when there are as many as columns and each stands between the
+    /// neighbouring headers' text; otherwise the table keeps placing values by the header alone.
+    void find_anchors(table& t, std::vector<column>& cols) {
+        std::vector<const frag*> values;
+        for (std::size_t i : t.rows)
+            for (const frag& f : lines_[i].frags)
+                if (is_value_frag(f) && f.cx() >= t.value_left - 0.5 * f.h()) values.push_back(&f);
+        if (values.empty() || cols.empty()) return;
+        struct cluster {
+            double lo, hi, sum = 0, l = 1e300, r = -1e300;
+            std::size_t n = 0;
+        };
+        const auto clusters_of = [&](alignment a) {
+            std::vector<const frag*> v = values;
+            std::sort(v.begin(), v.end(), [&](const frag* x, const frag* y) { return anchor_of(*x, a) < anchor_of(*y, a); });
+            std::vector<cluster> out;
+            for (const frag* f : v) {
+                const double x = anchor_of(*f, a);
+                if (out.empty() || x - out.back().lo > align_tolerance(*f)) out.push_back({x, x});
+                cluster& c = out.back();
+                c.hi = x;
+                c.sum += x;
+                c.l = std::min(c.l, f->l);
+                c.r = std::max(c.r, f->r);
+                ++c.n;
+            }
+            return out;
+        };
+        alignment best = alignment::unknown;
+        std::vector<cluster> found;
+        for (alignment a : {alignment::centre, alignment::right, alignment::left}) {
+            std::vector<cluster> c = clusters_of(a);
+            if (best == alignment::unknown || c.size() < found.size()) {
+                best = a;
+                found = std::move(c);
+            }
+        }
+        if (found.size() != cols.size()) return;
+        const bool headed = cols.front().header_where.has_value();
+        for (std::size_t k = 0; headed && k < cols.size(); ++k) {
+            // Each cluster's values stand clear of the neighbouring columns' header text.
+            const double h = 0.5 * align_tolerance(*values.front());
+            if ((k > 0 && found[k].l < cols[k - 1].r - h) || (k + 1 < cols.size() && found[k].r > cols[k + 1].l + h)) return;
+        }
+        for (std::size_t k = 0; k < cols.size(); ++k) cols[k].anchor = found[k].sum / static_cast<double>(found[k].n);
+        t.align = best;
+    }
+
     std::vector<column> columns_of(const table& t, std::string& label_header, std::optional<provenance>& label_where) {
+        // A header cell stands over the values when its centre does, or when it begins right of
+        // every row label and a box centred on it that begins where the row labels begin would
+        // reach into the values: the header of the first column of values right-aligned in a
+        // wide box is centred left of the widest value's left edge, while the header of the
+        // label column (信息内容), centred in the label column, is not.
+        double labels_left = 1e300, labels_right = -1e300;
+        for (const auto* set : {&t.rows, &t.labels})
+            for (std::size_t i : *set)
+                for (const frag& f : lines_[i].frags)
+                    if (!is_value_frag(f) && f.cx() < t.value_left - 0.5 * f.h()) {
+                        labels_left = std::min(labels_left, f.l);
+                        labels_right = std::max(labels_right, f.r);
+                    }
         std::vector<frag> over, left;
         for (std::size_t i : t.headers)
-            for (const frag& f : lines_[i].frags) (f.cx() >= t.value_left - 0.5 * f.h() ? over : left).push_back(f);
+            for (const frag& f : lines_[i].frags) {
+                const bool centred_over = f.cx() >= t.value_left - 0.5 * f.h();
+                const bool box_over = f.l > labels_right && labels_left < f.l && 2 * f.cx() - labels_left > t.value_left + 0.5 * f.h();
+                (centred_over || box_over ? over : left).push_back(f);
+            }
         for (const frag& f : left) {
             if (!label_header.empty()) label_header += ' ';
             label_header += f.text;
@@ -589,7 +673,8 @@ private:
         const table& t = tables_[n];
         std::string label_header;
         std::optional<provenance> label_header_where;
-        const std::vector<column> cols = columns_of(t, label_header, label_header_where);
+        std::vector<column> cols = columns_of(t, label_header, label_header_where);
+        find_anchors(tables_[n], cols);
         const auto table_no = static_cast<std::uint32_t>(n);
         // Rows: the value lines, and (below) the labels of rows printed without any value.
         std::vector<pline> rows;
@@ -870,12 +955,30 @@ private:
         std::vector<bool> unsure(cols.size(), false);
         for (const frag& f : ln.frags) {
             if (f.cx() < t.value_left - 0.5 * f.h() && !is_value_frag(f)) continue;
+            // The columns found from the values: a value belongs to the one column whose values
+            // stand at its edge (or centre) within an alignment tolerance; a value that matches
+            // none is not placed by distance but logged as between columns below.
+            if (t.align != alignment::unknown) {
+                std::optional<std::size_t> hit;
+                bool several = false;
+                for (std::size_t c = 0; c < cols.size(); ++c)
+                    if (std::abs(anchor_of(f, t.align) - cols[c].anchor) < align_tolerance(f)) {
+                        several = several || hit.has_value();
+                        hit = c;
+                    }
+                if (hit && !several) {
+                    in[*hit].push_back(&f);
+                    continue;
+                }
+            }
             // The nearest column, accepted when clearly nearer than the next one.
             std::vector<std::pair<double, std::size_t>> d;
-            for (std::size_t c = 0; c < cols.size(); ++c) d.push_back({distance(f, cols[c]), c});
+            for (std::size_t c = 0; c < cols.size(); ++c)
+                d.push_back({t.align != alignment::unknown ? std::abs(anchor_of(f, t.align) - cols[c].anchor) : distance(f, cols[c]), c});
             std::sort(d.begin(), d.end());
             if (d.empty()) continue;
-            const bool clear = d.size() == 1 || d[0].first < 0.5 * d[1].first;
+            // With columns found from the values, a value that matched none above is not clear.
+            const bool clear = t.align == alignment::unknown && (d.size() == 1 || d[0].first < 0.5 * d[1].first);
             const bool near = d[0].first < 2 * f.h() + 0.5 * cols[d[0].second].r - 0.5 * cols[d[0].second].l;
             if (clear && near) {
                 in[d[0].second].push_back(&f);
