@@ -38,6 +38,13 @@ struct frag {
     std::uint32_t page = 0;  ///< 1-based
     bool vertical = false;   ///< printed top to bottom (rotated glyphs), e.g. 三、本年度办理结果
     bool space_after = false;
+    /// The poppler words the run was merged from (empty: one word), so that a run merged across
+    /// a narrow gap between two table cells can be cut again where a cell begins.
+    struct word {
+        std::size_t at;  ///< byte offset of the word in `text`
+        double l, r;
+    };
+    std::vector<word> words;
     double h() const { return b - t; }
     double w() const { return r - l; }
     double cx() const { return (l + r) / 2; }
@@ -83,13 +90,46 @@ provenance where_of(const frag& f) {
 /// quarter of the text height (fold() drops spaces inside labels anyway).
 void append_frag(frag& a, const frag& b) {
     const double gap = b.l - a.r;
+    if (a.words.empty()) a.words.push_back({0, a.l, a.r});
     if (a.space_after || gap > 0.25 * std::min(a.h(), b.h())) a.text += ' ';
+    const std::size_t at = a.text.size();
+    if (b.words.empty())
+        a.words.push_back({at, b.l, b.r});
+    else
+        for (frag::word w : b.words) a.words.push_back({at + w.at, w.l, w.r});
     a.text += b.text;
     a.l = std::min(a.l, b.l);
     a.t = std::min(a.t, b.t);
     a.r = std::max(a.r, b.r);
     a.b = std::max(a.b, b.b);
     a.space_after = b.space_after;
+}
+
+/// `f` cut before each of its words that stands apart from the word before it (a gap of more
+/// than 0.2 of the text height: glyphs of one cell run on without one) and for which `cut_here`
+/// says a cell begins there.
+template <class Pred>
+std::vector<frag> cut_frag(const frag& f, Pred cut_here) {
+    std::vector<frag> out;
+    std::size_t from = 0;
+    const auto piece = [&](std::size_t a, std::size_t b) {
+        frag p = f;
+        p.words.clear();
+        const std::size_t end = b < f.words.size() ? f.words[b].at : f.text.size();
+        p.text = trim(f.text.substr(f.words[a].at, end - f.words[a].at));
+        p.l = f.words[a].l;
+        p.r = f.words[b - 1].r;
+        for (std::size_t k = a; k < b; ++k) p.words.push_back({f.words[k].at - f.words[a].at, f.words[k].l, f.words[k].r});
+        if (!p.text.empty()) out.push_back(std::move(p));
+    };
+    for (std::size_t k = 1; k < f.words.size(); ++k)
+        if (f.words[k].l - f.words[k - 1].r > 0.2 * f.h() && cut_here(f.words[k].l)) {
+            piece(from, k);
+            from = k;
+        }
+    if (from == 0) return {f};
+    piece(from, f.words.size());
+    return out;
 }
 
 /// Page chrome: a page number as printed in headers and footers ("-3-", "— 6 —", "第 3 页",
@@ -291,8 +331,18 @@ struct column {
     double l = 0, r = 0;  ///< x range of the header cell's text, or of the values seen
     std::string header;   ///< the header cell's text, lines joined
     std::optional<provenance> header_where;
+    /// Where the table's values stand in this column, on the edge or centre the table aligns
+    /// its values by (`value_alignment`); NaN when the values do not establish it.
+    double anchor = std::nan("");
     double cx() const { return (l + r) / 2; }
 };
+
+/// How a table aligns its values in their boxes, found from the values themselves.
+enum class alignment { unknown, left, centre, right };
+
+double anchor_of(const frag& f, alignment a) {
+    return a == alignment::left ? f.l : a == alignment::right ? f.r : f.cx();
+}
 
 /// How far a value stands from a column: centred, left- or right-aligned text all count.
 double distance(const frag& f, const column& c) {
@@ -304,7 +354,12 @@ struct table {
     std::vector<std::size_t> headers;  ///< header lines, top to bottom
     std::vector<std::size_t> labels;   ///< label lines (no values) attached to rows
     double value_left = 1e300, value_right = -1e300;
+    alignment align = alignment::unknown;  ///< set with the columns' anchors (columns_of)
 };
+
+/// Values aligned on one edge of their boxes stand within this of each other (Chromium, Word and
+/// WPS place them to a fraction of a point; digits of one font differ by less).
+double align_tolerance(const frag& f) { return 0.3 * f.h(); }
 
 class pdf_reader {
 public:
@@ -424,10 +479,79 @@ private:
     /// The columns of a table: the leaf header cells over the values (a header fragment with no
     /// other header fragment below it), each with the fragments above it that lie within its
     /// column joined ("结果" + "维持"); without a header, the values' own x positions.
+    /// The columns' anchors from the values (docs/import.md, "PDF"): the value boxes of every row
+    /// of the table are clustered by their left edges, their right edges and their centres; the
+    /// alignment the table uses is the one that gives the fewest clusters (values of different
+    /// widths aligned on one edge agree on that edge only). The clusters are matched to the
+    /// header's columns in order when there are as many as columns and each stands between the
+    /// neighbouring headers' text; otherwise the table keeps placing values by the header alone.
+    void find_anchors(table& t, std::vector<column>& cols) {
+        std::vector<const frag*> values;
+        for (std::size_t i : t.rows)
+            for (const frag& f : lines_[i].frags)
+                if (is_value_frag(f) && f.cx() >= t.value_left - 0.5 * f.h()) values.push_back(&f);
+        if (values.empty() || cols.empty()) return;
+        struct cluster {
+            double lo, hi, sum = 0, l = 1e300, r = -1e300;
+            std::size_t n = 0;
+        };
+        const auto clusters_of = [&](alignment a) {
+            std::vector<const frag*> v = values;
+            std::sort(v.begin(), v.end(), [&](const frag* x, const frag* y) { return anchor_of(*x, a) < anchor_of(*y, a); });
+            std::vector<cluster> out;
+            for (const frag* f : v) {
+                const double x = anchor_of(*f, a);
+                if (out.empty() || x - out.back().lo > align_tolerance(*f)) out.push_back({x, x});
+                cluster& c = out.back();
+                c.hi = x;
+                c.sum += x;
+                c.l = std::min(c.l, f->l);
+                c.r = std::max(c.r, f->r);
+                ++c.n;
+            }
+            return out;
+        };
+        alignment best = alignment::unknown;
+        std::vector<cluster> found;
+        for (alignment a : {alignment::centre, alignment::right, alignment::left}) {
+            std::vector<cluster> c = clusters_of(a);
+            if (best == alignment::unknown || c.size() < found.size()) {
+                best = a;
+                found = std::move(c);
+            }
+        }
+        if (found.size() != cols.size()) return;
+        const bool headed = cols.front().header_where.has_value();
+        for (std::size_t k = 0; headed && k < cols.size(); ++k) {
+            // Each cluster's values stand clear of the neighbouring columns' header text.
+            const double h = 0.5 * align_tolerance(*values.front());
+            if ((k > 0 && found[k].l < cols[k - 1].r - h) || (k + 1 < cols.size() && found[k].r > cols[k + 1].l + h)) return;
+        }
+        for (std::size_t k = 0; k < cols.size(); ++k) cols[k].anchor = found[k].sum / static_cast<double>(found[k].n);
+        t.align = best;
+    }
+
     std::vector<column> columns_of(const table& t, std::string& label_header, std::optional<provenance>& label_where) {
+        // A header cell stands over the values when its centre does, or when it begins right of
+        // every row label and a box centred on it that begins where the row labels begin would
+        // reach into the values: the header of the first column of values right-aligned in a
+        // wide box is centred left of the widest value's left edge, while the header of the
+        // label column (信息内容), centred in the label column, is not.
+        double labels_left = 1e300, labels_right = -1e300;
+        for (const auto* set : {&t.rows, &t.labels})
+            for (std::size_t i : *set)
+                for (const frag& f : lines_[i].frags)
+                    if (!is_value_frag(f) && f.cx() < t.value_left - 0.5 * f.h()) {
+                        labels_left = std::min(labels_left, f.l);
+                        labels_right = std::max(labels_right, f.r);
+                    }
         std::vector<frag> over, left;
         for (std::size_t i : t.headers)
-            for (const frag& f : lines_[i].frags) (f.cx() >= t.value_left - 0.5 * f.h() ? over : left).push_back(f);
+            for (const frag& f : lines_[i].frags) {
+                const bool centred_over = f.cx() >= t.value_left - 0.5 * f.h();
+                const bool box_over = f.l > labels_right && labels_left < f.l && 2 * f.cx() - labels_left > t.value_left + 0.5 * f.h();
+                (centred_over || box_over ? over : left).push_back(f);
+            }
         for (const frag& f : left) {
             if (!label_header.empty()) label_header += ' ';
             label_header += f.text;
@@ -442,15 +566,26 @@ private:
             if (leaf) cols.push_back({f.l, f.r, {}, where_of(f)});
         }
         std::sort(cols.begin(), cols.end(), [](const column& a, const column& b) { return a.l < b.l; });
-        // A letter-spaced header ("总 计"): single characters less than a text height apart.
+        // A letter-spaced header ("总 计"): single characters on one line less than a text
+        // height apart. Not the last characters of two headers printed one character per line
+        // in narrow columns ("其" over "他", "总" over "计"): a character with another stacked
+        // right above it ends a vertical header.
         std::vector<column> joined;
         for (column& c : cols) {
-            const auto single = [&](const column& x) {
-                return std::any_of(over.begin(), over.end(), [&](const frag& f) {
-                    return f.l == x.l && f.r == x.r && to_u32(f.text).size() == 1;
-                });
+            const auto single = [&](const column& x) -> const frag* {
+                for (const frag& f : over) {
+                    if (f.l != x.l || f.r != x.r || to_u32(f.text).size() != 1) continue;
+                    const bool stacked = std::any_of(over.begin(), over.end(), [&](const frag& g) {
+                        const double gap = f.t - g.b;
+                        return &g != &f && overlap(f.l, f.r, g.l, g.r) > 0.5 * f.w() && gap > -0.5 * f.h() && gap < 0.6 * f.h();
+                    });
+                    return stacked ? nullptr : &f;
+                }
+                return nullptr;
             };
-            if (!joined.empty() && single(joined.back()) && single(c) && c.l - joined.back().r < c.r - c.l) {
+            const frag* a = joined.empty() ? nullptr : single(joined.back());
+            const frag* b = a ? single(c) : nullptr;
+            if (a && b && overlap(a->t, a->b, b->t, b->b) > 0.5 * std::min(a->h(), b->h()) && c.l - joined.back().r < c.r - c.l) {
                 joined.back().r = c.r;
                 continue;
             }
@@ -538,7 +673,8 @@ private:
         const table& t = tables_[n];
         std::string label_header;
         std::optional<provenance> label_header_where;
-        const std::vector<column> cols = columns_of(t, label_header, label_header_where);
+        std::vector<column> cols = columns_of(t, label_header, label_header_where);
+        find_anchors(tables_[n], cols);
         const auto table_no = static_cast<std::uint32_t>(n);
         // Rows: the value lines, and (below) the labels of rows printed without any value.
         std::vector<pline> rows;
@@ -555,16 +691,45 @@ private:
             std::optional<std::size_t> row;
         };
         std::vector<lcell> cells;
+        struct start {
+            std::uint32_t page;
+            double l, cy, h;
+        };
+        std::vector<start> label_starts;
+        const auto begins_cell = [&](const frag& f) {
+            if (starts_with_ordinal(f.text)) return true;
+            return std::any_of(label_starts.begin(), label_starts.end(), [&](const start& o) {
+                return o.page == f.page && std::abs(o.cy - f.cy()) > 0.5 * o.h && std::abs(o.l - f.l) < 0.15 * o.h;
+            });
+        };
         {
-            std::vector<lcell> parts;
+            std::vector<lcell> whole;
             for (std::size_t r = 0; r < rows.size(); ++r)
                 for (const frag& f : rows[r].frags)
-                    if (f.cx() < t.value_left - 0.5 * f.h() && !is_value_frag(f)) parts.push_back({f, f.h(), r});
+                    if (f.cx() < t.value_left - 0.5 * f.h() && !is_value_frag(f)) whole.push_back({f, f.h(), r});
             for (std::size_t i : t.labels)
-                for (const frag& f : lines_[i].frags) parts.push_back({f, f.h(), std::nullopt});
+                for (const frag& f : lines_[i].frags) whole.push_back({f, f.h(), std::nullopt});
+            // Two label cells of a narrow table can stand closer than the gap that separates
+            // runs ("（三）不予公开" "合法权益"): a run is cut where, on other lines, label
+            // cells begin.
+            std::vector<lcell> parts;
+            for (const lcell& w : whole) {
+                const auto starts_here = [&](double x) {
+                    return std::any_of(whole.begin(), whole.end(), [&](const lcell& o) {
+                        return o.f.page == w.f.page && std::abs(o.f.cy() - w.f.cy()) > 0.5 * o.line_h &&
+                               std::abs(o.f.l - x) < 0.15 * o.line_h;
+                    });
+                };
+                for (frag& f : cut_frag(w.f, starts_here)) parts.push_back({std::move(f), w.line_h, w.row});
+            }
             std::stable_sort(parts.begin(), parts.end(), [](const lcell& x, const lcell& y) {
                 return x.f.page != y.f.page ? x.f.page < y.f.page : x.f.t < y.f.t;
             });
+            // Where label cells begin: left edges shared by label runs on other lines. A run
+            // that begins there is the next label cell, however close it stands to the cell on
+            // its left (narrow columns leave less than a text height between cells), never the
+            // continuation of that cell's text.
+            for (const lcell& q : parts) label_starts.push_back({q.f.page, q.f.l, q.f.cy(), q.line_h});
             for (lcell& p : parts) {
                 lcell* above = nullptr;
                 double best = 1e300;
@@ -580,7 +745,7 @@ private:
                 // cell's text continues it ("5.要求行政机关确认或重" "新出具"); the next cell stands
                 // further off.
                 for (lcell& c : cells)
-                    if (!above && !p.row && !c.f.vertical && !p.f.vertical && c.f.page == p.f.page &&
+                    if (!above && !p.row && !c.f.vertical && !p.f.vertical && c.f.page == p.f.page && !begins_cell(p.f) &&
                         overlap(c.f.t, c.f.b, p.f.t, p.f.b) > 0.5 * p.line_h && p.f.l > c.f.r - 0.1 * p.line_h &&
                         p.f.l - c.f.r < 0.8 * p.line_h)
                         above = &c;
@@ -616,9 +781,14 @@ private:
                     c.row = r;
                 }
             }
+        }
+        // Or the values are printed just below or above the label (WPS puts a wrapped label at
+        // the top of its box): a value line with no label at all, less than a line away. Only
+        // after every label that spans its value line has taken it: else the label of a row
+        // printed empty takes the values of the wrapped label below it.
+        for (lcell& c : cells) {
             if (c.row) continue;
-            // Or the values are printed just below or above the label (WPS puts a wrapped label
-            // at the top of its box): a value line with no label at all, less than a line away.
+            double best = 1e300;
             for (std::size_t r = 0; r < rows.size(); ++r) {
                 const pline& row = rows[r];
                 if (row.page != c.f.page) continue;
@@ -698,7 +868,8 @@ private:
             for (const frag& f : fs) {
                 // A label run on the same line, less than 0.8 of a text height away, is the same
                 // cell ("（二）部分公开（…只计这一情" "形，不"); the next cell stands further off.
-                if (!cells.empty() && !f.vertical && !cells.back().vertical && overlap(cells.back().t, cells.back().b, f.t, f.b) > 0.5 * f.h() &&
+                if (!cells.empty() && !f.vertical && !cells.back().vertical && !begins_cell(f) &&
+                    overlap(cells.back().t, cells.back().b, f.t, f.b) > 0.5 * f.h() &&
                     f.l > cells.back().r && f.l - cells.back().r < 0.8 * f.h()) {
                     append_frag(cells.back(), f);
                     continue;
@@ -784,12 +955,30 @@ private:
         std::vector<bool> unsure(cols.size(), false);
         for (const frag& f : ln.frags) {
             if (f.cx() < t.value_left - 0.5 * f.h() && !is_value_frag(f)) continue;
+            // The columns found from the values: a value belongs to the one column whose values
+            // stand at its edge (or centre) within an alignment tolerance; a value that matches
+            // none is not placed by distance but logged as between columns below.
+            if (t.align != alignment::unknown) {
+                std::optional<std::size_t> hit;
+                bool several = false;
+                for (std::size_t c = 0; c < cols.size(); ++c)
+                    if (std::abs(anchor_of(f, t.align) - cols[c].anchor) < align_tolerance(f)) {
+                        several = several || hit.has_value();
+                        hit = c;
+                    }
+                if (hit && !several) {
+                    in[*hit].push_back(&f);
+                    continue;
+                }
+            }
             // The nearest column, accepted when clearly nearer than the next one.
             std::vector<std::pair<double, std::size_t>> d;
-            for (std::size_t c = 0; c < cols.size(); ++c) d.push_back({distance(f, cols[c]), c});
+            for (std::size_t c = 0; c < cols.size(); ++c)
+                d.push_back({t.align != alignment::unknown ? std::abs(anchor_of(f, t.align) - cols[c].anchor) : distance(f, cols[c]), c});
             std::sort(d.begin(), d.end());
             if (d.empty()) continue;
-            const bool clear = d.size() == 1 || d[0].first < 0.5 * d[1].first;
+            // With columns found from the values, a value that matched none above is not clear.
+            const bool clear = t.align == alignment::unknown && (d.size() == 1 || d[0].first < 0.5 * d[1].first);
             const bool near = d[0].first < 2 * f.h() + 0.5 * cols[d[0].second].r - 0.5 * cols[d[0].second].l;
             if (clear && near) {
                 in[d[0].second].push_back(&f);

@@ -111,11 +111,6 @@ VARIANTS = [
     ("margins-wide-serif-2019", "2019", 48, 0, {}, page("A4", "35mm 30mm") + font(SERIF)),
     ("font-small-wqy-2019", "2019", 49, 0.3, {"blank": 2}, page("A4") + font(WQY, 9, 11)),
     ("noborders-serif-2021", "2021", 50, 0, {"na": 2}, page("A4") + font(SERIF) + NO_BORDERS),
-]
-
-# Variants that still import with wrong cells (docs/import.md, "PDF": open). Made with --open into
-# generated-open/ (not committed, not read by the test) for whoever works on them next.
-OPEN_VARIANTS = [
     ("a5-serif-2019", "2019", 20, 0, {"na": 4}, page("A5", "10mm") + font(SERIF)),
     ("narrow-sans-2021", "2021", 35, 0, {"large": 3}, page("A4") + font(SANS) + NARROW),
     ("narrow-serif-2019", "2019", 36, 0, {"blank": 3}, page("A4") + font(SERIF) + NARROW),
@@ -126,6 +121,13 @@ OPEN_VARIANTS = [
     ("left-aligned-top-2021", "2021", 42, 0, {"blank": 3}, page("A4") + font(WQY) + LEFT + TOP),
     ("tables-only-a5-2019", "2019", 44, 0.3, {"blank": 2, "na": 2}, page("A5", "10mm") + font(SANS) + NO_PROSE),
 ]
+
+# Variants that still import with wrong cells (docs/import.md, "PDF": open), made with --open into
+# generated-open/ (not committed, not read by the test) for whoever works on them next. None at
+# present: the nine that were here (narrow columns, values aligned left or right, padding 0, a
+# borderless 2019 table, an A5 table of section 四 wider than the page) now import with no wrong
+# cell and are committed above.
+OPEN_VARIANTS = []
 
 
 def run(cmd, **kw):
