@@ -81,7 +81,7 @@ int run_corpus_command(const corpus_settings& s) {
 /// Adds `corpus` to the command line.
 void add_corpus_command(CLI::App& app) {
     auto settings = std::make_shared<corpus_settings>();
-    auto* cc = app.add_subcommand("corpus", "Validate every report of a directory (JSON, text, HTML) on all cores");
+    auto* cc = app.add_subcommand("corpus", "Validate every report of a directory (JSON, text, HTML, PDF, Word) on all cores");
     cc->add_option("DIR", settings->dir, "directory of reports, searched recursively")->required();
     cc->add_option("-j,--jobs", settings->jobs, "threads (default: every core)")->check(CLI::Range(1u, 4096u));
     cc->add_option("-o,--output", settings->output,

@@ -29,7 +29,7 @@ def run_corpus(
     strict: bool = True,
     include_info: bool = True,
 ) -> Dict[str, Any]:
-    """Runs ``xxgk corpus DIRECTORY -o OUTPUT``: validates every report (JSON, text, HTML) on
+    """Runs ``xxgk corpus DIRECTORY -o OUTPUT``: validates every report (JSON, text, HTML, PDF, Word) on
     ``jobs`` threads (0: every core; the GIL is released) and writes summary.json, findings.csv,
     cells.csv and errors.csv into ``output``. Returns the summary as a dict. Files that cannot be
     used are listed in errors.csv, never raised; OSError if the directory cannot be read or the

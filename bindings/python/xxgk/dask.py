@@ -11,7 +11,7 @@ cluster of many machines (docs/scale.md)::
     findings = xxgk.dask.findings_frame("/shared/reports")
     findings.groupby("code").size().compute()
 
-A corpus is a directory (every report below it, as ``xxgk corpus`` reads it: JSON, text, HTML),
+A corpus is a directory (every report below it, as ``xxgk corpus`` reads it: JSON, text, HTML, PDF, Word),
 a glob pattern ("/shared/reports/**/*.json") or an iterable of paths. The frames are the package's
 pandas frames (``xxgk.to_frame``, ``xxgk.issues_frame``) with a first column ``file``, built one
 partition at a time on the workers: what a worker needs is the package and the files (shared
