@@ -380,3 +380,15 @@ def test_import_bytes_refuses_what_it_cannot_read(content, kind, says):
     error = info.value.errors()[0]
     assert error["type"] == kind
     assert says in error["msg"]
+
+
+def test_import_file_refuses_devices_and_directories_before_reading(tmp_path):
+    with pytest.raises(OSError) as info:
+        xxgk.import_file("/dev/zero")  # would never end if read
+    assert "device" in str(info.value)
+    with pytest.raises(IsADirectoryError):
+        xxgk.import_file(tmp_path)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError):
+        xxgk.import_file(fifo)  # refused without opening: no hang

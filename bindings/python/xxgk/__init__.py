@@ -23,9 +23,11 @@ See docs/python.md for the whole API.
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import os
+import stat
 from typing import Any, Iterable, List, Literal, NamedTuple, Optional, Tuple, Union, overload
 
 from . import _core
@@ -342,6 +344,27 @@ def _import(
     return ImportResult(report, log)
 
 
+_IMPORT_LIMIT = 16 << 20  # xxgk::import_options::max_input_bytes
+
+
+def _read_source(name: Union[str, bytes]) -> bytes:
+    """The bytes of a file to import: regular files only (a device such as /dev/zero, a FIFO or a
+    directory is refused before anything is read: OSError), never more than the import limit + 1
+    bytes (a larger file: ValidationError of type 'limit_exceeded')."""
+    st = os.stat(name)
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", os.fsdecode(name))
+    if not stat.S_ISREG(st.st_mode):
+        what = "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "a FIFO or socket"
+        raise OSError(errno.EINVAL, f"is {what}, not a file", os.fsdecode(name))
+    with open(name, "rb") as f:
+        data = f.read(_IMPORT_LIMIT + 1)
+    if len(data) > _IMPORT_LIMIT:
+        message = f"'{os.fsdecode(name)}' is more than {_IMPORT_LIMIT} bytes, the import limit"
+        raise ValidationError.from_problems([("limit_exceeded", "", message, None, None, None)], None, path=os.fsdecode(name))
+    return data
+
+
 def import_text(
     text: ImportInput, *, format: Union[str, int, None] = None, year: Optional[int] = None
 ) -> ImportResult:
@@ -448,8 +471,7 @@ def import_file(
     if from_ not in (None, "text", "html", "pdf", "docx"):
         raise ValueError(f"from_: expected 'text', 'html', 'pdf', 'docx' or None, got {from_!r}")
     name = os.fspath(path)
-    with open(name, "rb") as f:
-        data = f.read()
+    data = _read_source(name)
     kind = from_
     if kind is None:
         by_name = _core._source_kind_by_extension(os.fsdecode(name))
