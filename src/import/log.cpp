@@ -75,6 +75,8 @@ const std::vector<import_code_info> catalog{
     {"XXGK-I-060", S::warning, "flattened digit run split: the identities admit exactly one reading"},
     {"XXGK-I-061", S::warning, "flattened digit run ambiguous; cells kept as unreadable text"},
     {"XXGK-I-062", S::warning, "flattened digit run has no reading; cells kept as unreadable text"},
+    {"XXGK-I-063", S::warning, "one cell per line (pdftotext without -layout): values not placed with certainty; the cells are not captured"},
+    {"XXGK-I-064", S::info, "one cell per line (pdftotext without -layout): a row rebuilt from values placed with certainty"},
     // PDF (pdf_source.cpp) and deductions from printed zeros (tables.cpp)
     {"XXGK-I-070", S::info, "PDF page headers and footers (page numbers) dropped"},
     {"XXGK-I-071", S::info, "PDF table rebuilt from the text geometry (rows, columns, header)"},

@@ -11,6 +11,7 @@
 #include <xxgk/labels.hpp>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <unordered_map>
 #include <set>
@@ -313,6 +314,287 @@ struct row_job {
     bool grid_gaps = false;              ///< some position of the row has no cell of its own (grids)
     bool done = false;
 };
+
+// ---------------------------------------------------------------------------------------------
+// One cell per line (pdftotext without -layout): tables 二 and 四 rebuilt where certain
+
+/// A line that is one value and nothing else ("550", "437239.55万元").
+bool lone_value(const block& b) {
+    if (b.type != block::kind::line) return false;
+    const parsed_row pr = parse_row(b);
+    return pr.labels.empty() && pr.values.slots.size() == 1 && !is_blank(pr.values.slots.front().text);
+}
+
+/// The span is printed one cell per line: no table row, no line with two values, and at least
+/// two lone value lines.
+bool one_cell_per_line(const block_span& span) {
+    std::size_t lone = 0;
+    for (const block* b : span) {
+        if (b->type == block::kind::row) return false;
+        if (lone_value(*b)) {
+            ++lone;
+            continue;
+        }
+        if (parse_row(*b).has_values()) return false;
+    }
+    return lone >= 2;
+}
+
+/// The 第二十条 item of a row of section 二 (the same in both formats).
+int proactive_item(std::string_view row) {
+    if (row == "regulations" || row == "normative_documents") return 1;
+    if (row == "licensing" || row == "other_services") return 5;
+    if (row == "penalties" || row == "compulsory_measures") return 6;
+    if (row == "fees") return 8;
+    if (row == "procurement") return 9;
+    return 0;
+}
+
+bool certain_match(const label_match& m) {
+    return m && m.quality != match_quality::fuzzy && (m.quality != match_quality::contains || m.t->kind == term_kind::row);
+}
+
+/// Section 二 printed one cell per line: the blocks' row labels (第二十条 …, 信息内容, 规章, 规范性文件)
+/// come first, then each column header followed by its values, one per line, top to bottom. A column
+/// header is given to a block only when the headers of that column and the blocks that have it pair
+/// up in exactly one way by their counts (a value count equal to the block's row count); a block whose
+/// row labels were not all found, a count that fits no block or several, leave the cells not
+/// captured (XXGK-I-063, with the candidates). A row gets its values only when every one of its
+/// columns was placed so: the rebuilt row (label, then values in the format's column order, each
+/// cell at its own line) is read as a table row; any other row stays a label alone (not captured).
+block_span rebuild_proactive(const block_span& span, std::deque<block>& made, const vocabulary& v, format_version f,
+                             std::vector<import_log_entry>& log) {
+    struct group {
+        int item = 0;
+        const block* caption = nullptr;
+        std::vector<std::pair<std::string, const block*>> rows;  // as printed
+    };
+    struct header {
+        std::string column;
+        const block* where = nullptr;
+        std::vector<const block*> values;
+    };
+    std::vector<group> groups;
+    std::vector<header> headers;
+    bool open = false;  // the last header still takes values
+    const auto group_of = [&](int item) -> group* {
+        for (group& g : groups)
+            if (g.item == item) return &g;
+        return nullptr;
+    };
+    for (const block* b : span) {
+        if (lone_value(*b)) {
+            if (open) {
+                headers.back().values.push_back(b);
+            } else {
+                log_entry(log, "XXGK-I-063", "value \"" + b->text + "\" of section 二 printed apart from any column header; not placed",
+                          "proactive", b->where);
+            }
+            continue;
+        }
+        open = false;
+        if (const int item = article_20_item(b->text)) {
+            if (!group_of(item)) groups.push_back(group{item, b, {}});
+            continue;
+        }
+        if (starts_with(fold(b->text), U"信息内容") && fold(b->text).size() == 4) continue;
+        const label_match col = v.find(b->text, "proactive", {term_kind::column});
+        if (certain_match(col)) {
+            headers.push_back(header{std::string(col.t->id), b, {}});
+            open = true;
+            continue;
+        }
+        const label_match row = v.find(b->text, "proactive", {term_kind::row});
+        if (certain_match(row)) {
+            if (group* g = group_of(proactive_item(row.t->id))) g->rows.emplace_back(std::string(row.t->id), b);
+            continue;
+        }
+        // Anything else (a heading, a label broken over lines) is left to the reader.
+    }
+    // The format's blocks: item → rows in order; column → items that have it.
+    std::map<int, std::vector<std::string>> rows_of;
+    std::map<std::string, std::vector<int>> items_of;
+    std::map<std::string, std::vector<std::string>> columns_of;
+    for (const cell_key& k : cell_keys(f)) {
+        if (k.section != "proactive") continue;
+        const int item = proactive_item(k.row);
+        auto& rs = rows_of[item];
+        if (std::find(rs.begin(), rs.end(), std::string(k.row)) == rs.end()) rs.emplace_back(k.row);
+        auto& is = items_of[std::string(k.column)];
+        if (std::find(is.begin(), is.end(), item) == is.end()) is.push_back(item);
+        columns_of[std::string(k.row)].emplace_back(k.column);
+    }
+    // A block is complete when its rows were all found, once each, in the format's order.
+    const auto complete = [&](int item) {
+        const group* g = group_of(item);
+        if (!g || g->rows.size() != rows_of[item].size()) return false;
+        for (std::size_t i = 0; i < g->rows.size(); ++i)
+            if (g->rows[i].first != rows_of[item][i]) return false;
+        return true;
+    };
+    // (row, column) → the value's line.
+    std::map<std::pair<std::string, std::string>, const block*> placed;
+    std::set<std::string> columns_seen;
+    for (const header& h : headers) columns_seen.insert(h.column);
+    for (const std::string& c : columns_seen) {
+        std::vector<const header*> hs;
+        for (const header& h : headers)
+            if (h.column == c) hs.push_back(&h);
+        std::vector<int> items = items_of[c];
+        std::vector<std::string> candidates;
+        std::vector<std::vector<int>> pairings;  // header i → item, every pairing by counts
+        if (hs.size() == items.size()) {
+            std::vector<int> perm = items;
+            std::sort(perm.begin(), perm.end());
+            do {
+                bool fits = true;
+                for (std::size_t i = 0; i < hs.size() && fits; ++i)
+                    fits = hs[i]->values.size() == rows_of[perm[i]].size();
+                if (!fits) continue;
+                pairings.push_back(perm);
+                std::string cand;
+                for (std::size_t i = 0; i < hs.size(); ++i)
+                    cand += (i ? "; " : "") + std::string("header ") + std::to_string(i + 1) + " (" +
+                            std::to_string(hs[i]->values.size()) + " values) → 第二十条 item " + std::to_string(perm[i]);
+                candidates.push_back(cand);
+            } while (std::next_permutation(perm.begin(), perm.end()));
+        }
+        // A header is placed when every pairing gives it the same block and that block's row
+        // labels were all found.
+        std::size_t unplaced = 0;
+        for (std::size_t i = 0; i < hs.size(); ++i) {
+            bool same = !pairings.empty();
+            for (const auto& pr : pairings) same = same && pr[i] == pairings.front()[i];
+            if (!same || !complete(pairings.front()[i])) {
+                ++unplaced;
+                continue;
+            }
+            const int item = pairings.front()[i];
+            for (std::size_t r = 0; r < hs[i]->values.size(); ++r) placed[{rows_of[item][r], c}] = hs[i]->values[r];
+        }
+        if (unplaced > 0) {
+            std::string counts;
+            for (const header* h : hs) counts += (counts.empty() ? "" : ", ") + std::to_string(h->values.size());
+            log_entry(log, "XXGK-I-063",
+                      "column \"" + std::string(hs.front()->where->text) + "\" of section 二 printed " + std::to_string(hs.size()) +
+                          " time(s) with " + counts + " value(s) for " + std::to_string(items.size()) + " block(s): " +
+                          std::to_string(pairings.size()) + " pairing(s) of headers and blocks by their counts; " +
+                          std::to_string(unplaced) + " header(s) not given a block with certainty (or its row labels not all found), their values not placed",
+                      "proactive", hs.front()->where->where, candidates);
+        }
+    }
+    // The rebuilt span: each block's caption, then its rows.
+    block_span out;
+    for (const group& g : groups) {
+        out.push_back(g.caption);
+        for (const auto& [row, label] : g.rows) {
+            bool all = true;
+            for (const std::string& c : columns_of[row]) all = all && placed.count({row, c});
+            if (!all) {
+                out.push_back(label);
+                continue;
+            }
+            block nb;
+            nb.type = block::kind::row;
+            nb.where = label->where;
+            nb.text = label->text;
+            nb.cells.push_back(src_cell{label->text, label->where});
+            for (const std::string& c : columns_of[row]) {
+                const block* vb = placed[{row, c}];
+                nb.cells.push_back(src_cell{vb->text, vb->where});
+                nb.text += "\t" + vb->text;
+            }
+            log_entry(log, "XXGK-I-064",
+                      "row \"" + label->text + "\" of section 二 rebuilt from its label and its values printed one per line under the column headers",
+                      "proactive." + row, label->where);
+            made.push_back(std::move(nb));
+            out.push_back(&made.back());
+        }
+    }
+    return out;
+}
+
+/// The whole number of a lone value line, or -1.
+long long whole_count(const block& b) {
+    const std::string& t = b.text;
+    if (t.empty() || t.size() > 9) return -1;
+    for (char ch : t)
+        if (ch < '0' || ch > '9') return -1;
+    return std::stoll(t);
+}
+
+/// Section 四 printed one cell per line: its one row is a run of exactly 15 lone whole numbers in
+/// which each group of five adds up (R5: 维持 + 纠正 + 其他 + 尚未审结 = 总计). That run becomes the
+/// row (each cell at its own line); any other lone value (section 三's 总计 column printed here by
+/// pdftotext, a run that does not add up) is not placed (XXGK-I-063).
+block_span rebuild_review(const block_span& span, std::deque<block>& made, std::vector<import_log_entry>& log) {
+    std::vector<std::vector<const block*>> runs;
+    bool in_run = false;
+    for (const block* b : span) {
+        if (lone_value(*b)) {
+            if (!in_run) runs.emplace_back();
+            runs.back().push_back(b);
+            in_run = true;
+        } else {
+            in_run = false;
+        }
+    }
+    const auto adds_up = [](const std::vector<const block*>& run) {
+        if (run.size() != 15) return false;
+        for (std::size_t g = 0; g < 15; g += 5) {
+            long long sum = 0;
+            for (std::size_t i = 0; i < 5; ++i)
+                if (whole_count(*run[g + i]) < 0) return false;
+            for (std::size_t i = 0; i < 4; ++i) sum += whole_count(*run[g + i]);
+            if (sum != whole_count(*run[g + 4])) return false;
+        }
+        return true;
+    };
+    const std::vector<const block*>* row = nullptr;
+    std::size_t fitting = 0;
+    for (const auto& run : runs)
+        if (adds_up(run)) {
+            ++fitting;
+            row = &run;
+        }
+    if (fitting != 1) row = nullptr;
+    block_span out;
+    for (const auto& run : runs) {
+        if (&run == row) continue;
+        std::vector<std::string> values;
+        for (const block* b : run) values.push_back(b->text);
+        std::string joined;
+        for (const std::string& s : values) joined += (joined.empty() ? "" : " ") + s;
+        log_entry(log, "XXGK-I-063",
+                  "values printed one per line in section 四 (" + std::to_string(run.size()) +
+                      (run.size() == 15 ? ") that do not make the one row alone (fitting runs of 15 adding up by groups: " +
+                                              std::to_string(fitting) + ")"
+                                        : ") are not the row of 15 cells") +
+                      "; not placed: " + joined,
+                  "review_litigation", run.front()->where);
+    }
+    for (const block* b : span) {
+        if (lone_value(*b)) {
+            if (row && b == row->front()) {
+                block nb;
+                nb.type = block::kind::row;
+                nb.where = b->where;
+                for (const block* vb : *row) {
+                    nb.cells.push_back(src_cell{vb->text, vb->where});
+                    nb.text += (nb.text.empty() ? "" : "\t") + vb->text;
+                }
+                log_entry(log, "XXGK-I-064",
+                          "the row of section 四 rebuilt from 15 values printed one per line; each group of five adds up (R5)",
+                          "review_litigation", b->where);
+                made.push_back(std::move(nb));
+                out.push_back(&made.back());
+            }
+            continue;
+        }
+        out.push_back(b);
+    }
+    return out;
+}
 
 class table_reader {
 public:
@@ -839,6 +1121,12 @@ private:
 // Section 二
 
 void table_reader::proactive(const block_span* span) {
+    std::deque<block> made;  // rows rebuilt from one cell per line
+    block_span rebuilt;
+    if (span && one_cell_per_line(*span)) {
+        rebuilt = rebuild_proactive(*span, made, v_, format_, log_);
+        span = &rebuilt;
+    }
     std::set<std::string> found;
     bool any = false;
     std::vector<row_job> jobs, dups;
@@ -1198,6 +1486,12 @@ void table_reader::requests(const block_span* span) {
 // Section 四
 
 void table_reader::review(const block_span* span) {
+    std::deque<block> made;  // the row rebuilt from one cell per line
+    block_span rebuilt;
+    if (span && one_cell_per_line(*span)) {
+        rebuilt = rebuild_review(*span, made, log_);
+        span = &rebuilt;
+    }
     std::set<std::string> found;
     bool any = false;
     std::vector<row_job> jobs, dups;
