@@ -392,3 +392,41 @@ def test_import_file_refuses_devices_and_directories_before_reading(tmp_path):
     os.mkfifo(fifo)
     with pytest.raises(OSError):
         xxgk.import_file(fifo)  # refused without opening: no hang
+
+
+# ---- PDF and Word files
+
+
+def test_import_pdf_reads_every_cell_of_the_real_report_with_page_and_box():
+    data = (IMPORT_DATA / "pdf" / "hongze-2023.pdf").read_bytes()
+    result = xxgk.import_pdf(data)
+    expected = json.loads((IMPORT_DATA / "pdf" / "hongze-2023.cells.json").read_text(encoding="utf-8"))["cells"]
+    report = result.report
+    for key, want in expected.items():
+        cell = report[key]
+        value = want["deduced"] if isinstance(want, dict) and "deduced" in want else want
+        if isinstance(value, dict):  # money in the 万元 column: the unit is the column's, not printed in the cell
+            assert (str(cell.value), cell.unit) == (value["decimal"], None), key
+        else:
+            assert (cell.state, cell.value) == ("number", value), key
+    licensing = report["proactive.licensing.decisions"]
+    assert licensing.source.page == 2 and licensing.source.box is not None
+    assert licensing.source.box.left < licensing.source.box.right
+    boxes = [e.where["box"] for e in result.log if e.where and "box" in e.where]
+    assert boxes and all(len(b) == 4 and all(isinstance(x, float) for x in b) for b in boxes)
+    assert xxgk.import_bytes(data).report == report  # detected as PDF from the bytes
+    errors = sorted(i.key for i in report.validate() if i.severity == "error")
+    assert errors == ["review_litigation.litigation_after_review.total", "review_litigation.review.total"]
+
+
+def test_import_docx_gives_the_cells_of_the_report_it_was_made_from():
+    data = (IMPORT_DATA / "docx" / "blanks-2019.docx").read_bytes()
+    expected = xxgk.load(IMPORT_DATA / "docx" / "blanks-2019.expected.json")
+    result = xxgk.import_docx(data)
+    assert [(str(k), c.state, c.value) for k, c in result.report.items()] == [
+        (str(k), c.state, c.value) for k, c in expected.items()
+    ]
+    assert xxgk.import_bytes(data).report == result.report
+    with pytest.raises(xxgk.ValidationError) as info:
+        xxgk.import_docx(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    assert info.value.errors()[0]["type"] == "unsupported_kind"
