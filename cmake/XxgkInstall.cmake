@@ -30,9 +30,9 @@ install(DIRECTORY include/xxgk DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MAT
 
 # ---- CMake package: find_package(xxgk CONFIG) + target xxgk::xxgk
 if(XXGK_CONSUMER_LINKS_BOOST_JSON)
-    # A static library also leaves libxml2 (the HTML importer's parser), poppler-cpp (PDF) and
+    # A static library also leaves libxml2 (the HTML importer's parser), poppler-cpp and qpdf (PDF) and
     # libzip (Word) to the consumer; pkg-config finds both.
-    set(XXGK_BOOST_DEPENDENCY "find_dependency(Boost ${Boost_VERSION_MAJOR}.${Boost_VERSION_MINOR} CONFIG COMPONENTS json)\nfind_dependency(LibXml2)\nfind_dependency(PkgConfig)\npkg_check_modules(POPPLER_CPP REQUIRED QUIET IMPORTED_TARGET poppler-cpp)\npkg_check_modules(LIBZIP REQUIRED QUIET IMPORTED_TARGET libzip)")
+    set(XXGK_BOOST_DEPENDENCY "find_dependency(Boost ${Boost_VERSION_MAJOR}.${Boost_VERSION_MINOR} CONFIG COMPONENTS json)\nfind_dependency(LibXml2)\nfind_dependency(PkgConfig)\npkg_check_modules(POPPLER_CPP REQUIRED QUIET IMPORTED_TARGET poppler-cpp)\npkg_check_modules(LIBZIP REQUIRED QUIET IMPORTED_TARGET libzip)\npkg_check_modules(QPDF REQUIRED QUIET IMPORTED_TARGET libqpdf)")
 else()
     set(XXGK_BOOST_DEPENDENCY "find_dependency(Boost ${Boost_VERSION_MAJOR}.${Boost_VERSION_MINOR} CONFIG)")
 endif()
@@ -68,11 +68,11 @@ if(xxgk_boost_json_location)
     endif()
 endif()
 if(XXGK_CONSUMER_LINKS_BOOST_JSON)
-    set(XXGK_PC_LIBS "-L\${libdir} -lxxgkcpp ${xxgk_boost_json_flags} -lxml2 -lpoppler-cpp -lzip")
+    set(XXGK_PC_LIBS "-L\${libdir} -lxxgkcpp ${xxgk_boost_json_flags} -lxml2 -lpoppler-cpp -lzip -lqpdf")
     set(XXGK_PC_LIBS_PRIVATE "")
 else()
     set(XXGK_PC_LIBS "-L\${libdir} -lxxgkcpp")
-    set(XXGK_PC_LIBS_PRIVATE "${xxgk_boost_json_flags} -lxml2 -lpoppler-cpp -lzip")
+    set(XXGK_PC_LIBS_PRIVATE "${xxgk_boost_json_flags} -lxml2 -lpoppler-cpp -lzip -lqpdf")
 endif()
 # ${pcfiledir}/<as many .. as the pkgconfig dir is deep> is the prefix, wherever it is installed
 # (cmake --install --prefix DIR works). For the system prefix /usr (distribution packages, DESTDIR)

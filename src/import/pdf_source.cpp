@@ -9,6 +9,7 @@
 #include "document.hpp"
 #include "cells.hpp"
 #include "log.hpp"
+#include "pdf_rules.hpp"
 
 #include <xxgk/error.hpp>
 #include <xxgk/text.hpp>
@@ -51,6 +52,14 @@ struct frag {
     double cy() const { return (t + b) / 2; }
 };
 
+/// A band between two horizontal rules that prints nothing right of its label: a row whose boxes
+/// are all printed empty, seen as boxes (`xs`: the vertical rules that bound them).
+struct ruled_band {
+    std::uint32_t page = 0;
+    double top = 0, bottom = 0;
+    std::vector<double> xs;
+};
+
 /// The words of one line of a page, merged into fragments (runs without a column gap).
 struct pline {
     std::vector<frag> frags;
@@ -71,6 +80,8 @@ struct pline {
     // Roles, decided by find_tables.
     bool value = false;  ///< prints values: an anchor of a table row
     int table = -1;      ///< the rebuilt table this line belongs to (header, row or label line)
+    /// A row printed with no value whose boxes the rules show (pdf_reader::empty_band).
+    std::optional<ruled_band> band;
 };
 
 double overlap(double a0, double a1, double b0, double b1) { return std::min(a1, b1) - std::max(a0, b0); }
@@ -349,22 +360,78 @@ double distance(const frag& f, const column& c) {
     return std::min({std::abs(f.cx() - c.cx()), std::abs(f.l - c.l), std::abs(f.r - c.r)});
 }
 
+/// The rules of one page merged into lines: pieces along one line (within 1 pt across) that touch
+/// or overlap (within 1.5 pt) are one rule, so a border drawn cell by cell reads as one line.
+struct page_lines {
+    std::vector<ruling> horizontal, vertical;
+
+    static std::vector<ruling> merged(std::vector<ruling> v) {
+        std::sort(v.begin(), v.end(), [](const ruling& a, const ruling& b) { return a.at != b.at ? a.at < b.at : a.from < b.from; });
+        // Cluster by position across, then join along.
+        std::vector<ruling> out;
+        std::size_t i = 0;
+        while (i < v.size()) {
+            std::size_t j = i;
+            while (j + 1 < v.size() && v[j + 1].at - v[i].at <= 1.0) ++j;
+            std::vector<ruling> line(v.begin() + static_cast<std::ptrdiff_t>(i), v.begin() + static_cast<std::ptrdiff_t>(j + 1));
+            std::sort(line.begin(), line.end(), [](const ruling& a, const ruling& b) { return a.from < b.from; });
+            double at = 0;
+            for (const ruling& r : line) at += r.at;
+            at /= static_cast<double>(line.size());
+            for (const ruling& r : line) {
+                if (!out.empty() && std::abs(out.back().at - at) < 1e-9 && r.from <= out.back().to + 1.5) {
+                    out.back().to = std::max(out.back().to, r.to);
+                    continue;
+                }
+                out.push_back({r.from, r.to, at});
+            }
+            i = j + 1;
+        }
+        return out;
+    }
+
+    explicit page_lines(const page_rules& r) : horizontal(merged(r.horizontal)), vertical(merged(r.vertical)) {}
+    page_lines() = default;
+
+    /// A horizontal rule at about y (within `tol`) that covers [x0, x1].
+    bool h_covers(double y, double x0, double x1, double tol) const {
+        return std::any_of(horizontal.begin(), horizontal.end(), [&](const ruling& r) {
+            return std::abs(r.at - y) <= tol && r.from <= x0 + tol && r.to >= x1 - tol;
+        });
+    }
+    /// The x of the vertical rules that cross the band [y0, y1] from top to bottom, sorted.
+    std::vector<double> crossing(double y0, double y1, double tol) const {
+        std::vector<double> xs;
+        for (const ruling& r : vertical)
+            if (r.from <= y0 + tol && r.to >= y1 - tol) xs.push_back(r.at);
+        std::sort(xs.begin(), xs.end());
+        return xs;
+    }
+};
+
+
 struct table {
     std::vector<std::size_t> rows;     ///< indexes of the value lines (anchors)
     std::vector<std::size_t> headers;  ///< header lines, top to bottom
     std::vector<std::size_t> labels;   ///< label lines (no values) attached to rows
     double value_left = 1e300, value_right = -1e300;
     alignment align = alignment::unknown;  ///< set with the columns' anchors (columns_of)
+    /// A ruled table that prints no value at all (docs/import.md, "PDF"): its header lines
+    /// (`headers`) and its rows of boxes all printed empty, seen from the rules.
+    bool ruled_empty = false;
+    std::vector<ruled_band> empty_rows;
 };
 
 /// Values aligned on one edge of their boxes stand within this of each other (Chromium, Word and
 /// WPS place them to a fraction of a point; digits of one font differ by less).
 double align_tolerance(const frag& f) { return 0.3 * f.h(); }
 
+
 class pdf_reader {
 public:
-    pdf_reader(document& doc, std::vector<pline> lines, std::vector<frag> vertical, double text_width)
-        : doc_(doc), lines_(std::move(lines)), vertical_(std::move(vertical)), text_width_(text_width) {}
+    pdf_reader(document& doc, std::vector<pline> lines, std::vector<frag> vertical, double text_width,
+               std::vector<page_lines> rules)
+        : doc_(doc), lines_(std::move(lines)), vertical_(std::move(vertical)), text_width_(text_width), rules_(std::move(rules)) {}
 
     void run() {
         find_tables();
@@ -418,6 +485,105 @@ private:
             attach_labels(n);
             find_header(n);
         }
+        find_ruled_empty_tables();
+    }
+
+    const page_lines* rules_of(std::uint32_t page) const {
+        return page >= 1 && page <= rules_.size() && !rules_[page - 1].horizontal.empty() ? &rules_[page - 1] : nullptr;
+    }
+
+    /// Whether anything is printed in [x0, x1] × [y0, y1] of a page (centres inside).
+    bool printed_in(std::uint32_t page, double x0, double x1, double y0, double y1) const {
+        const auto inside = [&](const frag& f) { return f.page == page && f.cx() > x0 && f.cx() < x1 && f.cy() > y0 && f.cy() < y1; };
+        for (const pline& o : lines_)
+            if (o.page == page && std::any_of(o.frags.begin(), o.frags.end(), inside)) return true;
+        return std::any_of(vertical_.begin(), vertical_.end(), inside);
+    }
+
+    /// The ruled band of a line that prints no value (a row label whose boxes are printed empty):
+    /// the nearest horizontal rules above and below the line that cover [x0, x1] (the table's
+    /// values), less than four lines apart, with nothing printed between them in [x0, x1] and
+    /// at least two boxes there (vertical rules that cross the band).
+    std::optional<ruled_band> empty_band(std::uint32_t page, double t, double b, double x0, double x1) const {
+        const page_lines* pl = rules_of(page);
+        if (!pl) return std::nullopt;
+        const double h = b - t, tol = std::max(1.0, 0.2 * h);
+        double top = -1e300, bottom = 1e300;
+        for (const ruling& r : pl->horizontal) {
+            if (r.from > x0 + tol || r.to < x1 - tol) continue;
+            if (r.at <= t + 0.2 * h) top = std::max(top, r.at);
+            if (r.at >= b - 0.2 * h) bottom = std::min(bottom, r.at);
+        }
+        if (top < -1e299 || bottom > 1e299 || bottom - top > 4 * h || printed_in(page, x0 - 0.5 * h, x1 + 0.5 * h, top, bottom))
+            return std::nullopt;
+        ruled_band band{page, top, bottom, {}};
+        for (double x : pl->crossing(top, bottom, tol))
+            if (x >= x0 - 4 * h && x <= x1 + 4 * h) band.xs.push_back(x);
+        if (band.xs.size() < 3) return std::nullopt;
+        return band;
+    }
+
+    /// Ruled tables that print no value at all — section 四 of a body with no case, its one row
+    /// of 15 boxes printed empty: a grid (rules on a page, its left and right borders) holding
+    /// header text above and only empty bands below it. The stream reading above finds no table
+    /// there (it needs a value); the rules show the boxes. Everything else stays as it was read.
+    void find_ruled_empty_tables() {
+        for (std::uint32_t page = 1; page <= rules_.size(); ++page) {
+            const page_lines* pl = rules_of(page);
+            if (!pl) continue;
+            std::set<std::pair<long, long>> seen;  // grids already taken (top, left in 1/10 pt)
+            for (const ruling& below : pl->horizontal) {
+                if (below.to - below.from < 0.3 * text_width_) continue;
+                // The band's top: the nearest rule above that covers the same width.
+                const ruling* above = nullptr;
+                for (const ruling& r : pl->horizontal)
+                    if (r.at < below.at - 4 && r.from <= below.from + 1.5 && r.to >= below.to - 1.5 && (!above || r.at > above->at))
+                        above = &r;
+                if (!above || printed_in(page, below.from, below.to, above->at, below.at)) continue;
+                std::vector<double> xs;
+                for (double x : pl->crossing(above->at, below.at, 1.0))
+                    if (x >= below.from - 1.5 && x <= below.to + 1.5) xs.push_back(x);
+                if (xs.size() < 3 || xs.front() > below.from + 1.5 || xs.back() < below.to - 1.5) continue;
+                // The grid: as far up as its left and right borders reach.
+                double grid_top = -1e300;
+                for (const ruling& v : pl->vertical)
+                    if ((std::abs(v.at - xs.front()) <= 1.0 || std::abs(v.at - xs.back()) <= 1.0) && v.from <= above->at + 1.0 &&
+                        v.to >= below.at - 1.0)
+                        grid_top = std::max(grid_top, v.from);
+                if (grid_top < -1e299 || grid_top >= above->at - 1.0) continue;
+                // Its text: header lines only, every one above the band, none of a table read already.
+                std::vector<std::size_t> header;
+                bool clean = true;
+                for (std::size_t i = 0; i < lines_.size() && clean; ++i) {
+                    const pline& ln = lines_[i];
+                    if (ln.page != page || ln.cy() < grid_top || ln.cy() > below.at) continue;
+                    if (ln.l() < below.from - 1.0 || ln.r() > below.to + 1.0) continue;
+                    if (ln.table >= 0 || ln.value || ln.cy() > above->at) clean = false;
+                    header.push_back(i);
+                }
+                if (!clean || header.empty()) continue;
+                const std::pair<long, long> id{std::lround(grid_top * 10), std::lround(below.from * 10)};
+                ruled_band band{page, above->at, below.at, xs};
+                if (seen.count(id)) {
+                    // Another empty band of a grid already taken: one more row.
+                    for (table& t : tables_)
+                        if (t.ruled_empty && lines_[t.headers.front()].page == page &&
+                            std::lround(t.empty_rows.front().xs.front() * 10) == std::lround(xs.front() * 10) &&
+                            t.headers == header)
+                            t.empty_rows.push_back(band);
+                    continue;
+                }
+                seen.insert(id);
+                table t;
+                t.ruled_empty = true;
+                t.headers = header;
+                t.empty_rows.push_back(std::move(band));
+                for (std::size_t i : header) lines_[i].table = static_cast<int>(tables_.size());
+                tables_.push_back(std::move(t));
+            }
+        }
+        for (table& t : tables_)
+            std::sort(t.empty_rows.begin(), t.empty_rows.end(), [](const ruled_band& a, const ruled_band& b) { return a.top < b.top; });
     }
 
     /// Label lines: lines between a table's rows, and lines just above its first row or below its
@@ -450,6 +616,25 @@ private:
             if (a.table < 0 && a.page == row.page && left_only(a) && a.t - row.b < 0.6 * a.h()) {
                 lines_[last + 1].table = static_cast<int>(n);
                 t.labels.push_back(last + 1);
+            }
+        }
+        // Rows below the last value line whose boxes are all printed empty, seen from the rules
+        // (四、结转下年度继续办理 with no case carried forward): an ordinal label, left of the
+        // values, in a ruled band with nothing printed under the values.
+        for (std::size_t i = last + 1; i < lines_.size(); ++i) {
+            const pline& a = lines_[i];
+            if (a.table >= 0) continue;
+            if (a.page != lines_[last].page || !left_only(a) || !starts_with_ordinal(a.text())) break;
+            const auto band = empty_band(a.page, a.t, a.b, t.value_left, t.value_right);
+            if (!band) break;
+            lines_[i].table = static_cast<int>(n);
+            t.labels.push_back(i);
+            // The label's wrapped lines in the same band.
+            while (i + 1 < lines_.size() && lines_[i + 1].table < 0 && lines_[i + 1].page == a.page && left_only(lines_[i + 1]) &&
+                   lines_[i + 1].cy() < band->bottom) {
+                ++i;
+                lines_[i].table = static_cast<int>(n);
+                t.labels.push_back(i);
             }
         }
     }
@@ -669,7 +854,52 @@ private:
         doc_.blocks.push_back(std::move(b));
     }
 
+    /// A ruled table with no value (find_ruled_empty_tables): each header line a row of its text
+    /// runs, then each empty band a row of empty boxes, one cell per box, each with its box.
+    void emit_ruled_empty_table(std::size_t n) {
+        const table& t = tables_[n];
+        const auto table_no = static_cast<std::uint32_t>(n);
+        std::uint32_t row_no = 0;
+        for (std::size_t i : t.headers) {
+            const pline& ln = lines_[i];
+            block h;
+            h.type = block::kind::row;
+            h.where.page = ln.page;
+            for (const frag& f : ln.frags) h.cells.push_back({f.text, where_of(f), false, true});
+            finish_row(h, table_no, row_no++);
+        }
+        for (const ruled_band& band : t.empty_rows) {
+            block b;
+            b.type = block::kind::row;
+            b.where.page = band.page;
+            b.where.box = box_of(band.xs.front(), band.top, band.xs.back(), band.bottom);
+            for (std::size_t k = 0; k + 1 < band.xs.size(); ++k) {
+                src_cell c;
+                provenance p;
+                p.page = band.page;
+                p.box = box_of(band.xs[k], band.top, band.xs[k + 1], band.bottom);
+                c.where = p;
+                b.cells.push_back(std::move(c));
+            }
+            finish_row(b, table_no, row_no++);
+        }
+        {
+            provenance p;
+            p.table = table_no;
+            p.page = t.empty_rows.front().page;
+            log_entry(doc_.log, "XXGK-I-074",
+                      "table " + std::to_string(n) + " on page " + std::to_string(p.page.value_or(0)) + ": " +
+                          std::to_string(t.empty_rows.size()) + " row(s) of " + std::to_string(t.empty_rows.front().xs.size() - 1) +
+                          " boxes printed empty, seen from the table's rules",
+                      {}, p);
+        }
+    }
+
     void emit_table(std::size_t n) {
+        if (tables_[n].ruled_empty) {
+            emit_ruled_empty_table(n);
+            return;
+        }
         const table& t = tables_[n];
         std::string label_header;
         std::optional<provenance> label_header_where;
@@ -811,6 +1041,7 @@ private:
             ln.page = c.f.page;
             ln.t = c.f.t;
             ln.b = c.f.t + c.line_h;
+            ln.band = empty_band(ln.page, c.f.t, c.f.t + c.line_h, t.value_left, t.value_right);
             c.row = rows.size();
             rows.push_back(std::move(ln));
         }
@@ -995,6 +1226,20 @@ private:
                           " stands between two columns; those cells of the row are not captured",
                       {}, where_of(f), candidates);
         }
+        // A row printed with no value, its boxes seen from the rules: each column must have a box
+        // of its own in the band; a column without one (or sharing one) is not captured.
+        if (ln.band) {
+            std::vector<std::optional<std::size_t>> box(cols.size());
+            for (std::size_t c = 0; c < cols.size(); ++c) {
+                const double x = std::isfinite(cols[c].anchor) && t.align == alignment::centre ? cols[c].anchor : cols[c].cx();
+                for (std::size_t k = 0; k + 1 < ln.band->xs.size(); ++k)
+                    if (ln.band->xs[k] < x && x < ln.band->xs[k + 1]) box[c] = k;
+            }
+            for (std::size_t c = 0; c < cols.size(); ++c) {
+                const bool shared = box[c] && ((c > 0 && box[c - 1] == box[c]) || (c + 1 < cols.size() && box[c + 1] == box[c]));
+                if (!box[c] || shared) unsure[c] = true;
+            }
+        }
         for (std::size_t c = 0; c < cols.size(); ++c) {
             src_cell cell;
             if (in[c].size() > 1 && !unsure[c]) {
@@ -1017,10 +1262,11 @@ private:
                 cell.where = where_of(*in[c].front());
             } else {
                 // Seen empty: the row prints values, the column is established, and nothing
-                // stands in its x range on this row. The provenance is the empty grid box.
+                // stands in its x range on this row (or the rules show its box, printed empty).
+                // The provenance is the empty grid box.
                 provenance p;
                 p.page = ln.page;
-                p.box = box_of(cols[c].l, ln.t, cols[c].r, ln.b);
+                p.box = box_of(cols[c].l, ln.band ? ln.band->top : ln.t, cols[c].r, ln.band ? ln.band->bottom : ln.b);
                 cell.where = p;
             }
             b.cells.push_back(std::move(cell));
@@ -1051,6 +1297,7 @@ private:
     std::vector<pline> lines_;
     std::vector<frag> vertical_;
     double text_width_;
+    std::vector<page_lines> rules_;  ///< per page (index page - 1); empty where none were read
     std::vector<table> tables_;
     std::set<const frag*> used_vertical_;
 };
@@ -1063,7 +1310,7 @@ document read_pdf(std::string_view pdf) {
     doc.valid_utf8 = true;
     std::vector<pline> lines;
     std::vector<frag> vertical;
-    std::size_t dropped = 0;
+    std::size_t dropped = 0, page_count = 0;
     double text_width = 0;
     {
         const std::lock_guard<std::mutex> lock(poppler_mutex());
@@ -1080,6 +1327,7 @@ document read_pdf(std::string_view pdf) {
             throw error(errc::encrypted, "the PDF is encrypted (password protected); decrypt it first");
         const int pages = d->pages();
         if (pages <= 0) throw error(errc::invalid_value, "not a readable PDF: no pages");
+        page_count = static_cast<std::size_t>(pages);
         for (int i = 0; i < pages; ++i) {
             std::unique_ptr<poppler::page> p(d->create_page(i));
             if (!p) continue;
@@ -1102,7 +1350,17 @@ document read_pdf(std::string_view pdf) {
                     "the PDF has no text layer (a scan or images only); it needs OCR before it can be imported");
     if (dropped > 0)
         log_entry(doc.log, "XXGK-I-070", std::to_string(dropped) + " page number line(s) of page headers and footers dropped");
-    pdf_reader reader(doc, std::move(lines), std::move(vertical), text_width);
+    // The table borders (qpdf): they show boxes printed empty. Without them (a damaged content
+    // stream, a rotated page) the text alone is read, as before.
+    std::vector<page_lines> rules;
+    {
+        pdf_rules found = read_pdf_rules(pdf, page_count);
+        for (const page_rules& r : found.pages) rules.emplace_back(r);
+        for (const std::string& problem : found.problems)
+            log_entry(doc.log, "XXGK-I-075", "the PDF's table borders could not all be read (" + problem +
+                                                 "); rows printed empty there are not captured");
+    }
+    pdf_reader reader(doc, std::move(lines), std::move(vertical), text_width, std::move(rules));
     reader.run();
     return doc;
 }

@@ -612,6 +612,52 @@ add("pdf", "xref-cut", HONGZE[: len(HONGZE) - 2000], NOT_A_REPORT)
 add("pdf", "bytes-flipped", bytes(b ^ 0x5A if 4000 <= i < 4400 else b for i, b in enumerate(HONGZE)), {"absent": []})
 
 
+# Content streams aimed at the table-border reader (src/import/pdf_rules.cpp, qpdf): a Form XObject
+# that paints itself, Forms nested 60 deep, a stream of 6 million operands and operators (its
+# object budget), a stream that inflates from 50 KB to 48 MiB, NaN-like and huge coordinates. Each page also prints a line of text, so the
+# file gets past "no text layer" and is refused only as not a report.
+def small_pdf(content, forms=()):
+    """A one-page PDF (Helvetica text) with `content` (bytes) as its content stream, Flate-compressed,
+    and `forms`: a list of Form XObject content streams named /F0, /F1, ...; each Form's own
+    resources name every Form, so a Form can paint itself or the next one."""
+    import zlib
+    objects = []
+    n_forms = len(forms)
+    xobjects = " ".join(f"/F{k} {5 + k} 0 R" for k in range(n_forms))
+    resources = f"<< /Font << /H 4 0 R >> /XObject << {xobjects} >> >>"
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+    objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {resources} /Contents {5 + n_forms} 0 R >>".encode())
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    for body in forms:
+        z = zlib.compress(body)
+        objects.append(f"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources {resources} /Filter /FlateDecode /Length {len(z)} >>\nstream\n".encode() + z + b"\nendstream")
+    text = b"BT /H 12 Tf 72 770 Td (annual report) Tj ET\n"
+    z = zlib.compress(text + content)
+    objects.append(f"<< /Filter /FlateDecode /Length {len(z)} >>\nstream\n".encode() + z + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objects):
+        offsets.append(len(out))
+        out += f"{k + 1} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for o in offsets:
+        out += f"{o:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+RULED = b"0 0 0 RG 0.5 w 72 700 m 520 700 l S 72 680 m 520 680 l S 72 700 m 72 680 l S 520 700 m 520 680 l S\n"
+add("pdf", "rules-form-paints-itself", small_pdf(b"q /F0 Do Q\n" + RULED, [b"q 1 0 0 1 1 1 cm /F0 Do Q 0 0 100 0.5 re f"]), NOT_A_REPORT)
+add("pdf", "rules-forms-nested-60", small_pdf(b"/F0 Do\n", [f"q /F{k + 1} Do Q 10 10 200 1 re f".encode() for k in range(59)] + [RULED]),
+    NOT_A_REPORT)
+add("pdf", "rules-six-million-objects", small_pdf(b"0 0 200 1 re f\n" * 1_000_000), NOT_A_REPORT)
+add("pdf", "rules-flate-bomb", small_pdf(b" " * (48 << 20) + b"0 0 200 1 re f\n"), NOT_A_REPORT)
+add("pdf", "rules-odd-numbers", small_pdf(b"1e308 1e308 1e308 1e308 re f -1e308 0 m 1e308 0 l S 0 0 0 0 0 0 cm 1 2 m 3 4 l S "
+                                          b"q q q Q Q Q Q Q Q 999999999999 w 1 0 0 1 0 0 cm 72 700 m 72 700 l S h h h n re m l c\n"), NOT_A_REPORT)
+
+
 with open(os.path.join(HERE, "cases.json"), "w", encoding="utf-8") as f:
     json.dump(cases, f, ensure_ascii=False, indent=1)
     f.write("\n")
