@@ -82,8 +82,8 @@ const std::vector<import_code_info> catalog{
     {"XXGK-I-071", S::info, "PDF table rebuilt from the text geometry (rows, columns, header)"},
     {"XXGK-I-072", S::warning, "PDF value stands between two columns, or two values in one column; the cells are not captured"},
     {"XXGK-I-073", S::warning, "sub-row not printed, its parent row printed 0 in every column: its cells are 0 by arithmetic"},
-    {"XXGK-I-074", S::info, "PDF row(s) printed with every box empty, seen from the table's rules: the cells are blank"},
-    {"XXGK-I-075", S::warning, "PDF table borders could not be read (damaged or rotated page); rows printed empty there are not captured"},
+    {"XXGK-I-074", S::warning, "PDF table rules could not be read (damaged content, rotated page, over the limits); those pages' tables are rebuilt from the text alone"},
+    {"XXGK-I-075", S::info, "PDF table read from its rules, box by box (a number wrapped over lines in one box is joined)"},
     // Word documents (docx_source.cpp)
     {"XXGK-I-080", S::info, "Word document read (paragraphs, tables, the parts read and not read)"},
     {"XXGK-I-081", S::info, "tracked changes: deleted text (w:del, w:moveFrom) skipped, inserted text read"},

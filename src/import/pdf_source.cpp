@@ -1,8 +1,9 @@
-// PDF → blocks: the text layer read with poppler's C++ API, tables rebuilt from the geometry of
-// the text boxes (docs/import.md, "PDF"). poppler gives words with their boxes, nothing about
-// table rules, so rows come from y (a row is a line that prints values), columns from the leaf
-// header cells' x ranges (or, without a header, from where the values stand), and labels from
-// the text left of the values, joined per x column over the lines nearest to the row.
+// PDF → blocks: the text layer read with poppler's C++ API (docs/import.md, "PDF"). Tables drawn
+// with rules (read with qpdf, pdf_rules.cpp) are read box by box, as an HTML table is
+// (find_lattices). Tables without rules are rebuilt from the geometry of the text boxes: rows
+// come from y (a row is a line that prints values), columns from the leaf header cells' x ranges
+// (or, without a header, from where the values stand), and labels from the text left of the
+// values, joined per x column over the lines nearest to the row.
 //
 // Every threshold is a fraction of the text height (the box height), never absolute points: the
 // same rules then hold for 9 pt table text and 16 pt body text, on A4 and on A5.
@@ -21,6 +22,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -52,14 +54,6 @@ struct frag {
     double cy() const { return (t + b) / 2; }
 };
 
-/// A band between two horizontal rules that prints nothing right of its label: a row whose boxes
-/// are all printed empty, seen as boxes (`xs`: the vertical rules that bound them).
-struct ruled_band {
-    std::uint32_t page = 0;
-    double top = 0, bottom = 0;
-    std::vector<double> xs;
-};
-
 /// The words of one line of a page, merged into fragments (runs without a column gap).
 struct pline {
     std::vector<frag> frags;
@@ -80,8 +74,6 @@ struct pline {
     // Roles, decided by find_tables.
     bool value = false;  ///< prints values: an anchor of a table row
     int table = -1;      ///< the rebuilt table this line belongs to (header, row or label line)
-    /// A row printed with no value whose boxes the rules show (pdf_reader::empty_band).
-    std::optional<ruled_band> band;
 };
 
 double overlap(double a0, double a1, double b0, double b1) { return std::min(a1, b1) - std::max(a0, b0); }
@@ -116,11 +108,10 @@ void append_frag(frag& a, const frag& b) {
     a.space_after = b.space_after;
 }
 
-/// `f` cut before each of its words that stands apart from the word before it (a gap of more
-/// than 0.2 of the text height: glyphs of one cell run on without one) and for which `cut_here`
-/// says a cell begins there.
+/// `f` cut between two of its words where `cut_between(right edge of the word before, left edge
+/// of the word)` says a cell ends and another begins.
 template <class Pred>
-std::vector<frag> cut_frag(const frag& f, Pred cut_here) {
+std::vector<frag> cut_frag_between(const frag& f, Pred cut_between) {
     std::vector<frag> out;
     std::size_t from = 0;
     const auto piece = [&](std::size_t a, std::size_t b) {
@@ -134,13 +125,21 @@ std::vector<frag> cut_frag(const frag& f, Pred cut_here) {
         if (!p.text.empty()) out.push_back(std::move(p));
     };
     for (std::size_t k = 1; k < f.words.size(); ++k)
-        if (f.words[k].l - f.words[k - 1].r > 0.2 * f.h() && cut_here(f.words[k].l)) {
+        if (cut_between(f.words[k - 1].r, f.words[k].l)) {
             piece(from, k);
             from = k;
         }
     if (from == 0) return {f};
     piece(from, f.words.size());
     return out;
+}
+
+/// `f` cut before each of its words that stands apart from the word before it (a gap of more
+/// than 0.2 of the text height: glyphs of one cell run on without one) and for which `cut_here`
+/// says a cell begins there.
+template <class Pred>
+std::vector<frag> cut_frag(const frag& f, Pred cut_here) {
+    return cut_frag_between(f, [&](double before, double x) { return x - before > 0.2 * f.h() && cut_here(x); });
 }
 
 /// Page chrome: a page number as printed in headers and footers ("-3-", "— 6 —", "第 3 页",
@@ -392,23 +391,22 @@ struct page_lines {
 
     explicit page_lines(const page_rules& r) : horizontal(merged(r.horizontal)), vertical(merged(r.vertical)) {}
     page_lines() = default;
-
-    /// A horizontal rule at about y (within `tol`) that covers [x0, x1].
-    bool h_covers(double y, double x0, double x1, double tol) const {
-        return std::any_of(horizontal.begin(), horizontal.end(), [&](const ruling& r) {
-            return std::abs(r.at - y) <= tol && r.from <= x0 + tol && r.to >= x1 - tol;
-        });
-    }
-    /// The x of the vertical rules that cross the band [y0, y1] from top to bottom, sorted.
-    std::vector<double> crossing(double y0, double y1, double tol) const {
-        std::vector<double> xs;
-        for (const ruling& r : vertical)
-            if (r.from <= y0 + tol && r.to >= y1 - tol) xs.push_back(r.at);
-        std::sort(xs.begin(), xs.end());
-        return xs;
-    }
 };
 
+/// A table drawn with rules on one page (a lattice): the rule positions, and the boxes they
+/// enclose — a box spans the grid cells between which no rule is drawn (a rowspan or colspan).
+struct grid {
+    std::uint32_t page = 0;
+    std::vector<double> xs, ys;  ///< rule positions, left to right and top to bottom
+    struct box {
+        std::size_t r0 = 0, c0 = 0, r1 = 0, c1 = 0;  ///< first and last grid row and column
+        std::vector<frag> text;                      ///< the runs printed inside, top to bottom
+    };
+    std::vector<box> boxes;
+    std::vector<std::size_t> at;  ///< box index of each grid cell, row-major
+    std::size_t columns() const { return xs.size() - 1; }
+    std::size_t rows() const { return ys.size() - 1; }
+};
 
 struct table {
     std::vector<std::size_t> rows;     ///< indexes of the value lines (anchors)
@@ -416,10 +414,8 @@ struct table {
     std::vector<std::size_t> labels;   ///< label lines (no values) attached to rows
     double value_left = 1e300, value_right = -1e300;
     alignment align = alignment::unknown;  ///< set with the columns' anchors (columns_of)
-    /// A ruled table that prints no value at all (docs/import.md, "PDF"): its header lines
-    /// (`headers`) and its rows of boxes all printed empty, seen from the rules.
-    bool ruled_empty = false;
-    std::vector<ruled_band> empty_rows;
+    /// A table read from its rules alone (find_lattices): one grid per page it covers.
+    std::vector<grid> grids;
 };
 
 /// Values aligned on one edge of their boxes stand within this of each other (Chromium, Word and
@@ -434,6 +430,7 @@ public:
         : doc_(doc), lines_(std::move(lines)), vertical_(std::move(vertical)), text_width_(text_width), rules_(std::move(rules)) {}
 
     void run() {
+        find_lattices();
         find_tables();
         emit();
     }
@@ -446,8 +443,10 @@ private:
     }
 
     void find_tables() {
-        // Value lines: a value beside other text, or a line of several values.
+        // Value lines: a value beside other text, or a line of several values. Lines of a
+        // table read from its rules (find_lattices) are taken already.
         for (pline& ln : lines_) {
+            if (ln.table >= 0) continue;
             std::size_t values = 0;
             for (const frag& f : ln.frags) values += is_value_frag(f);
             ln.value = values > 0 && ln.frags.size() >= 2;
@@ -457,6 +456,10 @@ private:
         int current = -1;
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             pline& ln = lines_[i];
+            if (ln.table >= 0 && !tables_[static_cast<std::size_t>(ln.table)].grids.empty()) {
+                current = -1;
+                continue;
+            }
             if (ln.value) {
                 double vl = 1e300, vr = -1e300;
                 for (const frag& f : ln.frags)
@@ -482,108 +485,270 @@ private:
             if (narrative(ln) || over_values) current = -1;
         }
         for (std::size_t n = 0; n < tables_.size(); ++n) {
+            if (!tables_[n].grids.empty()) continue;
             attach_labels(n);
             find_header(n);
         }
-        find_ruled_empty_tables();
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Tables read from their rules (lattices)
+
+    /// Tables drawn with rules: on each page, the rules that touch each other form a grid; a
+    /// grid of at least two rows and two columns whose boxes are rectangles, and whose text
+    /// stands inside its boxes, is read box by box — each box one cell, its lines joined, a box
+    /// with nothing inside a cell seen empty. Everything else (no rules, a grid that does not
+    /// hold together) is left to the reading from the text geometry (find_tables). A grid that
+    /// continues the previous page's grid (the same columns, nothing between them but page
+    /// chrome) is the same table.
+    void find_lattices() {
+        for (std::uint32_t page = 1; page <= rules_.size(); ++page) {
+            const page_lines* pl = rules_of(page);
+            if (!pl) continue;
+            for (grid& g : grids_on(*pl, page)) {
+                std::vector<std::size_t> taken;
+                if (!fill_grid(g, taken)) continue;
+                // The same table as the last one, continued from the previous page?
+                table* into = nullptr;
+                if (!tables_.empty() && !tables_.back().grids.empty()) {
+                    table& prev = tables_.back();
+                    const grid& last = prev.grids.back();
+                    if (last.page + 1 == page && last.xs.size() == g.xs.size() &&
+                        std::equal(last.xs.begin(), last.xs.end(), g.xs.begin(), [](double a, double b) { return std::abs(a - b) <= 1.5; }) &&
+                        nothing_between(last, g))
+                        into = &prev;
+                }
+                if (!into) {
+                    tables_.emplace_back();
+                    into = &tables_.back();
+                }
+                const int n = static_cast<int>(into - tables_.data());
+                for (std::size_t i : taken) lines_[i].table = n;
+                into->grids.push_back(std::move(g));
+            }
+        }
+    }
+
+    /// No text between the end of grid `a` and the start of grid `b` on the next page, other
+    /// than what was dropped as page chrome.
+    bool nothing_between(const grid& a, const grid& b) const {
+        for (const pline& ln : lines_) {
+            if (ln.table >= 0) continue;
+            if ((ln.page == a.page && ln.cy() > a.ys.back()) || (ln.page == b.page && ln.cy() < b.ys.front())) return false;
+        }
+        return true;
+    }
+
+    /// The grids of a page: rules grouped by touching (a vertical and a horizontal rule touch
+    /// when each reaches the other within 1.5 pt), rule positions within 1.5 pt merged, and the
+    /// grid cells joined into boxes across the edges where no rule is drawn.
+    static std::vector<grid> grids_on(const page_lines& pl, std::uint32_t page) {
+        constexpr double tol = 1.5;
+        const std::size_t nh = pl.horizontal.size(), nv = pl.vertical.size();
+        std::vector<std::size_t> parent(nh + nv);
+        for (std::size_t k = 0; k < parent.size(); ++k) parent[k] = k;
+        const std::function<std::size_t(std::size_t)> root = [&](std::size_t k) {
+            while (parent[k] != k) k = parent[k] = parent[parent[k]];
+            return k;
+        };
+        for (std::size_t h = 0; h < nh; ++h)
+            for (std::size_t v = 0; v < nv; ++v) {
+                const ruling& a = pl.horizontal[h];
+                const ruling& b = pl.vertical[v];
+                if (b.at >= a.from - tol && b.at <= a.to + tol && a.at >= b.from - tol && a.at <= b.to + tol)
+                    parent[root(h)] = root(nh + v);
+            }
+        std::map<std::size_t, std::pair<std::vector<const ruling*>, std::vector<const ruling*>>> groups;
+        for (std::size_t h = 0; h < nh; ++h) groups[root(h)].first.push_back(&pl.horizontal[h]);
+        for (std::size_t v = 0; v < nv; ++v) groups[root(nh + v)].second.push_back(&pl.vertical[v]);
+        std::vector<grid> out;
+        const auto positions = [&](const std::vector<const ruling*>& rs) {
+            std::vector<double> at;
+            for (const ruling* r : rs) at.push_back(r->at);
+            std::sort(at.begin(), at.end());
+            std::vector<double> merged;
+            for (double x : at)
+                if (merged.empty() || x - merged.back() > tol) merged.push_back(x);
+            return merged;
+        };
+        for (const auto& [id, rules] : groups) {
+            const auto& [hs, vs] = rules;
+            if (hs.size() < 3 || vs.size() < 3) continue;  // at least two rows and two columns
+            grid g;
+            g.page = page;
+            g.xs = positions(vs);
+            g.ys = positions(hs);
+            // A table cut by a page break may have no rule under its last row (or over its
+            // first): the vertical rules' ends close the grid there.
+            for (const ruling* v : vs) {
+                if (v->to > g.ys.back() + tol) g.ys.push_back(v->to);
+                if (v->from < g.ys.front() - tol) g.ys.insert(g.ys.begin(), v->from);
+            }
+            if (g.xs.size() < 3 || g.ys.size() < 3 || g.xs.size() > 200 || g.ys.size() > 400) continue;
+            const std::size_t R = g.rows(), C = g.columns();
+            // An edge is drawn when one rule covers it (to within the tolerance at both ends).
+            const auto v_edge = [&](std::size_t c, std::size_t r) {  // left edge of cell (r, c)
+                return std::any_of(vs.begin(), vs.end(), [&](const ruling* v) {
+                    return std::abs(v->at - g.xs[c]) <= tol && v->from <= g.ys[r] + tol && v->to >= g.ys[r + 1] - tol;
+                });
+            };
+            const auto h_edge = [&](std::size_t r, std::size_t c) {  // top edge of cell (r, c)
+                return std::any_of(hs.begin(), hs.end(), [&](const ruling* h) {
+                    return std::abs(h->at - g.ys[r]) <= tol && h->from <= g.xs[c] + tol && h->to >= g.xs[c + 1] - tol;
+                });
+            };
+            std::vector<std::size_t> cell(R * C);
+            for (std::size_t k = 0; k < cell.size(); ++k) cell[k] = k;
+            const std::function<std::size_t(std::size_t)> top = [&](std::size_t k) {
+                while (cell[k] != k) k = cell[k] = cell[cell[k]];
+                return k;
+            };
+            for (std::size_t r = 0; r < R; ++r)
+                for (std::size_t c = 0; c < C; ++c) {
+                    if (c + 1 < C && !v_edge(c + 1, r)) cell[top(r * C + c)] = top(r * C + c + 1);
+                    if (r + 1 < R && !h_edge(r + 1, c)) cell[top(r * C + c)] = top((r + 1) * C + c);
+                }
+            // Every box a rectangle, or the grid does not hold together.
+            std::map<std::size_t, std::size_t> index;
+            g.at.assign(R * C, 0);
+            bool rectangles = true;
+            for (std::size_t r = 0; r < R; ++r)
+                for (std::size_t c = 0; c < C; ++c) {
+                    const std::size_t k = top(r * C + c);
+                    auto [it, fresh] = index.emplace(k, g.boxes.size());
+                    if (fresh) g.boxes.push_back({r, c, r, c, {}});
+                    grid::box& b = g.boxes[it->second];
+                    b.r1 = std::max(b.r1, r);
+                    b.c1 = std::max(b.c1, c);
+                    b.c0 = std::min(b.c0, c);
+                    g.at[r * C + c] = it->second;
+                }
+            std::vector<std::size_t> count(g.boxes.size(), 0);
+            for (std::size_t k : g.at) ++count[k];
+            for (std::size_t k = 0; k < g.boxes.size(); ++k) {
+                const grid::box& b = g.boxes[k];
+                rectangles = rectangles && count[k] == (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+            }
+            // A grid of one box (a frame around text) is no table.
+            if (!rectangles || g.boxes.size() < 4) continue;
+            out.push_back(std::move(g));
+        }
+        std::sort(out.begin(), out.end(), [](const grid& a, const grid& b) { return a.ys.front() < b.ys.front(); });
+        return out;
+    }
+
+    /// Puts the page's text into the grid's boxes: each run by its centre, a run that crosses a
+    /// drawn edge cut at its words first. False (the grid is left to find_tables) when a line
+    /// stands partly outside the grid, a run still crosses an edge, or nothing is inside.
+    bool fill_grid(grid& g, std::vector<std::size_t>& taken) {
+        const double x0 = g.xs.front(), x1 = g.xs.back(), y0 = g.ys.front(), y1 = g.ys.back();
+        const auto column_of = [&](double x) -> std::optional<std::size_t> {
+            for (std::size_t c = 0; c + 1 < g.xs.size(); ++c)
+                if (x >= g.xs[c] && x < g.xs[c + 1]) return c;
+            return std::nullopt;
+        };
+        const auto row_of = [&](double y) -> std::optional<std::size_t> {
+            for (std::size_t r = 0; r + 1 < g.ys.size(); ++r)
+                if (y >= g.ys[r] && y < g.ys[r + 1]) return r;
+            return std::nullopt;
+        };
+        std::vector<std::pair<std::size_t, frag>> placed;
+        const auto place = [&](const frag& f) {
+            const auto r = row_of(f.cy());
+            const auto c = column_of(f.cx());
+            if (!r || !c) return false;
+            const grid::box& b = g.boxes[g.at[*r * g.columns() + *c]];
+            // The run must lie within its box (a fraction of a text height of slack).
+            const double slack = 0.3 * f.h();
+            if (f.l < g.xs[b.c0] - slack || f.r > g.xs[b.c1 + 1] + slack) return false;
+            placed.push_back({g.at[*r * g.columns() + *c], f});
+            return true;
+        };
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            const pline& ln = lines_[i];
+            if (ln.page != g.page || ln.table >= 0 || ln.cy() < y0 || ln.cy() > y1) continue;
+            for (const frag& f : ln.frags) {
+                if (f.r < x0 - 0.3 * f.h() || f.l > x1 + 0.3 * f.h()) return false;  // text beside the grid
+                // A run merged across a narrow gap between two boxes: cut where a rule stands
+                // between two of its words.
+                const auto rule_between = [&](double before, double x) {
+                    return std::any_of(g.xs.begin(), g.xs.end(), [&](double e) { return e >= before - 0.1 * f.h() && e <= x + 0.1 * f.h(); });
+                };
+                for (const frag& p : cut_frag_between(f, rule_between))
+                    if (!place(p)) return false;
+            }
+            taken.push_back(i);
+        }
+        for (const frag& v : vertical_) {
+            if (v.page != g.page || v.cy() < y0 || v.cy() > y1 || v.cx() < x0 || v.cx() > x1) continue;
+            if (!place(v)) return false;
+            lattice_vertical_.insert(&v);
+        }
+        if (placed.empty()) return false;
+        for (auto& [k, f] : placed) g.boxes[k].text.push_back(std::move(f));
+        for (grid::box& b : g.boxes)
+            std::stable_sort(b.text.begin(), b.text.end(), [](const frag& a, const frag& c) {
+                return overlap(a.t, a.b, c.t, c.b) > 0.5 * std::min(a.h(), c.h()) ? a.l < c.l : a.t < c.t;
+            });
+        return true;
+    }
+
+    /// A table read from its rules: one block per grid row; a box's text in its first row and
+    /// column, copies where it spans (as an HTML table's rowspan/colspan), each cell with its
+    /// page and box. A box with nothing inside is a cell seen empty.
+    void emit_lattice(std::size_t n, std::uint32_t table_no) {
+        const table& t = tables_[n];
+        std::uint32_t row_no = 0;
+        std::size_t rows = 0, joined_numbers = 0;
+        for (const grid& g : t.grids) {
+            std::vector<src_cell> made(g.boxes.size());
+            for (std::size_t k = 0; k < g.boxes.size(); ++k) {
+                const grid::box& b = g.boxes[k];
+                src_cell& c = made[k];
+                std::size_t value_lines = 0;
+                for (std::size_t i = 0; i < b.text.size(); ++i) {
+                    const frag& f = b.text[i];
+                    const bool same_line = i > 0 && overlap(b.text[i - 1].t, b.text[i - 1].b, f.t, f.b) > 0.5 * f.h();
+                    if (i > 0 && same_line) c.text += ' ';
+                    c.text += f.text;
+                    value_lines += is_value_text(f.text) && !same_line;
+                }
+                if (value_lines > 1 && is_value_text(c.text)) ++joined_numbers;
+                provenance p;
+                p.page = g.page;
+                p.box = box_of(g.xs[b.c0], g.ys[b.r0], g.xs[b.c1 + 1], g.ys[b.r1 + 1]);
+                c.where = p;
+            }
+            for (std::size_t r = 0; r < g.rows(); ++r) {
+                block row;
+                row.type = block::kind::row;
+                row.where.page = g.page;
+                row.where.box = box_of(g.xs.front(), g.ys[r], g.xs.back(), g.ys[r + 1]);
+                for (std::size_t c = 0; c < g.columns(); ++c) {
+                    const std::size_t k = g.at[r * g.columns() + c];
+                    src_cell cell = made[k];
+                    cell.span_copy = g.boxes[k].r0 != r || g.boxes[k].c0 != c;
+                    row.cells.push_back(std::move(cell));
+                }
+                row.text = grid_row_text(row.cells);
+                finish_row(row, table_no, row_no++, false);
+                ++rows;
+            }
+        }
+        provenance p;
+        p.table = table_no;
+        p.page = t.grids.front().page;
+        const std::uint32_t last_page = t.grids.back().page;
+        log_entry(doc_.log, "XXGK-I-075",
+                  "table " + std::to_string(table_no) + " read from its rules on page " + std::to_string(*p.page) +
+                      (last_page != *p.page ? "–" + std::to_string(last_page) : std::string()) + ": " + std::to_string(rows) +
+                      " rows, " + std::to_string(t.grids.front().columns()) + " columns" +
+                      (joined_numbers ? ", " + std::to_string(joined_numbers) + " number(s) wrapped over lines in one box joined" : std::string()),
+                  {}, p);
     }
 
     const page_lines* rules_of(std::uint32_t page) const {
         return page >= 1 && page <= rules_.size() && !rules_[page - 1].horizontal.empty() ? &rules_[page - 1] : nullptr;
-    }
-
-    /// Whether anything is printed in [x0, x1] × [y0, y1] of a page (centres inside).
-    bool printed_in(std::uint32_t page, double x0, double x1, double y0, double y1) const {
-        const auto inside = [&](const frag& f) { return f.page == page && f.cx() > x0 && f.cx() < x1 && f.cy() > y0 && f.cy() < y1; };
-        for (const pline& o : lines_)
-            if (o.page == page && std::any_of(o.frags.begin(), o.frags.end(), inside)) return true;
-        return std::any_of(vertical_.begin(), vertical_.end(), inside);
-    }
-
-    /// The ruled band of a line that prints no value (a row label whose boxes are printed empty):
-    /// the nearest horizontal rules above and below the line that cover [x0, x1] (the table's
-    /// values), less than four lines apart, with nothing printed between them in [x0, x1] and
-    /// at least two boxes there (vertical rules that cross the band).
-    std::optional<ruled_band> empty_band(std::uint32_t page, double t, double b, double x0, double x1) const {
-        const page_lines* pl = rules_of(page);
-        if (!pl) return std::nullopt;
-        const double h = b - t, tol = std::max(1.0, 0.2 * h);
-        double top = -1e300, bottom = 1e300;
-        for (const ruling& r : pl->horizontal) {
-            if (r.from > x0 + tol || r.to < x1 - tol) continue;
-            if (r.at <= t + 0.2 * h) top = std::max(top, r.at);
-            if (r.at >= b - 0.2 * h) bottom = std::min(bottom, r.at);
-        }
-        if (top < -1e299 || bottom > 1e299 || bottom - top > 4 * h || printed_in(page, x0 - 0.5 * h, x1 + 0.5 * h, top, bottom))
-            return std::nullopt;
-        ruled_band band{page, top, bottom, {}};
-        for (double x : pl->crossing(top, bottom, tol))
-            if (x >= x0 - 4 * h && x <= x1 + 4 * h) band.xs.push_back(x);
-        if (band.xs.size() < 3) return std::nullopt;
-        return band;
-    }
-
-    /// Ruled tables that print no value at all — section 四 of a body with no case, its one row
-    /// of 15 boxes printed empty: a grid (rules on a page, its left and right borders) holding
-    /// header text above and only empty bands below it. The stream reading above finds no table
-    /// there (it needs a value); the rules show the boxes. Everything else stays as it was read.
-    void find_ruled_empty_tables() {
-        for (std::uint32_t page = 1; page <= rules_.size(); ++page) {
-            const page_lines* pl = rules_of(page);
-            if (!pl) continue;
-            std::set<std::pair<long, long>> seen;  // grids already taken (top, left in 1/10 pt)
-            for (const ruling& below : pl->horizontal) {
-                if (below.to - below.from < 0.3 * text_width_) continue;
-                // The band's top: the nearest rule above that covers the same width.
-                const ruling* above = nullptr;
-                for (const ruling& r : pl->horizontal)
-                    if (r.at < below.at - 4 && r.from <= below.from + 1.5 && r.to >= below.to - 1.5 && (!above || r.at > above->at))
-                        above = &r;
-                if (!above || printed_in(page, below.from, below.to, above->at, below.at)) continue;
-                std::vector<double> xs;
-                for (double x : pl->crossing(above->at, below.at, 1.0))
-                    if (x >= below.from - 1.5 && x <= below.to + 1.5) xs.push_back(x);
-                if (xs.size() < 3 || xs.front() > below.from + 1.5 || xs.back() < below.to - 1.5) continue;
-                // The grid: as far up as its left and right borders reach.
-                double grid_top = -1e300;
-                for (const ruling& v : pl->vertical)
-                    if ((std::abs(v.at - xs.front()) <= 1.0 || std::abs(v.at - xs.back()) <= 1.0) && v.from <= above->at + 1.0 &&
-                        v.to >= below.at - 1.0)
-                        grid_top = std::max(grid_top, v.from);
-                if (grid_top < -1e299 || grid_top >= above->at - 1.0) continue;
-                // Its text: header lines only, every one above the band, none of a table read already.
-                std::vector<std::size_t> header;
-                bool clean = true;
-                for (std::size_t i = 0; i < lines_.size() && clean; ++i) {
-                    const pline& ln = lines_[i];
-                    if (ln.page != page || ln.cy() < grid_top || ln.cy() > below.at) continue;
-                    if (ln.l() < below.from - 1.0 || ln.r() > below.to + 1.0) continue;
-                    if (ln.table >= 0 || ln.value || ln.cy() > above->at) clean = false;
-                    header.push_back(i);
-                }
-                if (!clean || header.empty()) continue;
-                const std::pair<long, long> id{std::lround(grid_top * 10), std::lround(below.from * 10)};
-                ruled_band band{page, above->at, below.at, xs};
-                if (seen.count(id)) {
-                    // Another empty band of a grid already taken: one more row.
-                    for (table& t : tables_)
-                        if (t.ruled_empty && lines_[t.headers.front()].page == page &&
-                            std::lround(t.empty_rows.front().xs.front() * 10) == std::lround(xs.front() * 10) &&
-                            t.headers == header)
-                            t.empty_rows.push_back(band);
-                    continue;
-                }
-                seen.insert(id);
-                table t;
-                t.ruled_empty = true;
-                t.headers = header;
-                t.empty_rows.push_back(std::move(band));
-                for (std::size_t i : header) lines_[i].table = static_cast<int>(tables_.size());
-                tables_.push_back(std::move(t));
-            }
-        }
-        for (table& t : tables_)
-            std::sort(t.empty_rows.begin(), t.empty_rows.end(), [](const ruled_band& a, const ruled_band& b) { return a.top < b.top; });
     }
 
     /// Label lines: lines between a table's rows, and lines just above its first row or below its
@@ -616,25 +781,6 @@ private:
             if (a.table < 0 && a.page == row.page && left_only(a) && a.t - row.b < 0.6 * a.h()) {
                 lines_[last + 1].table = static_cast<int>(n);
                 t.labels.push_back(last + 1);
-            }
-        }
-        // Rows below the last value line whose boxes are all printed empty, seen from the rules
-        // (四、结转下年度继续办理 with no case carried forward): an ordinal label, left of the
-        // values, in a ruled band with nothing printed under the values.
-        for (std::size_t i = last + 1; i < lines_.size(); ++i) {
-            const pline& a = lines_[i];
-            if (a.table >= 0) continue;
-            if (a.page != lines_[last].page || !left_only(a) || !starts_with_ordinal(a.text())) break;
-            const auto band = empty_band(a.page, a.t, a.b, t.value_left, t.value_right);
-            if (!band) break;
-            lines_[i].table = static_cast<int>(n);
-            t.labels.push_back(i);
-            // The label's wrapped lines in the same band.
-            while (i + 1 < lines_.size() && lines_[i + 1].table < 0 && lines_[i + 1].page == a.page && left_only(lines_[i + 1]) &&
-                   lines_[i + 1].cy() < band->bottom) {
-                ++i;
-                lines_[i].table = static_cast<int>(n);
-                t.labels.push_back(i);
             }
         }
     }
@@ -828,14 +974,18 @@ private:
             const pline& ln = lines_[i];
             if (ln.table >= 0) {
                 const auto n = static_cast<std::size_t>(ln.table);
-                if (!done[n]) emit_table(n);
+                if (!done[n]) {
+                    // Tables are numbered in the order they are printed.
+                    current_table_no_ = next_table_no_++;
+                    emit_table(n);
+                }
                 done[n] = true;
                 continue;
             }
             emit_line(ln);
         }
         for (const frag& v : vertical_)
-            if (!used_vertical_.count(&v)) {
+            if (!used_vertical_.count(&v) && !lattice_vertical_.count(&v)) {
                 pline ln;
                 ln.page = v.page;
                 ln.frags.push_back(v);
@@ -854,50 +1004,9 @@ private:
         doc_.blocks.push_back(std::move(b));
     }
 
-    /// A ruled table with no value (find_ruled_empty_tables): each header line a row of its text
-    /// runs, then each empty band a row of empty boxes, one cell per box, each with its box.
-    void emit_ruled_empty_table(std::size_t n) {
-        const table& t = tables_[n];
-        const auto table_no = static_cast<std::uint32_t>(n);
-        std::uint32_t row_no = 0;
-        for (std::size_t i : t.headers) {
-            const pline& ln = lines_[i];
-            block h;
-            h.type = block::kind::row;
-            h.where.page = ln.page;
-            for (const frag& f : ln.frags) h.cells.push_back({f.text, where_of(f), false, true});
-            finish_row(h, table_no, row_no++);
-        }
-        for (const ruled_band& band : t.empty_rows) {
-            block b;
-            b.type = block::kind::row;
-            b.where.page = band.page;
-            b.where.box = box_of(band.xs.front(), band.top, band.xs.back(), band.bottom);
-            for (std::size_t k = 0; k + 1 < band.xs.size(); ++k) {
-                src_cell c;
-                provenance p;
-                p.page = band.page;
-                p.box = box_of(band.xs[k], band.top, band.xs[k + 1], band.bottom);
-                c.where = p;
-                b.cells.push_back(std::move(c));
-            }
-            finish_row(b, table_no, row_no++);
-        }
-        {
-            provenance p;
-            p.table = table_no;
-            p.page = t.empty_rows.front().page;
-            log_entry(doc_.log, "XXGK-I-074",
-                      "table " + std::to_string(n) + " on page " + std::to_string(p.page.value_or(0)) + ": " +
-                          std::to_string(t.empty_rows.size()) + " row(s) of " + std::to_string(t.empty_rows.front().xs.size() - 1) +
-                          " boxes printed empty, seen from the table's rules",
-                      {}, p);
-        }
-    }
-
     void emit_table(std::size_t n) {
-        if (tables_[n].ruled_empty) {
-            emit_ruled_empty_table(n);
+        if (!tables_[n].grids.empty()) {
+            emit_lattice(n, current_table_no_);
             return;
         }
         const table& t = tables_[n];
@@ -905,7 +1014,7 @@ private:
         std::optional<provenance> label_header_where;
         std::vector<column> cols = columns_of(t, label_header, label_header_where);
         find_anchors(tables_[n], cols);
-        const auto table_no = static_cast<std::uint32_t>(n);
+        const auto table_no = current_table_no_;
         // Rows: the value lines, and (below) the labels of rows printed without any value.
         std::vector<pline> rows;
         for (std::size_t i : t.rows) rows.push_back(lines_[i]);
@@ -1041,7 +1150,6 @@ private:
             ln.page = c.f.page;
             ln.t = c.f.t;
             ln.b = c.f.t + c.line_h;
-            ln.band = empty_band(ln.page, c.f.t, c.f.t + c.line_h, t.value_left, t.value_right);
             c.row = rows.size();
             rows.push_back(std::move(ln));
         }
@@ -1080,6 +1188,7 @@ private:
         for (lcell& c : cells)
             if (auto r = c.row ? c.row : nearest_row(c.f)) row_labels[*r].push_back(c.f);
         for (const frag& v : vertical_) {
+            if (lattice_vertical_.count(&v)) continue;
             const pline& top = rows.front();
             const pline& bottom = rows.back();
             if (v.page < top.page || v.page > bottom.page || v.r > t.value_left) continue;
@@ -1123,7 +1232,7 @@ private:
         }
         {
             const std::uint32_t p0 = rows.front().page, p1 = rows.back().page;
-            std::string msg = "table " + std::to_string(n) + " rebuilt on page " + std::to_string(p0) +
+            std::string msg = "table " + std::to_string(table_no) + " rebuilt on page " + std::to_string(p0) +
                               (p1 != p0 ? "–" + std::to_string(p1) : std::string()) + ": " + std::to_string(rows.size()) +
                               " rows, " + std::to_string(cols.size()) + " columns " +
                               (t.headers.empty() ? std::string("placed by the values (no header over them)")
@@ -1226,20 +1335,6 @@ private:
                           " stands between two columns; those cells of the row are not captured",
                       {}, where_of(f), candidates);
         }
-        // A row printed with no value, its boxes seen from the rules: each column must have a box
-        // of its own in the band; a column without one (or sharing one) is not captured.
-        if (ln.band) {
-            std::vector<std::optional<std::size_t>> box(cols.size());
-            for (std::size_t c = 0; c < cols.size(); ++c) {
-                const double x = std::isfinite(cols[c].anchor) && t.align == alignment::centre ? cols[c].anchor : cols[c].cx();
-                for (std::size_t k = 0; k + 1 < ln.band->xs.size(); ++k)
-                    if (ln.band->xs[k] < x && x < ln.band->xs[k + 1]) box[c] = k;
-            }
-            for (std::size_t c = 0; c < cols.size(); ++c) {
-                const bool shared = box[c] && ((c > 0 && box[c - 1] == box[c]) || (c + 1 < cols.size() && box[c + 1] == box[c]));
-                if (!box[c] || shared) unsure[c] = true;
-            }
-        }
         for (std::size_t c = 0; c < cols.size(); ++c) {
             src_cell cell;
             if (in[c].size() > 1 && !unsure[c]) {
@@ -1262,11 +1357,10 @@ private:
                 cell.where = where_of(*in[c].front());
             } else {
                 // Seen empty: the row prints values, the column is established, and nothing
-                // stands in its x range on this row (or the rules show its box, printed empty).
-                // The provenance is the empty grid box.
+                // stands in its x range on this row. The provenance is the empty grid box.
                 provenance p;
                 p.page = ln.page;
-                p.box = box_of(cols[c].l, ln.band ? ln.band->top : ln.t, cols[c].r, ln.band ? ln.band->bottom : ln.b);
+                p.box = box_of(cols[c].l, ln.t, cols[c].r, ln.b);
                 cell.where = p;
             }
             b.cells.push_back(std::move(cell));
@@ -1274,7 +1368,9 @@ private:
         (void)first;
     }
 
-    void finish_row(block& b, std::uint32_t table_no, std::uint32_t row_no) {
+    /// Numbers the row and its cells; `join_text`: the row's text from its cells' (else the
+    /// caller set it, as grid_row_text does for a grid).
+    void finish_row(block& b, std::uint32_t table_no, std::uint32_t row_no, bool join_text = true) {
         b.where.table = table_no;
         b.where.row = row_no;
         for (std::size_t k = 0; k < b.cells.size(); ++k) {
@@ -1286,7 +1382,7 @@ private:
             if (!c.where->page) c.where->page = b.where.page;
         }
         for (const src_cell& c : b.cells) {
-            if (c.span_copy || !c.present || c.text.empty()) continue;
+            if (!join_text || c.span_copy || !c.present || c.text.empty()) continue;
             if (!b.text.empty()) b.text += '\t';
             b.text += c.text;
         }
@@ -1300,6 +1396,8 @@ private:
     std::vector<page_lines> rules_;  ///< per page (index page - 1); empty where none were read
     std::vector<table> tables_;
     std::set<const frag*> used_vertical_;
+    std::set<const frag*> lattice_vertical_;  ///< vertical runs inside a table read from its rules
+    std::uint32_t next_table_no_ = 0, current_table_no_ = 0;
 };
 
 }  // namespace
@@ -1310,6 +1408,7 @@ document read_pdf(std::string_view pdf) {
     doc.valid_utf8 = true;
     std::vector<pline> lines;
     std::vector<frag> vertical;
+    std::vector<pline> chrome;  // page-number-like lines in the margins
     std::size_t dropped = 0, page_count = 0;
     double text_width = 0;
     {
@@ -1333,10 +1432,12 @@ document read_pdf(std::string_view pdf) {
             if (!p) continue;
             page_text pt = read_page(*p, static_cast<std::uint32_t>(i + 1));
             for (pline& ln : pt.lines) {
-                // Page headers and footers: a page number alone on a line in the top or bottom eighth.
+                // Page headers and footers: a page number alone on a line in the top or bottom
+                // eighth (dropped below, unless it stands inside a ruled table: a number wrapped
+                // over lines in its box can begin or end a page).
                 const bool margin = ln.cy() < pt.height / 8 || ln.cy() > pt.height * 7 / 8;
                 if (margin && ln.frags.size() == 1 && is_page_number(ln.frags.front().text)) {
-                    ++dropped;
+                    chrome.push_back(std::move(ln));
                     continue;
                 }
                 text_width = std::max(text_width, ln.r() - ln.l());
@@ -1345,21 +1446,40 @@ document read_pdf(std::string_view pdf) {
             for (frag& v : pt.vertical) vertical.push_back(std::move(v));
         }
     }
-    if (lines.empty() && vertical.empty())
+    if (lines.empty() && vertical.empty() && chrome.empty())
         throw error(errc::no_text_layer,
                     "the PDF has no text layer (a scan or images only); it needs OCR before it can be imported");
-    if (dropped > 0)
-        log_entry(doc.log, "XXGK-I-070", std::to_string(dropped) + " page number line(s) of page headers and footers dropped");
-    // The table borders (qpdf): they show boxes printed empty. Without them (a damaged content
-    // stream, a rotated page) the text alone is read, as before.
+    // The table rules (qpdf): tables are read box by box where they are drawn. Without them (a
+    // damaged content stream, a rotated page) the text alone is read.
     std::vector<page_lines> rules;
     {
         pdf_rules found = read_pdf_rules(pdf, page_count);
         for (const page_rules& r : found.pages) rules.emplace_back(r);
         for (const std::string& problem : found.problems)
-            log_entry(doc.log, "XXGK-I-075", "the PDF's table borders could not all be read (" + problem +
-                                                 "); rows printed empty there are not captured");
+            log_entry(doc.log, "XXGK-I-074", "the PDF's table rules could not all be read (" + problem +
+                                                 "); the tables there are rebuilt from the text alone");
     }
+    for (pline& ln : chrome) {
+        const auto covers = [&](const ruling& r) { return r.from <= ln.frags.front().cx() && r.to >= ln.frags.front().cx(); };
+        bool above = false, below = false;
+        if (ln.page >= 1 && ln.page <= rules.size())
+            for (const ruling& r : rules[ln.page - 1].horizontal) {
+                above = above || (covers(r) && r.at <= ln.t);
+                below = below || (covers(r) && r.at >= ln.b);
+            }
+        if (above && below) {
+            lines.push_back(std::move(ln));
+            continue;
+        }
+        ++dropped;
+    }
+    // Back in reading order (pages, then top to bottom), as read_page made them.
+    std::stable_sort(lines.begin(), lines.end(), [](const pline& a, const pline& b) { return a.page != b.page ? a.page < b.page : a.t < b.t; });
+    if (lines.empty() && vertical.empty())
+        throw error(errc::no_text_layer,
+                    "the PDF has no text layer (a scan or images only); it needs OCR before it can be imported");
+    if (dropped > 0)
+        log_entry(doc.log, "XXGK-I-070", std::to_string(dropped) + " page number line(s) of page headers and footers dropped");
     pdf_reader reader(doc, std::move(lines), std::move(vertical), text_width, std::move(rules));
     reader.run();
     return doc;

@@ -68,6 +68,9 @@ TIGHT = ".xxgk-table th, .xxgk-table td { padding: 0 3px !important; } .xxgk-tab
 RIGHT = ".xxgk-table td.xxgk-value { text-align: right !important; }"
 LEFT = ".xxgk-table td.xxgk-value { text-align: left !important; }"
 TOP = ".xxgk-table th, .xxgk-table td { vertical-align: top !important; }"
+# Numbers wrapped over lines inside their box (Word and WPS break long digit runs in narrow cells;
+# Chromium does with break-all): read from the table's rules, one box is one cell.
+WRAP_NUMBERS = ".xxgk-table td.xxgk-value { word-break: break-all !important; width: 1.3em !important; max-width: 1.3em !important; }"
 NO_PROSE = ".xxgk-report p, .xxgk-report h3, .xxgk-report dl, .xxgk-processing-fees { display: none !important; }"
 
 # name, format, seed, faults, changes, css
@@ -120,6 +123,7 @@ VARIANTS = [
     ("right-aligned-2019", "2019", 41, 0, {"large": 4}, page("letter") + font(SANS) + RIGHT),
     ("left-aligned-top-2021", "2021", 42, 0, {"blank": 3}, page("A4") + font(WQY) + LEFT + TOP),
     ("tables-only-a5-2019", "2019", 44, 0.3, {"blank": 2, "na": 2}, page("A5", "10mm") + font(SANS) + NO_PROSE),
+    ("wrapped-numbers-wqy-2021", "2021", 51, 0, {"large": 8}, page("A4") + font(WQY) + NARROW + WRAP_NUMBERS),
 ]
 
 # Variants that still import with wrong cells (docs/import.md, "PDF": open), made with --open into
