@@ -42,6 +42,11 @@ struct block {
     /// >= 0: inside the n-th region marked as foreign by the xxgk renderer (aside.xxgk-foreign,
     /// one number per div.xxgk-foreign-block).
     int foreign_group = -1;
+    /// A PDF grid row that may be the rest of the row above it, split by a page break (its label
+    /// goes on without an ordinal, it prints no value): the table reader joins the two when the
+    /// joined label is a row label of the format, and otherwise does not take its empty boxes
+    /// for cells printed empty.
+    bool split_continuation = false;
     provenance where;             ///< line and column (text), table and row (HTML rows), line (HTML)
     std::vector<src_cell> cells;  ///< row only
     /// fold(text), made once on first use by `folded_text` (the assembler tests a block many times).

@@ -84,6 +84,7 @@ const std::vector<import_code_info> catalog{
     {"XXGK-I-073", S::warning, "sub-row not printed, its parent row printed 0 in every column: its cells are 0 by arithmetic"},
     {"XXGK-I-074", S::warning, "PDF table rules could not be read (damaged content, rotated page, over the limits); those pages' tables are rebuilt from the text alone"},
     {"XXGK-I-075", S::info, "PDF table read from its rules, box by box (a number wrapped over lines in one box is joined)"},
+    {"XXGK-I-076", S::warning, "PDF row split by a page break: joined where the joined label is a row label, else its empty boxes are not blank"},
     // Word documents (docx_source.cpp)
     {"XXGK-I-080", S::info, "Word document read (paragraphs, tables, the parts read and not read)"},
     {"XXGK-I-081", S::info, "tracked changes: deleted text (w:del, w:moveFrom) skipped, inserted text read"},

@@ -513,10 +513,7 @@ private:
                 if (!tables_.empty() && !tables_.back().grids.empty()) {
                     table& prev = tables_.back();
                     const grid& last = prev.grids.back();
-                    if (last.page + 1 == page && last.xs.size() == g.xs.size() &&
-                        std::equal(last.xs.begin(), last.xs.end(), g.xs.begin(), [](double a, double b) { return std::abs(a - b) <= 1.5; }) &&
-                        nothing_between(last, g))
-                        into = &prev;
+                    if (last.page + 1 == page && nothing_between(last, g) && onto_columns(g, last.xs)) into = &prev;
                 }
                 if (!into) {
                     tables_.emplace_back();
@@ -527,6 +524,33 @@ private:
                 into->grids.push_back(std::move(g));
             }
         }
+    }
+
+    /// Puts grid `g` onto the columns `xs` of the grid it continues, when its own rule
+    /// positions are among them, first and last included (a page that prints only some rows
+    /// lacks the rules of the columns only other rows divide): a box over a missing rule spans
+    /// the columns on both sides. False, `g` unchanged, when the columns are not the same.
+    static bool onto_columns(grid& g, const std::vector<double>& xs) {
+        const auto near = [](double a, double b) { return std::abs(a - b) <= 1.5; };
+        if (g.xs.size() > xs.size() || !near(g.xs.front(), xs.front()) || !near(g.xs.back(), xs.back())) return false;
+        std::vector<std::size_t> index;  // g.xs[k] is xs[index[k]]
+        for (double x : g.xs) {
+            const auto it = std::find_if(xs.begin(), xs.end(), [&](double y) { return near(x, y); });
+            if (it == xs.end()) return false;
+            index.push_back(static_cast<std::size_t>(it - xs.begin()));
+        }
+        const std::size_t old_columns = g.columns(), columns = xs.size() - 1;
+        std::vector<std::size_t> at(g.rows() * columns);
+        for (std::size_t r = 0; r < g.rows(); ++r)
+            for (std::size_t c = 0; c < old_columns; ++c)
+                for (std::size_t n = index[c]; n < index[c + 1]; ++n) at[r * columns + n] = g.at[r * old_columns + c];
+        for (grid::box& b : g.boxes) {
+            b.c0 = index[b.c0];
+            b.c1 = index[b.c1 + 1] - 1;
+        }
+        g.at = std::move(at);
+        g.xs = xs;
+        return true;
     }
 
     /// No text between the end of grid `a` and the start of grid `b` on the next page, other
@@ -699,7 +723,8 @@ private:
     void emit_lattice(std::size_t n, std::uint32_t table_no) {
         const table& t = tables_[n];
         std::uint32_t row_no = 0;
-        std::size_t rows = 0, joined_numbers = 0;
+        std::size_t rows = 0, joined_numbers = 0, split_rows = 0;
+        std::vector<block> built;
         for (const grid& g : t.grids) {
             std::vector<src_cell> made(g.boxes.size());
             for (std::size_t k = 0; k < g.boxes.size(); ++k) {
@@ -730,10 +755,17 @@ private:
                     cell.span_copy = g.boxes[k].r0 != r || g.boxes[k].c0 != c;
                     row.cells.push_back(std::move(cell));
                 }
-                row.text = grid_row_text(row.cells);
-                finish_row(row, table_no, row_no++, false);
-                ++rows;
+                if (r == 0 && &g != &t.grids.front() && !built.empty() && continues(built.back(), row)) {
+                    row.split_continuation = true;
+                    ++split_rows;
+                }
+                built.push_back(std::move(row));
             }
+        }
+        for (block& row : built) {
+            row.text = grid_row_text(row.cells);
+            finish_row(row, table_no, row_no++, false);
+            ++rows;
         }
         provenance p;
         p.table = table_no;
@@ -743,8 +775,32 @@ private:
                   "table " + std::to_string(table_no) + " read from its rules on page " + std::to_string(*p.page) +
                       (last_page != *p.page ? "–" + std::to_string(last_page) : std::string()) + ": " + std::to_string(rows) +
                       " rows, " + std::to_string(t.grids.front().columns()) + " columns" +
-                      (joined_numbers ? ", " + std::to_string(joined_numbers) + " number(s) wrapped over lines in one box joined" : std::string()),
+                      (joined_numbers ? ", " + std::to_string(joined_numbers) + " number(s) wrapped over lines in one box joined" : std::string()) +
+                      (split_rows ? ", " + std::to_string(split_rows) + " row(s) that may go on from the page before" : std::string()),
                   {}, p);
+    }
+
+    /// Whether `next`, the first row of a grid on the next page, is the rest of `last`, a row
+    /// that the page break split (Word, WPS and LibreOffice let a row break across pages): its
+    /// label goes on without an ordinal of its own, its boxes stand side by side as the row's
+    /// above, and it prints no value. Its empty boxes may then be the rest of boxes printed
+    /// above, not cells printed empty; the table reader decides by the label (join_split_rows).
+    static bool continues(const block& last, const block& next) {
+        if (last.cells.size() != next.cells.size()) return false;
+        // The same boxes side by side (a header repeated on the new page divides it otherwise).
+        for (std::size_t c = 0; c < last.cells.size(); ++c) {
+            const auto& a = last.cells[c].where;
+            const auto& b = next.cells[c].where;
+            if (!a || !b || !a->box || !b->box || a->box->left != b->box->left || a->box->right != b->box->right) return false;
+        }
+        const src_cell* label = nullptr;
+        for (const src_cell& c : next.cells)
+            if (!c.span_copy && !c.text.empty()) {
+                label = &c;
+                break;
+            }
+        if (!label || is_value_text(label->text) || starts_with_ordinal(label->text)) return false;
+        return std::none_of(next.cells.begin(), next.cells.end(), [](const src_cell& c) { return !c.span_copy && is_value_text(c.text); });
     }
 
     const page_lines* rules_of(std::uint32_t page) const {

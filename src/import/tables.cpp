@@ -1607,12 +1607,80 @@ void table_reader::review(const block_span* span) {
 
 }  // namespace
 
+/// Rows of a PDF grid that a page break may have split (block::split_continuation): joined with
+/// the row above when the two pieces of the label make a row label of the format (equal once
+/// folded, or but for the ordinal's style or a note) and the piece above alone is not another
+/// row's label; the joined row keeps the boxes above, the continuation's text added. Otherwise
+/// the continuation stays a row of its own whose empty boxes are not taken for cells printed
+/// empty (they may be the rest of boxes printed above). Both logged XXGK-I-076.
+block_span join_split_rows(const block_span& span, std::deque<block>& made, format_version format, std::string_view section,
+                           std::vector<import_log_entry>& log) {
+    const vocabulary& v = vocab(format);
+    const auto certain = [](const label_match& m) {
+        return m && (m.quality == match_quality::exact || m.quality == match_quality::ordinal || m.quality == match_quality::note);
+    };
+    block_span out;
+    for (const block* b : span) {
+        if (!b->split_continuation) {
+            out.push_back(b);
+            continue;
+        }
+        std::optional<std::size_t> label;  // the rightmost text of the continuation: the row label's rest
+        for (std::size_t c = 0; c < b->cells.size(); ++c)
+            if (!b->cells[c].span_copy && !b->cells[c].text.empty()) label = c;
+        const block* above = out.empty() ? nullptr : out.back();
+        if (label && above && above->type == block::kind::row && above->cells.size() == b->cells.size()) {
+            const std::string& piece = above->cells[*label].text;
+            const std::string joined = piece + b->cells[*label].text;
+            const label_match whole = v.find(joined, section, {term_kind::row});
+            const label_match part = v.find(piece, section, {term_kind::row});
+            if (certain(whole) && (!certain(part) || part.t == whole.t)) {
+                block j = *above;
+                for (std::size_t c = 0; c < j.cells.size(); ++c) {
+                    const src_cell& more = b->cells[c];
+                    if (more.span_copy || more.text.empty()) continue;
+                    if (j.cells[c].span_copy) j.cells[c] = more;
+                    else j.cells[c].text += more.text;
+                }
+                j.text = grid_row_text(j.cells);
+                log_entry(log, "XXGK-I-076",
+                          "row split by a page break joined: \"" + piece + "\" + \"" + b->cells[*label].text + "\" is \"" +
+                              std::string(whole.t->official) + "\"",
+                          {}, b->where);
+                made.push_back(std::move(j));
+                out.back() = &made.back();
+                continue;
+            }
+        }
+        block rest = *b;
+        for (src_cell& c : rest.cells)
+            if (!c.span_copy && c.text.empty()) c.unprinted = true;
+        log_entry(log, "XXGK-I-076",
+                  "row \"" + (label ? b->cells[*label].text : std::string()) +
+                      "\" at the top of a page may go on from the row above it; not joined (the joined label is no row of the "
+                      "format), and its empty boxes are not taken for cells printed empty",
+                  {}, b->where);
+        made.push_back(std::move(rest));
+        out.push_back(&made.back());
+    }
+    return out;
+}
+
 void read_tables(report& r, const block_span* proactive, const block_span* requests, const block_span* review,
                  std::vector<import_log_entry>& log) {
+    std::deque<block> made;
+    block_span joined[3];
+    const block_span* spans[3] = {proactive, requests, review};
+    const char* sections[3] = {"proactive", "requests", "review_litigation"};
+    for (int k = 0; k < 3; ++k)
+        if (spans[k] && std::any_of(spans[k]->begin(), spans[k]->end(), [](const block* b) { return b->split_continuation; })) {
+            joined[k] = join_split_rows(*spans[k], made, r.format(), sections[k], log);
+            spans[k] = &joined[k];
+        }
     table_reader t(r, log);
-    t.proactive(proactive);
-    t.requests(requests);
-    t.review(review);
+    t.proactive(spans[0]);
+    t.requests(spans[1]);
+    t.review(spans[2]);
 }
 
 }  // namespace xxgk::import_detail
