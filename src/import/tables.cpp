@@ -514,14 +514,17 @@ block_span rebuild_proactive(const block_span& span, std::deque<block>& made, co
     return out;
 }
 
-/// The whole number of a lone value line, or -1.
-long long whole_count(const block& b) {
-    const std::string& t = b.text;
+/// A value as a whole count: digits only (no sign, no unit, no decimal point); -1 otherwise.
+long long whole_count_text(std::string_view text) {
+    const std::string t = trim(std::string(text));
     if (t.empty() || t.size() > 9) return -1;
     for (char ch : t)
         if (ch < '0' || ch > '9') return -1;
     return std::stoll(t);
 }
+
+/// The whole number of a lone value line, or -1.
+long long whole_count(const block& b) { return whole_count_text(b.text); }
 
 /// Section 四 printed one cell per line: its one row is a run of exactly 15 lone whole numbers in
 /// which each group of five adds up (R5: 维持 + 纠正 + 其他 + 尚未审结 = 总计). That run becomes the
@@ -594,6 +597,111 @@ block_span rebuild_review(const block_span& span, std::deque<block>& made, std::
         out.push_back(b);
     }
     return out;
+}
+
+/// Section 三 printed one cell per line (pdftotext without -layout): its values in the order
+/// printed, six per row (the columns 自然人 … 其他), labels floating between them, and the 总计
+/// column printed apart as one run of lone values (pdftotext puts it at the head of section 四).
+/// Read only when everything agrees: exactly six whole counts per row of the format; the format's
+/// row labels found, in the format's order, in the labels printed (each a subsequence of the
+/// label text left, so that pieces of group labels printed between its characters do not hide
+/// it); and exactly one run of lone values, as many as rows, each the sum of its row's six. The
+/// rows are then rebuilt (the format's label, six values and 总计, each at its own line) and the
+/// 总计 run is taken out of `review`. Anything else: `span` and `review` unchanged, the cells not
+/// captured, XXGK-I-063 when values were printed. What this cannot see: two rows printed out of
+/// order whose six values differ but sum alike (pdftotext keeps a table's rows in order; the
+/// 总计 check rules out every other shift).
+bool rebuild_requests(block_span& span, block_span& review, std::deque<block>& made, const vocabulary& v,
+                      std::vector<import_log_entry>& log) {
+    std::vector<slot> values;
+    std::u32string labels;
+    for (const block* b : span) {
+        if (b->type != block::kind::line) return false;
+        const parsed_row pr = parse_row(*b);
+        for (const label_part& l : pr.labels) {
+            // A value printed after a label cut inside its bracket ("（二）部分公开（区分处理的，只计这一情形， 1"):
+            // the line's last word, after a space, a whole count.
+            std::string text = l.text;
+            const std::size_t space = text.find_last_of(' ');
+            if (pr.values.slots.empty() && space != std::string::npos && whole_count_text(text.substr(space + 1)) >= 0) {
+                values.push_back(slot{text.substr(space + 1), b->where});
+                text.erase(space);
+            }
+            labels += fold(text);
+        }
+        for (const slot& sl : pr.values.slots) {
+            if (is_blank(sl.text)) continue;
+            if (whole_count_text(sl.text) < 0) return false;
+            values.push_back(sl);
+            if (!values.back().where) values.back().where = b->where;
+        }
+    }
+    std::vector<const term*> rows;
+    for (const term& t : v.terms())
+        if (t.section == "requests" && t.kind == term_kind::row) rows.push_back(&t);
+    const std::size_t per_row = 6, n = rows.size();
+    if (values.empty() || rows.empty()) return false;
+    const auto not_placed = [&](const std::string& why) {
+        log_entry(log, "XXGK-I-063",
+                  "section 三 printed one cell per line: " + why + "; its " + std::to_string(values.size()) + " values are not placed",
+                  "requests", values.front().where);
+        return false;
+    };
+    if (values.size() != per_row * n)
+        return not_placed(std::to_string(values.size()) + " values where " + std::to_string(n) + " rows of " +
+                          std::to_string(per_row) + " are printed");
+    // The labels, in the format's order.
+    std::size_t at = 0;
+    for (const term* t : rows) {
+        for (char32_t c : t->body) {
+            const std::size_t found = labels.find(c, at);
+            if (found == std::u32string::npos) return not_placed("the row label \"" + std::string(t->official) + "\" is not printed in its place");
+            at = found + 1;
+        }
+    }
+    // The 总计 column: one run of lone values, a row's total each.
+    std::vector<long long> sums(n, 0);
+    for (std::size_t r = 0; r < n; ++r)
+        for (std::size_t c = 0; c < per_row; ++c) sums[r] += whole_count_text(values[r * per_row + c].text);
+    std::vector<std::pair<std::size_t, std::size_t>> fitting;  // [from, to) in review
+    for (std::size_t i = 0; i < review.size();) {
+        if (!lone_value(*review[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < review.size() && lone_value(*review[j])) ++j;
+        if (j - i == n) {
+            bool sums_match = true;
+            for (std::size_t r = 0; r < n && sums_match; ++r) sums_match = whole_count_text(review[i + r]->text) == sums[r];
+            if (sums_match) fitting.push_back({i, j});
+        }
+        i = j;
+    }
+    if (fitting.size() != 1)
+        return not_placed(fitting.empty() ? "no run of " + std::to_string(n) + " lone values (the 总计 column) equals the rows' sums"
+                                          : "several runs of lone values could be the 总计 column");
+    const auto [from, to] = fitting.front();
+    block_span rebuilt;
+    for (std::size_t r = 0; r < n; ++r) {
+        block b;
+        b.type = block::kind::row;
+        b.where = *values[r * per_row].where;
+        b.cells.push_back(src_cell{std::string(rows[r]->official), values[r * per_row].where});
+        for (std::size_t c = 0; c < per_row; ++c) b.cells.push_back(src_cell{values[r * per_row + c].text, values[r * per_row + c].where});
+        b.cells.push_back(src_cell{review[from + r]->text, review[from + r]->where});
+        b.text = grid_row_text(b.cells);
+        made.push_back(std::move(b));
+        rebuilt.push_back(&made.back());
+    }
+    log_entry(log, "XXGK-I-064",
+              "section 三 rebuilt from values printed one per line: " + std::to_string(n) + " rows of " + std::to_string(per_row) +
+                  " values in the order printed, labels in the format's order, and the 总计 column printed apart (" +
+                  describe(review[from]->where) + ") equal to every row's sum",
+              "requests", values.front().where);
+    span = std::move(rebuilt);
+    review.erase(review.begin() + static_cast<std::ptrdiff_t>(from), review.begin() + static_cast<std::ptrdiff_t>(to));
+    return true;
 }
 
 class table_reader {
@@ -1677,6 +1785,18 @@ void read_tables(report& r, const block_span* proactive, const block_span* reque
             joined[k] = join_split_rows(*spans[k], made, r.format(), sections[k], log);
             spans[k] = &joined[k];
         }
+    // Section 三 printed one cell per line, its 总计 column apart at the head of section 四.
+    block_span requests_rebuilt, review_rest;
+    if (spans[1] && spans[2] && std::none_of(spans[1]->begin(), spans[1]->end(), [](const block* b) { return b->type == block::kind::row; })) {
+        requests_rebuilt = *spans[1];
+        review_rest = *spans[2];
+        std::size_t lone = 0;
+        for (const block* b : requests_rebuilt) lone += lone_value(*b);
+        if (lone >= 2 && rebuild_requests(requests_rebuilt, review_rest, made, vocab(r.format()), log)) {
+            spans[1] = &requests_rebuilt;
+            spans[2] = &review_rest;
+        }
+    }
     table_reader t(r, log);
     t.proactive(spans[0]);
     t.requests(spans[1]);
