@@ -36,7 +36,7 @@ struct affine {
 
 constexpr double kThin = 2.5;          ///< thicker filled shapes are backgrounds, not rules (points)
 constexpr double kShortest = 3.0;      ///< shorter segments are glyph-like marks, not rules
-constexpr std::size_t kObjectBudget = 4'000'000;
+constexpr std::size_t kObjectBudget = 1'000'000;
 constexpr int kFormDepth = 8;
 constexpr std::size_t kRulesPerPage = 20'000;
 /// qpdf holds a content stream decoded in memory while it tokenises it: a Flate bomb (a few KB

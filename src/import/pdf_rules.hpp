@@ -36,7 +36,7 @@ struct pdf_rules {
 
 /// Reads the rules of every page of `pdf` (`page_count` pages, as poppler counted them). Never
 /// throws: a damaged or hostile content stream ends that page's rules and is named in `problems`.
-/// Bounded: at most 4 million content-stream objects over the whole file, a page's (or a Form's)
+/// Bounded: at most 1 million content-stream objects over the whole file, a page's (or a Form's)
 /// content at most 32 MiB decoded (measured before it is parsed), Form XObjects nested at most 8
 /// deep, at most 20,000 rules per page.
 pdf_rules read_pdf_rules(std::string_view pdf, std::size_t page_count);
