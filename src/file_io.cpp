@@ -161,6 +161,7 @@ atomic_file::atomic_file(std::string path) : path_(std::move(path)), target_(pat
         fail(path_, err, "cannot write '" + path_ + "': " + said(err));
     }
     if (keep_mode) (void)::fchmod(fd_, st.st_mode & 07777);  // the replaced file's permissions
+    replaces_ = keep_mode;
 }
 
 atomic_file::~atomic_file() { discard(); }
@@ -203,7 +204,7 @@ void atomic_file::commit() {
         discard();
         fail(path_, err, "cannot write '" + path_ + "': " + said(err) + tail);
     };
-    if (!temp_.empty() && ::fsync(fd_) != 0) failed(errno);
+    if (!temp_.empty() && replaces_ && ::fsync(fd_) != 0) failed(errno);
     const int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0 && errno != EINTR) failed(errno);

@@ -3,7 +3,9 @@
 //
 // An atomic_file collects what is written in a temporary file beside its target (same directory,
 // so same file system: the rename is atomic), named ".NAME.xxgk-XXXXXX.tmp"; `commit` flushes it
-// to disk and renames it over the target. Until then the target is untouched, and an atomic_file
+// (to disk, with fsync, when it replaces a file: a crash then leaves the old file or the new one;
+// a new file is not synced, which would make `xxgk generate` of many files several times slower)
+// and renames it over the target. Until then the target is untouched, and an atomic_file
 // destroyed without a commit (a failed write, an exception) removes its temporary file: a reader of
 // the target sees the old content or the new, never part of the new. A target that exists and is
 // not a regular file (a terminal, /dev/stdout, a FIFO) cannot be replaced: it is written in place.
@@ -27,7 +29,8 @@ public:
 
     /// Appends `text` (buffered). Throws file_error when the system refuses (disk full, EFBIG).
     void write(std::string_view text);
-    /// Flushes, syncs and closes the temporary file, then renames it over the target. Throws
+    /// Flushes and closes the temporary file (syncing it to disk first when it replaces a file,
+    /// so that even a system crash cannot leave the target empty), then renames it over the target. Throws
     /// file_error, the temporary file removed and the target untouched, when any step fails.
     void commit();
 
@@ -42,6 +45,7 @@ private:
     std::string temp_;     ///< the temporary file; empty when writing in place
     std::string buffer_;
     int fd_ = -1;
+    bool replaces_ = false;  ///< the target exists: sync before the rename, so a crash cannot lose it
     bool committed_ = false;
 };
 

@@ -72,7 +72,7 @@ std::string read_file(const std::string& path);
 std::string read_file(const std::string& path, std::size_t max_bytes);
 
 /// Writes `text` to the file `path` atomically: into a temporary file in the same directory
-/// (".NAME.xxgk-XXXXXX.tmp"), synced to disk, then renamed over `path`, so that `path` holds
+/// (".NAME.xxgk-XXXXXX.tmp"), synced to disk when it replaces a file, then renamed over `path`, so that `path` holds
 /// either its old content (or nothing, if it did not exist) or all of `text`, never a part, even
 /// when the disk fills up, a file-size limit is hit or the process is killed (a kill may leave the
 /// temporary file behind). On failure the temporary file is removed and `file_error`

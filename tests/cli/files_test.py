@@ -68,6 +68,8 @@ def main():
     for command in (["validate"], ["convert"], ["cells"], ["render"], ["render", "--to", "md"], ["import"]):
         for path, says in (("/dev/zero", "is a character device, not a file"), (fifo, "is a FIFO (named pipe), not a file"),
                            (work, "is a directory, not a file")):
+            if command == ["import"] and path == work:
+                continue  # a directory is several inputs to import (walked; needs -o DIR)
             rc, out, err = xxgk(*command, path, timeout=20)
             expect(rc == 2 and says in err, "%s %s: exit %d, %r" % (" ".join(command), path, rc, err[:200]))
 

@@ -62,6 +62,19 @@ std::vector<std::string> files_of(const std::string& dir) {
     return files;
 }
 
+/// OSError(errno, message, filename) for a file_error: Python picks the subclass from the errno
+/// (FileNotFoundError, IsADirectoryError, PermissionError, …). Names that are not UTF-8 are
+/// decoded as os.fsdecode does.
+[[noreturn]] void raise_os_error(const file_error& e) {
+    const int err = e.reason().value();
+    const std::string message = e.what();
+    py::object text = py::reinterpret_steal<py::object>(PyUnicode_DecodeUTF8(message.data(), static_cast<Py_ssize_t>(message.size()), "replace"));
+    py::object name = py::reinterpret_steal<py::object>(PyUnicode_DecodeFSDefaultAndSize(e.path().data(), static_cast<Py_ssize_t>(e.path().size())));
+    if (!text || !name) throw py::error_already_set();
+    PyErr_SetObject(PyExc_OSError, py::make_tuple(err ? err : EIO, text, name).ptr());
+    throw py::error_already_set();
+}
+
 /// The bytes of a file, read by xxgk::read_file (regular files only, at most max_bytes): (bytes,
 /// None), or (None, message) for a file over the limit (Python raises ValidationError). OSError
 /// with the system's errno (FileNotFoundError, IsADirectoryError, …) when it cannot be read.
@@ -81,11 +94,7 @@ py::tuple read_bounded(const std::string& path, py::handle max_bytes) {
             too_large = e.what();
         }
     }
-    if (failure) {
-        const int err = failure->reason().value();
-        PyErr_SetObject(PyExc_OSError, py::make_tuple(err ? err : EIO, failure->what(), failure->path()).ptr());
-        throw py::error_already_set();
-    }
+    if (failure) raise_os_error(*failure);
     if (too_large) return py::make_tuple(py::none(), *too_large);
     return py::make_tuple(py::bytes(data), py::none());
 }
@@ -101,11 +110,7 @@ void write_atomically(const std::string& path, const std::string& text) {
             failure = e;
         }
     }
-    if (failure) {
-        const int err = failure->reason().value();
-        PyErr_SetObject(PyExc_OSError, py::make_tuple(err ? err : EIO, failure->what(), failure->path()).ptr());
-        throw py::error_already_set();
-    }
+    if (failure) raise_os_error(*failure);
 }
 
 template <class T>
