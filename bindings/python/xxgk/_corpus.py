@@ -48,6 +48,6 @@ def _read_file(name: Union[str, bytes], limit: int) -> bytes:
     bytes (a larger file: ValidationError of type 'limit_exceeded', before it is read when its
     size is known)."""
     data, too_large = _core._read_file(os.fsencode(name), limit)
-    if too_large is not None:
+    if data is None:
         raise ValidationError.from_problems([("limit_exceeded", "", too_large, None, None, None)], None, path=os.fsdecode(name))
     return data
