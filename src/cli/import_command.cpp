@@ -103,9 +103,7 @@ std::vector<job> jobs_of(const std::vector<std::string>& inputs) {
             for (const std::string& file : xxgk::corpus_files(in)) {
                 const bool unlisted = file.back() == '/';
                 if (!unlisted && !importable(file)) continue;  // .json: canonical JSON is not imported
-                const fs::path path = fs::path(in) / file;
-                jobs.push_back({path.string(), fs::path(file).replace_extension()});
-                (void)unlisted;
+                jobs.push_back({(fs::path(in) / file).string(), fs::path(file).replace_extension()});
             }
         } else {
             jobs.push_back({in, fs::path(in == "-" ? "stdin" : in).filename().replace_extension()});
