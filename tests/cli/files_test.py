@@ -205,6 +205,14 @@ def main():
     # Twice: the output of the first run (out/summary.json) is not read by the second.
     rc, out2, _ = xxgk("corpus", corpus, "-o", corpus_out, "--lang", "en")
     expect(rc == 2 and out2.splitlines()[0] == out.splitlines()[0], "corpus run twice: %r vs %r" % (out2[:200], out[:200]))
+    # xxgk import DIR walks the same way: the FIFO is a failed input, the report after it imported.
+    texts = os.path.join(work, "texts")
+    os.makedirs(texts)
+    os.mkfifo(os.path.join(texts, "a-pipe.txt"))
+    shutil.copy(text_report, os.path.join(texts, "b-report.txt"))
+    rc, _, err = xxgk("import", "--no-info", texts, "-o", os.path.join(work, "texts-out"))
+    expect(rc == 2 and "a-pipe.txt' is a FIFO" in err and "1 of 2 files imported" in err
+           and os.path.exists(os.path.join(work, "texts-out", "b-report.json")), "import DIR with a FIFO: %r" % err[-300:])
     # A corpus that cannot be written: the old output stays.
     check_atomic("corpus -o", ["corpus", os.path.join(source, "examples/data"), "-o", os.path.join(out_dir, "corpus-out")],
                  os.path.join(out_dir, "corpus-out", "cells.csv"), fsize=20000)
