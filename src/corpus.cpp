@@ -3,6 +3,7 @@
 #include "xxgk/corpus.hpp"
 
 #include "csv.hpp"
+#include "file_io.hpp"
 #include "json_writer.hpp"
 #include "xxgk/error.hpp"
 #include "xxgk/json.hpp"
@@ -17,6 +18,8 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <iterator>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -64,16 +67,61 @@ input_kind detect_input_kind(std::string_view path, std::string_view content) no
     return input_kind::text;
 }
 
-std::vector<std::string> corpus_files(const std::string& dir) {
+namespace {
+
+// The files a corpus_writer writes into its directory.
+constexpr const char* output_names[] = {"summary.json", "findings.csv", "cells.csv", "errors.csv"};
+
+}  // namespace
+
+std::vector<std::string> corpus_files(const std::string& dir, const std::string& output) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) throw error(errc::io_error, "'" + dir + "' is not a readable directory");
+    const fs::path root(dir);
+    // The output of a run whose output directory is inside the corpus is not part of it.
+    std::vector<fs::path> own;
+    if (!output.empty())
+        for (const char* name : output_names) {
+            fs::path p = fs::weakly_canonical(fs::path(output) / name, ec);
+            if (!ec) own.push_back(std::move(p));
+        }
     std::vector<std::string> out;
-    fs::recursive_directory_iterator it(dir, ec), end;
-    if (ec) throw error(errc::io_error, "cannot read directory '" + dir + "': " + ec.message());
-    for (; it != end; it.increment(ec)) {
-        if (ec) throw error(errc::io_error, "cannot read directory '" + dir + "': " + ec.message());
-        if (!it->is_regular_file(ec) || !kind_by_extension(it->path().filename().string())) continue;
-        out.push_back(it->path().lexically_relative(dir).generic_string());
+    // An explicit stack of directories rather than recursive_directory_iterator, which ends the
+    // whole walk at the first directory it cannot open: here the walk goes on, and the directory
+    // is in the list (as "path/"), for its reader to say why it cannot be read.
+    std::vector<fs::path> pending{root};
+    while (!pending.empty()) {
+        const fs::path current = std::move(pending.back());
+        pending.pop_back();
+        const bool is_root = current == root;
+        fs::directory_iterator it(current, ec);
+        for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+            const fs::directory_entry& entry = *it;
+            std::error_code status_ec;
+            const fs::file_status status = entry.symlink_status(status_ec);
+            if (!status_ec && fs::is_directory(status)) {  // links to directories are not entered: no loop
+                pending.push_back(entry.path());
+                continue;
+            }
+            // Everything else with a corpus extension is listed, whatever it is (a FIFO, a link
+            // to nothing): reading it says what is wrong. So is an entry that cannot even be
+            // examined (its path too long, …), whatever its name: it may be a directory of reports.
+            if (!status_ec && !kind_by_extension(entry.path().filename().string())) continue;
+            if (!own.empty()) {
+                const std::string name = entry.path().filename().string();
+                if (std::find(std::begin(output_names), std::end(output_names), name) != std::end(output_names)) {
+                    std::error_code canonical_ec;
+                    const fs::path p = fs::weakly_canonical(entry.path(), canonical_ec);
+                    if (!canonical_ec && std::find(own.begin(), own.end(), p) != own.end()) continue;
+                }
+            }
+            out.push_back(entry.path().lexically_relative(root).generic_string());
+        }
+        if (ec) {  // could not be opened, or failed while being listed
+            if (is_root) throw error(errc::io_error, "cannot read directory '" + dir + "': " + ec.message());
+            out.push_back(current.lexically_relative(root).generic_string() + "/");
+            ec.clear();
+        }
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -85,6 +133,14 @@ corpus_file_result check_corpus_file(const std::string& dir, const std::string& 
     auto fail = [&](errc code, std::string message) {
         r.errors.push_back({file, to_string(code), "", "", "", std::move(message)});
     };
+    if (!file.empty() && file.back() == '/') {  // a directory corpus_files could not list
+        const fs::path path = fs::path(dir) / file;
+        std::error_code ec;
+        fs::directory_iterator probe(path, ec);
+        fail(errc::io_error, "cannot list the directory '" + path.parent_path().string() +
+                                 "': " + (ec ? ec.message() : std::string("listing it failed")) + "; its files were not read");
+        return r;
+    }
     std::string content;
     try {
         content = read_file((fs::path(dir) / file).string(),
@@ -131,6 +187,9 @@ void count(corpus_summary& summary, const corpus_file_result& r) {
         summary.with_errors += count_errors(r.findings) > 0;
     } else {
         ++summary.unusable;
+        const bool unreadable = std::any_of(r.errors.begin(), r.errors.end(),
+                                            [](const corpus_error& e) { return e.code == to_string(errc::io_error); });
+        summary.unreadable += unreadable;
     }
     for (const finding& f : r.findings) {
         ++summary.by_code[f.code];
@@ -246,10 +305,10 @@ corpus_summary run_corpus(const std::string& dir, const std::vector<std::string>
 
 namespace {
 
-std::ofstream open_csv(const fs::path& path, const std::string& header) {
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw error(errc::io_error, "cannot write '" + path.string() + "'");
-    out << header << '\n';
+std::unique_ptr<detail::atomic_file> open_csv(const fs::path& path, const std::string& header) {
+    auto out = std::make_unique<detail::atomic_file>(path.string());
+    out->write(header);
+    out->write("\n");
     return out;
 }
 
@@ -298,24 +357,23 @@ corpus_rows corpus_writer::rows(const corpus_file_result& r) const {
     return out;
 }
 
+corpus_writer::~corpus_writer() = default;
+
 void corpus_writer::write(const corpus_rows& rows) {
-    errors_ << rows.errors;
-    findings_ << rows.findings;
-    cells_ << rows.cells;
+    errors_->write(rows.errors);
+    findings_->write(rows.findings);
+    cells_->write(rows.cells);
 }
 
 void corpus_writer::add(const corpus_file_result& r) { write(rows(r)); }
 
 void corpus_writer::finish(const corpus_summary& summary) {
-    for (std::ofstream* f : {&findings_, &cells_, &errors_}) {
-        f->close();
-        if (!*f) throw error(errc::io_error, "cannot write the output of the run in '" + dir_ + "'");
-    }
-    const fs::path path = fs::path(dir_) / "summary.json";
-    std::ofstream out(path, std::ios::binary);
-    out << corpus_summary_to_json(summary) << '\n';
-    out.close();
-    if (!out) throw error(errc::io_error, "cannot write '" + path.string() + "'");
+    // Every file is complete on disk before the first replaces its old version.
+    detail::atomic_file json((fs::path(dir_) / "summary.json").string());
+    json.write(corpus_summary_to_json(summary));
+    json.write("\n");
+    for (auto* f : {&findings_, &cells_, &errors_}) (*f)->commit();
+    json.commit();
 }
 
 std::string corpus_summary_to_json(const corpus_summary& s, bool timing) {
@@ -335,6 +393,7 @@ std::string corpus_summary_to_json(const corpus_summary& s, bool timing) {
     count("files", s.files);
     count("reports", s.reports);
     count("unusable", s.unusable);
+    count("unreadable", s.unreadable);
     count("with_errors", s.with_errors);
     if (timing) {
         count("jobs", s.jobs);

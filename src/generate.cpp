@@ -588,6 +588,8 @@ generated_report generate_report(const generate_options& options, std::uint64_t 
 
 std::vector<generated_report> generate(const generate_options& options, std::size_t count) {
     check(options);
+    if (count > max_generate_count)
+        throw error(errc::out_of_range, "count must be in [0, " + std::to_string(max_generate_count) + "], got " + std::to_string(count));
     std::vector<generated_report> out;
     out.reserve(count);
     for (std::size_t i = 0; i < count; ++i) out.push_back(builder(options, i).run());

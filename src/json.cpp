@@ -741,65 +741,16 @@ report load_json(std::string_view json, const decode_options& options) {
     return std::move(*r.value);
 }
 
-std::string read_file(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw error(errc::io_error, "'" + path + "' is a directory, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw error(errc::io_error, "cannot open '" + path + "' for reading");
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (in.bad()) throw error(errc::io_error, "cannot read '" + path + "'");
-    return std::move(s).str();
-}
-
-std::string read_file(const std::string& path, std::size_t max_bytes) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) throw error(errc::io_error, "cannot open '" + path + "' for reading: no such file");
-    if (!fs::is_regular_file(status)) {
-        const char* what = fs::is_directory(status)       ? "a directory"
-                           : fs::is_character_file(status) ? "a character device"
-                           : fs::is_block_file(status)     ? "a block device"
-                           : fs::is_fifo(status)           ? "a FIFO (named pipe)"
-                           : fs::is_socket(status)         ? "a socket"
-                                                           : "not a regular file";
-        throw error(errc::io_error, "'" + path + "' is " + what + ", not a file");
-    }
-    const std::uintmax_t size = fs::file_size(path, ec);
-    const auto too_large = [&](const std::string& how) {
-        return error(errc::limit_exceeded, "'" + path + "' is " + how + " bytes, more than the limit of " + std::to_string(max_bytes));
-    };
-    if (!ec && size > max_bytes) throw too_large(std::to_string(size));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw error(errc::io_error, "cannot open '" + path + "' for reading");
-    std::string out;
-    const std::size_t want = max_bytes == static_cast<std::size_t>(-1) ? max_bytes : max_bytes + 1;
-    out.resize(static_cast<std::size_t>(std::min<std::uintmax_t>(ec ? 65536 : size + 1, want)));
-    std::size_t got = 0;
-    while (true) {
-        in.read(out.data() + got, static_cast<std::streamsize>(out.size() - got));
-        got += static_cast<std::size_t>(in.gcount());
-        if (!in) break;
-        if (got == want) break;
-        out.resize(std::min(want, out.size() * 2));  // the file grew while it was read
-    }
-    if (in.bad()) throw error(errc::io_error, "cannot read '" + path + "'");
-    if (got > max_bytes) throw too_large("more than " + std::to_string(max_bytes));
-    out.resize(got);
-    return out;
-}
-
-std::string detail::read_file_for_decoding(const std::string& path) {
+std::string detail::read_file_for_decoding(const std::string& path, std::size_t max_bytes) {
     try {
-        return read_file(path);
+        return read_file(path, max_bytes);
     } catch (const error& e) {
-        throw decode_error({{errc::io_error, "", e.what(), {}, {}, {}}});
+        throw decode_error({{e.code(), "", e.what(), {}, {}, {}}});
     }
 }
 
 report load_json_file(const std::string& path, const decode_options& options) {
-    return load_json(detail::read_file_for_decoding(path), options);
+    return load_json(detail::read_file_for_decoding(path, options.max_input_bytes), options);
 }
 
 std::string to_json(const report& r) {

@@ -366,9 +366,10 @@ void decode_document(std::string_view json, const decode_options& options, std::
 /// decode_json without its one-pass reader: the DOM decoder alone (for the tests that compare them).
 decode_result decode_json_with_dom(std::string_view json, const decode_options& options);
 
-/// The text of a file for the load_*_file functions: throws decode_error (errc::io_error) when
+/// The text of a file for the load_*_file functions, read by `read_file(path, max_bytes)`: throws
+/// decode_error (errc::io_error, or errc::limit_exceeded for a file larger than `max_bytes`) when
 /// it cannot be read, so that they fail the way they fail for bad content.
-std::string read_file_for_decoding(const std::string& path);
+std::string read_file_for_decoding(const std::string& path, std::size_t max_bytes);
 
 }  // namespace xxgk::detail
 

@@ -23,12 +23,17 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace xxgk {
+
+namespace detail {
+class atomic_file;  // src/file_io.hpp
+}
 
 /// What a file of a corpus holds, as `detect_input_kind` decides.
 enum class input_kind : std::uint8_t {
@@ -45,11 +50,17 @@ BOOST_DESCRIBE_ENUM(input_kind, json, text, html, pdf, docx)
 /// `detect_source_kind` decides (a kind it refuses counts as text here; importing it then says why).
 input_kind detect_input_kind(std::string_view path, std::string_view content) noexcept;
 
-/// The files of a corpus: every regular file below `dir` (recursively; links to files are read,
+/// The files of a corpus: every file below `dir` (recursively; links to files are read,
 /// links to directories are not entered, so a link loop cannot trap the walk)
 /// whose extension is one `detect_input_kind` recognises, as paths relative to `dir` with '/'
-/// separators, sorted bytewise. Throws `error` (errc::io_error) when `dir` is not a readable directory.
-std::vector<std::string> corpus_files(const std::string& dir);
+/// separators, sorted bytewise. Nothing is left out silently: an entry with such an extension that
+/// is not a readable regular file (a FIFO, a link to nothing, a file without read permission) is
+/// listed, and so is a directory that cannot be listed, as its path followed by '/'; the walk goes
+/// on past them, and `check_corpus_file` reports each as errc::io_error. With `output`, the output
+/// directory of a `corpus_writer`, the files that writer writes (summary.json, …) are left out
+/// when they are below `dir`: a run does not read the output of the run before.
+/// Throws `error` (errc::io_error) when `dir` itself is not a readable directory.
+std::vector<std::string> corpus_files(const std::string& dir, const std::string& output = {});
 
 /// One problem that made a file unusable: an errc name ("io_error", "invalid_json",
 /// "missing_member", "invalid_value" for text that is not a report, …) and where.
@@ -112,6 +123,9 @@ struct corpus_summary {
     std::size_t files = 0;         ///< files examined
     std::size_t reports = 0;       ///< files read as reports and validated
     std::size_t unusable = 0;      ///< files skipped (see errors.csv)
+    /// Of those, the files and directories that could not be read or listed at all (errc::io_error):
+    /// the run did not see the whole corpus. `xxgk corpus` then exits with 2.
+    std::size_t unreadable = 0;
     std::size_t with_errors = 0;   ///< reports with at least one finding of severity error
     std::map<std::string, std::size_t> by_code;      ///< findings per code (import log codes too)
     std::map<std::string, std::size_t> by_severity;  ///< findings per severity name
@@ -139,11 +153,15 @@ struct corpus_rows {
 
 /// Writes the output of a run into a directory: findings.csv (the members of `corpus_finding`),
 /// cells.csv (`file` + the members of `cell_record`), errors.csv (the members of `corpus_error`),
-/// and, from `finish`, summary.json. Deterministic: the same files give the same bytes.
+/// and, from `finish`, summary.json. Deterministic: the same files give the same bytes. Atomic
+/// (`write_file`): the files are written as temporary files beside them and replace the files of
+/// an earlier run only in `finish`, once all four are complete; a writer destroyed without
+/// `finish` (an error, an exception) removes them and leaves the old files as they were.
 class corpus_writer {
 public:
-    /// Creates `dir` if needed and opens the CSV files. Throws `error` (errc::io_error).
+    /// Creates `dir` if needed and the temporary CSV files. Throws `error` (errc::io_error).
     corpus_writer(const std::string& dir, corpus_language language);
+    ~corpus_writer();
     /// Appends one file's rows: `write(rows(result))`.
     void add(const corpus_file_result& result);
     /// One file's rows, formatted and not written. Const and touching nothing but the result:
@@ -151,13 +169,14 @@ public:
     corpus_rows rows(const corpus_file_result& result) const;
     /// Appends rows made by `rows`, in the order of the calls.
     void write(const corpus_rows& rows);
-    /// Writes summary.json and closes the files. Throws `error` (errc::io_error) when a write failed.
+    /// Writes summary.json and puts the four files in place. Throws `error` (errc::io_error) when
+    /// a write failed.
     void finish(const corpus_summary& summary);
 
 private:
     std::string dir_;
     corpus_language language_;
-    std::ofstream findings_, cells_, errors_;
+    std::unique_ptr<detail::atomic_file> findings_, cells_, errors_;
 };
 
 /// run_corpus writing with `writer`: each file's rows are formatted on the worker threads (with

@@ -9,6 +9,8 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <system_error>
+#include <utility>
 #include <vector>
 
 namespace xxgk {
@@ -88,6 +90,22 @@ public:
 
 private:
     std::size_t index_;
+};
+
+/// Thrown with errc::io_error by the functions that read and write files (`read_file`,
+/// `write_file`, the corpus writer): the path, and why when the operating system said why
+/// (`reason()` is then in std::generic_category(), an errno value: ENOENT, EACCES, EISDIR, EFBIG,
+/// ENOSPC, …; EINVAL for a device, FIFO or socket refused by `read_file`).
+class file_error : public error {
+public:
+    file_error(std::string path, std::error_code reason, const std::string& message)
+        : error(errc::io_error, message), path_(std::move(path)), reason_(reason) {}
+    const std::string& path() const noexcept { return path_; }
+    std::error_code reason() const noexcept { return reason_; }
+
+private:
+    std::string path_;
+    std::error_code reason_;
 };
 
 /// The name of an error code: "invalid_json", "wrong_type", …

@@ -79,7 +79,13 @@ struct generated_report {
 /// Throws `error` (errc::invalid_value) when fault_rate is not in [0, 1].
 generated_report generate_report(const generate_options& options, std::uint64_t index);
 
-/// Reports 0 … count−1 of the sequence. Same errors as `generate_report`.
+/// The most reports one call of `generate` (and `xxgk generate --count`, Python's
+/// `xxgk.generate`) makes: a count above it is a mistake (a negative number read as unsigned), not
+/// a corpus, and would fill the memory or the disk.
+inline constexpr std::size_t max_generate_count = 100'000'000;
+
+/// Reports 0 … count−1 of the sequence. Same errors as `generate_report`, and `error`
+/// (errc::out_of_range) when count is above `max_generate_count`, before anything is made.
 std::vector<generated_report> generate(const generate_options& options, std::size_t count);
 
 /// A fault manifest as CSV: the header `file,` + the members of `injected_fault`, then one line

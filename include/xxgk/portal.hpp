@@ -544,9 +544,14 @@ inline constexpr std::string_view portal_kind = "portal";
 // ---- JSON (docs/json-format.md § Portal files)
 
 /// True when `json` is a JSON object whose "kind" member is "portal" (what the CLI, the C ABI
-/// and Python use to tell portal files from reports). Looks only at the top-level members; does
-/// not throw.
-bool is_portal_json(std::string_view json);
+/// and Python use to tell portal files from reports). Decides without building anything and
+/// stops as soon as it knows: at the first character when the text is not an object, at the value
+/// of the first top-level "kind" member (canonical JSON writes it first); what follows is not
+/// looked at (decoding reports its problems). Memory is constant; work stops there or at a syntax
+/// error before it. A text larger than `options.max_input_bytes` is no portal (false before a
+/// byte is parsed), nor is one nested deeper than `options.max_depth` before its "kind". A UTF-8
+/// byte order mark is skipped. Does not throw.
+bool is_portal_json(std::string_view json, const decode_options& options = {});
 
 /// The outcome of `decode_portal_json`, like `decode_result`.
 struct portal_decode_result {

@@ -677,7 +677,10 @@ XXGK_API xxgk_status xxgk_json_schema(int format, char **out, size_t *out_len, x
 typedef struct xxgk_portal xxgk_portal;
 
 /* 1 when `json` (json_len bytes) is a JSON object whose "kind" member is "portal", else 0 (also
- * for NULL and malformed text). Tells portal files from reports. Since 0.2. */
+ * for NULL and for text malformed before that member). Tells portal files from reports. Decides
+ * from the first members without building anything: stops at the first top-level "kind" (what
+ * follows is not looked at; decoding reports its problems). json_len above the default input limit
+ * (64 MiB) gives 0 before a byte is read. Since 0.2. */
 XXGK_API int xxgk_is_portal_json(const char *json, size_t json_len);
 
 /*

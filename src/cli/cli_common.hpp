@@ -11,6 +11,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
@@ -39,24 +41,44 @@ template <class F>
     throw CLI::RuntimeError(code);
 }
 
-/// The text of FILE; "-" is standard input, read once and kept, so that recognising a portal
-/// file and then loading it as a report both see the same text. Throws xxgk::error (io_error).
-inline std::string read_input(const std::string& path) {
-    if (path != "-") return xxgk::read_file(path);
+/// The text of FILE, read by xxgk::read_file: regular files only (a directory, a device such as
+/// /dev/zero or a FIFO is refused before anything is read), at most `max_bytes` (default: the
+/// decoder's input limit; a larger file is refused with its size, before it is read). "-" is
+/// standard input, of which at most `max_bytes` + 1 bytes are read; it is read once and kept, so
+/// that every reader of "-" in one run sees the same text. Throws xxgk::error (io_error,
+/// limit_exceeded).
+inline std::string read_input(const std::string& path, std::size_t max_bytes = xxgk::decode_options{}.max_input_bytes) {
+    if (path != "-") return xxgk::read_file(path, max_bytes);
     static std::optional<std::string> stdin_text;
-    if (!stdin_text) stdin_text.emplace(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    if (!stdin_text) {
+        std::string text;
+        char buffer[65536];
+        while (text.size() <= max_bytes && std::cin.read(buffer, sizeof buffer).gcount() > 0)
+            text.append(buffer, static_cast<std::size_t>(std::min<std::streamsize>(std::cin.gcount(), static_cast<std::streamsize>(max_bytes - text.size() + 1))));
+        if (std::cin.bad()) throw xxgk::error(xxgk::errc::io_error, "cannot read standard input");
+        stdin_text.emplace(std::move(text));
+    }
+    if (stdin_text->size() > max_bytes)
+        throw xxgk::error(xxgk::errc::limit_exceeded,
+                          "standard input is more than the limit of " + std::to_string(max_bytes) + " bytes");
     return *stdin_text;
 }
 
-/// Writes a whole file. Throws xxgk::error (errc::io_error) naming the path.
-inline void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) throw xxgk::error(xxgk::errc::io_error, "cannot write '" + path.string() + "'");
+/// The text of FILE (read_input), or nothing after printing why it cannot be read.
+inline std::optional<std::string> read_input_or_say(const std::string& path) {
+    try {
+        return read_input(path);
+    } catch (const xxgk::error& e) {
+        std::cerr << "xxgk: " << e.what() << '\n';
+        return std::nullopt;
+    }
 }
 
-/// Writes to the file `path`, or to standard output when it is "" or "-".
+/// Writes a whole file with xxgk::write_file: atomically (a temporary file beside it, renamed over
+/// it), so that a failed write leaves the old file. Throws xxgk::file_error naming the path.
+inline void write_file(const std::filesystem::path& path, const std::string& text) { xxgk::write_file(path.string(), text); }
+
+/// Writes to the file `path` (write_file), or to standard output when it is "" or "-".
 inline void write_output(const std::string& path, const std::string& text) {
     if (path.empty() || path == "-")
         std::cout << text << std::flush;
@@ -89,6 +111,16 @@ inline void print_problems(const std::string& path, const std::vector<xxgk::prob
         if (!p.pointer.empty()) std::cerr << ' ' << p.pointer;
         std::cerr << ": " << p.message << '\n';
     }
+}
+
+/// The report in `text` (read from FILE `path`), or nothing after printing every problem.
+inline std::optional<xxgk::report> decode_report(const std::string& path, const std::string& text, bool lax) {
+    xxgk::decode_options options;
+    options.strict = !lax;
+    xxgk::decode_result r = xxgk::decode_json(text, options);
+    print_problems(path, r.problems);
+    if (!r.ok()) return std::nullopt;
+    return std::move(*r.value);
 }
 
 inline const char* severity_name(xxgk::severity s, bool zh) {

@@ -43,7 +43,7 @@ void draw_progress(std::size_t done, std::size_t total) {
 
 int run_corpus_command(const corpus_settings& s) {
     const bool zh = s.lang == "zh";
-    const std::vector<std::string> files = xxgk::corpus_files(s.dir);
+    const std::vector<std::string> files = xxgk::corpus_files(s.dir, s.output);  // not the output of a run before
     xxgk::corpus_options options;
     options.jobs = s.jobs;
     options.decoding.strict = !s.lax;
@@ -73,6 +73,11 @@ int run_corpus_command(const corpus_settings& s) {
     for (const auto& [code, n] : summary.by_code) std::cout << "  " << code << '\t' << n << '\n';
     std::cout << (zh ? "输出目录：" : "Output: ") << s.output
               << " (summary.json, findings.csv, cells.csv, errors.csv)\n";
+    if (summary.unreadable) {  // the run did not see the whole corpus: not a success
+        std::cerr << "xxgk: " << summary.unreadable
+                  << " files or directories below " << s.dir << " could not be read (see errors.csv)\n";
+        return xxgk_cli::exit_unusable;
+    }
     return exit_ok;
 }
 

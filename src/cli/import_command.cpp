@@ -91,22 +91,20 @@ struct job {
 };
 
 /// The inputs as jobs: files as given, directories walked (sorted, recursively) for the
-/// extensions above. Throws xxgk::error (io_error) for a directory that cannot be read.
+/// extensions above by the walk of `xxgk corpus` (xxgk::corpus_files), which lists what it
+/// cannot read (a directory that cannot be listed as "path/") instead of leaving it out: such an
+/// entry is a job that fails, saying why. Throws xxgk::error (io_error) for a directory given that
+/// cannot be read.
 std::vector<job> jobs_of(const std::vector<std::string>& inputs) {
     std::vector<job> jobs;
     for (const std::string& in : inputs) {
         std::error_code ec;
         if (in != "-" && fs::is_directory(in, ec)) {
-            std::vector<job> found;
-            fs::recursive_directory_iterator it(in, ec), end;
-            if (ec) throw xxgk::error(xxgk::errc::io_error, "cannot read directory '" + in + "': " + ec.message());
-            for (; it != end; it.increment(ec)) {
-                if (ec) throw xxgk::error(xxgk::errc::io_error, "cannot read directory '" + in + "': " + ec.message());
-                if (it->is_regular_file(ec) && importable(it->path()))
-                    found.push_back({it->path().string(), it->path().lexically_relative(in).replace_extension()});
+            for (const std::string& file : xxgk::corpus_files(in)) {
+                const bool unlisted = file.back() == '/';
+                if (!unlisted && !importable(file)) continue;  // .json: canonical JSON is not imported
+                jobs.push_back({(fs::path(in) / file).string(), fs::path(file).replace_extension()});
             }
-            std::sort(found.begin(), found.end(), [](const job& a, const job& b) { return a.path < b.path; });
-            jobs.insert(jobs.end(), found.begin(), found.end());
         } else {
             jobs.push_back({in, fs::path(in == "-" ? "stdin" : in).filename().replace_extension()});
         }
@@ -127,9 +125,17 @@ bool import_one(const job& j, const import_settings& s, const std::string& json_
     } else if (auto k = xxgk::source_kind_by_extension(j.path); k == xxgk::source_kind::text || k == xxgk::source_kind::html) {
         options.kind = k;  // a page saved as .html is HTML, a .txt file is text, whatever their first bytes
     }
+    if (j.path.back() == '/') {  // a directory the walk could not list (jobs_of)
+        std::error_code ec;
+        fs::directory_iterator probe(j.path, ec);
+        std::cerr << j.path << ": cannot list the directory: " << (ec ? ec.message() : std::string("listing it failed"))
+                  << "; its files were not imported\n";
+        return false;
+    }
     xxgk::import_result r;
     try {
-        r = j.path == "-" ? xxgk::import_bytes(xxgk_cli::read_input("-"), options) : xxgk::import_file(j.path, options);
+        r = j.path == "-" ? xxgk::import_bytes(xxgk_cli::read_input("-", options.max_input_bytes), options)
+                          : xxgk::import_file(j.path, options);
     } catch (const xxgk::error& e) {
         std::cerr << j.path << ": " << e.what() << '\n';
         return false;
@@ -139,6 +145,17 @@ bool import_one(const job& j, const import_settings& s, const std::string& json_
     write_text(json_out, xxgk::to_json(r.value) + "\n");
     print_summary(j.path, xxgk::count_import(r.value));
     return true;
+}
+
+/// True when the JSON output and the log (--log-json) go to one place: one would overwrite the
+/// other. Both on standard output, the same path, or two names of one file.
+bool same_destination(const std::string& output, const std::string& log_json) {
+    if (log_json.empty()) return false;
+    const bool output_stdout = output.empty() || output == "-";
+    if (output_stdout || log_json == "-") return output_stdout && log_json == "-";
+    std::error_code ec1, ec2;
+    const fs::path a = fs::weakly_canonical(output, ec1), b = fs::weakly_canonical(log_json, ec2);
+    return ec1 || ec2 ? fs::path(output).lexically_normal() == fs::path(log_json).lexically_normal() : a == b;
 }
 
 int run_import(const import_settings& s) {
@@ -152,6 +169,13 @@ int run_import(const import_settings& s) {
     std::error_code ec;
     const bool many = s.inputs.size() > 1 || (s.inputs.front() != "-" && fs::is_directory(s.inputs.front(), ec));
     if (!many) {
+        // (With several inputs -o and --log-json are directories, of NAME.json and NAME.log.json.)
+        if (same_destination(s.output, s.log_json)) {
+            std::cerr << "xxgk: -o and --log-json name the same "
+                      << (s.log_json == "-" ? "output (standard output)" : "file '" + s.log_json + "'")
+                      << ": give them different paths\n";
+            return exit_unusable;
+        }
         return import_one(jobs.front(), s, s.output, s.log_json) ? exit_ok : exit_unusable;
     }
     // Several inputs: one JSON per input in the directory -o names, NAME.json (and NAME.log.json).

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <boost/describe/enum_to_string.hpp>
 
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -18,8 +19,6 @@
 
 namespace {
 
-using xxgk_cli::print_problems;
-using xxgk_cli::read_input;
 using xxgk_cli::severity_name;
 using xxgk_cli::write_output;
 
@@ -30,28 +29,9 @@ using xxgk_cli::exit_unusable;  // 2: unreadable input, bad usage (docs/cli.md)
 
 
 
-// Loads a report or prints why it cannot; returns nothing in that case.
-std::optional<xxgk::report> load(const std::string& path, bool lax) {
-    std::string text;
-    try {
-        text = read_input(path);
-    } catch (const xxgk::error& e) {
-        std::cerr << "xxgk: " << e.what() << '\n';
-        return std::nullopt;
-    }
-    xxgk::decode_options options;
-    options.strict = !lax;
-    xxgk::decode_result r = xxgk::decode_json(text, options);
-    if (!r.ok()) {
-        print_problems(path, r.problems);
-        return std::nullopt;
-    }
-    return std::move(*r.value);
-}
-
-
-int run_validate(const std::string& path, bool json, const std::string& lang, bool lax, bool no_info, bool narrative) {
-    auto r = load(path, lax);
+int run_validate(const std::string& path, const std::string& text, bool json, const std::string& lang, bool lax,
+                 bool no_info, bool narrative) {
+    auto r = xxgk_cli::decode_report(path, text, lax);
     if (!r) return exit_unusable;
     xxgk::validate_options options;
     options.include_info = !no_info;
@@ -99,12 +79,15 @@ int run_rules() {
 void add_render_commands(CLI::App& app);  // render_command.cpp: render, schema
 void add_import_command(CLI::App& app);   // import_command.cpp: import
 // portal_command.cpp: validate and convert of portal files (recognised from their content)
-std::optional<int> run_portal_command(const std::string& command, const std::string& file, const std::string& output,
-                                      bool json, const std::string& lang, bool lax, bool no_info);
+std::optional<int> run_portal_command(const std::string& command, const std::string& file, const std::string& text,
+                                      const std::string& output, bool json, const std::string& lang, bool lax, bool no_info);
 void add_generate_command(CLI::App& app);  // generate_command.cpp: generate
 void add_corpus_command(CLI::App& app);    // corpus_command.cpp: corpus
 
 int main(int argc, char** argv) {
+    // A write beyond the file-size limit (ulimit -f) then fails with EFBIG instead of killing the
+    // process: the output writer removes its temporary file and the old output stays (docs/cli.md).
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"xxgk — 政府信息公开工作年度报告: validate, convert and inspect reports"};
     app.set_version_flag("--version", std::string("xxgk ") + xxgk::version());
     app.require_subcommand(1);
@@ -147,13 +130,16 @@ int main(int argc, char** argv) {
         return code == 0 ? exit_ok : exit_unusable;
     }
     try {
-        if (*validate || *convert)
-            if (auto code = run_portal_command(*validate ? "validate" : "convert", file, output, json, lang, lax, no_info))
-                return *code;
-        if (*validate) return run_validate(file, json, lang, lax, no_info, narrative);
         if (*keys) return run_keys(format_name);
         if (app.got_subcommand("rules")) return run_rules();
-        auto r = load(file, lax);
+        // validate, convert, cells: the file is read once, within the decoder's limit.
+        const std::optional<std::string> text = xxgk_cli::read_input_or_say(file);
+        if (!text) return exit_unusable;
+        if (*validate || *convert)
+            if (auto code = run_portal_command(*validate ? "validate" : "convert", file, *text, output, json, lang, lax, no_info))
+                return *code;
+        if (*validate) return run_validate(file, *text, json, lang, lax, no_info, narrative);
+        auto r = xxgk_cli::decode_report(file, *text, lax);
         if (!r) return exit_unusable;
         if (*convert) write_output(output, xxgk::to_json(*r) + "\n");
         if (*cells) write_output(output, xxgk::to_cells_csv(*r));

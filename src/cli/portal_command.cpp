@@ -16,23 +16,18 @@ constexpr int exit_ok = 0;
 constexpr int exit_findings = 1;
 using xxgk_cli::exit_unusable;  // 2: unusable input or output, bad usage (docs/cli.md)
 
-// The portal in FILE, or why not: nothing when FILE is not a portal file (or cannot be read: the
-// report path then says why); exit_unusable, after printing every problem, when it does not decode.
+// The portal in `text` (read from FILE), or why not: nothing when it is not a portal file (the
+// report path then says what is wrong); exit_unusable, after printing every problem, when it does
+// not decode.
 struct loaded {
     std::optional<xxgk::portal> portal;
     bool is_portal = false;
 };
 
-loaded load_portal(const std::string& path, bool lax) {
-    std::string text;
-    try {
-        text = xxgk_cli::read_input(path);
-    } catch (const xxgk::error&) {
-        return {};
-    }
-    if (!xxgk::is_portal_json(text)) return {};
+loaded load_portal(const std::string& path, const std::string& text, bool lax) {
     xxgk::decode_options options;
     options.strict = !lax;
+    if (!xxgk::is_portal_json(text, options)) return {};
     xxgk::portal_decode_result r = xxgk::decode_portal_json(text, options);
     xxgk_cli::print_problems(path, r.problems);
     return {std::move(r.value), true};
@@ -56,10 +51,10 @@ int validate_portal(const std::string& path, const xxgk::portal& p, bool json, c
 
 }  // namespace
 
-/// `xxgk validate` / `xxgk convert` on a portal file; nothing when FILE is not one.
-std::optional<int> run_portal_command(const std::string& command, const std::string& file, const std::string& output,
-                                      bool json, const std::string& lang, bool lax, bool no_info) {
-    loaded l = load_portal(file, lax);
+/// `xxgk validate` / `xxgk convert` on a portal file (`text`, read from FILE); nothing when it is not one.
+std::optional<int> run_portal_command(const std::string& command, const std::string& file, const std::string& text,
+                                      const std::string& output, bool json, const std::string& lang, bool lax, bool no_info) {
+    loaded l = load_portal(file, text, lax);
     if (!l.is_portal) return std::nullopt;
     if (!l.portal) return exit_unusable;
     if (command == "validate") return validate_portal(file, *l.portal, json, lang, no_info);
@@ -69,9 +64,9 @@ std::optional<int> run_portal_command(const std::string& command, const std::str
 
 /// `xxgk render` on a portal file: html, html-fragment or csv (one file per table in the
 /// directory -o names); nothing when FILE is not one.
-std::optional<int> run_portal_render(const std::string& file, const std::string& to, const std::string& output,
-                                     const std::string& lang, bool lax, bool with_findings) {
-    loaded l = load_portal(file, lax);
+std::optional<int> run_portal_render(const std::string& file, const std::string& text, const std::string& to,
+                                     const std::string& output, const std::string& lang, bool lax, bool with_findings) {
+    loaded l = load_portal(file, text, lax);
     if (!l.is_portal) return std::nullopt;
     if (!l.portal) return exit_unusable;
     if (to == "html" || to == "html-fragment") {

@@ -24,8 +24,8 @@
 #include <string>
 
 // portal_command.cpp: render of portal files (recognised from their content)
-std::optional<int> run_portal_render(const std::string& file, const std::string& to, const std::string& output,
-                                     const std::string& lang, bool lax, bool with_findings);
+std::optional<int> run_portal_render(const std::string& file, const std::string& text, const std::string& to,
+                                     const std::string& output, const std::string& lang, bool lax, bool with_findings);
 
 namespace {
 
@@ -47,28 +47,14 @@ struct schema_settings {
     bool portal = false;  ///< the schema of portal files instead (docs/portal.md)
 };
 
-std::optional<xxgk::report> load(const std::string& path, bool lax) {
-    std::string text;
-    try {
-        text = xxgk_cli::read_input(path);
-    } catch (const xxgk::error& e) {
-        std::cerr << "xxgk: " << e.what() << '\n';
-        return std::nullopt;
-    }
-    xxgk::decode_options options;
-    options.strict = !lax;
-    xxgk::decode_result r = xxgk::decode_json(text, options);
-    xxgk_cli::print_problems(path, r.problems);
-    if (!r.ok()) return std::nullopt;
-    return std::move(*r.value);
-}
-
 using xxgk_cli::write_csv_tables;
 using xxgk_cli::write_output;
 
 int run_render(const render_settings& s) {
-    if (auto code = run_portal_render(s.file, s.to, s.output, s.lang, s.lax, s.findings)) return *code;
-    auto r = load(s.file, s.lax);
+    const std::optional<std::string> text = xxgk_cli::read_input_or_say(s.file);  // read once, within the limit
+    if (!text) return exit_unusable;
+    if (auto code = run_portal_render(s.file, *text, s.to, s.output, s.lang, s.lax, s.findings)) return *code;
+    auto r = xxgk_cli::decode_report(s.file, *text, s.lax);
     if (!r) return exit_unusable;
     if (s.to == "html" || s.to == "html-fragment") {
         xxgk::render_options options;

@@ -4,6 +4,8 @@
 // Invariants checked for every input:
 //   - is_portal_json and decoding never crash or throw (only std::bad_alloc may); a value exactly
 //     when there is no problem; every problem with a message and a valid JSON Pointer;
+//   - is_portal_json decides from the first members: once true, no text appended changes it;
+//     a text that decodes as a portal is recognised as one;
 //   - a decoded portal encodes to UTF-8 canonical JSON that decodes to an equal portal and
 //     encodes to the same bytes;
 //   - validation never throws; every finding has a catalog code, a JSON Pointer and UTF-8 messages;
@@ -21,7 +23,8 @@ using xxgk_fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    (void)xxgk::is_portal_json(text);
+    if (xxgk::is_portal_json(text))
+        check(xxgk::is_portal_json(std::string(text) + "\x01]}garbage"), "is_portal_json looked past the kind");
     xxgk::decode_options o;
     o.strict = (size & 1) == 0;
     if (size & 2) {  // small limits: the fuzzer reaches every limit_exceeded path
@@ -37,6 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         xxgk_fuzz::check_pointer(p.pointer, "a problem's pointer is not a JSON Pointer");
     }
     if (!r.ok()) return 0;
+    check(xxgk::is_portal_json(text, o), "a text that decodes as a portal is not recognised as one");
 
     const std::string once = xxgk::to_json(*r.value);
     xxgk_fuzz::check_utf8(once, "to_json is not UTF-8");

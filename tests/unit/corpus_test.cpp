@@ -9,6 +9,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include <cstdlib>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>  // getpid
 
 namespace fs = std::filesystem;
@@ -148,4 +151,94 @@ TEST_CASE("check_corpus_file reports an unreadable file instead of throwing", "[
     CHECK(r.errors.at(0).file == "x.json");
     CHECK_FALSE(r.kind);
     CHECK(r.cells.empty());
+}
+
+namespace {
+
+// A directory below `parent` whose full path is longer than PATH_MAX, so that opening it by its
+// path fails (ENAMETOOLONG) even for root, for whom permissions deny nothing. Made with
+// mkdirat/openat, relative to each level. Returns its path relative to `parent`.
+std::string unlistable_by_length(const fs::path& parent) {
+    const std::string name(200, 'd');
+    std::string relative;
+    int fd = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY);
+    REQUIRE(fd >= 0);
+    for (int level = 0; level < 25; ++level) {  // 25 × 201 bytes: beyond PATH_MAX (4096)
+        REQUIRE(::mkdirat(fd, name.c_str(), 0700) == 0);
+        const int next = ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY);
+        ::close(fd);
+        REQUIRE(next >= 0);
+        fd = next;
+        relative += (relative.empty() ? "" : "/") + name;
+    }
+    ::close(fd);
+    return relative;
+}
+
+}  // namespace
+
+TEST_CASE("corpus: nothing is lost — what cannot be listed or read is an error row, the walk goes on", "[corpus]") {
+    const fs::path root = fs::temp_directory_path() / ("xxgk-corpus-test-lost-" + std::to_string(::getpid()));
+    std::system(("rm -rf '" + root.string() + "'").c_str());  // rm, not remove_all: paths beyond PATH_MAX
+    const fs::path dir = root / "in";
+    xxgk::generate_options o;
+    write(dir / "a" / "r1.json", xxgk::to_json(xxgk::generate_report(o, 1).value));
+    write(dir / "z" / "r2.json", xxgk::to_json(xxgk::generate_report(o, 2).value));  // after every bad entry
+    REQUIRE(::mkfifo((dir / "a" / "pipe.json").c_str(), 0600) == 0);
+    fs::create_symlink(dir / "nowhere.json", dir / "a" / "gone.json");
+    fs::create_directories(dir / "d");
+    (void)unlistable_by_length(dir / "d");
+    const bool as_root = ::geteuid() == 0;
+    if (as_root) {
+        WARN("running as root: chmod 000 denies nothing to root, so the unreadable directory is tested "
+             "with a path beyond PATH_MAX only");
+    } else {
+        write(dir / "c" / "r3.json", "{}");
+        fs::permissions(dir / "c", fs::perms::none);
+    }
+    const auto listed = xxgk::corpus_files(dir.string());
+    CAPTURE(listed);
+    CHECK(std::find(listed.begin(), listed.end(), "a/r1.json") != listed.end());
+    CHECK(std::find(listed.begin(), listed.end(), "z/r2.json") != listed.end());
+    CHECK(std::find(listed.begin(), listed.end(), "a/pipe.json") != listed.end());
+    CHECK(std::find(listed.begin(), listed.end(), "a/gone.json") != listed.end());
+    // The entry whose path is beyond PATH_MAX cannot be examined: listed, for its reader to say why.
+    const auto unlisted = std::find_if(listed.begin(), listed.end(), [](const std::string& f) { return f.rfind("d/", 0) == 0; });
+    REQUIRE(unlisted != listed.end());
+    if (!as_root) CHECK(std::find(listed.begin(), listed.end(), "c/") != listed.end());
+    CHECK(listed.size() == (as_root ? 5u : 6u));
+
+    // The run: every one of them a row of errors.csv with io_error, counted as unreadable.
+    const fs::path out = dir / "out";  // inside the corpus
+    xxgk::corpus_summary s;
+    {
+        xxgk::corpus_writer w(out.string(), xxgk::corpus_language::en);
+        s = xxgk::run_corpus(dir.string(), xxgk::corpus_files(dir.string(), out.string()), {}, w);
+        w.finish(s);
+    }
+    if (!as_root) fs::permissions(dir / "c", fs::perms::owner_all);
+    CHECK(s.reports == 2);
+    CHECK(s.unreadable == (as_root ? 3u : 4u));
+    CHECK(s.unusable == s.unreadable);
+    const std::string errors = slurp(out / "errors.csv");
+    CHECK(errors.find("\na/pipe.json,io_error,,,,") != std::string::npos);
+    CHECK(errors.find("FIFO") != std::string::npos);
+    CHECK(errors.find("\na/gone.json,io_error,,,,") != std::string::npos);
+    CHECK(errors.find("\n" + *unlisted + ",io_error,,,,") != std::string::npos);
+    CHECK(errors.find("for reading: file name too long") != std::string::npos);
+    if (!as_root) CHECK(errors.find("\nc/,io_error,,,,cannot list the directory") != std::string::npos);
+    // A directory the walk could not list ("path/"), whoever runs the test: its reader says why.
+    const auto gone = xxgk::check_corpus_file(dir.string(), "vanished/");
+    REQUIRE(gone.errors.size() == 1);
+    CHECK(gone.errors[0].code == "io_error");
+    CHECK(gone.errors[0].message == "cannot list the directory '" + (dir / "vanished").string() +
+                                        "': No such file or directory; its files were not read");
+    CHECK(slurp(out / "summary.json").find("\"unreadable\":" + std::to_string(s.unreadable)) != std::string::npos);
+
+    // The output inside the corpus is not read by the next run (summary.json is a .json file).
+    const auto again = xxgk::corpus_files(dir.string(), out.string());
+    CHECK(std::find(again.begin(), again.end(), "out/summary.json") == again.end());
+    const auto without = xxgk::corpus_files(dir.string());
+    CHECK(std::find(without.begin(), without.end(), "out/summary.json") != without.end());
+    std::system(("rm -rf '" + root.string() + "'").c_str());
 }

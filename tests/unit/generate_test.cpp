@@ -102,6 +102,19 @@ TEST_CASE("fault rates outside [0, 1] are refused", "[generate]") {
     CHECK_THROWS_AS(xxgk::generate_report(o, 0), xxgk::error);
 }
 
+TEST_CASE("counts above max_generate_count are refused before anything is made", "[generate]") {
+    // `xxgk generate --count -1` read -1 as 2^64 - 1 and filled the disk (issue 16).
+    try {
+        (void)xxgk::generate({}, static_cast<std::size_t>(-1));
+        FAIL("no error");
+    } catch (const xxgk::error& e) {
+        CHECK(e.code() == xxgk::errc::out_of_range);
+        CHECK(std::string(e.what()) == "count must be in [0, 100000000], got 18446744073709551615");
+    }
+    CHECK_THROWS_AS(xxgk::generate({}, xxgk::max_generate_count + 1), xxgk::error);
+    CHECK(xxgk::generate({}, 0).empty());
+}
+
 TEST_CASE("the fault manifest is CSV with the injected_fault columns", "[generate]") {
     xxgk::generate_options o;
     o.format = xxgk::format_version::v2019;

@@ -5,6 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <csignal>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <filesystem>
@@ -755,6 +759,130 @@ TEST_CASE("json: decoding a file", "[json][io]") {
         CHECK(contains(e.problems()[0].message, "does-not-exist.json"));
     }
     CHECK_THROWS_AS(xxgk::read_file(data_dir + "/does-not-exist.json"), xxgk::error);
+}
+
+// ---- Files: the one bounded reader and the one atomic writer of every face (issue 16, items 2 and 8)
+
+namespace {
+
+// A scratch directory of its own per test case (ctest runs test cases in parallel).
+fs::path scratch(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("xxgk-json-files-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::vector<std::string> names_in(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// The file_error a call throws; fails the test when it throws nothing or something else.
+template <class F>
+std::optional<xxgk::file_error> file_error_of(F&& f) {
+    try {
+        f();
+    } catch (const xxgk::file_error& e) {
+        return e;
+    } catch (const std::exception& e) {
+        FAIL("not a file_error: " << e.what());
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("read_file: the system's reason, regular files only, never more than the limit", "[json][files]") {
+    const fs::path dir = scratch("read");
+    auto missing = file_error_of([&] { xxgk::read_file((dir / "missing.json").string(), 100); });
+    REQUIRE(missing);
+    CHECK(missing->code() == errc::io_error);
+    CHECK(missing->reason() == std::errc::no_such_file_or_directory);
+    CHECK(missing->path() == (dir / "missing.json").string());
+    auto directory = file_error_of([&] { xxgk::read_file(dir.string()); });
+    REQUIRE(directory);
+    CHECK(directory->reason() == std::errc::is_a_directory);
+    // The reader without a limit refuses devices too: /dev/zero would never end.
+    auto device = file_error_of([&] { xxgk::read_file("/dev/zero"); });
+    REQUIRE(device);
+    CHECK(device->reason() == std::errc::invalid_argument);
+    CHECK(contains(device->what(), "character device"));
+    // A file that says 0 bytes and has more (procfs): read up to the limit + 1, then "more than".
+    CHECK_FALSE(xxgk::read_file("/proc/self/status", 1 << 20).empty());
+    try {
+        xxgk::read_file("/proc/self/status", 10);
+        FAIL("no limit_exceeded");
+    } catch (const xxgk::error& e) {
+        CHECK(e.code() == errc::limit_exceeded);
+        CHECK(contains(e.what(), "more than 10 bytes"));
+    }
+    // A symbolic link to a regular file is read.
+    xxgk::write_file((dir / "a.json").string(), "{}");
+    fs::create_symlink(dir / "a.json", dir / "link.json");
+    CHECK(xxgk::read_file((dir / "link.json").string(), 2) == "{}");
+    // load_json_file: the decoder's limit, as a decode_error at "".
+    try {
+        xxgk::decode_options o;
+        o.max_input_bytes = 1;
+        (void)xxgk::load_json_file((dir / "a.json").string(), o);
+        FAIL("no decode_error");
+    } catch (const xxgk::decode_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].code == errc::limit_exceeded);
+        CHECK(contains(e.problems()[0].message, "2 bytes, more than the limit of 1"));
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("write_file: atomic — a failed write leaves the old file and no temporary file", "[json][files]") {
+    const fs::path dir = scratch("write");
+    const std::string path = (dir / "out.json").string();
+    xxgk::write_file(path, "old content\n");
+    CHECK(xxgk::read_file(path) == "old content\n");
+    fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    xxgk::write_file(path, "new content\n");
+    CHECK(xxgk::read_file(path) == "new content\n");
+    CHECK(fs::status(path).permissions() == (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+    CHECK(names_in(dir) == std::vector<std::string>{"out.json"});
+
+    // A symbolic link stays a link; the file it names is replaced.
+    fs::create_symlink(dir / "out.json", dir / "link.json");
+    xxgk::write_file((dir / "link.json").string(), "through the link\n");
+    CHECK(fs::is_symlink(dir / "link.json"));
+    CHECK(xxgk::read_file(path) == "through the link\n");
+    fs::remove(dir / "link.json");
+
+    // What is not a regular file is written in place; a directory is refused.
+    xxgk::write_file("/dev/null", "nothing");
+    auto directory = file_error_of([&] { xxgk::write_file(dir.string(), "x"); });
+    REQUIRE(directory);
+    CHECK(directory->reason() == std::errc::is_a_directory);
+    auto no_dir = file_error_of([&] { xxgk::write_file((dir / "no" / "such.json").string(), "x"); });
+    REQUIRE(no_dir);
+    CHECK(no_dir->reason() == std::errc::no_such_file_or_directory);
+
+    // A file-size limit (ulimit -f) the new content crosses: EFBIG, the old file intact.
+    const std::string big(300000, 'x');
+    struct rlimit saved {};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+    const auto saved_handler = std::signal(SIGXFSZ, SIG_IGN);  // else the signal ends the process
+    struct rlimit low = saved;
+    low.rlim_cur = 100000;
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &low) == 0);
+    auto too_big = file_error_of([&] { xxgk::write_file(path, big); });
+    ::setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, saved_handler);
+    REQUIRE(too_big);
+    CHECK(too_big->reason() == std::errc::file_too_large);
+    CHECK(contains(too_big->what(), "the file was left as it was"));
+    CHECK(xxgk::read_file(path) == "through the link\n");
+    CHECK(names_in(dir) == std::vector<std::string>{"out.json"});  // the temporary file removed
+    xxgk::write_file(path, big);  // without the limit it is written
+    CHECK(xxgk::read_file(path) == big);
+    fs::remove_all(dir);
 }
 
 TEST_CASE("json: optional members take their defaults when absent", "[json]") {

@@ -23,11 +23,9 @@ See docs/python.md for the whole API.
 
 from __future__ import annotations
 
-import errno
 import functools
 import json
 import os
-import stat
 from typing import Any, Iterable, List, Literal, NamedTuple, Optional, Tuple, Union, overload
 
 from . import _core
@@ -47,7 +45,7 @@ from ._core import (
     resolve_domain,
     notice_of,
 )
-from ._corpus import corpus_files, run_corpus
+from ._corpus import _read_file, corpus_files, run_corpus
 from ._errors import UnknownKeyError, ValidationError, loc_from_pointer
 from ._frames import FRAME_COLUMNS, ISSUE_COLUMNS, issues_frame, to_frame
 from ._multi import (
@@ -202,9 +200,8 @@ def _decoded(decode: Any, data: Any, strict: bool, path: Optional[str] = None) -
 
 def _decoded_file(decode: Any, path: PathLike, strict: bool) -> Any:
     name = os.fspath(path)
-    with open(name, "rb") as f:
-        data = f.read()
-    return _decoded(decode, data, strict, str(name))
+    data = _read_file(name, _core._MAX_JSON_BYTES)
+    return _decoded(decode, data, strict, os.fsdecode(name))
 
 
 class LoadFailure(NamedTuple):
@@ -344,27 +341,6 @@ def _import(
     return ImportResult(report, log)
 
 
-_IMPORT_LIMIT = 16 << 20  # xxgk::import_options::max_input_bytes
-
-
-def _read_source(name: Union[str, bytes]) -> bytes:
-    """The bytes of a file to import: regular files only (a device such as /dev/zero, a FIFO or a
-    directory is refused before anything is read: OSError), never more than the import limit + 1
-    bytes (a larger file: ValidationError of type 'limit_exceeded')."""
-    st = os.stat(name)
-    if stat.S_ISDIR(st.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", os.fsdecode(name))
-    if not stat.S_ISREG(st.st_mode):
-        what = "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "a FIFO or socket"
-        raise OSError(errno.EINVAL, f"is {what}, not a file", os.fsdecode(name))
-    with open(name, "rb") as f:
-        data = f.read(_IMPORT_LIMIT + 1)
-    if len(data) > _IMPORT_LIMIT:
-        message = f"'{os.fsdecode(name)}' is more than {_IMPORT_LIMIT} bytes, the import limit"
-        raise ValidationError.from_problems([("limit_exceeded", "", message, None, None, None)], None, path=os.fsdecode(name))
-    return data
-
-
 def import_text(
     text: ImportInput, *, format: Union[str, int, None] = None, year: Optional[int] = None
 ) -> ImportResult:
@@ -471,7 +447,7 @@ def import_file(
     if from_ not in (None, "text", "html", "pdf", "docx"):
         raise ValueError(f"from_: expected 'text', 'html', 'pdf', 'docx' or None, got {from_!r}")
     name = os.fspath(path)
-    data = _read_source(name)
+    data = _read_file(name, _core._MAX_IMPORT_BYTES)
     kind = from_
     if kind is None:
         by_name = _core._source_kind_by_extension(os.fsdecode(name))
@@ -543,10 +519,9 @@ def _portal_to_frames(self: Portal) -> dict:
 
 
 def _portal_dump(self: Portal, path: PathLike) -> None:
-    """Writes the canonical JSON and a newline to a file (what ``xxgk convert`` writes)."""
-    with open(os.fspath(path), "w", encoding="utf-8", newline="") as f:
-        f.write(self.dumps())
-        f.write("\n")
+    """Writes the canonical JSON and a newline to a file (what ``xxgk convert`` writes), atomically:
+    the file holds its old content or the new one, never a part. OSError if it cannot be written."""
+    _core._write_file(os.fsencode(os.fspath(path)), self.dumps() + "\n")  # atomic, as xxgk convert -o writes
 
 
 Portal.loads = staticmethod(loads_portal)  # type: ignore[attr-defined]
@@ -594,10 +569,9 @@ def _report_issues_frame(self: Report, *, include_info: bool = True) -> Any:
 
 def _report_dump(self: Report, path: PathLike) -> None:
     """Writes the canonical JSON (dumps()) and a newline to a file, UTF-8: the bytes that
-    ``xxgk convert FILE -o PATH`` writes."""
-    with open(os.fspath(path), "w", encoding="utf-8", newline="") as f:
-        f.write(self.dumps())
-        f.write("\n")
+    ``xxgk convert FILE -o PATH`` writes, atomically as it does (the file holds its old content or
+    the new one, never a part). OSError if it cannot be written."""
+    _core._write_file(os.fsencode(os.fspath(path)), self.dumps() + "\n")  # atomic, as xxgk convert -o writes
 
 
 def _issue_loc(self: Issue) -> Tuple[Union[str, int], ...]:

@@ -28,6 +28,7 @@ import os
 from typing import Any, Iterable, List, Literal, Optional, Tuple, Union
 
 from . import _core
+from ._corpus import _read_file
 from ._errors import ValidationError
 from ._frames import issues_frame, to_frame
 
@@ -64,8 +65,8 @@ def read_report(path: Union[str, "os.PathLike[str]"], *, strict: bool = True) ->
     and Word files are imported (the kind decided as in ``xxgk corpus``: by extension, else by content).
     OSError if it cannot be read; ValidationError (``path`` set) if it is not a report."""
     name = os.fspath(path)
-    with open(name, "rb") as f:
-        data = f.read()
+    # As xxgk corpus reads: regular files only, within the larger of the two input limits.
+    data = _read_file(name, max(_core._MAX_JSON_BYTES, _core._MAX_IMPORT_BYTES))
     kind = _core._detect_input_kind(name, data)
     if kind == "json":
         report, problems = _core._decode(data, strict)
