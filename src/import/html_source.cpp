@@ -194,7 +194,7 @@ private:
         }
         // The xxgk renderer's own notes are not report text.
         if (has_class(n, "xxgk-foreign-note") || has_class(n, "xxgk-missing") || has_class(n, "xxgk-processing-fees") ||
-            has_class(n, "xxgk-processing-fees-text"))
+            has_class(n, "xxgk-processing-fees-text") || has_class(n, "xxgk-findings"))
             return;
         const bool in_content = content_depth_ > 0;
         if ((tag == "header" || tag == "footer") && !in_content) {

@@ -558,6 +558,12 @@ def import_file(
 # The JSON Schema (docs/render.md)
 
 
+def render_css() -> str:
+    """The stylesheet of the standalone page: serve it beside ``render_html(standalone=False)``
+    fragments so that they look like the national form (``xxgk render --css``; docs/render.md)."""
+    return _core.render_css()
+
+
 def json_schema(format: Union[str, int]) -> dict:
     """The JSON Schema (draft 2020-12) of the canonical JSON of a format ('2019' or '2021'), as a dict.
 
@@ -754,6 +760,7 @@ __all__ = [
     "is_portal_json",
     "issues_frame",
     "json_schema",
+    "render_css",
     "keys",
     "load",
     "load_many",
