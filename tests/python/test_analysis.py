@@ -144,3 +144,17 @@ def test_typed_narrowing(cangnan, sample):
     assert type(sample.as_2021().requests).__name__ == "Requests2021"
     with pytest.raises(TypeError):
         cangnan.as_2021()
+
+
+def test_dask_import_log_frame_is_read_dirs_log(tmp_path):
+    import xxgk.dask as xd
+
+    cangnan = xxgk.load(CANGNAN)
+    shutil.copy(CANGNAN, tmp_path / "a.json")
+    (tmp_path / "b.html").write_text(cangnan.render_html(), encoding="utf-8")
+    (tmp_path / "d.txt").write_text("not a report at all", encoding="utf-8")
+    _, log = xxgk.read_dir(tmp_path)
+    distributed = xd.import_log_frame(tmp_path, partition_size=1).compute(scheduler="sync")
+    assert list(distributed.columns) == list(xxgk.IMPORT_LOG_COLUMNS)
+    assert [f.rsplit("/", 1)[1] for f in distributed.file] == list(log.file)
+    assert list(distributed.code) == list(log.code)

@@ -214,31 +214,42 @@ def read_dir(directory: Union[str, "os.PathLike[str]"], *, strict: bool = True) 
     'load_error' or 'import_error', the message saying why) — nothing is skipped silently.
     OSError if the directory cannot be read.
     """
-    from . import ReportList, ValidationError, import_file, load
+    from . import ReportList
 
-    pd = _pandas()
     root = os.fspath(directory)
-    names = _core._corpus_files(root)
     reports, paths, rows = [], [], []
-    for name in names:
-        path = os.path.join(root, name)
-        try:
-            if name.lower().endswith(".json"):
-                report = load(path, strict=strict)
-            else:
-                result = import_file(path)
-                report = result.report
-                for e in result.log:
-                    rows.append((name, e.level, e.code, e.key, e.message, e.where))
-        except (ValidationError, OSError, ValueError) as e:
-            code = "load_error" if name.lower().endswith(".json") else "import_error"
-            rows.append((name, "error", code, "", f"{type(e).__name__}: {e}", None))
-            continue
-        reports.append(report)
-        paths.append(name)
-    log = pd.DataFrame(rows, columns=list(IMPORT_LOG_COLUMNS), dtype=object)
+    for name in _core._corpus_files(root):
+        report = read_one(os.path.join(root, name), name, rows, strict=strict)
+        if report is not None:
+            reports.append(report)
+            paths.append(name)
+    return ReportList(reports, paths=paths), import_log_frame(rows)
+
+
+def read_one(path: str, name: str, log_rows: List[tuple], *, strict: bool = True) -> Optional[_core.Report]:
+    """One file as read_dir reads it: the report (None when the file gives none) and, appended to
+    ``log_rows``, its import log rows (IMPORT_LOG_COLUMNS, ``file`` = ``name``) or its one error row."""
+    from . import ValidationError, import_file, load
+
+    is_json = name.lower().endswith(".json")
+    try:
+        if is_json:
+            return load(path, strict=strict)
+        result = import_file(path)
+        for e in result.log:
+            log_rows.append((name, e.level, e.code, e.key, e.message, e.where))
+        return result.report
+    except (ValidationError, OSError, ValueError) as e:
+        log_rows.append((name, "error", "load_error" if is_json else "import_error", "", f"{type(e).__name__}: {e}", None))
+        return None
+
+
+def import_log_frame(rows: Sequence[tuple]) -> "pandas.DataFrame":
+    """The import log rows of read_one as a frame: IMPORT_LOG_COLUMNS, ``level`` an ordered category."""
+    pd = _pandas()
+    log = pd.DataFrame(list(rows), columns=list(IMPORT_LOG_COLUMNS), dtype=object)
     log["level"] = pd.Categorical(log["level"], categories=list(_core.SEVERITIES), ordered=True)
-    return ReportList(reports, paths=paths), log
+    return log
 
 
 def aggregate_by(reports: Sequence[_core.Report], by: Sequence[str], header: Any = None) -> Dict[Any, Any]:
