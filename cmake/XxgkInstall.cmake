@@ -39,14 +39,11 @@ endif()
 install(EXPORT xxgkTargets NAMESPACE xxgk:: DESTINATION ${XXGK_INSTALL_CMAKEDIR})
 configure_package_config_file(cmake/xxgkConfig.cmake.in ${CMAKE_CURRENT_BINARY_DIR}/xxgkConfig.cmake
     INSTALL_DESTINATION ${XXGK_INSTALL_CMAKEDIR})
-# 0.x releases are not compatible with each other; SameMajorVersion would accept any 0.y.
-if(PROJECT_VERSION_MAJOR EQUAL 0)
-    set(xxgk_compatibility SameMinorVersion)
-else()
-    set(xxgk_compatibility SameMajorVersion)
-endif()
+# Compatibility policy (README "Versions and compatibility"): within a major version — 0 included —
+# a release only adds (the C ABI's rule, docs/c-api.md; libxxgk.so.0 and libxxgkcpp.so.0 carry the
+# major version as their SONAME). So find_package(xxgk 0.1) accepts 0.2, never 1.0, never 0.0.
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/xxgkConfigVersion.cmake
-    COMPATIBILITY ${xxgk_compatibility})
+    COMPATIBILITY SameMajorVersion)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/xxgkConfig.cmake ${CMAKE_CURRENT_BINARY_DIR}/xxgkConfigVersion.cmake
     DESTINATION ${XXGK_INSTALL_CMAKEDIR})
 

@@ -69,7 +69,21 @@ body{margin:0;background:#f4f4f4;color:#222}
 .xxgk-processing-fees dd{margin:0}
 .xxgk-signature{text-align:right;margin-top:32px}
 .xxgk-signature p{text-indent:0}
+.xxgk-findings{margin:-8px 0 16px;padding:8px 12px;border-left:4px solid #c62828;background:#fdf6f5;font-size:13px;line-height:1.5}
+.xxgk-findings h3{margin:0 0 4px;font-size:14px}
+.xxgk-findings ol{margin:0;padding-left:1.6em}
+.xxgk-findings li{margin:2px 0}
+.xxgk-findings li.xxgk-severity-warning::marker{color:#ef6c00}
+.xxgk-findings li.xxgk-severity-info::marker{color:#1565c0}
+.xxgk-findings code{font-weight:bold;margin-right:4px}
+.xxgk-findings .xxgk-finding-key{color:#555;margin-right:4px;font-family:monospace}
 )css";
+
+}  // namespace detail
+
+std::string_view render_css() { return detail::stylesheet; }
+
+namespace detail {
 
 void html_page_begin(std::string& out, std::string_view title) {
     out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -100,17 +114,20 @@ struct notes {
     std::string_view foreign;
     std::string_view missing;
     std::string_view not_captured;
+    std::string_view findings;  ///< the heading of a table's visible list of findings
 };
 constexpr notes notes_zh{
     "以下内容不属于年度报告正文：原网页在本部分中夹带的其他栏目内容，仅为完整保留原文而列出。",
     "（报告未包含本部分）",
     "原文中未能读取此单元格",
+    "本表审核发现",
 };
 constexpr notes notes_en{
     "Not part of the report: material the published page carried inside this section (portal lists, "
     "news items), kept so that nothing printed is lost.",
     "(the report has no such section)",
     "this cell could not be read from the source",
+    "Findings in this table",
 };
 
 
@@ -328,7 +345,38 @@ private:
             }
             raw(part.head ? "</thead>\n" : "</tbody>\n");
         }
-        raw("</table>\n</section>\n");
+        raw("</table>\n");
+        findings_list(g.section);
+        raw("</section>\n");
+    }
+
+    /// The findings about the cells of this table, as a visible list after it (the cells carry them
+    /// only as a title): in validation order, severity as a class, every text escaped.
+    void findings_list(std::string_view section) {
+        if (!options_.findings) return;
+        std::vector<const finding*> listed;
+        for (const finding& f : *options_.findings)
+            if (f.key.size() > section.size() && f.key.compare(0, section.size(), section) == 0 && f.key[section.size()] == '.')
+                listed.push_back(&f);
+        if (listed.empty()) return;
+        raw("<aside class=\"xxgk-findings\"");
+        attribute("data-section", section);
+        raw(">\n<h3>");
+        text(notes_->findings);
+        raw("</h3>\n<ol>\n");
+        for (const finding* f : listed) {
+            raw("<li");
+            attribute("class", "xxgk-severity-" + std::string(boost::describe::enum_to_string(f->severity, "error")));
+            attribute("data-key", f->key);
+            raw("><code>");
+            text(f->code);
+            raw("</code><span class=\"xxgk-finding-key\">");
+            text(f->key);
+            raw("</span>");
+            text(notes_ == &notes_en ? f->message_en : f->message_zh);
+            raw("</li>\n");
+        }
+        raw("</ol>\n</aside>\n");
     }
 
     void spans(const grid_cell& c) {

@@ -1230,4 +1230,12 @@ xxgk_status xxgk_json_schema(int format, char** out, size_t* out_len, xxgk_error
     });
 }
 
+xxgk_status xxgk_render_css(const char** out, size_t* out_len) {
+    if (!out) return XXGK_E_INVALID_ARGUMENT;
+    const std::string_view css = xxgk::render_css();
+    *out = css.data();
+    if (out_len) *out_len = css.size();
+    return XXGK_OK;
+}
+
 }  // extern "C"

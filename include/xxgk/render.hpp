@@ -28,7 +28,8 @@ struct render_options {
     bool standalone = true;
     /// Findings to highlight, usually `validate(r)`; not owned, may be null. A value cell named by
     /// a finding's `key` gets the class `xxgk-finding` and `xxgk-severity-<severity>` (the highest),
-    /// `data-findings` with the codes, and a `title` with the messages.
+    /// `data-findings` with the codes, and a `title` with the messages; each table is followed by a
+    /// visible list of the findings about its cells (`<aside class="xxgk-findings">`).
     const std::vector<finding>* findings = nullptr;
     /// "zh" or "en": the language of highlighted findings' messages and of the notes the renderer
     /// adds. Labels and report text are Chinese whatever the language.
@@ -43,6 +44,12 @@ struct render_options {
 /// Throws `error` (errc::invalid_value) for a language other than "zh" or "en".
 /// Complexity: linear in the size of the report.
 std::string render_html(const report& r, const render_options& options = {});
+
+/// The stylesheet of the standalone page: what makes a fragment (`standalone = false`, the CLI's
+/// `--to html-fragment`) look like the national form — ruled grid, merged header cells, highlighted
+/// findings and the list of findings after each table. Every class is documented in docs/render.md;
+/// serve it once (`xxgk render --css`) beside embedded fragments. Static storage; never throws.
+std::string_view render_css();
 
 /// The report as Markdown (CommonMark + GFM pipe tables): headings, paragraphs, one pipe table per
 /// CSV table (see `render_csv_tables`). Report text is escaped so that it renders as the text it

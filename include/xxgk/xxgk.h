@@ -864,6 +864,14 @@ XXGK_API xxgk_status xxgk_import_bytes(xxgk_report **out, char **log_json, size_
 XXGK_API xxgk_status xxgk_import_file(xxgk_report **out, char **log_json, size_t *log_json_len, const char *path,
                                       const xxgk_import_options *options, xxgk_error **err);
 
+/*
+ * The stylesheet of the standalone page: serve it beside fragments rendered with
+ * XXGK_RENDER_HTML_FRAGMENT so that they look like the national form (`xxgk render --css`;
+ * every class in docs/render.md). *out: [static] NUL-terminated UTF-8, never freed; *out_len (may
+ * be NULL): its length. Errors: XXGK_E_INVALID_ARGUMENT (NULL out). Since 0.3.
+ */
+XXGK_API xxgk_status xxgk_render_css(const char **out, size_t *out_len);
+
 #ifdef __cplusplus
 }
 #endif

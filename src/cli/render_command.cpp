@@ -34,6 +34,7 @@ using xxgk_cli::exit_unusable;  // 2: unusable input or output, bad usage (docs/
 
 struct render_settings {
     std::string file;
+    bool css = false;  ///< write the stylesheet (render_css) instead of rendering a report
     std::string to = "html";
     std::string output;
     std::string lang = "zh";
@@ -50,7 +51,24 @@ struct schema_settings {
 using xxgk_cli::write_csv_tables;
 using xxgk_cli::write_output;
 
+struct new_settings {
+    std::string format = "2021";
+    std::string output;
+};
+
 int run_render(const render_settings& s) {
+    if (s.css) {
+        if (!s.file.empty()) {
+            std::cerr << "xxgk: render --css writes the stylesheet alone; it takes no FILE\n";
+            return exit_unusable;
+        }
+        write_output(s.output, std::string(xxgk::render_css()));
+        return exit_ok;
+    }
+    if (s.file.empty()) {
+        std::cerr << "xxgk: render needs a FILE (or --css for the stylesheet)\n";
+        return exit_unusable;
+    }
     const std::optional<std::string> text = xxgk_cli::read_input_or_say(s.file);  // read once, within the limit
     if (!text) return exit_unusable;
     if (auto code = run_portal_render(s.file, *text, s.to, s.output, s.lang, s.lax, s.findings)) return *code;
@@ -76,6 +94,17 @@ int run_render(const render_settings& s) {
     return exit_ok;
 }
 
+/// `xxgk new`: an empty report of a format — every cell blank, header empty — to fill in.
+int run_new(const new_settings& s) {
+    const auto format = xxgk::parse_format_version(s.format);
+    if (!format) {
+        std::cerr << "xxgk: unknown format '" << s.format << "' (use 2019 or 2021)\n";
+        return exit_unusable;
+    }
+    write_output(s.output, xxgk::to_json(xxgk::report::make(*format)) + "\n");
+    return exit_ok;
+}
+
 int run_schema(const schema_settings& s) {
     if (s.portal) {
         write_output(s.output, xxgk::portal_json_schema());
@@ -92,11 +121,13 @@ int run_schema(const schema_settings& s) {
 
 }  // namespace
 
-/// Adds `render` and `schema` to the command line.
+/// Adds `render`, `schema` and `new` to the command line.
 void add_render_commands(CLI::App& app) {
     auto render = std::make_shared<render_settings>();
     auto* rc = app.add_subcommand("render", "Write a report for people: HTML, Markdown or CSV");
-    rc->add_option("FILE", render->file, "report in canonical JSON (- for standard input)")->required();
+    rc->add_option("FILE", render->file, "report in canonical JSON (- for standard input)");
+    rc->add_flag("--css", render->css,
+                 "write the stylesheet that makes --to html-fragment look like the national form (no FILE)");
     rc->add_option("--to", render->to,
                    "html (a page), html-fragment (one <article> to embed), md (Markdown), csv (one file per "
                    "official table), csv-long (one line per cell)")
@@ -115,4 +146,10 @@ void add_render_commands(CLI::App& app) {
     sc->add_option("-o,--output", schema->output, "output file (default: standard output)");
     sc->add_flag("--portal", schema->portal, "the schema of portal files (docs/portal.md) instead of a report format");
     sc->callback([schema] { xxgk_cli::finish([&] { return run_schema(*schema); }); });
+
+    auto created = std::make_shared<new_settings>();
+    auto* nc = app.add_subcommand("new", "Write an empty report of a format (every cell blank) to fill in");
+    nc->add_option("--format", created->format, "2019 or 2021 (default 2021)")->check(CLI::IsMember({"2019", "2021"}));
+    nc->add_option("-o,--output", created->output, "output file (default: standard output)");
+    nc->callback([created] { xxgk_cli::finish([&] { return run_new(*created); }); });
 }

@@ -26,6 +26,9 @@ struct src_cell {
     /// The source itself says no value was captured here (class xxgk-not-captured of xxgk's
     /// renderer): empty, but not a printed empty cell.
     bool unprinted = false;
+    /// The source itself says this is a value box (class xxgk-value of xxgk's renderer): its text
+    /// is a cell's value even when it is not a number ("若干"), never a label.
+    bool value_box = false;
 };
 
 /// A line of text or a table row, in document order.

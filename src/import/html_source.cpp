@@ -194,7 +194,7 @@ private:
         }
         // The xxgk renderer's own notes are not report text.
         if (has_class(n, "xxgk-foreign-note") || has_class(n, "xxgk-missing") || has_class(n, "xxgk-processing-fees") ||
-            has_class(n, "xxgk-processing-fees-text"))
+            has_class(n, "xxgk-processing-fees-text") || has_class(n, "xxgk-findings"))
             return;
         const bool in_content = content_depth_ > 0;
         if ((tag == "header" || tag == "footer") && !in_content) {
@@ -360,6 +360,7 @@ private:
                 // xxgk's own rendering marks a cell it could not capture: an empty <td> that is no
                 // printed empty cell, so it imports back as not captured, never as blank.
                 origin.unprinted = has_class(td, "xxgk-not-captured");
+                origin.value_box = has_class(td, "xxgk-value");
                 provenance p;
                 p.table = t;
                 p.row = static_cast<std::uint32_t>(r);
@@ -399,9 +400,17 @@ private:
             b.where.line = static_cast<std::uint32_t>(xmlGetLineNo(trs[static_cast<std::size_t>(r)]));
             b.text = grid_row_text(row);
             b.cells = std::move(row);
+            // A row with text is kept; so is a row of two or more empty boxes of its own (the
+            // national layout's value row of a body with no case, as xxgk renders it): like a Word
+            // table row, it is the evidence that its cells are blank. A row of one empty cell, or of
+            // nothing, is a spacer and is dropped.
             bool any = false;
-            for (const src_cell& c : b.cells) any = any || (c.present && !c.text.empty());
-            if (any) doc_.blocks.push_back(std::move(b));
+            std::size_t own_boxes = 0;
+            for (const src_cell& c : b.cells) {
+                any = any || (c.present && !c.text.empty());
+                own_boxes += c.present && !c.span_copy && !c.unprinted;
+            }
+            if (any || own_boxes >= 2) doc_.blocks.push_back(std::move(b));
         }
     }
 

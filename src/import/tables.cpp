@@ -172,7 +172,7 @@ parsed_row parse_row(const block& b) {
         for (std::size_t i = 0; i < b.cells.size(); ++i) {
             const src_cell& c = b.cells[i];
             if (!c.present || c.text.empty()) continue;
-            if (is_value_text(c.text)) break;
+            if (c.value_box || is_value_text(c.text)) break;
             last_label = i;
             label_part lp{c.text, c.where, c.span_copy, i};
             pr.labels.push_back(std::move(lp));

@@ -84,6 +84,29 @@ std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, c
 }
 
 
+/// xxgk's Markdown prints a row's nested labels as one path, "三、本年度办理结果 › （一）予以公开"
+/// (render_markdown.cpp): the row's first cell is cut back into one label cell per level, as the
+/// national form prints them. A value never contains "›", so only label cells are touched.
+void split_label_path(std::vector<src_cell>& cells) {
+    static constexpr std::string_view sep = " \xE2\x80\xBA ";  // " › "
+    if (cells.empty() || cells.front().text.find(sep) == std::string::npos) return;
+    const src_cell path = cells.front();
+    std::vector<src_cell> parts;
+    std::size_t start = 0, offset = 0;
+    while (true) {
+        const std::size_t end = path.text.find(sep, start);
+        src_cell c = path;
+        c.text = trimmed(std::string_view(path.text).substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (c.where && c.where->column) c.where->column = *c.where->column + static_cast<std::uint32_t>(offset);
+        if (!c.text.empty()) parts.push_back(std::move(c));
+        if (end == std::string::npos) break;
+        offset += length_u8(std::string_view(path.text).substr(start, end + sep.size() - start));
+        start = end + sep.size();
+    }
+    cells.erase(cells.begin());
+    cells.insert(cells.begin(), parts.begin(), parts.end());
+}
+
 // ---------------------------------------------------------------------------------------------
 // The whole page on one line (crawler and CMS exports store it so): cut back into lines
 
@@ -401,6 +424,7 @@ void read_one_line(document& doc, std::string_view line, std::size_t line_no) {
             b.type = block::kind::row;
             b.cells = split_fields(line.substr(0, base + inner_end.size()).substr(base), line_no, '|', 0);
             for (src_cell& c : b.cells) c.where->column = *c.where->column + static_cast<std::uint32_t>(length_u8(line.substr(0, base)));
+            split_label_path(b.cells);
             for (const src_cell& c : b.cells) {
                 if (!b.text.empty()) b.text += '\t';
                 b.text += c.text;

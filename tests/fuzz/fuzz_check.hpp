@@ -65,7 +65,7 @@ inline void check_inert_html(std::string_view html) {
     static constexpr std::string_view allowed[] = {
         "html", "head", "meta", "title", "style", "body", "article", "header", "footer", "section", "aside",
         "h1", "h2", "h3", "h4", "p", "br", "div", "span", "dl", "dt", "dd", "time",
-        "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"};
+        "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td", "ol", "li", "code"};
     check_utf8(html, "rendered HTML is not valid UTF-8");
     for (std::size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
         std::size_t j = i + 1;

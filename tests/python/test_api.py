@@ -118,6 +118,9 @@ def test_stubs_type_check_a_typical_program(tmp_path):
             page: str = result.report.render_html(standalone=False, findings=True, lang="en")
             tables: dict = xxgk.import_text(b"...").report.render_csv_tables()
             schema_id = xxgk.json_schema("2021")["$id"]
+            requests21: xxgk.Requests2021 = report.as_2021().requests
+            head: xxgk.ReportList = reports[:1]
+            wide = xxgk.read_dir("reports")[0].to_frame(wide=True)
             report.header.year = "2020"
             report.requests.granted.total = "5"
             report.render_html(lang="fr")
@@ -138,4 +141,4 @@ def test_stubs_type_check_a_typical_program(tmp_path):
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     # exactly the three wrong lines at the end are flagged
     assert len(errors) == 3, result.stdout + result.stderr
-    assert ":20:" in errors[0] and ":21:" in errors[1] and ":22:" in errors[2]
+    assert ":23:" in errors[0] and ":24:" in errors[1] and ":25:" in errors[2]

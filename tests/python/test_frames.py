@@ -15,7 +15,7 @@ from conftest import CANGNAN, SAMPLE
 
 def test_columns_are_derived_from_cell_record(cangnan):
     frame = cangnan.to_frame()
-    assert list(frame.columns) == ["body", "year", "format", "key", "section", "row_label", "column_label",
+    assert list(frame.columns) == ["body", "year", "format", "report_id", "key", "section", "row_label", "column_label",
                                    "value", "state", "unit", "raw"]
     assert list(frame.columns) == list(xxgk.FRAME_COLUMNS)
     assert len(frame) == 198 and list(frame.key) == [str(k) for k in cangnan.keys()]
@@ -64,7 +64,11 @@ def test_many_reports(cangnan, sample):
     by_year = frame[frame.key == "requests.received.total"].set_index("year").value
     assert by_year[2020] == cangnan.requests.received.total.value
     assert by_year[2022] == sample.requests.received.total.value
-    assert xxgk.load_many([CANGNAN, SAMPLE]).to_frame().equals(frame)
+    loaded = xxgk.load_many([CANGNAN, SAMPLE])
+    assert loaded.paths == [str(CANGNAN), str(SAMPLE)]
+    # A ReportList knows its files: its frame is the same with a first column `file`.
+    assert loaded.to_frame().drop(columns="file").equals(frame)
+    assert list(loaded.to_frame().file.unique()) == [str(CANGNAN), str(SAMPLE)]
     empty = xxgk.to_frame([])
     assert list(empty.columns) == list(xxgk.FRAME_COLUMNS) and len(empty) == 0
     with pytest.raises(TypeError):
@@ -97,7 +101,7 @@ def test_frame_matches_the_cells_csv_of_the_cli(path):
 def test_issues_frame(cangnan, sample):
     frame = cangnan.issues_frame()
     assert list(frame.columns) == list(xxgk.ISSUE_COLUMNS)
-    assert list(frame.columns)[3:] == list(xxgk.FINDING_FIELDS)
+    assert list(frame.columns)[4:] == list(xxgk.FINDING_FIELDS)
     errors = frame[frame.severity == "error"]
     assert list(errors.code) == ["XXGK-T3-004"] and list(errors.key) == ["requests.withheld_prohibited_by_law.total"]
     assert (frame.severity >= "warning").sum() == len(cangnan.validate(include_info=False))

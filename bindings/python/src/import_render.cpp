@@ -352,6 +352,8 @@ void bind_import_render(py::module_& m) {
         }
         return py::str(out);
     }, py::arg("format"), "The JSON Schema (draft 2020-12) of the canonical JSON of a format, as pretty-printed text.");
+    m.def("render_css", [] { return py::str(std::string(render_css())); },
+          "The stylesheet that makes render_html(standalone=False) look like the national form (docs/render.md).");
 }
 
 }  // namespace xxgk::python

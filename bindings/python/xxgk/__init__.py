@@ -26,7 +26,8 @@ from __future__ import annotations
 import functools
 import json
 import os
-from typing import Any, Iterable, List, Literal, NamedTuple, Optional, Tuple, Union, overload
+import warnings
+from typing import Any, Dict, Iterable, List, Literal, NamedTuple, Optional, Tuple, Union, overload
 
 from . import _core
 from ._core import (
@@ -47,7 +48,8 @@ from ._core import (
 )
 from ._corpus import _read_file, corpus_files, run_corpus
 from ._errors import UnknownKeyError, ValidationError, loc_from_pointer
-from ._frames import FRAME_COLUMNS, ISSUE_COLUMNS, issues_frame, to_frame
+from ._frames import FRAME_COLUMNS, ISSUE_COLUMNS, issues_frame, report_id, to_frame
+from ._analysis import IDENTITY_COLUMNS, IMPORT_LOG_COLUMNS, aggregate_by, from_frame, read_dir, to_wide
 from ._multi import (
     Aggregation,
     CellSources,
@@ -212,32 +214,90 @@ class LoadFailure(NamedTuple):
 
 
 class ReportList(List[Report]):
-    """A list of reports (what load_many returns), with the frames of all of them.
+    """A list of reports (what load_many and read_dir return), with the frames of all of them.
 
-    ``failures`` lists the files skipped by ``load_many(..., errors="skip")``.
+    ``paths`` names the file each report was read from (None for a report made in memory), one per
+    report: frames get a first column ``file`` from it. A slice is a ReportList with its paths
+    (``reports[:10]``). ``failures`` lists the files skipped by ``load_many(..., errors="skip")``;
+    ``not_read`` the files of a directory that load_many does not read (not JSON: read_dir imports them).
     """
 
     failures: List[LoadFailure]
+    not_read: List[str]
 
-    def __init__(self, reports: Iterable[Report] = (), failures: Iterable[LoadFailure] = ()) -> None:
-        """A list of the reports, with the files that could not be loaded."""
+    def __init__(
+        self,
+        reports: Iterable[Report] = (),
+        failures: Iterable[LoadFailure] = (),
+        *,
+        paths: Optional[Iterable[Optional[PathLike]]] = None,
+        not_read: Iterable[str] = (),
+    ) -> None:
+        """A list of the reports, with the files they came from and those that could not be loaded."""
         super().__init__(reports)
         self.failures = list(failures)
+        self.not_read = list(not_read)
+        given = None if paths is None else [None if p is None else os.fspath(p) for p in paths]
+        if given is not None and len(given) != len(self):
+            raise ValueError(f"paths: {len(given)} paths for {len(self)} reports")
+        self._paths = given
 
-    def to_frame(self, *, exact: bool = False) -> Any:
-        """xxgk.to_frame(self): one row per cell of every report."""
-        return to_frame(self, exact=exact)
+    @property
+    def paths(self) -> List[Optional[str]]:
+        """The file of each report (None where unknown), one per report, in order. A list changed in
+        place (append, sort, …) no longer knows which path is whose: its paths are then all None."""
+        if self._paths is None or len(self._paths) != len(self):
+            return [None] * len(self)
+        return list(self._paths)
+
+    def _files(self) -> Optional[List[str]]:
+        paths = self.paths
+        return None if not self or any(p is None for p in paths) else [str(p) for p in paths]
+
+    @overload
+    def __getitem__(self, index: int) -> Report: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> "ReportList": ...
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return ReportList(list.__getitem__(self, index), self.failures,
+                              paths=self.paths[index], not_read=self.not_read)
+        return list.__getitem__(self, index)
+
+    def to_frame(self, *, exact: bool = False, wide: bool = False) -> Any:
+        """xxgk.to_frame(self) (long: one row per cell of every report), or with ``wide=True``
+        self.to_wide() (one row per report); both with a first column ``file`` when every path is known."""
+        if wide:
+            return self.to_wide()
+        return to_frame(self, exact=exact, files=self._files())
+
+    def to_wide(self, *, states: bool = False) -> Any:
+        """xxgk.to_wide(self): one row per report, one column per cell key (Int64 counts, Decimal money)."""
+        return to_wide(self, files=self._files(), states=states)
 
     def issues_frame(self, *, include_info: bool = True) -> Any:
-        """xxgk.issues_frame(self): one row per finding of every report."""
-        return issues_frame(self, include_info=include_info)
+        """xxgk.issues_frame(self): one row per finding of every report (with ``file`` when known)."""
+        return issues_frame(self, include_info=include_info, files=self._files())
+
+    def aggregate(self, by: List[str], header: Any = None) -> Dict[Any, Aggregation]:
+        """汇总 per group: ``{group: Aggregation}`` for the groups of ``by`` (e.g. ``["year"]``), each with
+        its provenance; see xxgk.aggregate_by."""
+        return aggregate_by(self, by, header)
 
     def __repr__(self) -> str:
         failed = f", failures={len(self.failures)}" if self.failures else ""
-        return f"ReportList({len(self)} reports{failed})"
+        skipped = f", not_read={len(self.not_read)}" if self.not_read else ""
+        return f"ReportList({len(self)} reports{failed}{skipped})"
 
     def __reduce__(self) -> Any:
-        return (ReportList, (list(self), self.failures))
+        return (_report_list, (list(self), self.failures, self._paths, self.not_read))
+
+
+def _report_list(reports: List[Report], failures: List[LoadFailure], paths: Any = None, not_read: Any = ()) -> ReportList:
+    """Unpickles a ReportList (with its paths)."""
+    return ReportList(reports, failures, paths=paths, not_read=not_read)
 
 
 def load_many(
@@ -251,23 +311,37 @@ def load_many(
     With ``errors="raise"`` (the default) the first file that cannot be loaded raises its
     ValidationError (whose ``path`` names the file) or OSError. With ``errors="skip"`` bad files are
     skipped and listed in the result's ``failures`` as LoadFailure(path, error).
+    A directory's other files (HTML, text, PDF, Word, …) are not read: they are listed in the
+    result's ``not_read`` and a UserWarning says so — ``xxgk.read_dir`` imports them.
     Decoding releases the GIL, so threads (e.g. Dask's threaded scheduler) load in parallel.
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors: expected 'raise' or 'skip', got {errors!r}")
+    not_read: List[str] = []
     if isinstance(paths, (str, bytes, os.PathLike)):
         directory = os.fspath(paths)
         if not os.path.isdir(directory):
             raise NotADirectoryError(f"load_many takes a directory or an iterable of paths, not the file {directory!r}")
-        paths = sorted(os.path.join(directory, n) for n in os.listdir(directory) if n.endswith(".json"))
-    out = ReportList()
+        names = sorted(os.listdir(directory))
+        paths = [os.path.join(directory, n) for n in names if n.endswith(".json")]
+        not_read = [os.path.join(directory, n) for n in names
+                    if not n.endswith(".json") and os.path.isfile(os.path.join(directory, n))]
+        if not_read:
+            warnings.warn(
+                f"load_many reads canonical JSON only: {len(not_read)} other file(s) of {directory!r} not read "
+                f"(e.g. {os.path.basename(not_read[0])!r}); xxgk.read_dir imports HTML, text, PDF and Word too",
+                UserWarning, stacklevel=2)
+    out = ReportList(not_read=not_read)
+    read: List[str] = []
     for path in paths:
         try:
             out.append(load(path, strict=strict))
+            read.append(os.fspath(path))
         except (ValidationError, OSError) as e:
             if errors == "raise":
                 raise
             out.failures.append(LoadFailure(os.fspath(path), e))
+    out._paths = read
     return out
 
 
@@ -460,6 +534,12 @@ def import_file(
 # The JSON Schema (docs/render.md)
 
 
+def render_css() -> str:
+    """The stylesheet of the standalone page: serve it beside ``render_html(standalone=False)``
+    fragments so that they look like the national form (``xxgk render --css``; docs/render.md)."""
+    return _core.render_css()
+
+
 def json_schema(format: Union[str, int]) -> dict:
     """The JSON Schema (draft 2020-12) of the canonical JSON of a format ('2019' or '2021'), as a dict.
 
@@ -557,9 +637,26 @@ def _report_check(self: Report, *, lang: str = "en") -> List[Issue]:
     return [f for f in findings if f.severity != "error"]
 
 
-def _report_to_frame(self: Report, *, exact: bool = False) -> Any:
-    """xxgk.to_frame(report): one row per cell (see xxgk.to_frame)."""
-    return to_frame(self, exact=exact)
+def _report_to_frame(self: Report, *, exact: bool = False, wide: bool = False) -> Any:
+    """xxgk.to_frame(report): one row per cell (see xxgk.to_frame); ``wide=True``: xxgk.to_wide(report)."""
+    return to_wide(self) if wide else to_frame(self, exact=exact)
+
+
+def _report_to_wide(self: Report, *, states: bool = False) -> Any:
+    """xxgk.to_wide(report): one row, one column per cell key (see xxgk.to_wide)."""
+    return to_wide(self, states=states)
+
+
+def _report_as(fmt: str) -> Any:
+    def narrow(self: Report) -> Report:
+        if self.format != fmt:
+            raise TypeError(f"report of format {self.format}, not {fmt}")
+        return self
+
+    narrow.__name__ = f"as_{fmt}"
+    narrow.__doc__ = (f"This report, typed as a format-{fmt} report (its proactive and requests are the {fmt} "
+                      f"classes, for type checkers); TypeError if its format is not {fmt}.")
+    return narrow
 
 
 def _report_issues_frame(self: Report, *, include_info: bool = True) -> Any:
@@ -583,6 +680,9 @@ Report.keys = _report_keys  # type: ignore[attr-defined]
 Report.items = _report_items  # type: ignore[attr-defined]
 Report.check = _report_check  # type: ignore[attr-defined]
 Report.to_frame = _report_to_frame  # type: ignore[attr-defined]
+Report.to_wide = _report_to_wide  # type: ignore[attr-defined]
+Report.as_2019 = _report_as("2019")  # type: ignore[attr-defined]
+Report.as_2021 = _report_as("2021")  # type: ignore[attr-defined]
 Report.issues_frame = _report_issues_frame  # type: ignore[attr-defined]
 Report.dump = _report_dump  # type: ignore[attr-defined]
 Issue.loc = property(_issue_loc, doc=_issue_loc.__doc__)  # type: ignore[attr-defined]
@@ -590,6 +690,13 @@ Issue.loc = property(_issue_loc, doc=_issue_loc.__doc__)  # type: ignore[attr-de
 __all__ = [
     "__version__",
     "Aggregation",
+    "IDENTITY_COLUMNS",
+    "IMPORT_LOG_COLUMNS",
+    "aggregate_by",
+    "from_frame",
+    "read_dir",
+    "report_id",
+    "to_wide",
     "CellSources",
     "StatedFigure",
     "aggregate",
@@ -627,6 +734,7 @@ __all__ = [
     "is_portal_json",
     "issues_frame",
     "json_schema",
+    "render_css",
     "keys",
     "load",
     "load_many",

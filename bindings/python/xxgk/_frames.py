@@ -5,6 +5,7 @@ pandas is imported only when a frame is asked for: ``import xxgk`` does not need
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Union
 
 from . import _core
@@ -12,13 +13,20 @@ from . import _core
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["to_frame", "issues_frame", "FRAME_COLUMNS", "ISSUE_COLUMNS"]
+__all__ = ["to_frame", "issues_frame", "report_id", "FRAME_COLUMNS", "ISSUE_COLUMNS"]
+
+
+def report_id(report: _core.Report) -> str:
+    """A report's stable identity in frames: the first 16 hex digits of the SHA-256 of its canonical
+    JSON (``report.dumps()``, deterministic). The same report gives the same id on every machine and
+    run; two reports that differ in anything (a cell, the header) have different ids."""
+    return hashlib.sha256(report.dumps().encode("utf-8")).hexdigest()[:16]
 
 #: Columns of ``to_frame``: the report's identity, then the members of the C++ ``xxgk::cell_record``
 #: in their order (the same columns as the CSV of ``xxgk cells``).
-FRAME_COLUMNS = ("body", "year", "format") + tuple(_core.CELL_RECORD_FIELDS)
+FRAME_COLUMNS = ("body", "year", "format", "report_id") + tuple(_core.CELL_RECORD_FIELDS)
 #: Columns of ``issues_frame``: the report's identity, then the members of ``xxgk::finding``.
-ISSUE_COLUMNS = ("body", "year", "format") + tuple(_core.FINDING_FIELDS)
+ISSUE_COLUMNS = ("body", "year", "format", "report_id") + tuple(_core.FINDING_FIELDS)
 
 
 def _pandas() -> Any:
@@ -55,7 +63,7 @@ def to_frame(
 ) -> "pandas.DataFrame":
     """One row per cell of every report (long format), in table order.
 
-    Columns: body, year, format, then key, section, row_label, column_label, value, state, unit, raw
+    Columns: body, year, format, report_id (see ``report_id``), then key, section, row_label, column_label, value, state, unit, raw
     (the members of the C++ ``xxgk::cell_record``). ``value`` is the number of a cell in state
     'number' and <NA> for every other state — a blank is never 0; ``state`` tells blank,
     not_applicable, text and not_captured apart. By default ``value`` has pandas' nullable
@@ -76,6 +84,7 @@ def to_frame(
         columns["body"].extend([header.body] * n)
         columns["year"].extend([header.year] * n)
         columns["format"].extend([report.format] * n)
+        columns["report_id"].extend([report_id(report)] * n)
         if names is not None:
             columns["file"].extend([names[i]] * n)
         for name in _core.CELL_RECORD_FIELDS:
@@ -103,7 +112,7 @@ def issues_frame(
 ) -> "pandas.DataFrame":
     """One row per finding of ``Report.validate()`` of every report.
 
-    Columns: body, year, format, then code, severity, rule, key, pointer, expected, actual, cells,
+    Columns: body, year, format, report_id, then code, severity, rule, key, pointer, expected, actual, cells,
     message_zh, message_en, caused_by (the members of ``xxgk::finding``; ``cells`` holds tuples).
     ``severity`` is an ordered categorical info < warning < error, so
     ``frame[frame.severity >= "warning"]`` works. ``files`` adds a first column ``file`` as in to_frame.
@@ -113,7 +122,7 @@ def issues_frame(
     names = _files(files, reports)
     rows = []
     for i, report in enumerate(reports):
-        identity = (report.header.body, report.header.year, report.format)
+        identity = (report.header.body, report.header.year, report.format, report_id(report))
         if names is not None:
             identity = (names[i],) + identity
         for issue in report.validate(include_info=include_info):

@@ -32,7 +32,15 @@ from ._corpus import _read_file
 from ._errors import ValidationError
 from ._frames import issues_frame, to_frame
 
-__all__ = ["corpus_paths", "read_report", "read_reports", "cells_frame", "findings_frame", "single_process_frames"]
+__all__ = [
+    "corpus_paths",
+    "read_report",
+    "read_reports",
+    "cells_frame",
+    "findings_frame",
+    "import_log_frame",
+    "single_process_frames",
+]
 
 Source = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
 
@@ -160,6 +168,26 @@ def findings_frame(
         for chunk in _chunks(corpus_paths(source), partition_size)
     ]
     return dask.dataframe.from_delayed(parts, meta=meta, verify_meta=False)
+
+
+def _log_part(paths: List[str], strict: bool) -> Any:
+    from ._analysis import import_log_frame as frame, read_one
+
+    rows: List[tuple] = []
+    for path in paths:
+        read_one(path, path, rows, strict=strict)
+    return frame(rows)
+
+
+def import_log_frame(source: Source, *, partition_size: int = 100, strict: bool = True) -> Any:
+    """A ``dask.dataframe.DataFrame`` of the import log of every file — what ``xxgk.read_dir``
+    returns as its log, over a cluster: the columns IMPORT_LOG_COLUMNS (``file`` the path read),
+    every import log entry, and one 'error' row per file that gives no report."""
+    from ._analysis import import_log_frame as frame
+
+    dask = _dask()
+    parts = [dask.delayed(_log_part)(chunk, strict) for chunk in _chunks(corpus_paths(source), partition_size)]
+    return dask.dataframe.from_delayed(parts, meta=frame([]), verify_meta=False)
 
 
 def single_process_frames(
