@@ -175,6 +175,8 @@ class Checker:
         extra = json.loads((self.source / "examples" / "data" / "sample-2021.json").read_text(encoding="utf-8"))
         extra["header"]["editor"] = "张三"
         (d / "report-with-extra-member.json").write_text(json.dumps(extra, ensure_ascii=False), encoding="utf-8")
+        with open(d / "huge.json", "wb") as f:  # sparse: the size the page shows, no bytes written
+            f.truncate(298000003)
         (d / "minutes.txt").write_text("会议纪要\n今天开会，讨论了明年的工作安排。\n", encoding="utf-8")
         subprocess.run([str(self.build / "xxgk"), "render", str(self.source / "examples" / "data" / "cangnan-2020.json"),
                         "-o", str(d / "page.html")], check=True, capture_output=True)
