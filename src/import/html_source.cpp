@@ -523,9 +523,9 @@ void refuse_many_attributes(std::string_view markup, const char* what) {
             ++i;
             continue;
         }
-        if (markup.compare(i, 4, "<!--") == 0) {
-            const std::size_t end = markup.find("-->", i + 4);
-            const std::size_t stop = end == std::string_view::npos ? n : end + 3;
+        if (markup.compare(i, 4, "<!--") == 0 && markup.find("-->", i + 4) != std::string_view::npos) {
+            // (An unclosed comment is not skipped: a recovering parser may read what follows.)
+            const std::size_t stop = markup.find("-->", i + 4) + 3;
             for (std::size_t k = i; k < stop; ++k) line += markup[k] == '\n';
             i = stop;
             continue;
@@ -569,7 +569,7 @@ void refuse_many_attributes(std::string_view markup, const char* what) {
             }
         }
         i = k;
-        if (raw_text) {
+        if (raw_text && !(k < n && markup[k - 1] == '/')) {  // <script/> holds no raw text
             // Up to the closing tag: the raw text holds no elements.
             std::size_t j = i;
             const std::string_view end_tag = starts_nocase(name_at, "script") ? "</script" : "</style";
