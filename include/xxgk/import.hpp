@@ -79,7 +79,8 @@ struct import_options {
 struct import_result {
     report value;
     std::vector<import_log_entry> log;
-    /// The work the import did, in deterministic steps: HTML elements and text nodes visited,
+    /// The work the import did, in deterministic steps: one per 16 bytes of an HTML page parsed,
+    /// HTML elements and text nodes visited,
     /// table grid positions filled, alignment and digit-run search steps, cells of the readings
     /// kept. Grows linearly with the input (docs/security.md, "Bounded work"); at most
     /// `import_options::max_work_steps` plus the last step's cost.
