@@ -621,6 +621,9 @@ add("docx", "huge-grid-spans", with_document(DOCUMENT.replace("<w:tcPr>", '<w:tc
     {"absent": []})
 add("docx", "script-in-cells", with_document(DOCUMENT.replace("<w:t>", "<w:t>&lt;script&gt;alert(1)&lt;/script&gt;", 3).encode()),
     {"absent": []})
+add("docx", "many-attributes", zipped([(n, DOCUMENT.replace("<w:body>", "<w:body><w:p " + " ".join('w:a%d="1"' % k for k in range(20000)) + "/>", 1).encode()
+                                        if n == "word/document.xml" else d) for n, d in slim_entries()]),
+    {"throws": "limit_exceeded", "note": "libxml2 2.9's XML parser is quadratic in an element's attributes too: refused before parsing (128)"})
 add("docx", "styles-damaged", zipped([(n, b"<w:styles" if n == "word/styles.xml" else d) for n, d in fixture_entries()]), DOCX_CLEAN)
 
 
