@@ -104,6 +104,15 @@ document read_docx(std::string_view docx, std::size_t max_unpacked_bytes);
 /// anything else.
 void refuse_ole2(std::string_view bytes);
 
+/// Most attributes one element may have in an HTML page or a Word part: libxml2 2.9 checks each
+/// new attribute against all before it (work quadratic in their number).
+constexpr std::size_t max_attributes_per_element = 128;
+
+/// Throws `error` (errc::limit_exceeded, naming `what` and the line) when an element of `markup`
+/// (HTML or XML) has more than `max_attributes_per_element` attributes. One linear pass, before
+/// the markup reaches libxml2.
+void refuse_many_attributes(std::string_view markup, const char* what);
+
 /// Appends HTML text with white space collapsed: each run of white space (U+00A0 included, pages
 /// indent with it) becomes one space, none at the start of `out`.
 void append_collapsed(std::string& out, std::string_view s);

@@ -147,6 +147,7 @@ std::unique_ptr<xmlDoc, doc_freer> parse_part(const std::string& xml, const char
     (void)initialised;
     if (xml.size() > static_cast<std::size_t>(INT_MAX))
         throw error(errc::limit_exceeded, std::string("entry ") + name + " is larger than 2 GiB");
+    refuse_many_attributes(xml, (std::string("entry ") + name).c_str());
     std::unique_ptr<xmlParserCtxt, ctxt_freer> ctxt(xmlNewParserCtxt());
     if (!ctxt) throw std::bad_alloc();
     ctxt->sax->internalSubset = refuse_dtd;

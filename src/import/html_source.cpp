@@ -148,9 +148,18 @@ void append_collapsed(std::string& out, std::string_view s) {
 
 namespace {
 
+/// The widest grid read: the widest official table has 17 columns; wider rows are layout.
+constexpr int max_cols = 256;
+/// The longest rowspan honoured (HTML allows 65534; an official table has about 30 rows).
+constexpr int max_rowspan = 1000;
+/// Grid positions one table may fill (filled, under a span, or padding); the official tables
+/// fill a few hundred. The page's tables together fill at most 65536 plus one per 8 bytes.
+constexpr std::size_t max_table_positions = std::size_t{1} << 16;
+
 class walker {
 public:
-    walker(document& doc, const std::map<const xmlNode*, int>& table_index) : doc_(doc), table_index_(table_index) {}
+    walker(document& doc, const std::map<const xmlNode*, int>& table_index, std::size_t grid_limit)
+        : doc_(doc), table_index_(table_index), grid_limit_(grid_limit) {}
 
     void visit(const xmlNode* n) {
         for (; n; n = n->next) visit_one(n);
@@ -170,6 +179,7 @@ public:
 
 private:
     void visit_one(const xmlNode* n) {
+        current_budget().spend();
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             text(n);
             return;
@@ -335,11 +345,18 @@ private:
                 flush();
             }
         std::vector<const xmlNode*> trs;
-        collect_rows(table->children, trs);
+        table_used_ = 0;
+        if (!grid_full_) collect_rows(table->children, trs);
         const int nrows = static_cast<int>(trs.size());
         std::vector<std::vector<src_cell>> grid(trs.size());
-        constexpr int max_cols = 64;  // the widest official table has 17 columns; wider grids are layout
+        std::vector<bool> cut(trs.size(), false);
+        int read_rows = nrows;  // rows before the grid limit was reached
         for (int r = 0; r < nrows; ++r) {
+            if (!grid_spend(1)) {
+                read_rows = r;
+                grid_exhausted(t, r);
+                break;
+            }
             int col = 0;
             std::uint32_t cell_index = 0;
             for (const xmlNode* td = trs[static_cast<std::size_t>(r)]->children; td; td = td->next) {
@@ -350,8 +367,20 @@ private:
                 }
                 auto& row = grid[static_cast<std::size_t>(r)];
                 while (col < static_cast<int>(row.size()) && row[static_cast<std::size_t>(col)].present) ++col;
-                if (col >= max_cols) break;
-                const int rs = span(td, "rowspan", nrows - r);
+                if (col >= max_cols) {
+                    // More cells than a grid holds: the row is not read rather than cut, so that no
+                    // value lands in another column.
+                    cut[static_cast<std::size_t>(r)] = true;
+                    provenance p;
+                    p.table = t;
+                    p.row = static_cast<std::uint32_t>(r);
+                    log_entry(doc_.log, "XXGK-I-103",
+                              "table " + std::to_string(t) + ", row " + std::to_string(r) + " has cells beyond column " +
+                                  std::to_string(max_cols) + "; the row is not read and its cells are not captured",
+                              {}, p);
+                    break;
+                }
+                const int rs = span(td, "rowspan", std::min(nrows - r, max_rowspan));
                 const int cs = std::min(span(td, "colspan", max_cols), max_cols - col);
                 std::string s;
                 cell_text(td->children, s);
@@ -369,10 +398,12 @@ private:
                 for (int dr = 0; dr < rs; ++dr) {
                     auto& target = grid[static_cast<std::size_t>(r + dr)];
                     if (static_cast<int>(target.size()) < col + cs) {
+                        grid_spend(static_cast<std::size_t>(col + cs) - target.size());
                         src_cell absent;
                         absent.present = false;
                         target.resize(static_cast<std::size_t>(col + cs), absent);
                     }
+                    grid_spend(static_cast<std::size_t>(cs));
                     for (int dc = 0; dc < cs; ++dc) {
                         src_cell& slot = target[static_cast<std::size_t>(col + dc)];
                         if (slot.present) continue;  // overlapping spans: the first cell keeps the slot
@@ -385,9 +416,14 @@ private:
             }
         }
         std::size_t width = 0;
-        for (const auto& row : grid) width = std::max(width, row.size());
-        for (int r = 0; r < nrows; ++r) {
+        for (int r = 0; r < read_rows; ++r) width = std::max(width, grid[static_cast<std::size_t>(r)].size());
+        for (int r = 0; r < read_rows; ++r) {
             auto& row = grid[static_cast<std::size_t>(r)];
+            if (cut[static_cast<std::size_t>(r)]) continue;
+            if (!grid_spend(width - std::min(width, row.size()))) {
+                grid_exhausted(t, r);
+                break;
+            }
             src_cell absent;
             absent.present = false;
             row.resize(width, absent);
@@ -414,8 +450,41 @@ private:
         }
     }
 
+    /// Counts `n` grid positions (filled, visited under a span, or padding); false past the
+    /// table's or the page's limit.
+    bool grid_spend(std::size_t n) {
+        grid_used_ += n;
+        table_used_ += n;
+        current_budget().spend(n);
+        return grid_used_ <= grid_limit_ && table_used_ <= max_table_positions;
+    }
+
+    /// Logs that the grid limits stopped the reading of table `table` at row `row`.
+    void grid_exhausted(std::uint32_t table, int row) {
+        provenance p;
+        p.table = table;
+        p.row = static_cast<std::uint32_t>(row);
+        if (logged_table_ == table) return;
+        logged_table_ = table;
+        const bool page = grid_used_ > grid_limit_;
+        if (page) grid_full_ = true;
+        log_entry(doc_.log, "XXGK-I-102",
+                  "table " + std::to_string(table) + " from row " + std::to_string(row) + " on is not read: " +
+                      (page ? "the page's tables fill more than " + std::to_string(grid_limit_) +
+                                  " grid positions (65536 plus one per 8 bytes of the page); the tables after it are not read either"
+                            : "the table fills more than " + std::to_string(max_table_positions) +
+                                  " grid positions (an official table fills a few hundred)") +
+                      "; their cells are not captured",
+                  {}, p);
+    }
+
     document& doc_;
     const std::map<const xmlNode*, int>& table_index_;
+    std::size_t grid_limit_;
+    std::size_t grid_used_ = 0;
+    std::size_t table_used_ = 0;
+    bool grid_full_ = false;
+    std::optional<std::uint32_t> logged_table_;
     std::string line_, marked_;
     std::uint32_t line_no_ = 0;
     int heading_ = 0;
@@ -440,6 +509,85 @@ struct doc_deleter {
 
 }  // namespace
 
+void refuse_many_attributes(std::string_view markup, const char* what) {
+    // One pass over the bytes: start tags are '<' and a letter; attributes are counted up to the
+    // tag's '>' with quoted values skipped; comments and the raw text of script and style are
+    // skipped as the parsers do. A miscount can only err on the side of counting fewer.
+    const std::size_t n = markup.size();
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    const auto is_letter = [&](char c) { return (lower(c) >= 'a' && lower(c) <= 'z'); };
+    const auto is_space_byte = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+    const auto starts_nocase = [&](std::size_t at, std::string_view w) {
+        if (at + w.size() > n) return false;
+        for (std::size_t k = 0; k < w.size(); ++k)
+            if (lower(markup[at + k]) != w[k]) return false;
+        return true;
+    };
+    std::size_t line = 1;
+    std::size_t i = 0;
+    while (i < n) {
+        const char c = markup[i];
+        if (c == '\n') ++line;
+        if (c != '<') {
+            ++i;
+            continue;
+        }
+        if (markup.compare(i, 4, "<!--") == 0 && markup.find("-->", i + 4) != std::string_view::npos) {
+            // (An unclosed comment is not skipped: a recovering parser may read what follows.)
+            const std::size_t stop = markup.find("-->", i + 4) + 3;
+            for (std::size_t k = i; k < stop; ++k) line += markup[k] == '\n';
+            i = stop;
+            continue;
+        }
+        if (i + 1 >= n || !is_letter(markup[i + 1])) {
+            ++i;
+            continue;
+        }
+        const std::size_t tag_line = line;
+        std::size_t k = i + 1;
+        const std::size_t name_at = k;
+        while (k < n && !is_space_byte(markup[k]) && markup[k] != '>' && markup[k] != '/') ++k;
+        const bool raw_text = (k - name_at == 6 && starts_nocase(name_at, "script")) || (k - name_at == 5 && starts_nocase(name_at, "style"));
+        std::size_t count = 0;
+        while (k < n && markup[k] != '>') {
+            const char d = markup[k];
+            if (is_space_byte(d) || d == '/') {
+                line += d == '\n';
+                ++k;
+                continue;
+            }
+            ++count;
+            if (count > max_attributes_per_element)
+                throw error(errc::limit_exceeded,
+                            std::string(what) + ": an element at line " + std::to_string(tag_line) + " has more than " +
+                                std::to_string(max_attributes_per_element) +
+                                " attributes (the parser's work grows with their square; a page has a handful per element)");
+            // The attribute's name, then an optional = and value.
+            while (k < n && !is_space_byte(markup[k]) && markup[k] != '>' && markup[k] != '=' && markup[k] != '/') ++k;
+            while (k < n && is_space_byte(markup[k])) line += markup[k++] == '\n';
+            if (k < n && markup[k] == '=') {
+                ++k;
+                while (k < n && is_space_byte(markup[k])) line += markup[k++] == '\n';
+                if (k < n && (markup[k] == '"' || markup[k] == '\'')) {
+                    const char q = markup[k++];
+                    while (k < n && markup[k] != q) line += markup[k++] == '\n';
+                    if (k < n) ++k;
+                } else {
+                    while (k < n && !is_space_byte(markup[k]) && markup[k] != '>') ++k;
+                }
+            }
+        }
+        i = k;
+        if (raw_text && !(k < n && markup[k - 1] == '/')) {  // <script/> holds no raw text
+            // Up to the closing tag: the raw text holds no elements.
+            std::size_t j = i;
+            const std::string_view end_tag = starts_nocase(name_at, "script") ? "</script" : "</style";
+            while (j < n && !(markup[j] == '<' && starts_nocase(j, end_tag))) line += markup[j++] == '\n';
+            i = j;
+        }
+    }
+}
+
 document read_html(std::string_view html) {
     document doc;
     if (html.size() > static_cast<std::size_t>(INT_MAX))
@@ -449,6 +597,8 @@ document read_html(std::string_view html) {
     // libxml2 must be initialised once before threads parse concurrently.
     static const bool initialised = (xmlInitParser(), true);
     (void)initialised;
+    refuse_many_attributes(html, "the HTML page");
+    current_budget().spend(html.size() / 16);  // libxml2's parse, linear in the page: a step per 16 bytes
     const bool utf8 = invalid_utf8_offset(html) == valid_utf8;
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
     std::unique_ptr<xmlDoc, doc_deleter> d(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr,
@@ -457,7 +607,7 @@ document read_html(std::string_view html) {
     const xmlNode* root = xmlDocGetRootElement(d.get());
     std::map<const xmlNode*, int> tables;
     number_tables(root, tables);
-    walker w(doc, tables);
+    walker w(doc, tables, (std::size_t{1} << 16) + html.size() / 8);
     w.visit(root);
     w.finish();
     return doc;

@@ -57,10 +57,17 @@ void check_size(std::string_view input, const import_options& options, const cha
                                               " (import_options::max_input_bytes)");
 }
 
-}  // namespace
+/// Runs one import inside a session (log cap, work budget); the outermost session finishes it.
+template <class F>
+import_result in_session(const import_options& options, F&& f) {
+    import_detail::import_session session(options);
+    import_result r = f();
+    const std::size_t steps = session.finish(r.log);
+    if (steps) r.work_steps = steps;
+    return r;
+}
 
-import_result import_text(std::string_view text, const import_options& options) {
-    check_size(text, options, "the text");
+import_result import_text_unchecked(std::string_view text, const import_options& options) {
     std::vector<import_log_entry> log;
     // Valid text is read in place (copying it cost a large allocation); other text repaired first.
     std::string repaired;
@@ -73,11 +80,10 @@ import_result import_text(std::string_view text, const import_options& options) 
     return import_detail::assemble(std::move(doc), options);
 }
 
-import_result import_html(std::string_view html, const import_options& options) {
+import_result import_html_unchecked(std::string_view html, const import_options& options) {
     // A page that is UTF-8 (declared, or declaring nothing) with a few bad bytes is repaired like
     // text (U+FFFD, XXGK-I-011); a page declaring another charset (GBK, GB18030, Big5 …) is
     // decoded by libxml2 from its declaration.
-    check_size(html, options, "the HTML page");
     std::vector<import_log_entry> log;
     std::string repaired;
     if (invalid_utf8_offset(html) != valid_utf8) {
@@ -92,14 +98,27 @@ import_result import_html(std::string_view html, const import_options& options) 
     return import_detail::assemble(std::move(doc), options);
 }
 
+}  // namespace
+
+import_result import_text(std::string_view text, const import_options& options) {
+    check_size(text, options, "the text");
+    return in_session(options, [&] { return import_text_unchecked(text, options); });
+}
+
+import_result import_html(std::string_view html, const import_options& options) {
+    check_size(html, options, "the HTML page");
+    return in_session(options, [&] { return import_html_unchecked(html, options); });
+}
+
 import_result import_pdf(std::string_view pdf, const import_options& options) {
     check_size(pdf, options, "the PDF file");
-    return import_detail::assemble(import_detail::read_pdf(pdf), options);
+    return in_session(options, [&] { return import_detail::assemble(import_detail::read_pdf(pdf), options); });
 }
 
 import_result import_docx(std::string_view docx, const import_options& options) {
     check_size(docx, options, "the Word file");
-    return import_detail::assemble(import_detail::read_docx(docx, options.max_input_bytes), options);
+    return in_session(options,
+                      [&] { return import_detail::assemble(import_detail::read_docx(docx, options.max_input_bytes), options); });
 }
 
 }  // namespace xxgk

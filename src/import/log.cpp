@@ -99,6 +99,11 @@ const std::vector<import_code_info> catalog{
     // The source's kind and encoding (import_bytes, import_file)
     {"XXGK-I-090", S::info, "kind of source detected from the bytes, or forced by the caller"},
     {"XXGK-I-091", S::info, "text encoding decided (UTF-8, UTF-16 with a byte order mark, GB18030/GBK, the page's declaration)"},
+    // Bounded work and memory (docs/security.md)
+    {"XXGK-I-100", S::warning, "more log entries of one code than import_options::max_log_entries_per_code; the rest counted, not listed"},
+    {"XXGK-I-101", S::warning, "the import's work budget (import_options::max_work_steps) is spent; rows not yet aligned are not captured"},
+    {"XXGK-I-102", S::warning, "HTML tables beyond the grid limit (positions per input byte) not read; their cells are not captured"},
+    {"XXGK-I-103", S::warning, "HTML table row wider than the grid limit (256 columns) not read; its cells are not captured"},
 };
 
 }  // namespace
@@ -147,8 +152,71 @@ std::string import_log_to_json(const std::vector<import_log_entry>& log) {
 
 namespace import_detail {
 
+namespace {
+thread_local import_session* current_session = nullptr;
+}  // namespace
+
+import_session::import_session(const import_options& options) : outer_(current_session) {
+    budget_.limit = options.max_work_steps;
+    max_per_code_ = options.max_log_entries_per_code;
+    current_session = this;
+}
+
+import_session::~import_session() { current_session = outer_; }
+
+import_session* import_session::current() noexcept { return current_session; }
+
+work_budget& import_session::budget() noexcept { return outer_ ? outer_->budget() : budget_; }
+
+bool import_session::admit(std::string_view code) {
+    if (outer_) return outer_->admit(code);
+    for (auto& [c, n] : kept_)
+        if (c == code) {
+            if (n < max_per_code_) {
+                ++n;
+                return true;
+            }
+            for (auto& [s, m] : suppressed_)
+                if (s == code) {
+                    ++m;
+                    return false;
+                }
+            suppressed_.emplace_back(std::string(code), 1);
+            return false;
+        }
+    if (max_per_code_ == 0) {
+        kept_.emplace_back(std::string(code), 0);
+        suppressed_.emplace_back(std::string(code), 1);
+        return false;
+    }
+    kept_.emplace_back(std::string(code), 1);
+    return true;
+}
+
+std::size_t import_session::finish(std::vector<import_log_entry>& log) {
+    if (outer_) return 0;
+    import_session* self = current_session;
+    current_session = nullptr;  // the summaries themselves are never suppressed
+    for (const auto& [code, n] : suppressed_)
+        log_entry(log, "XXGK-I-100",
+                  std::to_string(n) + " more entries of " + code + " not listed (the first " + std::to_string(max_per_code_) +
+                      " are; import_options::max_log_entries_per_code)",
+                  code);
+    current_session = self;
+    return budget_.used;
+}
+
+work_budget& current_budget() noexcept {
+    if (current_session) return current_session->budget();
+    thread_local work_budget unlimited;
+    unlimited.limit = static_cast<std::size_t>(-1);
+    unlimited.used = 0;
+    return unlimited;
+}
+
 void log_entry(std::vector<import_log_entry>& log, std::string_view code, std::string message, std::string key,
                std::optional<provenance> where, std::vector<std::string> candidates) {
+    if (current_session && !current_session->admit(code)) return;
     const auto it = std::find_if(catalog.begin(), catalog.end(), [&](const import_code_info& i) { return i.code == code; });
     assert(it != catalog.end());
     import_log_entry e;

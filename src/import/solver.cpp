@@ -2,6 +2,7 @@
 
 #include "cells.hpp"
 #include "fold.hpp"
+#include "log.hpp"
 
 #include <xxgk/keys.hpp>
 #include <xxgk/labels.hpp>
@@ -35,6 +36,11 @@ struct collector {
     reading_set& out;
     std::map<std::string, std::size_t> seen;  ///< reading key → index in out.list
     bool add(std::vector<cell> cells, std::vector<bool> unseen, bool split) {
+        if (!current_budget().spend(cells.size() + 1)) {
+            out.truncated = true;
+            out.budget_spent = true;
+            return false;
+        }
         if (out.list.size() >= max_readings) {
             out.truncated = true;
             return false;
@@ -61,7 +67,7 @@ bool combinations(std::size_t n, std::size_t k, F&& f) {
     std::vector<std::size_t> idx(k);
     for (std::size_t i = 0; i < k; ++i) idx[i] = i;
     for (std::size_t steps = 0;; ++steps) {
-        if (steps >= max_steps) return false;
+        if (steps >= max_steps || !current_budget().spend(k + 1)) return false;
         if (!f(idx)) return true;
         std::size_t i = k;
         while (i > 0 && idx[i - 1] == n - k + i - 1) --i;
@@ -127,7 +133,8 @@ private:
     }
 
     bool step() {
-        if (++steps_ > max_steps) {
+        if (!current_budget().spend()) out_.out.budget_spent = true;
+        if (++steps_ > max_steps || out_.out.budget_spent) {
             out_.out.truncated = true;
             return false;
         }
@@ -234,6 +241,75 @@ private:
     std::size_t steps_ = 0;
 };
 
+/// The readings of a positional row of n > m cells that drop n-m of its empty cells, in the order,
+/// with the provenance and with the masks that the search over every set of dropped cells gives
+/// (each distinct reading as first met in lexicographic order, its mask or-ed over all), in work
+/// linear in n: a reading is fixed by how many empty cells each gap between the non-empty cells
+/// keeps, so the gaps' counts are enumerated (at most C(m, values) of them), not the cells. Met
+/// first, a reading keeps the last cells of each gap. Returns false when this does not apply (a
+/// non-empty cell that reads as blank): the caller then searches the combinations.
+bool drop_empty_cells(const row_values& v, const std::vector<column_spec>& columns, collector& col) {
+    const std::size_t n = v.slots.size(), m = columns.size();
+    std::vector<std::size_t> values;  // the non-empty cells
+    for (std::size_t i = 0; i < n; ++i) {
+        if (is_empty_slot(v.slots[i])) continue;
+        if (value_form(trim(v.slots[i].text)).empty()) return false;
+        values.push_back(i);
+    }
+    const std::size_t p = values.size();
+    current_budget().spend(n);
+    if (p > m || n - p < m - p) return true;  // no reading keeps every value
+    std::vector<std::size_t> gap_start(p + 1), gap_size(p + 1);
+    for (std::size_t i = 0, from = 0; i <= p; ++i) {
+        const std::size_t end = i < p ? values[i] : n;
+        gap_start[i] = from;
+        gap_size[i] = end - from;
+        from = end + 1;
+    }
+    std::vector<std::size_t> unprinted_before(n + 1, 0);  // unprinted empty cells before each index
+    for (std::size_t i = 0; i < n; ++i) unprinted_before[i + 1] = unprinted_before[i] + (is_unprinted(v.slots[i]) ? 1 : 0);
+    std::vector<std::size_t> room(p + 2, 0);  // empty cells in gaps i and after
+    for (std::size_t i = p + 1; i-- > 0;) room[i] = room[i + 1] + gap_size[i];
+    std::vector<std::size_t> kept(p + 1, 0);  // empty cells each gap keeps
+    const auto emit = [&] {
+        std::vector<cell> cells;
+        std::vector<bool> unseen;
+        cells.reserve(m);
+        unseen.reserve(m);
+        for (std::size_t g = 0; g <= p; ++g) {
+            const std::size_t r = kept[g], from = gap_start[g], size = gap_size[g];
+            for (std::size_t t = 0; t < r; ++t) {
+                const std::size_t at = from + size - r + t;
+                cells.push_back(read_slot(v.slots[at], columns[cells.size()].kind));
+                // Any of the gap's cells from+t … from+size-r+t may stand at this column.
+                unseen.push_back(unprinted_before[from + size - r + t + 1] - unprinted_before[from + t] > 0);
+            }
+            if (g < p) {
+                unseen.push_back(is_unprinted(v.slots[values[g]]));
+                cells.push_back(read_slot(v.slots[values[g]], columns[cells.size()].kind));
+            }
+        }
+        return col.add(std::move(cells), std::move(unseen), false);
+    };
+    // Lexicographic order of the counts (gap 0 first) is the order in which the search meets them.
+    const std::function<bool(std::size_t, std::size_t)> counts = [&](std::size_t g, std::size_t left) -> bool {
+        if (g == p) {
+            if (left > gap_size[p]) return true;
+            kept[p] = left;
+            return emit();
+        }
+        const std::size_t low = left > room[g + 1] ? left - room[g + 1] : 0;
+        const std::size_t high = std::min(gap_size[g], left);
+        for (std::size_t x = low; x <= high; ++x) {
+            kept[g] = x;
+            if (!counts(g + 1, left - x)) return false;
+        }
+        return true;
+    };
+    counts(0, m - p);
+    return true;
+}
+
 bool is_run_candidate(const slot& s) {
     const std::string v = value_form(s.text);
     std::size_t digits = 0;
@@ -264,10 +340,17 @@ reading_set enumerate_readings(const row_values& v, const std::vector<column_spe
     };
 
     if (n == m) {
+        // Cells that line up need no search: read even when the work budget is spent.
         std::vector<std::size_t> all(n);
         for (std::size_t i = 0; i < n; ++i) all[i] = i;
-        col.add(in_order(all), unseen_of(all), false);
+        current_budget().spend(m);
+        out.list.push_back({in_order(all), unseen_of(all), false});
         out.certain = true;
+        return out;
+    }
+    if (current_budget().exhausted()) {
+        out.truncated = true;
+        out.budget_spent = true;
         return out;
     }
 
@@ -281,40 +364,51 @@ reading_set enumerate_readings(const row_values& v, const std::vector<column_spe
 
     if (v.kind == shape::positional) {
         if (n > m) {
-            // Windows of m consecutive cells dropping only empty cells: label spans and padding.
-            for (std::size_t k = 0; k + m <= n; ++k) {
-                bool ok = true;
-                for (std::size_t i = 0; i < n && ok; ++i)
-                    if ((i < k || i >= k + m) && !is_empty_slot(v.slots[i])) ok = false;
-                if (!ok) continue;
+            // Windows of m consecutive cells dropping only empty cells: label spans and padding. A
+            // window must hold every non-empty cell, so only windows from last-m+1 to first count.
+            std::size_t first = n, last = 0;
+            for (std::size_t i = 0; i < n; ++i)
+                if (!is_empty_slot(v.slots[i])) {
+                    first = std::min(first, i);
+                    last = i;
+                }
+            std::size_t k_from = 0, k_to = n - m;
+            if (first != n) {
+                k_from = last + 1 > m ? last + 1 - m : 0;
+                k_to = std::min(first, n - m);
+            }
+            for (std::size_t k = k_from; k <= k_to; ++k) {
                 std::vector<std::size_t> picked(m);
                 for (std::size_t i = 0; i < m; ++i) picked[i] = k + i;
-                col.add(in_order(picked), unseen_of(picked), false);
+                if (!col.add(in_order(picked), unseen_of(picked), false)) break;
             }
-            if (out.list.size() == 1) {
+            if (out.list.size() == 1 && !out.budget_spent) {
                 out.certain = true;
                 return out;
             }
+            if (out.budget_spent) return out;
             out.list.clear();
             col.seen.clear();
             out.how = std::to_string(n) + " value cells, " + std::to_string(m) + " expected";
-            // Drop any n-m empty cells.
-            std::vector<std::size_t> empties;
-            for (std::size_t i = 0; i < n; ++i)
-                if (is_empty_slot(v.slots[i])) empties.push_back(i);
-            if (!combinations(empties.size(), n - m, [&](const std::vector<std::size_t>& drop) {
-                std::vector<std::size_t> picked;
-                std::size_t d = 0;
-                for (std::size_t i = 0; i < n; ++i) {
-                    if (d < drop.size() && empties[drop[d]] == i) {
-                        ++d;
-                        continue;
+            if (!drop_empty_cells(v, columns, col)) {
+                // Drop any n-m empty cells.
+                std::vector<std::size_t> empties;
+                for (std::size_t i = 0; i < n; ++i)
+                    if (is_empty_slot(v.slots[i])) empties.push_back(i);
+                if (!combinations(empties.size(), n - m, [&](const std::vector<std::size_t>& drop) {
+                    std::vector<std::size_t> picked;
+                    std::size_t d = 0;
+                    for (std::size_t i = 0; i < n; ++i) {
+                        if (d < drop.size() && empties[drop[d]] == i) {
+                            ++d;
+                            continue;
+                        }
+                        picked.push_back(i);
                     }
-                    picked.push_back(i);
-                }
-                return col.add(in_order(picked), unseen_of(picked), false);
-            }))
-                out.truncated = true;
+                    return col.add(in_order(picked), unseen_of(picked), false);
+                }))
+                    out.truncated = true;
+            }
         } else {
             out.how = std::to_string(n) + " value cells, " + std::to_string(m) + " expected";
             // Insert m-n cells that were not printed, as blanks.

@@ -64,6 +64,7 @@ struct reading_set {
     std::vector<reading> list;  ///< distinct readings
     bool certain = false;       ///< one reading that needs no decision (cells line up)
     bool truncated = false;     ///< more readings than the search explores
+    bool budget_spent = false;  ///< the import's work budget ran out before the search ended (XXGK-I-101)
     std::string how;            ///< why the row needs a decision: "8 value cells, 7 expected"
 };
 

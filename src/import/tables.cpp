@@ -849,6 +849,17 @@ private:
     /// Settles every job: certain rows first, then rows with several readings by the identities,
     /// repeatedly (a settled row helps the next), then the rest as ambiguous.
     void settle(std::vector<row_job>& jobs, bool identities_apply) {
+        // Rows whose search the work budget cut: not captured, never the best of a partial search.
+        for (row_job& j : jobs) {
+            if (j.done || !j.readings.budget_spent) continue;
+            clear_cells(j);
+            log_entry(log_, "XXGK-I-101",
+                      "row \"" + j.label + "\" (printed: " + j.printed +
+                          "): the import's work budget (import_options::max_work_steps) was spent before its alignment was "
+                          "decided; its cells are not captured",
+                      j.row == "*" ? j.section : j.section + "." + j.row, j.where);
+            j.done = true;
+        }
         for (row_job& j : jobs) {
             if (j.readings.certain && j.readings.list.size() == 1) {
                 commit(j, j.readings.list.front(), j.readings.list.front().unseen, candidate_list(j, nullptr));

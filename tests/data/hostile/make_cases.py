@@ -516,6 +516,36 @@ add("html", "comment-cdata-tricks", HTML.replace("<td>", "<td><!-- </td> --><![C
     imports("2021", 197, 3, ["XXGK-I-025", "XXGK-I-036"]))
 add("html", "javascript-links", HTML.replace("<p>", '<p><a href="javascript:alert(1)">链接</a>', 1), clean(["javascript:"]))
 
+# Bounded work and memory (issue 16 items 3–5; docs/security.md, "Bounded work").
+import re as _re
+
+
+def _empties_before_values(page, empties):
+    """Table 三 of `page` with `empties` empty <td> before the values of every row."""
+    start = page.index("<h2>三、")
+    end = page.index("</table>", start)
+
+    def row(m):
+        r = m.group(0)
+        v = _re.search(r"<td>\d*</td>", r)
+        return r if not v else r[: v.start()] + "<td></td>" * empties + r[v.start():]
+
+    return page[:start] + _re.sub(r"<tr>.*?</tr>", row, page[start:end]) + page[end:]
+
+
+_BEFORE_4 = HTML.index("<h2>四、")
+add("html", "many-attributes", generate={"prefix": "<html><body><p", "repeat": " a", "count": 40000, "suffix": ">x</p></body></html>"},
+    expect={"throws": "limit_exceeded",
+            "note": "libxml2 2.9 compares each attribute with those before it: refused before parsing (128 per element)"})
+add("html", "empty-cells-before-values", _empties_before_values(HTML, 57),
+    imports("2021", 200, 0, [], note="the alignment drops the empty cells in work linear in them (was 10 s)"))
+add("html", "rowspan-ladder", generate={"prefix": HTML[:_BEFORE_4] + "<table>", "repeat": "<tr><td rowspan=1000000>1</td></tr>",
+                                        "count": 100000, "suffix": "</table>" + HTML[_BEFORE_4:]},
+    expect=imports("2021", 200, 0, ["XXGK-I-102"], note="grid positions bounded by the input size (was 173 bytes per input byte)"))
+add("html", "many-rows-log-capped", generate={"prefix": HTML[:_BEFORE_4] + "<table>", "repeat": "<tr><td>x</td><td>1</td></tr>",
+                                              "count": 5000, "suffix": "</table>" + HTML[_BEFORE_4:]},
+    expect=imports("2021", 200, 0, ["XXGK-I-100"], note="500 log entries per code, then one count"))
+
 
 # =============================================================================================
 # Word documents for the importer (tests/data/hostile/docx); expect as for "text" / "html"
@@ -591,6 +621,9 @@ add("docx", "huge-grid-spans", with_document(DOCUMENT.replace("<w:tcPr>", '<w:tc
     {"absent": []})
 add("docx", "script-in-cells", with_document(DOCUMENT.replace("<w:t>", "<w:t>&lt;script&gt;alert(1)&lt;/script&gt;", 3).encode()),
     {"absent": []})
+add("docx", "many-attributes", zipped([(n, DOCUMENT.replace("<w:body>", "<w:body><w:p " + " ".join('w:a%d="1"' % k for k in range(20000)) + "/>", 1).encode()
+                                        if n == "word/document.xml" else d) for n, d in slim_entries()]),
+    {"throws": "limit_exceeded", "note": "libxml2 2.9's XML parser is quadratic in an element's attributes too: refused before parsing (128)"})
 add("docx", "styles-damaged", zipped([(n, b"<w:styles" if n == "word/styles.xml" else d) for n, d in fixture_entries()]), DOCX_CLEAN)
 
 
