@@ -7,6 +7,7 @@
 #include "xxgk/xxgk.h"
 
 #include <xxgk/xxgk.hpp>
+#include <xxgk/detail/stack.hpp>
 
 #include <cstddef>
 #include <memory>
@@ -162,6 +163,19 @@ xxgk_status guarded(xxgk_error** err, F&& body) noexcept {
     } catch (...) {
         return deliver(err, XXGK_E_INTERNAL, "unknown exception inside xxgk");
     }
+}
+
+// Runs `body` on a stack of its own when a member kept by lax decoding nests deeply: the
+// functions that parse the library's own JSON of a report or portal recurse once per level
+// (xxgk/detail/stack.hpp).
+template <class F>
+void with_stack_for(const std::vector<xxgk::unknown_member>& kept, F&& body) {
+    for (const xxgk::unknown_member& u : kept)
+        if (xxgk::detail::nested_deeper_than(u.json, xxgk::detail::caller_stack_levels / 2)) {
+            xxgk::detail::on_own_stack(body);
+            return;
+        }
+    body();
 }
 
 // ---------------------------------------------------------------------------------------------

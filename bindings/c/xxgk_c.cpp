@@ -477,8 +477,8 @@ void apply(xxgk_report& rep, const std::vector<std::string>& segs, boost::json::
 // Parses a JSON text given by the caller; syntax errors with the position in that text.
 boost::json::value parse_json_arg(std::string_view json, const char* name) {
     const xxgk::decode_options defaults;
-    check_limit(json.size(), defaults.max_input_bytes);
     check_length(json.size(), name);
+    check_limit(json.size(), defaults.max_input_bytes);
     check_utf8(json, name, true);
     boost::json::parse_options po;
     po.max_depth = defaults.max_depth;
@@ -596,8 +596,8 @@ std::string key_text(std::string_view key) { return std::string(key); }
 
 std::string_view xxgk_c::json_arg(const char* json, std::size_t json_len, const xxgk::decode_options& o) {
     require(json, "json");
-    check_limit(json_len, o.max_input_bytes);  // before a single byte is read
     check_length(json_len, "json");
+    check_limit(json_len, o.max_input_bytes);  // before a single byte is read
     const std::string_view text(json, json_len);
     check_utf8(text, "json", true);
     return text;
@@ -770,8 +770,8 @@ xxgk_status xxgk_report_from_json(xxgk_report** out, const char* json, size_t js
         require(out, "out");
         require(json, "json");
         const xxgk::decode_options o = decode_options_arg(options);
-        check_limit(json_len, o.max_input_bytes);  // before a single byte is read
         check_length(json_len, "json");
+        check_limit(json_len, o.max_input_bytes);  // before a single byte is read
         decode_into(out, std::string_view(json, json_len), o);
     });
 }
@@ -839,13 +839,15 @@ xxgk_status xxgk_report_get_json(const xxgk_report* report, const char* pointer,
         require(out, "out");
         const std::string_view p = text_arg(pointer, pointer_len, "pointer", true);
         const std::vector<std::string> segs = parse_pointer(p);
-        const boost::json::value doc = parse_own(xxgk::to_json(report->value));
-        if (const boost::json::value* v = find(doc, segs)) {
-            copy_out(boost::json::serialize(*v), out, out_len);
-            return;
-        }
-        resolve(report->value, segs, std::string(p), std::string(p));  // fails unless a model member
-        copy_out("null", out, out_len);                                // …left out by the report
+        with_stack_for(report->value.unknown_members, [&] {
+            const boost::json::value doc = parse_own(xxgk::to_json(report->value));
+            if (const boost::json::value* v = find(doc, segs)) {
+                copy_out(boost::json::serialize(*v), out, out_len);
+                return;
+            }
+            resolve(report->value, segs, std::string(p), std::string(p));  // fails unless a model member
+            copy_out("null", out, out_len);                                // …left out by the report
+        });
     });
 }
 
@@ -859,7 +861,7 @@ xxgk_status xxgk_report_set_json(xxgk_report* report, const char* pointer, size_
         resolve(report->value, segs, std::string(p), std::string(p));
         const std::string_view text(json, json_len);
         boost::json::value v = parse_json_arg(text, "json");  // syntax, depth and UTF-8, positions in `text`
-        apply(*report, segs, std::move(v), std::string(p), text);
+        with_stack_for(report->value.unknown_members, [&] { apply(*report, segs, std::move(v), std::string(p), text); });
     });
 }
 

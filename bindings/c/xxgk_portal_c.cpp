@@ -89,15 +89,20 @@ xxgk_status xxgk_portal_get_json(const xxgk_portal* portal, const char* pointer,
         xxgk_c::require(out, "out");
         if (!pointer && pointer_len) xxgk_c::require(pointer, "pointer");
         const std::string_view p(pointer ? pointer : "", pointer ? pointer_len : 0);
-        const boost::json::value doc = boost::json::parse(xxgk::to_json(portal->value));
-        boost::system::error_code ec;
-        const boost::json::value* v = doc.find_pointer(boost::json::string_view(p.data(), p.size()), ec);
-        if (!v) {
-            if (ec == boost::json::error::missing_slash || ec == boost::json::error::invalid_escape)
-                xxgk_c::fail(XXGK_E_INVALID_ARGUMENT, "'" + std::string(p) + "' is not a JSON Pointer");
-            xxgk_c::fail(XXGK_E_NOT_FOUND, "'" + std::string(p) + "' names no value of the portal");
-        }
-        xxgk_c::copy_out(boost::json::serialize(*v), out, out_len);
+        xxgk_c::with_stack_for(portal->value.unknown_members, [&] {
+            // The portal's own JSON: as deep as its loading allowed (kept members), no limit here.
+            boost::json::parse_options po;
+            po.max_depth = std::size_t(1) << 20;
+            const boost::json::value doc = boost::json::parse(xxgk::to_json(portal->value), {}, po);
+            boost::system::error_code ec;
+            const boost::json::value* v = doc.find_pointer(boost::json::string_view(p.data(), p.size()), ec);
+            if (!v) {
+                if (ec == boost::json::error::missing_slash || ec == boost::json::error::invalid_escape)
+                    xxgk_c::fail(XXGK_E_INVALID_ARGUMENT, "'" + std::string(p) + "' is not a JSON Pointer");
+                xxgk_c::fail(XXGK_E_NOT_FOUND, "'" + std::string(p) + "' names no value of the portal");
+            }
+            xxgk_c::copy_out(boost::json::serialize(*v), out, out_len);
+        });
     });
 }
 
