@@ -37,7 +37,7 @@ void deliver_import(xxgk::import_result&& r, xxgk_report** out, char** log_json,
     std::size_t length = 0;
     if (log_json) copy_out(xxgk::import_log_to_json(r.log), &log, &length);
     try {
-        *out = new xxgk_report{std::move(r.value)};
+        *out = new xxgk_report(std::move(r.value));
     } catch (...) {
         xxgk_free(log);
         throw;

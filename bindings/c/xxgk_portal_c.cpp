@@ -12,10 +12,6 @@
 
 #include <memory>
 
-struct xxgk_portal {
-    xxgk::portal value;
-};
-
 namespace {
 
 using xxgk_c::guarded;
@@ -31,7 +27,7 @@ void clear_len(std::size_t* len) noexcept {
 void decode_into(xxgk_portal** out, std::string_view json, const xxgk::decode_options& o) {
     xxgk::portal_decode_result r = xxgk::decode_portal_json(json, o);
     if (!r.ok()) xxgk_c::fail_with(r.problems);
-    *out = new xxgk_portal{std::move(*r.value)};
+    *out = new xxgk_portal(std::move(*r.value));
 }
 
 }  // namespace
@@ -68,7 +64,7 @@ xxgk_status xxgk_portal_from_file(xxgk_portal** out, const char* path, const xxg
     });
 }
 
-void xxgk_portal_free(xxgk_portal* portal) { delete portal; }
+void xxgk_portal_free(xxgk_portal* portal) { xxgk_c::retire(portal); }
 
 xxgk_status xxgk_portal_to_json(const xxgk_portal* portal, char** out, size_t* out_len, xxgk_error** err) {
     clear_out(out);
@@ -137,7 +133,7 @@ xxgk_status xxgk_portal_render(const xxgk_portal* portal, int what, const xxgk_r
 }
 
 size_t xxgk_portal_csv_table_count(const xxgk_portal* portal) {
-    if (!portal) return 0;
+    if (!xxgk_c::live(portal)) return 0;
     try {
         return xxgk::render_csv_tables(portal->value).size();
     } catch (...) {
