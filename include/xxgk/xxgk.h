@@ -192,7 +192,10 @@ XXGK_API size_t xxgk_formats(const int **out);
  * ========================================================================================== */
 
 /* Releases a buffer the library returned (JSON text, field values, CSV). NULL is a no-op.
- * Use it, not free(): the library may use another allocator than the host. Since 0.1. */
+ * Use it, not free(): the library may use another allocator than the host. Since 0.1.
+ * Any pointer that is not a buffer the library handed out and has not yet released — one
+ * released already, a static or borrowed string, the host's own memory — is ignored, never
+ * read or freed (since 0.4; see MISUSE above). */
 XXGK_API void xxgk_free(void *buffer);
 
 /* ============================================================================================
