@@ -1,6 +1,7 @@
 #include "xxgk/json.hpp"
 
 #include "json_codec.hpp"
+#include "xxgk/detail/encoding.hpp"
 #include "xxgk/detail/stack.hpp"
 #include "json_events.hpp"
 #include "xxgk/keys.hpp"
@@ -654,9 +655,29 @@ void decode_report(const boost::json::value& root, report& out, decode_context& 
 
 namespace detail {
 
+namespace {
+void decode_text(std::string_view json, const decode_options& options, std::vector<problem>& problems,
+                 std::vector<unknown_member>* unknown,
+                 const std::function<void(const boost::json::value&, decode_context&)>& walk);
+}
+
 void decode_document(std::string_view json, const decode_options& options, std::vector<problem>& problems,
                      std::vector<unknown_member>* unknown,
                      const std::function<void(const boost::json::value&, decode_context&)>& walk) {
+    // A UTF-8 byte order mark is ignored (RFC 8259 §8.1 allows it); offsets still count its three
+    // bytes, lines and columns start after it (as an editor shows the text).
+    const std::string_view text = without_utf8_bom(json);
+    const std::size_t first = problems.size();
+    decode_text(text, options, problems, unknown, walk);
+    if (text.size() != json.size())
+        for (std::size_t i = first; i < problems.size(); ++i)
+            if (problems[i].offset) *problems[i].offset += json.size() - text.size();
+}
+
+namespace {
+void decode_text(std::string_view json, const decode_options& options, std::vector<problem>& problems,
+                 std::vector<unknown_member>* unknown,
+                 const std::function<void(const boost::json::value&, decode_context&)>& walk) {
     if (json.size() > options.max_input_bytes) {
         problems.push_back({errc::limit_exceeded, "",
                             "input of " + std::to_string(json.size()) + " bytes exceeds the limit of " +
@@ -688,6 +709,13 @@ void decode_document(std::string_view json, const decode_options& options, std::
             p.code = errc::limit_exceeded;
             p.pointer = pointer_of_long_string(json, popts, options.max_string_bytes);
             p.message = "string longer than " + std::to_string(options.max_string_bytes) + " bytes";
+        } else if (foreign_text other = foreign_encoding(json); !other.message.empty()) {
+            // Not a syntax error of JSON but text in another encoding: say which.
+            p.message = std::move(other.message);
+            consumed = other.offset;
+        } else if (const std::size_t bad = invalid_utf8_offset(json); bad != valid_utf8 && bad <= consumed) {
+            p.message = "invalid JSON: not valid UTF-8 at byte " + std::to_string(bad);
+            consumed = bad;
         } else {
             p.message = "invalid JSON: " + ec.message();
         }
@@ -719,6 +747,7 @@ void decode_document(std::string_view json, const decode_options& options, std::
                                 " problems: only the first are reported (max_problems)",
                             {}, {}, {}});
 }
+}  // namespace
 
 }  // namespace detail
 
@@ -744,7 +773,7 @@ decode_result decode_json(std::string_view json, const decode_options& options) 
     // locates every problem, for the rest (json_events.hpp). Deep input on a stack of its own.
     return detail::with_bounded_stack(json, options.max_depth, [&] {
         decode_result result;
-        if (!detail::events::decode_report(json, options, result.value.emplace())) {
+        if (!detail::events::decode_report(detail::without_utf8_bom(json), options, result.value.emplace())) {
             result.value.reset();
             decode_with_dom_into(json, options, result);
         }

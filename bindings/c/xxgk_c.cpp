@@ -11,6 +11,7 @@
 #include <xxgk/schema.hpp>
 #include <xxgk/text.hpp>
 #include <xxgk/xxgk.hpp>
+#include <xxgk/detail/encoding.hpp>
 #include <xxgk/detail/traits.hpp>
 
 #include <boost/describe/enum_to_string.hpp>
@@ -133,7 +134,11 @@ void check_utf8(std::string_view s, const char* name, bool with_position = false
     f.error.status = XXGK_E_INVALID_UTF8;
     f.error.message = std::string("argument '") + name + "' is not valid UTF-8 at byte " + std::to_string(bad);
     f.error.offset = bad;
-    if (with_position) locate(s, bad, f.error);
+    if (with_position) {  // JSON text: name the encoding when it is evidently another one
+        locate(s, bad, f.error);
+        const xxgk::detail::foreign_text other = xxgk::detail::foreign_encoding(s);
+        if (!other.message.empty()) f.error.message += ": " + other.message;
+    }
     throw f;
 }
 

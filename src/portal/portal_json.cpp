@@ -3,6 +3,7 @@
 #include "xxgk/portal.hpp"
 
 #include "../json_codec.hpp"
+#include "xxgk/detail/encoding.hpp"
 #include "xxgk/detail/stack.hpp"
 
 #include <boost/json/parse.hpp>
@@ -14,6 +15,7 @@ bool is_portal_json(std::string_view json) {
     boost::json::parse_options popts;
     popts.max_depth = decode_options{}.max_depth;
     boost::system::error_code ec;
+    json = detail::without_utf8_bom(json);  // allowed, as by the decoders
     const boost::json::value v = boost::json::parse(boost::json::string_view(json.data(), json.size()), ec,
                                                     boost::json::storage_ptr(), popts);
     if (ec || !v.is_object()) return false;

@@ -1,0 +1,77 @@
+// Names the encoding of JSON text that is not UTF-8 (include/xxgk/detail/encoding.hpp).
+#include "xxgk/detail/encoding.hpp"
+
+#include "xxgk/text.hpp"
+
+#include <iconv.h>
+
+#include <cerrno>
+#include <memory>
+
+namespace xxgk::detail {
+
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// True when every byte of `text` converts from GB18030 (glibc's iconv), and some character took
+// more than one byte. GB18030 contains GBK and GB2312.
+bool valid_gb18030(std::string_view text) {
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+    const std::unique_ptr<void, int (*)(iconv_t)> closer(cd, iconv_close);
+    char* in = const_cast<char*>(text.data());  // iconv's signature; the input is not written
+    std::size_t in_left = text.size();
+    char buffer[4096];
+    while (in_left > 0) {
+        char* to = buffer;
+        std::size_t to_left = sizeof buffer;
+        if (iconv(cd, &in, &in_left, &to, &to_left) == static_cast<std::size_t>(-1) && errno != E2BIG) return false;
+    }
+    for (unsigned char c : text)
+        if (c >= 0x80) return true;
+    return false;
+}
+
+const char* const convert_advice = ", not UTF-8 as JSON must be (RFC 8259; convert it, e.g. iconv -f ";
+
+}  // namespace
+
+foreign_text foreign_encoding(std::string_view text) {
+    struct mark {
+        std::string_view bytes;
+        const char* name;
+        const char* shown;
+        const char* iconv_name;
+    };
+    static const mark marks[] = {
+        {std::string_view("\xFF\xFE\0\0", 4), "UTF-32LE", "FF FE 00 00", "UTF-32"},
+        {std::string_view("\0\0\xFE\xFF", 4), "UTF-32BE", "00 00 FE FF", "UTF-32"},
+        {"\xFF\xFE", "UTF-16LE", "FF FE", "UTF-16"},
+        {"\xFE\xFF", "UTF-16BE", "FE FF", "UTF-16"},
+    };
+    for (const mark& m : marks)
+        if (starts_with(text, m.bytes))
+            return {std::string("the input is ") + m.name + " (it starts with the byte order mark " + m.shown + ")" +
+                   convert_advice + m.iconv_name + " -t UTF-8)", 0};
+    // Without a byte order mark: JSON text starts with two ASCII characters, whose zero bytes
+    // give the encoding away.
+    if (text.size() >= 4) {
+        const bool z0 = text[0] == '\0', z1 = text[1] == '\0', z2 = text[2] == '\0', z3 = text[3] == '\0';
+        const char* name = nullptr;
+        if (z0 && z1 && z2 && !z3) name = "UTF-32BE";
+        else if (!z0 && z1 && z2 && z3) name = "UTF-32LE";
+        else if (z0 && !z1 && z2 && !z3) name = "UTF-16BE";
+        else if (!z0 && z1 && !z2 && z3) name = "UTF-16LE";
+        if (name)
+            return {std::string("the input is ") + name + " without a byte order mark (its ASCII characters have "
+                   "zero bytes)" + convert_advice + name + " -t UTF-8)", 0};
+    }
+    const std::size_t bad = invalid_utf8_offset(text);
+    if (bad != valid_utf8 && valid_gb18030(text))
+        return {std::string("the input reads as GB18030 (GBK), the encoding of many Chinese government systems") +
+                    convert_advice + "GB18030 -t UTF-8)", bad};
+    return {};
+}
+
+}  // namespace xxgk::detail
