@@ -271,6 +271,9 @@ inline xxgk_status deliver(xxgk_error** err, xxgk_error&& e) noexcept {
     const xxgk_status status = e.status;
     if (!err) return status;
     try {
+        // Messages are read as C strings: a NUL quoted from the input is written \u0000.
+        e.message = xxgk::detail::escape_nul(std::move(e.message));
+        for (xxgk_error::item& p : e.problems) p.message = xxgk::detail::escape_nul(std::move(p.message));
         *err = new xxgk_error(std::move(e));
         return status;
     } catch (...) {

@@ -120,6 +120,28 @@ int main(int argc, char **argv)
     expect_same_import("sample-2021-gbk-no-meta.html", "sample-2021.html");
     expect_same_import("sample-2021-utf16-bom.html", "sample-2021.html");
 
+    /* Messages: a NUL quoted from the input is written \u0000, so the C string is the whole
+     * message (issue 16, item 13). */
+    {
+        xxgk_report *two[2] = { NULL, NULL };
+        xxgk_issues *issues = NULL;
+        const char *m;
+        size_t mlen = 0;
+        json = read_fixture("examples/data", "sample-2021.json", &len);
+        CHECK_OK(xxgk_report_from_json(&two[0], json, len, NULL, &err), err);
+        free(json);
+        CHECK_OK(xxgk_field_set(two[0], S("header.body"), "a\0b", 3, &err), err);
+        CHECK_OK(xxgk_report_clone(two[0], &two[1], &err), err);
+        CHECK_STATUS(xxgk_validate_series((const xxgk_report *const *)two, 2, &issues, &err),
+                     XXGK_E_INVALID_VALUE, err);
+        m = xxgk_error_message(err, &mlen);
+        CHECK(m != NULL && strlen(m) == mlen);
+        CHECK_STR(m, "report 1 (a\\u0000b, 2022) has the same year as report 0 (a\\u0000b, 2022)");
+        xxgk_error_free(err);
+        xxgk_report_free(two[0]);
+        xxgk_report_free(two[1]);
+    }
+
     printf("%d checks, %d failures\n", checks, failures);
     return failures ? 1 : 0;
 }
