@@ -33,6 +33,52 @@ bool valid_gb18030(std::string_view text) {
     return false;
 }
 
+// The length of the UTF-8 sequence a lead byte starts (0: not a lead byte).
+int utf8_length(unsigned char c) {
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return 2;
+    if (c >= 0xE0 && c <= 0xEF) return 3;
+    if (c >= 0xF0 && c <= 0xF4) return 4;
+    return 0;
+}
+
+}  // namespace
+
+bool cut_inside_last_character(std::string_view text, std::size_t first_bad) noexcept {
+    if (first_bad >= text.size()) return false;
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const int need = utf8_length(p[first_bad]);
+    bool cut = need > 1 && first_bad + static_cast<std::size_t>(need) > text.size();
+    for (std::size_t i = first_bad + 1; cut && i < text.size(); ++i) cut = (p[i] & 0xC0) == 0x80;
+    return cut;
+}
+
+namespace {
+
+// Whether invalid UTF-8 looks like another encoding rather than damaged UTF-8: not merely cut
+// inside its last character (a truncated file), and more places that are not UTF-8 than
+// well-formed multi-byte characters (a UTF-8 report with one bad byte still has hundreds of
+// Chinese characters; a GBK one has few or none that happen to read as UTF-8).
+bool mostly_not_utf8(std::string_view text, std::size_t first_bad) {
+    if (cut_inside_last_character(text, first_bad)) return false;
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t good = 0, bad = 0;
+    for (std::size_t i = 0; i < n;) {
+        const int len = utf8_length(p[i]);
+        bool ok = len > 0 && i + static_cast<std::size_t>(len) <= n;
+        for (int k = 1; ok && k < len; ++k) ok = (p[i + static_cast<std::size_t>(k)] & 0xC0) == 0x80;
+        if (!ok) {
+            ++bad;
+            ++i;
+        } else {
+            if (len > 1) ++good;
+            i += static_cast<std::size_t>(len);
+        }
+    }
+    return bad > good;
+}
+
 const char* const convert_advice = ", not UTF-8 as JSON must be (RFC 8259; convert it, e.g. iconv -f ";
 
 }  // namespace
@@ -68,7 +114,7 @@ foreign_text foreign_encoding(std::string_view text) {
                    "zero bytes)" + convert_advice + name + " -t UTF-8)", 0};
     }
     const std::size_t bad = invalid_utf8_offset(text);
-    if (bad != valid_utf8 && valid_gb18030(text))
+    if (bad != valid_utf8 && mostly_not_utf8(text, bad) && valid_gb18030(text))
         return {std::string("the input reads as GB18030 (GBK), the encoding of many Chinese government systems") +
                     convert_advice + "GB18030 -t UTF-8)", bad};
     return {};

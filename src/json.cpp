@@ -713,7 +713,8 @@ void decode_text(std::string_view json, const decode_options& options, std::vect
             // Not a syntax error of JSON but text in another encoding: say which.
             p.message = std::move(other.message);
             consumed = other.offset;
-        } else if (const std::size_t bad = invalid_utf8_offset(json); bad != valid_utf8 && bad <= consumed) {
+        } else if (const std::size_t bad = invalid_utf8_offset(json);
+                   bad != valid_utf8 && bad <= consumed && !cut_inside_last_character(json, bad)) {
             p.message = "invalid JSON: not valid UTF-8 at byte " + std::to_string(bad);
             consumed = bad;
         } else {

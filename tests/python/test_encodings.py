@@ -85,3 +85,18 @@ def test_import_reads_published_encodings(name, original):
     assert cells(result) == expected
     decoded = [e.message for e in result.log if e.code == "XXGK-I-091"]  # how the text was decoded
     assert len(decoded) == 1 and ("GB18030" in decoded[0] or "UTF-16" in decoded[0])
+
+
+def test_damaged_utf8_is_not_called_gbk():
+    # One GBK character (中 = D6 D0) in an otherwise UTF-8 report: damaged UTF-8, said as such.
+    text = xxgk.load(SAMPLE).dumps().encode("utf-8")
+    at = text.index(b'"body":"') + len(b'"body":"')
+    damaged = text[:at] + b"\xd6\xd0" + text[at:]
+    with pytest.raises(xxgk.ValidationError) as info:
+        xxgk.loads(damaged)
+    (error,) = info.value.errors()
+    assert error["msg"].startswith(f"invalid JSON: not valid UTF-8 at byte {at}")
+    # Cut inside its last character: the parser's own message (the text ends too early).
+    with pytest.raises(xxgk.ValidationError) as info:
+        xxgk.loads(text[: at + 1] + "示".encode("utf-8")[:2])
+    assert "GB18030" not in info.value.errors()[0]["msg"]

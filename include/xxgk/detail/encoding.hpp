@@ -26,8 +26,14 @@ inline std::string_view without_utf8_bom(std::string_view json) noexcept {
 /// must be (RFC 8259; convert it, e.g. iconv -f UTF-16 -t UTF-8)"); "" otherwise. Checks,
 /// in order: UTF-32 and UTF-16 byte order marks; UTF-32 and UTF-16 without one (the zero bytes
 /// of ASCII text, RFC 4627 §3); text that is not valid UTF-8 but valid GB18030 (which includes
-/// GBK and GB2312) with at least one multi-byte character. Linear; allocates only for the message
+/// GBK and GB2312) with at least one multi-byte character — unless it is merely cut inside its
+/// last UTF-8 character, or has more well-formed UTF-8 characters than bytes that are not (then
+/// it is damaged UTF-8, and the caller's "not valid UTF-8 at byte N" says more). Linear; allocates only for the message
 /// and, for invalid UTF-8, iconv's conversion state.
+/// True when the first byte that is not UTF-8, at `first_bad`, starts a character the text ends
+/// inside of (a file cut short), rather than a byte that is wrong where it is.
+bool cut_inside_last_character(std::string_view text, std::size_t first_bad) noexcept;
+
 struct foreign_text {
     std::string message;     ///< "" when `text` is not evidently in another encoding
     std::size_t offset = 0;  ///< where to point: 0 for UTF-16/32, the first byte not UTF-8 for GB18030
