@@ -86,6 +86,28 @@ std::optional<decimal> decimal::add(decimal a, decimal b) noexcept {
     return narrow(ca + cb, scale);
 }
 
+std::string decimal::difference_text(decimal a, decimal b) {
+    __int128 ca, cb;
+    int scale;
+    align(a, b, ca, cb, scale);
+    // |ca|, |cb| < 2^63 * 10^18 < 2^123: the difference fits in 128 bits.
+    const __int128 d = ca - cb;
+    unsigned __int128 magnitude = d < 0 ? static_cast<unsigned __int128>(0) - static_cast<unsigned __int128>(d)
+                                        : static_cast<unsigned __int128>(d);
+    std::string digits;
+    do {
+        digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+        magnitude /= 10;
+    } while (magnitude != 0);
+    if (scale > 0) {
+        const std::size_t s = static_cast<std::size_t>(scale);
+        if (digits.size() <= s) digits.insert(0, s + 1 - digits.size(), '0');
+        digits.insert(digits.size() - s, 1, '.');
+    }
+    if (d < 0) digits.insert(0, 1, '-');
+    return digits;
+}
+
 std::optional<decimal> decimal::subtract(decimal a, decimal b) noexcept {
     __int128 ca, cb;
     int scale;

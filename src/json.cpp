@@ -1,6 +1,8 @@
 #include "xxgk/json.hpp"
 
 #include "json_codec.hpp"
+#include "xxgk/detail/encoding.hpp"
+#include "xxgk/detail/stack.hpp"
 #include "json_events.hpp"
 #include "xxgk/keys.hpp"
 #include "xxgk/text.hpp"
@@ -15,6 +17,7 @@
 #include <fstream>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <unordered_set>
@@ -599,7 +602,9 @@ void decode_report(const boost::json::value& root, report& out, decode_context& 
                           "'" + std::string(it->value().get_string()) + "' is not a supported format (\"2019\" or \"2021\")");
     }
     if (format) {
-        out = report::make(*format);
+        // Built on the heap: a report is several KiB, and this frame is on the caller's stack.
+        const std::unique_ptr<report> made(new report(report::make(*format)));
+        out = std::move(*made);
         ctx.format = *format;
         ctx.classify_unknown = classify_unknown;
     }
@@ -650,9 +655,29 @@ void decode_report(const boost::json::value& root, report& out, decode_context& 
 
 namespace detail {
 
+namespace {
+void decode_text(std::string_view json, const decode_options& options, std::vector<problem>& problems,
+                 std::vector<unknown_member>* unknown,
+                 const std::function<void(const boost::json::value&, decode_context&)>& walk);
+}
+
 void decode_document(std::string_view json, const decode_options& options, std::vector<problem>& problems,
                      std::vector<unknown_member>* unknown,
                      const std::function<void(const boost::json::value&, decode_context&)>& walk) {
+    // A UTF-8 byte order mark is ignored (RFC 8259 §8.1 allows it); offsets still count its three
+    // bytes, lines and columns start after it (as an editor shows the text).
+    const std::string_view text = without_utf8_bom(json);
+    const std::size_t first = problems.size();
+    decode_text(text, options, problems, unknown, walk);
+    if (text.size() != json.size())
+        for (std::size_t i = first; i < problems.size(); ++i)
+            if (problems[i].offset) *problems[i].offset += json.size() - text.size();
+}
+
+namespace {
+void decode_text(std::string_view json, const decode_options& options, std::vector<problem>& problems,
+                 std::vector<unknown_member>* unknown,
+                 const std::function<void(const boost::json::value&, decode_context&)>& walk) {
     if (json.size() > options.max_input_bytes) {
         problems.push_back({errc::limit_exceeded, "",
                             "input of " + std::to_string(json.size()) + " bytes exceeds the limit of " +
@@ -661,12 +686,15 @@ void decode_document(std::string_view json, const decode_options& options, std::
         return;
     }
     // The DOM lives only while we walk it: a monotonic arena makes it cheap to build and free.
-    unsigned char arena[16384];
-    boost::json::monotonic_resource mr(arena, sizeof arena);
+    // Arena and the parser's value stack are one heap block, not on the caller's stack (a
+    // 64 KiB thread stack must do: docs/security.md, "Nesting depth").
+    constexpr std::size_t arena_bytes = 16384, temp_bytes = 4096;
+    const std::unique_ptr<unsigned char[]> block(new unsigned char[arena_bytes + temp_bytes]);
+    boost::json::monotonic_resource mr(block.get(), arena_bytes);
     boost::json::parse_options popts;
     popts.max_depth = std::min(options.max_depth, decode_options::max_depth_cap);
-    unsigned char temp[4096];  // the parser's value stack, before values land in the DOM
-    boost::json::basic_parser<dom_handler> parser(popts, boost::json::storage_ptr(), temp, sizeof temp);
+    unsigned char* const temp = block.get() + arena_bytes;  // the parser's value stack, before values land in the DOM
+    boost::json::basic_parser<dom_handler> parser(popts, boost::json::storage_ptr(), temp, temp_bytes);
     parser.handler().st.reset(&mr);
     parser.handler().max_string = options.max_string_bytes;
     boost::system::error_code ec;
@@ -681,6 +709,14 @@ void decode_document(std::string_view json, const decode_options& options, std::
             p.code = errc::limit_exceeded;
             p.pointer = pointer_of_long_string(json, popts, options.max_string_bytes);
             p.message = "string longer than " + std::to_string(options.max_string_bytes) + " bytes";
+        } else if (foreign_text other = foreign_encoding(json); !other.message.empty()) {
+            // Not a syntax error of JSON but text in another encoding: say which.
+            p.message = std::move(other.message);
+            consumed = other.offset;
+        } else if (const std::size_t bad = invalid_utf8_offset(json);
+                   bad != valid_utf8 && bad <= consumed && !cut_inside_last_character(json, bad)) {
+            p.message = "invalid JSON: not valid UTF-8 at byte " + std::to_string(bad);
+            consumed = bad;
         } else {
             p.message = "invalid JSON: " + ec.message();
         }
@@ -712,31 +748,42 @@ void decode_document(std::string_view json, const decode_options& options, std::
                                 " problems: only the first are reported (max_problems)",
                             {}, {}, {}});
 }
+}  // namespace
 
 }  // namespace detail
 
-decode_result detail::decode_json_with_dom(std::string_view json, const decode_options& options) {
-    decode_result result;
-    report r;
+namespace {
+// The DOM decoder into `result` (its value emplaced; reset when there are problems). One report
+// object throughout: a report is several KiB, and copies of it would sit on the caller's stack.
+void decode_with_dom_into(std::string_view json, const decode_options& options, decode_result& result) {
+    report& r = result.value.emplace();
     detail::decode_document(json, options, result.problems, &r.unknown_members,
                             [&](const boost::json::value& root, decode_context& ctx) { decode_report(root, r, ctx); });
-    if (result.problems.empty()) result.value = std::move(r);
+    if (!result.problems.empty()) result.value.reset();
+}
+}  // namespace
+
+decode_result detail::decode_json_with_dom(std::string_view json, const decode_options& options) {
+    decode_result result;
+    decode_with_dom_into(json, options, result);
     return result;
 }
 
 decode_result decode_json(std::string_view json, const decode_options& options) {
     // One pass from the parser's events for a document without problems; the DOM decoder, which
-    // locates every problem, for the rest (json_events.hpp).
-    decode_result result;
-    if (detail::events::decode_report(json, options, result.value.emplace())) return result;
-    result.value.reset();
-    return detail::decode_json_with_dom(json, options);
+    // locates every problem, for the rest (json_events.hpp). Deep input on a stack of its own.
+    return detail::with_bounded_stack(json, options.max_depth, [&] {
+        decode_result result;
+        if (!detail::events::decode_report(detail::without_utf8_bom(json), options, result.value.emplace())) {
+            result.value.reset();
+            decode_with_dom_into(json, options, result);
+        }
+        return result;
+    });
 }
 
 report load_json(std::string_view json, const decode_options& options) {
-    report fast;
-    if (detail::events::decode_report(json, options, fast)) return fast;
-    decode_result r = detail::decode_json_with_dom(json, options);
+    decode_result r = decode_json(json, options);
     if (!r.ok()) throw decode_error(std::move(r.problems));
     return std::move(*r.value);
 }

@@ -588,9 +588,20 @@ private:
             if (e.result == outcome::mismatch && e.lhs_unknown > 0) expected = "≥ " + expected;
             if (e.result == outcome::mismatch && e.rhs_unknown > 0) actual = "≥ " + actual;
         }
-        const auto diff = total_rule ? decimal::subtract(e.lhs_known, e.rhs_known)
-                                     : decimal::subtract(e.rhs_known, e.lhs_known);
-        v.difference = diff ? diff->to_string() : "?";
+        // Exact even beyond 64 bits. For a mismatch whose sides leave terms out (unknown, or set
+        // aside because the sum left 64 bits), the shown sums are lower bounds, and so the
+        // difference is a bound too: it says which.
+        v.difference = total_rule ? decimal::difference_text(e.lhs_known, e.rhs_known)
+                                  : decimal::difference_text(e.rhs_known, e.lhs_known);
+        if (e.result == outcome::mismatch) {
+            // total rule: total − Σ parts; R1: (七)总计 + 四 − (一 + 二). An unknown term on the
+            // subtracted side can only lower the true difference, one on the other side raise it.
+            const std::size_t lowering = total_rule ? e.rhs_unknown : e.lhs_unknown;
+            const std::size_t raising = total_rule ? e.lhs_unknown : e.rhs_unknown;
+            if (lowering > 0 && raising == 0) v.difference = "≤ " + v.difference;
+            else if (raising > 0 && lowering == 0) v.difference = "≥ " + v.difference;
+            // (Unknown terms on both sides make an identity satisfiable: never a mismatch.)
+        }
         if (e.implied) {
             v.detail_zh = "；该单元格应为 " + e.implied->to_string();
             v.detail_en = "; that cell must be " + e.implied->to_string();

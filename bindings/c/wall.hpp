@@ -7,8 +7,12 @@
 #include "xxgk/xxgk.h"
 
 #include <xxgk/xxgk.hpp>
+#include <xxgk/detail/stack.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
 #include <memory>
 #include <new>
 #include <string>
@@ -17,15 +21,99 @@
 #include <vector>
 
 // ---------------------------------------------------------------------------------------------
-// The opaque handles
+// Handle tags (docs/c-api.md, "Misuse")
+//
+// Every handle begins with a tag word: "XXGK" and its kind while it is live, "DEAD" and its kind
+// once freed. Every function checks the tag on entry, so a freed handle or a handle of another
+// kind is XXGK_E_MISUSE instead of a crash. A freed handle's content is released at once, but its
+// small shell (the tag and a pointer or two) stays allocated in a quarantine of the last
+// `quarantine_size` freed handles before it is really deleted: within that window a double free
+// or a use after free reads live memory and is detected (also under AddressSanitizer and
+// valgrind, which never see freed memory touched); beyond it the shell may be reused by the
+// allocator and the behaviour is undefined.
+//
+// Buffers (xxgk_free) carry no tag: the library keeps the set of buffers it handed out, and
+// xxgk_free releases only a member of that set, so a static string, a borrowed string, a pointer
+// of the host's own or a buffer freed twice is detected without touching its memory.
+
+namespace xxgk_c {
+
+enum class handle_kind : std::uint32_t { report = 1, issues = 2, error = 3, portal = 4, sources = 5 };
+
+inline constexpr std::uint64_t live_prefix = 0x4b475858u;   // "XXGK"
+inline constexpr std::uint64_t freed_prefix = 0x44414544u;  // "DEAD"
+inline constexpr std::uint64_t live_tag(handle_kind k) { return live_prefix << 32 | static_cast<std::uint32_t>(k); }
+inline constexpr std::uint64_t freed_tag(handle_kind k) { return freed_prefix << 32 | static_cast<std::uint32_t>(k); }
+
+/// The C name of a handle kind, for messages.
+inline const char* kind_name(std::uint32_t k) noexcept {
+    switch (k) {
+        case 1: return "xxgk_report";
+        case 2: return "xxgk_issues";
+        case 3: return "xxgk_error";
+        case 4: return "xxgk_portal";
+        case 5: return "xxgk_sources";
+        default: return "handle";
+    }
+}
+
+/// The first member of every handle.
+struct handle_tag {
+    std::uint64_t word;
+};
+
+/// How many freed handle shells are kept before they are really deleted.
+inline constexpr std::size_t quarantine_size = 1024;
+
+/// Keeps the shell of a freed handle (tag already marked freed, content released) and deletes
+/// with `destroy` the shell freed `quarantine_size` handles ago. Thread-safe; never throws.
+void quarantine(void* shell, void (*destroy)(void*)) noexcept;
+
+/// Registers a buffer handed to the caller (released by xxgk_free). Throws std::bad_alloc.
+void register_buffer(void* buffer);
+
+}  // namespace xxgk_c
+
+// ---------------------------------------------------------------------------------------------
+// The opaque handles. The content of reports and portals is on the heap, so that a freed
+// handle's shell is small.
 
 struct xxgk_report {
-    xxgk::report value;
+    explicit xxgk_report(xxgk::report&& r) : owned(std::make_unique<xxgk::report>(std::move(r))), value(*owned) {}
+    explicit xxgk_report(const xxgk::report& r) : owned(std::make_unique<xxgk::report>(r)), value(*owned) {}
+    xxgk_report(const xxgk_report&) = delete;
+    xxgk_report& operator=(const xxgk_report&) = delete;
+    void release() noexcept { owned.reset(); }
+
+    xxgk_c::handle_tag tag{xxgk_c::live_tag(xxgk_c::handle_kind::report)};
+    std::unique_ptr<xxgk::report> owned;
+    xxgk::report& value;
+};
+
+struct xxgk_portal {
+    explicit xxgk_portal(xxgk::portal&& p) : owned(std::make_unique<xxgk::portal>(std::move(p))), value(*owned) {}
+    xxgk_portal(const xxgk_portal&) = delete;
+    xxgk_portal& operator=(const xxgk_portal&) = delete;
+    void release() noexcept { owned.reset(); }
+
+    xxgk_c::handle_tag tag{xxgk_c::live_tag(xxgk_c::handle_kind::portal)};
+    std::unique_ptr<xxgk::portal> owned;
+    xxgk::portal& value;
 };
 
 struct xxgk_issues {
+    void release() noexcept { std::vector<xxgk::finding>().swap(findings); }
+
+    xxgk_c::handle_tag tag{xxgk_c::live_tag(xxgk_c::handle_kind::issues)};
     std::vector<xxgk::finding> findings;
     std::size_t errors = 0;
+};
+
+struct xxgk_sources {
+    void release() noexcept { std::vector<xxgk::cell_sources>().swap(cells); }
+
+    xxgk_c::handle_tag tag{xxgk_c::live_tag(xxgk_c::handle_kind::sources)};
+    std::vector<xxgk::cell_sources> cells;
 };
 
 struct xxgk_error {
@@ -37,6 +125,13 @@ struct xxgk_error {
         std::size_t line;
         std::size_t column;
     };
+    void release() noexcept {
+        std::string().swap(message);
+        std::string().swap(location);
+        std::vector<item>().swap(problems);
+    }
+
+    xxgk_c::handle_tag tag{xxgk_c::live_tag(xxgk_c::handle_kind::error)};
     xxgk_status status = XXGK_E_INTERNAL;
     std::string message;
     std::string location;
@@ -45,6 +140,70 @@ struct xxgk_error {
     std::size_t column = 0;
     std::vector<item> problems;  ///< every decoding problem; empty: the error is its only problem
 };
+
+namespace xxgk_c {
+
+template <class T> struct handle_kind_of;
+template <> struct handle_kind_of<xxgk_report> { static constexpr handle_kind value = handle_kind::report; };
+template <> struct handle_kind_of<xxgk_issues> { static constexpr handle_kind value = handle_kind::issues; };
+template <> struct handle_kind_of<xxgk_error> { static constexpr handle_kind value = handle_kind::error; };
+template <> struct handle_kind_of<xxgk_portal> { static constexpr handle_kind value = handle_kind::portal; };
+template <> struct handle_kind_of<xxgk_sources> { static constexpr handle_kind value = handle_kind::sources; };
+
+template <class T, class = void> struct is_handle : std::false_type {};
+template <class T> struct is_handle<T, std::void_t<decltype(handle_kind_of<T>::value)>> : std::true_type {};
+
+/// The tag word at `p` (0 when `p` is not aligned as a handle is: then it is none). Reads 8 bytes
+/// that may belong to anything the caller passed — a buffer, a string, another handle — on
+/// purpose, so AddressSanitizer does not instrument this one load.
+#if defined(__clang__) || defined(__GNUC__)
+__attribute__((no_sanitize_address))
+#endif
+inline std::uint64_t tag_word_at(const void* p) noexcept {
+    if (reinterpret_cast<std::uintptr_t>(p) % alignof(handle_tag) != 0) return 0;
+#if defined(__clang__) || defined(__GNUC__)
+    typedef std::uint64_t __attribute__((may_alias)) aliased_word;
+    return *static_cast<const volatile aliased_word*>(p);
+#else
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+#endif
+}
+
+/// True when `h` is a live handle of its type (false for NULL).
+template <class T>
+bool live(const T* h) noexcept {
+    return h && tag_word_at(h) == live_tag(handle_kind_of<T>::value);
+}
+
+/// Why `h` (not NULL) is not a live handle of type T, for the message of XXGK_E_MISUSE.
+template <class T>
+std::string misuse_message(const T* h, const char* name) {
+    const std::uint64_t w = tag_word_at(h);
+    const char* expected = kind_name(static_cast<std::uint32_t>(handle_kind_of<T>::value));
+    const std::uint32_t kind = static_cast<std::uint32_t>(w);
+    std::string m = std::string("argument '") + name + "' is ";
+    if (w == freed_tag(handle_kind_of<T>::value))
+        return m + "an " + expected + " that was already freed (used after its _free function)";
+    if ((w >> 32) == live_prefix && kind >= 1 && kind <= 5)
+        return m + "an " + kind_name(kind) + ", not an " + expected;
+    if ((w >> 32) == freed_prefix && kind >= 1 && kind <= 5)
+        return m + "a freed " + kind_name(kind) + ", not an " + expected;
+    return m + "not an " + expected + " handle (a pointer of another kind, or a handle freed long ago)";
+}
+
+/// Releases a handle: its content at once, its shell through the quarantine. A NULL, freed or
+/// other handle is left alone (the _free functions return nothing: misuse is ignored).
+template <class T>
+void retire(T* h) noexcept {
+    if (!live(h)) return;
+    h->release();
+    h->tag.word = freed_tag(handle_kind_of<T>::value);
+    quarantine(h, [](void* p) { delete static_cast<T*>(p); });
+}
+
+}  // namespace xxgk_c
 
 namespace xxgk_c {
 
@@ -112,6 +271,9 @@ inline xxgk_status deliver(xxgk_error** err, xxgk_error&& e) noexcept {
     const xxgk_status status = e.status;
     if (!err) return status;
     try {
+        // Messages are read as C strings: a NUL quoted from the input is written \u0000.
+        e.message = xxgk::detail::escape_nul(std::move(e.message));
+        for (xxgk_error::item& p : e.problems) p.message = xxgk::detail::escape_nul(std::move(p.message));
         *err = new xxgk_error(std::move(e));
         return status;
     } catch (...) {
@@ -164,12 +326,29 @@ xxgk_status guarded(xxgk_error** err, F&& body) noexcept {
     }
 }
 
+// Runs `body` on a stack of its own when a member kept by lax decoding nests deeply: the
+// functions that parse the library's own JSON of a report or portal recurse once per level
+// (xxgk/detail/stack.hpp).
+template <class F>
+void with_stack_for(const std::vector<xxgk::unknown_member>& kept, F&& body) {
+    for (const xxgk::unknown_member& u : kept)
+        if (xxgk::detail::nested_deeper_than(u.json, xxgk::detail::caller_stack_levels / 2)) {
+            xxgk::detail::on_own_stack(body);
+            return;
+        }
+    body();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
+/// Fails with XXGK_E_INVALID_ARGUMENT for NULL, and — for a handle — with XXGK_E_MISUSE when
+/// it is not a live handle of its type.
 template <class T>
 void require(const T* p, const char* name) {
     if (!p) fail(XXGK_E_INVALID_ARGUMENT, std::string("argument '") + name + "' must not be NULL");
+    if constexpr (is_handle<T>::value)
+        if (!live(p)) fail(XXGK_E_MISUSE, misuse_message(p, name));
 }
 
 template <class T>

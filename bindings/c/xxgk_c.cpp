@@ -11,6 +11,7 @@
 #include <xxgk/schema.hpp>
 #include <xxgk/text.hpp>
 #include <xxgk/xxgk.hpp>
+#include <xxgk/detail/encoding.hpp>
 #include <xxgk/detail/traits.hpp>
 
 #include <boost/describe/enum_to_string.hpp>
@@ -31,6 +32,8 @@
 #include <fstream>
 #include <limits>
 #include <memory>
+#include <mutex>
+#include <unordered_set>
 #include <new>
 #include <optional>
 #include <string>
@@ -131,7 +134,11 @@ void check_utf8(std::string_view s, const char* name, bool with_position = false
     f.error.status = XXGK_E_INVALID_UTF8;
     f.error.message = std::string("argument '") + name + "' is not valid UTF-8 at byte " + std::to_string(bad);
     f.error.offset = bad;
-    if (with_position) locate(s, bad, f.error);
+    if (with_position) {  // JSON text: name the encoding when it is evidently another one
+        locate(s, bad, f.error);
+        const xxgk::detail::foreign_text other = xxgk::detail::foreign_encoding(s);
+        if (!other.message.empty()) f.error.message += ": " + other.message;
+    }
     throw f;
 }
 
@@ -169,12 +176,93 @@ xxgk::decode_options xxgk_c::decode_options_arg(const xxgk_load_options* o) {
 
 // A buffer the caller releases with xxgk_free.
 void xxgk_c::copy_out(std::string_view s, char** out, std::size_t* out_len) {
-    char* buf = static_cast<char*>(std::malloc(s.size() + 1));
+    // At least a tag's worth of bytes: a buffer passed where a handle belongs has its first 8
+    // bytes read as a tag (wall.hpp), which must stay within the allocation.
+    const std::size_t size = std::max<std::size_t>(s.size() + 1, sizeof(handle_tag));
+    char* buf = static_cast<char*>(std::malloc(size));
     if (!buf) throw std::bad_alloc();
+    std::memset(buf + s.size(), 0, size - s.size());
+    try {
+        register_buffer(buf);
+    } catch (...) {
+        std::free(buf);
+        throw;
+    }
     if (!s.empty()) std::memcpy(buf, s.data(), s.size());
     buf[s.size()] = '\0';
     *out = buf;
     if (out_len) *out_len = s.size();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Misuse detection (wall.hpp): the quarantine of freed handle shells and the set of live buffers.
+// The library's only process-wide state; each is behind its own lock and holds no content.
+
+namespace {
+
+struct quarantine_ring {
+    std::mutex lock;
+    struct entry {
+        void* shell = nullptr;
+        void (*destroy)(void*) = nullptr;
+    };
+    std::array<entry, quarantine_size> entries{};
+    std::size_t next = 0;
+};
+
+// Never destroyed (a host may free handles from its own static destructors); what it holds at
+// exit stays reachable, so leak checkers do not count it.
+quarantine_ring& the_quarantine() {
+    static quarantine_ring* ring = new quarantine_ring;
+    return *ring;
+}
+
+// The buffers handed out and not yet released, in shards to keep threads apart.
+struct buffer_registry {
+    static constexpr std::size_t shards = 16;
+    struct shard {
+        std::mutex lock;
+        std::unordered_set<const void*> live;
+    };
+    std::array<shard, shards> parts;
+    shard& of(const void* p) { return parts[(reinterpret_cast<std::uintptr_t>(p) >> 4) % shards]; }
+};
+
+buffer_registry& the_buffers() {
+    static buffer_registry* registry = new buffer_registry;
+    return *registry;
+}
+
+// Releases a buffer the library handed out; ignores any other pointer (nothing is read from it).
+void release_buffer(void* p) noexcept {
+    if (!p) return;
+    buffer_registry::shard& s = the_buffers().of(p);
+    {
+        std::lock_guard<std::mutex> guard(s.lock);
+        if (s.live.erase(p) == 0) return;  // not ours, or freed already: misuse, ignored
+    }
+    std::free(p);
+}
+
+}  // namespace
+
+void xxgk_c::quarantine(void* shell, void (*destroy)(void*)) noexcept {
+    quarantine_ring& q = the_quarantine();
+    quarantine_ring::entry evicted;
+    {
+        std::lock_guard<std::mutex> guard(q.lock);
+        quarantine_ring::entry& slot = q.entries[q.next];
+        evicted = slot;
+        slot = {shell, destroy};
+        q.next = (q.next + 1) % q.entries.size();
+    }
+    if (evicted.shell) evicted.destroy(evicted.shell);
+}
+
+void xxgk_c::register_buffer(void* buffer) {
+    buffer_registry::shard& s = the_buffers().of(buffer);
+    std::lock_guard<std::mutex> guard(s.lock);
+    s.live.insert(buffer);
 }
 
 namespace {
@@ -193,7 +281,7 @@ void decode_into(xxgk_report** out, std::string_view json, const xxgk::decode_op
     check_utf8(json, "json", true);
     xxgk::decode_result r = xxgk::decode_json(json, options);
     if (!r.ok()) throw failure{error_from_problems(r.problems, true)};
-    *out = new xxgk_report{std::move(*r.value)};
+    *out = new xxgk_report(std::move(*r.value));
 }
 
 
@@ -477,8 +565,8 @@ void apply(xxgk_report& rep, const std::vector<std::string>& segs, boost::json::
 // Parses a JSON text given by the caller; syntax errors with the position in that text.
 boost::json::value parse_json_arg(std::string_view json, const char* name) {
     const xxgk::decode_options defaults;
-    check_limit(json.size(), defaults.max_input_bytes);
     check_length(json.size(), name);
+    check_limit(json.size(), defaults.max_input_bytes);
     check_utf8(json, name, true);
     boost::json::parse_options po;
     po.max_depth = defaults.max_depth;
@@ -573,7 +661,7 @@ void fill_rule_info(const rule_strings& r, xxgk_rule_info* out) {
 }
 
 const xxgk::finding* finding_at(const xxgk_issues* issues, std::size_t index) noexcept {
-    return issues && index < issues->findings.size() ? &issues->findings[index] : nullptr;
+    return live(issues) && index < issues->findings.size() ? &issues->findings[index] : nullptr;
 }
 
 const char* finding_string(const xxgk_issues* issues, std::size_t index, std::size_t* out_len,
@@ -596,8 +684,8 @@ std::string key_text(std::string_view key) { return std::string(key); }
 
 std::string_view xxgk_c::json_arg(const char* json, std::size_t json_len, const xxgk::decode_options& o) {
     require(json, "json");
-    check_limit(json_len, o.max_input_bytes);  // before a single byte is read
     check_length(json_len, "json");
+    check_limit(json_len, o.max_input_bytes);  // before a single byte is read
     const std::string_view text(json, json_len);
     check_utf8(text, "json", true);
     return text;
@@ -629,7 +717,10 @@ xxgk::render_options xxgk_c::render_options_arg(const xxgk_render_options* optio
         else if (options->lang != XXGK_LANG_ZH)
             fail(XXGK_E_INVALID_ARGUMENT, "options->lang " + std::to_string(options->lang) +
                                               " is not XXGK_LANG_ZH or XXGK_LANG_EN");
-        if (options->findings) o.findings = &options->findings->findings;
+        if (options->findings) {
+            require(options->findings, "options->findings");
+            o.findings = &options->findings->findings;
+        }
     }
     return o;
 }
@@ -644,7 +735,7 @@ void xxgk_c::csv_table_out(const std::vector<xxgk::csv_table>& tables, std::size
     try {
         copy_out(tables[index].csv, csv, csv_len);
     } catch (...) {
-        std::free(n);
+        release_buffer(n);
         clear_len(name_len);
         throw;
     }
@@ -664,6 +755,7 @@ const char* xxgk_status_name(xxgk_status status) {
         case XXGK_E_NOT_FOUND: return "not_found";
         case XXGK_E_NO_MEMORY: return "no_memory";
         case XXGK_E_INTERNAL: return "internal";
+        case XXGK_E_MISUSE: return "misuse";
         default: break;
     }
     if (status > 0 && status < 100)
@@ -691,18 +783,21 @@ size_t xxgk_formats(const int** out) {
     return list.size();
 }
 
-void xxgk_free(void* buffer) { std::free(buffer); }
+void xxgk_free(void* buffer) { release_buffer(buffer); }
 
 // ---- errors
 
 void xxgk_error_free(xxgk_error* err) {
-    if (err != &out_of_memory_error) delete err;
+    if (err != &out_of_memory_error) retire(err);
 }
 
-xxgk_status xxgk_error_status(const xxgk_error* err) { return err ? err->status : XXGK_E_INVALID_ARGUMENT; }
+xxgk_status xxgk_error_status(const xxgk_error* err) {
+    if (!err) return XXGK_E_INVALID_ARGUMENT;
+    return live(err) ? err->status : XXGK_E_MISUSE;
+}
 
 const char* xxgk_error_message(const xxgk_error* err, size_t* out_len) {
-    if (!err) {
+    if (!live(err)) {
         clear_len(out_len);
         return nullptr;
     }
@@ -710,24 +805,25 @@ const char* xxgk_error_message(const xxgk_error* err, size_t* out_len) {
 }
 
 const char* xxgk_error_location(const xxgk_error* err, size_t* out_len) {
-    if (!err) {
+    if (!live(err)) {
         clear_len(out_len);
         return nullptr;
     }
     return borrowed(err->location, out_len);
 }
 
-size_t xxgk_error_offset(const xxgk_error* err) { return err ? err->offset : XXGK_NO_OFFSET; }
-size_t xxgk_error_line(const xxgk_error* err) { return err ? err->line : 0; }
-size_t xxgk_error_column(const xxgk_error* err) { return err ? err->column : 0; }
+size_t xxgk_error_offset(const xxgk_error* err) { return live(err) ? err->offset : XXGK_NO_OFFSET; }
+size_t xxgk_error_line(const xxgk_error* err) { return live(err) ? err->line : 0; }
+size_t xxgk_error_column(const xxgk_error* err) { return live(err) ? err->column : 0; }
 
 size_t xxgk_error_count(const xxgk_error* err) {
-    if (!err) return 0;
+    if (!live(err)) return 0;
     return err->problems.empty() ? 1 : err->problems.size();
 }
 
 xxgk_status xxgk_error_problem_at(const xxgk_error* err, size_t index, xxgk_problem* out) {
     if (!err || !out || out->version == 0 || out->version > XXGK_PROBLEM_VERSION) return XXGK_E_INVALID_ARGUMENT;
+    if (!live(err)) return XXGK_E_MISUSE;
     if (index >= xxgk_error_count(err)) return XXGK_E_NOT_FOUND;
     if (err->problems.empty()) {
         out->status = err->status;
@@ -759,7 +855,7 @@ xxgk_status xxgk_report_new(xxgk_report** out, int format, xxgk_error** err) {
     return guarded(err, [&] {
         require(out, "out");
         const xxgk::format_version f = format_arg(format);
-        *out = new xxgk_report{xxgk::report::make(f)};
+        *out = new xxgk_report(xxgk::report::make(f));
     });
 }
 
@@ -770,8 +866,8 @@ xxgk_status xxgk_report_from_json(xxgk_report** out, const char* json, size_t js
         require(out, "out");
         require(json, "json");
         const xxgk::decode_options o = decode_options_arg(options);
-        check_limit(json_len, o.max_input_bytes);  // before a single byte is read
         check_length(json_len, "json");
+        check_limit(json_len, o.max_input_bytes);  // before a single byte is read
         decode_into(out, std::string_view(json, json_len), o);
     });
 }
@@ -808,21 +904,21 @@ xxgk_status xxgk_report_to_cells_csv(const xxgk_report* report, char** out, size
     });
 }
 
-void xxgk_report_free(xxgk_report* report) { delete report; }
+void xxgk_report_free(xxgk_report* report) { retire(report); }
 
-int xxgk_report_format(const xxgk_report* report) { return report ? static_cast<int>(report->value.format()) : 0; }
+int xxgk_report_format(const xxgk_report* report) { return live(report) ? static_cast<int>(report->value.format()) : 0; }
 
 xxgk_status xxgk_report_clone(const xxgk_report* report, xxgk_report** out, xxgk_error** err) {
     clear_out(out);
     return guarded(err, [&] {
         require(report, "report");
         require(out, "out");
-        *out = new xxgk_report{report->value};
+        *out = new xxgk_report(report->value);
     });
 }
 
 int xxgk_report_equal(const xxgk_report* a, const xxgk_report* b) {
-    if (!a || !b) return 0;
+    if (!live(a) || !live(b)) return 0;
     try {
         return a->value == b->value ? 1 : 0;
     } catch (...) {
@@ -839,13 +935,15 @@ xxgk_status xxgk_report_get_json(const xxgk_report* report, const char* pointer,
         require(out, "out");
         const std::string_view p = text_arg(pointer, pointer_len, "pointer", true);
         const std::vector<std::string> segs = parse_pointer(p);
-        const boost::json::value doc = parse_own(xxgk::to_json(report->value));
-        if (const boost::json::value* v = find(doc, segs)) {
-            copy_out(boost::json::serialize(*v), out, out_len);
-            return;
-        }
-        resolve(report->value, segs, std::string(p), std::string(p));  // fails unless a model member
-        copy_out("null", out, out_len);                                // …left out by the report
+        with_stack_for(report->value.unknown_members, [&] {
+            const boost::json::value doc = parse_own(xxgk::to_json(report->value));
+            if (const boost::json::value* v = find(doc, segs)) {
+                copy_out(boost::json::serialize(*v), out, out_len);
+                return;
+            }
+            resolve(report->value, segs, std::string(p), std::string(p));  // fails unless a model member
+            copy_out("null", out, out_len);                                // …left out by the report
+        });
     });
 }
 
@@ -859,7 +957,7 @@ xxgk_status xxgk_report_set_json(xxgk_report* report, const char* pointer, size_
         resolve(report->value, segs, std::string(p), std::string(p));
         const std::string_view text(json, json_len);
         boost::json::value v = parse_json_arg(text, "json");  // syntax, depth and UTF-8, positions in `text`
-        apply(*report, segs, std::move(v), std::string(p), text);
+        with_stack_for(report->value.unknown_members, [&] { apply(*report, segs, std::move(v), std::string(p), text); });
     });
 }
 
@@ -1063,11 +1161,11 @@ xxgk_status xxgk_report_validate(const xxgk_report* report, const xxgk_validate_
     });
 }
 
-void xxgk_issues_free(xxgk_issues* issues) { delete issues; }
+void xxgk_issues_free(xxgk_issues* issues) { retire(issues); }
 
-size_t xxgk_issues_count(const xxgk_issues* issues) { return issues ? issues->findings.size() : 0; }
+size_t xxgk_issues_count(const xxgk_issues* issues) { return live(issues) ? issues->findings.size() : 0; }
 
-size_t xxgk_issues_error_count(const xxgk_issues* issues) { return issues ? issues->errors : 0; }
+size_t xxgk_issues_error_count(const xxgk_issues* issues) { return live(issues) ? issues->errors : 0; }
 
 const char* xxgk_issues_code(const xxgk_issues* issues, size_t index, size_t* out_len) {
     return finding_string(issues, index, out_len, &xxgk::finding::code);

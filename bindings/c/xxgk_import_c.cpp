@@ -37,7 +37,7 @@ void deliver_import(xxgk::import_result&& r, xxgk_report** out, char** log_json,
     std::size_t length = 0;
     if (log_json) copy_out(xxgk::import_log_to_json(r.log), &log, &length);
     try {
-        *out = new xxgk_report{std::move(r.value)};
+        *out = new xxgk_report(std::move(r.value));
     } catch (...) {
         xxgk_free(log);
         throw;
@@ -59,9 +59,12 @@ xxgk_status xxgk_import_bytes(xxgk_report** out, char** log_json, size_t* log_js
         require(out, "out");
         if (bytes_len) require(bytes, "bytes");
         const xxgk::import_options o = import_options_arg(options);
-        check_limit(bytes_len, o.max_input_bytes);  // before a single byte is read
         check_length(bytes_len, "bytes");
-        deliver_import(xxgk::import_bytes(std::string_view(bytes ? bytes : "", bytes_len), o), out, log_json, log_json_len);
+        check_limit(bytes_len, o.max_input_bytes);  // before a single byte is read
+        // The importer's walkers over HTML and Word documents recurse per level of nesting: on a
+        // stack of its own, whatever the caller's (docs/security.md, "Nesting depth").
+        const std::string_view b(bytes ? bytes : "", bytes_len);
+        deliver_import(xxgk::detail::on_own_stack([&] { return xxgk::import_bytes(b, o); }), out, log_json, log_json_len);
     });
 }
 
@@ -74,7 +77,7 @@ xxgk_status xxgk_import_file(xxgk_report** out, char** log_json, size_t* log_jso
         require(out, "out");
         require(path, "path");
         const xxgk::import_options o = import_options_arg(options);
-        deliver_import(xxgk::import_file(path, o), out, log_json, log_json_len);
+        deliver_import(xxgk::detail::on_own_stack([&] { return xxgk::import_file(path, o); }), out, log_json, log_json_len);
     });
 }
 

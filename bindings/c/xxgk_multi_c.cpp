@@ -8,10 +8,6 @@
 
 using namespace xxgk_c;
 
-struct xxgk_sources {
-    std::vector<xxgk::cell_sources> cells;
-};
-
 namespace {
 
 // The reports behind an array of handles (copies: the C++ API takes a vector of values).
@@ -22,6 +18,9 @@ std::vector<xxgk::report> reports_arg(const xxgk_report* const* handles, std::si
     for (std::size_t i = 0; i < count; ++i) {
         if (!handles[i])
             fail(XXGK_E_INVALID_ARGUMENT, std::string("argument '") + name + "[" + std::to_string(i) + "]' must not be NULL",
+                 "/" + std::to_string(i));
+        if (!live(handles[i]))
+            fail(XXGK_E_MISUSE, misuse_message(handles[i], (std::string(name) + "[" + std::to_string(i) + "]").c_str()),
                  "/" + std::to_string(i));
         out.push_back(handles[i]->value);
     }
@@ -46,7 +45,7 @@ void deliver_issues(std::vector<xxgk::finding> findings, xxgk_issues** out) {
 }
 
 const std::vector<std::size_t>* source_list(const xxgk_sources* s, std::size_t cell, int which) noexcept {
-    if (!s || cell >= s->cells.size()) return nullptr;
+    if (!live(s) || cell >= s->cells.size()) return nullptr;
     switch (which) {
         case XXGK_SOURCE_SUMMED: return &s->cells[cell].summed;
         case XXGK_SOURCE_BLANK: return &s->cells[cell].blank;
@@ -68,22 +67,25 @@ xxgk_status xxgk_aggregate(const xxgk_report* const* parts, size_t count, xxgk_r
         const std::vector<xxgk::report> reports = reports_arg(parts, count, "parts");
         combining([&] {
             xxgk::aggregation a = xxgk::aggregate(reports, xxgk::report_header{});
-            auto report = std::make_unique<xxgk_report>(xxgk_report{std::move(a.report)});
+            auto report = std::make_unique<xxgk_report>(std::move(a.report));
             std::unique_ptr<xxgk_sources> provenance;
-            if (sources) provenance = std::make_unique<xxgk_sources>(xxgk_sources{std::move(a.sources)});
+            if (sources) {
+                provenance = std::make_unique<xxgk_sources>();
+                provenance->cells = std::move(a.sources);
+            }
             *out = report.release();
             if (sources) *sources = provenance.release();
         });
     });
 }
 
-void xxgk_sources_free(xxgk_sources* sources) { delete sources; }
+void xxgk_sources_free(xxgk_sources* sources) { retire(sources); }
 
-size_t xxgk_sources_count(const xxgk_sources* sources) { return sources ? sources->cells.size() : 0; }
+size_t xxgk_sources_count(const xxgk_sources* sources) { return live(sources) ? sources->cells.size() : 0; }
 
 const char* xxgk_sources_key(const xxgk_sources* sources, size_t cell, size_t* out_len) {
     clear_len(out_len);
-    if (!sources || cell >= sources->cells.size()) return nullptr;
+    if (!live(sources) || cell >= sources->cells.size()) return nullptr;
     const std::string& k = sources->cells[cell].key;
     if (out_len) *out_len = k.size();
     return k.c_str();

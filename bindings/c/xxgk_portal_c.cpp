@@ -12,10 +12,6 @@
 
 #include <memory>
 
-struct xxgk_portal {
-    xxgk::portal value;
-};
-
 namespace {
 
 using xxgk_c::guarded;
@@ -31,7 +27,7 @@ void clear_len(std::size_t* len) noexcept {
 void decode_into(xxgk_portal** out, std::string_view json, const xxgk::decode_options& o) {
     xxgk::portal_decode_result r = xxgk::decode_portal_json(json, o);
     if (!r.ok()) xxgk_c::fail_with(r.problems);
-    *out = new xxgk_portal{std::move(*r.value)};
+    *out = new xxgk_portal(std::move(*r.value));
 }
 
 }  // namespace
@@ -68,7 +64,7 @@ xxgk_status xxgk_portal_from_file(xxgk_portal** out, const char* path, const xxg
     });
 }
 
-void xxgk_portal_free(xxgk_portal* portal) { delete portal; }
+void xxgk_portal_free(xxgk_portal* portal) { xxgk_c::retire(portal); }
 
 xxgk_status xxgk_portal_to_json(const xxgk_portal* portal, char** out, size_t* out_len, xxgk_error** err) {
     clear_out(out);
@@ -89,15 +85,20 @@ xxgk_status xxgk_portal_get_json(const xxgk_portal* portal, const char* pointer,
         xxgk_c::require(out, "out");
         if (!pointer && pointer_len) xxgk_c::require(pointer, "pointer");
         const std::string_view p(pointer ? pointer : "", pointer ? pointer_len : 0);
-        const boost::json::value doc = boost::json::parse(xxgk::to_json(portal->value));
-        boost::system::error_code ec;
-        const boost::json::value* v = doc.find_pointer(boost::json::string_view(p.data(), p.size()), ec);
-        if (!v) {
-            if (ec == boost::json::error::missing_slash || ec == boost::json::error::invalid_escape)
-                xxgk_c::fail(XXGK_E_INVALID_ARGUMENT, "'" + std::string(p) + "' is not a JSON Pointer");
-            xxgk_c::fail(XXGK_E_NOT_FOUND, "'" + std::string(p) + "' names no value of the portal");
-        }
-        xxgk_c::copy_out(boost::json::serialize(*v), out, out_len);
+        xxgk_c::with_stack_for(portal->value.unknown_members, [&] {
+            // The portal's own JSON: as deep as its loading allowed (kept members), no limit here.
+            boost::json::parse_options po;
+            po.max_depth = std::size_t(1) << 20;
+            const boost::json::value doc = boost::json::parse(xxgk::to_json(portal->value), {}, po);
+            boost::system::error_code ec;
+            const boost::json::value* v = doc.find_pointer(boost::json::string_view(p.data(), p.size()), ec);
+            if (!v) {
+                if (ec == boost::json::error::missing_slash || ec == boost::json::error::invalid_escape)
+                    xxgk_c::fail(XXGK_E_INVALID_ARGUMENT, "'" + std::string(p) + "' is not a JSON Pointer");
+                xxgk_c::fail(XXGK_E_NOT_FOUND, "'" + std::string(p) + "' names no value of the portal");
+            }
+            xxgk_c::copy_out(boost::json::serialize(*v), out, out_len);
+        });
     });
 }
 
@@ -132,7 +133,7 @@ xxgk_status xxgk_portal_render(const xxgk_portal* portal, int what, const xxgk_r
 }
 
 size_t xxgk_portal_csv_table_count(const xxgk_portal* portal) {
-    if (!portal) return 0;
+    if (!xxgk_c::live(portal)) return 0;
     try {
         return xxgk::render_csv_tables(portal->value).size();
     } catch (...) {

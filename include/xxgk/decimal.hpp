@@ -50,6 +50,10 @@ public:
     static std::optional<decimal> add(decimal a, decimal b) noexcept;
     /// Exact difference `a - b`. Returns nothing on 64-bit overflow.
     static std::optional<decimal> subtract(decimal a, decimal b) noexcept;
+    /// The exact difference `a - b` printed as `to_string` prints (at the larger scale of the
+    /// two), also when it is beyond 64 bits (`9223372036854775807 - -1` is
+    /// "9223372036854775808"): what messages show, never wrapped, never "?".
+    static std::string difference_text(decimal a, decimal b);
     /// Three-way numeric comparison: negative, zero or positive. Exact even across scales.
     static int compare(decimal a, decimal b) noexcept;
 

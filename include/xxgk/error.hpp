@@ -48,10 +48,21 @@ struct problem {
 };
 BOOST_DESCRIBE_STRUCT(problem, (), (code, pointer, message, offset, line, column))
 
-/// Base of every exception xxgk throws.
+namespace detail {
+/// `message` with every NUL written as the six characters `\u0000`: what() is a C string, and a
+/// NUL quoted from the input (a member name, a body) would cut every message that quotes it.
+inline std::string escape_nul(std::string message) {
+    for (std::size_t at = message.find('\0'); at != std::string::npos; at = message.find('\0', at + 6))
+        message.replace(at, 1, "\\u0000");
+    return message;
+}
+}  // namespace detail
+
+/// Base of every exception xxgk throws. A NUL in the message is written `\u0000` (what() is a C
+/// string), so that what() is the whole message.
 class error : public std::runtime_error {
 public:
-    error(errc code, const std::string& message) : std::runtime_error(message), code_(code) {}
+    error(errc code, const std::string& message) : std::runtime_error(detail::escape_nul(message)), code_(code) {}
     errc code() const noexcept { return code_; }
 
 private:

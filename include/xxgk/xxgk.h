@@ -63,6 +63,19 @@
  *             program compiled against an older header keeps working with a newer library.
  *             In option structs a zeroed member always means "the default".
  *
+ * Misuse      Every handle (report, issues, error, portal, sources) carries a type tag and a live
+ *             marker that every function checks on entry; every buffer the library hands out is
+ *             recorded until xxgk_free releases it. A handle already freed, or of another type
+ *             (an xxgk_report passed as xxgk_issues), gives XXGK_E_MISUSE from functions returning
+ *             a status, and the NULL answer (NULL, 0, -1) from accessors; the _free functions
+ *             ignore it (nothing is freed twice). xxgk_free ignores any pointer it did not hand
+ *             out: a buffer freed twice, a static string (xxgk_version_string()), a borrowed
+ *             string, the host's own memory. Detection of a freed handle holds for the last 1024
+ *             handles freed (their small shells stay allocated that long); after that, and for a
+ *             pointer that is no handle at all (wild, or into unmapped memory), or a handle used
+ *             in one thread while another frees it, the behaviour is undefined. docs/c-api.md,
+ *             "Misuse".
+ *
  * Stability   Within a major version the ABI only grows: functions, status codes, #defines and
  *             struct versions are added, never removed, renumbered or changed (docs/c-api.md).
  *             "Since" gives the version that introduced each entity.
@@ -139,6 +152,8 @@ typedef int xxgk_status;
 #define XXGK_E_NOT_FOUND 102        /* an index past the end, a rule code not in the catalog */
 #define XXGK_E_NO_MEMORY 103        /* out of memory */
 #define XXGK_E_INTERNAL 104         /* a bug in xxgk: please report it */
+#define XXGK_E_MISUSE 105           /* a handle that is not a live handle of the parameter's type: freed
+                                       already, or of another type (see MISUSE above). Since 0.4. */
 
 /*
  * The name of a status: "ok", "invalid_json", …, "invalid_argument", "no_memory" — the same
@@ -177,7 +192,10 @@ XXGK_API size_t xxgk_formats(const int **out);
  * ========================================================================================== */
 
 /* Releases a buffer the library returned (JSON text, field values, CSV). NULL is a no-op.
- * Use it, not free(): the library may use another allocator than the host. Since 0.1. */
+ * Use it, not free(): the library may use another allocator than the host. Since 0.1.
+ * Any pointer that is not a buffer the library handed out and has not yet released — one
+ * released already, a static or borrowed string, the host's own memory — is ignored, never
+ * read or freed (since 0.4; see MISUSE above). */
 XXGK_API void xxgk_free(void *buffer);
 
 /* ============================================================================================

@@ -209,11 +209,9 @@ std::vector<finding> check_aggregate(const report& published, const std::vector<
                              : shown.is_number() ? shown.raw().value_or(shown.value().to_string())
                                                  : std::string(boost::describe::enum_to_string(shown.state(), "?"));
         if (e.result == detail::outcome::blank_nonzero) {
-            const auto diff = decimal::subtract(e.lhs_known, e.rhs_known);
-            v.difference = diff ? diff->to_string() : "?";
+            v.difference = decimal::difference_text(e.lhs_known, e.rhs_known);
         } else if (e.all_known) {
-            const auto diff = decimal::subtract(e.lhs_known, e.rhs_known);
-            v.difference = diff ? diff->to_string() : "?";
+            v.difference = decimal::difference_text(e.lhs_known, e.rhs_known);
         }
         std::vector<std::string> cells{k.key};
         for (std::size_t i : s.sources.summed) cells.push_back(names[i]);

@@ -50,8 +50,7 @@ public:
         detail::message_values v;
         v.cell_zh = subject.zh();
         v.cell_en = subject.en();
-        const auto diff = decimal::subtract(actual, sum);
-        v.difference = diff ? diff->to_string() : "?";
+        v.difference = decimal::difference_text(actual, sum);
         // {detail}: the terms with their years and values.
         std::string zh, en;
         auto term = [&](const year_cell& t, const char* sign_zh, const char* sign_en) {

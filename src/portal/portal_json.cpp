@@ -3,6 +3,8 @@
 #include "xxgk/portal.hpp"
 
 #include "../json_codec.hpp"
+#include "xxgk/detail/encoding.hpp"
+#include "xxgk/detail/stack.hpp"
 
 #include <boost/json/basic_parser_impl.hpp>
 
@@ -100,7 +102,7 @@ bool is_portal_json(std::string_view json, const decode_options& options) {
     return parser.handler().verdict.value_or(false);
 }
 
-portal_decode_result decode_portal_json(std::string_view json, const decode_options& options) {
+static portal_decode_result decode_portal_json_here(std::string_view json, const decode_options& options) {
     portal_decode_result result;
     portal p;
     detail::decode_document(json, options, result.problems, &p.unknown_members,
@@ -123,6 +125,11 @@ portal_decode_result decode_portal_json(std::string_view json, const decode_opti
     });
     if (result.problems.empty()) result.value = std::move(p);
     return result;
+}
+
+portal_decode_result decode_portal_json(std::string_view json, const decode_options& options) {
+    // Deep input on a stack of its own (detail/stack.hpp).
+    return detail::with_bounded_stack(json, options.max_depth, [&] { return decode_portal_json_here(json, options); });
 }
 
 portal load_portal_json(std::string_view json, const decode_options& options) {

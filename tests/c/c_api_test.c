@@ -494,9 +494,28 @@ static void test_decode_errors(void)
     CHECK_STATUS(xxgk_report_from_json(&r, S("\"\xE4\xB8"), NULL, &err), XXGK_E_INVALID_UTF8, err);
     EXPECT_ERROR(err, XXGK_E_INVALID_UTF8, "");
 
-    /* Huge lengths are refused before a byte is read (the buffer is far shorter). */
-    CHECK_STATUS(xxgk_report_from_json(&r, "{}", SIZE_MAX, NULL, &err), XXGK_E_LIMIT_EXCEEDED, err);
+    /* Huge lengths are refused before a byte is read (the buffer is far shorter): above
+     * PTRDIFF_MAX with XXGK_E_INVALID_ARGUMENT whatever the limit (xxgk.h, Strings), up to it
+     * with XXGK_E_LIMIT_EXCEEDED when over max_input_bytes. */
+    CHECK_STATUS(xxgk_report_from_json(&r, "{}", SIZE_MAX, NULL, &err), XXGK_E_INVALID_ARGUMENT, err);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    CHECK_STATUS(xxgk_report_from_json(&r, "{}", (size_t)PTRDIFF_MAX + 1, NULL, &err), XXGK_E_INVALID_ARGUMENT, err);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    CHECK_STATUS(xxgk_report_from_json(&r, "{}", (size_t)PTRDIFF_MAX, NULL, &err), XXGK_E_LIMIT_EXCEEDED, err);
     EXPECT_ERROR(err, XXGK_E_LIMIT_EXCEEDED, "");
+    {
+        xxgk_portal *p = NULL;
+        xxgk_import_options io = XXGK_IMPORT_OPTIONS_INIT;
+        io.max_input_bytes = SIZE_MAX;
+        CHECK_STATUS(xxgk_portal_from_json(&p, "{}", (size_t)PTRDIFF_MAX + 1, NULL, &err), XXGK_E_INVALID_ARGUMENT, err);
+        EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+        CHECK_STATUS(xxgk_portal_from_json(&p, "{}", (size_t)PTRDIFF_MAX, NULL, &err), XXGK_E_LIMIT_EXCEEDED, err);
+        EXPECT_ERROR(err, XXGK_E_LIMIT_EXCEEDED, "");
+        CHECK_STATUS(xxgk_import_bytes(&r, NULL, NULL, "x", SIZE_MAX, &io, &err), XXGK_E_INVALID_ARGUMENT, err);
+        EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+        CHECK_STATUS(xxgk_import_bytes(&r, NULL, NULL, "x", (size_t)PTRDIFF_MAX, NULL, &err), XXGK_E_LIMIT_EXCEEDED, err);
+        EXPECT_ERROR(err, XXGK_E_LIMIT_EXCEEDED, "");
+    }
     options.max_input_bytes = SIZE_MAX;
     CHECK_STATUS(xxgk_report_from_json(&r, "{}", SIZE_MAX, &options, &err), XXGK_E_INVALID_ARGUMENT, err);
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
@@ -1019,7 +1038,9 @@ static void test_json_subtrees(void)
     CHECK_STATUS(xxgk_report_set_json(r, S("/overview"), S("\"\xff\""), &err), XXGK_E_INVALID_UTF8, err);
     CHECK(xxgk_error_offset(err) == 1);
     EXPECT_ERROR(err, XXGK_E_INVALID_UTF8, "");
-    CHECK_STATUS(xxgk_report_set_json(r, S("/overview"), "{}", SIZE_MAX, &err), XXGK_E_LIMIT_EXCEEDED, err);
+    CHECK_STATUS(xxgk_report_set_json(r, S("/overview"), "{}", SIZE_MAX, &err), XXGK_E_INVALID_ARGUMENT, err);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    CHECK_STATUS(xxgk_report_set_json(r, S("/overview"), "{}", (size_t)PTRDIFF_MAX, &err), XXGK_E_LIMIT_EXCEEDED, err);
     EXPECT_ERROR(err, XXGK_E_LIMIT_EXCEEDED, "");
     CHECK_STATUS(xxgk_report_set_json(r, S("/overview"), S("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"), &err),
                  XXGK_E_LIMIT_EXCEEDED, err);

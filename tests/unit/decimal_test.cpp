@@ -173,3 +173,20 @@ TEST_CASE("decimal: integer views", "[decimal]") {
     CHECK_FALSE(parsed("-0").is_negative());
     CHECK(decimal(int64_min).to_integer() == std::optional<std::int64_t>(int64_min));
 }
+
+TEST_CASE("decimal: difference_text is exact beyond 64 bits", "[decimal]") {
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
+    CHECK(decimal::difference_text(decimal(76), decimal(-9223372036854775764LL)) == "9223372036854775840");
+    CHECK(decimal::difference_text(decimal(max), decimal(min)) == "18446744073709551615");
+    CHECK(decimal::difference_text(decimal(min), decimal(max)) == "-18446744073709551615");
+    CHECK(decimal::difference_text(decimal(-max), decimal(max)) == "-18446744073709551614");
+    CHECK(decimal::difference_text(decimal(min), decimal(0)) == "-9223372036854775808");
+    CHECK(decimal::difference_text(decimal(5), decimal(5)) == "0");
+    // At the larger scale, as to_string prints; 18 decimals of an extreme coefficient.
+    CHECK(decimal::difference_text(decimal(12345, 2), decimal(1)) == "122.45");
+    CHECK(decimal::difference_text(decimal(1, 18), decimal(2, 18)) == "-0.000000000000000001");
+    CHECK(decimal::difference_text(decimal(max), decimal(min, 18)) == "9223372036854775816.223372036854775808");
+    // Where subtract fits, the same text.
+    CHECK(decimal::difference_text(decimal(17424, 0), decimal(1788, 2)) == decimal::subtract(decimal(17424), decimal(1788, 2))->to_string());
+}

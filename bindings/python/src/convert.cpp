@@ -10,7 +10,13 @@
 namespace xxgk::python {
 
 void raise(PyObject* type, const std::string& message) {
-    PyErr_SetString(type, message.c_str());
+    // The whole message: a NUL inside (quoted from the input) written \u0000, not cutting it as
+    // PyErr_SetString's C string would; bytes that are not UTF-8 replaced, not a UnicodeDecodeError.
+    const std::string text = detail::escape_nul(message);
+    PyObject* value = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "replace");
+    if (!value) throw py::error_already_set();
+    PyErr_SetObject(type, value);
+    Py_DECREF(value);
     throw py::error_already_set();
 }
 

@@ -595,17 +595,54 @@ void bind_report(py::module_& m) {
             "An independent copy of the report.");
     cls.def("__copy__", [](const report_node& self) { return standalone<report>(self.get()); });
     cls.def("__deepcopy__", [](const report_node& self, py::handle) { return standalone<report>(self.get()); });
-    // Pickled as the canonical JSON; a lax decode brings back members kept from a lax load.
-    cls.def(py::pickle([](const report_node& self) { return py::make_tuple(to_json(self.get())); },
+    // Pickled as the canonical JSON, decoded strictly. A report loaded in lax mode also records
+    // where its kept members are, (json, [(parent_pointer, name), …]): only those may come back
+    // (a lax decode, then the kept members compared), so that a tampered pickle cannot smuggle
+    // members in.
+    cls.def(py::pickle([](const report_node& self) {
+                           const report& r = self.get();
+                           if (r.unknown_members.empty()) return py::make_tuple(to_json(r));
+                           py::list kept;
+                           for (const unknown_member& u : r.unknown_members) kept.append(py::make_tuple(u.parent_pointer, u.name));
+                           return py::make_tuple(to_json(r), kept);
+                       },
                        [](const py::tuple& state) {
-                           if (state.size() != 1 || !PyUnicode_Check(state[0].ptr()))
+                           if ((state.size() != 1 && state.size() != 2) || !PyUnicode_Check(state[0].ptr()))
                                raise(PyExc_ValueError, "invalid pickle state for Report");
+                           std::vector<std::pair<std::string, std::string>> kept;
+                           if (state.size() == 2) {
+                               if (!py::isinstance<py::list>(state[1]))
+                                   raise(PyExc_ValueError, "invalid pickle state for Report: the kept members are not a list");
+                               for (py::handle k : state[1]) {
+                                   if (!py::isinstance<py::tuple>(k) || py::len(k) != 2)
+                                       raise(PyExc_ValueError, "invalid pickle state for Report: a kept member is not (parent, name)");
+                                   kept.emplace_back(string_from_py(k[py::int_(0)], ""), string_from_py(k[py::int_(1)], ""));
+                               }
+                           }
                            decode_options options;
-                           options.strict = false;
+                           options.strict = state.size() == 1;
                            decode_result result = decode_json(string_from_py(state[0], ""), options);
-                           if (!result.ok())
-                               raise(PyExc_ValueError, "invalid pickled Report: " + result.problems.front().pointer + ": " +
-                                                           result.problems.front().message);
+                           if (!result.ok()) {
+                               const problem& p = result.problems.front();
+                               std::string more = result.problems.size() > 1
+                                                      ? " (and " + std::to_string(result.problems.size() - 1) + " more)"
+                                                      : "";
+                               raise(PyExc_ValueError, "invalid pickled Report (tampered with, or not from xxgk): " +
+                                                           (p.pointer.empty() ? std::string("/") : p.pointer) + ": " +
+                                                           p.message + more);
+                           }
+                           std::vector<std::pair<std::string, std::string>> found;
+                           for (const unknown_member& u : result.value->unknown_members) found.emplace_back(u.parent_pointer, u.name);
+                           if (found != kept) {
+                               for (const auto& f : found)
+                                   if (std::find(kept.begin(), kept.end(), f) == kept.end())
+                                       raise(PyExc_ValueError, "invalid pickled Report (tampered with, or not from xxgk): " +
+                                                                   f.first + "/" + f.second +
+                                                                   ": unknown member '" + f.second +
+                                                                   "' is not one the pickled report kept");
+                               raise(PyExc_ValueError, "invalid pickled Report (tampered with, or not from xxgk): the members "
+                                                       "it records as kept are not those in its JSON");
+                           }
                            return standalone<report>(std::move(*result.value));
                        }));
     cls.def("__getattr__", [](const report_node&, const std::string& attr) -> py::object {
