@@ -93,7 +93,7 @@ struct kind_scanner {
 bool is_portal_json(std::string_view json, const decode_options& options) {
     // The limits first: a text the decoder would refuse is no portal, whatever it starts with.
     if (json.size() > options.max_input_bytes) return false;
-    if (json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3);  // a UTF-8 byte order mark
+    json = detail::without_utf8_bom(json);  // allowed, as by the decoders
     boost::json::parse_options popts;
     popts.max_depth = std::min(options.max_depth, decode_options::max_depth_cap);
     boost::json::basic_parser<kind_scanner> parser(popts);
