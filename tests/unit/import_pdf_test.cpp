@@ -41,6 +41,32 @@ bool has_code(const std::vector<xxgk::import_log_entry>& log, std::string_view c
     return false;
 }
 
+/// Counts of a cell-by-cell comparison of an import with the report it must give.
+struct tally {
+    std::size_t compared = 0, exact = 0;
+    std::vector<std::string> missed;  ///< keys left not captured, with what was printed
+};
+
+/// Compares every cell of `got` with `want`: a cell left `not_captured` is a shortfall (listed);
+/// any other difference — a wrong value, a wrong unit, a blank claimed where something was
+/// printed — fails the test.
+void compare_cells(const xxgk::report& want, const xxgk::report& got, tally& t) {
+    for (const xxgk::cell_key& k : xxgk::cell_keys(want.format())) {
+        const xxgk::cell& w = xxgk::cell_at(want, k.index);
+        const xxgk::cell& g = xxgk::cell_at(got, k.index);
+        ++t.compared;
+        if (g.state() == xxgk::cell_state::not_captured) {
+            t.missed.push_back(std::string(k.key) + " (printed: " + describe(w) + ")");
+            continue;
+        }
+        INFO(k.key << ": got " << describe(g) << ", expected " << describe(w));
+        const bool same = g.state() == w.state() && (!w.is_number() || (g.value() == w.value() && g.unit() == w.unit())) &&
+                          (w.state() != xxgk::cell_state::text || g.raw() == w.raw());
+        CHECK(same);
+        t.exact += same;
+    }
+}
+
 }  // namespace
 
 TEST_CASE("import_pdf: hongze-2023, all 200 cells as read by eye", "[pdf][import]") {
@@ -174,7 +200,8 @@ TEST_CASE("import_pdf: LibreOffice prints of the Word fixtures, rows split by pa
         if (entry.path().extension() == ".pdf") pdfs.push_back(entry.path());
     std::sort(pdfs.begin(), pdfs.end());
     REQUIRE(pdfs.size() >= 10);
-    std::size_t compared = 0, exact = 0, shortfall = 0, joined = 0;
+    tally t;
+    std::size_t joined = 0;
     for (const auto& path : pdfs) {
         const std::string name = path.stem().string();
         INFO(name);
@@ -183,22 +210,11 @@ TEST_CASE("import_pdf: LibreOffice prints of the Word fixtures, rows split by pa
         const xxgk::import_result r = xxgk::import_pdf(xxgk::read_file(path.string()));
         REQUIRE(r.value.format() == want.format());
         for (const auto& e : r.log) joined += e.code == "XXGK-I-076" && e.message.rfind("row split by a page break joined", 0) == 0;
-        for (const xxgk::cell_key& k : xxgk::cell_keys(want.format())) {
-            const xxgk::cell& w = xxgk::cell_at(want, k.index);
-            const xxgk::cell& g = xxgk::cell_at(r.value, k.index);
-            ++compared;
-            if (g.state() == xxgk::cell_state::not_captured) {
-                std::cout << "[pdf-libreoffice] " << name << ": not captured " << k.key << "\n";
-                ++shortfall;
-                continue;
-            }
-            INFO(k.key << ": got " << describe(g) << ", expected " << describe(w));
-            const bool same = g.state() == w.state() && (!w.is_number() || (g.value() == w.value() && g.unit() == w.unit())) &&
-                              (w.state() != xxgk::cell_state::text || g.raw() == w.raw());
-            CHECK(same);
-            exact += same;
-        }
+        const std::size_t before = t.missed.size();
+        compare_cells(want, r.value, t);
+        for (std::size_t m = before; m < t.missed.size(); ++m) std::cout << "[pdf-libreoffice] " << name << ": not captured " << t.missed[m] << "\n";
     }
+    const std::size_t compared = t.compared, exact = t.exact, shortfall = t.missed.size();
     std::cout << "[pdf-libreoffice] " << pdfs.size() << " files, " << compared << " cells compared, " << exact << " exact, "
               << shortfall << " not captured, " << joined << " rows split by a page break joined\n";
     CHECK(exact + shortfall == compared);
@@ -297,7 +313,7 @@ TEST_CASE("import_pdf: PDFs printed from generated reports, cell by cell", "[pdf
     for (const auto& entry : std::filesystem::directory_iterator(pdf_dir + "generated"))
         if (entry.path().extension() == ".pdf") pdfs.push_back(entry.path());
     std::sort(pdfs.begin(), pdfs.end());
-    std::size_t compared = 0, exact = 0, shortfall = 0;
+    tally t;
     for (const auto& path : pdfs) {
         const std::string name = path.stem().string();
         auto expected_path = path;
@@ -306,25 +322,11 @@ TEST_CASE("import_pdf: PDFs printed from generated reports, cell by cell", "[pdf
         const xxgk::import_result r = xxgk::import_pdf(xxgk::read_file(path.string()));
         INFO(name);
         REQUIRE(r.value.format() == want.format());
-        std::vector<std::string> missed;
-        for (const xxgk::cell_key& k : xxgk::cell_keys(want.format())) {
-            const xxgk::cell& w = xxgk::cell_at(want, k.index);
-            const xxgk::cell& g = xxgk::cell_at(r.value, k.index);
-            ++compared;
-            if (g.state() == xxgk::cell_state::not_captured) {
-                missed.push_back(std::string(k.key) + " (printed: " + describe(w) + ")");
-                continue;
-            }
-            INFO(k.key << ": got " << describe(g) << ", expected " << describe(w));
-            // A wrong value, a wrong unit, or a blank claimed where something was printed: never allowed.
-            const bool same = g.state() == w.state() && (!w.is_number() || (g.value() == w.value() && g.unit() == w.unit())) &&
-                              (w.state() != xxgk::cell_state::text || g.raw() == w.raw());
-            CHECK(same);
-            exact += same;
-        }
-        for (const std::string& m : missed) std::cout << "[pdf] " << name << ": not captured " << m << "\n";
-        shortfall += missed.size();
+        const std::size_t before = t.missed.size();
+        compare_cells(want, r.value, t);
+        for (std::size_t m = before; m < t.missed.size(); ++m) std::cout << "[pdf] " << name << ": not captured " << t.missed[m] << "\n";
     }
+    const std::size_t compared = t.compared, exact = t.exact, shortfall = t.missed.size();
     std::cout << "[pdf] " << pdfs.size() << " generated variants, " << compared << " cells compared, " << exact
               << " exact, " << shortfall << " not captured\n";
     CHECK(pdfs.size() >= 30);
