@@ -5,7 +5,10 @@ One mechanism for every block, chosen by its fence language and content:
 
 - ``python``: the blocks of one page run in order in one namespace (as a reader types them), from a
   scratch directory holding ``examples/`` of the source tree, with a few names a page assumes
-  already bound (``report``, ``reports``, ``paths``, ``parts`` — see PRELUDE).
+  already bound (``report``, ``reports``, ``paths``, ``parts`` — see PRELUDE). An expression on
+  one line whose comment shows a value (``report.year   # 2020``: a Python literal, or a repr such
+  as ``Cell(116)``, ``…`` matching anything; commentary after `` — `` or three spaces is not part
+  of it) is evaluated and its repr compared with what the page shows; a comment in prose is not.
 - ``c``: a fragment is compiled inside ``int main(void)`` (with xxgk.h, stdio.h, string.h) against
   the built C library and run; a ``#include`` block is compiled as it is.
 - ``cpp``: a whole program (``int main``) is compiled against the C++ library and run; a fragment
@@ -104,6 +107,7 @@ PRELUDE = textwrap.dedent(
     reports = xxgk.load_many(paths)
     _generated = [g.report for g in xxgk.generate("2019", 30, 1)]
     parts = [r for r in _generated if r.header.year == _generated[0].header.year][:3]
+    parts[1]["requests.granted.total"] = None  # a part that printed the cell empty (docs show its source)
     published = xxgk.aggregate(parts).report
     downloaded = open("report.pdf", "rb").read()
     page_bytes = open("page.html", "rb").read()
@@ -153,6 +157,37 @@ def shown_matches(shown, actual):
     return ok and shown_matches(shown[1:], actual[1:])
 
 
+def shown_value(source: str):
+    """The value a page shows for an expression line, `expr   # VALUE`: the comment up to a dash or
+    a run of three spaces that begins commentary, when it reads as a value (a Python literal, or a
+    repr such as `Cell(116)`, `…` standing for anything). None when the comment is prose."""
+    m = re.search(r"#\s*(.*)$", source)
+    if not m or "raises" in m.group(1):
+        return None
+    text = re.split(r" — |\s{3,}", m.group(1))[0].strip()
+    if not text:
+        return None
+    bare = text.replace("…", "...")
+    try:
+        ast.literal_eval(bare)
+        return text
+    except (ValueError, SyntaxError):
+        pass
+    if re.fullmatch(r"[A-Za-z_][\w.]*\(.*\)|\[.*\]|\(.*\)", text):
+        return text
+    return None
+
+
+def value_matches(shown: str, value) -> bool:
+    """Whether `value` is what the page shows: its repr (a tuple also as its items joined by ", "),
+    `…` or `...` in the page standing for anything."""
+    pattern = re.escape(shown).replace(re.escape("…"), ".*").replace(re.escape("..."), ".*")
+    candidates = [repr(value)]
+    if isinstance(value, tuple):
+        candidates.append(", ".join(repr(v) for v in value))
+    return any(re.fullmatch(pattern, c, re.S) for c in candidates)
+
+
 class Checker:
     def __init__(self, args):
         self.source = Path(args.source).resolve()
@@ -160,6 +195,7 @@ class Checker:
         self.cc, self.cxx = args.cc, args.cxx
         self.failures = []
         self.ran = 0
+        self.values = 0  # Python values shown on the pages and compared
 
     def scratch(self) -> Path:
         """A directory to run in: examples/ of the source, the example reports at its top, and the
@@ -247,9 +283,16 @@ class Checker:
             for stmt in tree.body:
                 source = "\n".join(lines[stmt.lineno - 1 : stmt.end_lineno])
                 must_raise = re.search(r"#.*\braises\b", source) is not None
+                shown = shown_value(source) if isinstance(stmt, ast.Expr) and stmt.lineno == stmt.end_lineno else None
                 try:
                     with contextlib.redirect_stdout(out):
-                        exec(compile(ast.Module(body=[stmt], type_ignores=[]), where, "exec"), namespace)
+                        if shown is not None:
+                            value = eval(compile(ast.Expression(stmt.value), where, "eval"), namespace)
+                            self.values += 1
+                            if not value_matches(shown, value):
+                                self.fail(f"{where}+{stmt.lineno - 1}", f"`{source.strip()}` gives {value!r}; the page shows {shown}")
+                        else:
+                            exec(compile(ast.Module(body=[stmt], type_ignores=[]), where, "exec"), namespace)
                 except Exception:
                     if not must_raise:
                         self.fail(f"{where}+{stmt.lineno - 1}", "raised:\n" + traceback.format_exc(limit=3))
@@ -355,7 +398,7 @@ def main():
         checker.page(page)
     for f in checker.failures:
         print("FAIL", f, "\n", file=sys.stderr)
-    print(f"{checker.ran} blocks run, {len(checker.failures)} failed")
+    print(f"{checker.ran} blocks run ({checker.values} Python values compared), {len(checker.failures)} failed")
     return 1 if checker.failures else 0
 
 
