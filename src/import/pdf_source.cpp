@@ -595,8 +595,10 @@ private:
                 if (merged.empty() || x - merged.back() > tol) merged.push_back(x);
             return merged;
         };
-        for (const auto& [id, rules] : groups) {
-            const auto& [hs, vs] = rules;
+        for (const auto& group : groups) {
+            // (Named references: lambdas below capture them, which C++17 forbids for structured bindings.)
+            const std::vector<const ruling*>& hs = group.second.first;
+            const std::vector<const ruling*>& vs = group.second.second;
             if (hs.size() < 3 || vs.size() < 3) continue;  // at least two rows and two columns
             grid g;
             g.page = page;
