@@ -692,7 +692,14 @@ private:
         };
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             const pline& ln = lines_[i];
-            if (ln.page != g.page || ln.table >= 0 || ln.cy() < y0 || ln.cy() > y1) continue;
+            if (ln.page != g.page || ln.cy() < y0 || ln.cy() > y1) continue;
+            // Text taken by another grid inside this one (grids drawn one in another): this grid
+            // cannot say what its boxes hold, so it is left to the reading from the geometry.
+            if (ln.table >= 0) {
+                if (std::any_of(ln.frags.begin(), ln.frags.end(), [&](const frag& f) { return f.cx() > x0 && f.cx() < x1; }))
+                    return false;
+                continue;
+            }
             for (const frag& f : ln.frags) {
                 if (f.r < x0 - 0.3 * f.h() || f.l > x1 + 0.3 * f.h()) return false;  // text beside the grid
                 // A run merged across a narrow gap between two boxes: cut where a rule stands
@@ -707,7 +714,7 @@ private:
         }
         for (const frag& v : vertical_) {
             if (v.page != g.page || v.cy() < y0 || v.cy() > y1 || v.cx() < x0 || v.cx() > x1) continue;
-            if (!place(v)) return false;
+            if (lattice_vertical_.count(&v) || !place(v)) return false;
             lattice_vertical_.insert(&v);
         }
         if (placed.empty()) return false;
@@ -1518,14 +1525,23 @@ document read_pdf(std::string_view pdf) {
                                                  "); the tables there are rebuilt from the text alone");
     }
     for (pline& ln : chrome) {
-        const auto covers = [&](const ruling& r) { return r.from <= ln.frags.front().cx() && r.to >= ln.frags.front().cx(); };
-        bool above = false, below = false;
-        if (ln.page >= 1 && ln.page <= rules.size())
+        // Inside a drawn box: rules above and below it, or on its left and right (a table cut by
+        // the page's edge has no rule over its first row). Dropped there, the box would read empty.
+        const frag& f = ln.frags.front();
+        bool above = false, below = false, left = false, right = false;
+        if (ln.page >= 1 && ln.page <= rules.size()) {
             for (const ruling& r : rules[ln.page - 1].horizontal) {
-                above = above || (covers(r) && r.at <= ln.t);
-                below = below || (covers(r) && r.at >= ln.b);
+                const bool covers = r.from <= f.cx() && r.to >= f.cx();
+                above = above || (covers && r.at <= f.t);
+                below = below || (covers && r.at >= f.b);
             }
-        if (above && below) {
+            for (const ruling& r : rules[ln.page - 1].vertical) {
+                const bool covers = r.from <= f.cy() && r.to >= f.cy();
+                left = left || (covers && r.at <= f.l);
+                right = right || (covers && r.at >= f.r);
+            }
+        }
+        if ((above && below) || (left && right)) {
             lines.push_back(std::move(ln));
             continue;
         }
