@@ -130,6 +130,14 @@ const cell& cell_at(const report& r, std::size_t index) noexcept {
     return cell_at(const_cast<report&>(r), index);
 }
 
+void cell_pointers(const report& r, const cell** out) noexcept {
+    std::visit([out](const auto& t) mutable {
+        using T = std::decay_t<decltype(t)>;
+        auto& tables = const_cast<T&>(t);
+        for (const auto& access : registry_of<T>().access) *out++ = &access(tables);
+    }, r.tables);
+}
+
 cell& cell_at(report& r, std::string_view key) {
     const cell_key* k = find_cell_key(r.format(), key);
     if (!k) throw_unknown_key(r.format(), key);

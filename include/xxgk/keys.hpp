@@ -51,6 +51,11 @@ const cell& cell_at(const report& r, std::string_view key);
 cell& cell_at(report& r, std::size_t index) noexcept;
 const cell& cell_at(const report& r, std::size_t index) noexcept;
 
+/// Writes a pointer to every cell of `r` to `out[0 .. n)`, in `cell_keys(r.format())` order
+/// (n = that key count; `out` must hold n pointers). One dispatch on the format for all cells,
+/// for code that reads many cells by index. The pointers live as long as `r`'s tables.
+void cell_pointers(const report& r, const cell** out) noexcept;
+
 /// Replaces the cell at `key`. Throws `key_error` like `cell_at`.
 void set_cell(report& r, std::string_view key, cell value);
 

@@ -24,7 +24,25 @@ enum class row_role : std::uint8_t {
 };
 BOOST_DESCRIBE_ENUM(row_role, item, inflow, outcome_leaf, outcome_total, outflow, case_group)
 
-/// A section of the report that holds cells: `proactive`, `requests`, `review_litigation`.
+/// One of the six numbered sections of every report (formats.md §2), the same in both formats.
+struct heading_label {
+    int number;                ///< 1–6 (一 … 六)
+    std::string_view member;   ///< the report member: "overview", "proactive", "requests",
+                               ///< "review_litigation", "problems", "other_matters"
+    std::string_view label;    ///< the template heading: "一、总体情况"
+    std::string_view title;    ///< the heading without its ordinal: "总体情况"
+    bool holds_cells;          ///< 二, 三 and 四 hold the tables; 一, 五 and 六 are narrative
+};
+
+/// The six section headings, 一 to 六, in order. Lives for the whole program.
+const std::vector<heading_label>& section_headings() noexcept;
+
+/// The heading of section `number` (1–6), or of the report member `member`; nullptr when none.
+const heading_label* section_heading(int number) noexcept;
+const heading_label* section_heading(std::string_view member) noexcept;
+
+/// A section of the report that holds cells: `proactive`, `requests`, `review_litigation`
+/// (the headings with `holds_cells`).
 struct section_label {
     std::string_view id;     ///< "requests"
     std::string_view label;  ///< "三、收到和处理政府信息公开申请情况"

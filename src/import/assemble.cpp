@@ -2,6 +2,7 @@
 // narrative sections with subsections and foreign content (§13.5), signature, report year and
 // format detection (§8); the tables are read by tables.cpp.
 #include "assemble.hpp"
+#include "../codes.hpp"
 
 #include "fold.hpp"
 #include "log.hpp"
@@ -201,31 +202,33 @@ bool has_traditional(std::string_view s) {
 // ---------------------------------------------------------------------------------------------
 // Section headings (formats.md §2)
 
-struct section_info {
-    std::u32string_view template_body;  // folded template heading without ordinal
+// The importer's words for the six sections, by number (1–6): keywords that mark a heading in
+// other words, and the wording of the prose part of the format documents. The template wording
+// itself is section_heading(n)->title (labels.hpp).
+struct section_words {
     std::array<std::u32string_view, 4> keywords;
+    std::u32string_view prose;
 };
 
-const std::array<section_info, 7> sections{{
-    {U"", {}},
-    {U"总体情况", {U"总体", U"概述", U"基本情况", U"概况"}},
-    {U"主动公开政府信息情况", {U"主动公开", {}, {}, {}}},
-    {U"收到和处理政府信息公开申请情况", {U"申请", {}, {}, {}}},
-    {U"政府信息公开行政复议、行政诉讼情况", {U"复议", U"诉讼", {}, {}}},
-    {U"存在的主要问题及改进情况", {U"问题", U"改进", U"不足", {}}},
-    {U"其他需要报告的事项", {U"其他", U"需要报告", {}, {}}},
+const std::array<section_words, 7> section_vocabulary{{
+    {{}, {}},
+    {{U"总体", U"概述", U"基本情况", U"概况"}, {}},
+    {{U"主动公开", {}, {}, {}}, U"行政机关主动公开政府信息情况"},
+    {{U"申请", {}, {}, {}}, U"行政机关收到和处理政府信息公开申请情况"},
+    {{U"复议", U"诉讼", {}, {}}, U"因政府信息公开工作被申请行政复议、提起行政诉讼情况"},
+    {{U"问题", U"改进", U"不足", {}}, U"政府信息公开工作存在的主要问题及改进情况"},
+    {{U"其他", U"需要报告", {}, {}}, {}},
 }};
 
-// The wordings of the six items: the template headings and the prose part of the format documents.
-const std::array<std::array<std::u32string_view, 2>, 7> wordings{{
-    {},
-    {U"总体情况", {}},
-    {U"主动公开政府信息情况", U"行政机关主动公开政府信息情况"},
-    {U"收到和处理政府信息公开申请情况", U"行政机关收到和处理政府信息公开申请情况"},
-    {U"政府信息公开行政复议、行政诉讼情况", U"因政府信息公开工作被申请行政复议、提起行政诉讼情况"},
-    {U"存在的主要问题及改进情况", U"政府信息公开工作存在的主要问题及改进情况"},
-    {U"其他需要报告的事项", {}},
-}};
+/// The template title of section `number` (1–6), folded: "总体情况".
+const std::u32string& template_title(int number) {
+    static const std::array<std::u32string, 7> titles = [] {
+        std::array<std::u32string, 7> t;
+        for (const heading_label& h : section_headings()) t[static_cast<std::size_t>(h.number)] = fold(h.title);
+        return t;
+    }();
+    return titles[static_cast<std::size_t>(number)];
+}
 
 struct heading_hit {
     int number = 0;
@@ -248,12 +251,14 @@ std::optional<heading_hit> section_heading(const block& b) {
     h.paren = o.kind == ordinal::paren_chinese;
     std::u32string body = f.substr(o.length);
     while (!body.empty() && (body.back() == U'。' || body.back() == U':' || body.back() == U'.')) body.pop_back();
-    for (std::u32string_view k : sections[static_cast<std::size_t>(o.value)].keywords)
+    for (std::u32string_view k : section_vocabulary[static_cast<std::size_t>(o.value)].keywords)
         if (!k.empty() && contains(body, k)) h.keyword = true;
     const std::u32string bare = strip_notes(body);
-    h.exact = bare == sections[static_cast<std::size_t>(o.value)].template_body;
+    h.exact = bare == template_title(o.value);
     const auto wording_of = [&](int section) {
-        for (std::u32string_view w : wordings[static_cast<std::size_t>(section)]) {
+        const std::array<std::u32string_view, 2> wordings{template_title(section),
+                                                          section_vocabulary[static_cast<std::size_t>(section)].prose};
+        for (std::u32string_view w : wordings) {
             if (w.empty()) continue;
             const std::size_t allowed = std::max<std::size_t>(2, w.size() / 5);
             const std::size_t gap = bare.size() > w.size() ? bare.size() - w.size() : w.size() - bare.size();
@@ -405,7 +410,7 @@ public:
             if (hit && (hit->value == expected || (hit->value > expected && !foreign_ && marked))) {
                 flush();
                 if (hit->value != expected)
-                    log_entry(log_, "XXGK-I-024",
+                    log_entry(log_, codes::I_024,
                               "subsection " + hit->ordinal + " follows subsection " + std::to_string(expected - 1) +
                                   ": numbering skips a number",
                               {}, b.where);
@@ -466,7 +471,7 @@ private:
         f.heading = std::move(heading);
         s_.foreign_blocks.push_back(std::move(f));
         foreign_ = &s_.foreign_blocks.back();
-        log_entry(log_, "XXGK-I-023",
+        log_entry(log_, codes::I_023,
                   "material that is not part of the report kept as a foreign block after subsection " +
                       std::to_string(foreign_->after_subsection) +
                       (foreign_->heading ? ": \"" + *foreign_->heading + "\"" : std::string()),
@@ -600,32 +605,84 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
 
 // ---------------------------------------------------------------------------------------------
 
-format_signals table_signals(const std::vector<const block*>& blocks) {
-    struct signal {
-        std::u32string_view text;
-        bool v2021;
+namespace {
+
+/// A table label of a format, folded, without a leading ordinal.
+struct folded_label {
+    std::u32string text;
+    bool row;  ///< a row label (rows get abbreviated: 规范性文件 for 行政规范性文件)
+};
+
+std::vector<folded_label> folded_labels(format_version format) {
+    std::vector<folded_label> out;
+    const auto add = [&](std::string_view label, bool row) {
+        std::u32string f = fold(label);
+        const ordinal o = leading_ordinal(f);
+        if (o.kind != ordinal::none && o.length < f.size()) f.erase(0, o.length);
+        if (std::none_of(out.begin(), out.end(), [&](const folded_label& x) { return x.text == f; }))
+            out.push_back({std::move(f), row});
     };
-    static const std::array<signal, 17> signals{{
-        {U"本年新制作数量", false}, {U"本年新公开数量", false}, {U"对外公开总数量", false},
-        {U"第二十条第(九)项", false}, {U"政府集中采购", false}, {U"采购项目数量", false},
-        {U"采购总金额", false}, {U"其他对外管理服务事项", false}, {U"上一年项目数量", false},
-        {U"本年增/减", false},
-        {U"本年制发件数", true}, {U"本年废止件数", true}, {U"现行有效件数", true},
-        {U"本年处理决定数量", true}, {U"本年收费金额", true}, {U"逾期不补正", true}, {U"逾期未按收费通知", true},
-    }};
+    const label_table& t = labels(format);
+    for (const row_label& r : t.rows) add(r.label, true);
+    for (const column_label& c : t.columns) add(c.label, false);
+    for (const group_label& g : t.groups) add(g.label, false);
+    return out;
+}
+
+/// A label that tells the formats apart (formats.md §8), with the other format's labels that
+/// contain it ("处理决定数量" of 2019 inside "本年处理决定数量" of 2021): an occurrence inside one
+/// of those is the other format's label.
+struct format_signal {
+    std::u32string text;
+    bool v2021;
+    std::vector<std::pair<std::u32string, std::size_t>> inside;  // (other label, offset of text in it)
+};
+
+/// Derived by comparing the label sets of the two formats: every label of one format that is no
+/// label of the other. A row label that is part of a row label of the other format, or holds one
+/// (规范性文件 / 行政规范性文件), is left out: printed rows are abbreviated, so it only supports.
+std::vector<format_signal> make_format_signals() {
+    const std::vector<folded_label> l2019 = folded_labels(format_version::v2019);
+    const std::vector<folded_label> l2021 = folded_labels(format_version::v2021);
+    std::vector<format_signal> out;
+    for (const bool v2021 : {false, true}) {
+        const auto& own = v2021 ? l2021 : l2019;
+        const auto& other = v2021 ? l2019 : l2021;
+        for (const folded_label& label : own) {
+            bool shared = false, abbreviation = false;
+            format_signal sig{label.text, v2021, {}};
+            for (const folded_label& o : other) {
+                shared = shared || o.text == label.text;
+                if (label.row && o.row && (contains(o.text, label.text) || contains(label.text, o.text))) abbreviation = true;
+                for (std::size_t p = o.text.find(label.text); p != std::u32string::npos; p = o.text.find(label.text, p + 1))
+                    sig.inside.emplace_back(o.text, p);
+            }
+            if (!shared && !abbreviation) out.push_back(std::move(sig));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+format_signals table_signals(const std::vector<const block*>& blocks) {
+    static const std::vector<format_signal> signals = make_format_signals();
     format_signals out;
-    std::array<bool, signals.size()> seen{};
-    bool decisions_2019 = false;
+    std::vector<bool> seen(signals.size(), false);
     const auto check = [&](const std::string& text) {
         const std::u32string f = fold(text);
-        for (std::size_t i = 0; i < signals.size(); ++i)
-            if (!seen[i] && contains(f, signals[i].text)) {
+        for (std::size_t i = 0; i < signals.size(); ++i) {
+            if (seen[i]) continue;
+            const format_signal& s = signals[i];
+            for (std::size_t p = f.find(s.text); p != npos && !seen[i]; p = f.find(s.text, p + 1)) {
+                const bool part_of_other = std::any_of(s.inside.begin(), s.inside.end(), [&](const auto& in) {
+                    return p >= in.second && f.compare(p - in.second, in.first.size(), in.first) == 0;
+                });
+                if (part_of_other) continue;
                 seen[i] = true;
-                (signals[i].v2021 ? out.v2021 : out.v2019).push_back(to_u8(signals[i].text));
+                (s.v2021 ? out.v2021 : out.v2019).push_back(to_u8(s.text));
             }
-        // 处理决定数量 without 本年 is the 2019 column.
-        for (std::size_t p = f.find(U"处理决定数量"); p != npos; p = f.find(U"处理决定数量", p + 1))
-            if (p < 2 || f.substr(p - 2, 2) != U"本年") decisions_2019 = true;
+        }
     };
     for (const block* b : blocks) {
         if (b->type == block::kind::row) {
@@ -635,7 +692,6 @@ format_signals table_signals(const std::vector<const block*>& blocks) {
             check(b->text);
         }
     }
-    if (decisions_2019) out.v2019.push_back("处理决定数量");
     return out;
 }
 
@@ -664,7 +720,7 @@ import_result assemble(document doc, const import_options& options) {
             if (iso) published = *iso;
         }
         if (published)
-            log_entry(log, "XXGK-I-027", "publication date " + published->to_string() + " read from the page: \"" +
+            log_entry(log, codes::I_027, "publication date " + published->to_string() + " read from the page: \"" +
                                              clip(b.text) + "\"", {}, b.where);
     };
 
@@ -696,7 +752,7 @@ import_result assemble(document doc, const import_options& options) {
         }
         for (std::size_t i = 0; i < title; ++i) note_publication(blocks[i]);
         if (title > 0)
-            log_entry(log, "XXGK-I-016",
+            log_entry(log, codes::I_016,
                       std::to_string(title) + " line(s) before the title skipped, from \"" + clip(blocks[0].text) + "\"", {},
                       blocks[0].where);
     } else if (doc.html_title && (contains(fold(*doc.html_title), U"报告"))) {
@@ -706,9 +762,9 @@ import_result assemble(document doc, const import_options& options) {
             if (p != std::string::npos && p > 0) title_text = title_text.substr(0, p);
         }
         title_text = trim(title_text);
-        log_entry(log, "XXGK-I-013", "no title line in the page; the <title> element \"" + title_text + "\" is used");
+        log_entry(log, codes::I_013, "no title line in the page; the <title> element \"" + title_text + "\" is used");
     } else {
-        log_entry(log, "XXGK-I-013", "title not found");
+        log_entry(log, codes::I_013, "title not found");
     }
 
     // ---- section headings, in ascending order; a table may start its section without a heading
@@ -731,7 +787,7 @@ import_result assemble(document doc, const import_options& options) {
             if (h->keyword) {
                 accept = true;
                 if (h->printed_number)
-                    log_entry(log, "XXGK-I-048",
+                    log_entry(log, codes::I_048,
                               "\"" + b.text + "\" read as section heading " + std::to_string(h->number) +
                                   " by its wording; it is numbered " + std::to_string(h->printed_number) +
                                   " (a section before it is omitted)",
@@ -740,7 +796,7 @@ import_result assemble(document doc, const import_options& options) {
                        (b.heading > 0 || b.marked.find("**") != std::string::npos) && b.type == block::kind::line &&
                        !is_table_row_label(b.text)) {
                 accept = true;
-                log_entry(log, "XXGK-I-022",
+                log_entry(log, codes::I_022,
                           "\"" + b.text + "\" taken as section heading " + std::to_string(h->number) +
                               " by its ordinal only (no keyword of the section)",
                           {}, b.where);
@@ -812,7 +868,7 @@ import_result assemble(document doc, const import_options& options) {
         for (std::size_t i = first_content; i < end; ++i) {
             if (blocks[i].type == block::kind::line && is_page_metadata(blocks[i])) {
                 note_publication(blocks[i]);
-                log_entry(log, "XXGK-I-016", "page metadata skipped: \"" + blocks[i].text + "\"", {}, blocks[i].where);
+                log_entry(log, codes::I_016, "page metadata skipped: \"" + blocks[i].text + "\"", {}, blocks[i].where);
                 continue;
             }
             pb.add(blocks[i]);
@@ -862,17 +918,17 @@ import_result assemble(document doc, const import_options& options) {
         year_source = "read from the preamble";
     }
     if (year != 0) {
-        log_entry(log, "XXGK-I-007", "report year " + std::to_string(year) + " " + year_source);
+        log_entry(log, codes::I_007, "report year " + std::to_string(year) + " " + year_source);
         std::string conflict;
         if (year_title && *year_title != year) conflict += " title " + std::to_string(*year_title);
         if (year_period && *year_period != year) conflict += " statistics period " + std::to_string(*year_period);
         if (!conflict.empty())
-            log_entry(log, "XXGK-I-008", "report year " + std::to_string(year) + " (" + year_source + "), but" + conflict);
+            log_entry(log, codes::I_008, "report year " + std::to_string(year) + " (" + year_source + "), but" + conflict);
     } else {
-        log_entry(log, "XXGK-I-009", "no report year in the title, the statistics period or the preamble");
+        log_entry(log, codes::I_009, "no report year in the title, the statistics period or the preamble");
     }
     if (year != 0 && year < 2019)
-        log_entry(log, "XXGK-I-010",
+        log_entry(log, codes::I_010,
                   "report year " + std::to_string(year) +
                       " predates the 2019 条例 formats; its tables are mapped as if they followed one of them");
 
@@ -887,7 +943,7 @@ import_result assemble(document doc, const import_options& options) {
     if (s19 > 0 && s21 > 0) {
         from_tables = s19 > s21 ? format_version::v2019 : s21 > s19 ? format_version::v2021 : from_year;
         if (!from_tables) from_tables = format_version::v2021;
-        log_entry(log, "XXGK-I-003",
+        log_entry(log, codes::I_003,
                   "the tables carry labels of both formats (" + evidence + "); read as the " +
                       std::string(to_string(*from_tables)) + " format" +
                       (s19 == s21 ? " (tie broken by the report year)" : " (majority of labels)"));
@@ -895,26 +951,26 @@ import_result assemble(document doc, const import_options& options) {
     format_version format;
     if (options.format) {
         format = *options.format;
-        log_entry(log, "XXGK-I-005", "format " + std::string(to_string(format)) + " forced by the caller");
+        log_entry(log, codes::I_005, "format " + std::string(to_string(format)) + " forced by the caller");
         if (from_tables && *from_tables != format)
-            log_entry(log, "XXGK-I-006",
+            log_entry(log, codes::I_006,
                       "the tables look like the " + std::string(to_string(*from_tables)) + " format (" + evidence +
                           ") but the " + std::string(to_string(format)) + " format was forced");
     } else if (from_tables) {
         format = *from_tables;
         if (s19 == 0 || s21 == 0)
-            log_entry(log, "XXGK-I-001",
+            log_entry(log, codes::I_001,
                       "format " + std::string(to_string(format)) + " from the table labels (" + evidence + ")" +
                           (from_year && *from_year == format ? "; the report year " + std::to_string(year) + " agrees"
                                                              : std::string()));
         if (from_year && *from_year != format)
-            log_entry(log, "XXGK-I-002",
+            log_entry(log, codes::I_002,
                       "report year " + std::to_string(year) + " calls for the " + std::string(to_string(*from_year)) +
                           " format, but the tables are in the " + std::string(to_string(format)) +
                           " format; the tables decide");
     } else {
         format = from_year ? *from_year : format_version::v2021;
-        log_entry(log, "XXGK-I-004",
+        log_entry(log, codes::I_004,
                   from_year ? "no table label decides the format; the " + std::string(to_string(format)) +
                                   " format follows from the report year " + std::to_string(year)
                             : std::string("no table label and no report year decide the format; the 2021 format is assumed"));
@@ -955,7 +1011,7 @@ import_result assemble(document doc, const import_options& options) {
     }
     if (!preamble.empty()) h.preamble = preamble;
     if (period_start && period_end) h.statistics_period = date_period{period_start->date, period_end->date};
-    else if (!preamble.empty()) log_entry(log, "XXGK-I-018", "statistics period (统计期限) not found in the preamble");
+    else if (!preamble.empty()) log_entry(log, codes::I_018, "statistics period (统计期限) not found in the preamble");
     if (const auto url = find_url(pre)) h.portal_url = *url;
     {
         contact_block c;
@@ -965,7 +1021,7 @@ import_result assemble(document doc, const import_options& options) {
         c.fax = labelled_value(pre, {U"传真"});
         c.email = labelled_value(pre, {U"电子邮箱", U"电子信箱", U"电子邮件", U"邮箱", U"E-mail", U"e-mail", U"Email", U"email"});
         if (c.address || c.postcode || c.phone || c.fax || c.email) h.contact = c;
-        else if (!preamble.empty()) log_entry(log, "XXGK-I-018", "contact block (地址/邮编/电话/传真/电子邮箱) not found in the preamble");
+        else if (!preamble.empty()) log_entry(log, codes::I_018, "contact block (地址/邮编/电话/传真/电子邮箱) not found in the preamble");
     }
     h.legal_bases = legal_bases(pre);
 
@@ -1014,55 +1070,52 @@ import_result assemble(document doc, const import_options& options) {
             }
             h.signature = sig;
             if (date_at + 1 < n) {
-                log_entry(log, "XXGK-I-017",
+                log_entry(log, codes::I_017,
                           std::to_string(n - date_at - 1) + " line(s) after the signature skipped, from \"" +
                               clip(blocks[date_at + 1].text) + "\"",
                           {}, blocks[date_at + 1].where);
             }
             last_end = sig_start;
         } else {
-            log_entry(log, "XXGK-I-019", "no signature (issuing body and date) at the end of the report");
+            log_entry(log, codes::I_019, "no signature (issuing body and date) at the end of the report");
         }
     }
     if (h.body.empty() && h.signature && h.signature->body) {
         h.body = *h.signature->body;
-        log_entry(log, "XXGK-I-014", "issuing body not found in the title; taken from the signature: " + h.body);
+        log_entry(log, codes::I_014, "issuing body not found in the title; taken from the signature: " + h.body);
     } else if (h.body.empty()) {
-        log_entry(log, "XXGK-I-014", "issuing body not found in the title or the signature");
+        log_entry(log, codes::I_014, "issuing body not found in the title or the signature");
     }
     if (!h.body.empty()) {
         const admin_level level = level_of(h.body);
         if (level != admin_level::unknown) {
             h.level = level;
-            log_entry(log, "XXGK-I-015",
+            log_entry(log, codes::I_015,
                       std::string("administrative level '") + level_name(level) + "' inferred from the body's name \"" + h.body + "\"");
         }
     }
 
-    static const std::array<const char*, 7> section_names{"", "一、总体情况", "二、主动公开政府信息情况",
-                                                          "三、收到和处理政府信息公开申请情况",
-                                                          "四、政府信息公开行政复议、行政诉讼情况",
-                                                          "五、存在的主要问题及改进情况", "六、其他需要报告的事项"};
+    const auto section_names = [](int k) { return std::string(xxgk::section_heading(k)->label); };
     for (int k = 1; k <= 6; ++k) {
         const std::size_t hi = head[static_cast<std::size_t>(k)];
         if (hi == npos) {
-            log_entry(log, "XXGK-I-020", std::string("section heading ") + section_names[static_cast<std::size_t>(k)] + " not found");
+            log_entry(log, codes::I_020, std::string("section heading ") + section_names(k) + " not found");
             continue;
         }
         if (implicit[static_cast<std::size_t>(k)]) {
-            log_entry(log, "XXGK-I-022",
-                      std::string("section ") + section_names[static_cast<std::size_t>(k)] +
+            log_entry(log, codes::I_022,
+                      std::string("section ") + section_names(k) +
                           " has no heading; recognised by the table that starts it",
                       {}, blocks[hi].where);
             continue;
         }
         const auto hit = section_heading(blocks[hi]);
         if (hit && !hit->exact)
-            log_entry(log, "XXGK-I-021",
-                      "heading \"" + blocks[hi].text + "\" read as " + section_names[static_cast<std::size_t>(k)], {},
+            log_entry(log, codes::I_021,
+                      "heading \"" + blocks[hi].text + "\" read as " + section_names(k), {},
                       blocks[hi].where);
         if (has_traditional(blocks[hi].text))
-            log_entry(log, "XXGK-I-032", "heading \"" + blocks[hi].text + "\" matched after traditional → simplified conversion", {},
+            log_entry(log, codes::I_032, "heading \"" + blocks[hi].text + "\" matched after traditional → simplified conversion", {},
                       blocks[hi].where);
     }
 
@@ -1098,14 +1151,14 @@ import_result assemble(document doc, const import_options& options) {
                                                        contains(text, U"各乡镇"))) ||
                            contains(text, U"汇总编制") || contains(text, U"汇总而成") || contains(text, U"逐级汇总"))) {
             h.scope = report_scope::compiled;
-            log_entry(log, "XXGK-I-029",
+            log_entry(log, codes::I_029,
                       "scope 本级政府汇总 (compiled) inferred: the text splits its figures into 本级 and the units below, "
                       "or says it was compiled");
         } else if (!body.empty() && !contains(body, U"人民政府")) {
             for (std::u32string_view suffix : {U"局", U"委员会", U"办公室", U"办公厅", U"中心", U"厅", U"委", U"办"})
                 if (body.size() > suffix.size() && body.substr(body.size() - suffix.size()) == suffix) {
                     h.scope = report_scope::own;
-                    log_entry(log, "XXGK-I-029", "scope 本机关 (own) inferred: \"" + h.body + "\" is one agency");
+                    log_entry(log, codes::I_029, "scope 本机关 (own) inferred: \"" + h.body + "\" is one agency");
                     break;
                 }
         }
@@ -1131,7 +1184,7 @@ import_result assemble(document doc, const import_options& options) {
                 how = "read as: no fee charged";
             }
             r.processing_fees = fees;
-            log_entry(log, "XXGK-I-026", "information processing fee statement \"" + clip(p, 120) + "\": " + how);
+            log_entry(log, codes::I_026, "information processing fee statement \"" + clip(p, 120) + "\": " + how);
             break;
         }
     }

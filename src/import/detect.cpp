@@ -1,6 +1,7 @@
 // One entry point for every kind of source: the kind and the encoding decided from the bytes
 // (docs/import.md, "One entry point").
 #include "document.hpp"
+#include "../codes.hpp"
 #include "fold.hpp"
 #include "log.hpp"
 
@@ -222,7 +223,7 @@ import_result import_bytes(std::string_view bytes, const import_options& options
     }
     const source_kind kind = options.kind ? *options.kind : detect_source_kind(utf16 ? std::string_view(from_utf16) : bytes);
     const char* kind_name = boost::describe::enum_to_string(kind, "?");
-    import_detail::log_entry(log, "XXGK-I-090",
+    import_detail::log_entry(log, codes::I_090,
                              std::string("source read as ") + kind_name + (options.kind ? " (forced by the caller)" : " (detected from the bytes)"));
     import_result result;
     if (kind == source_kind::pdf) {
@@ -231,7 +232,7 @@ import_result import_bytes(std::string_view bytes, const import_options& options
         result = import_docx(bytes, options);
     } else {
         decoded d = decode_source(bytes, kind);
-        import_detail::log_entry(log, "XXGK-I-091", "text decoded as " + d.encoding + ", from " + d.why);
+        import_detail::log_entry(log, codes::I_091, "text decoded as " + d.encoding + ", from " + d.why);
         const std::string_view text = d.converted ? std::string_view(d.text) : bytes;
         result = kind == source_kind::html ? import_html(text, options) : import_text(text, options);
     }

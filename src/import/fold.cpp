@@ -1,5 +1,7 @@
 #include "fold.hpp"
 
+#include "../word_bits.hpp"
+
 #include <xxgk/text.hpp>
 
 #include <algorithm>
@@ -173,11 +175,10 @@ bool longer_than(std::string_view text, std::size_t n) noexcept {
     // Bytes that are not continuation bytes (10xxxxxx), counted eight at a time.
     std::size_t count = 0, i = 0;
     for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, text.data() + i, 8);
+        const std::uint64_t w = detail::load_word(text.data() + i);
         // One bit per byte, at the bottom of each: their sum is the top byte of the product (it is
         // at most 8, no carry); __builtin_popcountll is a library call without -mpopcnt.
-        count += static_cast<std::size_t>(((((~w >> 7) | (w >> 6)) & 0x0101010101010101u) * 0x0101010101010101u) >> 56);
+        count += static_cast<std::size_t>(((((~w >> 7) | (w >> 6)) & detail::word_ones) * detail::word_ones) >> 56);
         if (count > n) return true;
     }
     for (; i < text.size(); ++i)

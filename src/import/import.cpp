@@ -1,5 +1,6 @@
 // The public entry points of the importer (include/xxgk/import.hpp).
 #include "assemble.hpp"
+#include "../codes.hpp"
 #include "fold.hpp"
 #include "log.hpp"
 
@@ -16,7 +17,7 @@ std::string valid_text(std::string_view input, std::vector<import_log_entry>& lo
     std::string text = import_detail::sanitize_utf8(input, bad);
     if (!bad.empty()) {
         const text_position p = position_of(text, bad.front());
-        import_detail::log_entry(log, "XXGK-I-011",
+        import_detail::log_entry(log, codes::I_011,
                                  std::to_string(bad.size()) + " invalid UTF-8 byte(s) replaced by U+FFFD, the first at byte " +
                                      std::to_string(bad.front()),
                                  {}, import_detail::at_line(p.line, p.column));

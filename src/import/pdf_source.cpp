@@ -8,6 +8,7 @@
 // Every threshold is a fraction of the text height (the box height), never absolute points: the
 // same rules then hold for 9 pt table text and 16 pt body text, on A4 and on A5.
 #include "document.hpp"
+#include "../codes.hpp"
 #include "cells.hpp"
 #include "log.hpp"
 #include "pdf_rules.hpp"
@@ -780,7 +781,7 @@ private:
         p.table = table_no;
         p.page = t.grids.front().page;
         const std::uint32_t last_page = t.grids.back().page;
-        log_entry(doc_.log, "XXGK-I-075",
+        log_entry(doc_.log, codes::I_075,
                   "table " + std::to_string(table_no) + " read from its rules on page " + std::to_string(*p.page) +
                       (last_page != *p.page ? "–" + std::to_string(last_page) : std::string()) + ": " + std::to_string(rows) +
                       " rows, " + std::to_string(t.grids.front().columns()) + " columns" +
@@ -1305,7 +1306,7 @@ private:
             provenance p;
             p.table = table_no;
             p.page = p0;
-            log_entry(doc_.log, "XXGK-I-071", msg, {}, p);
+            log_entry(doc_.log, codes::I_071, msg, {}, p);
         }
         // The header row: the header text left of the values, then one cell per column.
         std::uint32_t row_no = 0;
@@ -1395,7 +1396,7 @@ private:
                 const column& c = cols[d[k].second];
                 candidates.push_back("column " + std::to_string(d[k].second + 1) + (c.header.empty() ? "" : " \"" + c.header + "\""));
             }
-            log_entry(doc_.log, "XXGK-I-072",
+            log_entry(doc_.log, codes::I_072,
                       "value \"" + f.text + "\" on page " + std::to_string(f.page) +
                           " stands between two columns; those cells of the row are not captured",
                       {}, where_of(f), candidates);
@@ -1406,7 +1407,7 @@ private:
                 unsure[c] = true;
                 std::vector<std::string> candidates;
                 for (const frag* f : in[c]) candidates.push_back(f->text);
-                log_entry(doc_.log, "XXGK-I-072",
+                log_entry(doc_.log, codes::I_072,
                           "several values printed in one column on page " + std::to_string(ln.page) +
                               "; the cell is not captured",
                           {}, where_of(*in[c].front()), candidates);
@@ -1521,7 +1522,7 @@ document read_pdf(std::string_view pdf) {
         pdf_rules found = read_pdf_rules(pdf, page_count);
         for (const page_rules& r : found.pages) rules.emplace_back(r);
         for (const std::string& problem : found.problems)
-            log_entry(doc.log, "XXGK-I-074", "the PDF's table rules could not all be read (" + problem +
+            log_entry(doc.log, codes::I_074, "the PDF's table rules could not all be read (" + problem +
                                                  "); the tables there are rebuilt from the text alone");
     }
     for (pline& ln : chrome) {
@@ -1553,7 +1554,7 @@ document read_pdf(std::string_view pdf) {
         throw error(errc::no_text_layer,
                     "the PDF has no text layer (a scan or images only); it needs OCR before it can be imported");
     if (dropped > 0)
-        log_entry(doc.log, "XXGK-I-070", std::to_string(dropped) + " page number line(s) of page headers and footers dropped");
+        log_entry(doc.log, codes::I_070, std::to_string(dropped) + " page number line(s) of page headers and footers dropped");
     pdf_reader reader(doc, std::move(lines), std::move(vertical), text_width, std::move(rules));
     reader.run();
     return doc;

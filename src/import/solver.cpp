@@ -489,55 +489,21 @@ std::string describe_reading(const reading& r, const std::vector<column_spec>& c
     return s.empty() ? std::string("all blank") : s;
 }
 
-const identities& identities::of(format_version format) {
-    static const identities v2019(format_version::v2019);
-    static const identities v2021(format_version::v2021);
+const identity_scorer& identity_scorer::of(format_version format) {
+    static const identity_scorer v2019(format_version::v2019);
+    static const identity_scorer v2021(format_version::v2021);
     return format == format_version::v2019 ? v2019 : v2021;
 }
 
-identities::identities(format_version format) {
-    const auto& keys = cell_keys(format);
-    by_cell_.resize(keys.size());
-    const auto idx = [&](const std::string& key) { return find_cell_key(format, key)->index; };
-    const label_table& l = labels(format);
-    static const char* const cols[] = {"natural_person", "enterprise", "research_institute", "nonprofit",
-                                       "legal_service", "other_org", "total"};
-    std::vector<std::string> leaves;
-    for (const row_label& r : l.rows) {
-        if (r.section == "requests") {
-            equation e;  // R2
-            for (int c = 0; c < 6; ++c) e.left.push_back(idx("requests." + std::string(r.id) + "." + cols[c]));
-            e.right.push_back(idx("requests." + std::string(r.id) + ".total"));
-            e.single_total = true;
-            equations_.push_back(std::move(e));
-            if (r.role == row_role::outcome_leaf) leaves.emplace_back(r.id);
-        } else if (r.section == "review_litigation") {
-            equation e;  // R5
-            for (const char* c : {"upheld", "corrected", "other", "pending"})
-                e.left.push_back(idx("review_litigation." + std::string(r.id) + "." + c));
-            e.right.push_back(idx("review_litigation." + std::string(r.id) + ".total"));
-            e.single_total = true;
-            equations_.push_back(std::move(e));
-        }
-    }
-    for (const char* c : cols) {
-        equation r1;
-        r1.left = {idx(std::string("requests.received.") + c), idx(std::string("requests.carried_over.") + c)};
-        r1.right = {idx(std::string("requests.total.") + c), idx(std::string("requests.carried_forward.") + c)};
-        equations_.push_back(std::move(r1));
-        equation r3;
-        for (const std::string& leaf : leaves) r3.left.push_back(idx("requests." + leaf + "." + c));
-        r3.right = {idx(std::string("requests.total.") + c)};
-        r3.single_total = true;
-        equations_.push_back(std::move(r3));
-    }
-    for (std::size_t e = 0; e < equations_.size(); ++e) {
-        for (std::size_t i : equations_[e].left) by_cell_[i].push_back(e);
-        for (std::size_t i : equations_[e].right) by_cell_[i].push_back(e);
+identity_scorer::identity_scorer(format_version format) : identities_(identities(format)) {
+    by_cell_.resize(cell_keys(format).size());
+    for (std::size_t e = 0; e < identities_.size(); ++e) {
+        for (std::size_t i : identities_[e].lhs) by_cell_[i].push_back(e);
+        for (std::size_t i : identities_[e].rhs) by_cell_[i].push_back(e);
     }
 }
 
-int identities::score(const report& r, const std::vector<std::size_t>& cells) const {
+int identity_scorer::score(const report& r, const std::vector<std::size_t>& cells) const {
     std::vector<std::size_t> eqs;
     for (std::size_t c : cells)
         if (c < by_cell_.size()) eqs.insert(eqs.end(), by_cell_[c].begin(), by_cell_[c].end());
@@ -545,12 +511,13 @@ int identities::score(const report& r, const std::vector<std::size_t>& cells) co
     eqs.erase(std::unique(eqs.begin(), eqs.end()), eqs.end());
     int bad = 0;
     for (std::size_t e : eqs) {
-        const equation& q = equations_[e];
+        // Side 0 holds the parts, side 1 the total side (for R1: （七）总计 + 四).
+        const table_identity& q = identities_[e];
         std::int64_t known[2] = {0, 0};
         int unknown[2] = {0, 0};
         bool total_blank = false;
         for (int side = 0; side < 2; ++side)
-            for (std::size_t i : side == 0 ? q.left : q.right) {
+            for (std::size_t i : (side == 0) == q.total_rule ? q.rhs : q.lhs) {
                 const cell& c = cell_at(r, i);
                 const auto v = c.is_number() ? c.value().to_integer() : std::nullopt;
                 if (v) {
@@ -569,7 +536,7 @@ int identities::score(const report& r, const std::vector<std::size_t>& cells) co
         if (unknown[1] > 0 && unknown[0] == 0) feasible = known[0] >= known[1];
         if (!feasible) {
             bad += 3;
-        } else if (q.single_total && total_blank && unknown[1] > 0 && known[0] > 0) {
+        } else if (q.total_rule && total_blank && unknown[1] > 0 && known[0] > 0) {
             bad += 2;
         } else if (known[0] != known[1]) {
             bad += 1;

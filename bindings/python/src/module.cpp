@@ -536,6 +536,28 @@ void bind_report(py::module_& m) {
     });
     cls.def("dumps", [](const report_node& self) { return py::str(to_json(self.get())); },
             "The canonical JSON (docs/json-format.md): compact, deterministic, byte-identical to the C++ to_json.");
+    // JSON Pointers (xxgk/pointer.hpp): (text, problems); __init__.py raises for the problems.
+    // A malformed pointer raises ValueError, a list index past the end IndexError (pybind11's
+    // translations of std::invalid_argument and std::out_of_range).
+    cls.def("_get_json", [](const report_node& self, const std::string& pointer) {
+        try {
+            return py::make_tuple(py::str(get_json(self.get(), pointer)), py::list());
+        } catch (const decode_error& e) {
+            return py::make_tuple(py::none(), problems_to_py(e.problems()));
+        }
+    }, py::arg("pointer"));
+    cls.def("_set_json", [](const report_node& self, const std::string& pointer, py::handle json) {
+        const std::optional<std::string> text = input_bytes(json, "the JSON text", false);
+        if (!text)
+            return problems_to_py({{errc::invalid_json, pointer, "the text is not valid Unicode (it contains a lone surrogate)",
+                                    {}, {}, {}}});
+        try {
+            set_json(self.get(), pointer, *text);
+        } catch (const decode_error& e) {
+            return problems_to_py(e.problems());
+        }
+        return py::list();
+    }, py::arg("pointer"), py::arg("json"));
     cls.def("validate", [](const report_node& self, bool include_info, bool narrative) {
         return validated(self.get(), include_info, narrative);
     }, py::arg("include_info") = true, py::arg("narrative") = false,

@@ -664,6 +664,30 @@ def _report_issues_frame(self: Report, *, include_info: bool = True) -> Any:
     return issues_frame(self, include_info=include_info)
 
 
+def _report_get_json(self: Report, pointer: str) -> str:
+    """The canonical JSON of the part of the report at a JSON Pointer (RFC 6901): "" is the whole
+    report (as dumps()), "/header/body" one field, "/requests/granted/total" one cell; "null" for a
+    member the report leaves out. UnknownKeyError (a KeyError) when the pointer names nothing in
+    the report's format (or only in the other one); ValueError for a malformed pointer."""
+    text, problems = self._get_json(pointer)
+    if problems:
+        raise UnknownKeyError(problems[0][2], pointer, self.format)
+    return text
+
+
+def _report_set_json(self: Report, pointer: str, json: Union[str, bytes]) -> None:
+    """Replaces the part of the report at a JSON Pointer with the value of ``json`` (text or UTF-8
+    bytes), decoded with every check of loads(); enclosing members the report leaves out are made,
+    and a list grows by one at index len() or "-". On any error the report is unchanged:
+    UnknownKeyError when the pointer names nothing, ValidationError for the value's problems
+    (their locations are in the report), IndexError for an index past the end of a list."""
+    problems = self._set_json(pointer, json)
+    if problems:
+        if len(problems) == 1 and problems[0][0] in ("unknown_key", "wrong_format") and problems[0][1] == pointer:
+            raise UnknownKeyError(problems[0][2], pointer, self.format)
+        raise ValidationError.from_problems(problems, title="Report")
+
+
 def _report_dump(self: Report, path: PathLike) -> None:
     """Writes the canonical JSON (dumps()) and a newline to a file, UTF-8: the bytes that
     ``xxgk convert FILE -o PATH`` writes, atomically as it does (the file holds its old content or
@@ -685,6 +709,8 @@ Report.as_2019 = _report_as("2019")  # type: ignore[attr-defined]
 Report.as_2021 = _report_as("2021")  # type: ignore[attr-defined]
 Report.issues_frame = _report_issues_frame  # type: ignore[attr-defined]
 Report.dump = _report_dump  # type: ignore[attr-defined]
+Report.get_json = _report_get_json  # type: ignore[attr-defined]
+Report.set_json = _report_set_json  # type: ignore[attr-defined]
 Issue.loc = property(_issue_loc, doc=_issue_loc.__doc__)  # type: ignore[attr-defined]
 
 __all__ = [
