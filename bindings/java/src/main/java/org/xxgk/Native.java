@@ -1,0 +1,372 @@
+package org.xxgk;
+
+import com.sun.jna.IntegerType;
+import com.sun.jna.Library;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.Structure;
+import com.sun.jna.ptr.ByReference;
+import com.sun.jna.ptr.PointerByReference;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The JNA declarations of {@code include/xxgk/xxgk.h}: one method per C function, one
+ * {@link Structure} per C struct, field for field. Package-private: the public classes are the API.
+ * Strings go in as UTF-8 {@code byte[]} with their length, come out as {@link Pointer}s read with
+ * their length ({@link #utf8}).
+ */
+final class Native {
+    private Native() {}
+
+    /** {@code size_t}: as wide as the platform's (JNA knows it). */
+    static final class SizeT extends IntegerType {
+        private static final long serialVersionUID = 1L;
+
+        /** Zero. */
+        public SizeT() {
+            this(0);
+        }
+
+        SizeT(long value) {
+            super(com.sun.jna.Native.SIZE_T_SIZE, value, true);
+        }
+    }
+
+    /** {@code size_t *}: an out-parameter. */
+    static final class SizeTByReference extends ByReference {
+        /** A zeroed size_t. */
+        public SizeTByReference() {
+            super(com.sun.jna.Native.SIZE_T_SIZE);
+            getPointer().setLong(0, 0);
+            if (com.sun.jna.Native.SIZE_T_SIZE == 4) getPointer().setInt(0, 0);
+        }
+
+        long value() {
+            return com.sun.jna.Native.SIZE_T_SIZE == 8 ? getPointer().getLong(0) : getPointer().getInt(0) & 0xffffffffL;
+        }
+    }
+
+    /** XXGK_NO_OFFSET, (size_t)-1, as the unsigned value read into a long. */
+    static final long NO_OFFSET = com.sun.jna.Native.SIZE_T_SIZE == 8 ? -1L : 0xffffffffL;
+
+    /** xxgk_problem, version 1. */
+    @Structure.FieldOrder({"version", "status", "pointer", "pointer_len", "message", "message_len", "offset", "line", "column"})
+    public static final class Problem extends Structure {
+        public int version = 1;
+        public int status;
+        public Pointer pointer;
+        public SizeT pointer_len;
+        public Pointer message;
+        public SizeT message_len;
+        public SizeT offset;
+        public SizeT line;
+        public SizeT column;
+    }
+
+    /** xxgk_load_options, version 2. */
+    @Structure.FieldOrder({"version", "keep_unknown_members", "max_input_bytes", "max_depth", "max_string_bytes", "max_problems"})
+    public static final class LoadOptions extends Structure {
+        public int version = 2;
+        public int keep_unknown_members;
+        public SizeT max_input_bytes = new SizeT();
+        public SizeT max_depth = new SizeT();
+        public SizeT max_string_bytes = new SizeT();
+        public SizeT max_problems = new SizeT();
+    }
+
+    /** xxgk_cell, version 1. */
+    @Structure.FieldOrder({"version", "state", "kind", "unit", "coefficient", "scale", "value_text", "raw", "raw_len"})
+    public static final class Cell extends Structure {
+        public int version = 1;
+        public int state;
+        public int kind;
+        public int unit;
+        public long coefficient;
+        public int scale;
+        public byte[] value_text = new byte[48];
+        public Pointer raw;
+        public SizeT raw_len;
+    }
+
+    /** xxgk_key_info, version 1. */
+    @Structure.FieldOrder({"version", "index", "kind", "key", "pointer", "section", "row", "column", "section_label",
+                           "row_groups", "row_label", "column_group", "column_label", "label_path"})
+    public static final class KeyInfo extends Structure {
+        public int version = 1;
+        public SizeT index;
+        public int kind;
+        public Pointer key;
+        public Pointer pointer;
+        public Pointer section;
+        public Pointer row;
+        public Pointer column;
+        public Pointer section_label;
+        public Pointer row_groups;
+        public Pointer row_label;
+        public Pointer column_group;
+        public Pointer column_label;
+        public Pointer label_path;
+    }
+
+    /** xxgk_validate_options, version 2. */
+    @Structure.FieldOrder({"version", "omit_info", "max_findings"})
+    public static final class ValidateOptions extends Structure {
+        public int version = 2;
+        public int omit_info;
+        public SizeT max_findings = new SizeT();
+    }
+
+    /** xxgk_rule_info, version 1. */
+    @Structure.FieldOrder({"version", "code", "rule", "severity", "title_zh", "title_en", "template_zh", "template_en"})
+    public static final class RuleInfo extends Structure {
+        public int version = 1;
+        public Pointer code;
+        public Pointer rule;
+        public int severity;
+        public Pointer title_zh;
+        public Pointer title_en;
+        public Pointer template_zh;
+        public Pointer template_en;
+    }
+
+    /** xxgk_render_options, version 1. */
+    @Structure.FieldOrder({"version", "lang", "findings"})
+    public static final class RenderOptions extends Structure {
+        public int version = 1;
+        public int lang;
+        public Pointer findings;
+    }
+
+    /** xxgk_import_options, version 1. */
+    @Structure.FieldOrder({"version", "kind", "format", "year", "max_input_bytes"})
+    public static final class ImportOptions extends Structure {
+        public int version = 1;
+        public int kind;
+        public int format;
+        public int year;
+        public SizeT max_input_bytes = new SizeT();
+    }
+
+    /** Every function of xxgk.h, in the header's order. */
+    interface Lib extends Library {
+        String xxgk_status_name(int status);
+        NativeLong xxgk_version_number();
+        String xxgk_version_string();
+        int xxgk_format_supported(int format);
+        SizeT xxgk_formats(PointerByReference out);
+        void xxgk_free(Pointer buffer);
+
+        void xxgk_error_free(Pointer err);
+        int xxgk_error_status(Pointer err);
+        Pointer xxgk_error_message(Pointer err, SizeTByReference outLen);
+        Pointer xxgk_error_location(Pointer err, SizeTByReference outLen);
+        SizeT xxgk_error_offset(Pointer err);
+        SizeT xxgk_error_line(Pointer err);
+        SizeT xxgk_error_column(Pointer err);
+        SizeT xxgk_error_count(Pointer err);
+        int xxgk_error_problem_at(Pointer err, SizeT index, Problem out);
+
+        int xxgk_report_new(PointerByReference out, int format, PointerByReference err);
+        int xxgk_report_from_json(PointerByReference out, byte[] json, SizeT jsonLen, LoadOptions options, PointerByReference err);
+        int xxgk_report_from_file(PointerByReference out, byte[] path, LoadOptions options, PointerByReference err);
+        int xxgk_report_to_json(Pointer report, PointerByReference out, SizeTByReference outLen, PointerByReference err);
+        int xxgk_report_to_cells_csv(Pointer report, PointerByReference out, SizeTByReference outLen, PointerByReference err);
+        void xxgk_report_free(Pointer report);
+        int xxgk_report_format(Pointer report);
+        int xxgk_report_clone(Pointer report, PointerByReference out, PointerByReference err);
+        int xxgk_report_equal(Pointer a, Pointer b);
+        int xxgk_report_get_json(Pointer report, byte[] pointer, SizeT pointerLen, PointerByReference out, SizeTByReference outLen, PointerByReference err);
+        int xxgk_report_set_json(Pointer report, byte[] pointer, SizeT pointerLen, byte[] json, SizeT jsonLen, PointerByReference err);
+
+        int xxgk_cell_get(Pointer report, byte[] key, SizeT keyLen, Cell out, PointerByReference err);
+        int xxgk_cell_set_integer(Pointer report, byte[] key, SizeT keyLen, long value, PointerByReference err);
+        int xxgk_cell_set_decimal(Pointer report, byte[] key, SizeT keyLen, byte[] text, SizeT textLen, int unit, PointerByReference err);
+        int xxgk_cell_set_state(Pointer report, byte[] key, SizeT keyLen, int state, byte[] raw, SizeT rawLen, PointerByReference err);
+
+        SizeT xxgk_key_count(int format);
+        int xxgk_key_at(int format, SizeT index, KeyInfo out, PointerByReference err);
+        int xxgk_key_find(int format, byte[] key, SizeT keyLen, KeyInfo out, PointerByReference err);
+
+        int xxgk_field_get(Pointer report, byte[] key, SizeT keyLen, PointerByReference out, SizeTByReference outLen, PointerByReference err);
+        int xxgk_field_set(Pointer report, byte[] key, SizeT keyLen, byte[] value, SizeT valueLen, PointerByReference err);
+
+        int xxgk_report_validate(Pointer report, ValidateOptions options, PointerByReference out, PointerByReference err);
+        void xxgk_issues_free(Pointer issues);
+        SizeT xxgk_issues_count(Pointer issues);
+        SizeT xxgk_issues_error_count(Pointer issues);
+        Pointer xxgk_issues_code(Pointer issues, SizeT index, SizeTByReference outLen);
+        int xxgk_issues_severity(Pointer issues, SizeT index);
+        Pointer xxgk_issues_rule(Pointer issues, SizeT index, SizeTByReference outLen);
+        Pointer xxgk_issues_key(Pointer issues, SizeT index, SizeTByReference outLen);
+        Pointer xxgk_issues_pointer(Pointer issues, SizeT index, SizeTByReference outLen);
+        Pointer xxgk_issues_expected(Pointer issues, SizeT index, SizeTByReference outLen);
+        Pointer xxgk_issues_actual(Pointer issues, SizeT index, SizeTByReference outLen);
+        Pointer xxgk_issues_message(Pointer issues, SizeT index, int lang, SizeTByReference outLen);
+        Pointer xxgk_issues_caused_by(Pointer issues, SizeT index, SizeTByReference outLen);
+        SizeT xxgk_issues_cell_count(Pointer issues, SizeT index);
+        Pointer xxgk_issues_cell_at(Pointer issues, SizeT index, SizeT cell, SizeTByReference outLen);
+        int xxgk_issues_to_json(Pointer issues, PointerByReference out, SizeTByReference outLen, PointerByReference err);
+
+        SizeT xxgk_rule_count();
+        int xxgk_rule_at(SizeT index, RuleInfo out, PointerByReference err);
+        int xxgk_rule_find(byte[] code, SizeT codeLen, RuleInfo out, PointerByReference err);
+
+        int xxgk_report_render(Pointer report, int what, RenderOptions options, PointerByReference out, SizeTByReference outLen, PointerByReference err);
+        SizeT xxgk_csv_table_count(int format);
+        int xxgk_report_csv_table(Pointer report, SizeT index, PointerByReference name, SizeTByReference nameLen,
+                                  PointerByReference csv, SizeTByReference csvLen, PointerByReference err);
+        int xxgk_json_schema(int format, PointerByReference out, SizeTByReference outLen, PointerByReference err);
+
+        int xxgk_is_portal_json(byte[] json, SizeT jsonLen);
+        int xxgk_portal_from_json(PointerByReference out, byte[] json, SizeT jsonLen, LoadOptions options, PointerByReference err);
+        int xxgk_portal_from_file(PointerByReference out, byte[] path, LoadOptions options, PointerByReference err);
+        void xxgk_portal_free(Pointer portal);
+        int xxgk_portal_to_json(Pointer portal, PointerByReference out, SizeTByReference outLen, PointerByReference err);
+        int xxgk_portal_get_json(Pointer portal, byte[] pointer, SizeT pointerLen, PointerByReference out, SizeTByReference outLen, PointerByReference err);
+        int xxgk_portal_validate(Pointer portal, ValidateOptions options, PointerByReference out, PointerByReference err);
+        int xxgk_portal_render(Pointer portal, int what, RenderOptions options, PointerByReference out, SizeTByReference outLen, PointerByReference err);
+        SizeT xxgk_portal_csv_table_count(Pointer portal);
+        int xxgk_portal_csv_table(Pointer portal, SizeT index, PointerByReference name, SizeTByReference nameLen,
+                                  PointerByReference csv, SizeTByReference csvLen, PointerByReference err);
+        int xxgk_portal_json_schema(PointerByReference out, SizeTByReference outLen, PointerByReference err);
+
+        int xxgk_aggregate(Pointer[] parts, SizeT count, PointerByReference out, PointerByReference sources, PointerByReference err);
+        void xxgk_sources_free(Pointer sources);
+        SizeT xxgk_sources_count(Pointer sources);
+        Pointer xxgk_sources_key(Pointer sources, SizeT cell, SizeTByReference outLen);
+        SizeT xxgk_sources_part_count(Pointer sources, SizeT cell, int which);
+        SizeT xxgk_sources_part_at(Pointer sources, SizeT cell, int which, SizeT i);
+        int xxgk_check_aggregate(Pointer published, Pointer[] parts, SizeT count, PointerByReference out, PointerByReference err);
+        int xxgk_validate_series(Pointer[] reports, SizeT count, PointerByReference out, PointerByReference err);
+        int xxgk_check_narrative(Pointer report, PointerByReference out, PointerByReference err);
+
+        int xxgk_import_bytes(PointerByReference out, PointerByReference logJson, SizeTByReference logJsonLen, byte[] bytes,
+                              SizeT bytesLen, ImportOptions options, PointerByReference err);
+        int xxgk_import_file(PointerByReference out, PointerByReference logJson, SizeTByReference logJsonLen, byte[] path,
+                             ImportOptions options, PointerByReference err);
+        int xxgk_render_css(PointerByReference out, SizeTByReference outLen);
+    }
+
+    /** The loaded library: jna.library.path first, then the system's search path. */
+    static final Lib LIB = load();
+
+    private static Lib load() {
+        try {
+            return com.sun.jna.Native.load("xxgk", Lib.class);
+        } catch (UnsatisfiedLinkError e) {
+            UnsatisfiedLinkError better = new UnsatisfiedLinkError(
+                "libxxgk.so (the xxgk C library) was not found: install it on the system's library path "
+                + "or start the JVM with -Djna.library.path=DIR (docs/java.md); " + e.getMessage());
+            better.initCause(e);
+            throw better;
+        }
+    }
+
+    // ---- helpers every class uses
+
+    static SizeT size(long n) {
+        return new SizeT(n);
+    }
+
+    static long value(SizeT s) {
+        return s.longValue();
+    }
+
+    /**
+     * A NUL-terminated UTF-8 copy of a Java string argument. Every string goes in this way, with its
+     * length {@link #len} beside it: the NUL is what the path functions need, and it keeps an empty
+     * string a real (one-byte) array. A string that is not valid Unicode (a lone surrogate) is refused
+     * as the C library refuses invalid UTF-8, never replaced by "?".
+     */
+    static byte[] cString(String s, String name) {
+        Args.notNull(s, name);
+        java.nio.ByteBuffer b;
+        try {
+            b = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .encode(java.nio.CharBuffer.wrap(s));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new XxgkException(Status.INVALID_UTF8, "argument '" + name + "' is not valid Unicode (a lone surrogate): "
+                                                         + e.getMessage());
+        }
+        byte[] z = new byte[b.remaining() + 1];
+        b.get(z, 0, z.length - 1);
+        return z;
+    }
+
+    /** The length of a {@link #cString} without its NUL. */
+    static SizeT len(byte[] z) {
+        return new SizeT(z.length - 1);
+    }
+
+    /** The caller's bytes as an array of at least one byte (an empty input stays non-NULL). */
+    static byte[] nonEmpty(byte[] bytes) {
+        return bytes.length == 0 ? new byte[1] : bytes;
+    }
+
+    /** The string at p, len bytes of UTF-8; null for a NULL pointer. */
+    static String utf8(Pointer p, long len) {
+        if (p == null) return null;
+        if (len == 0) return "";
+        if (len > Integer.MAX_VALUE - 8)
+            throw new XxgkException(Status.LIMIT_EXCEEDED, "a string of " + len + " bytes does not fit a Java array");
+        return new String(p.getByteArray(0, (int) len), StandardCharsets.UTF_8);
+    }
+
+    /** A NUL-terminated UTF-8 string at p ([static] strings); null for NULL. */
+    static String cString(Pointer p) {
+        return p == null ? null : p.getString(0, "UTF-8");
+    }
+
+    /** Reads an [owned: xxgk_free] buffer as a string and frees it. */
+    static String takeString(PointerByReference out, SizeTByReference len) {
+        Pointer p = out.getValue();
+        if (p == null) return null;
+        try {
+            return utf8(p, len.value());
+        } finally {
+            LIB.xxgk_free(p);
+        }
+    }
+
+    /** Reads an [owned: xxgk_free] buffer as bytes and frees it. */
+    static byte[] takeBytes(PointerByReference out, SizeTByReference len) {
+        Pointer p = out.getValue();
+        if (p == null) return null;
+        try {
+            long n = len.value();
+            if (n > Integer.MAX_VALUE - 8)
+                throw new XxgkException(Status.LIMIT_EXCEEDED, "a buffer of " + n + " bytes does not fit a Java array");
+            return p.getByteArray(0, (int) n);
+        } finally {
+            LIB.xxgk_free(p);
+        }
+    }
+
+    /** A call that hands out an [owned: xxgk_free] string. */
+    interface StringCall {
+        int call(PointerByReference out, SizeTByReference len, PointerByReference err);
+    }
+
+    /** Runs a call handing out a string: the string, or the call's exception. */
+    static String string(StringCall call) {
+        PointerByReference out = new PointerByReference();
+        SizeTByReference len = new SizeTByReference();
+        PointerByReference err = new PointerByReference();
+        check(call.call(out, len, err), err);
+        return takeString(out, len);
+    }
+
+    /** Throws the exception of a failed call (freeing the error object); returns on XXGK_OK. */
+    static void check(int status, PointerByReference err) {
+        if (status == 0) return;
+        Pointer e = err.getValue();
+        try {
+            throw XxgkException.fromNative(status, e);
+        } finally {
+            LIB.xxgk_error_free(e);
+        }
+    }
+}
