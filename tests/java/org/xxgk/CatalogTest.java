@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarFile;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +22,17 @@ class CatalogTest {
     }
 
     @Test
-    void versionsAndFormats() {
+    void versionsAndFormats() throws Exception {
         String version = Xxgk.versionString();
         assertTrue(version.matches("[0-9]+\\.[0-9]+\\.[0-9]+"), version);
         String[] parts = version.split("\\.");
         assertEquals(Long.parseLong(parts[0]) * 10000 + Long.parseLong(parts[1]) * 100 + Long.parseLong(parts[2]),
                      Xxgk.versionNumber());
-        // The jar and the native library come from the same build.
-        assertEquals(version, Report.class.getPackage().getImplementationVersion());
+        // The jar (its manifest) and the native library come from the same build.
+        try (JarFile jar = new JarFile(Path.of(Report.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile())) {
+            assertEquals(version, jar.getManifest().getMainAttributes().getValue("Implementation-Version"));
+            assertEquals("org.xxgk", jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
+        }
         assertEquals(List.of(Format.F2019, Format.F2021), Xxgk.formats());
         assertTrue(Xxgk.formatSupported(2019));
         assertTrue(Xxgk.formatSupported(2021));
@@ -91,11 +96,14 @@ class CatalogTest {
         assertFalse(t3.templateZh().isEmpty());
         assertFalse(t3.rule().isEmpty());
         assertTrue(rules.contains(t3));
+        Set<String> codes = new HashSet<>();
         for (int i = 0; i < rules.size(); ++i) {
             assertEquals(rules.get(i), Rules.at(i));
             assertEquals(rules.get(i), Rules.find(rules.get(i).code()));
-            if (i > 0) assertTrue(rules.get(i - 1).code().compareTo(rules.get(i).code()) < 0);
+            assertTrue(codes.add(rules.get(i).code()), "a code twice: " + rules.get(i).code());
+            assertTrue(rules.get(i).code().startsWith("XXGK-"), rules.get(i).code());
         }
+        assertTrue(codes.containsAll(List.of("XXGK-H-001", "XXGK-A-001", "XXGK-Y-001", "XXGK-P-017", "XXGK-L-001")));
         fails(Status.NOT_FOUND, () -> Rules.find("XXGK-NOPE-001"));
         fails(Status.NOT_FOUND, () -> Rules.at(rules.size()));
         fails(Status.INVALID_ARGUMENT, () -> Rules.at(-1));
@@ -106,7 +114,8 @@ class CatalogTest {
     void schemaAndStylesheet() {
         String schema = Xxgk.jsonSchema(Format.F2021);
         assertTrue(schema.contains("https://json-schema.org/draft/2020-12/schema"), schema.substring(0, 100));
-        assertTrue(schema.contains("\"additionalProperties\":false"));
+        assertTrue(schema.contains("\"additionalProperties\": false"));
+        assertTrue(schema.contains("\"$id\": \"urn:xxgk:schema:report:2021\""));
         assertFalse(schema.equals(Xxgk.jsonSchema(Format.F2019)));
         fails(Status.INVALID_ARGUMENT, () -> Xxgk.jsonSchema(null));
         String css = Xxgk.renderCss();

@@ -31,8 +31,8 @@ class ImportTest {
             assertTrue(r.logJson().contains("\"XXGK-I-050\""));
             // The imported report has the real defect of the published one.
             try (Findings f = r.report().validate()) {
-                assertEquals("XXGK-T3-004", f.get(0).code());
-                assertEquals("requests.withheld_prohibited_by_law.total", f.get(0).key());
+                assertTrue(f.stream().anyMatch(x -> x.code().equals("XXGK-T3-004") && x.key().equals("requests.withheld_prohibited_by_law.total")),
+                           f.toString());
             }
         }
         try (ImportResult gb = Importer.importFile(TestData.testData("import/cangnan-2020-gb18030.txt"));

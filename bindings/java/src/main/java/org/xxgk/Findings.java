@@ -28,12 +28,11 @@ public final class Findings extends AbstractList<Finding> implements RandomAcces
 
     private Findings(Pointer issues) {
         Native.Lib lib = Native.LIB;
-        this.handle = new Handle(issues, lib::xxgk_issues_free, "findings object");
         long count = Native.value(lib.xxgk_issues_count(issues));
         List<Finding> found = new ArrayList<>((int) Math.min(count, 1 << 20));
-        Native.SizeTByReference n = new Native.SizeTByReference();
+        org.xxgk.jna.SizeTByReference n = new org.xxgk.jna.SizeTByReference();
         for (long i = 0; i < count; ++i) {
-            Native.SizeT at = Native.size(i);
+            org.xxgk.jna.SizeT at = Native.size(i);
             long cellCount = Native.value(lib.xxgk_issues_cell_count(issues, at));
             List<String> cells = new ArrayList<>((int) cellCount);
             for (long c = 0; c < cellCount; ++c)
@@ -51,6 +50,8 @@ public final class Findings extends AbstractList<Finding> implements RandomAcces
         }
         this.list = List.copyOf(found);
         this.errorCount = Native.value(lib.xxgk_issues_error_count(issues));
+        // Owned from here on (take() frees the issues itself when reading them failed above).
+        this.handle = new Handle(issues, lib::xxgk_issues_free, "findings object");
     }
 
     /** Takes ownership of the issues a successful call stored in {@code out}. */

@@ -1,12 +1,12 @@
 package org.xxgk;
 
-import com.sun.jna.IntegerType;
 import com.sun.jna.Library;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
-import com.sun.jna.ptr.ByReference;
 import com.sun.jna.ptr.PointerByReference;
+import org.xxgk.jna.SizeT;
+import org.xxgk.jna.SizeTByReference;
 
 import java.nio.charset.StandardCharsets;
 
@@ -19,34 +19,6 @@ import java.nio.charset.StandardCharsets;
 final class Native {
     private Native() {}
 
-    /** {@code size_t}: as wide as the platform's (JNA knows it). */
-    static final class SizeT extends IntegerType {
-        private static final long serialVersionUID = 1L;
-
-        /** Zero. */
-        public SizeT() {
-            this(0);
-        }
-
-        SizeT(long value) {
-            super(com.sun.jna.Native.SIZE_T_SIZE, value, true);
-        }
-    }
-
-    /** {@code size_t *}: an out-parameter. */
-    static final class SizeTByReference extends ByReference {
-        /** A zeroed size_t. */
-        public SizeTByReference() {
-            super(com.sun.jna.Native.SIZE_T_SIZE);
-            getPointer().setLong(0, 0);
-            if (com.sun.jna.Native.SIZE_T_SIZE == 4) getPointer().setInt(0, 0);
-        }
-
-        long value() {
-            return com.sun.jna.Native.SIZE_T_SIZE == 8 ? getPointer().getLong(0) : getPointer().getInt(0) & 0xffffffffL;
-        }
-    }
-
     /** XXGK_NO_OFFSET, (size_t)-1, as the unsigned value read into a long. */
     static final long NO_OFFSET = com.sun.jna.Native.SIZE_T_SIZE == 8 ? -1L : 0xffffffffL;
 
@@ -56,12 +28,12 @@ final class Native {
         public int version = 1;
         public int status;
         public Pointer pointer;
-        public SizeT pointer_len;
+        public SizeT pointer_len = new SizeT();
         public Pointer message;
-        public SizeT message_len;
-        public SizeT offset;
-        public SizeT line;
-        public SizeT column;
+        public SizeT message_len = new SizeT();
+        public SizeT offset = new SizeT();
+        public SizeT line = new SizeT();
+        public SizeT column = new SizeT();
     }
 
     /** xxgk_load_options, version 2. */
@@ -86,7 +58,7 @@ final class Native {
         public int scale;
         public byte[] value_text = new byte[48];
         public Pointer raw;
-        public SizeT raw_len;
+        public SizeT raw_len = new SizeT();
     }
 
     /** xxgk_key_info, version 1. */
@@ -94,7 +66,7 @@ final class Native {
                            "row_groups", "row_label", "column_group", "column_label", "label_path"})
     public static final class KeyInfo extends Structure {
         public int version = 1;
-        public SizeT index;
+        public SizeT index = new SizeT();
         public int kind;
         public Pointer key;
         public Pointer pointer;

@@ -96,7 +96,7 @@ public final class Portal implements AutoCloseable {
         return decode(Native.nonEmpty(json), Native.size(json.length), options);
     }
 
-    private static Portal decode(byte[] bytes, Native.SizeT length, LoadOptions options) {
+    private static Portal decode(byte[] bytes, org.xxgk.jna.SizeT length, LoadOptions options) {
         Native.LoadOptions o = Args.notNull(options, "options").toNative();
         PointerByReference out = new PointerByReference();
         PointerByReference err = new PointerByReference();
@@ -219,7 +219,7 @@ public final class Portal implements AutoCloseable {
             long n = Native.value(Native.LIB.xxgk_portal_csv_table_count(p));
             List<CsvTable> tables = new ArrayList<>();
             for (long i = 0; i < n; ++i) {
-                Native.SizeT at = Native.size(i);
+                org.xxgk.jna.SizeT at = Native.size(i);
                 tables.add(Renderer.csvTable((name, nameLen, csv, csvLen, err) ->
                 Native.LIB.xxgk_portal_csv_table(p, at, name, nameLen, csv, csvLen, err)));
             }

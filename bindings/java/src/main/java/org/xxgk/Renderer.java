@@ -21,15 +21,15 @@ final class Renderer {
 
     /** A call writing one CSV table: name and text, both [owned: xxgk_free]. */
     interface TableCall {
-        int call(PointerByReference name, Native.SizeTByReference nameLen, PointerByReference csv,
-                 Native.SizeTByReference csvLen, PointerByReference err);
+        int call(PointerByReference name, org.xxgk.jna.SizeTByReference nameLen, PointerByReference csv,
+                 org.xxgk.jna.SizeTByReference csvLen, PointerByReference err);
     }
 
     static CsvTable csvTable(TableCall call) {
         PointerByReference name = new PointerByReference();
         PointerByReference csv = new PointerByReference();
-        Native.SizeTByReference nameLen = new Native.SizeTByReference();
-        Native.SizeTByReference csvLen = new Native.SizeTByReference();
+        org.xxgk.jna.SizeTByReference nameLen = new org.xxgk.jna.SizeTByReference();
+        org.xxgk.jna.SizeTByReference csvLen = new org.xxgk.jna.SizeTByReference();
         PointerByReference err = new PointerByReference();
         Native.check(call.call(name, nameLen, csv, csvLen, err), err);
         String n = Native.takeString(name, nameLen);  // both freed even when one read fails

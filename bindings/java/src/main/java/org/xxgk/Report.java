@@ -118,7 +118,7 @@ public final class Report implements AutoCloseable {
         return decode(Native.nonEmpty(json), Native.size(json.length), options);
     }
 
-    private static Report decode(byte[] bytes, Native.SizeT length, LoadOptions options) {
+    private static Report decode(byte[] bytes, org.xxgk.jna.SizeT length, LoadOptions options) {
         Native.LoadOptions o = Args.notNull(options, "options").toNative();
         PointerByReference err = new PointerByReference();
         return make(out -> Native.LIB.xxgk_report_from_json(out, bytes, length, o, err), err);
@@ -195,7 +195,7 @@ public final class Report implements AutoCloseable {
     public byte[] toJsonBytes() {
         return handle.read(p -> {
             PointerByReference out = new PointerByReference();
-            Native.SizeTByReference len = new Native.SizeTByReference();
+            org.xxgk.jna.SizeTByReference len = new org.xxgk.jna.SizeTByReference();
             PointerByReference err = new PointerByReference();
             Native.check(Native.LIB.xxgk_report_to_json(p, out, len, err), err);
             return Native.takeBytes(out, len);
@@ -477,7 +477,7 @@ public final class Report implements AutoCloseable {
             long n = Native.value(Native.LIB.xxgk_csv_table_count(Native.LIB.xxgk_report_format(p)));
             List<CsvTable> tables = new ArrayList<>();
             for (long i = 0; i < n; ++i) {
-                Native.SizeT at = Native.size(i);
+                org.xxgk.jna.SizeT at = Native.size(i);
                 tables.add(Renderer.csvTable((name, nameLen, csv, csvLen, err) ->
                 Native.LIB.xxgk_report_csv_table(p, at, name, nameLen, csv, csvLen, err)));
             }

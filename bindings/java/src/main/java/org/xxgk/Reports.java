@@ -60,9 +60,9 @@ public final class Reports {
         Native.Lib lib = Native.LIB;
         long cells = Native.value(lib.xxgk_sources_count(s));
         List<CellSources> all = new ArrayList<>((int) cells);
-        Native.SizeTByReference n = new Native.SizeTByReference();
+        org.xxgk.jna.SizeTByReference n = new org.xxgk.jna.SizeTByReference();
         for (long c = 0; c < cells; ++c) {
-            Native.SizeT cell = Native.size(c);
+            org.xxgk.jna.SizeT cell = Native.size(c);
             String key = Native.utf8(lib.xxgk_sources_key(s, cell, n), n.value());
             List<List<Integer>> lists = new ArrayList<>(3);
             for (int which = 0; which < 3; ++which) {  // XXGK_SOURCE_SUMMED, _BLANK, _UNKNOWN

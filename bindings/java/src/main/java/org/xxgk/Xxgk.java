@@ -88,7 +88,7 @@ public final class Xxgk {
      */
     public static String renderCss() {
         PointerByReference out = new PointerByReference();
-        Native.SizeTByReference len = new Native.SizeTByReference();
+        org.xxgk.jna.SizeTByReference len = new org.xxgk.jna.SizeTByReference();
         Native.check(Native.LIB.xxgk_render_css(out, len), new PointerByReference());
         return Native.utf8(out.getValue(), len.value());  // [static]: never freed
     }

@@ -70,7 +70,7 @@ public class XxgkException extends RuntimeException {
         Status status = Status.of(code);
         if (err == null)
             return new XxgkException(status, code, status.cName(), "", -1, 0, 0, List.of());
-        Native.SizeTByReference n = new Native.SizeTByReference();
+        org.xxgk.jna.SizeTByReference n = new org.xxgk.jna.SizeTByReference();
         String message = Native.utf8(lib.xxgk_error_message(err, n), n.value());
         String location = Native.utf8(lib.xxgk_error_location(err, n), n.value());
         long offset = unsigned(Native.value(lib.xxgk_error_offset(err)));
