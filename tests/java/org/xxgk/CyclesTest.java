@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class CyclesTest {
     private static final int WARM_UP = 2_000;
+    /** Cycles after the warm-up: the first block settles the JIT and allocator, the rest is measured. */
+    private static final int SETTLE = 5_000;
     private static final int CYCLES = 20_000;
     /** A leak of 1 KiB per cycle would add 20 MiB over CYCLES; allocator noise stays far below this. */
     private static final long SLACK_BYTES = 8L << 20;
@@ -51,11 +53,17 @@ class CyclesTest {
     void residentMemoryStaysFlat() {
         byte[] json = TestData.bytes(TestData.cangnan());
         assertEquals(2L * WARM_UP, run(json, WARM_UP));
+        long warm = residentBytes();
+        assertEquals(2L * SETTLE, run(json, SETTLE));
         long before = residentBytes();
-        assertEquals(2L * CYCLES, run(json, CYCLES));
+        for (int i = 0; i < 4; ++i) {
+            assertEquals(2L * CYCLES / 4, run(json, CYCLES / 4));
+            System.out.printf("VmRSS after %d cycles: %.1f MiB%n", WARM_UP + SETTLE + (i + 1) * CYCLES / 4, residentBytes() / 1048576.0);
+        }
         long after = residentBytes();
-        System.out.printf("VmRSS after %d warm-up cycles: %.1f MiB; after %d more: %.1f MiB (%+.1f MiB)%n", WARM_UP,
-                          before / 1048576.0, CYCLES, after / 1048576.0, (after - before) / 1048576.0);
+        System.out.printf("VmRSS after %d warm-up cycles: %.1f MiB; after %d more: %.1f MiB; after %d more: %.1f MiB (%+.1f MiB)%n",
+                          WARM_UP, warm / 1048576.0, SETTLE, before / 1048576.0, CYCLES, after / 1048576.0,
+                          (after - before) / 1048576.0);
         assertTrue(after - before < SLACK_BYTES, "resident memory grew by " + (after - before) + " bytes over " + CYCLES + " cycles");
     }
 
@@ -72,7 +80,10 @@ class CyclesTest {
         run(json, WARM_UP);
         long warm = residentBytes();
         long t0 = System.nanoTime();
-        run(json, cycles);
+        for (int done = 0; done < cycles; done += cycles / 10) {
+            run(json, Math.min(cycles / 10, cycles - done));
+            System.out.printf("  after %d cycles: %.1f MiB%n", done + cycles / 10, residentBytes() / 1048576.0);
+        }
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
         long end = residentBytes();
         System.out.printf("VmRSS: start %.1f MiB, after %d warm-up cycles %.1f MiB, after %d cycles %.1f MiB (%+.1f MiB; %d s)%n",
