@@ -12,6 +12,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +49,16 @@ class HostileTest {
             return s.toString().getBytes(StandardCharsets.UTF_8);
         }
         return TestData.bytes(TestData.testData("hostile/" + c.get("input").getAsString()));
+    }
+
+    /** The offset of the first byte that is not (strict) UTF-8, by Java's own decoder; -1 when all are. */
+    private static long firstBadUtf8(byte[] input) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(input);
+        CharBuffer out = CharBuffer.allocate(input.length + 1);
+        CoderResult r = decoder.decode(in, out, true);
+        return r.isError() ? in.position() : -1;
     }
 
     private static LoadOptions options(JsonObject c) {
@@ -90,6 +105,17 @@ class HostileTest {
             report = Report.fromJson(input, options);
         } catch (XxgkException e) {
             if (!expect.has("problems")) throw new AssertionError("expected findings, got problems:" + describe(e.problems()), e);
+            long bad = firstBadUtf8(input);
+            if (bad >= 0) {
+                // The C ABI checks the bytes before the JSON parser sees them (xxgk.h, "Strings"): input
+                // that is not UTF-8 is XXGK_E_INVALID_UTF8 at its first bad byte, where the C++ decoder
+                // of the corpus reports invalid_json.
+                assertEquals("invalid_json", expect.getAsJsonArray("problems").get(0).getAsJsonObject().get("code").getAsString());
+                assertEquals(Status.INVALID_UTF8, e.status());
+                assertEquals(1, e.problems().size(), describe(e.problems()));
+                assertEquals(bad, e.offset().orElseThrow(), "the offset of the first byte that is not UTF-8");
+                return;
+            }
             JsonArray want = expect.getAsJsonArray("problems");
             assertEquals(want.size(), e.problems().size(), "problems:" + describe(e.problems()));
             for (int i = 0; i < want.size(); ++i) {
