@@ -27,31 +27,30 @@ public final class Findings extends AbstractList<Finding> implements RandomAcces
     private final Handle handle;
 
     private Findings(Pointer issues) {
-        Native.Lib lib = Native.LIB;
-        long count = Native.value(lib.xxgk_issues_count(issues));
+        long count = Native.value(Native.Lib.xxgk_issues_count(issues));
         List<Finding> found = new ArrayList<>((int) Math.min(count, 1 << 20));
-        org.xxgk.jna.SizeTByReference n = new org.xxgk.jna.SizeTByReference();
+        com.sun.jna.ptr.NativeLongByReference n = new com.sun.jna.ptr.NativeLongByReference();
         for (long i = 0; i < count; ++i) {
-            org.xxgk.jna.SizeT at = Native.size(i);
-            long cellCount = Native.value(lib.xxgk_issues_cell_count(issues, at));
+            com.sun.jna.NativeLong at = Native.size(i);
+            long cellCount = Native.value(Native.Lib.xxgk_issues_cell_count(issues, at));
             List<String> cells = new ArrayList<>((int) cellCount);
             for (long c = 0; c < cellCount; ++c)
-                cells.add(Native.utf8(lib.xxgk_issues_cell_at(issues, at, Native.size(c), n), n.value()));
-            found.add(new Finding(Native.utf8(lib.xxgk_issues_code(issues, at, n), n.value()),
-                                  Severity.of(lib.xxgk_issues_severity(issues, at)),
-                                  Native.utf8(lib.xxgk_issues_rule(issues, at, n), n.value()),
-                                  Native.utf8(lib.xxgk_issues_key(issues, at, n), n.value()),
-                                  Native.utf8(lib.xxgk_issues_pointer(issues, at, n), n.value()),
-                                  Native.utf8(lib.xxgk_issues_expected(issues, at, n), n.value()),
-                                  Native.utf8(lib.xxgk_issues_actual(issues, at, n), n.value()), List.copyOf(cells),
-                                  Native.utf8(lib.xxgk_issues_message(issues, at, Language.ZH.code(), n), n.value()),
-                                  Native.utf8(lib.xxgk_issues_message(issues, at, Language.EN.code(), n), n.value()),
-                                  Native.utf8(lib.xxgk_issues_caused_by(issues, at, n), n.value())));
+                cells.add(Native.utf8(Native.Lib.xxgk_issues_cell_at(issues, at, Native.size(c), n), Native.value(n)));
+            found.add(new Finding(Native.utf8(Native.Lib.xxgk_issues_code(issues, at, n), Native.value(n)),
+                                  Severity.of(Native.Lib.xxgk_issues_severity(issues, at)),
+                                  Native.utf8(Native.Lib.xxgk_issues_rule(issues, at, n), Native.value(n)),
+                                  Native.utf8(Native.Lib.xxgk_issues_key(issues, at, n), Native.value(n)),
+                                  Native.utf8(Native.Lib.xxgk_issues_pointer(issues, at, n), Native.value(n)),
+                                  Native.utf8(Native.Lib.xxgk_issues_expected(issues, at, n), Native.value(n)),
+                                  Native.utf8(Native.Lib.xxgk_issues_actual(issues, at, n), Native.value(n)), List.copyOf(cells),
+                                  Native.utf8(Native.Lib.xxgk_issues_message(issues, at, Language.ZH.code(), n), Native.value(n)),
+                                  Native.utf8(Native.Lib.xxgk_issues_message(issues, at, Language.EN.code(), n), Native.value(n)),
+                                  Native.utf8(Native.Lib.xxgk_issues_caused_by(issues, at, n), Native.value(n))));
         }
         this.list = List.copyOf(found);
-        this.errorCount = Native.value(lib.xxgk_issues_error_count(issues));
+        this.errorCount = Native.value(Native.Lib.xxgk_issues_error_count(issues));
         // Owned from here on (take() frees the issues itself when reading them failed above).
-        this.handle = new Handle(issues, lib::xxgk_issues_free, "findings object");
+        this.handle = new Handle(issues, Native.Lib::xxgk_issues_free, "findings object");
     }
 
     /** Takes ownership of the issues a successful call stored in {@code out}. */
@@ -60,7 +59,7 @@ public final class Findings extends AbstractList<Finding> implements RandomAcces
         try {
             return new Findings(p);
         } catch (RuntimeException | Error e) {
-            Native.LIB.xxgk_issues_free(p);
+            Native.Lib.xxgk_issues_free(p);
             throw e;
         }
     }
@@ -104,7 +103,7 @@ public final class Findings extends AbstractList<Finding> implements RandomAcces
      * @throws XxgkException {@link Status#MISUSE} after {@link #close()}
      */
     public String toJson() {
-        return handle.read(p -> Native.string((out, len, err) -> Native.LIB.xxgk_issues_to_json(p, out, len, err)));
+        return handle.read(p -> Native.string((out, len, err) -> Native.Lib.xxgk_issues_to_json(p, out, len, err)));
     }
 
     /** Runs f with the native findings under the read lock (render options). */

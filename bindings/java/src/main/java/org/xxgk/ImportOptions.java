@@ -77,7 +77,9 @@ public record ImportOptions(SourceKind kind, Format format, int year, long maxIn
         return new ImportOptions(kind, format, year, bytes);
     }
 
+    /** The C struct; null (the C default) for the defaults, which spares building a struct per call. */
     Native.ImportOptions toNative() {
+        if (equals(DEFAULTS)) return null;
         Native.ImportOptions o = new Native.ImportOptions();
         o.kind = kind.code();
         o.format = format == null ? 0 : format.number();

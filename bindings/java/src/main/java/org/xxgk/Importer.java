@@ -42,9 +42,9 @@ public final class Importer {
         Native.ImportOptions o = Args.notNull(options, "options").toNative();
         PointerByReference out = new PointerByReference();
         PointerByReference log = new PointerByReference();
-        org.xxgk.jna.SizeTByReference logLen = new org.xxgk.jna.SizeTByReference();
+        com.sun.jna.ptr.NativeLongByReference logLen = new com.sun.jna.ptr.NativeLongByReference();
         PointerByReference err = new PointerByReference();
-        Native.check(Native.LIB.xxgk_import_file(out, log, logLen, z, o, err), err);
+        Native.check(Native.Lib.xxgk_import_file(out, log, logLen, z, o, err), err);
         return result(out, log, logLen);
     }
 
@@ -62,13 +62,13 @@ public final class Importer {
         Native.ImportOptions o = Args.notNull(options, "options").toNative();
         PointerByReference out = new PointerByReference();
         PointerByReference log = new PointerByReference();
-        org.xxgk.jna.SizeTByReference logLen = new org.xxgk.jna.SizeTByReference();
+        com.sun.jna.ptr.NativeLongByReference logLen = new com.sun.jna.ptr.NativeLongByReference();
         PointerByReference err = new PointerByReference();
-        Native.check(Native.LIB.xxgk_import_bytes(out, log, logLen, Native.nonEmpty(bytes), Native.size(bytes.length), o, err), err);
+        Native.check(Native.Lib.xxgk_import_bytes(out, log, logLen, Native.nonEmpty(bytes), Native.size(bytes.length), o, err), err);
         return result(out, log, logLen);
     }
 
-    private static ImportResult result(PointerByReference out, PointerByReference log, org.xxgk.jna.SizeTByReference logLen) {
+    private static ImportResult result(PointerByReference out, PointerByReference log, com.sun.jna.ptr.NativeLongByReference logLen) {
         Report report = Report.take(out);
         return new ImportResult(report, Native.takeString(log, logLen));
     }

@@ -20,7 +20,7 @@ public final class Keys {
      * @throws XxgkException {@link Status#INVALID_ARGUMENT} for null
      */
     public static long count(Format format) {
-        return Native.value(Native.LIB.xxgk_key_count(Args.notNull(format, "format").number()));
+        return Native.value(Native.Lib.xxgk_key_count(Args.notNull(format, "format").number()));
     }
 
     /**
@@ -37,7 +37,7 @@ public final class Keys {
         Args.size(index, "index");
         Native.KeyInfo k = new Native.KeyInfo();
         PointerByReference err = new PointerByReference();
-        Native.check(Native.LIB.xxgk_key_at(f, Native.size(index), k, err), err);
+        Native.check(Native.Lib.xxgk_key_at(f, Native.size(index), k, err), err);
         return KeyInfo.of(k);
     }
 
@@ -55,7 +55,7 @@ public final class Keys {
         byte[] z = Native.cString(key, "key");
         Native.KeyInfo k = new Native.KeyInfo();
         PointerByReference err = new PointerByReference();
-        Native.check(Native.LIB.xxgk_key_find(f, z, Native.len(z), k, err), err);
+        Native.check(Native.Lib.xxgk_key_find(f, z, Native.len(z), k, err), err);
         return KeyInfo.of(k);
     }
 

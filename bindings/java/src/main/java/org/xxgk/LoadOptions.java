@@ -85,7 +85,9 @@ public record LoadOptions(boolean keepUnknownMembers, long maxInputBytes, long m
         return new LoadOptions(keepUnknownMembers, maxInputBytes, maxDepth, maxStringBytes, problems);
     }
 
+    /** The C struct; null (the C default) for the defaults, which spares building a struct per call. */
     Native.LoadOptions toNative() {
+        if (equals(DEFAULTS)) return null;
         Native.LoadOptions o = new Native.LoadOptions();
         o.keep_unknown_members = keepUnknownMembers ? 1 : 0;
         o.max_input_bytes = Native.size(maxInputBytes);

@@ -1,12 +1,10 @@
 package org.xxgk;
 
-import com.sun.jna.Library;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 import com.sun.jna.ptr.PointerByReference;
-import org.xxgk.jna.SizeT;
-import org.xxgk.jna.SizeTByReference;
+import com.sun.jna.ptr.NativeLongByReference;
 
 import java.nio.charset.StandardCharsets;
 
@@ -28,12 +26,12 @@ final class Native {
         public int version = 1;
         public int status;
         public Pointer pointer;
-        public SizeT pointer_len = new SizeT();
+        public NativeLong pointer_len = new NativeLong();
         public Pointer message;
-        public SizeT message_len = new SizeT();
-        public SizeT offset = new SizeT();
-        public SizeT line = new SizeT();
-        public SizeT column = new SizeT();
+        public NativeLong message_len = new NativeLong();
+        public NativeLong offset = new NativeLong();
+        public NativeLong line = new NativeLong();
+        public NativeLong column = new NativeLong();
     }
 
     /** xxgk_load_options, version 2. */
@@ -41,10 +39,10 @@ final class Native {
     public static final class LoadOptions extends Structure {
         public int version = 2;
         public int keep_unknown_members;
-        public SizeT max_input_bytes = new SizeT();
-        public SizeT max_depth = new SizeT();
-        public SizeT max_string_bytes = new SizeT();
-        public SizeT max_problems = new SizeT();
+        public NativeLong max_input_bytes = new NativeLong();
+        public NativeLong max_depth = new NativeLong();
+        public NativeLong max_string_bytes = new NativeLong();
+        public NativeLong max_problems = new NativeLong();
     }
 
     /** xxgk_cell, version 1. */
@@ -58,7 +56,7 @@ final class Native {
         public int scale;
         public byte[] value_text = new byte[48];
         public Pointer raw;
-        public SizeT raw_len = new SizeT();
+        public NativeLong raw_len = new NativeLong();
     }
 
     /** xxgk_key_info, version 1. */
@@ -66,7 +64,7 @@ final class Native {
                            "row_groups", "row_label", "column_group", "column_label", "label_path"})
     public static final class KeyInfo extends Structure {
         public int version = 1;
-        public SizeT index = new SizeT();
+        public NativeLong index = new NativeLong();
         public int kind;
         public Pointer key;
         public Pointer pointer;
@@ -86,7 +84,7 @@ final class Native {
     public static final class ValidateOptions extends Structure {
         public int version = 2;
         public int omit_info;
-        public SizeT max_findings = new SizeT();
+        public NativeLong max_findings = new NativeLong();
     }
 
     /** xxgk_rule_info, version 1. */
@@ -117,132 +115,145 @@ final class Native {
         public int kind;
         public int format;
         public int year;
-        public SizeT max_input_bytes = new SizeT();
+        public NativeLong max_input_bytes = new NativeLong();
     }
 
-    /** Every function of xxgk.h, in the header's order. */
-    interface Lib extends Library {
-        String xxgk_status_name(int status);
-        NativeLong xxgk_version_number();
-        String xxgk_version_string();
-        int xxgk_format_supported(int format);
-        SizeT xxgk_formats(PointerByReference out);
-        void xxgk_free(Pointer buffer);
+    /**
+     * Every function of xxgk.h, in the header's order, bound by JNA's direct mapping (static native
+     * methods registered once): several times cheaper per call than an interface proxy.
+     */
+    static final class Lib {
+        private Lib() {}
 
-        void xxgk_error_free(Pointer err);
-        int xxgk_error_status(Pointer err);
-        Pointer xxgk_error_message(Pointer err, SizeTByReference outLen);
-        Pointer xxgk_error_location(Pointer err, SizeTByReference outLen);
-        SizeT xxgk_error_offset(Pointer err);
-        SizeT xxgk_error_line(Pointer err);
-        SizeT xxgk_error_column(Pointer err);
-        SizeT xxgk_error_count(Pointer err);
-        int xxgk_error_problem_at(Pointer err, SizeT index, Problem out);
-
-        int xxgk_report_new(PointerByReference out, int format, PointerByReference err);
-        int xxgk_report_from_json(PointerByReference out, byte[] json, SizeT jsonLen, LoadOptions options, PointerByReference err);
-        int xxgk_report_from_file(PointerByReference out, byte[] path, LoadOptions options, PointerByReference err);
-        int xxgk_report_to_json(Pointer report, PointerByReference out, SizeTByReference outLen, PointerByReference err);
-        int xxgk_report_to_cells_csv(Pointer report, PointerByReference out, SizeTByReference outLen, PointerByReference err);
-        void xxgk_report_free(Pointer report);
-        int xxgk_report_format(Pointer report);
-        int xxgk_report_clone(Pointer report, PointerByReference out, PointerByReference err);
-        int xxgk_report_equal(Pointer a, Pointer b);
-        int xxgk_report_get_json(Pointer report, byte[] pointer, SizeT pointerLen, PointerByReference out, SizeTByReference outLen, PointerByReference err);
-        int xxgk_report_set_json(Pointer report, byte[] pointer, SizeT pointerLen, byte[] json, SizeT jsonLen, PointerByReference err);
-
-        int xxgk_cell_get(Pointer report, byte[] key, SizeT keyLen, Cell out, PointerByReference err);
-        int xxgk_cell_set_integer(Pointer report, byte[] key, SizeT keyLen, long value, PointerByReference err);
-        int xxgk_cell_set_decimal(Pointer report, byte[] key, SizeT keyLen, byte[] text, SizeT textLen, int unit, PointerByReference err);
-        int xxgk_cell_set_state(Pointer report, byte[] key, SizeT keyLen, int state, byte[] raw, SizeT rawLen, PointerByReference err);
-
-        SizeT xxgk_key_count(int format);
-        int xxgk_key_at(int format, SizeT index, KeyInfo out, PointerByReference err);
-        int xxgk_key_find(int format, byte[] key, SizeT keyLen, KeyInfo out, PointerByReference err);
-
-        int xxgk_field_get(Pointer report, byte[] key, SizeT keyLen, PointerByReference out, SizeTByReference outLen, PointerByReference err);
-        int xxgk_field_set(Pointer report, byte[] key, SizeT keyLen, byte[] value, SizeT valueLen, PointerByReference err);
-
-        int xxgk_report_validate(Pointer report, ValidateOptions options, PointerByReference out, PointerByReference err);
-        void xxgk_issues_free(Pointer issues);
-        SizeT xxgk_issues_count(Pointer issues);
-        SizeT xxgk_issues_error_count(Pointer issues);
-        Pointer xxgk_issues_code(Pointer issues, SizeT index, SizeTByReference outLen);
-        int xxgk_issues_severity(Pointer issues, SizeT index);
-        Pointer xxgk_issues_rule(Pointer issues, SizeT index, SizeTByReference outLen);
-        Pointer xxgk_issues_key(Pointer issues, SizeT index, SizeTByReference outLen);
-        Pointer xxgk_issues_pointer(Pointer issues, SizeT index, SizeTByReference outLen);
-        Pointer xxgk_issues_expected(Pointer issues, SizeT index, SizeTByReference outLen);
-        Pointer xxgk_issues_actual(Pointer issues, SizeT index, SizeTByReference outLen);
-        Pointer xxgk_issues_message(Pointer issues, SizeT index, int lang, SizeTByReference outLen);
-        Pointer xxgk_issues_caused_by(Pointer issues, SizeT index, SizeTByReference outLen);
-        SizeT xxgk_issues_cell_count(Pointer issues, SizeT index);
-        Pointer xxgk_issues_cell_at(Pointer issues, SizeT index, SizeT cell, SizeTByReference outLen);
-        int xxgk_issues_to_json(Pointer issues, PointerByReference out, SizeTByReference outLen, PointerByReference err);
-
-        SizeT xxgk_rule_count();
-        int xxgk_rule_at(SizeT index, RuleInfo out, PointerByReference err);
-        int xxgk_rule_find(byte[] code, SizeT codeLen, RuleInfo out, PointerByReference err);
-
-        int xxgk_report_render(Pointer report, int what, RenderOptions options, PointerByReference out, SizeTByReference outLen, PointerByReference err);
-        SizeT xxgk_csv_table_count(int format);
-        int xxgk_report_csv_table(Pointer report, SizeT index, PointerByReference name, SizeTByReference nameLen,
-                                  PointerByReference csv, SizeTByReference csvLen, PointerByReference err);
-        int xxgk_json_schema(int format, PointerByReference out, SizeTByReference outLen, PointerByReference err);
-
-        int xxgk_is_portal_json(byte[] json, SizeT jsonLen);
-        int xxgk_portal_from_json(PointerByReference out, byte[] json, SizeT jsonLen, LoadOptions options, PointerByReference err);
-        int xxgk_portal_from_file(PointerByReference out, byte[] path, LoadOptions options, PointerByReference err);
-        void xxgk_portal_free(Pointer portal);
-        int xxgk_portal_to_json(Pointer portal, PointerByReference out, SizeTByReference outLen, PointerByReference err);
-        int xxgk_portal_get_json(Pointer portal, byte[] pointer, SizeT pointerLen, PointerByReference out, SizeTByReference outLen, PointerByReference err);
-        int xxgk_portal_validate(Pointer portal, ValidateOptions options, PointerByReference out, PointerByReference err);
-        int xxgk_portal_render(Pointer portal, int what, RenderOptions options, PointerByReference out, SizeTByReference outLen, PointerByReference err);
-        SizeT xxgk_portal_csv_table_count(Pointer portal);
-        int xxgk_portal_csv_table(Pointer portal, SizeT index, PointerByReference name, SizeTByReference nameLen,
-                                  PointerByReference csv, SizeTByReference csvLen, PointerByReference err);
-        int xxgk_portal_json_schema(PointerByReference out, SizeTByReference outLen, PointerByReference err);
-
-        int xxgk_aggregate(Pointer[] parts, SizeT count, PointerByReference out, PointerByReference sources, PointerByReference err);
-        void xxgk_sources_free(Pointer sources);
-        SizeT xxgk_sources_count(Pointer sources);
-        Pointer xxgk_sources_key(Pointer sources, SizeT cell, SizeTByReference outLen);
-        SizeT xxgk_sources_part_count(Pointer sources, SizeT cell, int which);
-        SizeT xxgk_sources_part_at(Pointer sources, SizeT cell, int which, SizeT i);
-        int xxgk_check_aggregate(Pointer published, Pointer[] parts, SizeT count, PointerByReference out, PointerByReference err);
-        int xxgk_validate_series(Pointer[] reports, SizeT count, PointerByReference out, PointerByReference err);
-        int xxgk_check_narrative(Pointer report, PointerByReference out, PointerByReference err);
-
-        int xxgk_import_bytes(PointerByReference out, PointerByReference logJson, SizeTByReference logJsonLen, byte[] bytes,
-                              SizeT bytesLen, ImportOptions options, PointerByReference err);
-        int xxgk_import_file(PointerByReference out, PointerByReference logJson, SizeTByReference logJsonLen, byte[] path,
-                             ImportOptions options, PointerByReference err);
-        int xxgk_render_css(PointerByReference out, SizeTByReference outLen);
-    }
-
-    /** The loaded library: jna.library.path first, then the system's search path. */
-    static final Lib LIB = load();
-
-    private static Lib load() {
-        try {
-            return com.sun.jna.Native.load("xxgk", Lib.class);
-        } catch (UnsatisfiedLinkError e) {
-            UnsatisfiedLinkError better = new UnsatisfiedLinkError(
-                "libxxgk.so (the xxgk C library) was not found: install it on the system's library path "
-                + "or start the JVM with -Djna.library.path=DIR (docs/java.md); " + e.getMessage());
-            better.initCause(e);
-            throw better;
+        static {
+            // size_t is passed as C's unsigned long (NativeLong, which JNA converts fast in direct
+            // mapping): the same type on every platform the C ABI builds for (ELF, LP64 or ILP32).
+            if (com.sun.jna.Native.SIZE_T_SIZE != NativeLong.SIZE)
+                throw new UnsatisfiedLinkError("org.xxgk maps size_t to unsigned long, which differ in width on this platform");
+            try {
+                com.sun.jna.Native.register(Lib.class, "xxgk");
+            } catch (UnsatisfiedLinkError e) {
+                UnsatisfiedLinkError better = new UnsatisfiedLinkError(
+                    "libxxgk.so (the xxgk C library) was not found: install it on the system's library path "
+                    + "or start the JVM with -Djna.library.path=DIR (docs/java.md); " + e.getMessage());
+                better.initCause(e);
+                throw better;
+            }
         }
+
+        static native String xxgk_status_name(int status);
+        static native NativeLong xxgk_version_number();
+        static native String xxgk_version_string();
+        static native int xxgk_format_supported(int format);
+        static native NativeLong xxgk_formats(PointerByReference out);
+        static native void xxgk_free(Pointer buffer);
+
+        static native void xxgk_error_free(Pointer err);
+        static native int xxgk_error_status(Pointer err);
+        static native Pointer xxgk_error_message(Pointer err, NativeLongByReference outLen);
+        static native Pointer xxgk_error_location(Pointer err, NativeLongByReference outLen);
+        static native NativeLong xxgk_error_offset(Pointer err);
+        static native NativeLong xxgk_error_line(Pointer err);
+        static native NativeLong xxgk_error_column(Pointer err);
+        static native NativeLong xxgk_error_count(Pointer err);
+        static native int xxgk_error_problem_at(Pointer err, NativeLong index, Problem out);
+
+        static native int xxgk_report_new(PointerByReference out, int format, PointerByReference err);
+        static native int xxgk_report_from_json(PointerByReference out, byte[] json, NativeLong jsonLen, LoadOptions options, PointerByReference err);
+        static native int xxgk_report_from_file(PointerByReference out, byte[] path, LoadOptions options, PointerByReference err);
+        static native int xxgk_report_to_json(Pointer report, PointerByReference out, NativeLongByReference outLen, PointerByReference err);
+        static native int xxgk_report_to_cells_csv(Pointer report, PointerByReference out, NativeLongByReference outLen, PointerByReference err);
+        static native void xxgk_report_free(Pointer report);
+        static native int xxgk_report_format(Pointer report);
+        static native int xxgk_report_clone(Pointer report, PointerByReference out, PointerByReference err);
+        static native int xxgk_report_equal(Pointer a, Pointer b);
+        static native int xxgk_report_get_json(Pointer report, byte[] pointer, NativeLong pointerLen, PointerByReference out, NativeLongByReference outLen, PointerByReference err);
+        static native int xxgk_report_set_json(Pointer report, byte[] pointer, NativeLong pointerLen, byte[] json, NativeLong jsonLen, PointerByReference err);
+
+        static native int xxgk_cell_get(Pointer report, byte[] key, NativeLong keyLen, Cell out, PointerByReference err);
+        static native int xxgk_cell_set_integer(Pointer report, byte[] key, NativeLong keyLen, long value, PointerByReference err);
+        static native int xxgk_cell_set_decimal(Pointer report, byte[] key, NativeLong keyLen, byte[] text, NativeLong textLen, int unit, PointerByReference err);
+        static native int xxgk_cell_set_state(Pointer report, byte[] key, NativeLong keyLen, int state, byte[] raw, NativeLong rawLen, PointerByReference err);
+
+        static native NativeLong xxgk_key_count(int format);
+        static native int xxgk_key_at(int format, NativeLong index, KeyInfo out, PointerByReference err);
+        static native int xxgk_key_find(int format, byte[] key, NativeLong keyLen, KeyInfo out, PointerByReference err);
+
+        static native int xxgk_field_get(Pointer report, byte[] key, NativeLong keyLen, PointerByReference out, NativeLongByReference outLen, PointerByReference err);
+        static native int xxgk_field_set(Pointer report, byte[] key, NativeLong keyLen, byte[] value, NativeLong valueLen, PointerByReference err);
+
+        static native int xxgk_report_validate(Pointer report, ValidateOptions options, PointerByReference out, PointerByReference err);
+        static native void xxgk_issues_free(Pointer issues);
+        static native NativeLong xxgk_issues_count(Pointer issues);
+        static native NativeLong xxgk_issues_error_count(Pointer issues);
+        static native Pointer xxgk_issues_code(Pointer issues, NativeLong index, NativeLongByReference outLen);
+        static native int xxgk_issues_severity(Pointer issues, NativeLong index);
+        static native Pointer xxgk_issues_rule(Pointer issues, NativeLong index, NativeLongByReference outLen);
+        static native Pointer xxgk_issues_key(Pointer issues, NativeLong index, NativeLongByReference outLen);
+        static native Pointer xxgk_issues_pointer(Pointer issues, NativeLong index, NativeLongByReference outLen);
+        static native Pointer xxgk_issues_expected(Pointer issues, NativeLong index, NativeLongByReference outLen);
+        static native Pointer xxgk_issues_actual(Pointer issues, NativeLong index, NativeLongByReference outLen);
+        static native Pointer xxgk_issues_message(Pointer issues, NativeLong index, int lang, NativeLongByReference outLen);
+        static native Pointer xxgk_issues_caused_by(Pointer issues, NativeLong index, NativeLongByReference outLen);
+        static native NativeLong xxgk_issues_cell_count(Pointer issues, NativeLong index);
+        static native Pointer xxgk_issues_cell_at(Pointer issues, NativeLong index, NativeLong cell, NativeLongByReference outLen);
+        static native int xxgk_issues_to_json(Pointer issues, PointerByReference out, NativeLongByReference outLen, PointerByReference err);
+
+        static native NativeLong xxgk_rule_count();
+        static native int xxgk_rule_at(NativeLong index, RuleInfo out, PointerByReference err);
+        static native int xxgk_rule_find(byte[] code, NativeLong codeLen, RuleInfo out, PointerByReference err);
+
+        static native int xxgk_report_render(Pointer report, int what, RenderOptions options, PointerByReference out, NativeLongByReference outLen, PointerByReference err);
+        static native NativeLong xxgk_csv_table_count(int format);
+        static native int xxgk_report_csv_table(Pointer report, NativeLong index, PointerByReference name, NativeLongByReference nameLen,
+                                  PointerByReference csv, NativeLongByReference csvLen, PointerByReference err);
+        static native int xxgk_json_schema(int format, PointerByReference out, NativeLongByReference outLen, PointerByReference err);
+
+        static native int xxgk_is_portal_json(byte[] json, NativeLong jsonLen);
+        static native int xxgk_portal_from_json(PointerByReference out, byte[] json, NativeLong jsonLen, LoadOptions options, PointerByReference err);
+        static native int xxgk_portal_from_file(PointerByReference out, byte[] path, LoadOptions options, PointerByReference err);
+        static native void xxgk_portal_free(Pointer portal);
+        static native int xxgk_portal_to_json(Pointer portal, PointerByReference out, NativeLongByReference outLen, PointerByReference err);
+        static native int xxgk_portal_get_json(Pointer portal, byte[] pointer, NativeLong pointerLen, PointerByReference out, NativeLongByReference outLen, PointerByReference err);
+        static native int xxgk_portal_validate(Pointer portal, ValidateOptions options, PointerByReference out, PointerByReference err);
+        static native int xxgk_portal_render(Pointer portal, int what, RenderOptions options, PointerByReference out, NativeLongByReference outLen, PointerByReference err);
+        static native NativeLong xxgk_portal_csv_table_count(Pointer portal);
+        static native int xxgk_portal_csv_table(Pointer portal, NativeLong index, PointerByReference name, NativeLongByReference nameLen,
+                                  PointerByReference csv, NativeLongByReference csvLen, PointerByReference err);
+        static native int xxgk_portal_json_schema(PointerByReference out, NativeLongByReference outLen, PointerByReference err);
+
+        static native int xxgk_aggregate(Pointer parts, NativeLong count, PointerByReference out, PointerByReference sources, PointerByReference err);
+        static native void xxgk_sources_free(Pointer sources);
+        static native NativeLong xxgk_sources_count(Pointer sources);
+        static native Pointer xxgk_sources_key(Pointer sources, NativeLong cell, NativeLongByReference outLen);
+        static native NativeLong xxgk_sources_part_count(Pointer sources, NativeLong cell, int which);
+        static native NativeLong xxgk_sources_part_at(Pointer sources, NativeLong cell, int which, NativeLong i);
+        static native int xxgk_check_aggregate(Pointer published, Pointer parts, NativeLong count, PointerByReference out, PointerByReference err);
+        static native int xxgk_validate_series(Pointer reports, NativeLong count, PointerByReference out, PointerByReference err);
+        static native int xxgk_check_narrative(Pointer report, PointerByReference out, PointerByReference err);
+
+        static native int xxgk_import_bytes(PointerByReference out, PointerByReference logJson, NativeLongByReference logJsonLen, byte[] bytes,
+                              NativeLong bytesLen, ImportOptions options, PointerByReference err);
+        static native int xxgk_import_file(PointerByReference out, PointerByReference logJson, NativeLongByReference logJsonLen, byte[] path,
+                             ImportOptions options, PointerByReference err);
+        static native int xxgk_render_css(PointerByReference out, NativeLongByReference outLen);
     }
 
     // ---- helpers every class uses
 
-    static SizeT size(long n) {
-        return new SizeT(n);
+    /** A size_t argument. */
+    static NativeLong size(long n) {
+        return new NativeLong(n, true);
     }
 
-    static long value(SizeT s) {
-        return s.longValue();
+    /** A size_t read back, as unsigned. */
+    static long value(NativeLong s) {
+        return NativeLong.SIZE == 8 ? s.longValue() : s.longValue() & 0xffffffffL;
+    }
+
+    /** A size_t out-parameter read back, as unsigned. */
+    static long value(NativeLongByReference r) {
+        return value(r.getValue());
     }
 
     /**
@@ -269,8 +280,8 @@ final class Native {
     }
 
     /** The length of a {@link #cString} without its NUL. */
-    static SizeT len(byte[] z) {
-        return new SizeT(z.length - 1);
+    static NativeLong len(byte[] z) {
+        return new NativeLong(z.length - 1);
     }
 
     /** The caller's bytes as an array of at least one byte (an empty input stays non-NULL). */
@@ -293,39 +304,39 @@ final class Native {
     }
 
     /** Reads an [owned: xxgk_free] buffer as a string and frees it. */
-    static String takeString(PointerByReference out, SizeTByReference len) {
+    static String takeString(PointerByReference out, NativeLongByReference len) {
         Pointer p = out.getValue();
         if (p == null) return null;
         try {
-            return utf8(p, len.value());
+            return utf8(p, Native.value(len));
         } finally {
-            LIB.xxgk_free(p);
+            Lib.xxgk_free(p);
         }
     }
 
     /** Reads an [owned: xxgk_free] buffer as bytes and frees it. */
-    static byte[] takeBytes(PointerByReference out, SizeTByReference len) {
+    static byte[] takeBytes(PointerByReference out, NativeLongByReference len) {
         Pointer p = out.getValue();
         if (p == null) return null;
         try {
-            long n = len.value();
+            long n = Native.value(len);
             if (n > Integer.MAX_VALUE - 8)
                 throw new XxgkException(Status.LIMIT_EXCEEDED, "a buffer of " + n + " bytes does not fit a Java array");
             return p.getByteArray(0, (int) n);
         } finally {
-            LIB.xxgk_free(p);
+            Lib.xxgk_free(p);
         }
     }
 
     /** A call that hands out an [owned: xxgk_free] string. */
     interface StringCall {
-        int call(PointerByReference out, SizeTByReference len, PointerByReference err);
+        int call(PointerByReference out, NativeLongByReference len, PointerByReference err);
     }
 
     /** Runs a call handing out a string: the string, or the call's exception. */
     static String string(StringCall call) {
         PointerByReference out = new PointerByReference();
-        SizeTByReference len = new SizeTByReference();
+        NativeLongByReference len = new NativeLongByReference();
         PointerByReference err = new PointerByReference();
         check(call.call(out, len, err), err);
         return takeString(out, len);
@@ -338,7 +349,7 @@ final class Native {
         try {
             throw XxgkException.fromNative(status, e);
         } finally {
-            LIB.xxgk_error_free(e);
+            Lib.xxgk_error_free(e);
         }
     }
 }

@@ -20,7 +20,7 @@ public final class Portal implements AutoCloseable {
     private final Handle handle;
 
     private Portal(Pointer portal) {
-        this.handle = new Handle(portal, Native.LIB::xxgk_portal_free, "portal");
+        this.handle = new Handle(portal, Native.Lib::xxgk_portal_free, "portal");
     }
 
     /**
@@ -33,7 +33,7 @@ public final class Portal implements AutoCloseable {
      */
     public static boolean isPortalJson(String json) {
         byte[] z = Native.cString(json, "json");
-        return Native.LIB.xxgk_is_portal_json(z, Native.len(z)) == 1;
+        return Native.Lib.xxgk_is_portal_json(z, Native.len(z)) == 1;
     }
 
     /**
@@ -45,7 +45,7 @@ public final class Portal implements AutoCloseable {
      */
     public static boolean isPortalJson(byte[] json) {
         Args.notNull(json, "json");
-        return Native.LIB.xxgk_is_portal_json(Native.nonEmpty(json), Native.size(json.length)) == 1;
+        return Native.Lib.xxgk_is_portal_json(Native.nonEmpty(json), Native.size(json.length)) == 1;
     }
 
     /**
@@ -96,11 +96,11 @@ public final class Portal implements AutoCloseable {
         return decode(Native.nonEmpty(json), Native.size(json.length), options);
     }
 
-    private static Portal decode(byte[] bytes, org.xxgk.jna.SizeT length, LoadOptions options) {
+    private static Portal decode(byte[] bytes, com.sun.jna.NativeLong length, LoadOptions options) {
         Native.LoadOptions o = Args.notNull(options, "options").toNative();
         PointerByReference out = new PointerByReference();
         PointerByReference err = new PointerByReference();
-        Native.check(Native.LIB.xxgk_portal_from_json(out, bytes, length, o, err), err);
+        Native.check(Native.Lib.xxgk_portal_from_json(out, bytes, length, o, err), err);
         return new Portal(out.getValue());
     }
 
@@ -128,7 +128,7 @@ public final class Portal implements AutoCloseable {
         Native.LoadOptions o = Args.notNull(options, "options").toNative();
         PointerByReference out = new PointerByReference();
         PointerByReference err = new PointerByReference();
-        Native.check(Native.LIB.xxgk_portal_from_file(out, z, o, err), err);
+        Native.check(Native.Lib.xxgk_portal_from_file(out, z, o, err), err);
         return new Portal(out.getValue());
     }
 
@@ -138,7 +138,7 @@ public final class Portal implements AutoCloseable {
      * @return the schema as JSON text
      */
     public static String jsonSchema() {
-        return Native.string(Native.LIB::xxgk_portal_json_schema);
+        return Native.string(Native.Lib::xxgk_portal_json_schema);
     }
 
     /**
@@ -148,7 +148,7 @@ public final class Portal implements AutoCloseable {
      * @throws XxgkException {@link Status#MISUSE} when closed
      */
     public String toJson() {
-        return handle.read(p -> Native.string((out, len, err) -> Native.LIB.xxgk_portal_to_json(p, out, len, err)));
+        return handle.read(p -> Native.string((out, len, err) -> Native.Lib.xxgk_portal_to_json(p, out, len, err)));
     }
 
     /**
@@ -161,7 +161,7 @@ public final class Portal implements AutoCloseable {
      */
     public String getJson(String pointer) {
         byte[] z = Native.cString(pointer, "pointer");
-        return handle.read(p -> Native.string((out, len, err) -> Native.LIB.xxgk_portal_get_json(p, z, Native.len(z), out, len, err)));
+        return handle.read(p -> Native.string((out, len, err) -> Native.Lib.xxgk_portal_get_json(p, z, Native.len(z), out, len, err)));
     }
 
     /**
@@ -186,7 +186,7 @@ public final class Portal implements AutoCloseable {
         return handle.read(p -> {
             PointerByReference out = new PointerByReference();
             PointerByReference err = new PointerByReference();
-            Native.check(Native.LIB.xxgk_portal_validate(p, o, out, err), err);
+            Native.check(Native.Lib.xxgk_portal_validate(p, o, out, err), err);
             return Findings.take(out);
         });
     }
@@ -204,7 +204,7 @@ public final class Portal implements AutoCloseable {
         Args.notNull(kind, "kind");
         Args.notNull(options, "options");
         return handle.read(p -> Renderer.render(options, o -> Native.string(
-            (out, len, err) -> Native.LIB.xxgk_portal_render(p, kind.code(), o, out, len, err))));
+            (out, len, err) -> Native.Lib.xxgk_portal_render(p, kind.code(), o, out, len, err))));
     }
 
     /**
@@ -216,12 +216,12 @@ public final class Portal implements AutoCloseable {
      */
     public List<CsvTable> csvTables() {
         return handle.read(p -> {
-            long n = Native.value(Native.LIB.xxgk_portal_csv_table_count(p));
+            long n = Native.value(Native.Lib.xxgk_portal_csv_table_count(p));
             List<CsvTable> tables = new ArrayList<>();
             for (long i = 0; i < n; ++i) {
-                org.xxgk.jna.SizeT at = Native.size(i);
+                com.sun.jna.NativeLong at = Native.size(i);
                 tables.add(Renderer.csvTable((name, nameLen, csv, csvLen, err) ->
-                Native.LIB.xxgk_portal_csv_table(p, at, name, nameLen, csv, csvLen, err)));
+                Native.Lib.xxgk_portal_csv_table(p, at, name, nameLen, csv, csvLen, err)));
             }
             return List.copyOf(tables);
         });
@@ -237,7 +237,7 @@ public final class Portal implements AutoCloseable {
     public CsvTable csvTable(long index) {
         Args.size(index, "index");
         return handle.read(p -> Renderer.csvTable((name, nameLen, csv, csvLen, err) ->
-            Native.LIB.xxgk_portal_csv_table(p, Native.size(index), name, nameLen, csv, csvLen, err)));
+            Native.Lib.xxgk_portal_csv_table(p, Native.size(index), name, nameLen, csv, csvLen, err)));
     }
 
     /**

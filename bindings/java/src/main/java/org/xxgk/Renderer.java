@@ -10,6 +10,7 @@ final class Renderer {
 
     /** Runs a render call with the native options, holding the findings (when any) for the call. */
     static String render(RenderOptions options, Function<Native.RenderOptions, String> call) {
+        if (options.findings() == null && options.language() == Language.ZH) return call.apply(null);  // the C default
         Native.RenderOptions o = new Native.RenderOptions();
         o.lang = options.language().code();
         if (options.findings() == null) return call.apply(o);
@@ -21,15 +22,15 @@ final class Renderer {
 
     /** A call writing one CSV table: name and text, both [owned: xxgk_free]. */
     interface TableCall {
-        int call(PointerByReference name, org.xxgk.jna.SizeTByReference nameLen, PointerByReference csv,
-                 org.xxgk.jna.SizeTByReference csvLen, PointerByReference err);
+        int call(PointerByReference name, com.sun.jna.ptr.NativeLongByReference nameLen, PointerByReference csv,
+                 com.sun.jna.ptr.NativeLongByReference csvLen, PointerByReference err);
     }
 
     static CsvTable csvTable(TableCall call) {
         PointerByReference name = new PointerByReference();
         PointerByReference csv = new PointerByReference();
-        org.xxgk.jna.SizeTByReference nameLen = new org.xxgk.jna.SizeTByReference();
-        org.xxgk.jna.SizeTByReference csvLen = new org.xxgk.jna.SizeTByReference();
+        com.sun.jna.ptr.NativeLongByReference nameLen = new com.sun.jna.ptr.NativeLongByReference();
+        com.sun.jna.ptr.NativeLongByReference csvLen = new com.sun.jna.ptr.NativeLongByReference();
         PointerByReference err = new PointerByReference();
         Native.check(call.call(name, nameLen, csv, csvLen, err), err);
         String n = Native.takeString(name, nameLen);  // both freed even when one read fails

@@ -32,7 +32,7 @@ public final class Report implements AutoCloseable {
     private final Handle handle;
 
     private Report(Pointer report) {
-        this.handle = new Handle(report, Native.LIB::xxgk_report_free, "report");
+        this.handle = new Handle(report, Native.Lib::xxgk_report_free, "report");
     }
 
     /** Takes ownership of the report a successful call stored in {@code out}. */
@@ -64,7 +64,7 @@ public final class Report implements AutoCloseable {
     public static Report create(Format format) {
         Args.notNull(format, "format");
         PointerByReference err = new PointerByReference();
-        return make(out -> Native.LIB.xxgk_report_new(out, format.number(), err), err);
+        return make(out -> Native.Lib.xxgk_report_new(out, format.number(), err), err);
     }
 
     /**
@@ -118,10 +118,10 @@ public final class Report implements AutoCloseable {
         return decode(Native.nonEmpty(json), Native.size(json.length), options);
     }
 
-    private static Report decode(byte[] bytes, org.xxgk.jna.SizeT length, LoadOptions options) {
+    private static Report decode(byte[] bytes, com.sun.jna.NativeLong length, LoadOptions options) {
         Native.LoadOptions o = Args.notNull(options, "options").toNative();
         PointerByReference err = new PointerByReference();
-        return make(out -> Native.LIB.xxgk_report_from_json(out, bytes, length, o, err), err);
+        return make(out -> Native.Lib.xxgk_report_from_json(out, bytes, length, o, err), err);
     }
 
     /**
@@ -147,7 +147,7 @@ public final class Report implements AutoCloseable {
         byte[] z = Native.cString(Args.notNull(path, "path").toString(), "path");
         Native.LoadOptions o = Args.notNull(options, "options").toNative();
         PointerByReference err = new PointerByReference();
-        return make(out -> Native.LIB.xxgk_report_from_file(out, z, o, err), err);
+        return make(out -> Native.Lib.xxgk_report_from_file(out, z, o, err), err);
     }
 
     /**
@@ -159,7 +159,7 @@ public final class Report implements AutoCloseable {
     public Report copy() {
         return handle.read(p -> {
             PointerByReference err = new PointerByReference();
-            return make(out -> Native.LIB.xxgk_report_clone(p, out, err), err);
+            return make(out -> Native.Lib.xxgk_report_clone(p, out, err), err);
         });
     }
 
@@ -172,7 +172,7 @@ public final class Report implements AutoCloseable {
      * @throws XxgkException {@link Status#MISUSE} when closed
      */
     public Format format() {
-        return handle.read(p -> Format.of(Native.LIB.xxgk_report_format(p)));
+        return handle.read(p -> Format.of(Native.Lib.xxgk_report_format(p)));
     }
 
     /**
@@ -183,7 +183,7 @@ public final class Report implements AutoCloseable {
      * @throws XxgkException {@link Status#MISUSE} when closed
      */
     public String toJson() {
-        return handle.read(p -> Native.string((out, len, err) -> Native.LIB.xxgk_report_to_json(p, out, len, err)));
+        return handle.read(p -> Native.string((out, len, err) -> Native.Lib.xxgk_report_to_json(p, out, len, err)));
     }
 
     /**
@@ -195,9 +195,9 @@ public final class Report implements AutoCloseable {
     public byte[] toJsonBytes() {
         return handle.read(p -> {
             PointerByReference out = new PointerByReference();
-            org.xxgk.jna.SizeTByReference len = new org.xxgk.jna.SizeTByReference();
+            com.sun.jna.ptr.NativeLongByReference len = new com.sun.jna.ptr.NativeLongByReference();
             PointerByReference err = new PointerByReference();
-            Native.check(Native.LIB.xxgk_report_to_json(p, out, len, err), err);
+            Native.check(Native.Lib.xxgk_report_to_json(p, out, len, err), err);
             return Native.takeBytes(out, len);
         });
     }
@@ -210,7 +210,7 @@ public final class Report implements AutoCloseable {
      * @throws XxgkException {@link Status#MISUSE} when closed
      */
     public String cellsCsv() {
-        return handle.read(p -> Native.string((out, len, err) -> Native.LIB.xxgk_report_to_cells_csv(p, out, len, err)));
+        return handle.read(p -> Native.string((out, len, err) -> Native.Lib.xxgk_report_to_cells_csv(p, out, len, err)));
     }
 
     /**
@@ -223,7 +223,7 @@ public final class Report implements AutoCloseable {
      */
     public boolean contentEquals(Report other) {
         Args.notNull(other, "other");
-        return Handle.readAll(List.of(handle, other.handle), p -> Native.LIB.xxgk_report_equal(p[0], p[1]) == 1);
+        return Handle.readAll(List.of(handle, other.handle), p -> Native.Lib.xxgk_report_equal(p[0], p[1]) == 1);
     }
 
     // ---- JSON parts
@@ -240,7 +240,7 @@ public final class Report implements AutoCloseable {
      */
     public String getJson(String pointer) {
         byte[] z = Native.cString(pointer, "pointer");
-        return handle.read(p -> Native.string((out, len, err) -> Native.LIB.xxgk_report_get_json(p, z, Native.len(z), out, len, err)));
+        return handle.read(p -> Native.string((out, len, err) -> Native.Lib.xxgk_report_get_json(p, z, Native.len(z), out, len, err)));
     }
 
     /**
@@ -260,7 +260,7 @@ public final class Report implements AutoCloseable {
         byte[] zj = Native.cString(json, "json");
         handle.write(p -> {
             PointerByReference err = new PointerByReference();
-            Native.check(Native.LIB.xxgk_report_set_json(p, zp, Native.len(zp), zj, Native.len(zj), err), err);
+            Native.check(Native.Lib.xxgk_report_set_json(p, zp, Native.len(zp), zj, Native.len(zj), err), err);
             return null;
         });
     }
@@ -280,7 +280,7 @@ public final class Report implements AutoCloseable {
         return handle.read(p -> {
             Native.Cell c = new Native.Cell();
             PointerByReference err = new PointerByReference();
-            Native.check(Native.LIB.xxgk_cell_get(p, z, Native.len(z), c, err), err);
+            Native.check(Native.Lib.xxgk_cell_get(p, z, Native.len(z), c, err), err);
             CellState state = CellState.of(c.state);
             BigDecimal value = state == CellState.NUMBER ? BigDecimal.valueOf(c.coefficient, c.scale) : null;
             return new Cell(state, CellKind.of(c.kind), Unit.of(c.unit), value, Native.utf8(c.raw, Native.value(c.raw_len)));
@@ -300,7 +300,7 @@ public final class Report implements AutoCloseable {
         byte[] z = Native.cString(key, "key");
         handle.write(p -> {
             PointerByReference err = new PointerByReference();
-            Native.check(Native.LIB.xxgk_cell_set_integer(p, z, Native.len(z), value, err), err);
+            Native.check(Native.Lib.xxgk_cell_set_integer(p, z, Native.len(z), value, err), err);
             return null;
         });
     }
@@ -321,7 +321,7 @@ public final class Report implements AutoCloseable {
         Args.notNull(unit, "unit");
         handle.write(p -> {
             PointerByReference err = new PointerByReference();
-            Native.check(Native.LIB.xxgk_cell_set_decimal(p, z, Native.len(z), text, Native.len(text), unit.code(), err), err);
+            Native.check(Native.Lib.xxgk_cell_set_decimal(p, z, Native.len(z), text, Native.len(text), unit.code(), err), err);
             return null;
         });
     }
@@ -342,7 +342,7 @@ public final class Report implements AutoCloseable {
         byte[] r = raw == null ? new byte[1] : Native.cString(raw, "raw");
         handle.write(p -> {
             PointerByReference err = new PointerByReference();
-            Native.check(Native.LIB.xxgk_cell_set_state(p, z, Native.len(z), state.code(), raw == null ? null : r,
+            Native.check(Native.Lib.xxgk_cell_set_state(p, z, Native.len(z), state.code(), raw == null ? null : r,
                                                         Native.len(r), err), err);
             return null;
         });
@@ -363,7 +363,7 @@ public final class Report implements AutoCloseable {
     public Optional<String> field(String key) {
         byte[] z = Native.cString(key, "key");
         return Optional.ofNullable(handle.read(
-            p -> Native.string((out, len, err) -> Native.LIB.xxgk_field_get(p, z, Native.len(z), out, len, err))));
+            p -> Native.string((out, len, err) -> Native.Lib.xxgk_field_get(p, z, Native.len(z), out, len, err))));
     }
 
     /**
@@ -382,7 +382,7 @@ public final class Report implements AutoCloseable {
         byte[] v = Native.cString(value, "value");
         handle.write(p -> {
             PointerByReference err = new PointerByReference();
-            Native.check(Native.LIB.xxgk_field_set(p, z, Native.len(z), v, Native.len(v), err), err);
+            Native.check(Native.Lib.xxgk_field_set(p, z, Native.len(z), v, Native.len(v), err), err);
             return null;
         });
     }
@@ -412,7 +412,7 @@ public final class Report implements AutoCloseable {
         return handle.read(p -> {
             PointerByReference out = new PointerByReference();
             PointerByReference err = new PointerByReference();
-            Native.check(Native.LIB.xxgk_report_validate(p, o, out, err), err);
+            Native.check(Native.Lib.xxgk_report_validate(p, o, out, err), err);
             return Findings.take(out);
         });
     }
@@ -428,7 +428,7 @@ public final class Report implements AutoCloseable {
         return handle.read(p -> {
             PointerByReference out = new PointerByReference();
             PointerByReference err = new PointerByReference();
-            Native.check(Native.LIB.xxgk_check_narrative(p, out, err), err);
+            Native.check(Native.Lib.xxgk_check_narrative(p, out, err), err);
             return Findings.take(out);
         });
     }
@@ -462,7 +462,7 @@ public final class Report implements AutoCloseable {
         Args.notNull(kind, "kind");
         Args.notNull(options, "options");
         return handle.read(p -> Renderer.render(options, o -> Native.string(
-            (out, len, err) -> Native.LIB.xxgk_report_render(p, kind.code(), o, out, len, err))));
+            (out, len, err) -> Native.Lib.xxgk_report_render(p, kind.code(), o, out, len, err))));
     }
 
     /**
@@ -474,12 +474,12 @@ public final class Report implements AutoCloseable {
      */
     public List<CsvTable> csvTables() {
         return handle.read(p -> {
-            long n = Native.value(Native.LIB.xxgk_csv_table_count(Native.LIB.xxgk_report_format(p)));
+            long n = Native.value(Native.Lib.xxgk_csv_table_count(Native.Lib.xxgk_report_format(p)));
             List<CsvTable> tables = new ArrayList<>();
             for (long i = 0; i < n; ++i) {
-                org.xxgk.jna.SizeT at = Native.size(i);
+                com.sun.jna.NativeLong at = Native.size(i);
                 tables.add(Renderer.csvTable((name, nameLen, csv, csvLen, err) ->
-                Native.LIB.xxgk_report_csv_table(p, at, name, nameLen, csv, csvLen, err)));
+                Native.Lib.xxgk_report_csv_table(p, at, name, nameLen, csv, csvLen, err)));
             }
             return List.copyOf(tables);
         });
@@ -495,7 +495,7 @@ public final class Report implements AutoCloseable {
     public CsvTable csvTable(long index) {
         Args.size(index, "index");
         return handle.read(p -> Renderer.csvTable((name, nameLen, csv, csvLen, err) ->
-            Native.LIB.xxgk_report_csv_table(p, Native.size(index), name, nameLen, csv, csvLen, err)));
+            Native.Lib.xxgk_report_csv_table(p, Native.size(index), name, nameLen, csv, csvLen, err)));
     }
 
     // ---- lifetime

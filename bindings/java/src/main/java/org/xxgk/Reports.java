@@ -1,5 +1,6 @@
 package org.xxgk;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
@@ -21,8 +22,12 @@ public final class Reports {
         return handles;
     }
 
-    private static Pointer[] array(Pointer[] pointers) {
-        return pointers.length == 0 ? null : pointers;
+    /** A C array of the handles ({@code const xxgk_report *const *}); NULL for none. */
+    private static Pointer array(Pointer[] pointers) {
+        if (pointers.length == 0) return null;
+        Memory m = new Memory((long) com.sun.jna.Native.POINTER_SIZE * pointers.length);
+        for (int i = 0; i < pointers.length; ++i) m.setPointer((long) com.sun.jna.Native.POINTER_SIZE * i, pointers[i]);
+        return m;
     }
 
     /**
@@ -42,7 +47,7 @@ public final class Reports {
             PointerByReference out = new PointerByReference();
             PointerByReference sources = new PointerByReference();
             PointerByReference err = new PointerByReference();
-            Native.check(Native.LIB.xxgk_aggregate(array(p), Native.size(p.length), out, sources, err), err);
+            Native.check(Native.Lib.xxgk_aggregate(array(p), Native.size(p.length), out, sources, err), err);
             Report report = Report.take(out);
             Pointer s = sources.getValue();
             try {
@@ -51,25 +56,24 @@ public final class Reports {
                 report.close();
                 throw e;
             } finally {
-                Native.LIB.xxgk_sources_free(s);
+                Native.Lib.xxgk_sources_free(s);
             }
         });
     }
 
     private static List<CellSources> readSources(Pointer s) {
-        Native.Lib lib = Native.LIB;
-        long cells = Native.value(lib.xxgk_sources_count(s));
+        long cells = Native.value(Native.Lib.xxgk_sources_count(s));
         List<CellSources> all = new ArrayList<>((int) cells);
-        org.xxgk.jna.SizeTByReference n = new org.xxgk.jna.SizeTByReference();
+        com.sun.jna.ptr.NativeLongByReference n = new com.sun.jna.ptr.NativeLongByReference();
         for (long c = 0; c < cells; ++c) {
-            org.xxgk.jna.SizeT cell = Native.size(c);
-            String key = Native.utf8(lib.xxgk_sources_key(s, cell, n), n.value());
+            com.sun.jna.NativeLong cell = Native.size(c);
+            String key = Native.utf8(Native.Lib.xxgk_sources_key(s, cell, n), Native.value(n));
             List<List<Integer>> lists = new ArrayList<>(3);
             for (int which = 0; which < 3; ++which) {  // XXGK_SOURCE_SUMMED, _BLANK, _UNKNOWN
-                long count = Native.value(lib.xxgk_sources_part_count(s, cell, which));
+                long count = Native.value(Native.Lib.xxgk_sources_part_count(s, cell, which));
                 List<Integer> parts = new ArrayList<>((int) count);
                 for (long i = 0; i < count; ++i)
-                    parts.add((int) Native.value(lib.xxgk_sources_part_at(s, cell, which, Native.size(i))));
+                    parts.add((int) Native.value(Native.Lib.xxgk_sources_part_at(s, cell, which, Native.size(i))));
                 lists.add(List.copyOf(parts));
             }
             all.add(new CellSources(key, lists.get(0), lists.get(1), lists.get(2)));
@@ -94,7 +98,7 @@ public final class Reports {
             Pointer[] rest = java.util.Arrays.copyOfRange(p, 1, p.length);
             PointerByReference out = new PointerByReference();
             PointerByReference err = new PointerByReference();
-            Native.check(Native.LIB.xxgk_check_aggregate(p[0], array(rest), Native.size(rest.length), out, err), err);
+            Native.check(Native.Lib.xxgk_check_aggregate(p[0], array(rest), Native.size(rest.length), out, err), err);
             return Findings.take(out);
         });
     }
@@ -113,7 +117,7 @@ public final class Reports {
         return Handle.readAll(handles, p -> {
             PointerByReference out = new PointerByReference();
             PointerByReference err = new PointerByReference();
-            Native.check(Native.LIB.xxgk_validate_series(array(p), Native.size(p.length), out, err), err);
+            Native.check(Native.Lib.xxgk_validate_series(array(p), Native.size(p.length), out, err), err);
             return Findings.take(out);
         });
     }

@@ -18,7 +18,7 @@ public final class Rules {
      * @return the count
      */
     public static long count() {
-        return Native.value(Native.LIB.xxgk_rule_count());
+        return Native.value(Native.Lib.xxgk_rule_count());
     }
 
     /**
@@ -32,7 +32,7 @@ public final class Rules {
         Args.size(index, "index");
         Native.RuleInfo r = new Native.RuleInfo();
         PointerByReference err = new PointerByReference();
-        Native.check(Native.LIB.xxgk_rule_at(Native.size(index), r, err), err);
+        Native.check(Native.Lib.xxgk_rule_at(Native.size(index), r, err), err);
         return Rule.of(r);
     }
 
@@ -47,7 +47,7 @@ public final class Rules {
         byte[] z = Native.cString(code, "code");
         Native.RuleInfo r = new Native.RuleInfo();
         PointerByReference err = new PointerByReference();
-        Native.check(Native.LIB.xxgk_rule_find(z, Native.len(z), r, err), err);
+        Native.check(Native.Lib.xxgk_rule_find(z, Native.len(z), r, err), err);
         return Rule.of(r);
     }
 

@@ -73,7 +73,7 @@ public enum Status {
      * @return the name; "unknown" for {@link #UNKNOWN}
      */
     public String cName() {
-        return Native.LIB.xxgk_status_name(code);
+        return Native.Lib.xxgk_status_name(code);
     }
 
     /**

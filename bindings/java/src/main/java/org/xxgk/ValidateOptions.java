@@ -42,7 +42,9 @@ public record ValidateOptions(boolean omitInfo, long maxFindings) {
         return new ValidateOptions(omitInfo, findings);
     }
 
+    /** The C struct; null (the C default) for the defaults, which spares building a struct per call. */
     Native.ValidateOptions toNative() {
+        if (equals(DEFAULTS)) return null;
         Native.ValidateOptions o = new Native.ValidateOptions();
         o.omit_info = omitInfo ? 1 : 0;
         o.max_findings = Native.size(maxFindings);

@@ -19,7 +19,7 @@ public final class Xxgk {
      * @return the version
      */
     public static String versionString() {
-        return Native.LIB.xxgk_version_string();
+        return Native.Lib.xxgk_version_string();
     }
 
     /**
@@ -29,7 +29,7 @@ public final class Xxgk {
      * @return the number
      */
     public static long versionNumber() {
-        return Native.LIB.xxgk_version_number().longValue();
+        return Native.Lib.xxgk_version_number().longValue();
     }
 
     /**
@@ -39,7 +39,7 @@ public final class Xxgk {
      */
     public static List<Format> formats() {
         PointerByReference out = new PointerByReference();
-        long n = Native.value(Native.LIB.xxgk_formats(out));
+        long n = Native.value(Native.Lib.xxgk_formats(out));
         Pointer p = out.getValue();
         List<Format> formats = new ArrayList<>();
         for (int i = 0; i < n; ++i) formats.add(Format.of(p.getInt(4L * i)));
@@ -53,7 +53,7 @@ public final class Xxgk {
      * @return true when supported
      */
     public static boolean formatSupported(int format) {
-        return Native.LIB.xxgk_format_supported(format) == 1;
+        return Native.Lib.xxgk_format_supported(format) == 1;
     }
 
     /**
@@ -66,7 +66,7 @@ public final class Xxgk {
      */
     public static String jsonSchema(Format format) {
         int f = Args.notNull(format, "format").number();
-        return Native.string((out, len, err) -> Native.LIB.xxgk_json_schema(f, out, len, err));
+        return Native.string((out, len, err) -> Native.Lib.xxgk_json_schema(f, out, len, err));
     }
 
     /**
@@ -77,7 +77,7 @@ public final class Xxgk {
      * @throws XxgkException {@link Status#INVALID_ARGUMENT} for null
      */
     public static long csvTableCount(Format format) {
-        return Native.value(Native.LIB.xxgk_csv_table_count(Args.notNull(format, "format").number()));
+        return Native.value(Native.Lib.xxgk_csv_table_count(Args.notNull(format, "format").number()));
     }
 
     /**
@@ -88,8 +88,8 @@ public final class Xxgk {
      */
     public static String renderCss() {
         PointerByReference out = new PointerByReference();
-        org.xxgk.jna.SizeTByReference len = new org.xxgk.jna.SizeTByReference();
-        Native.check(Native.LIB.xxgk_render_css(out, len), new PointerByReference());
-        return Native.utf8(out.getValue(), len.value());  // [static]: never freed
+        com.sun.jna.ptr.NativeLongByReference len = new com.sun.jna.ptr.NativeLongByReference();
+        Native.check(Native.Lib.xxgk_render_css(out, len), new PointerByReference());
+        return Native.utf8(out.getValue(), Native.value(len));  // [static]: never freed
     }
 }

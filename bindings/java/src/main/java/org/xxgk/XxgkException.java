@@ -66,25 +66,24 @@ public class XxgkException extends RuntimeException {
 
     /** Reads a C error object (not freed here; {@code err} may be NULL: then only the status is known). */
     static XxgkException fromNative(int code, Pointer err) {
-        Native.Lib lib = Native.LIB;
         Status status = Status.of(code);
         if (err == null)
             return new XxgkException(status, code, status.cName(), "", -1, 0, 0, List.of());
-        org.xxgk.jna.SizeTByReference n = new org.xxgk.jna.SizeTByReference();
-        String message = Native.utf8(lib.xxgk_error_message(err, n), n.value());
-        String location = Native.utf8(lib.xxgk_error_location(err, n), n.value());
-        long offset = unsigned(Native.value(lib.xxgk_error_offset(err)));
-        long count = Native.value(lib.xxgk_error_count(err));
+        com.sun.jna.ptr.NativeLongByReference n = new com.sun.jna.ptr.NativeLongByReference();
+        String message = Native.utf8(Native.Lib.xxgk_error_message(err, n), Native.value(n));
+        String location = Native.utf8(Native.Lib.xxgk_error_location(err, n), Native.value(n));
+        long offset = unsigned(Native.value(Native.Lib.xxgk_error_offset(err)));
+        long count = Native.value(Native.Lib.xxgk_error_count(err));
         List<Problem> problems = new ArrayList<>();
         for (long i = 0; i < count; ++i) {
             Native.Problem p = new Native.Problem();
-            if (lib.xxgk_error_problem_at(err, Native.size(i), p) != 0) break;
+            if (Native.Lib.xxgk_error_problem_at(err, Native.size(i), p) != 0) break;
             problems.add(new Problem(Status.of(p.status), Native.utf8(p.pointer, Native.value(p.pointer_len)),
                                      Native.utf8(p.message, Native.value(p.message_len)),
                                      unsigned(Native.value(p.offset)), Native.value(p.line), Native.value(p.column)));
         }
         return new XxgkException(status, code, message, location == null ? "" : location, offset,
-                                 Native.value(lib.xxgk_error_line(err)), Native.value(lib.xxgk_error_column(err)), problems);
+                                 Native.value(Native.Lib.xxgk_error_line(err)), Native.value(Native.Lib.xxgk_error_column(err)), problems);
     }
 
     /** XXGK_NO_OFFSET becomes -1. */
