@@ -1,5 +1,7 @@
 package org.xxgk;
 
+import static org.xxgk.TestData.fails;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,11 +14,6 @@ import org.junit.jupiter.api.Test;
 
 /** Importer: text (UTF-8, GB18030, UTF-16), HTML, PDF, Word; the log; options; every error status. */
 class ImportTest {
-    private static XxgkException fails(Status status, org.junit.jupiter.api.function.Executable call) {
-        XxgkException e = assertThrows(XxgkException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
-        return e;
-    }
 
     private static final Path TEXT = TestData.testData("import/cangnan-2020-annual-report.txt");
 

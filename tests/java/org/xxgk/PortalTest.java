@@ -1,5 +1,7 @@
 package org.xxgk;
 
+import static org.xxgk.TestData.fails;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,11 +14,6 @@ import org.junit.jupiter.api.Test;
 
 /** Portal: decoding, JSON Pointer reads, XXGK-P validation, HTML, CSV tables, schema, misuse. */
 class PortalTest {
-    private static XxgkException fails(Status status, org.junit.jupiter.api.function.Executable call) {
-        XxgkException e = assertThrows(XxgkException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
-        return e;
-    }
 
     @Test
     void theCangnanPortal() {

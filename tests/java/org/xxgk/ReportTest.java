@@ -1,5 +1,7 @@
 package org.xxgk;
 
+import static org.xxgk.TestData.fails;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,13 +21,6 @@ import org.junit.jupiter.api.function.Executable;
 
 /** Report: loading, JSON, cells, fields, validation, rendering, lifetime, and every error path. */
 class ReportTest {
-    private static XxgkException fails(Status status, Executable call) {
-        XxgkException e = assertThrows(XxgkException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
-        assertEquals(status.code(), e.code());
-        assertFalse(e.problems().isEmpty());
-        return e;
-    }
 
     // ---- the 苍南 example: exactly its findings
 

@@ -1,11 +1,17 @@
 package org.xxgk;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the tests find the source tree's data (-Dxxgk.source, set by tests/java/CMakeLists.txt). */
+import org.junit.jupiter.api.function.Executable;
+
+/** What the tests share: where they find the source tree's data (-Dxxgk.source, set by tests/java/CMakeLists.txt). */
 final class TestData {
     private TestData() {}
 
@@ -37,6 +43,15 @@ final class TestData {
 
     static Path sample2021() {
         return examples("sample-2021.json");
+    }
+
+    /** Runs a call that must fail with {@code status}; returns its exception for more checks. */
+    static XxgkException fails(Status status, Executable call) {
+        XxgkException e = assertThrows(XxgkException.class, call);
+        assertEquals(status, e.status(), e.getMessage());
+        assertEquals(status.code(), e.code());
+        assertFalse(e.problems().isEmpty());
+        return e;
     }
 
     /** An empty report of a format with a body and a year, as tests/c/c_multi_test.c makes them. */

@@ -12,8 +12,6 @@ public enum CellKind {
     AMOUNT_WAN_YUAN;
 
     static CellKind of(int code) {
-        if (code < 0 || code >= values().length)
-            throw new XxgkException(Status.UNKNOWN, "the library returned cell kind " + code + ", unknown to this version of the Java package");
-        return values()[code];
+        return Native.constant(values(), code, "cell kind");
     }
 }

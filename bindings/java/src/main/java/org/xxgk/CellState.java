@@ -19,8 +19,6 @@ public enum CellState {
     }
 
     static CellState of(int code) {
-        if (code < 0 || code >= values().length)
-            throw new XxgkException(Status.UNKNOWN, "the library returned cell state " + code + ", unknown to this version of the Java package");
-        return values()[code];
+        return Native.constant(values(), code, "cell state");
     }
 }

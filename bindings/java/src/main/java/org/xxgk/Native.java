@@ -241,6 +241,14 @@ final class Native {
 
     // ---- helpers every class uses
 
+    /** The enum constant of a C value that is its position (XXGK_CELL_*, XXGK_UNIT_*, …). */
+    static <E extends Enum<E>> E constant(E[] values, int code, String what) {
+        if (code < 0 || code >= values.length)
+            throw new XxgkException(Status.UNKNOWN, "the library returned " + what + " " + code
+                                                    + ", unknown to this version of the Java package");
+        return values[code];
+    }
+
     /** A size_t argument. */
     static NativeLong size(long n) {
         return new NativeLong(n, true);

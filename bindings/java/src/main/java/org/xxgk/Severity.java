@@ -10,8 +10,6 @@ public enum Severity {
     ERROR;
 
     static Severity of(int code) {
-        if (code < 0 || code >= values().length)
-            throw new XxgkException(Status.UNKNOWN, "the library returned severity " + code + ", unknown to this version of the Java package");
-        return values()[code];
+        return Native.constant(values(), code, "severity");
     }
 }

@@ -14,8 +14,6 @@ public enum Unit {
     }
 
     static Unit of(int code) {
-        if (code < 0 || code >= values().length)
-            throw new XxgkException(Status.UNKNOWN, "the library returned unit " + code + ", unknown to this version of the Java package");
-        return values()[code];
+        return Native.constant(values(), code, "unit");
     }
 }
