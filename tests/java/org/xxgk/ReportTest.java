@@ -41,6 +41,7 @@ class ReportTest {
             assertTrue(root.messageZh().contains("总计"), root.messageZh());
             assertEquals(root.messageEn(), root.message(Language.EN));
             assertEquals(root.messageZh(), root.message(Language.ZH));
+            fails(Status.INVALID_ARGUMENT, () -> root.message(null));
             Finding follows = f.get(1);
             assertEquals(Severity.INFO, follows.severity());
             assertEquals("XXGK-T3-004 requests.withheld_prohibited_by_law.total", follows.causedBy());
