@@ -1,7 +1,6 @@
 package org.xxgk;
 
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -53,9 +52,8 @@ public final class Findings extends AbstractList<Finding> implements RandomAcces
         this.handle = new Handle(issues, Native.Lib::xxgk_issues_free, "findings object");
     }
 
-    /** Takes ownership of the issues a successful call stored in {@code out}. */
-    static Findings take(PointerByReference out) {
-        Pointer p = out.getValue();
+    /** Takes ownership of the issues a successful call handed out. */
+    static Findings take(Pointer p) {
         try {
             return new Findings(p);
         } catch (RuntimeException | Error e) {

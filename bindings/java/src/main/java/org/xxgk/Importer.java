@@ -69,7 +69,7 @@ public final class Importer {
     }
 
     private static ImportResult result(PointerByReference out, PointerByReference log, com.sun.jna.ptr.NativeLongByReference logLen) {
-        Report report = Report.take(out);
+        Report report = Report.take(out.getValue());
         return new ImportResult(report, Native.takeString(log, logLen));
     }
 }

@@ -350,6 +350,31 @@ final class Native {
         return takeString(out, len);
     }
 
+    /** A call with only an error out-parameter. */
+    interface ErrCall {
+        int call(PointerByReference err);
+    }
+
+    /** Runs a call that hands nothing out; throws its exception. Returns null (for Handle.write). */
+    static Void call(ErrCall call) {
+        PointerByReference err = new PointerByReference();
+        check(call.call(err), err);
+        return null;
+    }
+
+    /** A call that hands out one handle. */
+    interface MakeCall {
+        int call(PointerByReference out, PointerByReference err);
+    }
+
+    /** Runs a call that hands out a handle: the handle (the caller takes ownership), or the call's exception. */
+    static Pointer make(MakeCall call) {
+        PointerByReference out = new PointerByReference();
+        PointerByReference err = new PointerByReference();
+        check(call.call(out, err), err);
+        return out.getValue();
+    }
+
     /** Throws the exception of a failed call (freeing the error object); returns on XXGK_OK. */
     static void check(int status, PointerByReference err) {
         if (status == 0) return;

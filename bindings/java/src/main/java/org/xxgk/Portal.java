@@ -1,7 +1,6 @@
 package org.xxgk;
 
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,10 +97,7 @@ public final class Portal implements AutoCloseable {
 
     private static Portal decode(byte[] bytes, com.sun.jna.NativeLong length, LoadOptions options) {
         Native.LoadOptions o = Args.notNull(options, "options").toNative();
-        PointerByReference out = new PointerByReference();
-        PointerByReference err = new PointerByReference();
-        Native.check(Native.Lib.xxgk_portal_from_json(out, bytes, length, o, err), err);
-        return new Portal(out.getValue());
+        return new Portal(Native.make((out, err) -> Native.Lib.xxgk_portal_from_json(out, bytes, length, o, err)));
     }
 
     /**
@@ -126,10 +122,7 @@ public final class Portal implements AutoCloseable {
     public static Portal fromFile(Path path, LoadOptions options) {
         byte[] z = Native.cString(Args.notNull(path, "path").toString(), "path");
         Native.LoadOptions o = Args.notNull(options, "options").toNative();
-        PointerByReference out = new PointerByReference();
-        PointerByReference err = new PointerByReference();
-        Native.check(Native.Lib.xxgk_portal_from_file(out, z, o, err), err);
-        return new Portal(out.getValue());
+        return new Portal(Native.make((out, err) -> Native.Lib.xxgk_portal_from_file(out, z, o, err)));
     }
 
     /**
@@ -183,12 +176,7 @@ public final class Portal implements AutoCloseable {
      */
     public Findings validate(ValidateOptions options) {
         Native.ValidateOptions o = Args.notNull(options, "options").toNative();
-        return handle.read(p -> {
-            PointerByReference out = new PointerByReference();
-            PointerByReference err = new PointerByReference();
-            Native.check(Native.Lib.xxgk_portal_validate(p, o, out, err), err);
-            return Findings.take(out);
-        });
+        return handle.read(p -> Findings.take(Native.make((out, err) -> Native.Lib.xxgk_portal_validate(p, o, out, err))));
     }
 
     /**

@@ -35,20 +35,14 @@ public final class Report implements AutoCloseable {
         this.handle = new Handle(report, Native.Lib::xxgk_report_free, "report");
     }
 
-    /** Takes ownership of the report a successful call stored in {@code out}. */
-    static Report take(PointerByReference out) {
-        return new Report(out.getValue());
+    /** Takes ownership of the report a successful call handed out. */
+    static Report take(Pointer report) {
+        return new Report(report);
     }
 
     /** The handle, for the classes that pass several reports at once. */
     Handle handle() {
         return handle;
-    }
-
-    private static Report make(java.util.function.Function<PointerByReference, Integer> call, PointerByReference err) {
-        PointerByReference out = new PointerByReference();
-        Native.check(call.apply(out), err);
-        return take(out);
     }
 
     // ---- making reports
@@ -63,8 +57,7 @@ public final class Report implements AutoCloseable {
      */
     public static Report create(Format format) {
         Args.notNull(format, "format");
-        PointerByReference err = new PointerByReference();
-        return make(out -> Native.Lib.xxgk_report_new(out, format.number(), err), err);
+        return take(Native.make((out, err) -> Native.Lib.xxgk_report_new(out, format.number(), err)));
     }
 
     /**
@@ -120,8 +113,7 @@ public final class Report implements AutoCloseable {
 
     private static Report decode(byte[] bytes, com.sun.jna.NativeLong length, LoadOptions options) {
         Native.LoadOptions o = Args.notNull(options, "options").toNative();
-        PointerByReference err = new PointerByReference();
-        return make(out -> Native.Lib.xxgk_report_from_json(out, bytes, length, o, err), err);
+        return take(Native.make((out, err) -> Native.Lib.xxgk_report_from_json(out, bytes, length, o, err)));
     }
 
     /**
@@ -146,8 +138,7 @@ public final class Report implements AutoCloseable {
     public static Report fromFile(Path path, LoadOptions options) {
         byte[] z = Native.cString(Args.notNull(path, "path").toString(), "path");
         Native.LoadOptions o = Args.notNull(options, "options").toNative();
-        PointerByReference err = new PointerByReference();
-        return make(out -> Native.Lib.xxgk_report_from_file(out, z, o, err), err);
+        return take(Native.make((out, err) -> Native.Lib.xxgk_report_from_file(out, z, o, err)));
     }
 
     /**
@@ -157,10 +148,7 @@ public final class Report implements AutoCloseable {
      * @throws XxgkException {@link Status#MISUSE} when closed
      */
     public Report copy() {
-        return handle.read(p -> {
-            PointerByReference err = new PointerByReference();
-            return make(out -> Native.Lib.xxgk_report_clone(p, out, err), err);
-        });
+        return handle.read(p -> take(Native.make((out, err) -> Native.Lib.xxgk_report_clone(p, out, err))));
     }
 
     // ---- the whole report
@@ -258,11 +246,7 @@ public final class Report implements AutoCloseable {
     public void setJson(String pointer, String json) {
         byte[] zp = Native.cString(pointer, "pointer");
         byte[] zj = Native.cString(json, "json");
-        handle.write(p -> {
-            PointerByReference err = new PointerByReference();
-            Native.check(Native.Lib.xxgk_report_set_json(p, zp, Native.len(zp), zj, Native.len(zj), err), err);
-            return null;
-        });
+        handle.write(p -> Native.call(err -> Native.Lib.xxgk_report_set_json(p, zp, Native.len(zp), zj, Native.len(zj), err)));
     }
 
     // ---- cells
@@ -298,11 +282,7 @@ public final class Report implements AutoCloseable {
      */
     public void setCell(String key, long value) {
         byte[] z = Native.cString(key, "key");
-        handle.write(p -> {
-            PointerByReference err = new PointerByReference();
-            Native.check(Native.Lib.xxgk_cell_set_integer(p, z, Native.len(z), value, err), err);
-            return null;
-        });
+        handle.write(p -> Native.call(err -> Native.Lib.xxgk_cell_set_integer(p, z, Native.len(z), value, err)));
     }
 
     /**
@@ -319,11 +299,7 @@ public final class Report implements AutoCloseable {
         byte[] z = Native.cString(key, "key");
         byte[] text = Native.cString(Args.notNull(value, "value").toPlainString(), "value");
         Args.notNull(unit, "unit");
-        handle.write(p -> {
-            PointerByReference err = new PointerByReference();
-            Native.check(Native.Lib.xxgk_cell_set_decimal(p, z, Native.len(z), text, Native.len(text), unit.code(), err), err);
-            return null;
-        });
+        handle.write(p -> Native.call(err -> Native.Lib.xxgk_cell_set_decimal(p, z, Native.len(z), text, Native.len(text), unit.code(), err)));
     }
 
     /**
@@ -340,12 +316,8 @@ public final class Report implements AutoCloseable {
         byte[] z = Native.cString(key, "key");
         Args.notNull(state, "state");
         byte[] r = raw == null ? new byte[1] : Native.cString(raw, "raw");
-        handle.write(p -> {
-            PointerByReference err = new PointerByReference();
-            Native.check(Native.Lib.xxgk_cell_set_state(p, z, Native.len(z), state.code(), raw == null ? null : r,
-                                                        Native.len(r), err), err);
-            return null;
-        });
+        handle.write(p -> Native.call(err -> Native.Lib.xxgk_cell_set_state(p, z, Native.len(z), state.code(), raw == null ? null : r,
+                                                        Native.len(r), err)));
     }
 
     // ---- fields
@@ -380,11 +352,7 @@ public final class Report implements AutoCloseable {
     public void setField(String key, String value) {
         byte[] z = Native.cString(key, "key");
         byte[] v = Native.cString(value, "value");
-        handle.write(p -> {
-            PointerByReference err = new PointerByReference();
-            Native.check(Native.Lib.xxgk_field_set(p, z, Native.len(z), v, Native.len(v), err), err);
-            return null;
-        });
+        handle.write(p -> Native.call(err -> Native.Lib.xxgk_field_set(p, z, Native.len(z), v, Native.len(v), err)));
     }
 
     // ---- validation
@@ -409,12 +377,7 @@ public final class Report implements AutoCloseable {
      */
     public Findings validate(ValidateOptions options) {
         Native.ValidateOptions o = Args.notNull(options, "options").toNative();
-        return handle.read(p -> {
-            PointerByReference out = new PointerByReference();
-            PointerByReference err = new PointerByReference();
-            Native.check(Native.Lib.xxgk_report_validate(p, o, out, err), err);
-            return Findings.take(out);
-        });
+        return handle.read(p -> Findings.take(Native.make((out, err) -> Native.Lib.xxgk_report_validate(p, o, out, err))));
     }
 
     /**
@@ -425,12 +388,7 @@ public final class Report implements AutoCloseable {
      * @throws XxgkException {@link Status#MISUSE} when closed
      */
     public Findings checkNarrative() {
-        return handle.read(p -> {
-            PointerByReference out = new PointerByReference();
-            PointerByReference err = new PointerByReference();
-            Native.check(Native.Lib.xxgk_check_narrative(p, out, err), err);
-            return Findings.take(out);
-        });
+        return handle.read(p -> Findings.take(Native.make((out, err) -> Native.Lib.xxgk_check_narrative(p, out, err))));
     }
 
     // ---- rendering

@@ -48,7 +48,7 @@ public final class Reports {
             PointerByReference sources = new PointerByReference();
             PointerByReference err = new PointerByReference();
             Native.check(Native.Lib.xxgk_aggregate(array(p), Native.size(p.length), out, sources, err), err);
-            Report report = Report.take(out);
+            Report report = Report.take(out.getValue());
             Pointer s = sources.getValue();
             try {
                 return new Aggregation(report, readSources(s));
@@ -96,10 +96,7 @@ public final class Reports {
         handles.add(0, published.handle());
         return Handle.readAll(handles, p -> {
             Pointer[] rest = java.util.Arrays.copyOfRange(p, 1, p.length);
-            PointerByReference out = new PointerByReference();
-            PointerByReference err = new PointerByReference();
-            Native.check(Native.Lib.xxgk_check_aggregate(p[0], array(rest), Native.size(rest.length), out, err), err);
-            return Findings.take(out);
+            return Findings.take(Native.make((out, err) -> Native.Lib.xxgk_check_aggregate(p[0], array(rest), Native.size(rest.length), out, err)));
         });
     }
 
@@ -115,10 +112,7 @@ public final class Reports {
     public static Findings validateSeries(List<Report> reports) {
         List<Handle> handles = handles(reports, "reports");
         return Handle.readAll(handles, p -> {
-            PointerByReference out = new PointerByReference();
-            PointerByReference err = new PointerByReference();
-            Native.check(Native.Lib.xxgk_validate_series(array(p), Native.size(p.length), out, err), err);
-            return Findings.take(out);
+            return Findings.take(Native.make((out, err) -> Native.Lib.xxgk_validate_series(array(p), Native.size(p.length), out, err)));
         });
     }
 }
