@@ -132,6 +132,16 @@ import_result import_pdf(std::string_view pdf, const import_options& options = {
 /// the file and to what it unpacks to).
 import_result import_docx(std::string_view docx, const import_options& options = {});
 
+/// One cell as printed (typed into a form, or copied from a table), read as the importer reads a
+/// printed cell of kind `kind` (formats.md §10): empty or white space → blank; "-", "—", "/",
+/// "不适用" → not applicable; a number with sign, thousands separators, decimals and a unit
+/// ("1,234", "17424.88 万元", "-3") → a number, with 元/万元 as its unit for money kinds; anything
+/// else → text (unreadable; validation reports it, XXGK-V-007). Full-width forms are read as ASCII.
+/// The printed text is kept as the cell's raw text unless the cell is blank or the text is exactly
+/// the value as the library prints it ("12"), so that typing a plain number gives a plain number.
+/// Never throws for any text (std::bad_alloc aside).
+cell read_printed_cell(std::string_view printed, value_kind kind);
+
 /// The kind of source `bytes` hold, decided from the bytes alone: `%PDF-` → pdf, a zip holding
 /// `word/document.xml` → docx, markup of an HTML page → html, anything else → text.
 /// Throws `xxgk::error` for kinds that are recognised but not read: errc::unsupported_kind for

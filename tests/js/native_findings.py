@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""The native build's findings for every report of a directory, through the C ABI (libxxgk.so,
+ctypes): {"<file name>": [finding, ...]} in the JSON of xxgk_issues_to_json, written to OUT.
+The WebAssembly build's findings are compared with these (bindings/js/test/crosscheck/).
+
+    native_findings.py --lib build/bindings/c/libxxgk.so --dir DIR --out native.json
+"""
+import argparse
+import ctypes
+import json
+import pathlib
+import sys
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lib", required=True)
+    parser.add_argument("--dir", required=True, type=pathlib.Path)
+    parser.add_argument("--out", required=True, type=pathlib.Path)
+    args = parser.parse_args()
+
+    lib = ctypes.CDLL(args.lib)
+    p = ctypes.c_void_p
+    size = ctypes.c_size_t
+    lib.xxgk_report_from_json.argtypes = [ctypes.POINTER(p), ctypes.c_char_p, size, p, ctypes.POINTER(p)]
+    lib.xxgk_report_validate.argtypes = [p, p, ctypes.POINTER(p), ctypes.POINTER(p)]
+    lib.xxgk_issues_to_json.argtypes = [p, ctypes.POINTER(p), ctypes.POINTER(size), ctypes.POINTER(p)]
+    lib.xxgk_report_free.argtypes = [p]
+    lib.xxgk_issues_free.argtypes = [p]
+    lib.xxgk_free.argtypes = [p]
+
+    result = {}
+    files = sorted(args.dir.glob("*.json"))
+    for path in files:
+        data = path.read_bytes()
+        report, issues, text, length, err = p(), p(), p(), size(), p()
+        if lib.xxgk_report_from_json(ctypes.byref(report), data, len(data), None, ctypes.byref(err)) != 0:
+            print(f"{path}: not loaded", file=sys.stderr)
+            return 1
+        try:
+            if lib.xxgk_report_validate(report, None, ctypes.byref(issues), ctypes.byref(err)) != 0:
+                print(f"{path}: validation failed", file=sys.stderr)
+                return 1
+            lib.xxgk_issues_to_json(issues, ctypes.byref(text), ctypes.byref(length), ctypes.byref(err))
+            result[path.name] = json.loads(ctypes.string_at(text, length.value).decode("utf-8"))
+            lib.xxgk_free(text)
+            lib.xxgk_issues_free(issues)
+        finally:
+            lib.xxgk_report_free(report)
+    args.out.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+    print(f"{len(files)} reports validated natively")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
