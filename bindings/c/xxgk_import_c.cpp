@@ -3,7 +3,6 @@
 #include "wall.hpp"
 
 #include <xxgk/import.hpp>
-#include <xxgk/keys.hpp>
 
 using namespace xxgk_c;
 
@@ -79,18 +78,6 @@ xxgk_status xxgk_import_file(xxgk_report** out, char** log_json, size_t* log_jso
         require(path, "path");
         const xxgk::import_options o = import_options_arg(options);
         deliver_import(xxgk::detail::on_own_stack([&] { return xxgk::import_file(path, o); }), out, log_json, log_json_len);
-    });
-}
-
-// A printed cell, read as the importer reads one (xxgk::read_printed_cell).
-xxgk_status xxgk_cell_set_text(xxgk_report* report, const char* key, size_t key_len, const char* text,
-                               size_t text_len, xxgk_error** err) {
-    return guarded(err, [&] {
-        require(report, "report");
-        const std::string_view k = text_arg(key, key_len, "key");
-        const std::string_view printed = text_arg(text, text_len, "text", true);
-        xxgk::cell& c = xxgk::cell_at(report->value, k);  // throws key_error for a key of no cell
-        c = xxgk::read_printed_cell(printed, xxgk::find_cell_key(report->value.format(), k)->kind);
     });
 }
 

@@ -4,6 +4,7 @@ ctypes): {"<file name>": [finding, ...]} in the JSON of xxgk_issues_to_json, wri
 The WebAssembly build's findings are compared with these (bindings/js/test/crosscheck/).
 
     native_findings.py --lib build/bindings/c/libxxgk.so --dir DIR --out native.json
+    native_findings.py --lib … --dir DIR --time 20   # hand-run: validate time per report (bindings/js/bench)
 """
 import argparse
 import ctypes
@@ -16,7 +17,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lib", required=True)
     parser.add_argument("--dir", required=True, type=pathlib.Path)
-    parser.add_argument("--out", required=True, type=pathlib.Path)
+    parser.add_argument("--out", type=pathlib.Path)
+    parser.add_argument("--time", type=int, default=0, help="rounds: print the validate time per report instead")
     args = parser.parse_args()
 
     lib = ctypes.CDLL(args.lib)
@@ -31,6 +33,8 @@ def main() -> int:
 
     result = {}
     files = sorted(args.dir.glob("*.json"))
+    if args.time:
+        return time_validate(lib, files, args.time)
     for path in files:
         data = path.read_bytes()
         report, issues, text, length, err = p(), p(), p(), size(), p()
@@ -49,6 +53,31 @@ def main() -> int:
             lib.xxgk_report_free(report)
     args.out.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     print(f"{len(files)} reports validated natively")
+    return 0
+
+
+def time_validate(lib, files, rounds: int) -> int:
+    """Prints the mean time of xxgk_report_validate per report (loading not counted), in µs."""
+    import time
+
+    p = ctypes.c_void_p
+    reports = []
+    for path in files:
+        data = path.read_bytes()
+        report, err = p(), p()
+        if lib.xxgk_report_from_json(ctypes.byref(report), data, len(data), None, ctypes.byref(err)) != 0:
+            return 1
+        reports.append(report)
+    issues = p()
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for report in reports:
+            lib.xxgk_report_validate(report, None, ctypes.byref(issues), None)
+            lib.xxgk_issues_free(issues)
+    seconds = time.perf_counter() - start
+    for report in reports:
+        lib.xxgk_report_free(report)
+    print(json.dumps({"reports": len(reports), "rounds": rounds, "us_per_validate": seconds / rounds / len(reports) * 1e6}))
     return 0
 
 

@@ -31,8 +31,19 @@ let server, origin, browser, page;
 const pageErrors = [];
 
 before(async () => {
+  // The source tree, plus the layout of docs/web.md's five-line embed: the package at /xxgk/, a
+  // report at /reports/2023.json, and the page /embed.html made of the block on that page.
+  const docs = await readFile(path.join(source, 'docs/web.md'), 'utf8');
+  const embed = docs.match(/## Embed the editor in five lines[\s\S]*?```html\n([\s\S]*?)```/)[1];
   server = createServer(async (req, res) => {
-    const file = path.join(source, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (url === '/embed.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(`<!doctype html><meta charset="utf-8">\n${embed}`);
+      return;
+    }
+    const file = url.startsWith('/xxgk/') ? path.join(source, 'bindings/js', url.slice(6))
+      : url === '/reports/2023.json' ? path.join(source, 'examples/data/sample-2021.json')
+      : path.join(source, url);
     if (!file.startsWith(source + path.sep)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
@@ -171,4 +182,19 @@ test('change event with the findings; form value; keyboard: Tab by rows, arrows 
   await page.keyboard.press('ArrowLeft');
   assert.equal(await focused(), 'requests.granted.natural_person');
   assert.deepEqual(pageErrors, []);
+});
+
+test('the five-line embed of docs/web.md works as a form field', async () => {
+  const embedded = await browser.newPage();
+  try {
+    await embedded.goto(`${origin}/embed.html`, { waitUntil: 'load' });
+    await embedded.waitForSelector('xxgk-report-editor input[data-key="requests.granted.total"]');
+    const [submitted, value] = await embedded.$eval('form', (form) =>
+      [new FormData(form).get('report'), form.querySelector('xxgk-report-editor').value]);
+    assert.equal(submitted, value);
+    const sample = execFileSync(cli, ['convert', path.join(source, 'examples/data/sample-2021.json')], { encoding: 'utf8' });
+    assert.equal(value, sample.replace(/\n$/, ''));
+  } finally {
+    await embedded.close();
+  }
 });
