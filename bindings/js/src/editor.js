@@ -9,7 +9,8 @@
 // canonical JSON report to load), name (the form field: the element is form-associated and
 // submits the canonical JSON), lang ("zh" default | "en": messages shown).
 // Properties: value (canonical JSON text; set a string or an object to load), format, findings.
-// Events: change (after every edit and every load; detail: { key, findings }).
+// Events: change (after every edit and every load; detail: { key, findings }); error (src could
+// not be fetched or decoded; detail: the Error or XxgkError).
 //
 // The layout is the library's own rendering (Report.renderHtml, the national template): each
 // value cell becomes an <input data-key="<cell key>"> labelled with the cell's official row and
@@ -96,9 +97,14 @@ export class XxgkReportEditor extends HTMLElement {
     const src = this.getAttribute('src');
     if (src === this.#loadedSrc) return;
     this.#loadedSrc = src;
-    const response = await fetch(new URL(src, this.ownerDocument.baseURI));
-    if (!response.ok) throw new Error(`xxgk-report-editor: cannot load ${src}: HTTP ${response.status}`);
-    this.#show(loadReport(await response.text()));
+    try {
+      const response = await fetch(new URL(src, this.ownerDocument.baseURI));
+      if (!response.ok) throw new Error(`cannot load ${src}: HTTP ${response.status}`);
+      this.#show(loadReport(await response.text()));
+    } catch (error) {
+      // A report that cannot be fetched or decoded (XxgkError: every problem with its JSON Pointer).
+      this.dispatchEvent(new CustomEvent('error', { detail: error }));
+    }
   }
 
   // Lays the report out (the library's HTML, its tables only) with an input in every value cell.
