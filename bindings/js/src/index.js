@@ -222,6 +222,12 @@ export function keys(format = 2021) {
   return list;
 }
 
+const keySetCache = new Map();
+function cellKeySet(format) {
+  if (!keySetCache.has(format)) keySetCache.set(format, new Set(keys(format).map((k) => k.key)));
+  return keySetCache.get(format);
+}
+
 let ruleCache = null;
 
 /**
@@ -301,7 +307,7 @@ export class Report {
   get format() { return core._xxgk_report_format(this.#live()); }
 
   /** A cell key of this report's format? */
-  #isCell(key) { return keys(this.format).some((k) => k.key === key); }
+  #isCell(key) { return cellKeySet(this.format).has(key); }
 
   /**
    * The value at `key`: for a cell key ("requests.granted.natural_person") the cell in its
