@@ -28,7 +28,9 @@ try {
   const server = createServer(async (req, res) => {
     const file = path.join(root, new URL(req.url, 'http://x').pathname);
     const type = file.endsWith('.wasm') ? 'application/wasm' : file.endsWith('.html') ? 'text/html' : 'text/javascript';
-    try { res.writeHead(200, { 'content-type': type }).end(await readFile(file)); } catch { res.writeHead(404).end(); }
+    let body;
+    try { body = await readFile(file); } catch { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': type }).end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const browser = await puppeteer.launch({ executablePath: opts.chromium, headless: true,
