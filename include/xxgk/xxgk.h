@@ -884,7 +884,8 @@ typedef struct xxgk_import_options {
  * unknown options version), XXGK_E_LIMIT_EXCEEDED, XXGK_E_INVALID_VALUE (not a report at all;
  * damaged PDF or Word file), XXGK_E_NO_TEXT_LAYER (a scanned PDF), XXGK_E_ENCRYPTED,
  * XXGK_E_UNSUPPORTED_KIND (legacy .doc/.wps, other zip files, images; the message names the
- * conversion). Since 0.3.
+ * conversion), XXGK_E_UNAVAILABLE (HTML, PDF or Word in a build without that reader, such as the
+ * WebAssembly build: docs/web.md). Since 0.3.
  */
 XXGK_API xxgk_status xxgk_import_bytes(xxgk_report **out, char **log_json, size_t *log_json_len, const char *bytes,
                                        size_t bytes_len, const xxgk_import_options *options, xxgk_error **err);
