@@ -768,6 +768,18 @@ xxgk_status xxgk_cell_set_state(xxgk_report* report, const char* key, size_t key
     });
 }
 
+// A printed cell, read as the importer reads one (xxgk::read_printed_cell).
+xxgk_status xxgk_cell_set_text(xxgk_report* report, const char* key, size_t key_len, const char* text,
+                               size_t text_len, xxgk_error** err) {
+    return guarded(err, [&] {
+        require(report, "report");
+        const std::string_view k = text_arg(key, key_len, "key");
+        const std::string_view printed = text_arg(text, text_len, "text", true);
+        xxgk::cell& c = xxgk::cell_at(report->value, k);  // throws key_error for a key of no cell
+        c = xxgk::read_printed_cell(printed, xxgk::find_cell_key(report->value.format(), k)->kind);
+    });
+}
+
 // ---- keys
 
 size_t xxgk_key_count(int format) {

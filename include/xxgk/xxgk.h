@@ -144,6 +144,9 @@ typedef int xxgk_status;
 #define XXGK_E_ENCRYPTED 13        /* import: a password-protected PDF or Word file. Since 0.3. */
 #define XXGK_E_UNSUPPORTED_KIND 14 /* import: a kind of file not read (legacy .doc/.wps …); the message
                                       names the conversion. Since 0.3. */
+#define XXGK_E_UNAVAILABLE 15      /* a feature left out of this build: HTML, PDF or Word import in a build
+                                      with XXGK_WITH_HTML/PDF/WORD=OFF (the WebAssembly build); the message
+                                      names the feature and the option. Since 0.4. */
 
 /* 100 and up belong to the C interface. */
 #define XXGK_E_INVALID_ARGUMENT 100 /* NULL where a pointer is required, a bad enum value, an
@@ -450,6 +453,19 @@ XXGK_API xxgk_status xxgk_cell_set_decimal(xxgk_report *report, const char *key,
  */
 XXGK_API xxgk_status xxgk_cell_set_state(xxgk_report *report, const char *key, size_t key_len, int state,
                                          const char *raw, size_t raw_len, xxgk_error **err);
+
+/*
+ * Sets the cell at `key` from its printed text (`text`, text_len bytes; NULL with 0: empty), read
+ * as the importer reads a printed cell of the key's kind (docs/import.md): empty → blank; "-",
+ * "/", "不适用" → not applicable; "1,234", "-3", "17424.88 万元" → a number (元/万元 as the unit
+ * of money cells); anything else → text, which validation reports (XXGK-V-007). Full-width forms
+ * are read as ASCII. The text is kept as the cell's raw text, except for a blank and for a number
+ * printed exactly as the library prints it ("12" gives the bare number 12). For form fields a
+ * person types into (the <xxgk-report-editor> of docs/web.md). The cell is replaced.
+ * Errors: as xxgk_cell_get. Since 0.4.
+ */
+XXGK_API xxgk_status xxgk_cell_set_text(xxgk_report *report, const char *key, size_t key_len, const char *text,
+                                        size_t text_len, xxgk_error **err);
 
 /* ============================================================================================
  * Keys and labels of a format
@@ -868,7 +884,8 @@ typedef struct xxgk_import_options {
  * unknown options version), XXGK_E_LIMIT_EXCEEDED, XXGK_E_INVALID_VALUE (not a report at all;
  * damaged PDF or Word file), XXGK_E_NO_TEXT_LAYER (a scanned PDF), XXGK_E_ENCRYPTED,
  * XXGK_E_UNSUPPORTED_KIND (legacy .doc/.wps, other zip files, images; the message names the
- * conversion). Since 0.3.
+ * conversion), XXGK_E_UNAVAILABLE (HTML, PDF or Word in a build without that reader, such as the
+ * WebAssembly build: docs/web.md). Since 0.3.
  */
 XXGK_API xxgk_status xxgk_import_bytes(xxgk_report **out, char **log_json, size_t *log_json_len, const char *bytes,
                                        size_t bytes_len, const xxgk_import_options *options, xxgk_error **err);

@@ -158,6 +158,31 @@ decoded decode_source(std::string_view bytes, source_kind kind) {
 
 }  // namespace
 
+// Here rather than in docx_source.cpp: detection needs it in a build without the Word reader
+// (XXGK_WITH_WORD=OFF, the WebAssembly build).
+namespace import_detail {
+
+void refuse_ole2(std::string_view bytes) {
+    // An OLE2 compound file is a legacy .doc/.wps or an encrypted Office file (Office encrypts a
+    // .docx by wrapping it in OLE2 with an "EncryptedPackage" stream, named in UTF-16LE).
+    if (!xxgk::starts_with(bytes, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) return;
+    static const std::string encrypted_package = [] {
+        std::string s;
+        for (char c : std::string_view("EncryptedPackage")) {
+            s += c;
+            s += '\0';
+        }
+        return s;
+    }();
+    if (bytes.find(encrypted_package) != std::string_view::npos)
+        throw error(errc::encrypted, "the Word document is password-protected (an encrypted Office package); "
+                                     "save it without a password first");
+    throw error(errc::unsupported_kind, "the file is a legacy Word or WPS document (.doc/.wps, an OLE2 compound file), "
+                                        "which is not read; convert it first: soffice --headless --convert-to docx FILE");
+}
+
+}  // namespace import_detail
+
 std::optional<source_kind> source_kind_by_extension(std::string_view path) noexcept {
     const std::size_t dot = path.rfind('.');
     // ".html" alone is a hidden file's name, not an extension (as std::filesystem::path sees it).

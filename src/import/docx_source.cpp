@@ -1031,30 +1031,7 @@ private:
     int deleted_ = 0, hidden_ = 0, text_boxes_ = 0, alternates_ = 0;
 };
 
-bool starts_with_bytes(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
-}
-
 }  // namespace
-
-void refuse_ole2(std::string_view bytes) {
-    // An OLE2 compound file is a legacy .doc/.wps or an encrypted Office file (Office encrypts a
-    // .docx by wrapping it in OLE2 with an "EncryptedPackage" stream, named in UTF-16LE).
-    if (!starts_with_bytes(bytes, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) return;
-    static const std::string encrypted_package = [] {
-        std::string s;
-        for (char c : std::string_view("EncryptedPackage")) {
-            s += c;
-            s += '\0';
-        }
-        return s;
-    }();
-    if (bytes.find(encrypted_package) != std::string_view::npos)
-        throw error(errc::encrypted, "the Word document is password-protected (an encrypted Office package); "
-                                     "save it without a password first");
-    throw error(errc::unsupported_kind, "the file is a legacy Word or WPS document (.doc/.wps, an OLE2 compound file), "
-                                        "which is not read; convert it first: soffice --headless --convert-to docx FILE");
-}
 
 document read_docx(std::string_view docx, std::size_t max_unpacked_bytes) {
     refuse_ole2(docx);

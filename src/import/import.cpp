@@ -1,12 +1,24 @@
 // The public entry points of the importer (include/xxgk/import.hpp).
 #include "assemble.hpp"
 #include "../codes.hpp"
+#include "cells.hpp"
 #include "fold.hpp"
 #include "log.hpp"
 
 #include <xxgk/error.hpp>
 #include <xxgk/import.hpp>
 #include <xxgk/text.hpp>
+
+// CMake's options XXGK_WITH_HTML/PDF/WORD (default ON) set these to 0 to leave a reader out.
+#ifndef XXGK_WITH_HTML
+#define XXGK_WITH_HTML 1
+#endif
+#ifndef XXGK_WITH_PDF
+#define XXGK_WITH_PDF 1
+#endif
+#ifndef XXGK_WITH_WORD
+#define XXGK_WITH_WORD 1
+#endif
 
 namespace xxgk {
 namespace {
@@ -25,6 +37,7 @@ std::string valid_text(std::string_view input, std::vector<import_log_entry>& lo
     return text;
 }
 
+#if XXGK_WITH_HTML
 /// The charset a page declares near its start (<meta charset="…"> or content="…; charset=…"),
 /// lowered; empty when it declares none.
 std::string declared_charset(std::string_view html) {
@@ -49,6 +62,14 @@ std::string declared_charset(std::string_view html) {
         if (!name.empty()) return name;
     }
     return {};
+}
+#endif
+
+/// A reader left out of this build (CMake XXGK_WITH_HTML/PDF/WORD=OFF; the WebAssembly build):
+/// errc::unavailable naming the reader and the option, never a link error (docs/import.md).
+[[maybe_unused]] error unavailable(const char* what, const char* option) {
+    return error(errc::unavailable, std::string(what) + " is not available in this build of xxgk (built with " + option +
+                                        "=OFF); import the report as text, or use a build with " + option + "=ON");
 }
 
 void check_size(std::string_view input, const import_options& options, const char* what) {
@@ -81,6 +102,7 @@ import_result import_text_unchecked(std::string_view text, const import_options&
     return import_detail::assemble(std::move(doc), options);
 }
 
+#if XXGK_WITH_HTML
 import_result import_html_unchecked(std::string_view html, const import_options& options) {
     // A page that is UTF-8 (declared, or declaring nothing) with a few bad bytes is repaired like
     // text (U+FFFD, XXGK-I-011); a page declaring another charset (GBK, GB18030, Big5 …) is
@@ -98,6 +120,7 @@ import_result import_html_unchecked(std::string_view html, const import_options&
     doc.log.insert(doc.log.begin(), log.begin(), log.end());
     return import_detail::assemble(std::move(doc), options);
 }
+#endif
 
 }  // namespace
 
@@ -108,18 +131,38 @@ import_result import_text(std::string_view text, const import_options& options) 
 
 import_result import_html(std::string_view html, const import_options& options) {
     check_size(html, options, "the HTML page");
+#if XXGK_WITH_HTML
     return in_session(options, [&] { return import_html_unchecked(html, options); });
+#else
+    throw unavailable("HTML import", "XXGK_WITH_HTML");
+#endif
 }
 
 import_result import_pdf(std::string_view pdf, const import_options& options) {
     check_size(pdf, options, "the PDF file");
+#if XXGK_WITH_PDF
     return in_session(options, [&] { return import_detail::assemble(import_detail::read_pdf(pdf), options); });
+#else
+    throw unavailable("PDF import", "XXGK_WITH_PDF");
+#endif
 }
 
 import_result import_docx(std::string_view docx, const import_options& options) {
     check_size(docx, options, "the Word file");
+#if XXGK_WITH_WORD
     return in_session(options,
                       [&] { return import_detail::assemble(import_detail::read_docx(docx, options.max_input_bytes), options); });
+#else
+    throw unavailable("Word import", "XXGK_WITH_WORD");
+#endif
+}
+
+cell read_printed_cell(std::string_view printed, value_kind kind) {
+    cell c = import_detail::read_cell(printed, kind).value;
+    // An empty printing says nothing; a plain number printed as the library prints it neither.
+    if (c.is_blank() || (c.is_number() && c.unit() == money_unit::none && c.raw() && *c.raw() == c.value().to_string()))
+        c.set_raw(std::nullopt);
+    return c;
 }
 
 }  // namespace xxgk

@@ -85,6 +85,12 @@ NOT_RUN = {
     ("docs/java.md", "<dependencies>"): "a pom.xml excerpt for the user's project",
     ("docs/java.md", "dependencies {"): "a build.gradle.kts excerpt for the user's project",
     ("docs/scale.md", "import xxgk.dask"): "needs a Dask cluster (tcp://scheduler.example); tests/python/test_dask.py runs the same calls on a local one",
+    ("docs/web.md", '<script type="module" src="/xxgk/src/editor.js"></script>'):
+        "HTML for a browser: js.browser serves this very block and submits its form",
+    ("docs/web.md", "import { loadReport, newReport, keys, rules, schema } from 'xxgk';"):
+        "JavaScript: js.api (bindings/js/test/node) makes every call shown",
+    ("docs/web.md", "bindings/js/build-wasm            # → bindings/js/dist/xxgk.mjs + xxgk.wasm (build dir: build-wasm/)"):
+        "builds the WebAssembly target (what js.build does) and runs the Node tests (js.api)",
 }
 
 # What a C fragment may use without declaring it: the loaded example report, an error, and the two
