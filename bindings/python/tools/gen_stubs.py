@@ -416,10 +416,7 @@ Issue = Finding  # deprecated: Finding
 PathLike = Union[str, os.PathLike[str]]
 
 {cell_key}
-class LoadFailure(NamedTuple):
-    path: str
-    error: Exception
-
+{LoadFailure}
 class ReportList(List[Report]):
     failures: List[LoadFailure]
     not_read: List[str]
@@ -473,17 +470,10 @@ def issues_frame(
 
 ImportInput = Union[str, bytes, bytearray, memoryview]
 
-class ImportResult(NamedTuple):
-    report: Report
-    log: List[ImportLogEntry]
-    def entries(self, level: Literal["info", "warning", "error"] = "warning") -> List[ImportLogEntry]: ...
+{ImportResult}    def entries(self, level: Literal["info", "warning", "error"] = "warning") -> List[ImportLogEntry]: ...
     def log_json(self) -> str: ...
 
-class ImportCode(NamedTuple):
-    code: str
-    level: str
-    title: str
-
+{ImportCode}
 def import_codes() -> List[ImportCode]: ...
 SourceKind = Literal["text", "html", "pdf", "docx"]
 
@@ -516,23 +506,9 @@ def loads_portal(data: Union[str, bytes, bytearray, memoryview], *, strict: bool
 def load_portal(path: PathLike, *, strict: bool = True) -> Portal: ...
 def portal_json_schema() -> dict[str, Any]: ...
 
-class CellSources(NamedTuple):
-    summed: Tuple[int, ...]
-    blank: Tuple[int, ...]
-    unknown: Tuple[int, ...]
-
-class Aggregation(NamedTuple):
-    report: Report
-    sources: Dict[str, CellSources]
-
-class StatedFigure(NamedTuple):
-    measure: str
-    value: Union[int, Decimal]
-    parts: Tuple[str, ...]
-    complete: bool
-    sentence: str
-    pointer: str
-
+{CellSources}
+{Aggregation}
+{StatedFigure}
 def aggregate(reports: Iterable[Report], header: Union[ReportHeader, Mapping[str, Any], None] = None) -> Aggregation: ...
 def check_aggregate(published: Report, parts: Iterable[Report]) -> List[Finding]: ...
 def validate_series(reports: Iterable[Report]) -> List[Finding]: ...
@@ -547,7 +523,20 @@ def generate_init() -> str:
     names = sorted(n for n in dir(_core) if isinstance(getattr(_core, n), type) and not n.startswith("_"))
     names += ["CELL_RECORD_FIELDS", "FINDING_FIELDS", "FORMATS", "CellInput", "format_for_year", "notice_of",
               "domain_labels", "is_portal_json", "parse_index_number", "resolve_domain"]
-    return INIT.format(imports="\n".join(f"    {n} as {n}," for n in names), cell_key=_cell_key())
+    import xxgk
+
+    tuples = {n: _named_tuple(getattr(xxgk, n)) for n in NAMED_TUPLES}
+    return INIT.format(imports="\n".join(f"    {n} as {n}," for n in names), cell_key=_cell_key(), **tuples)
+
+
+#: The package's own NamedTuples whose fields the stub takes from their annotations (the modules
+#: use ``from __future__ import annotations``, so each annotation is its source text).
+NAMED_TUPLES = ("LoadFailure", "ImportResult", "ImportCode", "CellSources", "Aggregation", "StatedFigure")
+
+
+def _named_tuple(cls: type) -> str:
+    fields = "".join(f"    {name}: {cls.__annotations__[name]}\n" for name in cls._fields)  # type: ignore[attr-defined]
+    return f"class {cls.__name__}(NamedTuple):\n" + fields
 
 
 def _cell_key() -> str:
