@@ -178,10 +178,7 @@ void bind_catalogs(py::module_& m) {
         return out;
     }, py::arg("format"), "Every cell key of a format (_CellKeyInfo), in table order; xxgk.keys() makes CellKeys of them.");
 
-    record_class<rule_info> rules = bind_record<rule_info>(m);
-    rules.def("__reduce__", [](const rule_info& r) {
-        return py::make_tuple(py::module_::import("xxgk._core").attr("_rule"), py::make_tuple(std::string(r.code)));
-    });
+    bind_record<rule_info>(m);  // xxgk/__init__.py pickles a Rule by its code (through _rule)
     m.def("_rule", [](const std::string& code) {
         const rule_info* r = find_rule(code);
         if (!r) raise(PyExc_KeyError, "'" + code + "' is not a code of the rule catalog");

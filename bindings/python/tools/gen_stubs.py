@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import List
+from typing import Any, List
 
 PACKAGE = Path(__file__).resolve().parent.parent / "xxgk"
 STUB = PACKAGE / "_core.pyi"
@@ -535,7 +535,10 @@ NAMED_TUPLES = ("LoadFailure", "ImportResult", "ImportCode", "CellSources", "Agg
 
 
 def _named_tuple(cls: type) -> str:
-    fields = "".join(f"    {name}: {cls.__annotations__[name]}\n" for name in cls._fields)  # type: ignore[attr-defined]
+    def spelling(annotation: Any) -> str:  # NamedTuple keeps a source-text annotation as a ForwardRef
+        return getattr(annotation, "__forward_arg__", annotation)
+
+    fields = "".join(f"    {name}: {spelling(cls.__annotations__[name])}\n" for name in cls._fields)  # type: ignore[attr-defined]
     return f"class {cls.__name__}(NamedTuple):\n" + fields
 
 

@@ -142,6 +142,16 @@ def rules() -> List[Rule]:
     return list(_core.rules())
 
 
+def _rule(code: str) -> Rule:
+    """The catalog entry of a code (KeyError if none): how a pickled Rule comes back."""
+    return _core._rule(code)
+
+
+# A Rule refers to its catalog entry: it pickles as its code (a function of _core cannot be
+# pickled by reference, so the function named is this module's).
+Rule.__reduce__ = lambda self: (_rule, (self.code,))  # type: ignore[assignment,method-assign]
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading
 
