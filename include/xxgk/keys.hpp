@@ -11,6 +11,8 @@
 #include <xxgk/labels.hpp>
 #include <xxgk/report.hpp>
 
+#include <boost/describe/class.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -18,7 +20,8 @@
 
 namespace xxgk {
 
-/// Everything known about one cell key of one format.
+/// Everything known about one cell key of one format. Described (Boost.Describe): the Python
+/// binding derives its CellKey attributes from the description (docs/python.md).
 struct cell_key {
     std::string key;               ///< "requests.granted.natural_person"
     std::string pointer;           ///< JSON Pointer: "/requests/granted/natural_person"
@@ -34,6 +37,7 @@ struct cell_key {
     /// （三）不予公开 › 2.其他法律行政法规禁止公开 › 总计".
     std::string label_path(format_version format) const;
 };
+BOOST_DESCRIBE_STRUCT(cell_key, (), (key, pointer, section, row, column, kind, index, row_info, column_info))
 
 /// All cell keys of a format, in table order (section 二, 三, 四; rows and columns as printed):
 /// 198 for 2019, 200 for 2021. The vector lives for the whole program.

@@ -1,9 +1,13 @@
 // xxgk — the official Chinese labels of each format, keyed by the model's identifiers.
+//
+// row_label and column_label are described (Boost.Describe): the Python binding derives its
+// RowLabel and ColumnLabel classes from them, as it does for the model.
 #ifndef XXGK_LABELS_HPP
 #define XXGK_LABELS_HPP
 
 #include <xxgk/format.hpp>
 
+#include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
 #include <cstdint>
@@ -64,6 +68,7 @@ struct row_label {
     std::string_view group;    ///< innermost group id ("" if none); for 二 the block
     row_role role;
 };
+BOOST_DESCRIBE_STRUCT(row_label, (), (section, id, label, group, role))
 
 /// The label of one column of one section of one format.
 struct column_label {
@@ -72,6 +77,7 @@ struct column_label {
     std::string_view label;    ///< official leaf label, e.g. "商业企业"
     std::string_view group;    ///< spanning column group label ("法人或其他组织"), "" if none
 };
+BOOST_DESCRIBE_STRUCT(column_label, (), (section, id, label, group))
 
 /// Every label of one format. Tests check that it names exactly the described members.
 struct label_table {

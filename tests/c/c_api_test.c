@@ -50,8 +50,6 @@ static void expect_error(int line, xxgk_error **err, xxgk_status status, const c
 
 static const char *data_dir;
 
-static char *read_text(const char *name, size_t *len) { return check_read_file(data_dir, name, len); }
-
 static void data_path(char *out, size_t size, const char *name) { snprintf(out, size, "%s/%s", data_dir, name); }
 
 /* A copy of `text` with the first `from` replaced by `to` (the test fails if `from` is absent). */
@@ -74,7 +72,7 @@ static char *replaced(const char *text, const char *from, const char *to)
 static xxgk_report *load(const char *name)
 {
     size_t len;
-    char *text = read_text(name, &len);
+    char *text = check_read_file(data_dir, name, &len);
     xxgk_report *r = NULL;
     xxgk_error *err = NULL;
     CHECK_OK(xxgk_report_from_json(&r, text, len, NULL, &err), err);
@@ -305,7 +303,7 @@ static void test_struct_versions(void)
     xxgk_report *out = NULL;
     xxgk_issues *issues = NULL;
     size_t len;
-    char *text = read_text("sample-2021.json", &len);
+    char *text = check_read_file(data_dir, "sample-2021.json", &len);
     xxgk_load_options load = XXGK_LOAD_OPTIONS_INIT;
     xxgk_validate_options validate = XXGK_VALIDATE_OPTIONS_INIT;
     xxgk_cell cell = XXGK_CELL_INIT;
@@ -402,7 +400,7 @@ static void round_trip(const char *name, int format)
     xxgk_error *err = NULL;
     char path[4096];
     size_t len, len1 = 0;
-    char *text = read_text(name, &len);
+    char *text = check_read_file(data_dir, name, &len);
     xxgk_report *a = NULL, *b = NULL, *c = NULL, *d = NULL;
     char *json1 = NULL, *json2 = NULL;
 
@@ -461,7 +459,7 @@ static void test_decode_errors(void)
     xxgk_problem p = XXGK_PROBLEM_INIT;
     xxgk_load_options options = XXGK_LOAD_OPTIONS_INIT;
     size_t len, i, count;
-    char *text = read_text("cangnan-2020.json", &len);
+    char *text = check_read_file(data_dir, "cangnan-2020.json", &len);
     char *bad;
     char path[4096];
 

@@ -86,7 +86,7 @@ void bind_portal(py::module_& m) {
     cls.def("dumps", [](const portal_node& self) { return py::str(to_json(self.get())); },
             "The canonical JSON of the portal (\"kind\": \"portal\" first), byte-identical to the C++ to_json.");
     cls.def("validate", [](const portal_node& self, bool include_info) { return validated(self.get(), include_info); },
-            py::arg("include_info") = true, "Every finding of the XXGK-P rules (docs/rules.md), as Issue objects.");
+            py::arg("include_info") = true, "Every finding of the XXGK-P rules (docs/rules.md), as Finding objects.");
     cls.def("render_html", [](const portal_node& self, bool standalone, const std::string& lang, py::object findings) {
         render_options o;
         o.standalone = standalone;
