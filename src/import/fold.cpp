@@ -1,5 +1,6 @@
 #include "fold.hpp"
 
+#include "../unicode.hpp"
 #include "../word_bits.hpp"
 
 #include <xxgk/text.hpp>
@@ -191,10 +192,7 @@ bool is_space(char32_t c) noexcept {
            c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
 }
 
-bool is_invisible(char32_t c) noexcept {
-    return c == 0xAD || c == 0x61C || c == 0x180E || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-           (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
-}
+bool is_invisible(char32_t c) noexcept { return detail::is_invisible_format(c); }
 
 std::u32string trim(std::u32string_view text) {
     std::size_t a = 0, b = text.size();

@@ -1,6 +1,8 @@
 // The text: narrative sections and the 信息处理费 statement (XXGK-N), hidden characters (XXGK-S-001).
 #include "checker.hpp"
 
+#include "../unicode.hpp"
+
 namespace xxgk::validation {
 
 // ---- narrative and the fee statement
@@ -100,10 +102,10 @@ std::string checker::text_pointer() const {
 }
 
 bool checker::hidden(std::uint32_t cp) {
-    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C ||
-           cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
-           (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF ||
-           (cp >= 0xFFF9 && cp <= 0xFFFB);
+    // Controls (C0 but tab and line ends, DEL, C1), the line and paragraph separators, and the
+    // format characters that show nothing (unicode.hpp, shared with the importer).
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 ||
+           cp == 0x2029 || detail::is_invisible_format(cp);
 }
 
 void checker::check_string(const std::string& s) {
