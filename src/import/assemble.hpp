@@ -7,6 +7,8 @@
 #include <xxgk/import.hpp>
 
 #include <deque>
+#include <optional>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +31,21 @@ void read_tables(report& r, const block_span* proactive, const block_span* reque
 /// boxes marked unprinted. New blocks go into `made`; both cases logged XXGK-I-076.
 block_span join_split_rows(const block_span& span, std::deque<block>& made, format_version format, std::string_view section,
                            std::vector<import_log_entry>& log);
+
+// ---- dates.cpp: dates and years as printed
+
+/// Moves `i` past spaces.
+void skip_spaces(std::u32string_view s, std::size_t& i);
+
+/// A date found in a text, with where it begins and ends (code points).
+struct found_date {
+    calendar_date date;
+    std::size_t begin = static_cast<std::size_t>(-1), end = static_cast<std::size_t>(-1);
+};
+/// The first "YYYY年M月D日" (or …号) at or after `from`.
+std::optional<found_date> find_date(std::u32string_view s, std::size_t from = 0);
+/// The first report year "YYYY" followed by 年 (digits or 〇-numerals) in `s`, with its position.
+std::optional<std::pair<int, std::size_t>> find_year(std::u32string_view s);
 
 /// The format signals of the table labels in `blocks` (formats.md §8): how many distinct decisive
 /// labels of each format were seen, and which.
