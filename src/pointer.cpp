@@ -254,12 +254,9 @@ void drop_unknown_under(report& r, const std::string& pointer) {
     auto& kept = r.unknown_members;
     kept.erase(std::remove_if(kept.begin(), kept.end(),
                               [&](const unknown_member& u) {
-                                  const std::string at = u.parent_pointer + "/" + make_pointer({u.name}).substr(1);
-                                  const auto under = [&](const std::string& p) {
-                                      return p.compare(0, pointer.size(), pointer) == 0 &&
-                                             (p.size() == pointer.size() || p[pointer.size()] == '/');
-                                  };
-                                  return under(at);
+                                  const std::string at = u.parent_pointer + make_pointer({u.name});
+                                  return at.compare(0, pointer.size(), pointer) == 0 &&
+                                         (at.size() == pointer.size() || at[pointer.size()] == '/');
                               }),
                kept.end());
 }
