@@ -150,8 +150,10 @@ int main(int argc, char** argv) {
     std::optional<fs::path> corpus;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "--corpus" && i + 1 < argc) corpus = argv[++i];
-        else reports.emplace_back(arg);
+        if (arg == "--corpus" && i + 1 < argc)
+            corpus = argv[++i];
+        else
+            reports.emplace_back(arg);
     }
     try {
         if (reports.empty()) reports = xxgk_bench::report_files(XXGK_BENCH_DATA);

@@ -22,8 +22,8 @@ struct code_text {
     constexpr std::string_view view() const { return {text, N + 4}; }
 };
 
-#define XXGK_CODE(id)                                                      \
-    inline constexpr code_text<sizeof(#id)> id##_text{#id};                \
+#define XXGK_CODE(id)                                                                                                  \
+    inline constexpr code_text<sizeof(#id)> id##_text{#id};                                                            \
     inline constexpr std::string_view id = id##_text.view();
 
 #define XXGK_RULE(id, ...) XXGK_CODE(id)

@@ -78,8 +78,8 @@ const registry<Tables>& registry_of() {
 
 [[noreturn]] void throw_unknown_key(format_version format, std::string_view key) {
     const format_version other = format == format_version::v2019 ? format_version::v2021 : format_version::v2019;
-    std::string message = "'" + std::string(key) + "' is not a cell key of the " + std::string(to_string(format)) +
-                          " format";
+    std::string message =
+        "'" + std::string(key) + "' is not a cell key of the " + std::string(to_string(format)) + " format";
     if (find_cell_key(other, key))
         message += " (it exists only in the " + std::string(to_string(other)) + " format)";
     else
@@ -124,22 +124,25 @@ bool is_row_or_key_of(format_version format, std::string_view dotted) noexcept {
 }
 
 cell& cell_at(report& r, std::size_t index) noexcept {
-    return std::visit([&](auto& t) -> cell& {
-        using T = std::decay_t<decltype(t)>;
-        return registry_of<T>().access[index](t);
-    }, r.tables);
+    return std::visit(
+        [&](auto& t) -> cell& {
+            using T = std::decay_t<decltype(t)>;
+            return registry_of<T>().access[index](t);
+        },
+        r.tables);
 }
 
-const cell& cell_at(const report& r, std::size_t index) noexcept {
-    return cell_at(const_cast<report&>(r), index);
-}
+const cell& cell_at(const report& r, std::size_t index) noexcept { return cell_at(const_cast<report&>(r), index); }
 
 void cell_pointers(const report& r, const cell** out) noexcept {
     // Unrolled at compile time: one store per cell, no call through the accessor table.
-    std::visit([out](const auto& t) mutable {
-        for_each_cell_member<std::decay_t<decltype(t)>>(
-            [&](auto s, auto row, auto c) { *out++ = &(((t.*decltype(s)::pointer).*decltype(row)::pointer).*decltype(c)::pointer); });
-    }, r.tables);
+    std::visit(
+        [out](const auto& t) mutable {
+            for_each_cell_member<std::decay_t<decltype(t)>>([&](auto s, auto row, auto c) {
+                *out++ = &(((t.*decltype(s)::pointer).*decltype(row)::pointer).*decltype(c)::pointer);
+            });
+        },
+        r.tables);
 }
 
 cell& cell_at(report& r, std::string_view key) {

@@ -55,29 +55,48 @@ std::vector<table_identity> make_identities(format_version format) {
     std::vector<table_identity> out;
     // R1: per column, 一 + 二 = （七）总计 + 四.
     for (std::string_view c : l.request_columns) {
-        table_identity id{"R1", {}, {}, index("requests", l.outcome_total_row, c), false, codes::T3_001, "", codes::T3_002};
+        table_identity id{"R1",          {}, {},           index("requests", l.outcome_total_row, c), false,
+                          codes::T3_001, "", codes::T3_002};
         for (std::string_view r : l.inflow_rows) id.lhs.push_back(index("requests", r, c));
         id.rhs = {index("requests", l.outcome_total_row, c), index("requests", l.outflow_row, c)};
         out.push_back(std::move(id));
     }
     // R2: per row, 总计 = the six applicant columns.
     for (std::string_view r : l.request_rows) {
-        table_identity id{"R2", {index("requests", r, total)}, {}, index("requests", r, total), true,
-                          codes::T3_003, codes::T3_004, codes::T3_005};
+        table_identity id{"R2",
+                          {index("requests", r, total)},
+                          {},
+                          index("requests", r, total),
+                          true,
+                          codes::T3_003,
+                          codes::T3_004,
+                          codes::T3_005};
         for (std::string_view c : l.applicant_columns) id.rhs.push_back(index("requests", r, c));
         out.push_back(std::move(id));
     }
     // R3: per column, （七）总计 = the leaf rows of 三、本年度办理结果.
     for (std::string_view c : l.request_columns) {
-        table_identity id{"R3", {index("requests", l.outcome_total_row, c)}, {}, index("requests", l.outcome_total_row, c),
-                          true, codes::T3_006, codes::T3_007, codes::T3_008};
+        table_identity id{"R3",
+                          {index("requests", l.outcome_total_row, c)},
+                          {},
+                          index("requests", l.outcome_total_row, c),
+                          true,
+                          codes::T3_006,
+                          codes::T3_007,
+                          codes::T3_008};
         for (std::string_view r : l.outcome_leaf_rows) id.rhs.push_back(index("requests", r, c));
         out.push_back(std::move(id));
     }
     // R5: per group of section 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
     for (std::string_view g : l.case_groups) {
-        table_identity id{"R5", {index("review_litigation", g, total)}, {}, index("review_litigation", g, total), true,
-                          codes::T4_001, codes::T4_002, codes::T4_003};
+        table_identity id{"R5",
+                          {index("review_litigation", g, total)},
+                          {},
+                          index("review_litigation", g, total),
+                          true,
+                          codes::T4_001,
+                          codes::T4_002,
+                          codes::T4_003};
         for (std::string_view c : l.case_outcome_columns) id.rhs.push_back(index("review_litigation", g, c));
         out.push_back(std::move(id));
     }

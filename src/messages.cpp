@@ -14,8 +14,8 @@ using S = severity;
 // The catalog is src/rules.def, one XXGK_RULE line per code.
 std::vector<rule_info> make_catalog() {
     return {
-#define XXGK_RULE(code, rule, severity, title_zh, title_en, template_zh, template_en) \
-        {codes::code, rule, S::severity, title_zh, title_en, template_zh, template_en},
+#define XXGK_RULE(code, rule, severity, title_zh, title_en, template_zh, template_en)                                  \
+    {codes::code, rule, S::severity, title_zh, title_en, template_zh, template_en},
 #include "rules.def"
 #undef XXGK_RULE
     };

@@ -51,14 +51,22 @@ std::string prefix_pointer(const tokens& t, std::size_t n) {
 template <class T>
 member_kind kind_of() {
     using namespace detail;
-    if constexpr (is_optional<T>::value) return kind_of<typename T::value_type>();
-    else if constexpr (is_cell_v<T>) return member_kind::cell;
-    else if constexpr (boost::describe::has_describe_members<T>::value) return member_kind::object;
-    else if constexpr (is_vector<T>::value) return member_kind::array;
-    else if constexpr (std::is_same_v<T, bool>) return member_kind::boolean;
-    else if constexpr (std::is_enum_v<T>) return member_kind::string;
-    else if constexpr (std::is_integral_v<T>) return member_kind::integer;
-    else return member_kind::string;  // std::string, decimal, calendar_date
+    if constexpr (is_optional<T>::value)
+        return kind_of<typename T::value_type>();
+    else if constexpr (is_cell_v<T>)
+        return member_kind::cell;
+    else if constexpr (boost::describe::has_describe_members<T>::value)
+        return member_kind::object;
+    else if constexpr (is_vector<T>::value)
+        return member_kind::array;
+    else if constexpr (std::is_same_v<T, bool>)
+        return member_kind::boolean;
+    else if constexpr (std::is_enum_v<T>)
+        return member_kind::string;
+    else if constexpr (std::is_integral_v<T>)
+        return member_kind::integer;
+    else
+        return member_kind::string;  // std::string, decimal, calendar_date
 }
 
 template <class T>
@@ -128,7 +136,8 @@ member_kind resolve(const report& r, const tokens& t, const std::string& pointer
                  "'" + dotted + "' exists only in the " + std::string(to_string(other)) + " format; this report is " +
                      std::string(to_string(format)));
     }
-    fail(errc::unknown_key, pointer, "'" + pointer + "' names nothing in the " + std::string(to_string(format)) + " report model");
+    fail(errc::unknown_key, pointer,
+         "'" + pointer + "' names nothing in the " + std::string(to_string(format)) + " report model");
 }
 
 // ---- where the pointer leads in the report's values
@@ -159,15 +168,17 @@ void reach(T& node, const tokens& t, std::size_t i, F&& found) {
 template <class R, class F>
 void reach_in_report(R& r, const tokens& t, F&& found) {
     bool matched = false;
-    std::visit([&](auto& tables) {
-        using T = std::decay_t<decltype(tables)>;
-        detail::for_each_member<T>([&](auto d) {
-            if (t[0] == d.name) {
-                matched = true;
-                reach(tables.*d.pointer, t, 1, found);
-            }
-        });
-    }, r.tables);
+    std::visit(
+        [&](auto& tables) {
+            using T = std::decay_t<decltype(tables)>;
+            detail::for_each_member<T>([&](auto d) {
+                if (t[0] == d.name) {
+                    matched = true;
+                    reach(tables.*d.pointer, t, 1, found);
+                }
+            });
+        },
+        r.tables);
     if (matched) return;
     detail::for_each_member<report>([&](auto d) {
         using M = detail::member_type<decltype(d)>;
@@ -212,13 +223,14 @@ std::optional<std::string> in_unknown_member(const report& r, const tokens& t) {
 template <class T>
 void decode_part(const report& r, const std::string& text, std::size_t wrapped, const std::string& base, T& out) {
     std::vector<problem> problems;
-    detail::decode_document(text, decode_options{}, problems, nullptr,
-                            [&](const boost::json::value& root, detail::decode_context& ctx) {
-                                ctx.format = r.format();
-                                ctx.classify_unknown = detail::classify_other_format_member;
-                                detail::decode_value(root, out, ctx);
-                            },
-                            base);
+    detail::decode_document(
+        text, decode_options{}, problems, nullptr,
+        [&](const boost::json::value& root, detail::decode_context& ctx) {
+            ctx.format = r.format();
+            ctx.classify_unknown = detail::classify_other_format_member;
+            detail::decode_value(root, out, ctx);
+        },
+        base);
     if (problems.empty()) return;
     for (problem& p : problems) {
         if (p.offset) *p.offset = *p.offset >= wrapped ? *p.offset - wrapped : 0;
@@ -279,7 +291,8 @@ std::vector<std::string> parse_pointer(std::string_view p) {
                 cur += p[i + 1] == '0' ? '~' : '/';
                 ++i;
             } else {
-                throw std::invalid_argument("'" + std::string(p) + "' is not a JSON Pointer: '~' must be followed by 0 or 1");
+                throw std::invalid_argument("'" + std::string(p) +
+                                            "' is not a JSON Pointer: '~' must be followed by 0 or 1");
             }
         } else {
             cur += p[i];
@@ -335,7 +348,8 @@ void set_json(report& r, std::string_view pointer, std::string_view json) {
         if (!d.ok()) throw decode_error(std::move(d.problems));
         for (const unknown_member& u : d.value->unknown_members)
             if (std::find(r.unknown_members.begin(), r.unknown_members.end(), u) == r.unknown_members.end())
-                fail(errc::unknown_member, u.parent_pointer + make_pointer({u.name}), "unknown member '" + u.name + "'");
+                fail(errc::unknown_member, u.parent_pointer + make_pointer({u.name}),
+                     "unknown member '" + u.name + "'");
         r = std::move(*d.value);
         return;
     }
@@ -368,9 +382,9 @@ void set_json(report& r, std::string_view pointer, std::string_view json) {
         } else if constexpr (detail::is_vector<T>::value) {  // the end of a list: appended
             const std::size_t index = t[depth] == "-" ? node.size() : static_cast<std::size_t>(std::stoull(t[depth]));
             if (index > node.size())
-                throw std::out_of_range("index " + t[depth] + " is past the end of the list " + prefix_pointer(t, depth) +
-                                        " (" + std::to_string(node.size()) + " elements; use " +
-                                        std::to_string(node.size()) + " or \"-\" to append)");
+                throw std::out_of_range("index " + t[depth] + " is past the end of the list " +
+                                        prefix_pointer(t, depth) + " (" + std::to_string(node.size()) +
+                                        " elements; use " + std::to_string(node.size()) + " or \"-\" to append)");
             std::string text;
             const std::size_t wrapped = wrap(t, depth + 1, json, text);
             typename T::value_type value{};

@@ -14,25 +14,22 @@
 #include <string.h>
 #include <time.h>
 
-static double thread_ns(void)
-{
+static double thread_ns(void) {
     struct timespec t;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
 }
 
-static int compare(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
+static int compare(const void* a, const void* b) {
+    double x = *(const double*)a, y = *(const double*)b;
     return x < y ? -1 : x > y;
 }
 
-int main(int argc, char **argv)
-{
-    FILE *f;
-    char *json;
+int main(int argc, char** argv) {
+    FILE* f;
+    char* json;
     long size, iterations, rounds, i, r;
-    double *per_call;
+    double* per_call;
     size_t findings = 0;
     int load_only;
     if (argc != 4 && !(argc == 5 && strcmp(argv[4], "load") == 0)) {
@@ -51,8 +48,8 @@ int main(int argc, char **argv)
     for (r = 0; r < rounds; ++r) {
         double t0 = thread_ns();
         for (i = 0; i < iterations; ++i) {
-            xxgk_report *report = NULL;
-            xxgk_issues *issues = NULL;
+            xxgk_report* report = NULL;
+            xxgk_issues* issues = NULL;
             if (xxgk_report_from_json(&report, json, (size_t)size, NULL, NULL) != XXGK_OK) return 2;
             if (load_only) {
                 xxgk_report_free(report);

@@ -6,7 +6,6 @@
 // preallocated out-of-memory error.
 #include "xxgk/xxgk.h"
 
-
 #include <xxgk/render.hpp>
 #include <xxgk/schema.hpp>
 #include <xxgk/text.hpp>
@@ -101,8 +100,7 @@ void check_length(std::size_t len, const char* name) {
 
 void check_struct_version(unsigned int version, unsigned int current, const char* name, const char* init) {
     if (version == 0)
-        fail(XXGK_E_INVALID_ARGUMENT,
-             std::string("'") + name + "->version' is 0: initialise the struct with " + init);
+        fail(XXGK_E_INVALID_ARGUMENT, std::string("'") + name + "->version' is 0: initialise the struct with " + init);
     if (version > current)
         fail(XXGK_E_INVALID_ARGUMENT, std::string("'") + name + "->version' is " + std::to_string(version) +
                                           ", newer than this library knows (" + std::to_string(current) + ")");
@@ -125,7 +123,6 @@ void locate(std::string_view text, std::size_t offset, xxgk_error& e) {
     e.line = p.line;
     e.column = p.column;
 }
-
 
 void check_utf8(std::string_view s, const char* name, bool with_position = false) {
     const std::size_t bad = xxgk::invalid_utf8_offset(s);
@@ -150,7 +147,6 @@ std::string_view text_arg(const char* p, std::size_t len, const char* name, bool
     check_utf8(s, name);
     return s;
 }
-
 
 xxgk::format_version format_arg(int format) {
     for (xxgk::format_version f : xxgk::all_formats)
@@ -275,7 +271,6 @@ const char* borrowed(const std::string& s, std::size_t* out_len) noexcept {
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-
 void decode_into(xxgk_report** out, std::string_view json, const xxgk::decode_options& options) {
     check_limit(json.size(), options.max_input_bytes);
     check_utf8(json, "json", true);
@@ -283,7 +278,6 @@ void decode_into(xxgk_report** out, std::string_view json, const xxgk::decode_op
     if (!r.ok()) throw failure{error_from_problems(r.problems, true)};
     *out = new xxgk_report(std::move(*r.value));
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Members of the model, addressed by JSON Pointer (xxgk/pointer.hpp) or by dotted field key.
@@ -314,15 +308,16 @@ auto pointer_call(const std::string& location, F&& body) {
 }
 
 // The pointer of a dotted field key, after checking that it names a scalar field of the model.
-std::string scalar_field(const xxgk::report& r, std::string_view key, xxgk::member_kind& kind, const char* cell_function,
-                         const char* json_function) {
+std::string scalar_field(const xxgk::report& r, std::string_view key, xxgk::member_kind& kind,
+                         const char* cell_function, const char* json_function) {
     const std::string where = xxgk::make_pointer(split_key(key));
     kind = pointer_call(where, [&] { return xxgk::member_at(r, where); });
     if (kind == xxgk::member_kind::cell)
         fail(XXGK_E_WRONG_TYPE, "'" + std::string(key) + "' is a cell: use " + cell_function, where);
     if (kind == xxgk::member_kind::object || kind == xxgk::member_kind::array)
         fail(XXGK_E_WRONG_TYPE,
-             "'" + std::string(key) + "' is not a scalar field: use " + json_function + " with \"" + where + "\"", where);
+             "'" + std::string(key) + "' is not a scalar field: use " + json_function + " with \"" + where + "\"",
+             where);
     return where;
 }
 
@@ -419,7 +414,6 @@ std::string key_text(std::string_view key) { return std::string(key); }
 
 }  // namespace
 
-
 // =============================================================================================
 // The argument helpers shared with the other files of bindings/c (wall.hpp)
 
@@ -437,7 +431,9 @@ std::string xxgk_c::file_arg(const char* path, const xxgk::decode_options& o) {
     return xxgk::read_file(path, o.max_input_bytes);
 }
 
-void xxgk_c::fail_with(const std::vector<xxgk::problem>& problems) { throw failure{error_from_problems(problems, true)}; }
+void xxgk_c::fail_with(const std::vector<xxgk::problem>& problems) {
+    throw failure{error_from_problems(problems, true)};
+}
 
 xxgk::validate_options xxgk_c::validate_options_arg(const xxgk_validate_options* options) {
     xxgk::validate_options o;
@@ -456,8 +452,8 @@ xxgk::render_options xxgk_c::render_options_arg(const xxgk_render_options* optio
         if (options->lang == XXGK_LANG_EN)
             o.lang = "en";
         else if (options->lang != XXGK_LANG_ZH)
-            fail(XXGK_E_INVALID_ARGUMENT, "options->lang " + std::to_string(options->lang) +
-                                              " is not XXGK_LANG_ZH or XXGK_LANG_EN");
+            fail(XXGK_E_INVALID_ARGUMENT,
+                 "options->lang " + std::to_string(options->lang) + " is not XXGK_LANG_ZH or XXGK_LANG_EN");
         if (options->findings) {
             require(options->findings, "options->findings");
             o.findings = &options->findings->findings;
@@ -647,7 +643,9 @@ xxgk_status xxgk_report_to_cells_csv(const xxgk_report* report, char** out, size
 
 void xxgk_report_free(xxgk_report* report) { retire(report); }
 
-int xxgk_report_format(const xxgk_report* report) { return live(report) ? static_cast<int>(report->value.format()) : 0; }
+int xxgk_report_format(const xxgk_report* report) {
+    return live(report) ? static_cast<int>(report->value.format()) : 0;
+}
 
 xxgk_status xxgk_report_clone(const xxgk_report* report, xxgk_report** out, xxgk_error** err) {
     clear_out(out);
@@ -742,8 +740,9 @@ xxgk_status xxgk_cell_set_decimal(xxgk_report* report, const char* key, size_t k
         const std::optional<xxgk::decimal> d = xxgk::decimal::parse(t);
         if (!d)
             fail(XXGK_E_INVALID_VALUE,
-                 "'" + std::string(t) + "' is not a decimal such as 17424.88 ([+-]digits[.digits], at most 18 digits "
-                                        "after the point, 64-bit range)",
+                 "'" + std::string(t) +
+                     "' is not a decimal such as 17424.88 ([+-]digits[.digits], at most 18 digits "
+                     "after the point, 64-bit range)",
                  key_text(k));
         c = xxgk::cell::number(*d, static_cast<xxgk::money_unit>(unit));
     });
@@ -769,8 +768,8 @@ xxgk_status xxgk_cell_set_state(xxgk_report* report, const char* key, size_t key
 }
 
 // A printed cell, read as the importer reads one (xxgk::read_printed_cell).
-xxgk_status xxgk_cell_set_text(xxgk_report* report, const char* key, size_t key_len, const char* text,
-                               size_t text_len, xxgk_error** err) {
+xxgk_status xxgk_cell_set_text(xxgk_report* report, const char* key, size_t key_len, const char* text, size_t text_len,
+                               xxgk_error** err) {
     return guarded(err, [&] {
         require(report, "report");
         const std::string_view k = text_arg(key, key_len, "key");
@@ -830,18 +829,24 @@ xxgk_status xxgk_field_get(const xxgk_report* report, const char* key, size_t ke
         const std::string_view k = text_arg(key, key_len, "key");
         xxgk::member_kind kind;
         const std::string where = scalar_field(report->value, k, kind, "xxgk_cell_get", "xxgk_report_get_json");
-        const boost::json::value v = boost::json::parse(pointer_call(where, [&] { return xxgk::get_json(report->value, where); }));
+        const boost::json::value v =
+            boost::json::parse(pointer_call(where, [&] { return xxgk::get_json(report->value, where); }));
         if (v.is_null()) return;  // left out by the report: *out stays NULL
-        if (v.is_string()) copy_out(std::string_view(v.get_string().data(), v.get_string().size()), out, out_len);
-        else if (v.is_int64()) copy_out(std::to_string(v.get_int64()), out, out_len);
-        else if (v.is_uint64()) copy_out(std::to_string(v.get_uint64()), out, out_len);
-        else if (v.is_bool()) copy_out(v.get_bool() ? "true" : "false", out, out_len);
-        else copy_out(boost::json::serialize(v), out, out_len);
+        if (v.is_string())
+            copy_out(std::string_view(v.get_string().data(), v.get_string().size()), out, out_len);
+        else if (v.is_int64())
+            copy_out(std::to_string(v.get_int64()), out, out_len);
+        else if (v.is_uint64())
+            copy_out(std::to_string(v.get_uint64()), out, out_len);
+        else if (v.is_bool())
+            copy_out(v.get_bool() ? "true" : "false", out, out_len);
+        else
+            copy_out(boost::json::serialize(v), out, out_len);
     });
 }
 
-xxgk_status xxgk_field_set(xxgk_report* report, const char* key, size_t key_len, const char* value,
-                           size_t value_len, xxgk_error** err) {
+xxgk_status xxgk_field_set(xxgk_report* report, const char* key, size_t key_len, const char* value, size_t value_len,
+                           xxgk_error** err) {
     return guarded(err, [&] {
         require(report, "report");
         const std::string_view k = text_arg(key, key_len, "key");
@@ -863,9 +868,12 @@ xxgk_status xxgk_field_set(xxgk_report* report, const char* key, size_t key_len,
                 break;
             }
             case xxgk::member_kind::boolean:
-                if (v == "true") jv = true;
-                else if (v == "false") jv = false;
-                else fail(XXGK_E_INVALID_VALUE, "'" + std::string(v) + "' is not true or false", where);
+                if (v == "true")
+                    jv = true;
+                else if (v == "false")
+                    jv = false;
+                else
+                    fail(XXGK_E_INVALID_VALUE, "'" + std::string(v) + "' is not true or false", where);
                 break;
             default: jv = boost::json::string(boost::json::string_view(v.data(), v.size())); break;
         }
@@ -1021,8 +1029,8 @@ xxgk_status xxgk_report_render(const xxgk_report* report, int what, const xxgk_r
             case XXGK_RENDER_MARKDOWN: copy_out(xxgk::render_markdown(report->value), out, out_len); break;
             case XXGK_RENDER_CSV_LONG: copy_out(xxgk::to_cells_csv(report->value), out, out_len); break;
             default:
-                fail(XXGK_E_INVALID_ARGUMENT, "what " + std::to_string(what) +
-                                                  " is not one of the XXGK_RENDER_* constants");
+                fail(XXGK_E_INVALID_ARGUMENT,
+                     "what " + std::to_string(what) + " is not one of the XXGK_RENDER_* constants");
         }
     });
 }

@@ -186,9 +186,9 @@ std::string import_log_to_json(const std::vector<import_log_entry>& log);
 
 /// One entry of the import log catalog.
 struct import_code_info {
-    std::string_view code;      ///< "XXGK-I-050"
-    xxgk::severity level;       ///< the severity the importer gives it
-    std::string_view title;     ///< what it means (English)
+    std::string_view code;   ///< "XXGK-I-050"
+    xxgk::severity level;    ///< the severity the importer gives it
+    std::string_view title;  ///< what it means (English)
 };
 
 /// Every code the importer can log, in code order. Lives for the whole program.

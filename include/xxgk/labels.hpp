@@ -30,12 +30,12 @@ BOOST_DESCRIBE_ENUM(row_role, item, inflow, outcome_leaf, outcome_total, outflow
 
 /// One of the six numbered sections of every report (formats.md §2), the same in both formats.
 struct heading_label {
-    int number;                ///< 1–6 (一 … 六)
-    std::string_view member;   ///< the report member: "overview", "proactive", "requests",
-                               ///< "review_litigation", "problems", "other_matters"
-    std::string_view label;    ///< the template heading: "一、总体情况"
-    std::string_view title;    ///< the heading without its ordinal: "总体情况"
-    bool holds_cells;          ///< 二, 三 and 四 hold the tables; 一, 五 and 六 are narrative
+    int number;               ///< 1–6 (一 … 六)
+    std::string_view member;  ///< the report member: "overview", "proactive", "requests",
+                              ///< "review_litigation", "problems", "other_matters"
+    std::string_view label;   ///< the template heading: "一、总体情况"
+    std::string_view title;   ///< the heading without its ordinal: "总体情况"
+    bool holds_cells;         ///< 二, 三 and 四 hold the tables; 一, 五 and 六 are narrative
 };
 
 /// The six section headings, 一 to 六, in order. Lives for the whole program.

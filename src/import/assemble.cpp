@@ -23,20 +23,32 @@ constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 bool is_terminal(char32_t c) {
     switch (c) {
-        case U'。': case U'！': case U'？': case U'!': case U'?': case U'；': case U';': case U'：': case U':':
-        case U'…':
-            return true;
-        default:
-            return false;
+        case U'。':
+        case U'！':
+        case U'？':
+        case U'!':
+        case U'?':
+        case U'；':
+        case U';':
+        case U'：':
+        case U':':
+        case U'…': return true;
+        default: return false;
     }
 }
 
 bool is_closer(char32_t c) {
     switch (c) {
-        case U'”': case U'’': case U'」': case U'』': case U'）': case U')': case U'】': case U'》': case U'"':
-            return true;
-        default:
-            return false;
+        case U'”':
+        case U'’':
+        case U'」':
+        case U'』':
+        case U'）':
+        case U')':
+        case U'】':
+        case U'》':
+        case U'"': return true;
+        default: return false;
     }
 }
 
@@ -133,10 +145,10 @@ const std::u32string& template_title(int number) {
 struct heading_hit {
     int number = 0;
     int printed_number = 0;  // when the heading is numbered otherwise (a section omitted): its printed ordinal
-    bool paren = false;    // （一） form
-    bool keyword = false;  // a keyword of that section
-    bool wording = false;  // close to the template's or the prose part's wording
-    bool exact = false;    // the template's wording
+    bool paren = false;      // （一） form
+    bool keyword = false;    // a keyword of that section
+    bool wording = false;    // close to the template's or the prose part's wording
+    bool exact = false;      // the template's wording
 };
 
 std::optional<heading_hit> section_heading(const block& b) {
@@ -218,7 +230,7 @@ int table_start(const block& b) {
 struct subsection_hit {
     std::string ordinal;  // as printed
     std::string title;
-    std::string rest;     // text after the title, the start of the first paragraph
+    std::string rest;  // text after the title, the start of the first paragraph
     int value = 0;
 };
 
@@ -427,8 +439,9 @@ import_result assemble(document doc, const import_options& options) {
             if (iso) published = *iso;
         }
         if (published)
-            log_entry(log, codes::I_027, "publication date " + published->to_string() + " read from the page: \"" +
-                                             clip(b.text) + "\"", {}, b.where);
+            log_entry(log, codes::I_027,
+                      "publication date " + published->to_string() + " read from the page: \"" + clip(b.text) + "\"",
+                      {}, b.where);
     };
 
     // ---- title: the first line naming a 年度报告 (page chrome before it is skipped)
@@ -460,8 +473,9 @@ import_result assemble(document doc, const import_options& options) {
         for (std::size_t i = 0; i < title; ++i) note_publication(blocks[i]);
         if (title > 0)
             log_entry(log, codes::I_016,
-                      std::to_string(title) + " line(s) before the title skipped, from \"" + clip(blocks[0].text) + "\"", {},
-                      blocks[0].where);
+                      std::to_string(title) + " line(s) before the title skipped, from \"" + clip(blocks[0].text) +
+                          "\"",
+                      {}, blocks[0].where);
     } else if (doc.html_title && (contains(fold(*doc.html_title), U"报告"))) {
         title_text = *doc.html_title;
         for (std::string_view sep : {" - ", "_", " | ", "－", "—"}) {
@@ -559,7 +573,8 @@ import_result assemble(document doc, const import_options& options) {
     // section headings, and the table labels (worth two) — a news item about a report has a title
     // and nothing else.
     const bool has_title = !title_text.empty();
-    const std::size_t clues = (has_title ? 1 : 0) + sections_found + (signals.v2019.empty() && signals.v2021.empty() ? 0 : 2);
+    const std::size_t clues =
+        (has_title ? 1 : 0) + sections_found + (signals.v2019.empty() && signals.v2021.empty() ? 0 : 2);
     if (clues < 2)
         throw error(errc::invalid_value,
                     "not a 政府信息公开工作年度报告: " +
@@ -630,7 +645,8 @@ import_result assemble(document doc, const import_options& options) {
         if (year_title && *year_title != year) conflict += " title " + std::to_string(*year_title);
         if (year_period && *year_period != year) conflict += " statistics period " + std::to_string(*year_period);
         if (!conflict.empty())
-            log_entry(log, codes::I_008, "report year " + std::to_string(year) + " (" + year_source + "), but" + conflict);
+            log_entry(log, codes::I_008,
+                      "report year " + std::to_string(year) + " (" + year_source + "), but" + conflict);
     } else {
         log_entry(log, codes::I_009, "no report year in the title, the statistics period or the preamble");
     }
@@ -678,9 +694,10 @@ import_result assemble(document doc, const import_options& options) {
     } else {
         format = from_year ? *from_year : format_version::v2021;
         log_entry(log, codes::I_004,
-                  from_year ? "no table label decides the format; the " + std::string(to_string(format)) +
-                                  " format follows from the report year " + std::to_string(year)
-                            : std::string("no table label and no report year decide the format; the 2021 format is assumed"));
+                  from_year
+                      ? "no table label decides the format; the " + std::string(to_string(format)) +
+                            " format follows from the report year " + std::to_string(year)
+                      : std::string("no table label and no report year decide the format; the 2021 format is assumed"));
     }
 
     report r = report::make(format);
@@ -711,14 +728,17 @@ import_result assemble(document doc, const import_options& options) {
             }
             b = trim(b);
             for (std::u32string_view suffix : {U"关于", U"的"})
-                if (b.size() > suffix.size() && b.substr(b.size() - suffix.size()) == suffix) b = trim(b.substr(0, b.size() - suffix.size()));
+                if (b.size() > suffix.size() && b.substr(b.size() - suffix.size()) == suffix)
+                    b = trim(b.substr(0, b.size() - suffix.size()));
             body = to_u8(b);
         }
         h.body = body;
     }
     if (!preamble.empty()) h.preamble = preamble;
-    if (period_start && period_end) h.statistics_period = date_period{period_start->date, period_end->date};
-    else if (!preamble.empty()) log_entry(log, codes::I_018, "statistics period (统计期限) not found in the preamble");
+    if (period_start && period_end)
+        h.statistics_period = date_period{period_start->date, period_end->date};
+    else if (!preamble.empty())
+        log_entry(log, codes::I_018, "statistics period (统计期限) not found in the preamble");
     if (const auto url = find_url(pre)) h.portal_url = *url;
     {
         contact_block c;
@@ -726,9 +746,12 @@ import_result assemble(document doc, const import_options& options) {
         c.postcode = labelled_value(pre, {U"邮政编码", U"邮编"});
         c.phone = labelled_value(pre, {U"联系电话", U"咨询电话", U"电话"});
         c.fax = labelled_value(pre, {U"传真"});
-        c.email = labelled_value(pre, {U"电子邮箱", U"电子信箱", U"电子邮件", U"邮箱", U"E-mail", U"e-mail", U"Email", U"email"});
-        if (c.address || c.postcode || c.phone || c.fax || c.email) h.contact = c;
-        else if (!preamble.empty()) log_entry(log, codes::I_018, "contact block (地址/邮编/电话/传真/电子邮箱) not found in the preamble");
+        c.email = labelled_value(
+            pre, {U"电子邮箱", U"电子信箱", U"电子邮件", U"邮箱", U"E-mail", U"e-mail", U"Email", U"email"});
+        if (c.address || c.postcode || c.phone || c.fax || c.email)
+            h.contact = c;
+        else if (!preamble.empty())
+            log_entry(log, codes::I_018, "contact block (地址/邮编/电话/传真/电子邮箱) not found in the preamble");
     }
     h.legal_bases = legal_bases(pre);
 
@@ -769,8 +792,8 @@ import_result assemble(document doc, const import_options& options) {
             } else if (date_at > floor && blocks[date_at - 1].type == block::kind::line) {
                 const std::string& prev = blocks[date_at - 1].text;
                 const std::u32string pu = to_u32(prev);
-                if (!longer_than(prev, 40) && !pu.empty() && !is_terminal(pu.back()) && !section_heading(blocks[date_at - 1]) &&
-                    blocks[date_at - 1].heading == 0) {
+                if (!longer_than(prev, 40) && !pu.empty() && !is_terminal(pu.back()) &&
+                    !section_heading(blocks[date_at - 1]) && blocks[date_at - 1].heading == 0) {
                     sig.body = prev;
                     sig_start = date_at - 1;
                 }
@@ -798,7 +821,8 @@ import_result assemble(document doc, const import_options& options) {
         if (level != admin_level::unknown) {
             h.level = level;
             log_entry(log, codes::I_015,
-                      std::string("administrative level '") + level_name(level) + "' inferred from the body's name \"" + h.body + "\"");
+                      std::string("administrative level '") + level_name(level) + "' inferred from the body's name \"" +
+                          h.body + "\"");
         }
     }
 
@@ -818,11 +842,11 @@ import_result assemble(document doc, const import_options& options) {
         }
         const auto hit = section_heading(blocks[hi]);
         if (hit && !hit->exact)
-            log_entry(log, codes::I_021,
-                      "heading \"" + blocks[hi].text + "\" read as " + section_names(k), {},
+            log_entry(log, codes::I_021, "heading \"" + blocks[hi].text + "\" read as " + section_names(k), {},
                       blocks[hi].where);
         if (has_traditional(blocks[hi].text))
-            log_entry(log, codes::I_032, "heading \"" + blocks[hi].text + "\" matched after traditional → simplified conversion", {},
+            log_entry(log, codes::I_032,
+                      "heading \"" + blocks[hi].text + "\" matched after traditional → simplified conversion", {},
                       blocks[hi].where);
     }
 
@@ -854,13 +878,14 @@ import_result assemble(document doc, const import_options& options) {
         text += fold(preamble);
         const std::u32string body = to_u32(h.body);
         const bool government = contains(body, U"人民政府") && !contains(body, U"办公室") && !contains(body, U"办公厅");
-        if (government && ((contains(text, U"本级") && (contains(text, U"下属单位") || contains(text, U"各部门") ||
-                                                       contains(text, U"各乡镇"))) ||
+        if (government && ((contains(text, U"本级") &&
+                            (contains(text, U"下属单位") || contains(text, U"各部门") || contains(text, U"各乡镇"))) ||
                            contains(text, U"汇总编制") || contains(text, U"汇总而成") || contains(text, U"逐级汇总"))) {
             h.scope = report_scope::compiled;
-            log_entry(log, codes::I_029,
-                      "scope 本级政府汇总 (compiled) inferred: the text splits its figures into 本级 and the units below, "
-                      "or says it was compiled");
+            log_entry(
+                log, codes::I_029,
+                "scope 本级政府汇总 (compiled) inferred: the text splits its figures into 本级 and the units below, "
+                "or says it was compiled");
         } else if (!body.empty() && !contains(body, U"人民政府")) {
             for (std::u32string_view suffix : {U"局", U"委员会", U"办公室", U"办公厅", U"中心", U"厅", U"委", U"办"})
                 if (body.size() > suffix.size() && body.substr(body.size() - suffix.size()) == suffix) {
@@ -885,8 +910,8 @@ import_result assemble(document doc, const import_options& options) {
             processing_fee_statement fees;
             fees.raw = p;
             std::string how = "raw text kept";
-            if (contains(f, U"未收取") || contains(f, U"没有收取") || contains(f, U"不收取") || contains(f, U"未产生") ||
-                contains(f, U"未发生")) {
+            if (contains(f, U"未收取") || contains(f, U"没有收取") || contains(f, U"不收取") ||
+                contains(f, U"未产生") || contains(f, U"未发生")) {
                 fees.charged = false;
                 how = "read as: no fee charged";
             }

@@ -10,9 +10,18 @@ char32_t digit_of(char32_t c) {
     c = half_width(c);
     if (c >= U'0' && c <= U'9') return c;
     switch (c) {
-        case U'〇': case U'○': case U'零': case U'Ｏ': return U'0';
-        case U'一': return U'1'; case U'二': return U'2'; case U'三': return U'3'; case U'四': return U'4';
-        case U'五': return U'5'; case U'六': return U'6'; case U'七': return U'7'; case U'八': return U'8';
+        case U'〇':
+        case U'○':
+        case U'零':
+        case U'Ｏ': return U'0';
+        case U'一': return U'1';
+        case U'二': return U'2';
+        case U'三': return U'3';
+        case U'四': return U'4';
+        case U'五': return U'5';
+        case U'六': return U'6';
+        case U'七': return U'7';
+        case U'八': return U'8';
         case U'九': return U'9';
         default: return 0;
     }

@@ -110,7 +110,7 @@ bool reads_as_chinese(std::string_view text) {
 
 /// The decision about a text or HTML source's encoding, for the log.
 struct decoded {
-    std::string text;      ///< UTF-8 (or the bytes as they were: `converted` false)
+    std::string text;  ///< UTF-8 (or the bytes as they were: `converted` false)
     bool converted = false;
     std::string encoding;  ///< what was taken: "UTF-8", "UTF-16LE", "GB18030", …
     std::string why;       ///< from what: a byte order mark, the page's declaration, the bytes
@@ -177,8 +177,9 @@ void refuse_ole2(std::string_view bytes) {
     if (bytes.find(encrypted_package) != std::string_view::npos)
         throw error(errc::encrypted, "the Word document is password-protected (an encrypted Office package); "
                                      "save it without a password first");
-    throw error(errc::unsupported_kind, "the file is a legacy Word or WPS document (.doc/.wps, an OLE2 compound file), "
-                                        "which is not read; convert it first: soffice --headless --convert-to docx FILE");
+    throw error(errc::unsupported_kind,
+                "the file is a legacy Word or WPS document (.doc/.wps, an OLE2 compound file), "
+                "which is not read; convert it first: soffice --headless --convert-to docx FILE");
 }
 
 }  // namespace import_detail
@@ -211,8 +212,9 @@ source_kind detect_source_kind(std::string_view bytes) {
         if (zip_has_entry(bytes, "xl/workbook.xml"))
             throw error(errc::unsupported_kind, "the file is an Excel workbook (.xlsx), not a report document; "
                                                 "export the report as PDF, Word (.docx) or HTML");
-        throw error(errc::unsupported_kind, "the file is a zip archive that is not a Word document (no word/document.xml); "
-                                            "unpack it and import the report inside");
+        throw error(errc::unsupported_kind,
+                    "the file is a zip archive that is not a Word document (no word/document.xml); "
+                    "unpack it and import the report inside");
     }
     import_detail::refuse_ole2(bytes);  // legacy .doc/.wps, or an encrypted Office file
     if (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") || starts_with(bytes, "GIF8") ||
@@ -225,7 +227,8 @@ source_kind detect_source_kind(std::string_view bytes) {
     // HTML: a tag first, or markup of a page near the start (a UTF-16 page is decoded first by
     // import_bytes).
     std::size_t first = 0;
-    while (first < head.size() && first < 4096 && (head[first] == ' ' || (head[first] >= '\t' && head[first] <= '\r'))) ++first;
+    while (first < head.size() && first < 4096 && (head[first] == ' ' || (head[first] >= '\t' && head[first] <= '\r')))
+        ++first;
     if (first + 1 < head.size() && head[first] == '<' &&
         ((lower_ascii(head[first + 1]) >= 'a' && lower_ascii(head[first + 1]) <= 'z') || head[first + 1] == '!'))
         return source_kind::html;
@@ -236,8 +239,9 @@ source_kind detect_source_kind(std::string_view bytes) {
 
 import_result import_bytes(std::string_view bytes, const import_options& options) {
     if (bytes.size() > options.max_input_bytes)
-        throw error(errc::limit_exceeded, "the input is " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
-                                              std::to_string(options.max_input_bytes) + " (import_options::max_input_bytes)");
+        throw error(errc::limit_exceeded,
+                    "the input is " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
+                        std::to_string(options.max_input_bytes) + " (import_options::max_input_bytes)");
     std::vector<import_log_entry> log;
     const bool utf16 = starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF");
     std::string from_utf16;
@@ -246,10 +250,12 @@ import_result import_bytes(std::string_view bytes, const import_options& options
         decoded d = decode_source(bytes, source_kind::text);
         from_utf16 = std::move(d.text);
     }
-    const source_kind kind = options.kind ? *options.kind : detect_source_kind(utf16 ? std::string_view(from_utf16) : bytes);
+    const source_kind kind =
+        options.kind ? *options.kind : detect_source_kind(utf16 ? std::string_view(from_utf16) : bytes);
     const char* kind_name = boost::describe::enum_to_string(kind, "?");
     import_detail::log_entry(log, codes::I_090,
-                             std::string("source read as ") + kind_name + (options.kind ? " (forced by the caller)" : " (detected from the bytes)"));
+                             std::string("source read as ") + kind_name +
+                                 (options.kind ? " (forced by the caller)" : " (detected from the bytes)"));
     import_result result;
     if (kind == source_kind::pdf) {
         result = import_pdf(bytes, options);

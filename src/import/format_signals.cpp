@@ -61,8 +61,10 @@ std::vector<format_signal> make_format_signals() {
             format_signal sig{label.text, v2021, {}};
             for (const folded_label& o : other) {
                 shared = shared || o.text == label.text;
-                if (label.row && o.row && (contains(o.text, label.text) || contains(label.text, o.text))) abbreviation = true;
-                for (std::size_t p = o.text.find(label.text); p != std::u32string::npos; p = o.text.find(label.text, p + 1))
+                if (label.row && o.row && (contains(o.text, label.text) || contains(label.text, o.text)))
+                    abbreviation = true;
+                for (std::size_t p = o.text.find(label.text); p != std::u32string::npos;
+                     p = o.text.find(label.text, p + 1))
                     sig.inside.emplace_back(o.text, p);
             }
             if (!shared && !abbreviation) out.push_back(std::move(sig));

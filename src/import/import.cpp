@@ -30,7 +30,8 @@ std::string valid_text(std::string_view input, std::vector<import_log_entry>& lo
     if (!bad.empty()) {
         const text_position p = position_of(text, bad.front());
         import_detail::log_entry(log, codes::I_011,
-                                 std::to_string(bad.size()) + " invalid UTF-8 byte(s) replaced by U+FFFD, the first at byte " +
+                                 std::to_string(bad.size()) +
+                                     " invalid UTF-8 byte(s) replaced by U+FFFD, the first at byte " +
                                      std::to_string(bad.front()),
                                  {}, import_detail::at_line(p.line, p.column));
     }
@@ -68,15 +69,16 @@ std::string declared_charset(std::string_view html) {
 /// A reader left out of this build (CMake XXGK_WITH_HTML/PDF/WORD=OFF; the WebAssembly build):
 /// errc::unavailable naming the reader and the option, never a link error (docs/import.md).
 [[maybe_unused]] error unavailable(const char* what, const char* option) {
-    return error(errc::unavailable, std::string(what) + " is not available in this build of xxgk (built with " + option +
-                                        "=OFF); import the report as text, or use a build with " + option + "=ON");
+    return error(errc::unavailable, std::string(what) + " is not available in this build of xxgk (built with " +
+                                        option + "=OFF); import the report as text, or use a build with " + option +
+                                        "=ON");
 }
 
 void check_size(std::string_view input, const import_options& options, const char* what) {
     if (input.size() > options.max_input_bytes)
-        throw error(errc::limit_exceeded, std::string(what) + " is " + std::to_string(input.size()) +
-                                              " bytes, more than the limit of " + std::to_string(options.max_input_bytes) +
-                                              " (import_options::max_input_bytes)");
+        throw error(errc::limit_exceeded,
+                    std::string(what) + " is " + std::to_string(input.size()) + " bytes, more than the limit of " +
+                        std::to_string(options.max_input_bytes) + " (import_options::max_input_bytes)");
 }
 
 /// Runs one import inside a session (log cap, work budget); the outermost session finishes it.
@@ -150,8 +152,9 @@ import_result import_pdf(std::string_view pdf, const import_options& options) {
 import_result import_docx(std::string_view docx, const import_options& options) {
     check_size(docx, options, "the Word file");
 #if XXGK_WITH_WORD
-    return in_session(options,
-                      [&] { return import_detail::assemble(import_detail::read_docx(docx, options.max_input_bytes), options); });
+    return in_session(options, [&] {
+        return import_detail::assemble(import_detail::read_docx(docx, options.max_input_bytes), options);
+    });
 #else
     throw unavailable("Word import", "XXGK_WITH_WORD");
 #endif

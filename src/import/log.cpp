@@ -113,8 +113,8 @@ std::size_t import_session::finish(std::vector<import_log_entry>& log) {
     current_session = nullptr;  // the summaries themselves are never suppressed
     for (const auto& [code, n] : suppressed_)
         log_entry(log, codes::I_100,
-                  std::to_string(n) + " more entries of " + code + " not listed (the first " + std::to_string(max_per_code_) +
-                      " are; import_options::max_log_entries_per_code)",
+                  std::to_string(n) + " more entries of " + code + " not listed (the first " +
+                      std::to_string(max_per_code_) + " are; import_options::max_log_entries_per_code)",
                   code);
     current_session = self;
     return budget_.used;
@@ -131,7 +131,8 @@ work_budget& current_budget() noexcept {
 void log_entry(std::vector<import_log_entry>& log, std::string_view code, std::string message, std::string key,
                std::optional<provenance> where, std::vector<std::string> candidates) {
     if (current_session && !current_session->admit(code)) return;
-    const auto it = std::find_if(catalog.begin(), catalog.end(), [&](const import_code_info& i) { return i.code == code; });
+    const auto it =
+        std::find_if(catalog.begin(), catalog.end(), [&](const import_code_info& i) { return i.code == code; });
     assert(it != catalog.end());
     import_log_entry e;
     e.level = it != catalog.end() ? it->level : severity::warning;

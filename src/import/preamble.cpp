@@ -84,15 +84,16 @@ std::vector<std::string> legal_bases(std::u32string_view text) {
 bool is_page_metadata(const block& b) {
     const std::u32string& f = folded_text(b);  // the block's fold, kept
     int hits = 0;
-    for (std::u32string_view w : {U"发布时间", U"发布日期", U"来源:", U"浏览次数", U"访问量", U"点击数", U"字号", U"字体",
-                                  U"分享到", U"打印", U"关闭窗口", U"阅读次数", U"作者:"})
+    for (std::u32string_view w : {U"发布时间", U"发布日期", U"来源:", U"浏览次数", U"访问量", U"点击数", U"字号",
+                                  U"字体", U"分享到", U"打印", U"关闭窗口", U"阅读次数", U"作者:"})
         if (contains(f, w)) ++hits;
     return hits >= 2 || starts_with(f, U"分享到") || starts_with(f, U"[打印") || starts_with(f, U"[关闭");
 }
 
 admin_level level_of(const std::string& body) {
     const std::u32string b = to_u32(body);
-    if (contains(b, U"乡人民政府") || contains(b, U"镇人民政府") || contains(b, U"街道办事处")) return admin_level::township;
+    if (contains(b, U"乡人民政府") || contains(b, U"镇人民政府") || contains(b, U"街道办事处"))
+        return admin_level::township;
     if (contains(b, U"县") || (b.size() > 5 && b.substr(b.size() - 5) == U"区人民政府")) return admin_level::county;
     if (b.size() > 5 && b.substr(b.size() - 5) == U"省人民政府") return admin_level::provincial;
     return admin_level::unknown;

@@ -45,7 +45,7 @@ void checker::terms(const std::vector<std::size_t>& indexes, std::vector<term>& 
 
 // expected, actual, difference, the unknown cells and (case 4, one unknown cell) the implied value.
 std::pair<std::string, std::string> checker::describe(const evaluation& e, bool total_rule, const cell& total,
-                                             message_values& v) const {
+                                                      message_values& v) const {
     const auto& named = e.result == outcome::blank_nonzero ? e.short_unknown : e.unknown;
     v.unknown_zh = list_zh(named);
     v.unknown_en = list_en(named);
@@ -70,8 +70,10 @@ std::pair<std::string, std::string> checker::describe(const evaluation& e, bool 
         // subtracted side can only lower the true difference, one on the other side raise it.
         const std::size_t lowering = total_rule ? e.rhs_unknown : e.lhs_unknown;
         const std::size_t raising = total_rule ? e.lhs_unknown : e.rhs_unknown;
-        if (lowering > 0 && raising == 0) v.difference = "≤ " + v.difference;
-        else if (raising > 0 && lowering == 0) v.difference = "≥ " + v.difference;
+        if (lowering > 0 && raising == 0)
+            v.difference = "≤ " + v.difference;
+        else if (raising > 0 && lowering == 0)
+            v.difference = "≥ " + v.difference;
         // (Unknown terms on both sides make an identity satisfiable: never a mismatch.)
     }
     if (e.implied) {
@@ -82,7 +84,7 @@ std::pair<std::string, std::string> checker::describe(const evaluation& e, bool 
 }
 
 std::string_view checker::code_of(outcome o, std::string_view mismatch, std::string_view blank_total,
-                                std::string_view blank_nonzero) {
+                                  std::string_view blank_nonzero) {
     return o == outcome::mismatch ? mismatch : o == outcome::blank_total ? blank_total : blank_nonzero;
 }
 
@@ -109,11 +111,13 @@ void checker::check_identities() {
             v.cell_en = std::string(subject.column);
         }
         auto [expected, actual] = describe(e, id.total_rule, *lhs.front().c, v);
-        add(code_of(e.result, id.mismatch_code, id.blank_total_code, id.blank_nonzero_code), subject.key, subject.pointer,
-            std::move(expected), std::move(actual), std::move(cells), std::move(v));
+        add(code_of(e.result, id.mismatch_code, id.blank_total_code, id.blank_nonzero_code), subject.key,
+            subject.pointer, std::move(expected), std::move(actual), std::move(cells), std::move(v));
         const std::size_t index = out_.size() - 1;
-        if (e.result == outcome::blank_total) note_blank_total(lhs.front().c, e.rhs_known, index);
-        else pending_.push_back({index, std::move(lhs), std::move(rhs), id.total_rule});
+        if (e.result == outcome::blank_total)
+            note_blank_total(lhs.front().c, e.rhs_known, index);
+        else
+            pending_.push_back({index, std::move(lhs), std::move(rhs), id.total_rule});
     }
 }
 
@@ -123,47 +127,52 @@ void checker::check_identities() {
 // and then neither value is used to explain anything.
 void checker::note_blank_total(const cell* c, decimal value, std::size_t finding_index) {
     auto it = implied_.find(c);
-    if (it == implied_.end()) implied_.emplace(c, implied_root{value, finding_index, false});
-    else if (it->second.value == value) same_cell_.emplace_back(finding_index, it->second.finding);
-    else it->second.conflict = true;
+    if (it == implied_.end())
+        implied_.emplace(c, implied_root{value, finding_index, false});
+    else if (it->second.value == value)
+        same_cell_.emplace_back(finding_index, it->second.finding);
+    else
+        it->second.conflict = true;
 }
 
 // ---- R6: printed 法人或其他组织 subtotals
 
 void checker::check_subtotals() {
-    std::visit([&](const auto& t) {
-        detail::for_each_member<std::decay_t<decltype(t.requests)>>([&](auto d) {
-            const applicant_row& row = t.requests.*d.pointer;
-            if (!row.organizations_subtotal) return;
-            const std::string base = std::string("requests.") + d.name + ".";
-            const cell_key& total = *find_cell_key(format_, base + "total");
-            const std::string row_label(total.row_info->label);
-            const std::string& subtotal_key = owned_.emplace_front(base + "organizations_subtotal");
-            const std::string pointer = "/requests/" + std::string(d.name) + "/organizations_subtotal";
-            // R7 applies to the printed subtotal as to any count.
-            check_domain(*row.organizations_subtotal, value_kind::count, [&] {
-                return named_cell{"", pointer, "“" + row_label + "”行的法人或其他组织小计", subtotal_key};
+    std::visit(
+        [&](const auto& t) {
+            detail::for_each_member<std::decay_t<decltype(t.requests)>>([&](auto d) {
+                const applicant_row& row = t.requests.*d.pointer;
+                if (!row.organizations_subtotal) return;
+                const std::string base = std::string("requests.") + d.name + ".";
+                const cell_key& total = *find_cell_key(format_, base + "total");
+                const std::string row_label(total.row_info->label);
+                const std::string& subtotal_key = owned_.emplace_front(base + "organizations_subtotal");
+                const std::string pointer = "/requests/" + std::string(d.name) + "/organizations_subtotal";
+                // R7 applies to the printed subtotal as to any count.
+                check_domain(*row.organizations_subtotal, value_kind::count, [&] {
+                    return named_cell{"", pointer, "“" + row_label + "”行的法人或其他组织小计", subtotal_key};
+                });
+                std::vector<term> lhs{{&*row.organizations_subtotal, subtotal_key}};
+                std::vector<term> rhs;
+                std::vector<std::string> cells;
+                for (const cell_key& k : cell_keys(format_))
+                    if (k.section == "requests" && k.row == d.name && !k.column_info->group.empty()) {
+                        rhs.push_back({cells_[k.index], k.key});
+                        cells.push_back(k.key);
+                    }
+                const evaluation e = evaluate(lhs, rhs, true);
+                if (e.result == outcome::holds) return;
+                message_values v;
+                v.cell_zh = "“" + row_label + "”行";
+                v.cell_en = "row " + std::string(d.name);
+                auto [expected, actual] = describe(e, true, *row.organizations_subtotal, v);
+                add(code_of(e.result, codes::T3_009, codes::T3_010, codes::T3_011), "", pointer, std::move(expected),
+                    std::move(actual), std::move(cells), v);
+                if (e.result != outcome::blank_total)
+                    pending_.push_back({out_.size() - 1, std::move(lhs), std::move(rhs), true});
             });
-            std::vector<term> lhs{{&*row.organizations_subtotal, subtotal_key}};
-            std::vector<term> rhs;
-            std::vector<std::string> cells;
-            for (const cell_key& k : cell_keys(format_))
-                if (k.section == "requests" && k.row == d.name && !k.column_info->group.empty()) {
-                    rhs.push_back({cells_[k.index], k.key});
-                    cells.push_back(k.key);
-                }
-            const evaluation e = evaluate(lhs, rhs, true);
-            if (e.result == outcome::holds) return;
-            message_values v;
-            v.cell_zh = "“" + row_label + "”行";
-            v.cell_en = "row " + std::string(d.name);
-            auto [expected, actual] = describe(e, true, *row.organizations_subtotal, v);
-            add(code_of(e.result, codes::T3_009, codes::T3_010, codes::T3_011), "", pointer, std::move(expected),
-                std::move(actual), std::move(cells), v);
-            if (e.result != outcome::blank_total)
-                pending_.push_back({out_.size() - 1, std::move(lhs), std::move(rhs), true});
-        });
-    }, r_.tables);
+        },
+        r_.tables);
 }
 
 // ---- one root cause, one error: a finding that disappears once the implied value of a

@@ -8,14 +8,17 @@ namespace {
 rule_pack make_pack(format_version format) {
     const auto& keys = cell_keys(format);
     auto index = [&](std::string_view section, std::string_view row, std::string_view column) {
-        const cell_key* k = find_cell_key(format, std::string(section) + "." + std::string(row) + "." + std::string(column));
+        const cell_key* k =
+            find_cell_key(format, std::string(section) + "." + std::string(row) + "." + std::string(column));
         return k->index;
     };
     rule_pack pack;
     for (const cell_key& k : keys)
-        if (format == format_version::v2019 && k.section == "proactive" && (k.column == "change" || k.column == "new_published"))
-            pack.proactive.push_back({k.column == "change", k.index,
-                                      index("proactive", k.row, k.column == "change" ? "prior_items" : "total_published")});
+        if (format == format_version::v2019 && k.section == "proactive" &&
+            (k.column == "change" || k.column == "new_published"))
+            pack.proactive.push_back(
+                {k.column == "change", k.index,
+                 index("proactive", k.row, k.column == "change" ? "prior_items" : "total_published")});
     if (format == format_version::v2021) pack.unpaid_fee_total = index("requests", "other_unpaid_fee", "total");
     return pack;
 }
@@ -29,7 +32,6 @@ const rule_pack& pack_of(format_version format) {
 }
 
 }  // namespace validation
-
 
 std::vector<finding> validate(const report& r, const validate_options& options) {
     return validation::checker(r, options).run();

@@ -102,7 +102,8 @@ private:
         if (key.size() > subtotal.size() && key.substr(key.size() - subtotal.size()) == subtotal) {
             const std::string_view rest = key.substr(0, key.size() - subtotal.size());  // "requests.<row>"
             const std::size_t dot = rest.find('.');
-            if (const row_label* row = dot == std::string_view::npos ? nullptr : labels_.row("requests", rest.substr(dot + 1)))
+            if (const row_label* row =
+                    dot == std::string_view::npos ? nullptr : labels_.row("requests", rest.substr(dot + 1)))
                 return "“" + std::string(row->label) + "”行“法人或其他组织”小计";
         }
         return std::string(key);
@@ -185,12 +186,8 @@ private:
         if (c.is_number() && domain_ok(c, kind)) return;
         const named_cell n = name();
         switch (c.state()) {
-            case cell_state::text:
-                add_named(codes::V_007, n, "", c.raw().value_or(""));
-                return;
-            case cell_state::not_captured:
-                add_named(codes::V_008, n, "", "not_captured");
-                return;
+            case cell_state::text: add_named(codes::V_007, n, "", c.raw().value_or("")); return;
+            case cell_state::not_captured: add_named(codes::V_008, n, "", "not_captured"); return;
             case cell_state::number: break;
             default: return;  // blank and not applicable: nothing to check
         }
@@ -384,7 +381,8 @@ private:
                     continue;
                 }
                 const unsigned b = p[i];
-                if (cjk(b) || (b == 0xE2 && (p[i + 1] & 0x3Eu) != 0) || (b == 0xEF && ((p[i + 1] & 0x3Fu) | 0x04u) != 0x3F))
+                if (cjk(b) || (b == 0xE2 && (p[i + 1] & 0x3Eu) != 0) ||
+                    (b == 0xEF && ((p[i + 1] & 0x3Fu) | 0x04u) != 0x3F))
                     i += 3;
                 else if (b - 0x20u < 0x7Fu - 0x20u)
                     ++i;
@@ -398,11 +396,13 @@ private:
                 continue;
             }
             std::size_t len = 1;
-            if (cp >= 0xC0 && cp < 0xE0 && i + 1 < n) cp = ((cp & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu), len = 2;
+            if (cp >= 0xC0 && cp < 0xE0 && i + 1 < n)
+                cp = ((cp & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu), len = 2;
             else if (cp >= 0xE0 && cp < 0xF0 && i + 2 < n)
                 cp = ((cp & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu), len = 3;
             else if (cp >= 0xF0 && i + 3 < n)
-                cp = ((cp & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu), len = 4;
+                cp = ((cp & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu),
+                len = 4;
             if (hidden(cp)) {
                 any = true;
                 if (!hidden_found(cp)) break;
@@ -440,12 +440,12 @@ private:
     const report& r_;
     format_version format_;
     const label_table& labels_;
-    const std::vector<cell_key>& keys_;  // cell_keys(format_)
-    const rule_pack& pack_;              // pack_of(format_)
+    const std::vector<cell_key>& keys_;     // cell_keys(format_)
+    const rule_pack& pack_;                 // pack_of(format_)
     std::unique_ptr<const cell*[]> cells_;  // cells_[i]: the cell of keys_[i]
     validate_options options_;
     std::vector<finding> out_;
-    std::map<const cell*, implied_root> implied_;                  // blank total → implied value, its finding
+    std::map<const cell*, implied_root> implied_;                 // blank total → implied value, its finding
     std::vector<std::pair<std::size_t, std::size_t>> same_cell_;  // (consequence, root): one blank total, two rules
     std::vector<pending_check> pending_;                          // findings that may follow from a blank total
     std::forward_list<std::string> owned_;  // names that terms point at (R6 subtotal keys); allocates only when used

@@ -29,7 +29,8 @@ evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, 
         unknown = 0;
         for (const term& t : side) {
             std::optional<decimal> v;
-            if (t.c->is_number()) v = t.c->value();
+            if (t.c->is_number())
+                v = t.c->value();
             else if (implied) {
                 if (auto it = implied->find(t.c); it != implied->end()) v = it->second;
             }
@@ -59,10 +60,11 @@ evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, 
         e.result = outcome::mismatch;
     } else if (total_rule && e.lhs_unknown == 1 && lhs.front().c->is_blank() && e.rhs_known > decimal(0)) {
         e.result = outcome::blank_total;  // case 3: only a *blank* total (§9.1); "-" or text totals fall to case 4
-    } else if (cmp != 0) {  // case 4 (case 5, blanks read as zero satisfy, reports nothing)
+    } else if (cmp != 0) {                // case 4 (case 5, blanks read as zero satisfy, reports nothing)
         e.result = outcome::blank_nonzero;
         if (e.lhs_unknown + e.rhs_unknown == 1)
-            e.implied = cmp < 0 ? decimal::subtract(e.rhs_known, e.lhs_known) : decimal::subtract(e.lhs_known, e.rhs_known);
+            e.implied =
+                cmp < 0 ? decimal::subtract(e.rhs_known, e.lhs_known) : decimal::subtract(e.lhs_known, e.rhs_known);
     }
     if (e.result == outcome::holds) return e;
     // A finding: the same sums again, listing the unknown terms this time.

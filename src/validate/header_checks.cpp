@@ -69,10 +69,25 @@ void checker::check_deadline() {
     const char* who_en = "departments and townships";
     if (h.scope == report_scope::compiled) {
         switch (h.level) {
-            case admin_level::county: month = 2; day = 20; who_zh = "县级人民政府"; who_en = "county governments"; break;
-            case admin_level::prefectural: month = 3; day = 10; who_zh = "设区的市级人民政府"; who_en = "prefecture-level governments"; break;
+            case admin_level::county:
+                month = 2;
+                day = 20;
+                who_zh = "县级人民政府";
+                who_en = "county governments";
+                break;
+            case admin_level::prefectural:
+                month = 3;
+                day = 10;
+                who_zh = "设区的市级人民政府";
+                who_en = "prefecture-level governments";
+                break;
             case admin_level::provincial:
-            case admin_level::central: month = 3; day = 31; who_zh = "省级人民政府"; who_en = "provincial governments"; break;
+            case admin_level::central:
+                month = 3;
+                day = 31;
+                who_zh = "省级人民政府";
+                who_en = "provincial governments";
+                break;
             default: break;
         }
     }

@@ -95,8 +95,10 @@ void checker::check_text() {
 std::string checker::text_pointer() const {
     std::string pointer;
     for (const path_token& t : text_path_) {
-        if (t.name.empty()) detail::push_index(pointer, t.index);
-        else detail::push_name(pointer, t.name);
+        if (t.name.empty())
+            detail::push_index(pointer, t.index);
+        else
+            detail::push_name(pointer, t.name);
     }
     return pointer;
 }

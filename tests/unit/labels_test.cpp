@@ -221,7 +221,8 @@ std::set<std::pair<std::string, std::string>> stated_pairs(const std::string& pa
             if (c.find(" → `") != std::string::npos) {
                 for (const std::string& pair : split(c, "; ")) {
                     const std::vector<std::string> lk = split(pair, " → ");
-                    if (lk.size() == 2 && lk[1].size() > 2) out.insert({lk[1].substr(1, lk[1].size() - 2), trim(lk[0])});
+                    if (lk.size() == 2 && lk[1].size() > 2)
+                        out.insert({lk[1].substr(1, lk[1].size() - 2), trim(lk[0])});
                 }
             } else if (c.size() > 2 && c.front() == '`' && c.back() == '`' && c.find('`', 1) == c.size() - 1 && i > 1 &&
                        trim(cells[i - 1]).rfind("`", 0) != 0) {  // after a label, not after another key
@@ -253,7 +254,8 @@ TEST_CASE("docs/formats.md states exactly the labels of the label tables", "[lab
             CHECK(everything.count(p) == 1);
         }
         for (const auto& p : own) {
-            INFO(to_string(format) << ": docs/formats.md states `" << p.first << "` " << p.second << ", the labels do not");
+            INFO(to_string(format) << ": docs/formats.md states `" << p.first << "` " << p.second
+                                   << ", the labels do not");
             bool known = in_code.count(p) == 1;
             for (const xxgk::group_label& g : t.groups) known = known || (g.id == p.first && g.label == p.second);
             CHECK(known);
@@ -276,16 +278,19 @@ TEST_CASE("docs/formats.md states exactly the labels of the label tables", "[lab
         for (const xxgk::cell_key& k : xxgk::cell_keys(f)) n += k.section == section;
         return std::to_string(n);
     };
-    CHECK(doc.find("### 5.1 Section 二 `proactive`: 5 blocks, " + count(format_version::v2019, "proactive") + " cells") != std::string::npos);
-    CHECK(doc.find("### 6.1 Section 二 `proactive`: 4 blocks, " + count(format_version::v2021, "proactive") + " cells") != std::string::npos);
+    CHECK(doc.find("### 5.1 Section 二 `proactive`: 5 blocks, " + count(format_version::v2019, "proactive") +
+                   " cells") != std::string::npos);
+    CHECK(doc.find("### 6.1 Section 二 `proactive`: 4 blocks, " + count(format_version::v2021, "proactive") +
+                   " cells") != std::string::npos);
     CHECK(doc.find("### 5.2 Section 三 `requests`: " + std::to_string(l19.request_rows.size()) + " rows × " +
-                   std::to_string(l19.request_columns.size()) + " columns = " + count(format_version::v2019, "requests") +
-                   " cells") != std::string::npos);
+                   std::to_string(l19.request_columns.size()) +
+                   " columns = " + count(format_version::v2019, "requests") + " cells") != std::string::npos);
     CHECK(doc.find("### 6.2 Section 三 `requests`: " + std::to_string(l21.request_rows.size()) + " rows × " +
-                   std::to_string(l21.request_columns.size()) + " columns = " + count(format_version::v2021, "requests") +
-                   " cells") != std::string::npos);
+                   std::to_string(l21.request_columns.size()) +
+                   " columns = " + count(format_version::v2021, "requests") + " cells") != std::string::npos);
     for (const char* heading : {"### 5.3", "### 6.3"})
-        CHECK(doc.find(std::string(heading) + " Section 四 `review_litigation`: " + std::to_string(l19.case_groups.size()) +
-                       " groups × " + std::to_string(l19.case_columns.size()) + " columns = " +
-                       count(format_version::v2019, "review_litigation") + " cells") != std::string::npos);
+        CHECK(doc.find(
+                  std::string(heading) + " Section 四 `review_litigation`: " + std::to_string(l19.case_groups.size()) +
+                  " groups × " + std::to_string(l19.case_columns.size()) +
+                  " columns = " + count(format_version::v2019, "review_litigation") + " cells") != std::string::npos);
 }

@@ -28,8 +28,9 @@ TEST_CASE("the layout of each format is read off its keys and row roles", "[layo
         CHECK(strings(l.inflow_rows) == std::vector<std::string>{"received", "carried_over"});
         CHECK(l.outcome_total_row == "total");
         CHECK(l.outflow_row == "carried_forward");
-        CHECK(strings(l.applicant_columns) == std::vector<std::string>{"natural_person", "enterprise", "research_institute",
-                                                                       "nonprofit", "legal_service", "other_org"});
+        CHECK(strings(l.applicant_columns) == std::vector<std::string>{"natural_person", "enterprise",
+                                                                       "research_institute", "nonprofit",
+                                                                       "legal_service", "other_org"});
         CHECK(l.request_columns.size() == 7);
         CHECK(l.request_columns.back() == "total");
         CHECK(strings(l.case_outcome_columns) == std::vector<std::string>{"upheld", "corrected", "other", "pending"});
@@ -104,8 +105,8 @@ TEST_CASE("validator, solver and generator work from the same identities", "[lay
         for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
         CHECK(scorer.score(valid, all) == 0);
         // Raise one cell of each section by one: exactly the identities holding it report it.
-        for (const char* key : {"requests.withheld_state_secret.enterprise", "review_litigation.litigation_direct.pending",
-                                "requests.carried_over.total"}) {
+        for (const char* key : {"requests.withheld_state_secret.enterprise",
+                                "review_litigation.litigation_direct.pending", "requests.carried_over.total"}) {
             const xxgk::cell_key* k = xxgk::find_cell_key(f, key);
             REQUIRE(k != nullptr);
             xxgk::report broken = valid;

@@ -121,29 +121,35 @@ record_class<T> bind_record(py::module_& m) {
         using M = detail::member_type<D>;
         const std::string type = record_type<M>();
         const std::string field_doc = std::string(D::name) + ": " + type;
-        cls.def_property_readonly(D::name, [](const T& self) { return record_value(self.*D::pointer); },
-                                  field_doc.c_str());
+        cls.def_property_readonly(
+            D::name, [](const T& self) { return record_value(self.*D::pointer); }, field_doc.c_str());
         fields.push_back({D::name, type, type, field_doc});
     });
     set_field_info(cls, fields);
     cls.attr("_catalog_entry") = py::bool_(true);  // read-only, not constructible (tools/gen_stubs.py)
-    cls.def("to_dict", [](const T& self) {
-        py::dict out;
-        detail::for_each_member<T>([&](auto d) {
-            using M = detail::member_type<decltype(d)>;
-            if constexpr (std::is_pointer_v<M>) {
-                out[d.name] = self.*d.pointer ? record_value(self.*d.pointer).attr("to_dict")() : py::none();
-            } else {
-                out[d.name] = record_value(self.*d.pointer);
-            }
-        });
-        return out;
-    }, "The members as a dict (entries they point to as dicts too).");
+    cls.def(
+        "to_dict",
+        [](const T& self) {
+            py::dict out;
+            detail::for_each_member<T>([&](auto d) {
+                using M = detail::member_type<decltype(d)>;
+                if constexpr (std::is_pointer_v<M>) {
+                    out[d.name] = self.*d.pointer ? record_value(self.*d.pointer).attr("to_dict")() : py::none();
+                } else {
+                    out[d.name] = record_value(self.*d.pointer);
+                }
+            });
+            return out;
+        },
+        "The members as a dict (entries they point to as dicts too).");
     // Every object refers to a catalog entry, and entries are unique: equal means the same entry.
-    cls.def("__eq__", [](const T& self, py::handle other) -> py::object {
-        if (!py::isinstance<T>(other)) return not_implemented();
-        return py::bool_(&self == &other.cast<const T&>());
-    }, py::is_operator());
+    cls.def(
+        "__eq__",
+        [](const T& self, py::handle other) -> py::object {
+            if (!py::isinstance<T>(other)) return not_implemented();
+            return py::bool_(&self == &other.cast<const T&>());
+        },
+        py::is_operator());
     cls.def("__hash__", [](const T& self) { return std::hash<const void*>{}(&self); });
     cls.def("__repr__", [name](const T& self) {
         std::string out = name + "(";
