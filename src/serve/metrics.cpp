@@ -83,11 +83,12 @@ std::string metrics::prometheus_text() const {
         out += "xxgk_http_request_duration_seconds_bucket{endpoint=\"" + endpoint + "\",le=\"+Inf\"} " +
                std::to_string(l.count) + '\n';
         out += "xxgk_http_request_duration_seconds_sum{endpoint=\"" + endpoint + "\"} " + number(l.sum) + '\n';
-        out += "xxgk_http_request_duration_seconds_count{endpoint=\"" + endpoint + "\"} " + std::to_string(l.count) +
-               '\n';
+        out +=
+            "xxgk_http_request_duration_seconds_count{endpoint=\"" + endpoint + "\"} " + std::to_string(l.count) + '\n';
     }
 
-    head(out, "xxgk_http_rejections_total", "counter", "Requests and connections refused or cut by a limit, by reason.");
+    head(out, "xxgk_http_rejections_total", "counter",
+         "Requests and connections refused or cut by a limit, by reason.");
     for (std::size_t i = 0; i < rejection_count; ++i)
         out += "xxgk_http_rejections_total{reason=\"" + std::string(to_string(static_cast<rejection>(i))) + "\"} " +
                std::to_string(rejections_[i].load()) + '\n';

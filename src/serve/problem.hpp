@@ -23,7 +23,7 @@ struct problem_doc {
     std::string slug;
     std::string title;
     std::string detail;
-    std::string code;     ///< "" → the slug
+    std::string code;       ///< "" → the slug
     std::string pointer;    ///< "" → left out
     std::string parameter;  ///< the query parameter at fault; "" → left out
     std::vector<xxgk::problem> problems;

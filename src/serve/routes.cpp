@@ -238,36 +238,33 @@ envelope read_envelope(std::string_view body, std::initializer_list<member_spec>
     decode_options options;
     // The reports sit two levels below the envelope's root.
     options.max_depth += 2;
-    detail::decode_document(body, options, problems, nullptr,
-                            [&](const boost::json::value& root, detail::decode_context& ctx) {
-                                if (!root.is_object()) {
-                                    ctx.report(errc::wrong_type, std::string("expected an object, found ") +
-                                                                     detail::json_kind_name(root));
-                                    return;
-                                }
-                                const boost::json::object& obj = root.get_object();
-                                for (const auto& m : obj) {
-                                    const auto spec = std::find_if(specs.begin(), specs.end(), [&](const member_spec& s) {
-                                        return s.name == std::string_view(m.key());
-                                    });
-                                    if (spec == specs.end()) {
-                                        ctx.report_at(m.key(), errc::unknown_member,
-                                                      "unknown member '" + std::string(m.key()) + "'");
-                                        continue;
-                                    }
-                                    if (spec->array && !m.value().is_array()) {
-                                        ctx.report_at(m.key(), errc::wrong_type,
-                                                      std::string("expected an array of reports, found ") +
-                                                          detail::json_kind_name(m.value()));
-                                        continue;
-                                    }
-                                    out.members.emplace(std::string(m.key()), m.value());
-                                }
-                                for (const member_spec& s : specs)
-                                    if (s.required && !obj.contains(s.name))
-                                        ctx.report(errc::missing_member,
-                                                   "missing member '" + std::string(s.name) + "'");
-                            });
+    detail::decode_document(
+        body, options, problems, nullptr, [&](const boost::json::value& root, detail::decode_context& ctx) {
+            if (!root.is_object()) {
+                ctx.report(errc::wrong_type, std::string("expected an object, found ") + detail::json_kind_name(root));
+                return;
+            }
+            const boost::json::object& obj = root.get_object();
+            for (const auto& m : obj) {
+                const auto spec = std::find_if(specs.begin(), specs.end(), [&](const member_spec& s) {
+                    return s.name == std::string_view(m.key());
+                });
+                if (spec == specs.end()) {
+                    ctx.report_at(m.key(), errc::unknown_member, "unknown member '" + std::string(m.key()) + "'");
+                    continue;
+                }
+                if (spec->array && !m.value().is_array()) {
+                    ctx.report_at(m.key(), errc::wrong_type,
+                                  std::string("expected an array of reports, found ") +
+                                      detail::json_kind_name(m.value()));
+                    continue;
+                }
+                out.members.emplace(std::string(m.key()), m.value());
+            }
+            for (const member_spec& s : specs)
+                if (s.required && !obj.contains(s.name))
+                    ctx.report(errc::missing_member, "missing member '" + std::string(s.name) + "'");
+        });
     if (!problems.empty()) throw refused{problem_of(std::move(problems))};
     return out;
 }
@@ -305,9 +302,9 @@ std::vector<report> decode_reports(const envelope& e, const std::string& name, s
 /// The last line `xxgk validate` prints: "共 1 个错误，0 个警告，2 个提示。" / "1 errors, 0 warnings, 2 infos.".
 std::string summary_line(const std::size_t (&counts)[3], bool zh) {
     return zh ? "共 " + std::to_string(counts[2]) + " 个错误，" + std::to_string(counts[1]) + " 个警告，" +
-                   std::to_string(counts[0]) + " 个提示。"
-             : std::to_string(counts[2]) + " errors, " + std::to_string(counts[1]) + " warnings, " +
-                   std::to_string(counts[0]) + " infos.";
+                    std::to_string(counts[0]) + " 个提示。"
+              : std::to_string(counts[2]) + " errors, " + std::to_string(counts[1]) + " warnings, " +
+                    std::to_string(counts[0]) + " infos.";
 }
 
 /// {"findings": [...]} preceded by the counts and the summary line of `xxgk validate`.

@@ -164,13 +164,13 @@ private:
         timed_out_ = false;
         target_.clear();
         parser_.emplace();
-        parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(state_.lim.max_header_bytes, UINT32_MAX)));
+        parser_->header_limit(
+            static_cast<std::uint32_t>(std::min<std::size_t>(state_.lim.max_header_bytes, UINT32_MAX)));
         parser_->body_limit(state_.lim.max_body_bytes);
         arm(state_.lim.request_timeout);  // from the first byte to the last, whatever the pace
-        http::async_read_header(socket_, buffer_, *parser_,
-                                [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
-                                    self->on_header(ec);
-                                });
+        http::async_read_header(
+            socket_, buffer_, *parser_,
+            [self = shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_header(ec); });
     }
 
     void on_header(boost::system::error_code ec) {
@@ -197,10 +197,11 @@ private:
     }
 
     void read_body() {
-        http::async_read(socket_, buffer_, *parser_, [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
-            if (ec) return self->on_read_error(ec);
-            self->process();
-        });
+        http::async_read(socket_, buffer_, *parser_,
+                         [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                             if (ec) return self->on_read_error(ec);
+                             self->process();
+                         });
     }
 
     void on_read_error(boost::system::error_code ec) {
@@ -261,7 +262,8 @@ private:
         keep_alive_ = req.keep_alive();
         const std::int64_t before = state_.counters.in_flight.fetch_add(1);
         in_flight_ = true;
-        if (!exempt_from_concurrency_limit(endpoint_) && before >= static_cast<std::int64_t>(state_.lim.max_concurrent)) {
+        if (!exempt_from_concurrency_limit(endpoint_) &&
+            before >= static_cast<std::int64_t>(state_.lim.max_concurrent)) {
             state_.counters.rejected(rejection::too_many_requests);
             return refuse(429, "too-many-requests", "Too many requests",
                           std::to_string(state_.lim.max_concurrent) +
@@ -376,6 +378,8 @@ private:
         if (ec) return close();
         if (!keep_alive_) return linger();
         parser_.reset();
+        // A large body grew the buffer: give the memory back before waiting (pipelined bytes stay).
+        if (buffer_.capacity() > 65536) buffer_.shrink_to_fit();
         wait_request();
     }
 
@@ -390,13 +394,13 @@ private:
         drain();
     }
     void drain() {
-        socket_.async_read_some(net::buffer(scratch_), [self = shared_from_this()](boost::system::error_code ec,
-                                                                                   std::size_t n) {
-            if (self->phase_ != phase::lingering) return;
-            self->lingered_ += n;
-            if (ec || self->lingered_ > linger_bytes) return self->close();
-            self->drain();
-        });
+        socket_.async_read_some(net::buffer(scratch_),
+                                [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
+                                    if (self->phase_ != phase::lingering) return;
+                                    self->lingered_ += n;
+                                    if (ec || self->lingered_ > linger_bytes) return self->close();
+                                    self->drain();
+                                });
     }
 
     void close() {
@@ -456,10 +460,10 @@ public:
 
 private:
     void accept() {
-        acceptor_.async_accept(net::make_strand(ioc_), [self = shared_from_this()](boost::system::error_code ec,
-                                                                                   tcp::socket socket) {
-            self->on_accept(ec, std::move(socket));
-        });
+        acceptor_.async_accept(net::make_strand(ioc_),
+                               [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
+                                   self->on_accept(ec, std::move(socket));
+                               });
     }
     void on_accept(boost::system::error_code ec, tcp::socket socket) {
         if (!acceptor_.is_open() || state_.stopping.load()) return;
@@ -497,7 +501,8 @@ tcp::endpoint parse_listen(const std::string& listen) {
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
     if (host == "localhost") host = "127.0.0.1";
     unsigned long port = 0;
-    if (port_text.size() > 5 || !std::all_of(port_text.begin(), port_text.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+    if (port_text.size() > 5 ||
+        !std::all_of(port_text.begin(), port_text.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
         (port = std::stoul(port_text)) > 65535)
         throw std::invalid_argument("--listen '" + listen + "': the port must be a number from 0 to 65535");
     boost::system::error_code ec;
@@ -528,7 +533,8 @@ int run(const server_options& options, const std::function<void(const std::strin
     net::io_context ioc(static_cast<int>(threads));
     auto accepting = std::make_shared<listener>(ioc, at, state);
     const tcp::endpoint local = accepting->local_endpoint();
-    const std::string address = local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
+    const std::string address =
+        local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
     bound(address + ":" + std::to_string(local.port()));
 
     net::signal_set signals(ioc, SIGINT, SIGTERM);

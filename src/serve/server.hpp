@@ -12,15 +12,15 @@ namespace xxgk::serve {
 
 /// The limits of the service; every one is a flag of `xxgk serve` (docs/serve.md, "Limits").
 struct limits {
-    std::size_t max_body_bytes = std::size_t{16} << 20;   ///< 413 beyond (the importer's own input limit)
+    std::size_t max_body_bytes = std::size_t{16} << 20;    ///< 413 beyond (the importer's own input limit)
     std::size_t max_header_bytes = std::size_t{16} << 10;  ///< 431 beyond: request line and header fields
     /// From a request's first byte to its last (408 after), and for a response to be taken by
     /// the client (the connection is closed after).
     std::chrono::milliseconds request_timeout{30000};
     /// A connection waiting for its next request is closed after this.
     std::chrono::milliseconds idle_timeout{60000};
-    std::size_t max_concurrent = 64;     ///< requests in progress at once; 429 beyond
-    std::size_t max_connections = 4096;  ///< open connections; a new one beyond is closed at once
+    std::size_t max_concurrent = 64;                  ///< requests in progress at once; 429 beyond
+    std::size_t max_connections = 4096;               ///< open connections; a new one beyond is closed at once
     std::chrono::milliseconds import_timeout{20000};  ///< POST /v1/import answers 503 after this
     std::size_t import_workers = 2;                   ///< threads that run imports
     std::size_t import_queue = 8;  ///< imports waiting for a worker; 503 beyond (abandoned ones count)
