@@ -259,7 +259,8 @@ envelope read_envelope(std::string_view body, std::initializer_list<member_spec>
                                       detail::json_kind_name(m.value()));
                     continue;
                 }
-                out.members.emplace(std::string(m.key()), m.value());
+                // A copy in the default memory resource: the parser's resource ends with decode_document.
+                out.members.emplace(std::string(m.key()), boost::json::value(m.value(), boost::json::storage_ptr()));
             }
             for (const member_spec& s : specs)
                 if (s.required && !obj.contains(s.name))

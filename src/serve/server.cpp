@@ -553,7 +553,6 @@ int run(const server_options& options, const std::function<void(const std::strin
         signals.clear();
     });
     accepting->start();
-    accepting.reset();
 
     std::vector<std::thread> pool;
     for (std::size_t i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
