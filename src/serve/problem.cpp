@@ -7,6 +7,15 @@
 
 namespace xxgk::serve {
 
+problem_doc make_problem(unsigned status, std::string slug, std::string title, std::string detail) {
+    problem_doc p;
+    p.status = status;
+    p.slug = std::move(slug);
+    p.title = std::move(title);
+    p.detail = std::move(detail);
+    return p;
+}
+
 reply problem_reply(const problem_doc& p, std::string_view path) {
     reply r;
     r.status = p.status;

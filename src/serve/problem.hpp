@@ -29,6 +29,9 @@ struct problem_doc {
     std::vector<xxgk::problem> problems;
 };
 
+/// A problem document of the service itself (no library problems): `code` is the slug.
+problem_doc make_problem(unsigned status, std::string slug, std::string title, std::string detail);
+
 /// The problem document as a reply: its JSON (members in the order above, `instance` = `path`)
 /// and media type application/problem+json.
 reply problem_reply(const problem_doc& p, std::string_view path);

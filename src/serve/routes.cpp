@@ -185,15 +185,6 @@ reply json_reply(std::string body, std::string content_type = "application/json"
     return r;
 }
 
-problem_doc simple_problem(unsigned status, std::string slug, std::string title, std::string detail) {
-    problem_doc p;
-    p.status = status;
-    p.slug = std::move(slug);
-    p.title = std::move(title);
-    p.detail = std::move(detail);
-    return p;
-}
-
 /// Thrown inside an endpoint to answer with a problem document.
 struct refused {
     problem_doc doc;
@@ -202,9 +193,9 @@ struct refused {
 std::optional<format_version> format_segment(std::string_view segment) { return parse_format_version(segment); }
 
 refused unknown_format(std::string_view segment, bool portal_too) {
-    return refused{simple_problem(404, "unknown-format", "No such format",
-                                  "unknown format '" + std::string(segment) + "' (use 2019, 2021" +
-                                      (portal_too ? ", or portal" : "") + ")")};
+    return refused{make_problem(404, "unknown-format", "No such format",
+                                "unknown format '" + std::string(segment) + "' (use 2019, 2021" +
+                                    (portal_too ? ", or portal" : "") + ")")};
 }
 
 /// The report of a body, decoded strictly (lax: unknown members kept) by decode_json.
@@ -610,30 +601,30 @@ reply handle(const request_view& req, const route_context& c) {
     const route* r = find_route(path, segment);
     if (!r)
         return problem_reply(
-            simple_problem(404, "not-found", "No such endpoint",
-                           "no endpoint at '" + std::string(path) + "' (GET /v1/openapi.json lists every one)"),
+            make_problem(404, "not-found", "No such endpoint",
+                         "no endpoint at '" + std::string(path) + "' (GET /v1/openapi.json lists every one)"),
             path);
     const bool get_like = r->method == "GET" && (req.method == "GET" || req.method == "HEAD");
     if (!get_like && req.method != r->method) {
-        reply m = problem_reply(simple_problem(405, "method-not-allowed", "Method not allowed",
-                                               std::string(r->endpoint) + " takes " + std::string(r->method) +
-                                                   (r->method == "GET" ? " (or HEAD)" : "") + ", not " +
-                                                   std::string(req.method)),
+        reply m = problem_reply(make_problem(405, "method-not-allowed", "Method not allowed",
+                                             std::string(r->endpoint) + " takes " + std::string(r->method) +
+                                                 (r->method == "GET" ? " (or HEAD)" : "") + ", not " +
+                                                 std::string(req.method)),
                                 path);
         m.headers.emplace_back("Allow", r->method == "GET" ? "GET, HEAD" : "POST");
         return m;
     }
     if (r->json_body && !is_json_media_type(req.content_type))
-        return problem_reply(simple_problem(415, "unsupported-media-type", "The body must be JSON",
-                                            std::string(r->endpoint) + " takes Content-Type: application/json, not '" +
-                                                std::string(req.content_type) + "'"),
+        return problem_reply(make_problem(415, "unsupported-media-type", "The body must be JSON",
+                                          std::string(r->endpoint) + " takes Content-Type: application/json, not '" +
+                                              std::string(req.content_type) + "'"),
                              path);
     try {
         return dispatch(*r, segment, req, c);
     } catch (const refused& x) {
         return problem_reply(x.doc, path);
     } catch (const bad_parameter& x) {
-        problem_doc p = simple_problem(400, "bad-parameter", "A query parameter is wrong", x.what());
+        problem_doc p = make_problem(400, "bad-parameter", "A query parameter is wrong", x.what());
         p.parameter = x.parameter;
         return problem_reply(p, path);
     } catch (const xxgk::error& e) {

@@ -240,15 +240,13 @@ private:
 
     /// Answers a request that could not be read with a problem document and closes the connection.
     void fail(unsigned status, const char* slug, const char* title, std::string detail) {
-        problem_doc p;
-        p.status = status;
-        p.slug = slug;
-        p.title = title;
-        p.detail = std::move(detail);
         head_ = false;
         keep_alive_ = false;
-        send(problem_reply(p, target_.substr(0, target_.find('?'))), false);
+        send(problem_reply(make_problem(status, slug, title, std::move(detail)), path()), false);
     }
+
+    /// The path of the request being answered ("" when its request line was not read).
+    std::string path() const { return target_.substr(0, target_.find('?')); }
 
     // ---- answering
 
@@ -283,13 +281,9 @@ private:
 
     route_context context() const { return {&state_.counters, state_.stopping.load()}; }
 
+    /// Answers with a problem document and Retry-After: a limit was reached, the client may retry.
     void refuse(unsigned status, const char* slug, const char* title, std::string detail) {
-        problem_doc p;
-        p.status = status;
-        p.slug = slug;
-        p.title = title;
-        p.detail = std::move(detail);
-        reply r = problem_reply(p, target_.substr(0, target_.find('?')));
+        reply r = problem_reply(make_problem(status, slug, title, std::move(detail)), path());
         r.headers.emplace_back("Retry-After", "1");
         send(std::move(r), true);
     }

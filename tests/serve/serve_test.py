@@ -608,6 +608,23 @@ def big_report(paragraphs, size):
     return json.dumps(r, ensure_ascii=False).encode()
 
 
+def request_in_progress(s, body):
+    """A connection whose request stays in progress: its client does not read a response (the report
+    rendered as Markdown) larger than the socket buffers. Returns once the server counts it."""
+    c = socket.socket()
+    c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    c.connect(("127.0.0.1", s.port))
+    c.settimeout(20)
+    c.sendall(b"POST /v1/render?to=markdown HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+              b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    for _ in range(400):
+        if s.metrics().get("xxgk_http_in_flight_requests", 0) >= 2:  # (the /metrics request is one)
+            return c
+        time.sleep(0.05)
+    check(False, "the request is in progress")
+    return c
+
+
 def settle(s):
     """Waits until no request is in progress but the /metrics request asking."""
     for _ in range(400):
@@ -626,15 +643,7 @@ def test_concurrency_and_imports():
         body = big_report(12, 1 << 20)
         status, _, out = s.post_json("/v1/validate", body, record=False)
         check(status == 200, f"a report with 12 MiB of prose validates ({status} {out[:200]})")
-        hog = socket.socket()
-        hog.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-        hog.connect(("127.0.0.1", s.port))
-        hog.sendall(b"POST /v1/render?to=markdown HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        for _ in range(200):
-            if s.metrics().get("xxgk_http_in_flight_requests", 0) >= 2:  # (the /metrics request is one)
-                break
-            time.sleep(0.05)
+        hog = request_in_progress(s, body)
         status, headers, out = s.post_json("/v1/validate", CANGNAN)
         check(status == 429 and headers.get("retry-after") == "1" and json.loads(out)["code"] == "too-many-requests",
               f"beyond --max-concurrent: 429 with Retry-After ({status})")
@@ -694,16 +703,7 @@ def test_graceful_shutdown():
     body = big_report(6, 1 << 20)
     idle = socket.create_connection(("127.0.0.1", s.port))
     idle.settimeout(10)
-    busy = socket.socket()
-    busy.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    busy.connect(("127.0.0.1", s.port))
-    busy.settimeout(20)
-    busy.sendall(b"POST /v1/render?to=markdown HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                 b"Content-Length: %d\r\n\r\n" % len(body) + body)
-    for _ in range(200):
-        if s.metrics().get("xxgk_http_in_flight_requests", 0) >= 2:  # (the /metrics request is one)
-            break
-        time.sleep(0.05)
+    busy = request_in_progress(s, body)
     s.proc.send_signal(signal.SIGTERM)
     check(idle.recv(10) == b"", "SIGTERM closes an idle connection")
     for _ in range(100):  # the listening socket closes
