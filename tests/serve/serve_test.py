@@ -637,7 +637,7 @@ def settle(s):
 def test_concurrency_and_imports():
     # One request at a time; imports time out after 10 ms on one worker with no queue.
     s = Server("--max-concurrent", "1", "--import-timeout", "0.01", "--import-workers", "1", "--import-queue", "0",
-               "--request-timeout", "20")
+               "--request-timeout", "20", "--max-connections", "8")
     try:
         # A client that does not read a response larger than the socket buffers keeps its request in progress.
         body = big_report(12, 1 << 20)
@@ -668,6 +668,23 @@ def test_concurrency_and_imports():
                 break
             time.sleep(0.1)
         check(m.get("xxgk_import_pending") == 0 and m.get("xxgk_import_abandoned") == 0, "the abandoned import ended")
+        # Beyond --max-connections a new connection is closed at once; the others stay open.
+        conns = [socket.create_connection(("127.0.0.1", s.port)) for _ in range(10)]
+        closed = 0
+        for c in conns:
+            c.settimeout(1)
+            try:
+                closed += c.recv(10) == b""
+            except socket.timeout:
+                pass
+        for c in conns:
+            c.close()
+        # (At least 2: a connection of an earlier request may not be closed yet on the server's side.)
+        check(closed >= 2, f"beyond --max-connections 8, at least 2 of 10 connections are closed at once ({closed})")
+        settle(s)
+        m = s.metrics()
+        check(m.get('xxgk_http_rejections_total{reason="too_many_connections"}') == closed,
+              "metric: too_many_connections")
     finally:
         s.stop()
 
