@@ -256,6 +256,11 @@ private:
         started_ = clock::now();
         const http::request<http::string_body>& req = parser_->get();
         endpoint_ = std::string(endpoint_of(req.target()));
+        if (req.version() >= 11 && req.find(http::field::host) == req.end()) {
+            state_.counters.rejected(rejection::bad_request);
+            return fail(400, "bad-request", "Bad request",
+                        "an HTTP/1.1 request needs a Host header field (RFC 9112, section 3.2)");
+        }
         head_ = req.method() == http::verb::head;
         keep_alive_ = req.keep_alive();
         const std::int64_t before = state_.counters.in_flight.fetch_add(1);

@@ -517,7 +517,8 @@ def test_malformed(s):
             ("chunk longer than said", b"POST /v1/validate HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                                        b"2\r\nabcdef\r\n0\r\n\r\n"),
             ("header without colon", b"GET /healthz HTTP/1.1\r\nHost x\r\n\r\n"),
-            ("NUL in a header", b"GET /healthz HTTP/1.1\r\nHost: a\x00b\r\n\r\n")):
+            ("NUL in a header", b"GET /healthz HTTP/1.1\r\nHost: a\x00b\r\n\r\n"),
+            ("HTTP/1.1 without Host", b"GET /healthz HTTP/1.1\r\n\r\n")):
         out = raw(p, data)
         check(status_of(out) == 400 and problem_of(out)["code"] == "bad-request" and b"Connection: close" in out,
               f"{name}: 400 bad-request, closed ({out[:120]!r})")
@@ -628,8 +629,11 @@ def request_in_progress(s, body):
 def settle(s):
     """Waits until no request is in progress but the /metrics request asking."""
     for _ in range(400):
-        if s.metrics().get("xxgk_http_in_flight_requests", 2) == 1:
-            return
+        try:
+            if s.metrics().get("xxgk_http_in_flight_requests", 2) == 1:
+                return
+        except (ConnectionError, http.client.HTTPException):
+            pass  # closed at once: the server still counts connections the client has closed
         time.sleep(0.05)
     check(False, "the requests in progress end")
 
@@ -683,7 +687,8 @@ def test_concurrency_and_imports():
         check(closed >= 2, f"beyond --max-connections 8, at least 2 of 10 connections are closed at once ({closed})")
         settle(s)
         m = s.metrics()
-        check(m.get('xxgk_http_rejections_total{reason="too_many_connections"}') == closed,
+        # (More when a /metrics request of settle() came while the server still counted them.)
+        check(m.get('xxgk_http_rejections_total{reason="too_many_connections"}') >= closed,
               "metric: too_many_connections")
     finally:
         s.stop()
