@@ -26,6 +26,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
@@ -177,7 +178,7 @@ private:
         if (ec) return on_read_error(ec);
         target_ = std::string(parser_->get().target());
         const auto expect = parser_->get()[http::field::expect];
-        if (!expect.empty() && beast_iequals(expect, "100-continue") && !parser_->is_done()) {
+        if (!expect.empty() && boost::beast::iequals(expect, "100-continue") && !parser_->is_done()) {
             net::async_write(socket_, net::buffer(continue_response.data(), continue_response.size()),
                              [self = shared_from_this()](boost::system::error_code wec, std::size_t) {
                                  if (wec) return self->close();
@@ -186,14 +187,6 @@ private:
             return;
         }
         read_body();
-    }
-
-    static bool beast_iequals(boost::beast::string_view a, std::string_view b) {
-        if (a.size() != b.size()) return false;
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-                return false;
-        return true;
     }
 
     void read_body() {
