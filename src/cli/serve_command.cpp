@@ -80,5 +80,7 @@ void add_serve_command(CLI::App& app) {
     sc->add_option("--import-queue", l.import_queue, "imports that may wait for a worker; 503 beyond")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{0}, std::size_t{4096}));
+    sc->add_flag("--access-log", s->options.access_log,
+                 "one line per request on standard error: client, request line, status, bytes, seconds");
     sc->callback([s] { xxgk_cli::finish([&] { return run_serve(*s); }); });
 }

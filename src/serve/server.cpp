@@ -35,6 +35,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <atomic>
 #include <iostream>
 #include <memory>
@@ -59,8 +60,10 @@ class session;
 /// What every session shares: the limits, the counters, the import workers and the list of
 /// open sessions (to close the idle ones at shutdown).
 struct shared_state {
-    explicit shared_state(const serve::limits& l) : lim(l), import_pool(std::max<std::size_t>(1, l.import_workers)) {}
+    shared_state(const serve::limits& l, bool log)
+        : lim(l), access_log(log), import_pool(std::max<std::size_t>(1, l.import_workers)) {}
     const serve::limits lim;
+    const bool access_log;
     serve::metrics counters;
     std::atomic<bool> stopping{false};
     net::thread_pool import_pool;
@@ -201,6 +204,8 @@ private:
         if (phase_ == phase::closed) return;
         disarm();
         started_ = clock::now();
+        // The request line may have been read even when the header was not (413 for a Content-Length).
+        if (target_.empty() && parser_) target_ = std::string(parser_->get().target());
         endpoint_ = target_.empty() ? "other" : std::string(endpoint_of(target_));
         if (timed_out_) {
             state_.counters.rejected(rejection::request_timeout);
@@ -348,6 +353,7 @@ private:
         keep_alive_ = may_keep_alive && keep_alive_ && !state_.stopping.load();
         res->keep_alive(keep_alive_);
         const std::size_t length = r.body.size();
+        body_bytes_ = head_ ? 0 : length;
         if (!head_) res->body() = std::move(r.body);
         res->content_length(length);
         response_ = res;
@@ -363,6 +369,7 @@ private:
         response_.reset();
         const double seconds = std::chrono::duration<double>(clock::now() - started_).count();
         state_.counters.request_done(endpoint_, status_, seconds);
+        if (state_.access_log) log_request(seconds, ec);
         if (in_flight_) {
             state_.counters.in_flight.fetch_sub(1);
             in_flight_ = false;
@@ -373,6 +380,26 @@ private:
         // A large body grew the buffer: give the memory back before waiting (pipelined bytes stay).
         if (buffer_.capacity() > 65536) buffer_.shrink_to_fit();
         wait_request();
+    }
+
+    /// One line on standard error per request answered (--access-log): client, request line,
+    /// status, body bytes, seconds; "write-failed" when the response did not reach the client.
+    /// One fwrite per line, so that lines of several threads do not mix.
+    void log_request(double seconds, boost::system::error_code ec) const {
+        boost::system::error_code ignored;
+        const tcp::endpoint peer = socket_.remote_endpoint(ignored);
+        std::string line = peer.address().to_string() + ":" + std::to_string(peer.port()) + " \"";
+        const std::string method = parser_ ? std::string(parser_->get().method_string()) : std::string();
+        line += method.empty() ? std::string("-") : method;
+        line += ' ';
+        line += target_.empty() ? std::string("-") : target_.substr(0, 200);
+        line += "\" " + std::to_string(status_) + ' ' + std::to_string(body_bytes_) + ' ';
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.6f", seconds);
+        line += buf;
+        if (ec) line += " write-failed";
+        line += '\n';
+        std::fwrite(line.data(), 1, line.size(), stderr);
     }
 
     /// Closes after a response: sends FIN, then reads and drops what the client still sends for
@@ -424,6 +451,7 @@ private:
     bool keep_alive_ = true;
     bool in_flight_ = false;
     unsigned status_ = 0;
+    std::size_t body_bytes_ = 0;
     std::size_t lingered_ = 0;
     std::string target_;
     std::string endpoint_ = "other";
@@ -520,7 +548,7 @@ void raise_file_limit() {
 int run(const server_options& options, const std::function<void(const std::string&)>& bound) {
     const tcp::endpoint at = parse_listen(options.listen);
     raise_file_limit();
-    shared_state state(options.limits);
+    shared_state state(options.limits, options.access_log);
     const std::size_t threads = std::max<std::size_t>(1, options.threads);
     net::io_context ioc(static_cast<int>(threads));
     auto accepting = std::make_shared<listener>(ioc, at, state);

@@ -31,6 +31,9 @@ struct server_options {
     std::string listen = "127.0.0.1:8080";  ///< ADDRESS:PORT; port 0 takes a free one; [v6]:port for IPv6
     std::size_t threads = 2;                ///< threads running the connections (and every endpoint but import)
     serve::limits limits;
+    /// One line per request answered on standard error (client, request line, status, body
+    /// bytes, seconds): for journald behind systemd.
+    bool access_log = false;
 };
 
 /// Serves until SIGTERM or SIGINT, then stops accepting, answers /healthz with 503, closes the

@@ -108,13 +108,17 @@ class Server:
         return 0
 
     def stop(self):
+        """SIGTERM; returns what the server wrote on standard error."""
         self.proc.send_signal(signal.SIGTERM)
         try:
-            code = self.proc.wait(timeout=30)
+            _, err = self.proc.communicate(timeout=30)
+            code = self.proc.returncode
         except subprocess.TimeoutExpired:
             self.proc.kill()
+            _, err = self.proc.communicate()
             code = "killed after 30 s"
-        check(code == 0, f"xxgk serve exits 0 after SIGTERM (got {code}); stderr: {self.proc.stderr.read()[-2000:]}")
+        check(code == 0, f"xxgk serve exits 0 after SIGTERM (got {code}); stderr: {err[-2000:]}")
+        return err
 
 
 def raw(port, data, read_timeout=10, shutdown=False):
@@ -547,7 +551,8 @@ def test_malformed(s):
 
 def test_limits_and_slow_clients(source_port_unused=None):
     # A server with small limits: 1,000-byte bodies, 1 s to send a request, 1 s idle.
-    s = Server("--max-body-bytes", "1000", "--max-header-bytes", "2048", "--request-timeout", "1", "--idle-timeout", "1")
+    s = Server("--max-body-bytes", "1000", "--max-header-bytes", "2048", "--request-timeout", "1", "--idle-timeout", "1",
+               "--access-log")
     try:
         status, _, body = s.post_json("/v1/validate", CANGNAN)
         check(status == 413 and json.loads(body)["code"] == "body-too-large", "a body beyond --max-body-bytes: 413")
@@ -599,7 +604,12 @@ def test_limits_and_slow_clients(source_port_unused=None):
         for reason, least in (("body_too_large", 2), ("header_too_large", 1), ("request_timeout", 21), ("idle_timeout", 1)):
             check(m.get(f'xxgk_http_rejections_total{{reason="{reason}"}}', 0) >= least, f"metric: {reason} ≥ {least}")
     finally:
-        s.stop()
+        log = s.stop().split("\n")
+    # --access-log: one line per request answered (the idle connection closed answered nothing).
+    check(re.fullmatch(r'127\.0\.0\.1:\d+ "POST /v1/validate" 413 \d+ \d+\.\d{6}', log[0]) is not None,
+          f"access log: client, request line, status, bytes, seconds ({log[0]!r})")
+    check(sum(' 408 ' in line for line in log) == 21 and sum('"GET /healthz" 200 15 ' in line for line in log) >= 8,
+          "access log: every request answered")
 
 
 def big_report(paragraphs, size):
