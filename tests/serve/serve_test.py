@@ -797,6 +797,22 @@ def test_docs(s):
     print(f"docs: {ran} commands of docs/serve.md run", flush=True)
 
 
+def test_unit_file():
+    """examples/serve/xxgk-serve.service: systemd accepts it (run against this build's xxgk), and it
+    gives the service no writable path."""
+    import tempfile
+    text = (SOURCE / "examples" / "serve" / "xxgk-serve.service").read_text()
+    for setting in ("DynamicUser=yes", "ProtectSystem=strict", "NoNewPrivileges=yes"):
+        check(setting in text, f"the unit sets {setting}")
+    check(not re.search(r"^(ReadWritePaths|StateDirectory|CacheDirectory|LogsDirectory|RuntimeDirectory)=", text, re.M),
+          "the unit gives no writable path")
+    with tempfile.TemporaryDirectory() as d:
+        unit = Path(d) / "xxgk-serve.service"
+        unit.write_text(text.replace("/usr/local/bin/xxgk", XXGK))
+        r = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True)
+        check(r.returncode == 0 and "xxgk-serve.service" not in r.stderr, f"systemd-analyze verify: {r.stderr[-1000:]}")
+
+
 def main():
     s = Server()
     try:
@@ -811,6 +827,7 @@ def main():
         check(0 < hwm < 512 * 1024, f"peak RSS bounded: {hwm} KiB")
     finally:
         s.stop()
+    test_unit_file()
     test_limits_and_slow_clients()
     test_concurrency_and_imports()
     test_graceful_shutdown()
