@@ -600,8 +600,19 @@ def test_limits_and_slow_clients(source_port_unused=None):
         c.settimeout(10)
         check(c.recv(10) == b"", "an idle connection is closed")
         c.close()
+        # A client that sends requests and does not read the responses: cut after --request-timeout.
+        c = socket.socket()
+        c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        c.connect(("127.0.0.1", s.port))
+        c.sendall(b"GET /v1/schema/2019 HTTP/1.1\r\nHost: x\r\n\r\n" * 100)  # 100 × 110 kB of answers
+        for _ in range(200):
+            if s.metrics().get('xxgk_http_rejections_total{reason="write_timeout"}', 0) >= 1:
+                break
+            time.sleep(0.05)
+        c.close()
         m = s.metrics()
-        for reason, least in (("body_too_large", 2), ("header_too_large", 1), ("request_timeout", 21), ("idle_timeout", 1)):
+        for reason, least in (("body_too_large", 2), ("header_too_large", 1), ("request_timeout", 21), ("idle_timeout", 1),
+                              ("write_timeout", 1)):
             check(m.get(f'xxgk_http_rejections_total{{reason="{reason}"}}', 0) >= least, f"metric: {reason} ≥ {least}")
     finally:
         log = s.stop().split("\n")
@@ -610,6 +621,7 @@ def test_limits_and_slow_clients(source_port_unused=None):
           f"access log: client, request line, status, bytes, seconds ({log[0]!r})")
     check(sum(' 408 ' in line for line in log) == 21 and sum('"GET /healthz" 200 15 ' in line for line in log) >= 8,
           "access log: every request answered")
+    check(any(line.endswith(" write-failed") for line in log), "access log: the response not taken is marked write-failed")
 
 
 def big_report(paragraphs, size):
