@@ -836,7 +836,9 @@ def main():
         test_openapi(s)
         hwm = s.vm_hwm_kib()
         print(f"peak RSS (VmHWM) of the main server: {hwm / 1024:.1f} MiB", flush=True)
-        check(0 < hwm < 512 * 1024, f"peak RSS bounded: {hwm} KiB")
+        # (Under AddressSanitizer — scripts/run-sanitizers sets ASAN_OPTIONS — its shadow memory and
+        # quarantine make the figure meaningless: it is printed, not bounded.)
+        check(0 < hwm and ("ASAN_OPTIONS" in os.environ or hwm < 512 * 1024), f"peak RSS bounded: {hwm} KiB")
     finally:
         s.stop()
     test_unit_file()
