@@ -46,7 +46,7 @@ public:
     /// The value of a rejection counter (tests of the server read /metrics instead).
     std::uint64_t rejections(rejection r) const noexcept { return rejections_[static_cast<std::size_t>(r)].load(); }
 
-    std::atomic<std::int64_t> in_flight{0};           ///< requests read whole and not yet answered
+    std::atomic<std::int64_t> in_flight{0};           ///< requests whose header is read, not yet answered
     std::atomic<std::int64_t> connections_open{0};    ///< connections accepted and not yet closed
     std::atomic<std::uint64_t> connections_total{0};  ///< connections accepted since start
     std::atomic<std::int64_t> imports_pending{0};     ///< imports queued or running on the import workers

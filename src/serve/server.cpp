@@ -180,6 +180,22 @@ private:
     void on_header(boost::system::error_code ec) {
         if (ec) return on_read_error(ec);
         target_ = std::string(parser_->get().target());
+        endpoint_ = std::string(endpoint_of(target_));
+        // A request counts from its header on, body being read included: so at most --max-concurrent
+        // bodies are held at once, and memory is bounded by --max-concurrent × --max-body-bytes.
+        const std::int64_t before = state_.counters.in_flight.fetch_add(1);
+        in_flight_ = true;
+        if (!exempt_from_concurrency_limit(endpoint_) &&
+            before >= static_cast<std::int64_t>(state_.lim.max_concurrent)) {
+            disarm();
+            started_ = clock::now();
+            state_.counters.rejected(rejection::too_many_requests);
+            head_ = parser_->get().method() == http::verb::head;
+            keep_alive_ = !parser_->is_done() ? false : parser_->get().keep_alive();  // a body left unread: close
+            return refuse(429, "too-many-requests", "Too many requests",
+                          std::to_string(state_.lim.max_concurrent) +
+                              " requests are in progress (--max-concurrent); retry later");
+        }
         const auto expect = parser_->get()[http::field::expect];
         if (!expect.empty() && boost::beast::iequals(expect, "100-continue") && !parser_->is_done()) {
             net::async_write(socket_, net::buffer(continue_response.data(), continue_response.size()),
@@ -261,15 +277,6 @@ private:
         }
         head_ = req.method() == http::verb::head;
         keep_alive_ = req.keep_alive();
-        const std::int64_t before = state_.counters.in_flight.fetch_add(1);
-        in_flight_ = true;
-        if (!exempt_from_concurrency_limit(endpoint_) &&
-            before >= static_cast<std::int64_t>(state_.lim.max_concurrent)) {
-            state_.counters.rejected(rejection::too_many_requests);
-            return refuse(429, "too-many-requests", "Too many requests",
-                          std::to_string(state_.lim.max_concurrent) +
-                              " requests are in progress (--max-concurrent); retry later");
-        }
         if (runs_on_import_workers(endpoint_)) return start_import();
         send(handle(view(), context()), true);
     }

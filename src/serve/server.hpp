@@ -19,7 +19,7 @@ struct limits {
     std::chrono::milliseconds request_timeout{30000};
     /// A connection waiting for its next request is closed after this.
     std::chrono::milliseconds idle_timeout{60000};
-    std::size_t max_concurrent = 64;                  ///< requests in progress at once; 429 beyond
+    std::size_t max_concurrent = 64;                  ///< requests in progress (from their header on); 429 beyond
     std::size_t max_connections = 4096;               ///< open connections; a new one beyond is closed at once
     std::chrono::milliseconds import_timeout{20000};  ///< POST /v1/import answers 503 after this
     std::size_t import_workers = 2;                   ///< threads that run imports

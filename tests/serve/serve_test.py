@@ -662,8 +662,7 @@ def settle(s):
 
 def test_concurrency_and_imports():
     # One request at a time; imports time out after 10 ms on one worker with no queue.
-    s = Server("--max-concurrent", "1", "--import-timeout", "0.01", "--import-workers", "1", "--import-queue", "0",
-               "--request-timeout", "20", "--max-connections", "8")
+    s = Server("--max-concurrent", "1", "--request-timeout", "20", "--max-connections", "8")
     try:
         # A client that does not read a response larger than the socket buffers keeps its request in progress.
         body = big_report(12, 1 << 20)
@@ -676,24 +675,6 @@ def test_concurrency_and_imports():
         check(s.healthy(), "/healthz answers beyond --max-concurrent")
         hog.close()
         settle(s)
-        # An import longer than --import-timeout: 503; while it runs on, the one worker is busy: 503 too.
-        text = CANGNAN_TEXT * 900  # 16 MB of text, within the body limit: about a second of work
-        status, headers, out = s.request("POST", "/v1/import", text)
-        check(status == 503 and json.loads(out)["code"] == "import-timeout" and headers.get("retry-after") == "1",
-              f"an import beyond --import-timeout: 503 ({status})")
-        settle(s)  # the 503 counted as answered once written: then the next request is the only one
-        status, _, out = s.request("POST", "/v1/import", CANGNAN_TEXT)
-        check(status == 503 and json.loads(out)["code"] == "import-busy", f"the worker busy with it: 503 import-busy ({status})")
-        m = s.metrics()
-        check(m.get('xxgk_http_rejections_total{reason="too_many_requests"}') == 1, "metric: too_many_requests")
-        check(m.get('xxgk_http_rejections_total{reason="import_timeout"}') == 1, "metric: import_timeout")
-        check(m.get('xxgk_http_rejections_total{reason="import_busy"}') == 1, "metric: import_busy")
-        for _ in range(600):  # the abandoned import ends by itself (its work is bounded)
-            m = s.metrics()
-            if m.get("xxgk_import_pending") == 0:
-                break
-            time.sleep(0.1)
-        check(m.get("xxgk_import_pending") == 0 and m.get("xxgk_import_abandoned") == 0, "the abandoned import ended")
         # Beyond --max-connections a new connection is closed at once; the others stay open.
         conns = [socket.create_connection(("127.0.0.1", s.port)) for _ in range(10)]
         closed = 0
@@ -712,6 +693,28 @@ def test_concurrency_and_imports():
         # (More when a /metrics request of settle() came while the server still counted them.)
         check(m.get('xxgk_http_rejections_total{reason="too_many_connections"}') >= closed,
               "metric: too_many_connections")
+        check(m.get('xxgk_http_rejections_total{reason="too_many_requests"}') == 1, "metric: too_many_requests")
+    finally:
+        s.stop()
+    # Imports time out after 10 ms on one worker with no queue.
+    s = Server("--import-timeout", "0.01", "--import-workers", "1", "--import-queue", "0")
+    try:
+        # An import longer than --import-timeout: 503; while it runs on, the one worker is busy: 503 too.
+        text = CANGNAN_TEXT * 900  # 16 MB of text, within the body limit: about a second of work
+        status, headers, out = s.request("POST", "/v1/import", text)
+        check(status == 503 and json.loads(out)["code"] == "import-timeout" and headers.get("retry-after") == "1",
+              f"an import beyond --import-timeout: 503 ({status})")
+        status, _, out = s.request("POST", "/v1/import", CANGNAN_TEXT)
+        check(status == 503 and json.loads(out)["code"] == "import-busy", f"the worker busy with it: 503 import-busy ({status})")
+        m = s.metrics()
+        check(m.get('xxgk_http_rejections_total{reason="import_timeout"}') == 1, "metric: import_timeout")
+        check(m.get('xxgk_http_rejections_total{reason="import_busy"}') == 1, "metric: import_busy")
+        for _ in range(600):  # the abandoned import ends by itself (its work is bounded)
+            m = s.metrics()
+            if m.get("xxgk_import_pending") == 0:
+                break
+            time.sleep(0.1)
+        check(m.get("xxgk_import_pending") == 0 and m.get("xxgk_import_abandoned") == 0, "the abandoned import ended")
     finally:
         s.stop()
 
