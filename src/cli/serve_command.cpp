@@ -65,7 +65,8 @@ void add_serve_command(CLI::App& app) {
     sc->add_option("--idle-timeout", s->idle_timeout, "seconds a connection may wait for its next request")
         ->capture_default_str()
         ->check(CLI::Range(0.01, 3600.0));
-    sc->add_option("--max-concurrent", l.max_concurrent, "requests in progress at once; 429 beyond")
+    sc->add_option("--max-concurrent", l.max_concurrent,
+                   "requests in progress (from their header on) at once; 429 beyond")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
     sc->add_option("--max-connections", l.max_connections, "open connections; a new one beyond is closed")

@@ -98,7 +98,8 @@ std::string metrics::prometheus_text() const {
         out += name;
         out += ' ' + std::to_string(v) + '\n';
     };
-    gauge("xxgk_http_in_flight_requests", "Requests whose header is read and that are not yet answered.",
+    gauge("xxgk_http_in_flight_requests",
+          "Requests whose header is read and that are not yet answered (/healthz, /metrics not counted).",
           in_flight.load());
     gauge("xxgk_http_open_connections", "Connections open.", connections_open.load());
     head(out, "xxgk_http_connections_total", "counter", "Connections accepted.");

@@ -35,8 +35,8 @@ std::string_view endpoint_of(std::string_view target) noexcept;
 /// True for the endpoints the server runs on its import workers under --import-timeout.
 bool runs_on_import_workers(std::string_view endpoint) noexcept;
 
-/// True for the endpoints answered even when --max-concurrent requests are in progress
-/// (/healthz, /metrics): a health check must see a busy server as alive.
+/// True for the endpoints that do not count against --max-concurrent and are answered even when
+/// it is reached (/healthz, /metrics): a health check must see a busy server as alive.
 bool exempt_from_concurrency_limit(std::string_view endpoint) noexcept;
 
 /// Answers one request: the endpoint's result, or a problem document (problem.hpp) — 404 for an

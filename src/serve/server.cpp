@@ -42,6 +42,7 @@
 #include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -183,18 +184,20 @@ private:
         endpoint_ = std::string(endpoint_of(target_));
         // A request counts from its header on, body being read included: so at most --max-concurrent
         // bodies are held at once, and memory is bounded by --max-concurrent × --max-body-bytes.
-        const std::int64_t before = state_.counters.in_flight.fetch_add(1);
-        in_flight_ = true;
-        if (!exempt_from_concurrency_limit(endpoint_) &&
-            before >= static_cast<std::int64_t>(state_.lim.max_concurrent)) {
-            disarm();
-            started_ = clock::now();
-            state_.counters.rejected(rejection::too_many_requests);
-            head_ = parser_->get().method() == http::verb::head;
-            keep_alive_ = !parser_->is_done() ? false : parser_->get().keep_alive();  // a body left unread: close
-            return refuse(429, "too-many-requests", "Too many requests",
-                          std::to_string(state_.lim.max_concurrent) +
-                              " requests are in progress (--max-concurrent); retry later");
+        // /healthz and /metrics neither count nor are refused.
+        if (!exempt_from_concurrency_limit(endpoint_)) {
+            const std::int64_t before = state_.counters.in_flight.fetch_add(1);
+            in_flight_ = true;
+            if (before >= static_cast<std::int64_t>(state_.lim.max_concurrent)) {
+                disarm();
+                started_ = clock::now();
+                state_.counters.rejected(rejection::too_many_requests);
+                head_ = parser_->get().method() == http::verb::head;
+                keep_alive_ = !parser_->is_done() ? false : parser_->get().keep_alive();  // a body left unread: close
+                return refuse(429, "too-many-requests", "Too many requests",
+                              std::to_string(state_.lim.max_concurrent) +
+                                  " requests are in progress (--max-concurrent); retry later");
+            }
         }
         const auto expect = parser_->get()[http::field::expect];
         if (!expect.empty() && boost::beast::iequals(expect, "100-continue") && !parser_->is_done()) {
@@ -558,7 +561,13 @@ int run(const server_options& options, const std::function<void(const std::strin
     shared_state state(options.limits, options.access_log);
     const std::size_t threads = std::max<std::size_t>(1, options.threads);
     net::io_context ioc(static_cast<int>(threads));
-    auto accepting = std::make_shared<listener>(ioc, at, state);
+    std::shared_ptr<listener> accepting;
+    try {
+        accepting = std::make_shared<listener>(ioc, at, state);
+    } catch (const boost::system::system_error& e) {
+        throw std::system_error(std::error_code(e.code().value(), std::generic_category()),
+                                "cannot listen on " + options.listen);
+    }
     const tcp::endpoint local = accepting->local_endpoint();
     const std::string address =
         local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
