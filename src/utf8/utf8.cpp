@@ -1,0 +1,123 @@
+// UTF-8, in one place (utf8.hpp): the scans over whole texts.
+#include "utf8.hpp"
+
+#include "../word_bits.hpp"
+
+namespace xxgk::utf8 {
+
+namespace {
+
+// The bytes of `w` that are not continuation bytes (10xxxxxx): one bit per byte at the bottom
+// of each (bit 7 clear, or bit 6 set), summed into the top byte by a multiply (at most 8, no
+// carry). __builtin_popcountll would be a library call without -mpopcnt.
+std::size_t lead_bytes(std::uint64_t w) noexcept {
+    using xxgk::detail::word_ones;
+    return static_cast<std::size_t>(((((~w >> 7) | (w >> 6)) & word_ones) * word_ones) >> 56);
+}
+
+}  // namespace
+
+std::size_t first_invalid(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            // To the next byte above 0x7F, a word at a time: its position is the lowest high bit
+            // on a little-endian machine.
+            std::uint64_t high = 0;
+            while (n - i >= 8 && (high = xxgk::detail::load_word(p + i) & xxgk::detail::word_highs) == 0) i += 8;
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            if (high != 0) {
+                i += xxgk::detail::lowest_set_bit(high) / 8;
+                continue;
+            }
+#endif
+            while (i < n && p[i] < 0x80) ++i;
+            continue;
+        }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED) {
+            // E1–EC, EE, EF: three bytes with any continuation bytes, and the run of them that
+            // CJK text is.
+            do {
+                if (n - i < 3 || !detail::two_continuations(p + i)) return i;
+                i += 3;
+            } while (i < n && p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED);
+            continue;
+        }
+        const decoded d = decode(p + i, n - i);
+        if (!d.valid) return i;
+        i += d.length;
+    }
+    return npos;
+}
+
+std::size_t count(std::string_view text) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t n = 0, i = 0;
+    for (; size - i >= 8; i += 8) n += lead_bytes(xxgk::detail::load_word(p + i));
+    for (; i < size; ++i) n += !is_continuation(p[i]);
+    return n;
+}
+
+bool longer_than(std::string_view text, std::size_t n) noexcept {
+    if (text.size() <= n) return false;  // a code point takes at least one byte
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t counted = 0, i = 0;
+    for (; size - i >= 8; i += 8) {
+        counted += lead_bytes(xxgk::detail::load_word(p + i));
+        if (counted > n) return true;
+    }
+    for (; i < size; ++i)
+        if (!is_continuation(p[i]) && ++counted > n) return true;
+    return false;
+}
+
+std::size_t count_printed(std::string_view text) noexcept {
+    const auto printed = [](unsigned char c) {
+        return !is_continuation(c) && c != ' ' && c != '\n' && c != '\t' && c != '\r';
+    };
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t n = 0, i = 0;
+    for (; size - i >= 8; i += 8) {
+        const std::uint64_t w = xxgk::detail::load_word(p + i);
+        // No byte below 0x21: no white space among the eight, only the continuation bytes to leave out.
+        if (!xxgk::detail::has_byte_below(w, 0x21)) {
+            n += lead_bytes(w);
+            continue;
+        }
+        for (std::size_t k = i; k < i + 8; ++k) n += printed(p[k]);
+    }
+    for (; i < size; ++i) n += printed(p[i]);
+    return n;
+}
+
+char* encode(char* o, char32_t c) noexcept {
+    if (c < 0x80) {
+        *o++ = static_cast<char>(c);
+    } else if (c < 0x800) {
+        *o++ = static_cast<char>(0xC0 | (c >> 6));
+        *o++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        *o++ = static_cast<char>(0xE0 | (c >> 12));
+        *o++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        *o++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        *o++ = static_cast<char>(0xF0 | (c >> 18));
+        *o++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        *o++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        *o++ = static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return o;
+}
+
+void append(std::string& out, char32_t c) {
+    char buf[4];
+    out.append(buf, static_cast<std::size_t>(encode(buf, c) - buf));
+}
+
+}  // namespace xxgk::utf8
