@@ -17,6 +17,31 @@ std::size_t lead_bytes(std::uint64_t w) noexcept {
 
 }  // namespace
 
+decoded decode(const unsigned char* p, std::size_t n) noexcept {
+    const unsigned char b = p[0];
+    constexpr decoded bad{replacement, 1, false};
+    if (b < 0x80) return {b, 1, true};
+    if (b < 0xC2) return bad;
+    if (b < 0xE0) {
+        if (n < 2 || !is_continuation(p[1])) return bad;
+        return {static_cast<char32_t>((b & 0x1Fu) << 6 | (p[1] & 0x3Fu)), 2, true};
+    }
+    if (b < 0xF0) {
+        // The second byte's range: A0–BF after E0 (no overlong forms), 80–9F after ED (no surrogates).
+        const unsigned char low = b == 0xE0 ? 0xA0 : 0x80, high = b == 0xED ? 0x9F : 0xBF;
+        if (n < 3 || p[1] < low || p[1] > high || !is_continuation(p[2])) return bad;
+        return {detail::three_byte_value(p), 3, true};
+    }
+    if (b < 0xF5) {
+        // 90–BF after F0 (no overlong forms), 80–8F after F4 (nothing above U+10FFFF).
+        const unsigned char low = b == 0xF0 ? 0x90 : 0x80, high = b == 0xF4 ? 0x8F : 0xBF;
+        if (n < 4 || p[1] < low || p[1] > high || !is_continuation(p[2]) || !is_continuation(p[3])) return bad;
+        return {static_cast<char32_t>((b & 0x07u) << 18 | (p[1] & 0x3Fu) << 12 | (p[2] & 0x3Fu) << 6 | (p[3] & 0x3Fu)),
+                4, true};
+    }
+    return bad;
+}
+
 std::size_t first_invalid(std::string_view s) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
@@ -37,13 +62,13 @@ std::size_t first_invalid(std::string_view s) noexcept {
             while (i < n && p[i] < 0x80) ++i;
             continue;
         }
-        if (c >= 0xE1 && c <= 0xEF && c != 0xED) {
+        if (detail::plain_three_byte_lead(c)) {
             // E1–EC, EE, EF: three bytes with any continuation bytes, and the run of them that
             // CJK text is.
             do {
-                if (n - i < 3 || !detail::two_continuations(p + i)) return i;
+                if (n - i < 3 || !is_continuation(p[i + 1]) || !is_continuation(p[i + 2])) return i;
                 i += 3;
-            } while (i < n && p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED);
+            } while (i < n && detail::plain_three_byte_lead(p[i]));
             continue;
         }
         const decoded d = decode(p + i, n - i);
