@@ -177,8 +177,6 @@ private:
 
     void check_domains();
 
-    static bool plainly_in_domain(const cell& c, value_kind kind);
-
     // `name()` builds the cell's names; it runs only when there is a finding, so that a clean
     // report costs no string work here.
     template <class Name>

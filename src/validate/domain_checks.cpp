@@ -20,18 +20,8 @@ bool checker::domain_ok(const cell& c, value_kind kind) {
 void checker::check_domains() {
     for (const cell_key& k : keys_) {
         const cell& c = *cells_[k.index];
-        if (plainly_in_domain(c, k.kind)) continue;
         check_domain(c, k.kind, [&] { return named_cell{k.key, k.pointer, cell_name_zh(k), k.key}; });
     }
-}
-
-// Fast path of check_domain for the common cells: blank, not applicable, or a count written
-// as a plain integer (scale 0, no unit) that is in its domain. False says nothing:
-// check_domain decides.
-bool checker::plainly_in_domain(const cell& c, value_kind kind) {
-    if (c.state() == cell_state::blank || c.state() == cell_state::not_applicable) return true;
-    if (!c.is_number() || c.unit() != money_unit::none || c.value().scale() != 0) return false;
-    return kind == value_kind::signed_count || (kind == value_kind::count && !c.value().is_negative());
 }
 
 }  // namespace xxgk::validation

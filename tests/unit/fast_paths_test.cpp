@@ -876,7 +876,9 @@ std::vector<std::string> domain_codes(const xxgk::cell& c, xxgk::value_kind kind
 
 }  // namespace
 
-TEST_CASE("fast paths: value domains (R7) report what the full check reports, cell by cell", "[validate][fast]") {
+// R7 has no fast path any more (issue 18, item 5: without it the targets are met); the oracle
+// still checks what validate reports for every kind of cell.
+TEST_CASE("fast paths: value domains (R7) report what the rules say, cell by cell", "[validate][fast]") {
     std::mt19937 gen(2026);
     for (format_version format : {format_version::v2019, format_version::v2021}) {
         for (int round = 0; round < 20; ++round) {
