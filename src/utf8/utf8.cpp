@@ -78,27 +78,26 @@ std::size_t first_invalid(std::string_view s) noexcept {
     return npos;
 }
 
-std::size_t count(std::string_view text) noexcept {
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t size = text.size();
-    std::size_t n = 0, i = 0;
-    for (; size - i >= 8; i += 8) n += lead_bytes(xxgk::detail::load_word(p + i));
-    for (; i < size; ++i) n += !is_continuation(p[i]);
-    return n;
-}
+namespace {
 
-bool longer_than(std::string_view text, std::size_t n) noexcept {
-    if (text.size() <= n) return false;  // a code point takes at least one byte
+// The bytes of `text` that are not continuation bytes, eight at a time, counted until more
+// than `limit` are seen (then some number above `limit`).
+std::size_t lead_bytes_up_to(std::string_view text, std::size_t limit) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t size = text.size();
     std::size_t counted = 0, i = 0;
-    for (; size - i >= 8; i += 8) {
-        counted += lead_bytes(xxgk::detail::load_word(p + i));
-        if (counted > n) return true;
-    }
-    for (; i < size; ++i)
-        if (!is_continuation(p[i]) && ++counted > n) return true;
-    return false;
+    for (; size - i >= 8 && counted <= limit; i += 8) counted += lead_bytes(xxgk::detail::load_word(p + i));
+    for (; i < size && counted <= limit; ++i) counted += !is_continuation(p[i]);
+    return counted;
+}
+
+}  // namespace
+
+std::size_t count(std::string_view text) noexcept { return lead_bytes_up_to(text, npos); }
+
+bool longer_than(std::string_view text, std::size_t n) noexcept {
+    // A code point takes at least one byte: a text of n bytes or fewer is not counted.
+    return text.size() > n && lead_bytes_up_to(text, n) > n;
 }
 
 std::size_t count_printed(std::string_view text) noexcept {

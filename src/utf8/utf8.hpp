@@ -147,11 +147,15 @@ namespace detail {
 // with any continuation bytes (CJK text, the bulk of a report).
 constexpr bool cjk_lead(unsigned b) noexcept { return b - 0xE3u <= 0xECu - 0xE3u || b == 0xEEu; }
 
-// Four well-formed three-byte sequences at p (12 bytes readable) that are never hidden: the
+// A lead byte E3–EC: the CJK blocks proper (U+3000–U+CFFF), nearly every character of a report.
+constexpr bool cjk_common_lead(unsigned b) noexcept { return b - 0xE3u <= 0xECu - 0xE3u; }
+
+// Four well-formed three-byte sequences at p (12 bytes readable) led by E3–EC: the
 // leads tested one by one, the eight continuation bytes by two word tests where the byte order
 // allows (bytes 1, 2, 4, 5, 7 of the word at p; 8, 10, 11, bytes 4, 6, 7 of the word at p + 4).
 inline bool four_cjk(const unsigned char* p) noexcept {
-    if (!(cjk_lead(p[0]) && cjk_lead(p[3]) && cjk_lead(p[6]) && cjk_lead(p[9]))) return false;
+    if (!(cjk_common_lead(p[0]) && cjk_common_lead(p[3]) && cjk_common_lead(p[6]) && cjk_common_lead(p[9])))
+        return false;
 #if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     constexpr std::uint64_t first = 0xC000C0C000C0C000u, second = 0xC0C000C000000000u;
     return (xxgk::detail::load_word(p) & first) == (first & xxgk::detail::word_highs) &&
@@ -179,13 +183,17 @@ bool scan_hidden(std::string_view text, F&& found) {
             continue;
         }
         const unsigned b = p[i];
+        if (detail::cjk_common_lead(b) && n - i >= 3 && detail::two_continuations(p + i)) {
+            i += 3;
+            continue;
+        }
+        if (b - 0x20u < 0x7Fu - 0x20u) {  // printable ASCII
+            ++i;
+            continue;
+        }
         char32_t cp;
         std::size_t length;
         if (b < 0x80) {
-            if (b - 0x20u < 0x7Fu - 0x20u) {  // printable
-                ++i;
-                continue;
-            }
             cp = b;
             length = 1;
         } else if (n - i >= 3 && detail::plain_three_byte_lead(b) && detail::two_continuations(p + i)) {
