@@ -68,7 +68,8 @@ std::size_t first_invalid(std::string_view s) noexcept {
             do {
                 if (n - i < 3 || !is_continuation(p[i + 1]) || !is_continuation(p[i + 2])) return i;
                 i += 3;
-            } while (i < n && detail::plain_three_byte_lead(p[i]));
+            } while (i < n &&
+                     ((p[i] >= 0xE1 && p[i] <= 0xEC) || p[i] == 0xEE || p[i] == 0xEF));  // as above, two ranges
             continue;
         }
         const decoded d = decode(p + i, n - i);
