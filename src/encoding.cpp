@@ -2,6 +2,7 @@
 #include "xxgk/detail/encoding.hpp"
 
 #include "xxgk/text.hpp"
+#include "utf8/utf8.hpp"
 
 #include <iconv.h>
 
@@ -33,23 +34,14 @@ bool valid_gb18030(std::string_view text) {
     return false;
 }
 
-// The length of the UTF-8 sequence a lead byte starts (0: not a lead byte).
-int utf8_length(unsigned char c) {
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) return 2;
-    if (c >= 0xE0 && c <= 0xEF) return 3;
-    if (c >= 0xF0 && c <= 0xF4) return 4;
-    return 0;
-}
-
 }  // namespace
 
 bool cut_inside_last_character(std::string_view text, std::size_t first_bad) noexcept {
     if (first_bad >= text.size()) return false;
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const int need = utf8_length(p[first_bad]);
-    bool cut = need > 1 && first_bad + static_cast<std::size_t>(need) > text.size();
-    for (std::size_t i = first_bad + 1; cut && i < text.size(); ++i) cut = (p[i] & 0xC0) == 0x80;
+    const std::size_t need = utf8::sequence_length(p[first_bad]);
+    bool cut = need > 1 && first_bad + need > text.size();
+    for (std::size_t i = first_bad + 1; cut && i < text.size(); ++i) cut = utf8::is_continuation(p[i]);
     return cut;
 }
 
@@ -61,20 +53,14 @@ namespace {
 // Chinese characters; a GBK one has few or none that happen to read as UTF-8).
 bool mostly_not_utf8(std::string_view text, std::size_t first_bad) {
     if (cut_inside_last_character(text, first_bad)) return false;
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
     std::size_t good = 0, bad = 0;
-    for (std::size_t i = 0; i < n;) {
-        const int len = utf8_length(p[i]);
-        bool ok = len > 0 && i + static_cast<std::size_t>(len) <= n;
-        for (int k = 1; ok && k < len; ++k) ok = (p[i + static_cast<std::size_t>(k)] & 0xC0) == 0x80;
-        if (!ok) {
+    for (std::size_t i = 0; i < text.size();) {
+        const utf8::decoded d = utf8::decode(text, i);
+        if (!d.valid)
             ++bad;
-            ++i;
-        } else {
-            if (len > 1) ++good;
-            i += static_cast<std::size_t>(len);
-        }
+        else if (d.length > 1)
+            ++good;
+        i += d.length;
     }
     return bad > good;
 }

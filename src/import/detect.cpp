@@ -88,22 +88,13 @@ std::optional<std::string> convert_to_utf8(std::string_view bytes, const char* c
 /// and ideographs mixed with other scripts; a report is mostly ideographs).
 bool reads_as_chinese(std::string_view text) {
     std::size_t cjk = 0, other = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        char32_t cp = 0;
-        if (n == 3 && i + 2 < text.size())
-            cp = static_cast<char32_t>((c & 0x0F) << 12 | (static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6 |
-                                       (static_cast<unsigned char>(text[i + 2]) & 0x3F));
+    char32_t cp = 0;
+    for (utf8::reader r{text}; r.next(cp);) {
+        if (cp < 0x80) continue;
         if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF))
             ++cjk;
         else
             ++other;
-        i += n;
     }
     return cjk > 0 && cjk >= 4 * other;
 }

@@ -567,10 +567,8 @@ private:
         }
         const auto circled = [n](char32_t first) {
             const char32_t c = first + static_cast<char32_t>(n - 1);
-            std::string out;  // U+2460…U+249B: three bytes of UTF-8
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
+            std::string out;  // U+2460…U+249B
+            utf8::append(out, c);
             return out;
         };
         if ((f == "decimalEnclosedCircle" || f == "decimalEnclosedCircleChinese") && n <= 20) return circled(0x2460);

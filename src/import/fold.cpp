@@ -1,8 +1,5 @@
 #include "fold.hpp"
 
-#include "../unicode.hpp"
-#include "../word_bits.hpp"
-
 #include <xxgk/text.hpp>
 
 #include <algorithm>
@@ -101,26 +98,6 @@ public:
     char32_t* data() noexcept { return heap_ ? heap_.get() : local_.data(); }
 };
 
-// Writes the UTF-8 form of `c` at `o` (4 bytes for anything above U+FFFF); returns the end.
-char* put_u8(char* o, char32_t c) noexcept {
-    if (c < 0x80) {
-        *o++ = static_cast<char>(c);
-    } else if (c < 0x800) {
-        *o++ = static_cast<char>(0xC0 | (c >> 6));
-        *o++ = static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        *o++ = static_cast<char>(0xE0 | (c >> 12));
-        *o++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        *o++ = static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        *o++ = static_cast<char>(0xF0 | (c >> 18));
-        *o++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        *o++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        *o++ = static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return o;
-}
-
 struct u32_reader {
     std::u32string_view text;
     std::size_t i = 0;
@@ -154,11 +131,6 @@ bool is_quote(char32_t c) noexcept {
 
 }  // namespace
 
-void append_u8(std::string& out, char32_t c) {
-    char buf[4];
-    out.append(buf, put_u8(buf, c) - buf);
-}
-
 std::u32string to_u32(std::string_view text) {
     // At most one code point per byte: decoded into a scratch buffer, then made at its size.
     scratch buffer(text.size());
@@ -172,7 +144,7 @@ std::u32string to_u32(std::string_view text) {
 std::string to_u8(std::u32string_view text) {
     std::string out(text.size() * 4, '\0');
     char* o = out.data();
-    for (char32_t c : text) o = put_u8(o, c);
+    for (char32_t c : text) o = utf8::encode(o, c);
     out.resize(static_cast<std::size_t>(o - out.data()));
     return out;
 }
@@ -181,8 +153,8 @@ std::string sanitize_utf8(std::string_view text, std::vector<std::size_t>& bad) 
     std::string out;
     std::size_t base = 0;
     while (true) {
-        const std::size_t off = invalid_utf8_offset(text);
-        if (off == valid_utf8) {
+        const std::size_t off = utf8::first_invalid(text);
+        if (off == utf8::npos) {
             out.append(text);
             return out;
         }
@@ -194,35 +166,10 @@ std::string sanitize_utf8(std::string_view text, std::vector<std::size_t>& bad) 
     }
 }
 
-std::size_t length_u8(std::string_view text) noexcept {
-    std::size_t n = 0;
-    for (char ch : text)
-        if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-bool longer_than(std::string_view text, std::size_t n) noexcept {
-    if (text.size() <= n) return false;  // a code point takes at least one byte
-    // Bytes that are not continuation bytes (10xxxxxx), counted eight at a time.
-    std::size_t count = 0, i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        const std::uint64_t w = detail::load_word(text.data() + i);
-        // One bit per byte, at the bottom of each: their sum is the top byte of the product (it is
-        // at most 8, no carry); __builtin_popcountll is a library call without -mpopcnt.
-        count += static_cast<std::size_t>(((((~w >> 7) | (w >> 6)) & detail::word_ones) * detail::word_ones) >> 56);
-        if (count > n) return true;
-    }
-    for (; i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++count > n) return true;
-    return false;
-}
-
 bool is_space(char32_t c) noexcept {
     return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' || c == 0xA0 ||
            c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
 }
-
-bool is_invisible(char32_t c) noexcept { return detail::is_invisible_format(c); }
 
 std::u32string trim(std::u32string_view text) {
     std::size_t a = 0, b = text.size();
@@ -242,7 +189,7 @@ bool is_blank(std::string_view text) noexcept {
 
 std::string trim(std::string_view text) {
     // Text that is not valid UTF-8 comes back as to_u8(trim(to_u32(text))): its bad bytes replaced.
-    if (invalid_utf8_offset(text) != valid_utf8) {
+    if (utf8::first_invalid(text) != utf8::npos) {
         const std::u32string u = to_u32(text);
         return to_u8(trim(std::u32string_view(u)));
     }

@@ -4,6 +4,8 @@
 #ifndef XXGK_IMPORT_FOLD_HPP
 #define XXGK_IMPORT_FOLD_HPP
 
+#include "../utf8/utf8.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -11,75 +13,25 @@
 
 namespace xxgk::import_detail {
 
-/// The code points of UTF-8 text one at a time, decoded as `to_u32` decodes them (without
-/// building the whole string): a byte that starts no sequence is U+FFFD; a sequence cut off by the
-/// end is one U+FFFD and the end. `i` is the byte offset of the next code point.
-struct utf8_reader {
-    std::string_view text;
-    std::size_t i = 0;
-    bool next(char32_t& c) noexcept {
-        if (i >= text.size()) return false;
-        const auto b = static_cast<unsigned char>(text[i]);
-        std::size_t n;
-        if (b < 0x80) {
-            c = b;
-            ++i;
-            return true;
-        }
-        if ((b >> 4) == 0xE) {  // three bytes (CJK text): unrolled, as the loop below reads them
-            if (i + 3 > text.size()) {
-                c = U'\uFFFD';
-                i = text.size();
-                return true;
-            }
-            c = (static_cast<char32_t>(b & 0x0F) << 12) |
-                (static_cast<char32_t>(static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
-                (static_cast<unsigned char>(text[i + 2]) & 0x3F);
-            i += 3;
-            return true;
-        }
-        if ((b >> 5) == 0x6) {
-            c = b & 0x1F;
-            n = 2;
-        } else if ((b >> 3) == 0x1E) {
-            c = b & 0x07;
-            n = 4;
-        } else {
-            c = U'\uFFFD';
-            ++i;
-            return true;
-        }
-        if (i + n > text.size()) {
-            c = U'\uFFFD';
-            i = text.size();
-            return true;
-        }
-        for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        i += n;
-        return true;
-    }
-};
+/// The code points of UTF-8 text one at a time (src/utf8/: an ill-formed byte reads as U+FFFD).
+using utf8_reader = utf8::reader;
 
-/// Decodes UTF-8 that is known to be valid (callers sanitise first).
+/// Decodes UTF-8 (callers sanitise first; an ill-formed byte would read as U+FFFD).
 std::u32string to_u32(std::string_view text);
 /// Encodes code points as UTF-8.
 std::string to_u8(std::u32string_view text);
-void append_u8(std::string& out, char32_t c);
 
 /// Replaces every invalid UTF-8 byte by U+FFFD; `bad` receives the byte offsets replaced.
 std::string sanitize_utf8(std::string_view text, std::vector<std::size_t>& bad);
 
-/// Number of code points of valid UTF-8.
-std::size_t length_u8(std::string_view text) noexcept;
-/// length_u8(text) > n, counting no further than needed.
-bool longer_than(std::string_view text, std::size_t n) noexcept;
+/// More than n code points (src/utf8/).
+using utf8::longer_than;
 
 /// White space of any width: ASCII, U+00A0, U+3000, U+2000–U+200A, U+202F, U+205F.
 bool is_space(char32_t c) noexcept;
-/// Invisible format characters: zero-width (U+200B–U+200D, U+2060, U+FEFF), soft hyphen, and the
-/// bidirectional controls (U+200E/F, U+061C, U+202A–U+202E, U+2066–U+2069). They never separate
-/// words or cells; matching and number reading ignore them (the printed text keeps them).
-bool is_invisible(char32_t c) noexcept;
+/// Invisible format characters (utf8::is_invisible_format). They never separate words or cells;
+/// matching and number reading ignore them (the printed text keeps them).
+constexpr bool is_invisible(char32_t c) noexcept { return utf8::is_invisible_format(c); }
 /// Trims white space of any width and invisible format characters at both ends.
 std::string trim(std::string_view text);
 /// trim of text known to be valid UTF-8 (it then only cuts the ends): a view into `text`.

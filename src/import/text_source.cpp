@@ -41,7 +41,7 @@ bool is_rule_line(std::string_view line) {
 
 /// Column (1-based, code points) of byte offset `offset` in `line`.
 std::uint32_t column_of(std::string_view line, std::size_t offset) {
-    return static_cast<std::uint32_t>(length_u8(line.substr(0, offset)) + 1);
+    return static_cast<std::uint32_t>(utf8::count(line.substr(0, offset)) + 1);
 }
 
 /// trim(text) of a piece of the (valid) text: it is valid UTF-8 itself, being cut out next to ASCII
@@ -66,7 +66,7 @@ std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, c
     const auto column = [&](std::size_t offset) {
         offset = std::min(offset, line.size());
         if (offset < counted) return column_of(line, offset);  // not met: the fields go forwards
-        points += length_u8(line.substr(counted, offset - counted));
+        points += utf8::count(line.substr(counted, offset - counted));
         counted = offset;
         return static_cast<std::uint32_t>(points + 1);
     };
@@ -103,7 +103,7 @@ void split_label_path(std::vector<src_cell>& cells) {
         if (c.where && c.where->column) c.where->column = *c.where->column + static_cast<std::uint32_t>(offset);
         if (!c.text.empty()) parts.push_back(std::move(c));
         if (end == std::string::npos) break;
-        offset += length_u8(std::string_view(path.text).substr(start, end + sep.size() - start));
+        offset += utf8::count(std::string_view(path.text).substr(start, end + sep.size() - start));
         start = end + sep.size();
     }
     cells.erase(cells.begin());
@@ -380,7 +380,7 @@ document read_text(std::string_view text) {
             {
                 log_entry(doc.log, codes::I_049,
                           "line " + std::to_string(line_no) + " holds the whole page (" +
-                              std::to_string(length_u8(line)) + " characters); cut into " +
+                              std::to_string(utf8::count(line)) + " characters); cut into " +
                               std::to_string(cuts.size() + 1) +
                               " lines at its section headings, table labels, title and signature",
                           {}, at_line(line_no, 1));
@@ -427,7 +427,7 @@ void read_one_line(document& doc, std::string_view line, std::size_t line_no) {
             b.type = block::kind::row;
             b.cells = split_fields(line.substr(0, base + inner_end.size()).substr(base), line_no, '|', 0);
             for (src_cell& c : b.cells)
-                c.where->column = *c.where->column + static_cast<std::uint32_t>(length_u8(line.substr(0, base)));
+                c.where->column = *c.where->column + static_cast<std::uint32_t>(utf8::count(line.substr(0, base)));
             split_label_path(b.cells);
             for (const src_cell& c : b.cells) {
                 if (!b.text.empty()) b.text += '\t';

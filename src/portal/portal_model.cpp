@@ -3,6 +3,7 @@
 #include "xxgk/portal.hpp"
 
 #include "../json_codec.hpp"
+#include "../utf8/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -37,9 +38,7 @@ std::string_view trim(std::string_view s) noexcept {
 std::vector<std::string_view> characters(std::string_view s) {
     std::vector<std::string_view> out;
     for (std::size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-        n = std::min(n, s.size() - i);
+        const std::size_t n = utf8::decode(s, i).length;
         out.push_back(s.substr(i, n));
         i += n;
     }

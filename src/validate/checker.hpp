@@ -10,6 +10,7 @@
 
 #include "../findings.hpp"
 #include "../json_codec.hpp"
+#include "../utf8/utf8.hpp"
 #include "../word_bits.hpp"
 #include "xxgk/keys.hpp"
 #include "xxgk/labels.hpp"
@@ -172,11 +173,21 @@ private:
     // ---- R7 value domains
     // (domain_checks.cpp)
 
-    static bool domain_ok(const cell& c, value_kind kind);
+    // True when a number cell satisfies R7 for its kind (the common case: no finding). Inline,
+    // with check_domain's tests: a clean report's 175 cells cost no call here.
+    static bool domain_ok(const cell& c, value_kind kind) {
+        const decimal v = c.value();
+        const bool integer = v.scale() == 0 || v.is_integer();  // a count printed without decimals: no call
+        switch (kind) {
+            case value_kind::count: return c.unit() == money_unit::none && integer && !v.is_negative();
+            case value_kind::signed_count: return c.unit() == money_unit::none && integer;
+            case value_kind::amount: return !v.is_negative() && c.unit() != money_unit::none;
+            case value_kind::amount_wan_yuan: return !v.is_negative() && c.unit() != money_unit::yuan;
+        }
+        return false;
+    }
 
     void check_domains();
-
-    static bool plainly_in_domain(const cell& c, value_kind kind);
 
     // `name()` builds the cell's names; it runs only when there is a finding, so that a clean
     // report costs no string work here.
@@ -184,33 +195,11 @@ private:
     void check_domain(const cell& c, value_kind kind, Name&& name) {
         if (c.state() == cell_state::blank || c.state() == cell_state::not_applicable) return;
         if (c.is_number() && domain_ok(c, kind)) return;
-        const named_cell n = name();
-        switch (c.state()) {
-            case cell_state::text: add_named(codes::V_007, n, "", c.raw().value_or("")); return;
-            case cell_state::not_captured: add_named(codes::V_008, n, "", "not_captured"); return;
-            case cell_state::number: break;
-            default: return;  // blank and not applicable: nothing to check
-        }
-        const decimal v = c.value();
-        const std::string shown = v.to_string();
-        switch (kind) {
-            case value_kind::count:
-            case value_kind::signed_count:
-                if (c.unit() != money_unit::none)
-                    add_named(codes::V_006, n, "", c.unit() == money_unit::yuan ? "元" : "万元");
-                if (!v.is_integer()) add_named(codes::V_002, n, "", shown);
-                if (kind == value_kind::count && v.is_negative()) add_named(codes::V_001, n, "≥ 0", shown);
-                break;
-            case value_kind::amount:
-                if (v.is_negative()) add_named(codes::V_003, n, "≥ 0", shown);
-                if (c.unit() == money_unit::none) add_named(codes::V_004, n, "", c.raw().value_or(shown));
-                break;
-            case value_kind::amount_wan_yuan:
-                if (v.is_negative()) add_named(codes::V_003, n, "≥ 0", shown);
-                if (c.unit() == money_unit::yuan) add_named(codes::V_005, n, "万元", c.raw().value_or(shown + "元"));
-                break;
-        }
+        report_domain(c, kind, name());
     }
+
+    // The R7 findings of a cell that check_domain did not pass.
+    void report_domain(const cell& c, value_kind kind, const named_cell& n);
 
     // ---- section 二 identities within one report (2019 format)
     // (arithmetic_checks.cpp)
@@ -246,8 +235,6 @@ private:
     // ---- narrative and the fee statement
     // (text_checks.cpp)
 
-    static std::size_t characters(const std::string& s);
-
     // Calls `f` on each piece of a section's text, in reading order.
     template <class F>
     static void for_each_text(const narrative_section& s, F&& f) {
@@ -274,7 +261,7 @@ private:
     static bool any_hidden(const T& v) {
         using namespace detail;
         if constexpr (is_cell_v<T>) {
-            return v.has_detail() && v.raw() && scan_hidden(*v.raw(), [](std::uint32_t) { return false; });
+            return v.has_detail() && v.raw() && utf8::scan_hidden(*v.raw(), [](char32_t) { return false; });
         } else if constexpr (boost::describe::has_describe_members<T>::value) {
             bool found = false;
             for_each_member<T>([&](auto d) {
@@ -293,7 +280,7 @@ private:
                 if (any_hidden(e)) return true;
             return false;
         } else if constexpr (std::is_same_v<T, std::string>) {
-            return scan_hidden(v, [](std::uint32_t) { return false; });
+            return utf8::scan_hidden(v, [](char32_t) { return false; });
         } else {
             return false;
         }
@@ -340,76 +327,6 @@ private:
         } else if constexpr (std::is_same_v<T, std::string>) {
             check_string(v);
         }
-    }
-
-    static bool hidden(std::uint32_t cp);
-
-    // What the byte at the scan position starts, under the decoding of check_string: 0 when the
-    // code point may be hidden, else the length of a code point that never is. May be hidden: C0
-    // controls, DEL and stray bytes 0x80–0x9F, and the lead bytes whose code points include a
-    // hidden one (C0–C2 and D8: U+0000–U+00BF and U+061C; E0–E2 and EF: U+0000–U+2FFF and
-    // U+F000–U+FFFF; F0 and F8: below U+40000). All of CJK (lead bytes E3–EE) is only stepped over.
-    static constexpr std::array<std::uint8_t, 256> scan_step = [] {
-        std::array<std::uint8_t, 256> t{};
-        for (unsigned b = 0; b < 256; ++b) t[b] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        for (unsigned b = 0; b < 0x20; ++b)
-            if (b != '\t' && b != '\n' && b != '\r') t[b] = 0;
-        for (unsigned b = 0x7F; b <= 0x9F; ++b) t[b] = 0;
-        for (unsigned b : {0xC0u, 0xC1u, 0xC2u, 0xD8u, 0xE0u, 0xE1u, 0xE2u, 0xEFu, 0xF0u, 0xF8u}) t[b] = 0;
-        return t;
-    }();
-
-    // Calls `hidden_found(cp)` for each hidden code point of `s`, in order, while it returns true;
-    // true when there was one.
-    template <class F>
-    static bool scan_hidden(const std::string& s, F&& hidden_found) {
-        bool any = false;
-        const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-        for (std::size_t i = 0, n = s.size(); i < n;) {
-            // Decode one code point; a malformed sequence (possible only in a report built in
-            // code) is skipped a byte at a time.
-            // Runs of code points that are never hidden first, stepped over by the rule below:
-            // CJK (3-byte sequences led by E3–EE), the bulk of the text, four at a time when it
-            // can; printable ASCII; and the 3-byte sequences led by E2 or EF whose decoded value
-            // (below) lies outside U+2000–U+207F, U+FEC0–U+FEFF and U+FFC0–U+FFFF, the only
-            // places of E2 and EF with hidden code points (the second byte's low six bits are
-            // then 0 or 1, or 3B or 3F): arrows, ①, full-width punctuation and forms (EF BC–BE).
-            constexpr auto cjk = [](unsigned b) { return b - 0xE3u <= 0xEEu - 0xE3u; };
-            while (n - i >= 3) {
-                if (n - i >= 12 && cjk(p[i]) && cjk(p[i + 3]) && cjk(p[i + 6]) && cjk(p[i + 9])) {
-                    i += 12;
-                    continue;
-                }
-                const unsigned b = p[i];
-                if (cjk(b) || (b == 0xE2 && (p[i + 1] & 0x3Eu) != 0) ||
-                    (b == 0xEF && ((p[i + 1] & 0x3Fu) | 0x04u) != 0x3F))
-                    i += 3;
-                else if (b - 0x20u < 0x7Fu - 0x20u)
-                    ++i;
-                else
-                    break;
-            }
-            if (i == n) break;
-            std::uint32_t cp = p[i];
-            if (const std::size_t step = scan_step[cp]; step != 0) {  // never hidden: step over it, by the same rule
-                i += step <= n - i ? step : 1;
-                continue;
-            }
-            std::size_t len = 1;
-            if (cp >= 0xC0 && cp < 0xE0 && i + 1 < n)
-                cp = ((cp & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu), len = 2;
-            else if (cp >= 0xE0 && cp < 0xF0 && i + 2 < n)
-                cp = ((cp & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu), len = 3;
-            else if (cp >= 0xF0 && i + 3 < n)
-                cp = ((cp & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu),
-                len = 4;
-            if (hidden(cp)) {
-                any = true;
-                if (!hidden_found(cp)) break;
-            }
-            i += len;
-        }
-        return any;
     }
 
     void check_string(const std::string& s);

@@ -1,33 +1,9 @@
 // The text: narrative sections and the 信息处理费 statement (XXGK-N), hidden characters (XXGK-S-001).
 #include "checker.hpp"
 
-#include "../unicode.hpp"
-
 namespace xxgk::validation {
 
 // ---- narrative and the fee statement
-
-// The characters of `s` that are not white space: bytes that start a UTF-8 sequence (not
-// 10xxxxxx) other than ' ', '\n', '\t' and '\r'. Eight bytes at a time while none of them is
-// below 0x21 (then none is white space, and the count is 8 less the continuation bytes).
-std::size_t checker::characters(const std::string& s) {
-    auto counts = [](unsigned char c) { return (c & 0xC0) != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r'; };
-    using detail::word_highs, detail::word_ones;
-    std::size_t n = 0, i = 0;
-    const std::size_t size = s.size();
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    for (; size - i >= 8; i += 8) {
-        const std::uint64_t w = detail::load_word(p + i);
-        if (detail::has_byte_below(w, 0x21)) {
-            for (std::size_t k = i; k < i + 8; ++k) n += counts(p[k]);
-            continue;
-        }
-        const std::uint64_t continuation = w & ~(w << 1) & word_highs;  // bit 7 of each 10xxxxxx byte
-        n += 8 - static_cast<std::size_t>(((continuation >> 7) * word_ones) >> 56);
-    }
-    for (; i < size; ++i) n += counts(p[i]);
-    return n;
-}
 
 std::string checker::all_text(const narrative_section& s) {
     std::string text;
@@ -50,8 +26,8 @@ bool checker::mentions_fees(const narrative_section& s) {
 void checker::check_narrative() {
     if (format_ != format_version::v2021) return;
     if (r_.overview) {
-        std::size_t n = 0;  // characters() of the joined text: a sum over the pieces
-        for_each_text(*r_.overview, [&](const std::string& piece) { n += characters(piece); });
+        std::size_t n = 0;  // the printed characters of the joined text: a sum over the pieces
+        for_each_text(*r_.overview, [&](const std::string& piece) { n += utf8::count_printed(piece); });
         if (n > 1000) add_field(codes::N_001, "/overview", "1000", std::to_string(n));
     }
     const bool fees_mentioned = r_.other_matters && mentions_fees(*r_.other_matters);
@@ -103,16 +79,9 @@ std::string checker::text_pointer() const {
     return pointer;
 }
 
-bool checker::hidden(std::uint32_t cp) {
-    // Controls (C0 but tab and line ends, DEL, C1), the line and paragraph separators, and the
-    // format characters that show nothing (unicode.hpp, shared with the importer).
-    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 ||
-           cp == 0x2029 || detail::is_invisible_format(cp);
-}
-
 void checker::check_string(const std::string& s) {
-    std::vector<std::uint32_t> found;
-    scan_hidden(s, [&](std::uint32_t cp) {
+    std::vector<char32_t> found;
+    utf8::scan_hidden(s, [&](char32_t cp) {
         if (std::find(found.begin(), found.end(), cp) == found.end()) found.push_back(cp);
         return true;
     });
