@@ -42,8 +42,9 @@ enum class input_kind : std::uint8_t {
     html,  ///< a published report as an HTML page (import_html)
     pdf,   ///< a published report as a PDF file (import_pdf)
     docx,  ///< a published report as a Word file (import_docx)
+    image, ///< a scanned report as an image (import_image, OCR)
 };
-BOOST_DESCRIBE_ENUM(input_kind, json, text, html, pdf, docx)
+BOOST_DESCRIBE_ENUM(input_kind, json, text, html, pdf, docx, image)
 
 /// The kind of a file: by its extension (.json; the extensions of `source_kind_by_extension`:
 /// .html, .htm, …; .txt, .md, …; .pdf; .docx), else by its content: a '{' first → json, else as

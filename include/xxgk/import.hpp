@@ -49,8 +49,9 @@ enum class source_kind : std::uint8_t {
     html,  ///< an HTML page
     pdf,   ///< a PDF with a text layer (made with WPS, Word, a browser, …)
     docx,  ///< a Word document (.docx: Office Open XML; WPS writes it too)
+    image, ///< a scanned page or a picture of one (PNG, JPEG, TIFF): read by OCR
 };
-BOOST_DESCRIBE_ENUM(source_kind, text, html, pdf, docx)
+BOOST_DESCRIBE_ENUM(source_kind, text, html, pdf, docx, image)
 
 /// Options of every import function.
 struct import_options {
@@ -73,6 +74,10 @@ struct import_options {
     /// Log entries kept per code (a report has 200 statistical cells, so no real import reaches
     /// the default); the others are counted in one XXGK-I-100 entry per code at the end of the log.
     std::size_t max_log_entries_per_code = 500;
+    /// Read pages without a text layer (scanned PDFs, images) by OCR (Tesseract; docs/import.md,
+    /// "Scanned pages"). Off: a scanned PDF is errc::no_text_layer and an image
+    /// errc::unsupported_kind, as in a build without OCR (`ocr_available`).
+    bool ocr = true;
 };
 
 /// What an import returns: the report and the log of every decision that was not certain.
@@ -115,7 +120,11 @@ import_result import_html(std::string_view html, const import_options& options =
 /// headers, footers and numbers dropped). A cell is `blank` only when its box in the table is
 /// seen empty. Provenance of cells: page and box, and the rebuilt table's table/row/cell.
 ///
-/// Throws `xxgk::error`: errc::no_text_layer for a PDF with no text (a scan), errc::encrypted
+/// Pages without a text layer (scans) are read by OCR as `import_image` reads an image, unless
+/// `options.ocr` is off or the library was built without OCR.
+///
+/// Throws `xxgk::error`: errc::no_text_layer for a PDF with no text (a scan) when OCR is off,
+/// errc::encrypted
 /// for a password-protected one, errc::invalid_value for bytes that are not a readable PDF or a
 /// PDF that is not a report, errc::limit_exceeded as `import_text`. Never crashes on damaged input.
 import_result import_pdf(std::string_view pdf, const import_options& options = {});
@@ -131,6 +140,24 @@ import_result import_pdf(std::string_view pdf, const import_options& options = {
 /// document that is not a report, errc::limit_exceeded as `import_text` (the limit applies to
 /// the file and to what it unpacks to).
 import_result import_docx(std::string_view docx, const import_options& options = {});
+
+/// Imports a report from a scanned page or pictures of the pages: PNG, JPEG or TIFF bytes (every
+/// page of a multi-page TIFF), read by OCR (Tesseract, chi_sim) — the words and the table rules
+/// rebuilt into tables as a PDF's text layer is. Every number is read again digits-only; a value
+/// that is not certain is settled by the identities only when exactly one combination of the
+/// uncertain readings satisfies them all, and is otherwise kept as unreadable text with its
+/// readings in the log (XXGK-I-110 … I-115). Provenance of cells: page and box (points, at the
+/// image's resolution; 1/8.27 of the width per inch when the file declares none).
+///
+/// Throws `xxgk::error`: errc::unsupported_kind when OCR is off (`options.ocr`) or not built
+/// (`ocr_available`), or Tesseract's language data is missing; errc::invalid_value for bytes that
+/// are no readable image or an image that is not a report; errc::limit_exceeded for an input over
+/// `options.max_input_bytes` or a page over 64 million pixels.
+import_result import_image(std::string_view image, const import_options& options = {});
+
+/// True when the library was built with OCR (CMake option XXGK_WITH_OCR): scanned PDFs and images
+/// can be imported.
+bool ocr_available() noexcept;
 
 /// The kind of source `bytes` hold, decided from the bytes alone: `%PDF-` → pdf, a zip holding
 /// `word/document.xml` → docx, markup of an HTML page → html, anything else → text.

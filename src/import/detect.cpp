@@ -189,8 +189,12 @@ source_kind detect_source_kind(std::string_view bytes) {
                                             "unpack it and import the report inside");
     }
     import_detail::refuse_ole2(bytes);  // legacy .doc/.wps, or an encrypted Office file
+    // PNG, JPEG and TIFF are read by OCR (when built with it); GIF is not a scan's format.
+    if (ocr_available() && (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") ||
+                            starts_with(bytes, std::string_view("II*\0", 4)) || starts_with(bytes, std::string_view("MM\0*", 4))))
+        return source_kind::image;
     if (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") || starts_with(bytes, "GIF8") ||
-        starts_with(bytes, "II*") || starts_with(bytes, "MM\0*"))
+        starts_with(bytes, "II*") || starts_with(bytes, std::string_view("MM\0*", 4)))
         throw error(errc::unsupported_kind, "the file is an image (a scanned page?): it has no text to read; "
                                             "a scan needs OCR");
     if (starts_with(bytes, "{\\rtf"))
@@ -229,6 +233,8 @@ import_result import_bytes(std::string_view bytes, const import_options& options
         result = import_pdf(bytes, options);
     } else if (kind == source_kind::docx) {
         result = import_docx(bytes, options);
+    } else if (kind == source_kind::image) {
+        result = import_image(bytes, options);
     } else {
         decoded d = decode_source(bytes, kind);
         import_detail::log_entry(log, "XXGK-I-091", "text decoded as " + d.encoding + ", from " + d.why);

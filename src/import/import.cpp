@@ -2,6 +2,7 @@
 #include "assemble.hpp"
 #include "fold.hpp"
 #include "log.hpp"
+#include "ocr.hpp"
 
 #include <xxgk/error.hpp>
 #include <xxgk/import.hpp>
@@ -98,6 +99,15 @@ import_result import_html_unchecked(std::string_view html, const import_options&
     return import_detail::assemble(std::move(doc), options);
 }
 
+/// The assembler, then the OCR values proof-read by the identities (when there are any).
+import_result assemble_read(import_detail::document doc, const import_options& options) {
+    const std::vector<import_detail::ocr_value> values = std::move(doc.ocr_values);
+    const std::size_t scanned = doc.ocr_pages, text_pages = doc.text_layer_pages;
+    import_result r = import_detail::assemble(std::move(doc), options);
+    if (scanned > 0) import_detail::settle_ocr(r, values, text_pages);
+    return r;
+}
+
 }  // namespace
 
 import_result import_text(std::string_view text, const import_options& options) {
@@ -112,7 +122,29 @@ import_result import_html(std::string_view html, const import_options& options) 
 
 import_result import_pdf(std::string_view pdf, const import_options& options) {
     check_size(pdf, options, "the PDF file");
-    return in_session(options, [&] { return import_detail::assemble(import_detail::read_pdf(pdf), options); });
+    return in_session(options, [&] { return assemble_read(import_detail::read_pdf(pdf, options.ocr && ocr_available()), options); });
+}
+
+bool ocr_available() noexcept {
+#ifdef XXGK_WITH_OCR
+    return true;
+#else
+    return false;
+#endif
+}
+
+import_result import_image(std::string_view image, const import_options& options) {
+    check_size(image, options, "the image");
+    if (!ocr_available())
+        throw error(errc::unsupported_kind, "the file is an image (a scanned page?): this build of xxgk has no OCR "
+                                            "(CMake option XXGK_WITH_OCR); it has no text to read");
+    if (!options.ocr)
+        throw error(errc::unsupported_kind, "the file is an image (a scanned page?) and OCR is off (import_options::ocr)");
+#ifdef XXGK_WITH_OCR
+    return in_session(options, [&] { return assemble_read(import_detail::read_placed_pages(import_detail::ocr_image_file(image)), options); });
+#else
+    throw error(errc::unsupported_kind, "no OCR in this build");
+#endif
 }
 
 import_result import_docx(std::string_view docx, const import_options& options) {

@@ -104,6 +104,13 @@ const std::vector<import_code_info> catalog{
     {"XXGK-I-101", S::warning, "the import's work budget (import_options::max_work_steps) is spent; rows not yet aligned are not captured"},
     {"XXGK-I-102", S::warning, "HTML tables beyond the grid limit (positions per input byte) not read; their cells are not captured"},
     {"XXGK-I-103", S::warning, "HTML table row wider than the grid limit (256 columns) not read; its cells are not captured"},
+    // Scanned pages: OCR (ocr_source.cpp, ocr_settle.cpp)
+    {"XXGK-I-110", S::info, "cell read by OCR (confidence, readings) or from the text layer of a PDF whose other pages were read by OCR"},
+    {"XXGK-I-111", S::warning, "OCR value settled by the identities: exactly one combination of the uncertain cells' readings satisfies every identity they take part in"},
+    {"XXGK-I-112", S::warning, "OCR value not certain and not settled by the identities; kept as unreadable text, its readings listed"},
+    {"XXGK-I-113", S::warning, "OCR values read with certainty kept although an identity they take part in fails with every reading (as printed)"},
+    {"XXGK-I-114", S::info, "OCR summary: cells from the text layer, OCR certain, OCR settled by the identities, flagged"},
+    {"XXGK-I-115", S::info, "page read by OCR (no text layer): its size, skew corrected, rules and words found"},
 };
 
 }  // namespace

@@ -578,4 +578,29 @@ int identities::score(const report& r, const std::vector<std::size_t>& cells) co
     return bad;
 }
 
+bool identities::hold(const report& r, const std::vector<std::size_t>& cells) const {
+    for (std::size_t c : cells) {
+        if (c >= by_cell_.size()) continue;
+        for (std::size_t e : by_cell_[c])
+            for (const auto* side : {&equations_[e].left, &equations_[e].right})
+                for (std::size_t i : *side) {
+                    const cell& x = cell_at(r, i);
+                    if (!(x.is_blank() || (x.is_number() && x.value().to_integer()))) return false;
+                }
+    }
+    return score(r, cells) == 0;
+}
+
+std::vector<std::size_t> identities::related(std::size_t cell) const {
+    std::vector<std::size_t> out;
+    if (cell >= by_cell_.size()) return out;
+    for (std::size_t e : by_cell_[cell])
+        for (const auto* side : {&equations_[e].left, &equations_[e].right})
+            for (std::size_t i : *side)
+                if (i != cell) out.push_back(i);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 }  // namespace xxgk::import_detail

@@ -97,6 +97,11 @@ public:
     /// Badness of the equations that involve any of `cells`: mismatches and impossible equations
     /// weigh 3, a blank total with non-zero parts 2, "blank implies non-zero" 1 (formats.md §9.1).
     int score(const report& r, const std::vector<std::size_t>& cells) const;
+    /// True when every equation that involves any of `cells` has only numbers and blanks in it
+    /// and holds (score 0): the identities confirm the cells' values.
+    bool hold(const report& r, const std::vector<std::size_t>& cells) const;
+    /// The cells that share an equation with `cell` (itself excluded); empty when it is in none.
+    std::vector<std::size_t> related(std::size_t cell) const;
 
 private:
     struct equation {

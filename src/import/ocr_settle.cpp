@@ -1,0 +1,209 @@
+// The arithmetic as the proof-reader of OCR (docs/import.md, "Scanned pages"): after the
+// assembler has placed every cell, the number cells read by OCR are kept when their reading was
+// certain; the uncertain ones (and certain ones in an identity that fails) are grouped by the
+// identities they share, and a group is settled only when exactly one combination of its cells'
+// readings satisfies every identity the cells take part in. Everything else is flagged — kept as
+// unreadable text, the readings in the log — never a guessed value.
+#include "ocr.hpp"
+#include "cells.hpp"
+#include "log.hpp"
+#include "solver.hpp"
+
+#include <xxgk/keys.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace xxgk::import_detail {
+namespace {
+
+/// Most combinations tried for one group of uncertain cells; a larger group is flagged.
+constexpr std::size_t max_combinations = 100000;
+
+decimal hundredths(double v) { return decimal(static_cast<std::int64_t>(std::llround(v * 100)), 2); }
+
+/// The OCR values standing in a cell's box (their centre inside it), on its page.
+std::vector<const ocr_value*> values_in(const provenance& p, const std::vector<ocr_value>& values) {
+    std::vector<const ocr_value*> out;
+    if (!p.page || !p.box) return out;
+    for (const ocr_value& v : values) {
+        if (v.page != *p.page) continue;
+        const decimal cx = hundredths((v.l + v.r) / 2), cy = hundredths((v.t + v.b) / 2);
+        if (p.box->left <= cx && cx <= p.box->right && p.box->top <= cy && cy <= p.box->bottom) out.push_back(&v);
+    }
+    return out;
+}
+
+struct ocr_cell {
+    std::size_t index = 0;  ///< in cell_keys(format)
+    std::vector<std::pair<cell, int>> candidates;  ///< readings as cells of the column, confidence
+    bool certain = false;
+    std::string raw;
+};
+
+std::string show(const cell& c) { return c.is_number() ? c.value().to_string() : c.raw().value_or(""); }
+
+}  // namespace
+
+void settle_ocr(import_result& result, const std::vector<ocr_value>& values, std::size_t text_layer_pages) {
+    report& r = result.value;
+    const format_version format = r.format();
+    const std::vector<cell_key>& keys = cell_keys(format);
+    const identities& ids = identities::of(format);
+    std::set<std::uint32_t> ocr_pages;
+    for (const ocr_value& v : values) ocr_pages.insert(v.page);
+    std::size_t from_text = 0, certain = 0, settled = 0, flagged = 0, seen_empty = 0;
+    std::map<std::size_t, ocr_cell> read;  // the number cells read by OCR, by index
+    std::vector<import_log_entry>& log = result.log;
+    for (const cell_key& k : keys) {
+        cell& c = cell_at(r, k.index);
+        const std::optional<provenance>& where = c.source();
+        if (c.state() == cell_state::not_captured || !where || !where->page) continue;
+        const std::vector<const ocr_value*> in = values_in(*where, values);
+        const bool scanned = !in.empty() || ocr_pages.count(*where->page) > 0;
+        if (!scanned) {
+            ++from_text;
+            if (!values.empty()) log_entry(log, "XXGK-I-110", "read from the text layer (page " + std::to_string(*where->page) + ")", k.key, where);
+            continue;
+        }
+        if (c.is_blank()) {
+            ++seen_empty;
+            log_entry(log, "XXGK-I-110", "box seen empty by OCR (no ink in it once the rules are removed)", k.key, where);
+            continue;
+        }
+        if (!c.is_number()) {
+            if (c.state() == cell_state::text) ++flagged;
+            log_entry(log, "XXGK-I-110", "read by OCR as \"" + c.raw().value_or("") + "\" (not a number)", k.key, where);
+            continue;
+        }
+        ocr_cell oc;
+        oc.index = k.index;
+        oc.raw = c.raw().value_or(show(c));
+        // One OCR value whose best reading is what the cell shows: its readings are the cell's.
+        if (in.size() == 1 && in.front()->text == value_form(oc.raw)) {
+            oc.certain = in.front()->certain;
+            for (const auto& [text, confidence] : in.front()->readings) {
+                cell_reading cr = read_cell(text, k.kind);
+                if (!cr.value.is_number() || cr.unreadable) continue;
+                cr.value.set_source(where);
+                cr.value.set_raw(text);
+                if (std::none_of(oc.candidates.begin(), oc.candidates.end(), [&](const auto& x) { return x.first.value() == cr.value.value(); }))
+                    oc.candidates.push_back({cr.value, confidence});
+            }
+        }
+        if (oc.candidates.empty()) {  // a number the digits-only pass did not confirm
+            oc.certain = false;
+            oc.candidates.push_back({c, 0});
+        }
+        read.emplace(k.index, std::move(oc));
+    }
+    // What each cell was before any decision: certain values of a failing identity keep it.
+    std::map<std::size_t, bool> was_certain;
+    for (const auto& [index, oc] : read) was_certain[index] = oc.certain;
+    // Certain values in an identity that fails are proof-read too.
+    for (auto& [index, oc] : read) {
+        if (!oc.certain || ids.related(index).empty()) continue;
+        const std::vector<std::size_t> one{index};
+        bool known = true;
+        for (std::size_t i : ids.related(index)) {
+            const cell& x = cell_at(r, i);
+            known = known && (x.is_blank() || x.is_number());
+        }
+        if (known && !ids.hold(r, one)) oc.certain = false;
+    }
+    // Groups of uncertain cells linked by the identities they share.
+    std::set<std::size_t> open;
+    for (const auto& [index, oc] : read)
+        if (!oc.certain) open.insert(index);
+    std::vector<std::vector<std::size_t>> groups;
+    while (!open.empty()) {
+        std::vector<std::size_t> group{*open.begin()};
+        open.erase(open.begin());
+        for (std::size_t g = 0; g < group.size(); ++g)
+            for (std::size_t i : ids.related(group[g]))
+                if (open.erase(i)) group.push_back(i);
+        std::sort(group.begin(), group.end());
+        groups.push_back(std::move(group));
+    }
+    for (const std::vector<std::size_t>& group : groups) {
+        const bool identities_apply =
+            std::all_of(group.begin(), group.end(), [&](std::size_t i) { return !ids.related(i).empty(); });
+        std::size_t combinations = 1;
+        for (std::size_t i : group) {
+            combinations *= read.at(i).candidates.size();
+            if (combinations > max_combinations) break;
+        }
+        std::vector<cell> saved;
+        for (std::size_t i : group) saved.push_back(cell_at(r, i));
+        std::vector<std::size_t> solution;
+        std::size_t found = 0;
+        if (identities_apply && combinations <= max_combinations) {
+            std::vector<std::size_t> choice(group.size(), 0);
+            for (std::size_t n = 0; n < combinations && found < 2; ++n) {
+                for (std::size_t g = 0; g < group.size(); ++g) cell_at(r, group[g]) = read.at(group[g]).candidates[choice[g]].first;
+                if (ids.hold(r, group)) {
+                    ++found;
+                    solution = choice;
+                }
+                for (std::size_t g = 0; g < group.size(); ++g) {  // next combination
+                    if (++choice[g] < read.at(group[g]).candidates.size()) break;
+                    choice[g] = 0;
+                }
+            }
+        }
+        for (std::size_t g = 0; g < group.size(); ++g) cell_at(r, group[g]) = saved[g];
+        for (std::size_t g = 0; g < group.size(); ++g) {
+            const std::size_t i = group[g];
+            const ocr_cell& oc = read.at(i);
+            cell& c = cell_at(r, i);
+            std::vector<std::string> candidates;
+            for (const auto& [value, confidence] : oc.candidates)
+                candidates.push_back(show(value) + " (confidence " + std::to_string(confidence) + ")");
+            const std::string& key = keys[i].key;
+            const std::string others = group.size() > 1 ? " with " + std::to_string(group.size() - 1) + " other uncertain cell(s)" : std::string();
+            if (found == 1) {
+                const cell& chosen = oc.candidates[solution[g]].first;
+                const bool changed = !(chosen.value() == c.value());
+                c = chosen;
+                ++settled;
+                log_entry(log, "XXGK-I-111",
+                          "read by OCR as \"" + oc.raw + "\"; settled as " + show(chosen) +
+                              (changed ? " (a misread the identities caught)" : std::string()) + ": the only combination of the readings" +
+                              others + " that satisfies every identity they take part in",
+                          key, c.source(), candidates);
+            } else if (was_certain.at(i) && identities_apply) {
+                ++certain;
+                log_entry(log, "XXGK-I-113",
+                          "read by OCR with certainty as " + show(c) + "; an identity it takes part in fails with every reading" +
+                              (found > 1 ? " but one" : "") + ": kept as printed",
+                          key, c.source(), candidates);
+            } else {
+                const std::string why = !identities_apply ? "it takes part in no identity"
+                                        : combinations > max_combinations ? "too many combinations to try"
+                                        : found == 0 ? "no combination of the readings satisfies the identities"
+                                                     : "several combinations of the readings satisfy the identities";
+                const std::optional<provenance> where = c.source();
+                c = cell::text(oc.raw);
+                c.set_source(where);
+                ++flagged;
+                log_entry(log, "XXGK-I-112", "read by OCR as \"" + oc.raw + "\", not certain and not settled (" + why + "); kept as unreadable text",
+                          key, where, candidates);
+            }
+        }
+    }
+    for (const auto& [index, oc] : read) {
+        if (!oc.certain) continue;
+        ++certain;
+        log_entry(log, "XXGK-I-110",
+                  "read by OCR as " + show(cell_at(r, index)) + " (confidence " + std::to_string(oc.candidates.front().second) + ", certain)",
+                  keys[index].key, cell_at(r, index).source());
+    }
+    log_entry(log, "XXGK-I-114",
+              std::to_string(from_text) + " cell(s) from the text layer (" + std::to_string(text_layer_pages) + " page(s)), " +
+                  std::to_string(certain) + " OCR certain, " + std::to_string(settled) + " OCR settled by the identities, " +
+                  std::to_string(flagged) + " flagged, " + std::to_string(seen_empty) + " box(es) seen empty by OCR");
+}
+
+}  // namespace xxgk::import_detail
