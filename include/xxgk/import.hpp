@@ -167,7 +167,8 @@ bool ocr_available() noexcept;
 source_kind detect_source_kind(std::string_view bytes);
 
 /// The kind a file's name says: .txt .text .md .markdown → text; .html .htm .xhtml .shtml .jsp
-/// .asp .aspx .php → html; .pdf → pdf; .docx → docx (case-insensitive); nothing for other names.
+/// .asp .aspx .php → html; .pdf → pdf; .docx → docx; .png .jpg .jpeg .tif .tiff → image (case-insensitive); nothing
+/// for other names.
 /// `xxgk import`, `xxgk corpus` and Python's `import_file` take a text or HTML extension as the
 /// kind (a page saved as .html is HTML whatever its first bytes) and detect the others from the bytes.
 std::optional<source_kind> source_kind_by_extension(std::string_view path) noexcept;

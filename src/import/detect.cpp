@@ -172,6 +172,8 @@ std::optional<source_kind> source_kind_by_extension(std::string_view path) noexc
         if (e == x) return source_kind::html;
     if (e == "pdf") return source_kind::pdf;
     if (e == "docx") return source_kind::docx;
+    for (std::string_view x : {"png", "jpg", "jpeg", "tif", "tiff"})
+        if (e == x) return source_kind::image;
     return std::nullopt;
 }
 

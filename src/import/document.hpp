@@ -90,6 +90,13 @@ struct ocr_value {
     bool certain = false;  ///< one reading, every character recognised with high confidence
 };
 
+/// A mark of ink on a scanned page (ocr_source.cpp): a character-sized connected component once
+/// the rules are removed. A box the table reader saw empty must hold none.
+struct ocr_ink {
+    std::uint32_t page = 0;
+    double l = 0, t = 0, r = 0, b = 0;  ///< points, origin top left
+};
+
 /// A source once read.
 struct document {
     std::vector<block> blocks;
@@ -99,6 +106,7 @@ struct document {
     bool valid_utf8 = false;
     /// Scanned pages (OCR): the values read, for `settle_ocr`; pages read from a text layer.
     std::vector<ocr_value> ocr_values;
+    std::vector<import_detail::ocr_ink> ocr_ink;
     std::size_t ocr_pages = 0, text_layer_pages = 0;
 };
 

@@ -101,10 +101,13 @@ import_result import_html_unchecked(std::string_view html, const import_options&
 
 /// The assembler, then the OCR values proof-read by the identities (when there are any).
 import_result assemble_read(import_detail::document doc, const import_options& options) {
-    const std::vector<import_detail::ocr_value> values = std::move(doc.ocr_values);
-    const std::size_t scanned = doc.ocr_pages, text_pages = doc.text_layer_pages;
+    import_detail::document read;  // what settle_ocr needs: the OCR values, ink and page counts
+    read.ocr_values = std::move(doc.ocr_values);
+    read.ocr_ink = std::move(doc.ocr_ink);
+    read.ocr_pages = doc.ocr_pages;
+    read.text_layer_pages = doc.text_layer_pages;
     import_result r = import_detail::assemble(std::move(doc), options);
-    if (scanned > 0) import_detail::settle_ocr(r, values, text_pages);
+    if (read.ocr_pages > 0) import_detail::settle_ocr(r, read);
     return r;
 }
 

@@ -37,6 +37,7 @@ struct placed_page {
     std::vector<placed_word> words;
     page_rules rules;
     std::vector<ocr_value> values;  ///< the number-like words, read again digits-only
+    std::vector<ocr_ink> ink;  ///< marks of ink the size of a character (rules removed)
     // What reading the image did, for the log (XXGK-I-115).
     int width_px = 0, height_px = 0;
     double dpi = 0;            ///< resolution the page was read at
@@ -71,8 +72,9 @@ std::vector<placed_page> ocr_image_file(std::string_view bytes);
 /// After the assembler: every number cell read from an OCR value is kept when the reading was
 /// certain, settled by the identities when exactly one combination of the uncertain cells'
 /// readings satisfies every identity they take part in, and otherwise flagged (unreadable text,
-/// candidates in the log). Logs per cell (XXGK-I-110 … I-113) and one summary line (XXGK-I-114).
-void settle_ocr(import_result& result, const std::vector<ocr_value>& values, std::size_t text_layer_pages);
+/// candidates in the log). A cell read blank on a scanned page whose box holds ink is not captured.
+/// `read`: the document as read (its OCR values, ink and pages; its blocks are not used). Logs per cell (XXGK-I-110 … I-113) and one summary line (XXGK-I-114).
+void settle_ocr(import_result& result, const document& read);
 
 }  // namespace xxgk::import_detail
 

@@ -22,6 +22,8 @@ namespace {
 /// Most combinations tried for one group of uncertain cells; a larger group is flagged.
 constexpr std::size_t max_combinations = 100000;
 
+double as_double(decimal d) { return static_cast<double>(d.coefficient()) / std::pow(10.0, d.scale()); }
+
 decimal hundredths(double v) { return decimal(static_cast<std::int64_t>(std::llround(v * 100)), 2); }
 
 /// The OCR values standing in a cell's box (their centre inside it), on its page.
@@ -47,7 +49,9 @@ std::string show(const cell& c) { return c.is_number() ? c.value().to_string() :
 
 }  // namespace
 
-void settle_ocr(import_result& result, const std::vector<ocr_value>& values, std::size_t text_layer_pages) {
+void settle_ocr(import_result& result, const document& read_doc) {
+    const std::vector<ocr_value>& values = read_doc.ocr_values;
+    const std::size_t text_layer_pages = read_doc.text_layer_pages;
     report& r = result.value;
     const format_version format = r.format();
     const std::vector<cell_key>& keys = cell_keys(format);
@@ -68,7 +72,23 @@ void settle_ocr(import_result& result, const std::vector<ocr_value>& values, std
             if (!values.empty()) log_entry(log, "XXGK-I-110", "read from the text layer (page " + std::to_string(*where->page) + ")", k.key, where);
             continue;
         }
-        if (c.is_blank()) {
+        if (c.is_blank() && where->box) {
+            // The box's inside (a tenth of it in from each rule) must hold no ink.
+            const page_box& b = *where->box;
+            const double l = as_double(b.left), t = as_double(b.top), r0 = as_double(b.right), bt = as_double(b.bottom);
+            const double mx = std::max(1.0, (r0 - l) / 10), my = std::max(1.0, (bt - t) / 10);
+            const auto inked = std::find_if(read_doc.ocr_ink.begin(), read_doc.ocr_ink.end(), [&](const ocr_ink& m) {
+                const double cx = (m.l + m.r) / 2, cy = (m.t + m.b) / 2;
+                return m.page == *where->page && cx > l + mx && cx < r0 - mx && cy > t + my && cy < bt - my;
+            });
+            if (inked != read_doc.ocr_ink.end()) {
+                c = cell::not_captured();
+                c.set_source(where);
+                ++flagged;
+                log_entry(log, "XXGK-I-112", "the table reader saw this box empty, but ink stands in it (no word was read there); not captured, not blank",
+                          k.key, where);
+                continue;
+            }
             ++seen_empty;
             log_entry(log, "XXGK-I-110", "box seen empty by OCR (no ink in it once the rules are removed)", k.key, where);
             continue;

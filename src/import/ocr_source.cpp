@@ -78,6 +78,8 @@ engines& thread_engines() {
     made->digits.SetVariable("lstm_choice_mode", "2");
     made->digits.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
     made->page.SetPageSegMode(tesseract::PSM_AUTO);
+    // A column of digits in a table ("0" over "0" over "0") is not vertical text.
+    made->page.SetVariable("textord_tabfind_vertical_text", "0");
     e = std::move(made);
     return *e;
 }
@@ -147,7 +149,11 @@ digit_reading read_digits(engines& e, Pix* page, int l, int t, int r, int b) {
     b = std::min(h, b + pad_y);
     if (r - l < 2 || b - t < 2) return out;
     box_ptr box(boxCreate(l, t, r - l, b - t));
-    pix_ptr crop(pixClipRectangle(page, box.get(), nullptr));
+    pix_ptr clip(pixClipRectangle(page, box.get(), nullptr));
+    if (!clip) return out;
+    // A white margin of about a text height: the line recogniser reads a digit pressed against
+    // the image's edge poorly, or not at all.
+    pix_ptr crop(pixAddBorder(clip.get(), std::max(8, b - t), 255));
     if (!crop) return out;
     e.digits.SetImage(crop.get());
     e.digits.SetSourceResolution(pixGetXRes(page) > 0 ? pixGetXRes(page) : 300);
@@ -206,7 +212,9 @@ digit_reading read_digits(engines& e, Pix* page, int l, int t, int r, int b) {
 /// Straight rules found by morphology in the binarised page: runs of ink at least `length`
 /// pixels long along `horizontal` (or vertical) lines, as rulings in points.
 std::vector<ruling> find_rules(Pix* bin, bool horizontal, int length, double scale, Pix** mask) {
-    pix_ptr closed(horizontal ? pixCloseBrick(nullptr, bin, 5, 1) : pixCloseBrick(nullptr, bin, 1, 5));
+    // Gaps of a pixel or two (noise, JPEG) closed; not more, or the horizontal strokes of a
+    // line of bold characters (一、本年…) join into a "rule".
+    pix_ptr closed(horizontal ? pixCloseBrick(nullptr, bin, 3, 1) : pixCloseBrick(nullptr, bin, 1, 3));
     pix_ptr opened(horizontal ? pixOpenBrick(nullptr, closed.get(), length, 1) : pixOpenBrick(nullptr, closed.get(), 1, length));
     std::vector<ruling> out;
     if (!opened) return out;
@@ -275,7 +283,8 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
         }
     }
     // The table rules, then the page without them (Tesseract reads a rule beside a digit as 1).
-    const int length = std::max(12, static_cast<int>(std::lround(dpi * 0.22)));
+    // A rule is longer than a character: 0.3 in (21.6 pt) is longer than 一 at 16 pt.
+    const int length = std::max(12, static_cast<int>(std::lround(dpi * 0.3)));
     Pix* hmask = nullptr;
     Pix* vmask = nullptr;
     out.rules.horizontal = find_rules(bin.get(), true, length, scale, &hmask);
@@ -380,6 +389,10 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
         for (const word_px& w : words) heights.push_back(w.b - w.t);
         std::sort(heights.begin(), heights.end());
         const int typical = heights.empty() ? static_cast<int>(dpi / 7) : heights[heights.size() / 2];
+        // A word far taller than the text (a column of digits taken for one glyph or for vertical
+        // text) is no reading: dropped, its ink is read below as marks.
+        words.erase(std::remove_if(words.begin(), words.end(), [&](const word_px& w) { return w.b - w.t > typical * 5 / 2; }),
+                    words.end());
         boxa_ptr blobs(pixConnCompBB(ink.get(), 8));
         const int n = blobs ? boxaGetCount(blobs.get()) : 0;
         struct blob {
@@ -390,6 +403,9 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
             l_int32 x = 0, y = 0, w = 0, h = 0;
             boxaGetBoxGeometry(blobs.get(), i, &x, &y, &w, &h);
             if (h < std::max(4, typical * 2 / 5) || h > typical * 4 || w > typical * 6) continue;
+            // Ink of the size of a character: the reader's boxes are checked against it (settle_ocr:
+            // a box read empty with ink in it is not blank).
+            out.ink.push_back({number, x * scale, y * scale, (x + w) * scale, (y + h) * scale});
             const bool covered = std::any_of(words.begin(), words.end(), [&](const word_px& wd) {
                 return x + w > wd.l - 2 && x < wd.r + 2 && y + h > wd.t - 2 && y < wd.b + 2;
             });

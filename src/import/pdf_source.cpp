@@ -27,7 +27,6 @@
 #include <algorithm>
 #include <climits>
 #include <cstdio>
-#include <cstdlib>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -520,7 +519,6 @@ private:
             if (!pl) continue;
             for (grid& g : grids_on(*pl, page)) {
                 std::vector<std::size_t> taken;
-                if (std::getenv("XXGK_DBG")) std::fprintf(stderr, "grid p%u %zux%zu y%.1f-%.1f\n", page, g.rows(), g.columns(), g.ys.front(), g.ys.back());
                 if (!fill_grid(g, taken)) continue;
                 // The same table as the last one, continued from the previous page?
                 table* into = nullptr;
@@ -715,14 +713,14 @@ private:
                 continue;
             }
             for (const frag& f : ln.frags) {
-                if (f.r < x0 - 0.3 * f.h() || f.l > x1 + 0.3 * f.h()) { if (std::getenv("XXGK_DBG")) std::fprintf(stderr, "beside: %s\n", f.text.c_str()); return false; }  // text beside the grid
+                if (f.r < x0 - 0.3 * f.h() || f.l > x1 + 0.3 * f.h()) return false;  // text beside the grid
                 // A run merged across a narrow gap between two boxes: cut where a rule stands
                 // between two of its words.
                 const auto rule_between = [&](double before, double x) {
                     return std::any_of(g.xs.begin(), g.xs.end(), [&](double e) { return e >= before - 0.1 * f.h() && e <= x + 0.1 * f.h(); });
                 };
                 for (const frag& p : cut_frag_between(f, rule_between))
-                    if (!place(p)) { if (std::getenv("XXGK_DBG")) std::fprintf(stderr, "no place: %s %.1f-%.1f\n", p.text.c_str(), p.l, p.r); return false; }
+                    if (!place(p)) return false;
             }
             taken.push_back(i);
         }
@@ -1589,6 +1587,7 @@ void take_scanned(document& doc, pages_read& pages, std::vector<page_lines>& rul
                   " marks no word covered)",
               {}, p);
     for (ocr_value& v : sp.values) doc.ocr_values.push_back(std::move(v));
+    doc.ocr_ink.insert(doc.ocr_ink.end(), sp.ink.begin(), sp.ink.end());
     ++doc.ocr_pages;
 }
 
