@@ -108,7 +108,7 @@ const std::vector<import_code_info> catalog{
     {"XXGK-I-110", S::info, "cell read by OCR (confidence, readings) or from the text layer of a PDF whose other pages were read by OCR"},
     {"XXGK-I-111", S::warning, "OCR value settled by the identities: exactly one combination of the uncertain cells' readings satisfies every identity they take part in"},
     {"XXGK-I-112", S::warning, "OCR value not certain and not settled by the identities; kept as unreadable text, its readings listed"},
-    {"XXGK-I-113", S::warning, "OCR values read with certainty kept although an identity they take part in fails with every reading (as printed)"},
+    {"XXGK-I-113", S::warning, "OCR value read with certainty in an identity that fails with every reading (a defect of the report, or a misread); kept as unreadable text"},
     {"XXGK-I-114", S::info, "OCR summary: cells from the text layer, OCR certain, OCR settled by the identities, flagged"},
     {"XXGK-I-115", S::info, "page read by OCR (no text layer): its size, skew corrected, rules and words found"},
 };

@@ -123,16 +123,8 @@ void settle_ocr(import_result& result, const document& read_doc) {
     std::map<std::size_t, bool> was_certain;
     for (const auto& [index, oc] : read) was_certain[index] = oc.certain;
     // Certain values in an identity that fails are proof-read too.
-    for (auto& [index, oc] : read) {
-        if (!oc.certain || ids.related(index).empty()) continue;
-        const std::vector<std::size_t> one{index};
-        bool known = true;
-        for (std::size_t i : ids.related(index)) {
-            const cell& x = cell_at(r, i);
-            known = known && (x.is_blank() || x.is_number());
-        }
-        if (known && !ids.hold(r, one)) oc.certain = false;
-    }
+    for (auto& [index, oc] : read)
+        if (oc.certain && ids.breaks(r, index)) oc.certain = false;
     // Groups of uncertain cells linked by the identities they share.
     std::set<std::size_t> open;
     for (const auto& [index, oc] : read)
@@ -183,7 +175,14 @@ void settle_ocr(import_result& result, const document& read_doc) {
                 candidates.push_back(show(value) + " (confidence " + std::to_string(confidence) + ")");
             const std::string& key = keys[i].key;
             const std::string others = group.size() > 1 ? " with " + std::to_string(group.size() - 1) + " other uncertain cell(s)" : std::string();
-            if (found == 1) {
+            if (found == 1 && was_certain.at(i) && oc.candidates[solution[g]].first.value() == c.value()) {
+                // Certain, proof-read with an uncertain neighbour, and confirmed.
+                ++certain;
+                log_entry(log, "XXGK-I-110",
+                          "read by OCR as " + show(c) + " (confidence " + std::to_string(oc.candidates.front().second) +
+                              ", certain; confirmed by the identities)",
+                          key, c.source());
+            } else if (found == 1) {
                 const cell& chosen = oc.candidates[solution[g]].first;
                 const bool changed = !(chosen.value() == c.value());
                 c = chosen;
@@ -193,12 +192,17 @@ void settle_ocr(import_result& result, const document& read_doc) {
                               (changed ? " (a misread the identities caught)" : std::string()) + ": the only combination of the readings" +
                               others + " that satisfies every identity they take part in",
                           key, c.source(), candidates);
-            } else if (was_certain.at(i) && identities_apply) {
-                ++certain;
+            } else if (was_certain.at(i) && identities_apply && found == 0) {
+                // Read with certainty, yet an identity fails with every reading: the report's own
+                // defect, or a misread the readings do not hold. Flagged either way.
+                const std::optional<provenance> where = c.source();
+                c = cell::text(oc.raw);
+                c.set_source(where);
+                ++flagged;
                 log_entry(log, "XXGK-I-113",
-                          "read by OCR with certainty as " + show(c) + "; an identity it takes part in fails with every reading" +
-                              (found > 1 ? " but one" : "") + ": kept as printed",
-                          key, c.source(), candidates);
+                          "read by OCR with certainty as " + oc.raw + ", but an identity it takes part in fails with every reading" +
+                              others + " (a defect of the report, or a misread): kept as unreadable text",
+                          key, where, candidates);
             } else {
                 const std::string why = !identities_apply ? "it takes part in no identity"
                                         : combinations > max_combinations ? "too many combinations to try"

@@ -41,9 +41,10 @@ using box_ptr = std::unique_ptr<Box, box_free>;
 constexpr double min_alternative = 0.01;
 /// Every digit of a certain value: recognised with a symbol confidence of at least
 /// `certain_symbol` (0–100), its choice rated at least `certain_choice`, and no other choice
-/// rated `max_rival` or more. (Clean print: digits rate 0.75–0.94, symbol confidence 94–99.5.)
-constexpr double certain_symbol = 85;
-constexpr double certain_choice = 0.5;
+/// rated `max_rival` or more. (Clean print: digits rate 0.71–0.94, symbol confidence 94–99.5; a
+/// 4 misread as 1 rated 0.74.) What is not certain is left to the identities.
+constexpr double certain_symbol = 90;
+constexpr double certain_choice = 0.8;
 constexpr double max_rival = 0.05;
 /// Readings kept per value.
 constexpr std::size_t max_readings = 12;

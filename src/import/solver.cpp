@@ -544,38 +544,32 @@ int identities::score(const report& r, const std::vector<std::size_t>& cells) co
     std::sort(eqs.begin(), eqs.end());
     eqs.erase(std::unique(eqs.begin(), eqs.end()), eqs.end());
     int bad = 0;
-    for (std::size_t e : eqs) {
-        const equation& q = equations_[e];
-        std::int64_t known[2] = {0, 0};
-        int unknown[2] = {0, 0};
-        bool total_blank = false;
-        for (int side = 0; side < 2; ++side)
-            for (std::size_t i : side == 0 ? q.left : q.right) {
-                const cell& c = cell_at(r, i);
-                const auto v = c.is_number() ? c.value().to_integer() : std::nullopt;
-                if (v) {
-                    known[side] += *v;
-                } else {
-                    ++unknown[side];
-                    if (side == 1 && c.is_blank()) total_blank = true;
-                }
-            }
-        if (unknown[0] == 0 && unknown[1] == 0) {
-            if (known[0] != known[1]) bad += 3;
-            continue;
-        }
-        bool feasible = true;
-        if (unknown[0] > 0 && unknown[1] == 0) feasible = known[1] >= known[0];
-        if (unknown[1] > 0 && unknown[0] == 0) feasible = known[0] >= known[1];
-        if (!feasible) {
-            bad += 3;
-        } else if (q.single_total && total_blank && unknown[1] > 0 && known[0] > 0) {
-            bad += 2;
-        } else if (known[0] != known[1]) {
-            bad += 1;
-        }
-    }
+    for (std::size_t e : eqs) bad += equation_score(r, equations_[e]);
     return bad;
+}
+
+int identities::equation_score(const report& r, const equation& q) {
+    std::int64_t known[2] = {0, 0};
+    int unknown[2] = {0, 0};
+    bool total_blank = false;
+    for (int side = 0; side < 2; ++side)
+        for (std::size_t i : side == 0 ? q.left : q.right) {
+            const cell& c = cell_at(r, i);
+            const auto v = c.is_number() ? c.value().to_integer() : std::nullopt;
+            if (v) {
+                known[side] += *v;
+            } else {
+                ++unknown[side];
+                if (side == 1 && c.is_blank()) total_blank = true;
+            }
+        }
+    if (unknown[0] == 0 && unknown[1] == 0) return known[0] != known[1] ? 3 : 0;
+    bool feasible = true;
+    if (unknown[0] > 0 && unknown[1] == 0) feasible = known[1] >= known[0];
+    if (unknown[1] > 0 && unknown[0] == 0) feasible = known[0] >= known[1];
+    if (!feasible) return 3;
+    if (q.single_total && total_blank && unknown[1] > 0 && known[0] > 0) return 2;
+    return known[0] != known[1] ? 1 : 0;
 }
 
 bool identities::hold(const report& r, const std::vector<std::size_t>& cells) const {
@@ -589,6 +583,21 @@ bool identities::hold(const report& r, const std::vector<std::size_t>& cells) co
                 }
     }
     return score(r, cells) == 0;
+}
+
+bool identities::breaks(const report& r, std::size_t cell) const {
+    if (cell >= by_cell_.size()) return false;
+    for (std::size_t e : by_cell_[cell]) {
+        const equation& q = equations_[e];
+        bool known = true;
+        for (const auto* side : {&q.left, &q.right})
+            for (std::size_t i : *side) {
+                const xxgk::cell& x = cell_at(r, i);
+                known = known && (x.is_blank() || (x.is_number() && x.value().to_integer()));
+            }
+        if (known && equation_score(r, q) > 0) return true;
+    }
+    return false;
 }
 
 std::vector<std::size_t> identities::related(std::size_t cell) const {

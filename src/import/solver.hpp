@@ -100,6 +100,8 @@ public:
     /// True when every equation that involves any of `cells` has only numbers and blanks in it
     /// and holds (score 0): the identities confirm the cells' values.
     bool hold(const report& r, const std::vector<std::size_t>& cells) const;
+    /// True when an equation that involves `cell`, with only numbers and blanks in it, fails.
+    bool breaks(const report& r, std::size_t cell) const;
     /// The cells that share an equation with `cell` (itself excluded); empty when it is in none.
     std::vector<std::size_t> related(std::size_t cell) const;
 
@@ -108,6 +110,8 @@ private:
         std::vector<std::size_t> left, right;
         bool single_total = false;  ///< right is one total cell (R2, R3, R5)
     };
+    /// Badness of one equation (the weights of `score`).
+    static int equation_score(const report& r, const equation& q);
     std::vector<equation> equations_;
     std::vector<std::vector<std::size_t>> by_cell_;  ///< cell index → equations
 };

@@ -107,7 +107,7 @@ counts compare(const xxgk::report& want, const xxgk::import_result& got, const s
 void print(const std::string& what, const counts& n) {
     std::cout << what << ": " << n.cells << " cells, " << n.exact << " exact, " << n.flagged << " flagged, " << n.wrong
               << " wrong; " << n.settled << " settled by the identities (" << n.caught << " misreads caught), "
-              << n.kept_failing << " certain kept against a failing identity; " << n.pages << " pages, "
+              << n.kept_failing << " certain flagged by a failing identity; " << n.pages << " pages, "
               << (n.pages ? n.seconds / static_cast<double>(n.pages) : 0.0) << " s OCR per page\n";
 }
 
