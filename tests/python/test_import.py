@@ -370,7 +370,7 @@ def test_import_file_reads_gbk_text_by_its_bytes(tmp_path, seed):
     "content, kind, says",
     [
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported_kind", "soffice --headless --convert-to docx"),
-        (b"\x89PNG\r\n\x1a\n" + bytes(100), "unsupported_kind", "OCR"),
+        (b"GIF89a" + bytes(100), "unsupported_kind", "OCR"),
         (b"%PDF-1.4\nnot really a pdf", "invalid_value", "PDF"),
     ],
 )
@@ -380,6 +380,21 @@ def test_import_bytes_refuses_what_it_cannot_read(content, kind, says):
     error = info.value.errors()[0]
     assert error["type"] == kind
     assert says in error["msg"]
+
+
+def test_import_image_damaged_or_ocr_off():
+    damaged = b"\x89PNG\r\n\x1a\n" + bytes(100)
+    with pytest.raises(xxgk.ValidationError) as info:
+        xxgk.import_bytes(damaged)
+    # With OCR, a PNG is an image to read (this one is damaged); without, a kind refused.
+    assert info.value.errors()[0]["type"] == ("invalid_value" if xxgk.ocr_available() else "unsupported_kind")
+    with pytest.raises(xxgk.ValidationError) as info:
+        xxgk.import_bytes(damaged, ocr=False)
+    assert info.value.errors()[0]["type"] == "unsupported_kind"
+    with pytest.raises(xxgk.ValidationError) as info:
+        xxgk.import_image(damaged)
+    assert info.value.errors()[0]["type"] == ("invalid_value" if xxgk.ocr_available() else "unsupported_kind")
+    assert xxgk.detect_input_kind("scan.png") == "image"
 
 
 def test_import_file_refuses_devices_and_directories_before_reading(tmp_path):

@@ -109,8 +109,15 @@ TEST_CASE("detect_source_kind: the kind from the bytes", "[import][detect]") {
         refused(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'), "soffice --headless --convert-to docx");
         refused(tiny_zip("xl/workbook.xml", "<workbook/>"), "Excel");
         refused(tiny_zip("readme.txt", "hello"), "no word/document.xml");
-        refused("\x89PNG\r\n\x1A\n", "needs OCR");
-        refused("\xFF\xD8\xFF\xE0", "needs OCR");
+        if (!xxgk::ocr_available()) {  // with OCR, images are a kind read (import_ocr_test.cpp)
+            refused("\x89PNG\r\n\x1A\n", "needs OCR");
+            refused("\xFF\xD8\xFF\xE0", "needs OCR");
+        } else {
+            CHECK(xxgk::detect_source_kind("\x89PNG\r\n\x1A\n") == source_kind::image);
+            CHECK(xxgk::detect_source_kind("\xFF\xD8\xFF\xE0") == source_kind::image);
+            CHECK(xxgk::detect_source_kind(std::string("II*\0", 4)) == source_kind::image);
+        }
+        refused("GIF89a", "needs OCR");
         refused("{\\rtf1\\ansi", "RTF");
     }
 }
