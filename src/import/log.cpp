@@ -111,6 +111,7 @@ const std::vector<import_code_info> catalog{
     {"XXGK-I-113", S::warning, "OCR value read with certainty in an identity that fails with every reading (a defect of the report, or a misread); kept as unreadable text"},
     {"XXGK-I-114", S::info, "OCR summary: cells from the text layer, OCR certain, OCR settled by the identities, flagged"},
     {"XXGK-I-115", S::info, "page read by OCR (no text layer): its size, skew corrected, rules and words found"},
+    {"XXGK-I-116", S::warning, "OCR: the table labels read by OCR name another format than the report year; read in the year's format"},
 };
 
 }  // namespace

@@ -24,7 +24,7 @@
 namespace {
 
 struct counts {
-    std::size_t cells = 0, exact = 0, flagged = 0, wrong = 0, settled = 0, caught = 0, kept_failing = 0, pages = 0;
+    std::size_t cells = 0, exact = 0, flagged = 0, wrong = 0, settled = 0, caught = 0, kept_failing = 0, pages = 0, format_wrong = 0;
     double seconds = 0;
     void add(const counts& o) {
         cells += o.cells;
@@ -34,6 +34,7 @@ struct counts {
         settled += o.settled;
         caught += o.caught;
         kept_failing += o.kept_failing;
+        format_wrong += o.format_wrong;
         pages += o.pages;
         seconds += o.seconds;
     }
@@ -77,11 +78,21 @@ xxgk::report expected_for(const std::filesystem::path& pdf, const xxgk::report& 
 
 counts compare(const xxgk::report& want, const xxgk::import_result& got, const std::string& name, bool verbose) {
     counts n;
+    if (got.value.format() != want.format()) {
+        // The format misread (from OCR'd table labels): every cell counts as wrong.
+        ++n.format_wrong;
+        std::cout << "  FORMAT " << name << ": read as the other format version\n";
+    }
     for (const xxgk::cell_key& k : xxgk::cell_keys(want.format())) {
         const xxgk::cell& w = xxgk::cell_at(want, k.index);
         if (w.state() == xxgk::cell_state::not_captured) continue;  // not known
-        const xxgk::cell& g = xxgk::cell_at(got.value, k.index);
         ++n.cells;
+        const xxgk::cell_key* gk = xxgk::find_cell_key(got.value.format(), k.key);
+        if (!gk || got.value.format() != want.format()) {
+            ++n.wrong;
+            continue;
+        }
+        const xxgk::cell& g = xxgk::cell_at(got.value, gk->index);
         const bool same = g.state() == w.state() && (!w.is_number() || g.value() == w.value()) &&
                           (w.state() != xxgk::cell_state::text || g.raw() == w.raw());
         if (same) {
@@ -108,7 +119,8 @@ void print(const std::string& what, const counts& n) {
     std::cout << what << ": " << n.cells << " cells, " << n.exact << " exact, " << n.flagged << " flagged, " << n.wrong
               << " wrong; " << n.settled << " settled by the identities (" << n.caught << " misreads caught), "
               << n.kept_failing << " certain flagged by a failing identity; " << n.pages << " pages, "
-              << (n.pages ? n.seconds / static_cast<double>(n.pages) : 0.0) << " s OCR per page\n";
+              << (n.pages ? n.seconds / static_cast<double>(n.pages) : 0.0) << " s OCR per page"
+              << (n.format_wrong ? "; FORMAT MISREAD in " + std::to_string(n.format_wrong) + " variant(s)" : std::string()) << "\n";
 }
 
 }  // namespace
