@@ -217,6 +217,21 @@ void settle_ocr(import_result& result, const document& read_doc) {
             }
         }
     }
+    // A certain value that takes part in identities, none of which can check it (each has a cell
+    // not read: flagged, not captured), is flagged too: a value read with confidence but placed
+    // in the wrong box (a row taken for its neighbour) is caught only by the arithmetic.
+    for (auto& [index, oc] : read) {
+        if (!oc.certain || ids.related(index).empty() || ids.confirms(r, index)) continue;
+        oc.certain = false;
+        cell& c = cell_at(r, index);
+        const std::optional<provenance> where = c.source();
+        c = cell::text(oc.raw);
+        c.set_source(where);
+        ++flagged;
+        log_entry(log, "XXGK-I-112",
+                  "read by OCR with certainty as \"" + oc.raw + "\", but no identity it takes part in can check it (each has a cell not read); kept as unreadable text",
+                  keys[index].key, where);
+    }
     for (const auto& [index, oc] : read) {
         if (!oc.certain) continue;
         ++certain;

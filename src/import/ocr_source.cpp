@@ -403,10 +403,13 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
         for (int i = 0; i < n; ++i) {
             l_int32 x = 0, y = 0, w = 0, h = 0;
             boxaGetBoxGeometry(blobs.get(), i, &x, &y, &w, &h);
-            if (h < std::max(4, typical * 2 / 5) || h > typical * 4 || w > typical * 6) continue;
-            // Ink of the size of a character: the reader's boxes are checked against it (settle_ocr:
-            // a box read empty with ink in it is not blank).
-            out.ink.push_back({number, x * scale, y * scale, (x + w) * scale, (y + h) * scale});
+            if (h > typical * 4 || w > typical * 6) continue;
+            // Ink of a fifth of a character's height or more: the reader's boxes are checked
+            // against it (settle_ocr: a box read empty with ink in it is not blank). A faint 0
+            // breaks into pieces at 100 dpi; noise specks are smaller.
+            if (h >= std::max(3, typical / 5) || w >= std::max(3, typical / 5))
+                out.ink.push_back({number, x * scale, y * scale, (x + w) * scale, (y + h) * scale});
+            if (h < std::max(4, typical * 2 / 5)) continue;
             const bool covered = std::any_of(words.begin(), words.end(), [&](const word_px& wd) {
                 return x + w > wd.l - 2 && x < wd.r + 2 && y + h > wd.t - 2 && y < wd.b + 2;
             });

@@ -600,6 +600,21 @@ bool identities::breaks(const report& r, std::size_t cell) const {
     return false;
 }
 
+bool identities::confirms(const report& r, std::size_t cell) const {
+    if (cell >= by_cell_.size()) return false;
+    for (std::size_t e : by_cell_[cell]) {
+        const equation& q = equations_[e];
+        bool known = true;
+        for (const auto* side : {&q.left, &q.right})
+            for (std::size_t i : *side) {
+                const xxgk::cell& x = cell_at(r, i);
+                known = known && (x.is_blank() || (x.is_number() && x.value().to_integer()));
+            }
+        if (known && equation_score(r, q) == 0) return true;
+    }
+    return false;
+}
+
 std::vector<std::size_t> identities::related(std::size_t cell) const {
     std::vector<std::size_t> out;
     if (cell >= by_cell_.size()) return out;

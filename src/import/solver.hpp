@@ -102,6 +102,8 @@ public:
     bool hold(const report& r, const std::vector<std::size_t>& cells) const;
     /// True when an equation that involves `cell`, with only numbers and blanks in it, fails.
     bool breaks(const report& r, std::size_t cell) const;
+    /// True when an equation that involves `cell`, with only numbers and blanks in it, holds.
+    bool confirms(const report& r, std::size_t cell) const;
     /// The cells that share an equation with `cell` (itself excluded); empty when it is in none.
     std::vector<std::size_t> related(std::size_t cell) const;
 

@@ -125,8 +125,13 @@ TEST_CASE("settle_ocr: two uncertain cells the identities cannot tell apart are 
         CHECK(cell.state() == xxgk::cell_state::text);  // flagged: unreadable, its reading kept as raw text
         CHECK(cell.raw());
     }
-    CHECK(xxgk::cell_at(s.result.value, row + "total").value() == xxgk::decimal(3));
-    CHECK(count_code(s.result.log, "XXGK-I-112") == 2);
+    // The other cells of the row, read with certainty, have no identity left to check them (R5
+    // has two cells not read): flagged too — a value placed in the wrong box is caught only so.
+    for (const char* c : {"other", "pending", "total"}) {
+        INFO(c);
+        CHECK(xxgk::cell_at(s.result.value, row + c).state() == xxgk::cell_state::text);
+    }
+    CHECK(count_code(s.result.log, "XXGK-I-112") == 5);
     CHECK(count_code(s.result.log, "XXGK-I-111") == 0);
     const auto e = std::find_if(s.result.log.begin(), s.result.log.end(), [](const auto& x) { return x.code == "XXGK-I-112"; });
     REQUIRE(e != s.result.log.end());
@@ -221,7 +226,7 @@ TEST_CASE("import_pdf: scanned pages of hongze-2023 (section 三), every cell ex
     std::cout << "[ocr] hongze-2023 pages 3–4 scanned (" << style.name << "): " << keys.size() << " cells, " << o.exact
               << " exact, " << o.flagged << " flagged, 0 wrong\n";
     CHECK(o.exact + o.flagged == keys.size());
-    CHECK(o.exact >= 60);  // the reading works at all (77 at the time of writing)
+    CHECK(o.exact >= 40);  // the reading works at all (49 at the time of writing)
     CHECK(count_code(r.log, "XXGK-I-115") == 2);
     CHECK(count_code(r.log, "XXGK-I-114") == 1);
     CHECK(count_code(r.log, "XXGK-I-075") >= 1);  // tables read from the rules seen in the image
