@@ -573,46 +573,34 @@ int identities::equation_score(const report& r, const equation& q) {
 }
 
 bool identities::hold(const report& r, const std::vector<std::size_t>& cells) const {
-    for (std::size_t c : cells) {
-        if (c >= by_cell_.size()) continue;
-        for (std::size_t e : by_cell_[c])
-            for (const auto* side : {&equations_[e].left, &equations_[e].right})
-                for (std::size_t i : *side) {
-                    const cell& x = cell_at(r, i);
-                    if (!(x.is_blank() || (x.is_number() && x.value().to_integer()))) return false;
-                }
-    }
+    for (std::size_t c : cells)
+        if (c < by_cell_.size())
+            for (std::size_t e : by_cell_[c])
+                if (!known(r, equations_[e])) return false;
     return score(r, cells) == 0;
+}
+
+bool identities::known(const report& r, const equation& q) {
+    for (const auto* side : {&q.left, &q.right})
+        for (std::size_t i : *side) {
+            const xxgk::cell& x = cell_at(r, i);
+            if (!(x.is_blank() || (x.is_number() && x.value().to_integer()))) return false;
+        }
+    return true;
 }
 
 bool identities::breaks(const report& r, std::size_t cell) const {
     if (cell >= by_cell_.size()) return false;
-    for (std::size_t e : by_cell_[cell]) {
-        const equation& q = equations_[e];
-        bool known = true;
-        for (const auto* side : {&q.left, &q.right})
-            for (std::size_t i : *side) {
-                const xxgk::cell& x = cell_at(r, i);
-                known = known && (x.is_blank() || (x.is_number() && x.value().to_integer()));
-            }
-        if (known && equation_score(r, q) > 0) return true;
-    }
-    return false;
+    return std::any_of(by_cell_[cell].begin(), by_cell_[cell].end(), [&](std::size_t e) {
+        return known(r, equations_[e]) && equation_score(r, equations_[e]) > 0;
+    });
 }
 
 bool identities::confirms(const report& r, std::size_t cell) const {
     if (cell >= by_cell_.size()) return false;
-    for (std::size_t e : by_cell_[cell]) {
-        const equation& q = equations_[e];
-        bool known = true;
-        for (const auto* side : {&q.left, &q.right})
-            for (std::size_t i : *side) {
-                const xxgk::cell& x = cell_at(r, i);
-                known = known && (x.is_blank() || (x.is_number() && x.value().to_integer()));
-            }
-        if (known && equation_score(r, q) == 0) return true;
-    }
-    return false;
+    return std::any_of(by_cell_[cell].begin(), by_cell_[cell].end(), [&](std::size_t e) {
+        return known(r, equations_[e]) && equation_score(r, equations_[e]) == 0;
+    });
 }
 
 std::vector<std::size_t> identities::related(std::size_t cell) const {

@@ -112,6 +112,8 @@ private:
         std::vector<std::size_t> left, right;
         bool single_total = false;  ///< right is one total cell (R2, R3, R5)
     };
+    /// True when every cell of the equation is a number or blank.
+    static bool known(const report& r, const equation& q);
     /// Badness of one equation (the weights of `score`).
     static int equation_score(const report& r, const equation& q);
     std::vector<equation> equations_;
