@@ -65,7 +65,8 @@ int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     std::vector<fs::path> dirs;
     for (int i = 1; i < argc; ++i) dirs.emplace_back(argv[i]);
-    if (dirs.empty()) dirs = {fs::path(XXGK_BENCH_IMPORT_DATA) / "pdf" / "generated", fs::path(XXGK_BENCH_IMPORT_DATA) / "docx"};
+    if (dirs.empty())
+        dirs = {fs::path(XXGK_BENCH_IMPORT_DATA) / "pdf" / "generated", fs::path(XXGK_BENCH_IMPORT_DATA) / "docx"};
     try {
         for (const fs::path& dir : dirs)
             for (const sample& s0 : samples_in(dir)) {
@@ -73,8 +74,10 @@ int main(int argc, char** argv) {
                 add("import_" + s->kind + "/" + s->name, s->file.size(), [s] {
                     benchmark::DoNotOptimize(s->kind == "pdf" ? xxgk::import_pdf(s->file) : xxgk::import_docx(s->file));
                 });
-                add("import_text/" + s->name, s->text.size(), [s] { benchmark::DoNotOptimize(xxgk::import_text(s->text)); });
-                add("import_html/" + s->name, s->html.size(), [s] { benchmark::DoNotOptimize(xxgk::import_html(s->html)); });
+                add("import_text/" + s->name, s->text.size(),
+                    [s] { benchmark::DoNotOptimize(xxgk::import_text(s->text)); });
+                add("import_html/" + s->name, s->html.size(),
+                    [s] { benchmark::DoNotOptimize(xxgk::import_html(s->html)); });
             }
     } catch (const std::exception& e) {
         std::cerr << "xxgk_import_kinds: " << e.what() << '\n';

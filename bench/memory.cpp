@@ -50,9 +50,12 @@ int main(int argc, char** argv) {
     std::vector<std::filesystem::path> inputs;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--count" && i + 1 < argc) count = std::stoul(argv[++i]);
-        else if (arg == "--json") as_json = true;
-        else inputs.emplace_back(arg);
+        if (arg == "--count" && i + 1 < argc)
+            count = std::stoul(argv[++i]);
+        else if (arg == "--json")
+            as_json = true;
+        else
+            inputs.emplace_back(arg);
     }
     if (inputs.empty()) inputs.emplace_back(XXGK_BENCH_DATA);
     std::vector<std::string> texts;
@@ -60,7 +63,8 @@ int main(int argc, char** argv) {
         texts = xxgk_bench::read_texts(inputs);
         if (texts.empty() || count == 0) throw std::runtime_error("nothing to load");
         double canonical = 0;  // mean canonical JSON size of the documents loaded, weighted as loaded
-        for (std::size_t i = 0; i < count; ++i) canonical += static_cast<double>(xxgk::to_json(xxgk::load_json(texts[i % texts.size()])).size());
+        for (std::size_t i = 0; i < count; ++i)
+            canonical += static_cast<double>(xxgk::to_json(xxgk::load_json(texts[i % texts.size()])).size());
         canonical /= static_cast<double>(count);
 
         std::vector<xxgk::report> reports;
@@ -82,8 +86,10 @@ int main(int argc, char** argv) {
             std::printf("%zu reports loaded (%zu distinct documents), sizeof(report) = %zu\n", count, texts.size(),
                         sizeof(xxgk::report));
             std::printf("canonical JSON        %10.1f bytes per report\n", canonical);
-            std::printf("resident (statm)      %10.1f bytes per report  = %.2fx canonical JSON\n", rss, rss / canonical);
-            std::printf("heap in use (malloc)  %10.1f bytes per report  = %.2fx canonical JSON\n", heap, heap / canonical);
+            std::printf("resident (statm)      %10.1f bytes per report  = %.2fx canonical JSON\n", rss,
+                        rss / canonical);
+            std::printf("heap in use (malloc)  %10.1f bytes per report  = %.2fx canonical JSON\n", heap,
+                        heap / canonical);
         }
     } catch (const std::exception& e) {
         std::cerr << "xxgk_memory: " << e.what() << '\n';

@@ -31,9 +31,12 @@ int main(int argc, char** argv) {
         const bool from_json = op != "import_text" && op != "import_html";
         // The one-time tables (keys, labels, rule packs) are built here, outside the N runs.
         const xxgk::report loaded = from_json ? xxgk::load_json(text) : xxgk::report();
-        if (from_json) xxgk::validate(loaded);
-        else if (op == "import_text") xxgk::import_text(text);  // the importer's one-time tables too
-        else xxgk::import_html(text);
+        if (from_json)
+            xxgk::validate(loaded);
+        else if (op == "import_text")
+            xxgk::import_text(text);  // the importer's one-time tables too
+        else
+            xxgk::import_html(text);
         const boost::json::value dom = from_json ? boost::json::parse(text) : boost::json::value();
         std::size_t sink = 0;
         boost::json::parser parser;

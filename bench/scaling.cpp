@@ -132,10 +132,14 @@ int main(int argc, char** argv) {
     std::vector<std::filesystem::path> inputs;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--threads" && i + 1 < argc) threads = static_cast<unsigned>(std::stoul(argv[++i]));
-        else if (arg == "--rounds" && i + 1 < argc) rounds = std::stoul(argv[++i]);
-        else if (arg == "--json") as_json = true;
-        else inputs.emplace_back(arg);
+        if (arg == "--threads" && i + 1 < argc)
+            threads = static_cast<unsigned>(std::stoul(argv[++i]));
+        else if (arg == "--rounds" && i + 1 < argc)
+            rounds = std::stoul(argv[++i]);
+        else if (arg == "--json")
+            as_json = true;
+        else
+            inputs.emplace_back(arg);
     }
     if (inputs.empty()) inputs.emplace_back(XXGK_BENCH_DATA);
     std::vector<std::string> texts;
@@ -173,8 +177,8 @@ int main(int argc, char** argv) {
                     CPU_SET(c, &n_cpus);
                     ++taken;
                 }
-            const std::string out = (std::filesystem::temp_directory_path() /
-                                     ("xxgk-scaling-" + std::to_string(::getpid()))).string();
+            const std::string out =
+                (std::filesystem::temp_directory_path() / ("xxgk-scaling-" + std::to_string(::getpid()))).string();
             corpus_run(dir, files, 1, one_cpu, out);  // warm up: the page cache, the one-time tables
             std::vector<double> run_one, run_many, run_speedup;
             for (std::size_t r = 0; r < rounds; ++r) {

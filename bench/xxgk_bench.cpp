@@ -149,8 +149,10 @@ int main(int argc, char** argv) {
     std::optional<fs::path> corpus;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "--corpus" && i + 1 < argc) corpus = argv[++i];
-        else reports.emplace_back(arg);
+        if (arg == "--corpus" && i + 1 < argc)
+            corpus = argv[++i];
+        else
+            reports.emplace_back(arg);
     }
     if (reports.empty() && !corpus) reports = xxgk_bench::json_files(XXGK_BENCH_DATA);
     try {

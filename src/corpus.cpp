@@ -30,7 +30,8 @@ namespace fs = std::filesystem;
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
@@ -138,8 +139,8 @@ corpus_file_result check_corpus_file(const std::string& dir, const std::string& 
         const fs::path path = fs::path(dir) / file;
         std::error_code ec;
         fs::directory_iterator probe(path, ec);
-        fail(errc::io_error, "cannot list the directory '" + path.parent_path().string() +
-                                 "': " + (ec ? ec.message() : std::string("listing it failed")) + "; its files were not read");
+        fail(errc::io_error, "cannot list the directory '" + path.parent_path().string() + "': " +
+                                 (ec ? ec.message() : std::string("listing it failed")) + "; its files were not read");
         return r;
     }
     std::string content;
@@ -155,13 +156,15 @@ corpus_file_result check_corpus_file(const std::string& dir, const std::string& 
     if (*r.kind == input_kind::json) {
         decode_result d = decode_json(content, options.decoding);
         for (const problem& p : d.problems)
-            r.errors.push_back({file, to_string(p.code), p.pointer, number_or_empty(p.line), number_or_empty(p.column), p.message});
+            r.errors.push_back(
+                {file, to_string(p.code), p.pointer, number_or_empty(p.line), number_or_empty(p.column), p.message});
         value = std::move(d.value);
     } else {
         try {
             // Text and HTML as their extension says; PDF, Word and the encoding from the bytes.
             import_options options;
-            if (auto k = source_kind_by_extension(file); k == source_kind::text || k == source_kind::html) options.kind = k;
+            if (auto k = source_kind_by_extension(file); k == source_kind::text || k == source_kind::html)
+                options.kind = k;
             import_result imported = import_bytes(content, options);
             for (import_log_entry& e : imported.log)
                 if (e.level != severity::info) r.import_log.push_back(std::move(e));
@@ -338,14 +341,20 @@ corpus_rows corpus_writer::rows(const corpus_file_result& r) const {
         out.errors += '\n';
     }
     for (const import_log_entry& e : r.import_log) {
-        const corpus_finding f{r.file, e.code, boost::describe::enum_to_string(e.level, "?"), e.key, "", "", "", e.message};
+        const corpus_finding f{r.file, e.code,   boost::describe::enum_to_string(e.level, "?"), e.key, "", "",
+                               "",     e.message};
         detail::csv_record_fields(out.findings, f);
         out.findings += '\n';
     }
     for (const finding& x : r.findings) {
-        const corpus_finding f{r.file,     x.code,     boost::describe::enum_to_string(x.severity, "?"),
-                               x.key,      x.pointer,  x.expected,
-                               x.actual,   language_ == corpus_language::zh ? x.message_zh : x.message_en};
+        const corpus_finding f{r.file,
+                               x.code,
+                               boost::describe::enum_to_string(x.severity, "?"),
+                               x.key,
+                               x.pointer,
+                               x.expected,
+                               x.actual,
+                               language_ == corpus_language::zh ? x.message_zh : x.message_en};
         detail::csv_record_fields(out.findings, f);
         out.findings += '\n';
     }

@@ -26,7 +26,12 @@ bool is_plain_number(std::string_view s) noexcept {
 bool is_formula_like(std::string_view s) noexcept {
     if (s.size() < 2) return false;
     switch (s[0]) {
-        case '=': case '+': case '-': case '@': case '\t': case '\r': return !is_plain_number(s);
+        case '=':
+        case '+':
+        case '-':
+        case '@':
+        case '\t':
+        case '\r': return !is_plain_number(s);
         default: return false;
     }
 }

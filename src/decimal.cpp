@@ -6,11 +6,25 @@ namespace xxgk {
 namespace {
 
 // 10^n for n in [0, 18]; 10^19 does not fit in int64.
-constexpr std::int64_t pow10_table[] = {
-    1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL, 100000000LL,
-    1000000000LL, 10000000000LL, 100000000000LL, 1000000000000LL, 10000000000000LL,
-    100000000000000LL, 1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
-    1000000000000000000LL};
+constexpr std::int64_t pow10_table[] = {1LL,
+                                        10LL,
+                                        100LL,
+                                        1000LL,
+                                        10000LL,
+                                        100000LL,
+                                        1000000LL,
+                                        10000000LL,
+                                        100000000LL,
+                                        1000000000LL,
+                                        10000000000LL,
+                                        100000000000LL,
+                                        1000000000000LL,
+                                        10000000000000LL,
+                                        100000000000000LL,
+                                        1000000000000000LL,
+                                        10000000000000000LL,
+                                        100000000000000000LL,
+                                        1000000000000000000LL};
 
 // Brings a and b to the larger scale. Returns false on overflow.
 bool align(decimal a, decimal b, __int128& ca, __int128& cb, int& scale) noexcept {
@@ -56,9 +70,7 @@ std::optional<decimal> decimal::parse(std::string_view text) noexcept {
     return narrow(negative ? -c : c, scale);
 }
 
-bool decimal::is_integer() const noexcept {
-    return scale_ == 0 || coefficient_ % pow10_table[scale_] == 0;
-}
+bool decimal::is_integer() const noexcept { return scale_ == 0 || coefficient_ % pow10_table[scale_] == 0; }
 
 std::optional<std::int64_t> decimal::to_integer() const noexcept {
     if (!is_integer()) return std::nullopt;
@@ -67,9 +79,8 @@ std::optional<std::int64_t> decimal::to_integer() const noexcept {
 
 std::string decimal::to_string() const {
     // Work on the magnitude as unsigned so that INT64_MIN prints correctly.
-    unsigned long long magnitude = coefficient_ < 0
-        ? 0ULL - static_cast<unsigned long long>(coefficient_)
-        : static_cast<unsigned long long>(coefficient_);
+    unsigned long long magnitude = coefficient_ < 0 ? 0ULL - static_cast<unsigned long long>(coefficient_)
+                                                    : static_cast<unsigned long long>(coefficient_);
     std::string digits = std::to_string(magnitude);
     if (scale_ > 0) {
         if (digits.size() <= scale_) digits.insert(0, scale_ + 1 - digits.size(), '0');

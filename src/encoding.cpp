@@ -99,24 +99,33 @@ foreign_text foreign_encoding(std::string_view text) {
     for (const mark& m : marks)
         if (starts_with(text, m.bytes))
             return {std::string("the input is ") + m.name + " (it starts with the byte order mark " + m.shown + ")" +
-                   convert_advice + m.iconv_name + " -t UTF-8)", 0};
+                        convert_advice + m.iconv_name + " -t UTF-8)",
+                    0};
     // Without a byte order mark: JSON text starts with two ASCII characters, whose zero bytes
     // give the encoding away.
     if (text.size() >= 4) {
         const bool z0 = text[0] == '\0', z1 = text[1] == '\0', z2 = text[2] == '\0', z3 = text[3] == '\0';
         const char* name = nullptr;
-        if (z0 && z1 && z2 && !z3) name = "UTF-32BE";
-        else if (!z0 && z1 && z2 && z3) name = "UTF-32LE";
-        else if (z0 && !z1 && z2 && !z3) name = "UTF-16BE";
-        else if (!z0 && z1 && !z2 && z3) name = "UTF-16LE";
+        if (z0 && z1 && z2 && !z3)
+            name = "UTF-32BE";
+        else if (!z0 && z1 && z2 && z3)
+            name = "UTF-32LE";
+        else if (z0 && !z1 && z2 && !z3)
+            name = "UTF-16BE";
+        else if (!z0 && z1 && !z2 && z3)
+            name = "UTF-16LE";
         if (name)
-            return {std::string("the input is ") + name + " without a byte order mark (its ASCII characters have "
-                   "zero bytes)" + convert_advice + name + " -t UTF-8)", 0};
+            return {std::string("the input is ") + name +
+                        " without a byte order mark (its ASCII characters have "
+                        "zero bytes)" +
+                        convert_advice + name + " -t UTF-8)",
+                    0};
     }
     const std::size_t bad = invalid_utf8_offset(text);
     if (bad != valid_utf8 && mostly_not_utf8(text, bad) && valid_gb18030(text))
         return {std::string("the input reads as GB18030 (GBK), the encoding of many Chinese government systems") +
-                    convert_advice + "GB18030 -t UTF-8)", bad};
+                    convert_advice + "GB18030 -t UTF-8)",
+                bad};
     return {};
 }
 

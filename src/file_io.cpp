@@ -38,9 +38,9 @@ std::string said(int err) {
 // or a socket may never end, and a directory has no content to read.
 void require_regular(const std::string& path, const struct stat& st) {
     if (S_ISREG(st.st_mode)) return;
-    const char* what = S_ISDIR(st.st_mode)   ? "a directory"
-                       : S_ISCHR(st.st_mode) ? "a character device"
-                       : S_ISBLK(st.st_mode) ? "a block device"
+    const char* what = S_ISDIR(st.st_mode)    ? "a directory"
+                       : S_ISCHR(st.st_mode)  ? "a character device"
+                       : S_ISBLK(st.st_mode)  ? "a block device"
                        : S_ISFIFO(st.st_mode) ? "a FIFO (named pipe)"
                        : S_ISSOCK(st.st_mode) ? "a socket"
                                               : "not a regular file";
@@ -78,7 +78,8 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
     }
     require_regular(path, st);  // what was opened, should the path have changed since the stat
     const auto too_large = [&](const std::string& how) {
-        return error(errc::limit_exceeded, "'" + path + "' is " + how + " bytes, more than the limit of " + std::to_string(max_bytes));
+        return error(errc::limit_exceeded,
+                     "'" + path + "' is " + how + " bytes, more than the limit of " + std::to_string(max_bytes));
     };
     const auto size = static_cast<std::uintmax_t>(st.st_size);
     if (size > max_bytes) throw too_large(std::to_string(size));
@@ -89,7 +90,8 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
     out.resize(static_cast<std::size_t>(std::min<std::uintmax_t>(std::max<std::uintmax_t>(size + 1, 4096), want)));
     std::size_t got = 0;
     while (got < want) {
-        if (got == out.size()) out.resize(static_cast<std::size_t>(std::min<std::uintmax_t>(want, std::uintmax_t{out.size()} * 2)));
+        if (got == out.size())
+            out.resize(static_cast<std::size_t>(std::min<std::uintmax_t>(want, std::uintmax_t{out.size()} * 2)));
         const ::ssize_t n = ::read(fd, out.data() + got, out.size() - got);
         if (n < 0) {
             const int err = errno;

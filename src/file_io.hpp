@@ -40,9 +40,9 @@ private:
     void flush();
     void discard() noexcept;
 
-    std::string path_;     ///< the target as given (messages name it)
-    std::string target_;   ///< the file replaced: `path_`, or the file a symbolic link names
-    std::string temp_;     ///< the temporary file; empty when writing in place
+    std::string path_;    ///< the target as given (messages name it)
+    std::string target_;  ///< the file replaced: `path_`, or the file a symbolic link names
+    std::string temp_;    ///< the temporary file; empty when writing in place
     std::string buffer_;
     int fd_ = -1;
     bool replaces_ = false;  ///< the target exists: sync before the rename, so a crash cannot lose it

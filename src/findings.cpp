@@ -7,8 +7,9 @@ namespace xxgk::detail {
 std::string fill_message(std::string_view tmpl, const message_values& v, bool zh) {
     std::string out;
     // Room for the template and every value it may name: one allocation per message.
-    out.reserve(tmpl.size() + (zh ? v.cell_zh.size() + v.unknown_zh.size() + v.detail_zh.size()
-                                  : v.cell_en.size() + v.unknown_en.size() + v.detail_en.size()) +
+    out.reserve(tmpl.size() +
+                (zh ? v.cell_zh.size() + v.unknown_zh.size() + v.detail_zh.size()
+                    : v.cell_en.size() + v.unknown_en.size() + v.detail_en.size()) +
                 v.expected.size() + v.actual.size() + v.difference.size());
     for (std::size_t i = 0; i < tmpl.size();) {
         if (tmpl[i] != '{') {  // the text up to the next placeholder, in one piece
@@ -21,12 +22,18 @@ std::string fill_message(std::string_view tmpl, const message_values& v, bool zh
         if (close != std::string_view::npos) {
             const std::string_view name = tmpl.substr(i + 1, close - i - 1);
             const std::string* value = nullptr;
-            if (name == "cell") value = zh ? &v.cell_zh : &v.cell_en;
-            else if (name == "expected") value = &v.expected;
-            else if (name == "actual") value = &v.actual;
-            else if (name == "difference") value = &v.difference;
-            else if (name == "unknown") value = zh ? &v.unknown_zh : &v.unknown_en;
-            else if (name == "detail") value = zh ? &v.detail_zh : &v.detail_en;
+            if (name == "cell")
+                value = zh ? &v.cell_zh : &v.cell_en;
+            else if (name == "expected")
+                value = &v.expected;
+            else if (name == "actual")
+                value = &v.actual;
+            else if (name == "difference")
+                value = &v.difference;
+            else if (name == "unknown")
+                value = zh ? &v.unknown_zh : &v.unknown_en;
+            else if (name == "detail")
+                value = zh ? &v.detail_zh : &v.detail_en;
             if (value) {
                 out += *value;
                 i = close + 1;
@@ -69,7 +76,8 @@ void finish_findings(std::vector<finding>& out, const validate_options& options)
     out.resize(options.max_findings);
     message_values v;
     v.detail_zh = v.detail_en = std::to_string(total - options.max_findings);
-    out.push_back(make_finding("XXGK-L-001", "", "", std::to_string(options.max_findings), std::to_string(total), {}, v));
+    out.push_back(
+        make_finding("XXGK-L-001", "", "", std::to_string(options.max_findings), std::to_string(total), {}, v));
 }
 
 }  // namespace xxgk::detail

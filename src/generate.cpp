@@ -59,11 +59,13 @@ private:
 // ---- names and prose
 
 constexpr std::array<std::string_view, 16> name_first{"青", "白", "东", "西", "南", "北", "安", "平",
-                                                        "永", "兴", "新", "长", "宁", "丰", "云", "清"};
-constexpr std::array<std::string_view, 12> name_second{"山", "水", "阳", "溪", "河", "林", "泉", "川", "城", "湖", "源", "江"};
+                                                      "永", "兴", "新", "长", "宁", "丰", "云", "清"};
+constexpr std::array<std::string_view, 12> name_second{"山", "水", "阳", "溪", "河", "林",
+                                                       "泉", "川", "城", "湖", "源", "江"};
 constexpr std::array<std::string_view, 10> departments{
-    "人民政府办公室", "财政局", "教育局", "自然资源和规划局", "市场监督管理局",
-    "生态环境局", "卫生健康局", "人力资源和社会保障局", "住房和城乡建设局", "交通运输局"};
+    "人民政府办公室",   "财政局",     "教育局",     "自然资源和规划局",
+    "市场监督管理局",   "生态环境局", "卫生健康局", "人力资源和社会保障局",
+    "住房和城乡建设局", "交通运输局"};
 constexpr std::array<std::string_view, 3> management_text{
     "严格落实公开前保密审查，对拟公开信息逐条审核，动态更新政府信息公开指南和主动公开目录。",
     "建立健全政府信息公开属性认定和源头管理制度，对涉及商业秘密、个人隐私的信息依法作区分处理。",
@@ -231,11 +233,12 @@ private:
         contact.phone = "0577-" + num(rng_.between(50000000, 89999999));
         contact.email = std::string("xxgk") + code + "@example.gov.cn";
         h.contact = contact;
-        h.legal_bases = {"《中华人民共和国政府信息公开条例》",
-                         "《中华人民共和国政府信息公开工作年度报告格式》（" + std::string(notice_of(options_.format)) + "）"};
+        h.legal_bases = {"《中华人民共和国政府信息公开条例》", "《中华人民共和国政府信息公开工作年度报告格式》（" +
+                                                                   std::string(notice_of(options_.format)) + "）"};
         h.preamble = "本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（" +
                      std::string(notice_of(options_.format)) + "）要求编制。本报告所列数据的统计期限自" +
-                     std::to_string(h.year) + "年1月1日起至" + std::to_string(h.year) + "年12月31日止。本报告为 xxgk 生成的示例数据，机关名称、联系方式及全部数字均为虚构。";
+                     std::to_string(h.year) + "年1月1日起至" + std::to_string(h.year) +
+                     "年12月31日止。本报告为 xxgk 生成的示例数据，机关名称、联系方式及全部数字均为虚构。";
         h.signature = signature_block{h.body, published};
     }
 
@@ -260,7 +263,8 @@ private:
                 rest -= shares[i];
             }
             shares[0] += rest;  // （一）予以公开 takes what is left
-            for (std::size_t i = 0; i < layout_.leaves.size(); ++i) set(key_of("requests", layout_.leaves[i], c), shares[i]);
+            for (std::size_t i = 0; i < layout_.leaves.size(); ++i)
+                set(key_of("requests", layout_.leaves[i], c), shares[i]);
             set(key_of("requests", layout_.outcome_total, c), concluded);
             set(key_of("requests", layout_.outflow, c), forward);
         }
@@ -304,7 +308,8 @@ private:
         if (options_.format == format_version::v2019) {
             for (const char* row : {"regulations", "normative_documents"}) {
                 const std::string base = std::string("proactive.") + row + ".";
-                const bool makes = std::string_view(row) == "normative_documents" || r_.header.level <= admin_level::prefectural;
+                const bool makes =
+                    std::string_view(row) == "normative_documents" || r_.header.level <= admin_level::prefectural;
                 const std::int64_t made = makes ? rng_.between(0, 12) : 0;
                 const std::int64_t published = made == 0 ? 0 : rng_.between(made / 2, made);
                 set(base + "new_made", made);
@@ -327,7 +332,8 @@ private:
         } else {
             for (const char* row : {"regulations", "normative_documents"}) {
                 const std::string base = std::string("proactive.") + row + ".";
-                const bool makes = std::string_view(row) == "normative_documents" || r_.header.level <= admin_level::prefectural;
+                const bool makes =
+                    std::string_view(row) == "normative_documents" || r_.header.level <= admin_level::prefectural;
                 const std::int64_t issued = makes ? rng_.between(0, 10) : 0;
                 set(base + "issued", issued);
                 set(base + "repealed", makes ? rng_.between(0, 4) : 0);
@@ -355,8 +361,9 @@ private:
         const std::string year = std::to_string(h.year);
         narrative_section overview;
         overview.heading = "一、总体情况";
-        overview.paragraphs.push_back(year + "年，" + h.body +
-                                      "坚持“以公开为常态、不公开为例外”，扎实推进政府信息公开工作，现将有关情况报告如下。");
+        overview.paragraphs.push_back(
+            year + "年，" + h.body +
+            "坚持“以公开为常态、不公开为例外”，扎实推进政府信息公开工作，现将有关情况报告如下。");
         std::string proactive = "全年通过门户网站主动公开政府信息" + num(rng_.between(50, 3000)) + "条。";
         if (options_.format == format_version::v2021)
             proactive += "制发行政规范性文件" + num(get("proactive.normative_documents.issued")) + "件，废止" +
@@ -366,14 +373,13 @@ private:
         const std::int64_t review = get("review_litigation.review.total");
         const std::int64_t lawsuits =
             get("review_litigation.litigation_direct.total") + get("review_litigation.litigation_after_review.total");
-        std::string requests = "全年新收政府信息公开申请" + num(requests_total(layout_.inflows[0])) + "件，上年结转" +
-                               num(requests_total(layout_.inflows[1])) + "件。办结" +
-                               num(requests_total(layout_.outcome_total)) + "件，其中予以公开" +
-                               num(requests_total("granted")) + "件、部分公开" + num(requests_total("partially_granted")) +
-                               "件、不予公开" + num(rows_total("withheld_")) + "件、无法提供" +
-                               num(rows_total("unavailable_")) + "件、不予处理" + num(rows_total("not_handled_")) +
-                               "件、其他处理" + num(outcomes_other) + "件，" + num(requests_total(layout_.outflow)) +
-                               "件结转下年度继续办理。";
+        std::string requests =
+            "全年新收政府信息公开申请" + num(requests_total(layout_.inflows[0])) + "件，上年结转" +
+            num(requests_total(layout_.inflows[1])) + "件。办结" + num(requests_total(layout_.outcome_total)) +
+            "件，其中予以公开" + num(requests_total("granted")) + "件、部分公开" +
+            num(requests_total("partially_granted")) + "件、不予公开" + num(rows_total("withheld_")) + "件、无法提供" +
+            num(rows_total("unavailable_")) + "件、不予处理" + num(rows_total("not_handled_")) + "件、其他处理" +
+            num(outcomes_other) + "件，" + num(requests_total(layout_.outflow)) + "件结转下年度继续办理。";
         if (review + lawsuits == 0)
             requests += "本年度未发生因政府信息公开引起的行政复议、行政诉讼。";
         else
@@ -386,12 +392,14 @@ private:
             {"监督保障", std::string(rng_.pick(oversight_text))},
         };
         const char* ordinals[] = {"（一）", "（二）", "（三）", "（四）", "（五）"};
-        for (std::size_t i = 0; i < 5; ++i) overview.subsections.push_back({std::string(ordinals[i]), parts[i].first, {parts[i].second}});
+        for (std::size_t i = 0; i < 5; ++i)
+            overview.subsections.push_back({std::string(ordinals[i]), parts[i].first, {parts[i].second}});
         r_.overview = std::move(overview);
 
         narrative_section problems;
         problems.heading = "五、存在的主要问题及改进情况";
-        problems.paragraphs = {year + "年，" + std::string(rng_.pick(problem_text)), std::string(rng_.pick(improvement_text))};
+        problems.paragraphs = {year + "年，" + std::string(rng_.pick(problem_text)),
+                               std::string(rng_.pick(improvement_text))};
         r_.problems = std::move(problems);
 
         narrative_section other;
@@ -435,7 +443,8 @@ private:
     void record(fault_kind kind, std::string_view code, const std::string& key, const std::string& before,
                 const std::string& after, std::string pointer = {}) {
         if (pointer.empty()) pointer = find_cell_key(options_.format, key)->pointer;
-        faults_.push_back({boost::describe::enum_to_string(kind, "?"), std::string(code), key, std::move(pointer), before, after});
+        faults_.push_back(
+            {boost::describe::enum_to_string(kind, "?"), std::string(code), key, std::move(pointer), before, after});
     }
 
     /// Raises the cell at `key` by 1–9 and records the fault.
@@ -485,7 +494,8 @@ private:
                 }
                 break;
             case fault_kind::outcome_total:
-                raise(kind, "XXGK-T3-006", key_of("requests", layout_.outcome_total, columns[rng_.below(columns.size())]));
+                raise(kind, "XXGK-T3-006",
+                      key_of("requests", layout_.outcome_total, columns[rng_.below(columns.size())]));
                 break;
             case fault_kind::conservation: {
                 // Raising 结转下年度继续办理 breaks R1 of its column, reported at that column's （七）总计.
@@ -589,7 +599,8 @@ generated_report generate_report(const generate_options& options, std::uint64_t 
 std::vector<generated_report> generate(const generate_options& options, std::size_t count) {
     check(options);
     if (count > max_generate_count)
-        throw error(errc::out_of_range, "count must be in [0, " + std::to_string(max_generate_count) + "], got " + std::to_string(count));
+        throw error(errc::out_of_range,
+                    "count must be in [0, " + std::to_string(max_generate_count) + "], got " + std::to_string(count));
     std::vector<generated_report> out;
     out.reserve(count);
     for (std::size_t i = 0; i < count; ++i) out.push_back(builder(options, i).run());

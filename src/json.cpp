@@ -97,19 +97,21 @@ void decode_cell(const boost::json::value& jv, cell& out, decode_context& ctx) {
         case boost::json::kind::null: return;
         case boost::json::kind::int64: out.set_value(decimal(jv.get_int64())); return;
         case boost::json::kind::uint64:
-            ctx.report(errc::out_of_range, "integer " + std::to_string(jv.get_uint64()) + " is out of the 64-bit range");
+            ctx.report(errc::out_of_range,
+                       "integer " + std::to_string(jv.get_uint64()) + " is out of the 64-bit range");
             return;
         case boost::json::kind::double_:
             if (ctx.at_big_integer())
                 ctx.report(errc::out_of_range, "integer beyond the 64-bit range");
             else
-                ctx.report(errc::wrong_type, "a cell value must be an integer; write decimals as strings (\"17424.88\") "
-                                             "so that no digit is lost");
+                ctx.report(errc::wrong_type,
+                           "a cell value must be an integer; write decimals as strings (\"17424.88\") "
+                           "so that no digit is lost");
             return;
         case boost::json::kind::object: break;
         default:
-            ctx.report(errc::wrong_type, std::string("expected a cell (an integer, null or an object), found ") +
-                                             json_kind_name(jv));
+            ctx.report(errc::wrong_type,
+                       std::string("expected a cell (an integer, null or an object), found ") + json_kind_name(jv));
             return;
     }
     const auto& obj = jv.get_object();
@@ -121,9 +123,8 @@ void decode_cell(const boost::json::value& jv, cell& out, decode_context& ctx) {
         decode_value(state_it->value(), s, ctx);
         ctx.path.resize(ctx.path.size() - 6);
         if (state_it->value().is_string() &&
-            events::enum_from_name(std::string_view(state_it->value().get_string().data(),
-                                                    state_it->value().get_string().size()),
-                                   s))
+            events::enum_from_name(
+                std::string_view(state_it->value().get_string().data(), state_it->value().get_string().size()), s))
             state = s;
     }
     const auto value_it = obj.find("value");
@@ -441,9 +442,12 @@ struct scan_handler {
                 truncated = true;
                 return true;
             }
-            problem p{errc::duplicate_member, pointer(),
+            problem p{errc::duplicate_member,
+                      pointer(),
                       "member '" + f.key + "' appears more than once in this object; only the last value would be kept",
-                      {}, {}, {}};
+                      {},
+                      {},
+                      {}};
             // The opening quote of the repeated name, when its first character was read in place
             // (not from the parser's buffer for escapes).
             const std::less_equal<const char*> le;
@@ -496,7 +500,7 @@ bool scan_for_duplicates(std::string_view json, const boost::json::parse_options
     scanner.handler().max_problems = max_problems;
     boost::system::error_code ec;
     scanner.write_some(false, json.data(), json.size(), ec);  // the text parsed once already
-    std::sort(big_integers.begin(), big_integers.end());     // decode_context::at_big_integer searches it
+    std::sort(big_integers.begin(), big_integers.end());      // decode_context::at_big_integer searches it
     return scanner.handler().truncated;
 }
 
@@ -596,10 +600,12 @@ void decode_report(const boost::json::value& root, report& out, decode_context& 
         ctx.report_at("format", errc::wrong_type,
                       std::string("expected \"2019\" or \"2021\", found ") + detail::json_kind_name(it->value()));
     } else {
-        format = parse_format_version(std::string_view(it->value().get_string().data(), it->value().get_string().size()));
+        format =
+            parse_format_version(std::string_view(it->value().get_string().data(), it->value().get_string().size()));
         if (!format)
             ctx.report_at("format", errc::invalid_value,
-                          "'" + std::string(it->value().get_string()) + "' is not a supported format (\"2019\" or \"2021\")");
+                          "'" + std::string(it->value().get_string()) +
+                              "' is not a supported format (\"2019\" or \"2021\")");
     }
     if (format) {
         // Built on the heap: a report is several KiB, and this frame is on the caller's stack.
@@ -632,7 +638,8 @@ void decode_report(const boost::json::value& root, report& out, decode_context& 
             }
             if (it == top.end()) {
                 if constexpr (!detail::is_optional_member_v<M>)
-                    ctx.report_at(d.name, errc::missing_member, std::string("required member '") + d.name + "' is missing");
+                    ctx.report_at(d.name, errc::missing_member,
+                                  std::string("required member '") + d.name + "' is missing");
                 return;
             }
             ++matched;
@@ -679,10 +686,13 @@ void decode_text(std::string_view json, const decode_options& options, std::vect
                  std::vector<unknown_member>* unknown,
                  const std::function<void(const boost::json::value&, decode_context&)>& walk) {
     if (json.size() > options.max_input_bytes) {
-        problems.push_back({errc::limit_exceeded, "",
+        problems.push_back({errc::limit_exceeded,
+                            "",
                             "input of " + std::to_string(json.size()) + " bytes exceeds the limit of " +
                                 std::to_string(options.max_input_bytes) + " bytes",
-                            {}, {}, {}});
+                            {},
+                            {},
+                            {}});
         return;
     }
     // The DOM lives only while we walk it: a monotonic arena makes it cheap to build and free.
@@ -743,10 +753,13 @@ void decode_text(std::string_view json, const decode_options& options, std::vect
     // The walk follows the model's description; report in the order of the document.
     if (problems.size() > 1) sort_in_document_order(root, problems);
     if (truncated || ctx.truncated)
-        problems.push_back({errc::limit_exceeded, "",
+        problems.push_back({errc::limit_exceeded,
+                            "",
                             "more than " + std::to_string(options.max_problems) +
                                 " problems: only the first are reported (max_problems)",
-                            {}, {}, {}});
+                            {},
+                            {},
+                            {}});
 }
 }  // namespace
 

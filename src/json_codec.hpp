@@ -77,9 +77,12 @@ inline void push_index(std::string& path, std::size_t index) {
 inline void push_pointer(std::string& path, std::string_view token) {
     path += '/';
     for (char c : token) {
-        if (c == '~') path += "~0";
-        else if (c == '/') path += "~1";
-        else path += c;
+        if (c == '~')
+            path += "~0";
+        else if (c == '/')
+            path += "~1";
+        else
+            path += c;
     }
 }
 
@@ -206,9 +209,7 @@ void decode_members(const boost::json::object& obj, T& out, decode_context& ctx,
     for_each_member<T>([&](auto d) {
         using M = std::decay_t<decltype(out.*d.pointer)>;
         constexpr std::string_view name = std::decay_t<decltype(d)>::name;  // no strlen per object
-        auto it = next != obj.end() && next->key() == name ? next
-                  : matched == obj.size()                    ? obj.end()
-                                                             : obj.find(name);
+        auto it = next != obj.end() && next->key() == name ? next : matched == obj.size() ? obj.end() : obj.find(name);
         if (it != obj.end()) next = it + 1;
         if (it == obj.end()) {
             if constexpr (!is_optional_member_v<M>)
@@ -249,9 +250,10 @@ void decode_integer(const boost::json::value& jv, I& out, decode_context& ctx) {
         return;
     }
     using limits = std::numeric_limits<I>;
-    const bool in_range = std::is_signed_v<I>
-        ? (v >= static_cast<std::int64_t>(limits::min()) && v <= static_cast<std::int64_t>(limits::max()))
-        : (v >= 0 && static_cast<std::uint64_t>(v) <= static_cast<std::uint64_t>(limits::max()));
+    const bool in_range =
+        std::is_signed_v<I>
+            ? (v >= static_cast<std::int64_t>(limits::min()) && v <= static_cast<std::int64_t>(limits::max()))
+            : (v >= 0 && static_cast<std::uint64_t>(v) <= static_cast<std::uint64_t>(limits::max()));
     if (!in_range) {
         ctx.report(errc::out_of_range, "integer " + std::to_string(v) + " is out of range [" +
                                            std::to_string(limits::min()) + ", " + std::to_string(limits::max()) + "]");
@@ -317,7 +319,8 @@ void decode_value(const boost::json::value& jv, T& out, decode_context& ctx) {
         out = jv.get_bool();
     } else if constexpr (std::is_enum_v<T>) {
         if (!jv.is_string()) {
-            ctx.report(errc::wrong_type, std::string("expected one of ") + enum_names<T>() + ", found " + json_kind_name(jv));
+            ctx.report(errc::wrong_type,
+                       std::string("expected one of ") + enum_names<T>() + ", found " + json_kind_name(jv));
             return;
         }
         const std::string_view name(jv.get_string().data(), jv.get_string().size());
@@ -333,12 +336,15 @@ void decode_value(const boost::json::value& jv, T& out, decode_context& ctx) {
             if (d)
                 out = *d;
             else
-                ctx.report(errc::invalid_value, "'" + std::string(jv.get_string()) +
-                                                    "' is not a decimal such as \"17424.88\" (at most 18 digits after the point, 64-bit range)");
+                ctx.report(
+                    errc::invalid_value,
+                    "'" + std::string(jv.get_string()) +
+                        "' is not a decimal such as \"17424.88\" (at most 18 digits after the point, 64-bit range)");
         } else if (jv.is_uint64() || (jv.is_double() && ctx.at_big_integer())) {
             ctx.report(errc::out_of_range, "integer beyond the 64-bit range");
         } else {
-            ctx.report(errc::wrong_type, std::string("expected a decimal string such as \"17424.88\", found ") + json_kind_name(jv));
+            ctx.report(errc::wrong_type,
+                       std::string("expected a decimal string such as \"17424.88\", found ") + json_kind_name(jv));
         }
     } else if constexpr (std::is_same_v<T, calendar_date>) {
         if (!jv.is_string()) {
@@ -349,7 +355,8 @@ void decode_value(const boost::json::value& jv, T& out, decode_context& ctx) {
         if (d)
             out = *d;
         else
-            ctx.report(errc::invalid_value, "'" + std::string(jv.get_string()) + "' is not a real day written YYYY-MM-DD");
+            ctx.report(errc::invalid_value,
+                       "'" + std::string(jv.get_string()) + "' is not a real day written YYYY-MM-DD");
     } else {
         static_assert(sizeof(T) == 0, "no JSON decoding for this type");
     }

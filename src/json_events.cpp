@@ -32,7 +32,8 @@ struct recorder {
     void push(kind k) { out->push_back(event{k, false, nullptr, {}}); }
     bool push_text(kind k, string_view s, std::size_t n, json_error_code& ec) {
         if (!within_limit(n, ec)) return false;
-        const bool in_input = part.empty() && s.data() >= input.data() && s.data() + s.size() <= input.data() + input.size();
+        const bool in_input =
+            part.empty() && s.data() >= input.data() && s.data() + s.size() <= input.data() + input.size();
         event e{k, false, s.data(), {}};
         e.size = s.size();
         if (!in_input) {  // unescaped into the parser's buffer: keep a copy

@@ -42,10 +42,16 @@ namespace xxgk::detail::events {
 
 /// What one event of the parser was.
 enum class kind : std::uint8_t {
-    object_begin, object_end, array_begin, array_end, key, string,
+    object_begin,
+    object_end,
+    array_begin,
+    array_end,
+    key,
+    string,
     integer,  ///< an integer literal that fits in 64 bits signed
-    boolean, null,
-    other,    ///< a number the readers never accept: beyond int64, or with a fraction or exponent
+    boolean,
+    null,
+    other,  ///< a number the readers never accept: beyond int64, or with a fraction or exponent
 };
 
 /// One event. Member names and strings are views: into the input where the parser could point
@@ -84,7 +90,8 @@ bool record(std::string_view json, const decode_options& options, std::vector<ev
 /// Reads events in order.
 class cursor {
 public:
-    explicit cursor(const std::vector<event>& events) noexcept : it_(events.data()), end_(events.data() + events.size()) {}
+    explicit cursor(const std::vector<event>& events) noexcept
+        : it_(events.data()), end_(events.data() + events.size()) {}
     bool at_end() const noexcept { return it_ == end_; }
     /// The next event. Only called inside an object or array, whose end event is still to come
     /// (the recorder keeps only whole, balanced documents).
@@ -117,7 +124,6 @@ constexpr auto member_names() {
     boost::mp11::mp_for_each<list>([&](auto d) { names[i++] = std::decay_t<decltype(d)>::name; });
     return names;
 }
-
 
 /// Bit i set: member i of T must be present.
 template <class T>
@@ -193,9 +199,10 @@ bool read_integer(const event& e, I& out) {
     if (e.what != kind::integer) return false;
     using limits = std::numeric_limits<I>;
     const std::int64_t v = e.integer;
-    const bool in_range = std::is_signed_v<I>
-        ? (v >= static_cast<std::int64_t>(limits::min()) && v <= static_cast<std::int64_t>(limits::max()))
-        : (v >= 0 && static_cast<std::uint64_t>(v) <= static_cast<std::uint64_t>(limits::max()));
+    const bool in_range =
+        std::is_signed_v<I>
+            ? (v >= static_cast<std::int64_t>(limits::min()) && v <= static_cast<std::int64_t>(limits::max()))
+            : (v >= 0 && static_cast<std::uint64_t>(v) <= static_cast<std::uint64_t>(limits::max()));
     if (!in_range) return false;
     out = static_cast<I>(v);
     return true;

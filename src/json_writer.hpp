@@ -18,10 +18,24 @@ class json_writer {
 public:
     explicit json_writer(std::string& out) : out_(out) {}
 
-    void begin_object() { separate(); out_ += '{'; first_ = true; }
-    void end_object() { out_ += '}'; first_ = false; }
-    void begin_array() { separate(); out_ += '['; first_ = true; }
-    void end_array() { out_ += ']'; first_ = false; }
+    void begin_object() {
+        separate();
+        out_ += '{';
+        first_ = true;
+    }
+    void end_object() {
+        out_ += '}';
+        first_ = false;
+    }
+    void begin_array() {
+        separate();
+        out_ += '[';
+        first_ = true;
+    }
+    void end_array() {
+        out_ += ']';
+        first_ = false;
+    }
     /// A member name; the next value written belongs to it.
     void key(std::string_view k) {
         separate();
@@ -37,9 +51,18 @@ public:
         out_.append("\":", 2);
         first_ = true;
     }
-    void string(std::string_view s) { separate(); string_body(s); }
-    void null() { separate(); out_ += "null"; }
-    void boolean(bool b) { separate(); out_ += b ? "true" : "false"; }
+    void string(std::string_view s) {
+        separate();
+        string_body(s);
+    }
+    void null() {
+        separate();
+        out_ += "null";
+    }
+    void boolean(bool b) {
+        separate();
+        out_ += b ? "true" : "false";
+    }
     void integer(std::int64_t v) {
         separate();
         char buf[24];
@@ -47,7 +70,10 @@ public:
         out_.append(buf, r.ptr);
     }
     /// Already-serialized JSON (kept unknown members).
-    void raw(std::string_view json) { separate(); out_ += json; }
+    void raw(std::string_view json) {
+        separate();
+        out_ += json;
+    }
 
 private:
     void separate() {

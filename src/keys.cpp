@@ -45,8 +45,9 @@ struct registry {
                         k.row_info = labels.row(k.section, k.row);
                         k.column_info = labels.column(k.section, k.column);
                         keys.push_back(std::move(k));
-                        access.push_back(&xxgk::access<Tables, std::decay_t<decltype(s)>::pointer, std::decay_t<decltype(r)>::pointer,
-                                                       std::decay_t<decltype(c)>::pointer>);
+                        access.push_back(
+                            &xxgk::access<Tables, std::decay_t<decltype(s)>::pointer,
+                                          std::decay_t<decltype(r)>::pointer, std::decay_t<decltype(c)>::pointer>);
                     }
                 });
             });
@@ -74,8 +75,8 @@ const registry<Tables>& registry_of() {
 
 [[noreturn]] void throw_unknown_key(format_version format, std::string_view key) {
     const format_version other = format == format_version::v2019 ? format_version::v2021 : format_version::v2019;
-    std::string message = "'" + std::string(key) + "' is not a cell key of the " + std::string(to_string(format)) +
-                          " format";
+    std::string message =
+        "'" + std::string(key) + "' is not a cell key of the " + std::string(to_string(format)) + " format";
     if (find_cell_key(other, key))
         message += " (it exists only in the " + std::string(to_string(other)) + " format)";
     else
@@ -120,15 +121,15 @@ bool is_row_or_key_of(format_version format, std::string_view dotted) noexcept {
 }
 
 cell& cell_at(report& r, std::size_t index) noexcept {
-    return std::visit([&](auto& t) -> cell& {
-        using T = std::decay_t<decltype(t)>;
-        return registry_of<T>().access[index](t);
-    }, r.tables);
+    return std::visit(
+        [&](auto& t) -> cell& {
+            using T = std::decay_t<decltype(t)>;
+            return registry_of<T>().access[index](t);
+        },
+        r.tables);
 }
 
-const cell& cell_at(const report& r, std::size_t index) noexcept {
-    return cell_at(const_cast<report&>(r), index);
-}
+const cell& cell_at(const report& r, std::size_t index) noexcept { return cell_at(const_cast<report&>(r), index); }
 
 cell& cell_at(report& r, std::string_view key) {
     const cell_key* k = find_cell_key(r.format(), key);

@@ -17,74 +17,79 @@ std::vector<section_label> section_labels() {
 
 // Rows 1–20 of section 三 are identical in both formats.
 void add_common_request_rows(std::vector<row_label>& rows) {
-    rows.insert(rows.end(), {
-        {"requests", "received", "一、本年新收政府信息公开申请数量", "", R::inflow},
-        {"requests", "carried_over", "二、上年结转政府信息公开申请数量", "", R::inflow},
-        {"requests", "granted", "（一）予以公开", "outcome", R::outcome_leaf},
-        {"requests", "partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "outcome", R::outcome_leaf},
-        {"requests", "withheld_state_secret", "1.属于国家秘密", "withheld", R::outcome_leaf},
-        {"requests", "withheld_prohibited_by_law", "2.其他法律行政法规禁止公开", "withheld", R::outcome_leaf},
-        {"requests", "withheld_security_stability", "3.危及“三安全一稳定”", "withheld", R::outcome_leaf},
-        {"requests", "withheld_third_party", "4.保护第三方合法权益", "withheld", R::outcome_leaf},
-        {"requests", "withheld_internal_affairs", "5.属于三类内部事务信息", "withheld", R::outcome_leaf},
-        {"requests", "withheld_process_info", "6.属于四类过程性信息", "withheld", R::outcome_leaf},
-        {"requests", "withheld_enforcement_file", "7.属于行政执法案卷", "withheld", R::outcome_leaf},
-        {"requests", "withheld_inquiry_matter", "8.属于行政查询事项", "withheld", R::outcome_leaf},
-        {"requests", "unavailable_not_held", "1.本机关不掌握相关政府信息", "unavailable", R::outcome_leaf},
-        {"requests", "unavailable_needs_creation", "2.没有现成信息需要另行制作", "unavailable", R::outcome_leaf},
-        {"requests", "unavailable_unclear", "3.补正后申请内容仍不明确", "unavailable", R::outcome_leaf},
-        {"requests", "not_handled_petition", "1.信访举报投诉类申请", "not_handled", R::outcome_leaf},
-        {"requests", "not_handled_duplicate", "2.重复申请", "not_handled", R::outcome_leaf},
-        {"requests", "not_handled_publication", "3.要求提供公开出版物", "not_handled", R::outcome_leaf},
-        {"requests", "not_handled_excessive", "4.无正当理由大量反复申请", "not_handled", R::outcome_leaf},
-        {"requests", "not_handled_reissue", "5.要求行政机关确认或重新出具已获取信息", "not_handled", R::outcome_leaf},
-    });
+    rows.insert(
+        rows.end(),
+        {
+            {"requests", "received", "一、本年新收政府信息公开申请数量", "", R::inflow},
+            {"requests", "carried_over", "二、上年结转政府信息公开申请数量", "", R::inflow},
+            {"requests", "granted", "（一）予以公开", "outcome", R::outcome_leaf},
+            {"requests", "partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "outcome",
+             R::outcome_leaf},
+            {"requests", "withheld_state_secret", "1.属于国家秘密", "withheld", R::outcome_leaf},
+            {"requests", "withheld_prohibited_by_law", "2.其他法律行政法规禁止公开", "withheld", R::outcome_leaf},
+            {"requests", "withheld_security_stability", "3.危及“三安全一稳定”", "withheld", R::outcome_leaf},
+            {"requests", "withheld_third_party", "4.保护第三方合法权益", "withheld", R::outcome_leaf},
+            {"requests", "withheld_internal_affairs", "5.属于三类内部事务信息", "withheld", R::outcome_leaf},
+            {"requests", "withheld_process_info", "6.属于四类过程性信息", "withheld", R::outcome_leaf},
+            {"requests", "withheld_enforcement_file", "7.属于行政执法案卷", "withheld", R::outcome_leaf},
+            {"requests", "withheld_inquiry_matter", "8.属于行政查询事项", "withheld", R::outcome_leaf},
+            {"requests", "unavailable_not_held", "1.本机关不掌握相关政府信息", "unavailable", R::outcome_leaf},
+            {"requests", "unavailable_needs_creation", "2.没有现成信息需要另行制作", "unavailable", R::outcome_leaf},
+            {"requests", "unavailable_unclear", "3.补正后申请内容仍不明确", "unavailable", R::outcome_leaf},
+            {"requests", "not_handled_petition", "1.信访举报投诉类申请", "not_handled", R::outcome_leaf},
+            {"requests", "not_handled_duplicate", "2.重复申请", "not_handled", R::outcome_leaf},
+            {"requests", "not_handled_publication", "3.要求提供公开出版物", "not_handled", R::outcome_leaf},
+            {"requests", "not_handled_excessive", "4.无正当理由大量反复申请", "not_handled", R::outcome_leaf},
+            {"requests", "not_handled_reissue", "5.要求行政机关确认或重新出具已获取信息", "not_handled",
+             R::outcome_leaf},
+        });
 }
 
 void add_request_tail(std::vector<row_label>& rows) {
     rows.insert(rows.end(), {
-        {"requests", "total", "（七）总计", "outcome", R::outcome_total},
-        {"requests", "carried_forward", "四、结转下年度继续办理", "", R::outflow},
-    });
+                                {"requests", "total", "（七）总计", "outcome", R::outcome_total},
+                                {"requests", "carried_forward", "四、结转下年度继续办理", "", R::outflow},
+                            });
 }
 
 void add_common_groups(std::vector<group_label>& groups) {
     groups.insert(groups.end(), {
-        {"requests", "outcome", "三、本年度办理结果", ""},
-        {"requests", "withheld", "（三）不予公开", "outcome"},
-        {"requests", "unavailable", "（四）无法提供", "outcome"},
-        {"requests", "not_handled", "（五）不予处理", "outcome"},
-        {"review_litigation", "litigation", "行政诉讼", ""},
-        {"proactive", "article_20_1", "第二十条第（一）项", ""},
-        {"proactive", "article_20_5", "第二十条第（五）项", ""},
-        {"proactive", "article_20_6", "第二十条第（六）项", ""},
-        {"proactive", "article_20_8", "第二十条第（八）项", ""},
-    });
+                                    {"requests", "outcome", "三、本年度办理结果", ""},
+                                    {"requests", "withheld", "（三）不予公开", "outcome"},
+                                    {"requests", "unavailable", "（四）无法提供", "outcome"},
+                                    {"requests", "not_handled", "（五）不予处理", "outcome"},
+                                    {"review_litigation", "litigation", "行政诉讼", ""},
+                                    {"proactive", "article_20_1", "第二十条第（一）项", ""},
+                                    {"proactive", "article_20_5", "第二十条第（五）项", ""},
+                                    {"proactive", "article_20_6", "第二十条第（六）项", ""},
+                                    {"proactive", "article_20_8", "第二十条第（八）项", ""},
+                                });
 }
 
 void add_common_columns(std::vector<column_label>& columns) {
     columns.insert(columns.end(), {
-        {"requests", "natural_person", "自然人", ""},
-        {"requests", "enterprise", "商业企业", "法人或其他组织"},
-        {"requests", "research_institute", "科研机构", "法人或其他组织"},
-        {"requests", "nonprofit", "社会公益组织", "法人或其他组织"},
-        {"requests", "legal_service", "法律服务机构", "法人或其他组织"},
-        {"requests", "other_org", "其他", "法人或其他组织"},
-        {"requests", "total", "总计", ""},
-        {"review_litigation", "upheld", "结果维持", ""},
-        {"review_litigation", "corrected", "结果纠正", ""},
-        {"review_litigation", "other", "其他结果", ""},
-        {"review_litigation", "pending", "尚未审结", ""},
-        {"review_litigation", "total", "总计", ""},
-    });
+                                      {"requests", "natural_person", "自然人", ""},
+                                      {"requests", "enterprise", "商业企业", "法人或其他组织"},
+                                      {"requests", "research_institute", "科研机构", "法人或其他组织"},
+                                      {"requests", "nonprofit", "社会公益组织", "法人或其他组织"},
+                                      {"requests", "legal_service", "法律服务机构", "法人或其他组织"},
+                                      {"requests", "other_org", "其他", "法人或其他组织"},
+                                      {"requests", "total", "总计", ""},
+                                      {"review_litigation", "upheld", "结果维持", ""},
+                                      {"review_litigation", "corrected", "结果纠正", ""},
+                                      {"review_litigation", "other", "其他结果", ""},
+                                      {"review_litigation", "pending", "尚未审结", ""},
+                                      {"review_litigation", "total", "总计", ""},
+                                  });
 }
 
 void add_review_rows(std::vector<row_label>& rows) {
-    rows.insert(rows.end(), {
-        {"review_litigation", "review", "行政复议", "", R::case_group},
-        {"review_litigation", "litigation_direct", "未经复议直接起诉", "litigation", R::case_group},
-        {"review_litigation", "litigation_after_review", "复议后起诉", "litigation", R::case_group},
-    });
+    rows.insert(rows.end(),
+                {
+                    {"review_litigation", "review", "行政复议", "", R::case_group},
+                    {"review_litigation", "litigation_direct", "未经复议直接起诉", "litigation", R::case_group},
+                    {"review_litigation", "litigation_after_review", "复议后起诉", "litigation", R::case_group},
+                });
 }
 
 label_table make_2019() {
@@ -132,11 +137,15 @@ label_table make_2021() {
         {"proactive", "fees", "行政事业性收费", "article_20_8", R::item},
     };
     add_common_request_rows(t.rows);
-    t.rows.insert(t.rows.end(), {
-        {"requests", "other_no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "other", R::outcome_leaf},
-        {"requests", "other_unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "other", R::outcome_leaf},
-        {"requests", "other_misc", "3.其他", "other", R::outcome_leaf},
-    });
+    t.rows.insert(
+        t.rows.end(),
+        {
+            {"requests", "other_no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+             "other", R::outcome_leaf},
+            {"requests", "other_unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+             "other", R::outcome_leaf},
+            {"requests", "other_misc", "3.其他", "other", R::outcome_leaf},
+        });
     add_request_tail(t.rows);
     add_review_rows(t.rows);
     t.columns = {
@@ -181,7 +190,8 @@ std::string label_table::row_group_path(std::string_view section, std::string_vi
     const row_label* r = row(section, row_id);
     if (!r) return {};
     std::string path;
-    for (const group_label* g = group(section, r->group); g; g = g->parent.empty() ? nullptr : group(section, g->parent)) {
+    for (const group_label* g = group(section, r->group); g;
+         g = g->parent.empty() ? nullptr : group(section, g->parent)) {
         path = path.empty() ? std::string(g->label) : std::string(g->label) + " › " + path;
     }
     return path;

@@ -130,7 +130,6 @@ constexpr notes notes_en{
     "Findings in this table",
 };
 
-
 class html_renderer {
 public:
     html_renderer(const report& r, const render_options& o) : r_(r), options_(o) {
@@ -267,7 +266,8 @@ private:
         raw("<section class=\"xxgk-section xxgk-narrative\"");
         attribute("data-section", member);
         raw(">\n<h2 class=\"xxgk-heading\">");
-        text(s && s->heading && !s->heading->empty() ? std::string_view(*s->heading) : detail::narrative_heading_of(member));
+        text(s && s->heading && !s->heading->empty() ? std::string_view(*s->heading)
+                                                     : detail::narrative_heading_of(member));
         raw("</h2>\n");
         if (!s) {
             paragraph(notes_->missing, "xxgk-missing");
@@ -356,7 +356,8 @@ private:
         if (!options_.findings) return;
         std::vector<const finding*> listed;
         for (const finding& f : *options_.findings)
-            if (f.key.size() > section.size() && f.key.compare(0, section.size(), section) == 0 && f.key[section.size()] == '.')
+            if (f.key.size() > section.size() && f.key.compare(0, section.size(), section) == 0 &&
+                f.key[section.size()] == '.')
                 listed.push_back(&f);
         if (listed.empty()) return;
         raw("<aside class=\"xxgk-findings\"");
@@ -392,11 +393,26 @@ private:
         std::string_view cls, scope;
         switch (c.role) {
             case grid_role::corner: cls = "xxgk-corner"; break;
-            case grid_role::header: cls = "xxgk-header"; scope = "col"; break;
-            case grid_role::column_group: cls = "xxgk-header xxgk-column-group"; scope = "colgroup"; break;
-            case grid_role::block_caption: cls = "xxgk-block-caption"; scope = "colgroup"; break;
-            case grid_role::group: cls = "xxgk-group"; scope = "rowgroup"; break;
-            case grid_role::row_label: cls = "xxgk-row-label"; scope = "row"; break;
+            case grid_role::header:
+                cls = "xxgk-header";
+                scope = "col";
+                break;
+            case grid_role::column_group:
+                cls = "xxgk-header xxgk-column-group";
+                scope = "colgroup";
+                break;
+            case grid_role::block_caption:
+                cls = "xxgk-block-caption";
+                scope = "colgroup";
+                break;
+            case grid_role::group:
+                cls = "xxgk-group";
+                scope = "rowgroup";
+                break;
+            case grid_role::row_label:
+                cls = "xxgk-row-label";
+                scope = "row";
+                break;
             case grid_role::value: break;
         }
         raw("<th");

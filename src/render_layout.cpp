@@ -36,7 +36,8 @@ std::vector<fact> header_facts(const report& r) {
     facts.push_back({"报告年度", std::to_string(h.year)});
     facts.push_back({"报告格式", std::string(notice_of(r.format()))});
     if (h.statistics_period)
-        facts.push_back({"统计期限", h.statistics_period->start.to_string() + " 至 " + h.statistics_period->end.to_string()});
+        facts.push_back(
+            {"统计期限", h.statistics_period->start.to_string() + " 至 " + h.statistics_period->end.to_string()});
     for (const std::string& basis : h.legal_bases) facts.push_back({"依据", basis});
     if (h.portal_url) facts.push_back({"电子版网址", *h.portal_url});
     if (h.contact) {
@@ -57,7 +58,8 @@ std::vector<fact> fee_facts(const processing_fee_statement& f, bool english) {
                          *f.charged ? (english ? "yes" : "是") : (english ? "no" : "否")});
     if (f.notices) facts.push_back({english ? "Fee notices issued" : "收费通知书数量", std::to_string(*f.notices)});
     if (f.billed) facts.push_back({english ? "Amount billed (yuan)" : "应收金额（元）", f.billed->to_string()});
-    if (f.collected) facts.push_back({english ? "Amount collected (yuan)" : "实收金额（元）", f.collected->to_string()});
+    if (f.collected)
+        facts.push_back({english ? "Amount collected (yuan)" : "实收金额（元）", f.collected->to_string()});
     return facts;
 }
 
@@ -76,9 +78,7 @@ std::string chinese_date(const calendar_date& d) {
     return std::to_string(d.year) + "年" + std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
 }
 
-std::string_view cell_state_name(cell_state s) noexcept {
-    return boost::describe::enum_to_string(s, "");
-}
+std::string_view cell_state_name(cell_state s) noexcept { return boost::describe::enum_to_string(s, ""); }
 
 std::string cell_display_text(const cell& c) {
     switch (c.state()) {
@@ -110,7 +110,8 @@ struct section_row {
 
 std::vector<const group_label*> group_chain(const label_table& t, std::string_view section, const row_label& r) {
     std::vector<const group_label*> chain;
-    for (const group_label* g = t.group(section, r.group); g; g = g->parent.empty() ? nullptr : t.group(section, g->parent))
+    for (const group_label* g = t.group(section, r.group); g;
+         g = g->parent.empty() ? nullptr : t.group(section, g->parent))
         chain.insert(chain.begin(), g);
     return chain;
 }
@@ -197,7 +198,8 @@ void build_blocks(const std::vector<section_row>& rows, std::string_view section
         const group_label* caption = t.group(section, block);
         grid_part part;
         part.block = block;
-        part.rows.push_back({{}, {header_cell(grid_role::block_caption, caption ? caption->label : block, 1, g.width)}});
+        part.rows.push_back(
+            {{}, {header_cell(grid_role::block_caption, caption ? caption->label : block, 1, g.width)}});
         const section_row& first = rows[i];
         const auto span = [&](std::size_t j, std::size_t n) {
             return static_cast<unsigned>(j + 1 == n ? g.width - n : 1);
@@ -220,7 +222,8 @@ void build_blocks(const std::vector<section_row>& rows, std::string_view section
             grid_row row;
             row.row = r.id;
             row.cells.push_back(header_cell(grid_role::row_label, r.label->label));
-            for (std::size_t j = 0; j < r.cells.size(); ++j) row.cells.push_back(value_cell(r.cells[j], span(j, r.cells.size())));
+            for (std::size_t j = 0; j < r.cells.size(); ++j)
+                row.cells.push_back(value_cell(r.cells[j], span(j, r.cells.size())));
             part.rows.push_back(std::move(row));
             flat.rows.push_back({std::string(r.label->label), r.cells});
         }
@@ -244,8 +247,8 @@ void build_matrix(const std::vector<section_row>& rows, std::string_view section
     for (const section_row& r : rows) depth = std::max(depth, r.groups.size());
     const unsigned label_columns = static_cast<unsigned>(depth + 1);
     const std::vector<const cell_key*>& columns = rows.front().cells;
-    const bool grouped = std::any_of(columns.begin(), columns.end(),
-                                     [](const cell_key* k) { return !k->column_info->group.empty(); });
+    const bool grouped =
+        std::any_of(columns.begin(), columns.end(), [](const cell_key* k) { return !k->column_info->group.empty(); });
     const unsigned top = text ? 1 : 0;  // the line with the header over all columns
     const unsigned header_rows = top + (grouped ? 2 : 1);
 
@@ -330,14 +333,13 @@ void build_transposed(const std::vector<section_row>& rows, std::string_view sec
             unsigned span = 0;
             for (const section_row& other : rows)
                 if (in_group(other, r.groups[level])) span += static_cast<unsigned>(other.cells.size());
-            head.rows[level].cells.push_back(
-                header_cell(grid_role::column_group, r.groups[level]->label, 1, span));
+            head.rows[level].cells.push_back(header_cell(grid_role::column_group, r.groups[level]->label, 1, span));
         }
         const std::size_t level = r.groups.size();
         head.rows[level].cells.push_back(header_cell(grid_role::column_group, r.label->label, 1, width));
         for (const cell_key* k : r.cells) {
-            head.rows[level + 1].cells.push_back(header_cell(grid_role::header, k->column_info->label,
-                                                             header_rows - static_cast<unsigned>(level + 1)));
+            head.rows[level + 1].cells.push_back(
+                header_cell(grid_role::header, k->column_info->label, header_rows - static_cast<unsigned>(level + 1)));
             body.rows[0].cells.push_back(value_cell(k));
             flat.header.push_back(row_path(r) + std::string(path_separator) + column_path(*k));
             flat.rows[0].cells.push_back(k);

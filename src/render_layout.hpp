@@ -59,9 +59,9 @@ std::string_view table_section_heading(const report& r, std::string_view section
 
 /// What a grid cell is; decides the element and the CSS class.
 enum class grid_role : std::uint8_t {
-    corner,         ///< the caption in the top-left corner of 三
-    header,         ///< the header of one column (it may stretch over padding columns)
-    column_group,   ///< a header over several columns: 申请人情况, 法人或其他组织, 行政诉讼, 复议后起诉
+    corner,        ///< the caption in the top-left corner of 三
+    header,        ///< the header of one column (it may stretch over padding columns)
+    column_group,  ///< a header over several columns: 申请人情况, 法人或其他组织, 行政诉讼, 复议后起诉
     block_caption,  ///< 第二十条第（一）项: the caption line of a block of 二
     group,          ///< a spanning row-group label: 三、本年度办理结果, （三）不予公开
     row_label,      ///< the leaf label of a row

@@ -13,11 +13,19 @@ namespace {
 
 bool is_inline_special(char c) {
     switch (c) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-        case '&': case '|': case '~': case '!':
-            return true;
-        default:
-            return false;
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
+        case '&':
+        case '|':
+        case '~':
+        case '!': return true;
+        default: return false;
     }
 }
 
@@ -95,7 +103,10 @@ public:
     std::string run() {
         const report_header& h = r_.header;
         out_ += "# ";
-        escape_line(out_, h.title && !h.title->empty() ? *h.title : h.body + std::to_string(h.year) + "年政府信息公开工作年度报告", false);
+        escape_line(out_,
+                    h.title && !h.title->empty() ? *h.title
+                                                 : h.body + std::to_string(h.year) + "年政府信息公开工作年度报告",
+                    false);
         out_ += "\n\n";
         if (h.preamble && !h.preamble->empty()) {
             std::string_view rest = *h.preamble;
@@ -130,7 +141,8 @@ private:
     }
 
     void narrative(std::string_view member, const std::optional<narrative_section>& s) {
-        heading(2, s && s->heading && !s->heading->empty() ? std::string_view(*s->heading) : detail::narrative_heading_of(member));
+        heading(2, s && s->heading && !s->heading->empty() ? std::string_view(*s->heading)
+                                                           : detail::narrative_heading_of(member));
         if (!s) {
             out_ += "*（报告未包含本部分）*\n\n";
             return;
@@ -182,7 +194,8 @@ private:
         for (const detail::flat_table::row& row : t.rows) {
             cells.clear();
             if (t.has_label_column) cells.push_back(cell_text(row.label));
-            for (const cell_key* k : row.cells) cells.push_back(cell_text(detail::cell_display_text(cell_at(r_, k->index))));
+            for (const cell_key* k : row.cells)
+                cells.push_back(cell_text(detail::cell_display_text(cell_at(r_, k->index))));
             pipe_row(out_, cells);
         }
         out_ += '\n';

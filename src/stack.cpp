@@ -51,7 +51,8 @@ extern "C" void* run_start(void* p) {
 void run_on_own_stack(void (*body)(void*) noexcept, void* arg) {
     start s{body, arg};
     pthread_attr_t attr;
-    if (pthread_attr_init(&attr) != 0) throw error(errc::limit_exceeded, "cannot set up a thread for deeply nested input");
+    if (pthread_attr_init(&attr) != 0)
+        throw error(errc::limit_exceeded, "cannot set up a thread for deeply nested input");
     pthread_t thread;
     int rc = pthread_attr_setstacksize(&attr, own_stack_bytes);
     if (rc == 0) rc = pthread_create(&thread, &attr, run_start, &s);

@@ -37,7 +37,8 @@ evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, 
         unknown = 0;
         for (const term& t : side) {
             std::optional<decimal> v;
-            if (t.c->is_number()) v = t.c->value();
+            if (t.c->is_number())
+                v = t.c->value();
             else if (implied) {
                 if (auto it = implied->find(t.c); it != implied->end()) v = it->second;
             }
@@ -67,10 +68,11 @@ evaluation evaluate(const std::vector<term>& lhs, const std::vector<term>& rhs, 
         e.result = outcome::mismatch;
     } else if (total_rule && e.lhs_unknown == 1 && lhs.front().c->is_blank() && e.rhs_known > decimal(0)) {
         e.result = outcome::blank_total;  // case 3: only a *blank* total (§9.1); "-" or text totals fall to case 4
-    } else if (cmp != 0) {  // case 4 (case 5, blanks read as zero satisfy, reports nothing)
+    } else if (cmp != 0) {                // case 4 (case 5, blanks read as zero satisfy, reports nothing)
         e.result = outcome::blank_nonzero;
         if (e.lhs_unknown + e.rhs_unknown == 1)
-            e.implied = cmp < 0 ? decimal::subtract(e.rhs_known, e.lhs_known) : decimal::subtract(e.lhs_known, e.rhs_known);
+            e.implied =
+                cmp < 0 ? decimal::subtract(e.rhs_known, e.lhs_known) : decimal::subtract(e.lhs_known, e.rhs_known);
     }
     if (e.result == outcome::holds) return e;
     // A finding: the same sums again, listing the unknown terms this time.
@@ -145,11 +147,11 @@ namespace {
 
 /// One identity `lhs = rhs` between sums of cells (indexes into cell_keys(format)).
 struct identity {
-    std::string_view rule;          // "R1", "R2", "R3", "R5"
-    std::vector<std::size_t> lhs;   // for total rules: the single total cell
-    std::vector<std::size_t> rhs;   // for total rules: the parts
-    std::size_t subject;            // the cell a finding is about
-    bool total_rule;                // lhs is one total cell (R2, R3, R5)
+    std::string_view rule;                                  // "R1", "R2", "R3", "R5"
+    std::vector<std::size_t> lhs;                           // for total rules: the single total cell
+    std::vector<std::size_t> rhs;                           // for total rules: the parts
+    std::size_t subject;                                    // the cell a finding is about
+    bool total_rule;                                        // lhs is one total cell (R2, R3, R5)
     std::string_view mismatch, blank_total, blank_nonzero;  // codes
 };
 
@@ -173,7 +175,8 @@ struct rule_pack {
 rule_pack make_pack(format_version format) {
     const auto& keys = cell_keys(format);
     auto index = [&](std::string_view section, std::string_view row, std::string_view column) {
-        const cell_key* k = find_cell_key(format, std::string(section) + "." + std::string(row) + "." + std::string(column));
+        const cell_key* k =
+            find_cell_key(format, std::string(section) + "." + std::string(row) + "." + std::string(column));
         return k->index;
     };
     // Rows and columns of a section, in table order, read off the key list.
@@ -210,9 +213,11 @@ rule_pack make_pack(format_version format) {
             pack.cell_offsets.push_back(reinterpret_cast<const char*>(&cell_at(blank, k.index)) - base);
     }
     for (const cell_key& k : keys)
-        if (format == format_version::v2019 && k.section == "proactive" && (k.column == "change" || k.column == "new_published"))
-            pack.proactive.push_back({k.column == "change", k.index,
-                                      index("proactive", k.row, k.column == "change" ? "prior_items" : "total_published")});
+        if (format == format_version::v2019 && k.section == "proactive" &&
+            (k.column == "change" || k.column == "new_published"))
+            pack.proactive.push_back(
+                {k.column == "change", k.index,
+                 index("proactive", k.row, k.column == "change" ? "prior_items" : "total_published")});
     if (format == format_version::v2021) pack.unpaid_fee_total = index("requests", "other_unpaid_fee", "total");
     // R1: per column, 一 + 二 = （七）总计 + 四.
     for (std::string_view c : request_columns) {
@@ -223,23 +228,41 @@ rule_pack make_pack(format_version format) {
     }
     // R2: per row, 总计 = the six applicant columns.
     for (std::string_view r : request_rows) {
-        identity id{"R2", {index("requests", r, "total")}, {}, index("requests", r, "total"), true,
-                    "XXGK-T3-003", "XXGK-T3-004", "XXGK-T3-005"};
+        identity id{"R2",
+                    {index("requests", r, "total")},
+                    {},
+                    index("requests", r, "total"),
+                    true,
+                    "XXGK-T3-003",
+                    "XXGK-T3-004",
+                    "XXGK-T3-005"};
         for (std::string_view c : request_columns)
             if (c != "total") id.rhs.push_back(index("requests", r, c));
         pack.identities.push_back(std::move(id));
     }
     // R3: per column, （七）总计 = the leaf rows of 三、本年度办理结果.
     for (std::string_view c : request_columns) {
-        identity id{"R3", {index("requests", outcome_total, c)}, {}, index("requests", outcome_total, c), true,
-                    "XXGK-T3-006", "XXGK-T3-007", "XXGK-T3-008"};
+        identity id{"R3",
+                    {index("requests", outcome_total, c)},
+                    {},
+                    index("requests", outcome_total, c),
+                    true,
+                    "XXGK-T3-006",
+                    "XXGK-T3-007",
+                    "XXGK-T3-008"};
         for (std::string_view r : leaves) id.rhs.push_back(index("requests", r, c));
         pack.identities.push_back(std::move(id));
     }
     // R5: per group of section 四, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
     for (std::string_view g : case_rows) {
-        identity id{"R5", {index("review_litigation", g, "total")}, {}, index("review_litigation", g, "total"), true,
-                    "XXGK-T4-001", "XXGK-T4-002", "XXGK-T4-003"};
+        identity id{"R5",
+                    {index("review_litigation", g, "total")},
+                    {},
+                    index("review_litigation", g, "total"),
+                    true,
+                    "XXGK-T4-001",
+                    "XXGK-T4-002",
+                    "XXGK-T4-003"};
         for (std::string_view c : case_columns)
             if (c != "total") id.rhs.push_back(index("review_litigation", g, c));
         pack.identities.push_back(std::move(id));
@@ -309,7 +332,8 @@ private:
         if (key.size() > subtotal.size() && key.substr(key.size() - subtotal.size()) == subtotal) {
             const std::string_view rest = key.substr(0, key.size() - subtotal.size());  // "requests.<row>"
             const std::size_t dot = rest.find('.');
-            if (const row_label* row = dot == std::string_view::npos ? nullptr : labels_.row("requests", rest.substr(dot + 1)))
+            if (const row_label* row =
+                    dot == std::string_view::npos ? nullptr : labels_.row("requests", rest.substr(dot + 1)))
                 return "“" + std::string(row->label) + "”行“法人或其他组织”小计";
         }
         return std::string(key);
@@ -383,7 +407,8 @@ private:
         } else if (format_for_year(h.year) != format_) {
             message_values v;
             v.detail_zh = v.detail_en = std::string(to_string(format_));
-            add_field("XXGK-H-003", "/format", std::string(to_string(*format_for_year(h.year))), std::to_string(h.year), v);
+            add_field("XXGK-H-003", "/format", std::string(to_string(*format_for_year(h.year))), std::to_string(h.year),
+                      v);
         }
         if (h.statistics_period) {
             const date_period& p = *h.statistics_period;
@@ -402,7 +427,8 @@ private:
             message_values v;
             v.detail_zh = "发布日期";
             v.detail_en = "publication date";
-            add_field("XXGK-H-007", "/header/publication_date", year_end.to_string(), h.publication_date->to_string(), v);
+            add_field("XXGK-H-007", "/header/publication_date", year_end.to_string(), h.publication_date->to_string(),
+                      v);
         }
         if (h.signature && h.signature->date && !(year_end < *h.signature->date)) {
             message_values v;
@@ -430,10 +456,25 @@ private:
         const char* who_en = "departments and townships";
         if (h.scope == report_scope::compiled) {
             switch (h.level) {
-                case admin_level::county: month = 2; day = 20; who_zh = "县级人民政府"; who_en = "county governments"; break;
-                case admin_level::prefectural: month = 3; day = 10; who_zh = "设区的市级人民政府"; who_en = "prefecture-level governments"; break;
+                case admin_level::county:
+                    month = 2;
+                    day = 20;
+                    who_zh = "县级人民政府";
+                    who_en = "county governments";
+                    break;
+                case admin_level::prefectural:
+                    month = 3;
+                    day = 10;
+                    who_zh = "设区的市级人民政府";
+                    who_en = "prefecture-level governments";
+                    break;
                 case admin_level::provincial:
-                case admin_level::central: month = 3; day = 31; who_zh = "省级人民政府"; who_en = "provincial governments"; break;
+                case admin_level::central:
+                    month = 3;
+                    day = 31;
+                    who_zh = "省级人民政府";
+                    who_en = "provincial governments";
+                    break;
                 default: break;
             }
         }
@@ -442,7 +483,8 @@ private:
             message_values v;
             v.detail_zh = who_zh;
             v.detail_en = who_en;
-            add_field("XXGK-H-008", "/header/publication_date", deadline.to_string(), h.publication_date->to_string(), v);
+            add_field("XXGK-H-008", "/header/publication_date", deadline.to_string(), h.publication_date->to_string(),
+                      v);
         }
     }
 
@@ -496,12 +538,8 @@ private:
         if (c.is_number() && domain_ok(c, kind)) return;
         const named_cell n = name();
         switch (c.state()) {
-            case cell_state::text:
-                add_named("XXGK-V-007", n, "", c.raw().value_or(""));
-                return;
-            case cell_state::not_captured:
-                add_named("XXGK-V-008", n, "", "not_captured");
-                return;
+            case cell_state::text: add_named("XXGK-V-007", n, "", c.raw().value_or("")); return;
+            case cell_state::not_captured: add_named("XXGK-V-008", n, "", "not_captured"); return;
             case cell_state::number: break;
             default: return;  // blank and not applicable: nothing to check
         }
@@ -598,8 +636,10 @@ private:
             // subtracted side can only lower the true difference, one on the other side raise it.
             const std::size_t lowering = total_rule ? e.rhs_unknown : e.lhs_unknown;
             const std::size_t raising = total_rule ? e.lhs_unknown : e.rhs_unknown;
-            if (lowering > 0 && raising == 0) v.difference = "≤ " + v.difference;
-            else if (raising > 0 && lowering == 0) v.difference = "≥ " + v.difference;
+            if (lowering > 0 && raising == 0)
+                v.difference = "≤ " + v.difference;
+            else if (raising > 0 && lowering == 0)
+                v.difference = "≥ " + v.difference;
             // (Unknown terms on both sides make an identity satisfiable: never a mismatch.)
         }
         if (e.implied) {
@@ -640,8 +680,10 @@ private:
             add(code_of(e.result, id.mismatch, id.blank_total, id.blank_nonzero), subject.key, subject.pointer,
                 std::move(expected), std::move(actual), std::move(cells), std::move(v));
             const std::size_t index = out_.size() - 1;
-            if (e.result == outcome::blank_total) note_blank_total(lhs.front().c, e.rhs_known, index);
-            else pending_.push_back({index, std::move(lhs), std::move(rhs), id.total_rule});
+            if (e.result == outcome::blank_total)
+                note_blank_total(lhs.front().c, e.rhs_known, index);
+            else
+                pending_.push_back({index, std::move(lhs), std::move(rhs), id.total_rule});
         }
     }
 
@@ -651,47 +693,52 @@ private:
     // and then neither value is used to explain anything.
     void note_blank_total(const cell* c, decimal value, std::size_t finding_index) {
         auto it = implied_.find(c);
-        if (it == implied_.end()) implied_.emplace(c, implied_root{value, finding_index, false});
-        else if (it->second.value == value) same_cell_.emplace_back(finding_index, it->second.finding);
-        else it->second.conflict = true;
+        if (it == implied_.end())
+            implied_.emplace(c, implied_root{value, finding_index, false});
+        else if (it->second.value == value)
+            same_cell_.emplace_back(finding_index, it->second.finding);
+        else
+            it->second.conflict = true;
     }
 
     // ---- R6: printed 法人或其他组织 subtotals
 
     void check_subtotals() {
-        std::visit([&](const auto& t) {
-            detail::for_each_member<std::decay_t<decltype(t.requests)>>([&](auto d) {
-                const applicant_row& row = t.requests.*d.pointer;
-                if (!row.organizations_subtotal) return;
-                const std::string base = std::string("requests.") + d.name + ".";
-                const cell_key& total = *find_cell_key(format_, base + "total");
-                const std::string row_label(total.row_info->label);
-                const std::string& subtotal_key = owned_.emplace_front(base + "organizations_subtotal");
-                const std::string pointer = "/requests/" + std::string(d.name) + "/organizations_subtotal";
-                // R7 applies to the printed subtotal as to any count.
-                check_domain(*row.organizations_subtotal, value_kind::count, [&] {
-                    return named_cell{"", pointer, "“" + row_label + "”行的法人或其他组织小计", subtotal_key};
+        std::visit(
+            [&](const auto& t) {
+                detail::for_each_member<std::decay_t<decltype(t.requests)>>([&](auto d) {
+                    const applicant_row& row = t.requests.*d.pointer;
+                    if (!row.organizations_subtotal) return;
+                    const std::string base = std::string("requests.") + d.name + ".";
+                    const cell_key& total = *find_cell_key(format_, base + "total");
+                    const std::string row_label(total.row_info->label);
+                    const std::string& subtotal_key = owned_.emplace_front(base + "organizations_subtotal");
+                    const std::string pointer = "/requests/" + std::string(d.name) + "/organizations_subtotal";
+                    // R7 applies to the printed subtotal as to any count.
+                    check_domain(*row.organizations_subtotal, value_kind::count, [&] {
+                        return named_cell{"", pointer, "“" + row_label + "”行的法人或其他组织小计", subtotal_key};
+                    });
+                    std::vector<term> lhs{{&*row.organizations_subtotal, subtotal_key}};
+                    std::vector<term> rhs;
+                    std::vector<std::string> cells;
+                    for (const cell_key& k : cell_keys(format_))
+                        if (k.section == "requests" && k.row == d.name && !k.column_info->group.empty()) {
+                            rhs.push_back({cells_[k.index], k.key});
+                            cells.push_back(k.key);
+                        }
+                    const evaluation e = evaluate(lhs, rhs, true);
+                    if (e.result == outcome::holds) return;
+                    message_values v;
+                    v.cell_zh = "“" + row_label + "”行";
+                    v.cell_en = "row " + std::string(d.name);
+                    auto [expected, actual] = describe(e, true, *row.organizations_subtotal, v);
+                    add(code_of(e.result, "XXGK-T3-009", "XXGK-T3-010", "XXGK-T3-011"), "", pointer,
+                        std::move(expected), std::move(actual), std::move(cells), v);
+                    if (e.result != outcome::blank_total)
+                        pending_.push_back({out_.size() - 1, std::move(lhs), std::move(rhs), true});
                 });
-                std::vector<term> lhs{{&*row.organizations_subtotal, subtotal_key}};
-                std::vector<term> rhs;
-                std::vector<std::string> cells;
-                for (const cell_key& k : cell_keys(format_))
-                    if (k.section == "requests" && k.row == d.name && !k.column_info->group.empty()) {
-                        rhs.push_back({cells_[k.index], k.key});
-                        cells.push_back(k.key);
-                    }
-                const evaluation e = evaluate(lhs, rhs, true);
-                if (e.result == outcome::holds) return;
-                message_values v;
-                v.cell_zh = "“" + row_label + "”行";
-                v.cell_en = "row " + std::string(d.name);
-                auto [expected, actual] = describe(e, true, *row.organizations_subtotal, v);
-                add(code_of(e.result, "XXGK-T3-009", "XXGK-T3-010", "XXGK-T3-011"), "", pointer, std::move(expected),
-                    std::move(actual), std::move(cells), v);
-                if (e.result != outcome::blank_total)
-                    pending_.push_back({out_.size() - 1, std::move(lhs), std::move(rhs), true});
-            });
-        }, r_.tables);
+            },
+            r_.tables);
     }
 
     // ---- narrative and the fee statement
@@ -700,7 +747,9 @@ private:
     // 10xxxxxx) other than ' ', '\n', '\t' and '\r'. Eight bytes at a time while none of them is
     // below 0x21 (then none is white space, and the count is 8 less the continuation bytes).
     static std::size_t characters(const std::string& s) {
-        auto counts = [](unsigned char c) { return (c & 0xC0) != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r'; };
+        auto counts = [](unsigned char c) {
+            return (c & 0xC0) != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r';
+        };
         using detail::word_highs, detail::word_ones;
         std::size_t n = 0, i = 0;
         const std::size_t size = s.size();
@@ -758,9 +807,11 @@ private:
         if (!r_.processing_fees) return;
         const processing_fee_statement& fees = *r_.processing_fees;
         if (fees.billed && fees.collected && *fees.billed < *fees.collected)
-            add_field("XXGK-N-003", "/processing_fees/collected", fees.billed->to_string(), fees.collected->to_string());
+            add_field("XXGK-N-003", "/processing_fees/collected", fees.billed->to_string(),
+                      fees.collected->to_string());
         if (fees.charged && !*fees.charged) {
-            auto contradicts = [&](const std::optional<decimal>& amount, const char* name, const char* zh, const char* en) {
+            auto contradicts = [&](const std::optional<decimal>& amount, const char* name, const char* zh,
+                                   const char* en) {
                 if (amount && *amount > decimal(0)) {
                     message_values v;
                     v.detail_zh = zh;
@@ -832,8 +883,10 @@ private:
     std::string text_pointer() const {
         std::string pointer;
         for (const path_token& t : text_path_) {
-            if (t.name.empty()) detail::push_index(pointer, t.index);
-            else detail::push_name(pointer, t.name);
+            if (t.name.empty())
+                detail::push_index(pointer, t.index);
+            else
+                detail::push_name(pointer, t.name);
         }
         return pointer;
     }
@@ -915,7 +968,8 @@ private:
                     continue;
                 }
                 const unsigned b = p[i];
-                if (cjk(b) || (b == 0xE2 && (p[i + 1] & 0x3Eu) != 0) || (b == 0xEF && ((p[i + 1] & 0x3Fu) | 0x04u) != 0x3F))
+                if (cjk(b) || (b == 0xE2 && (p[i + 1] & 0x3Eu) != 0) ||
+                    (b == 0xEF && ((p[i + 1] & 0x3Fu) | 0x04u) != 0x3F))
                     i += 3;
                 else if (b - 0x20u < 0x7Fu - 0x20u)
                     ++i;
@@ -929,11 +983,13 @@ private:
                 continue;
             }
             std::size_t len = 1;
-            if (cp >= 0xC0 && cp < 0xE0 && i + 1 < n) cp = ((cp & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu), len = 2;
+            if (cp >= 0xC0 && cp < 0xE0 && i + 1 < n)
+                cp = ((cp & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu), len = 2;
             else if (cp >= 0xE0 && cp < 0xF0 && i + 2 < n)
                 cp = ((cp & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu), len = 3;
             else if (cp >= 0xF0 && i + 3 < n)
-                cp = ((cp & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu), len = 4;
+                cp = ((cp & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu),
+                len = 4;
             if (hidden(cp)) {
                 any = true;
                 if (!hidden_found(cp)) break;
@@ -1014,12 +1070,12 @@ private:
     const report& r_;
     format_version format_;
     const label_table& labels_;
-    const std::vector<cell_key>& keys_;  // cell_keys(format_)
-    const rule_pack& pack_;              // pack_of(format_)
+    const std::vector<cell_key>& keys_;     // cell_keys(format_)
+    const rule_pack& pack_;                 // pack_of(format_)
     std::unique_ptr<const cell*[]> cells_;  // cells_[i]: the cell of keys_[i]
     validate_options options_;
     std::vector<finding> out_;
-    std::map<const cell*, implied_root> implied_;                  // blank total → implied value, its finding
+    std::map<const cell*, implied_root> implied_;                 // blank total → implied value, its finding
     std::vector<std::pair<std::size_t, std::size_t>> same_cell_;  // (consequence, root): one blank total, two rules
     std::vector<pending_check> pending_;                          // findings that may follow from a blank total
     std::forward_list<std::string> owned_;  // names that terms point at (R6 subtotal keys); allocates only when used
@@ -1027,9 +1083,7 @@ private:
 
 }  // namespace
 
-std::vector<finding> validate(const report& r, const validate_options& options) {
-    return checker(r, options).run();
-}
+std::vector<finding> validate(const report& r, const validate_options& options) { return checker(r, options).run(); }
 
 std::size_t count_errors(const std::vector<finding>& findings) noexcept {
     std::size_t n = 0;

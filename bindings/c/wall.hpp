@@ -143,15 +143,33 @@ struct xxgk_error {
 
 namespace xxgk_c {
 
-template <class T> struct handle_kind_of;
-template <> struct handle_kind_of<xxgk_report> { static constexpr handle_kind value = handle_kind::report; };
-template <> struct handle_kind_of<xxgk_issues> { static constexpr handle_kind value = handle_kind::issues; };
-template <> struct handle_kind_of<xxgk_error> { static constexpr handle_kind value = handle_kind::error; };
-template <> struct handle_kind_of<xxgk_portal> { static constexpr handle_kind value = handle_kind::portal; };
-template <> struct handle_kind_of<xxgk_sources> { static constexpr handle_kind value = handle_kind::sources; };
+template <class T>
+struct handle_kind_of;
+template <>
+struct handle_kind_of<xxgk_report> {
+    static constexpr handle_kind value = handle_kind::report;
+};
+template <>
+struct handle_kind_of<xxgk_issues> {
+    static constexpr handle_kind value = handle_kind::issues;
+};
+template <>
+struct handle_kind_of<xxgk_error> {
+    static constexpr handle_kind value = handle_kind::error;
+};
+template <>
+struct handle_kind_of<xxgk_portal> {
+    static constexpr handle_kind value = handle_kind::portal;
+};
+template <>
+struct handle_kind_of<xxgk_sources> {
+    static constexpr handle_kind value = handle_kind::sources;
+};
 
-template <class T, class = void> struct is_handle : std::false_type {};
-template <class T> struct is_handle<T, std::void_t<decltype(handle_kind_of<T>::value)>> : std::true_type {};
+template <class T, class = void>
+struct is_handle : std::false_type {};
+template <class T>
+struct is_handle<T, std::void_t<decltype(handle_kind_of<T>::value)>> : std::true_type {};
 
 /// The tag word at `p` (0 when `p` is not aligned as a handle is: then it is none). Reads 8 bytes
 /// that may belong to anything the caller passed — a buffer, a string, another handle — on
@@ -159,7 +177,8 @@ template <class T> struct is_handle<T, std::void_t<decltype(handle_kind_of<T>::v
 #if defined(__clang__) || defined(__GNUC__)
 __attribute__((no_sanitize_address))
 #endif
-inline std::uint64_t tag_word_at(const void* p) noexcept {
+inline std::uint64_t
+tag_word_at(const void* p) noexcept {
     if (reinterpret_cast<std::uintptr_t>(p) % alignof(handle_tag) != 0) return 0;
 #if defined(__clang__) || defined(__GNUC__)
     typedef std::uint64_t __attribute__((may_alias)) aliased_word;
@@ -186,8 +205,7 @@ std::string misuse_message(const T* h, const char* name) {
     std::string m = std::string("argument '") + name + "' is ";
     if (w == freed_tag(handle_kind_of<T>::value))
         return m + "an " + expected + " that was already freed (used after its _free function)";
-    if ((w >> 32) == live_prefix && kind >= 1 && kind <= 5)
-        return m + "an " + kind_name(kind) + ", not an " + expected;
+    if ((w >> 32) == live_prefix && kind >= 1 && kind <= 5) return m + "an " + kind_name(kind) + ", not an " + expected;
     if ((w >> 32) == freed_prefix && kind >= 1 && kind <= 5)
         return m + "a freed " + kind_name(kind) + ", not an " + expected;
     return m + "not an " + expected + " handle (a pointer of another kind, or a handle freed long ago)";
@@ -222,7 +240,7 @@ struct failure {
 };
 
 [[noreturn]] inline void fail(xxgk_status status, std::string message, std::string location = {},
-                       std::size_t offset = XXGK_NO_OFFSET) {
+                              std::size_t offset = XXGK_NO_OFFSET) {
     failure f;
     f.error.status = status;
     f.error.message = std::move(message);
@@ -256,8 +274,8 @@ inline xxgk_error error_from_problems(const std::vector<xxgk::problem>& problems
     e.status = first.status;
     e.message = first.message;
     if (problems.size() > 1)
-        e.message += " (and " + std::to_string(problems.size() - 1) + " more problem" +
-                     (problems.size() > 2 ? "s" : "") + ")";
+        e.message +=
+            " (and " + std::to_string(problems.size() - 1) + " more problem" + (problems.size() > 2 ? "s" : "") + ")";
     e.location = first.pointer;
     e.offset = first.offset;
     e.line = first.line;
@@ -282,7 +300,8 @@ inline xxgk_status deliver(xxgk_error** err, xxgk_error&& e) noexcept {
     }
 }
 
-inline xxgk_status deliver(xxgk_error** err, xxgk_status status, const char* message, std::string_view location = {}) noexcept {
+inline xxgk_status deliver(xxgk_error** err, xxgk_status status, const char* message,
+                           std::string_view location = {}) noexcept {
     if (!err) return status;
     try {
         xxgk_error e;

@@ -6,7 +6,6 @@
 // preallocated out-of-memory error.
 #include "xxgk/xxgk.h"
 
-
 #include <xxgk/render.hpp>
 #include <xxgk/schema.hpp>
 #include <xxgk/text.hpp>
@@ -101,8 +100,7 @@ void check_length(std::size_t len, const char* name) {
 
 void check_struct_version(unsigned int version, unsigned int current, const char* name, const char* init) {
     if (version == 0)
-        fail(XXGK_E_INVALID_ARGUMENT,
-             std::string("'") + name + "->version' is 0: initialise the struct with " + init);
+        fail(XXGK_E_INVALID_ARGUMENT, std::string("'") + name + "->version' is 0: initialise the struct with " + init);
     if (version > current)
         fail(XXGK_E_INVALID_ARGUMENT, std::string("'") + name + "->version' is " + std::to_string(version) +
                                           ", newer than this library knows (" + std::to_string(current) + ")");
@@ -125,7 +123,6 @@ void locate(std::string_view text, std::size_t offset, xxgk_error& e) {
     e.line = p.line;
     e.column = p.column;
 }
-
 
 void check_utf8(std::string_view s, const char* name, bool with_position = false) {
     const std::size_t bad = xxgk::invalid_utf8_offset(s);
@@ -150,7 +147,6 @@ std::string_view text_arg(const char* p, std::size_t len, const char* name, bool
     check_utf8(s, name);
     return s;
 }
-
 
 xxgk::format_version format_arg(int format) {
     for (xxgk::format_version f : xxgk::all_formats)
@@ -275,7 +271,6 @@ const char* borrowed(const std::string& s, std::size_t* out_len) noexcept {
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-
 void decode_into(xxgk_report** out, std::string_view json, const xxgk::decode_options& options) {
     check_limit(json.size(), options.max_input_bytes);
     check_utf8(json, "json", true);
@@ -283,7 +278,6 @@ void decode_into(xxgk_report** out, std::string_view json, const xxgk::decode_op
     if (!r.ok()) throw failure{error_from_problems(r.problems, true)};
     *out = new xxgk_report(std::move(*r.value));
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Members of the model, addressed by JSON Pointer segments. Derived from the Boost.Describe
@@ -301,14 +295,22 @@ bool is_index(const std::string& s) {
 template <class T>
 node classify() {
     using namespace xxgk::detail;
-    if constexpr (is_optional<T>::value) return classify<typename T::value_type>();
-    else if constexpr (is_cell_v<T>) return node::cell;
-    else if constexpr (boost::describe::has_describe_members<T>::value) return node::object;
-    else if constexpr (is_vector<T>::value) return node::array;
-    else if constexpr (std::is_same_v<T, bool>) return node::boolean;
-    else if constexpr (std::is_enum_v<T>) return node::text;
-    else if constexpr (std::is_integral_v<T>) return node::integer;
-    else return node::text;  // std::string, decimal, calendar_date: JSON strings
+    if constexpr (is_optional<T>::value)
+        return classify<typename T::value_type>();
+    else if constexpr (is_cell_v<T>)
+        return node::cell;
+    else if constexpr (boost::describe::has_describe_members<T>::value)
+        return node::object;
+    else if constexpr (is_vector<T>::value)
+        return node::array;
+    else if constexpr (std::is_same_v<T, bool>)
+        return node::boolean;
+    else if constexpr (std::is_enum_v<T>)
+        return node::text;
+    else if constexpr (std::is_integral_v<T>)
+        return node::integer;
+    else
+        return node::text;  // std::string, decimal, calendar_date: JSON strings
 }
 
 template <class T>
@@ -382,9 +384,12 @@ std::string pointer_of(const std::vector<std::string>& segs) {
     for (const std::string& s : segs) {
         p += '/';
         for (char c : s) {
-            if (c == '~') p += "~0";
-            else if (c == '/') p += "~1";
-            else p += c;
+            if (c == '~')
+                p += "~0";
+            else if (c == '/')
+                p += "~1";
+            else
+                p += c;
         }
     }
     return p;
@@ -408,8 +413,8 @@ std::vector<std::string> parse_pointer(std::string_view p) {
                 cur += p[i + 1] == '0' ? '~' : '/';
                 ++i;
             } else {
-                fail(XXGK_E_INVALID_ARGUMENT, "'" + std::string(p) + "' is not a JSON Pointer: '~' must be followed by 0 or 1",
-                     std::string(p));
+                fail(XXGK_E_INVALID_ARGUMENT,
+                     "'" + std::string(p) + "' is not a JSON Pointer: '~' must be followed by 0 or 1", std::string(p));
             }
         } else {
             cur += p[i];
@@ -450,8 +455,7 @@ node resolve(const xxgk::report& r, const std::vector<std::string>& segs, const 
                  location);
     }
     fail(XXGK_E_UNKNOWN_KEY,
-         "'" + shown + "' names nothing in the " + std::string(xxgk::to_string(r.format())) +
-             " report model",
+         "'" + shown + "' names nothing in the " + std::string(xxgk::to_string(r.format())) + " report model",
          location);
 }
 
@@ -505,8 +509,10 @@ void apply(xxgk_report& rep, const std::vector<std::string>& segs, boost::json::
             const bool last = i + 1 == segs.size();
             if (cur->is_null()) {
                 // An absent enclosing member: numeric segments address arrays, names objects.
-                if (is_index(s)) cur->emplace_array();
-                else cur->emplace_object();
+                if (is_index(s))
+                    cur->emplace_array();
+                else
+                    cur->emplace_object();
             }
             if (auto* o = cur->if_object()) {
                 boost::json::value& slot = (*o)[s];
@@ -536,7 +542,8 @@ void apply(xxgk_report& rep, const std::vector<std::string>& segs, boost::json::
     }
     std::string text = boost::json::serialize(doc);
     if (raw_json) {
-        const std::string marker = boost::json::serialize(boost::json::value(boost::json::string(placeholder.data(), placeholder.size())));
+        const std::string marker =
+            boost::json::serialize(boost::json::value(boost::json::string(placeholder.data(), placeholder.size())));
         const std::size_t at = text.find(marker);
         if (at == std::string::npos || text.find(marker, at + 1) != std::string::npos)
             fail(XXGK_E_INTERNAL, "cannot place the new value in the document", location);
@@ -678,7 +685,6 @@ std::string key_text(std::string_view key) { return std::string(key); }
 
 }  // namespace
 
-
 // =============================================================================================
 // The argument helpers shared with the other files of bindings/c (wall.hpp)
 
@@ -696,7 +702,9 @@ std::string xxgk_c::file_arg(const char* path, const xxgk::decode_options& o) {
     return xxgk::read_file(path, o.max_input_bytes);
 }
 
-void xxgk_c::fail_with(const std::vector<xxgk::problem>& problems) { throw failure{error_from_problems(problems, true)}; }
+void xxgk_c::fail_with(const std::vector<xxgk::problem>& problems) {
+    throw failure{error_from_problems(problems, true)};
+}
 
 xxgk::validate_options xxgk_c::validate_options_arg(const xxgk_validate_options* options) {
     xxgk::validate_options o;
@@ -715,8 +723,8 @@ xxgk::render_options xxgk_c::render_options_arg(const xxgk_render_options* optio
         if (options->lang == XXGK_LANG_EN)
             o.lang = "en";
         else if (options->lang != XXGK_LANG_ZH)
-            fail(XXGK_E_INVALID_ARGUMENT, "options->lang " + std::to_string(options->lang) +
-                                              " is not XXGK_LANG_ZH or XXGK_LANG_EN");
+            fail(XXGK_E_INVALID_ARGUMENT,
+                 "options->lang " + std::to_string(options->lang) + " is not XXGK_LANG_ZH or XXGK_LANG_EN");
         if (options->findings) {
             require(options->findings, "options->findings");
             o.findings = &options->findings->findings;
@@ -906,7 +914,9 @@ xxgk_status xxgk_report_to_cells_csv(const xxgk_report* report, char** out, size
 
 void xxgk_report_free(xxgk_report* report) { retire(report); }
 
-int xxgk_report_format(const xxgk_report* report) { return live(report) ? static_cast<int>(report->value.format()) : 0; }
+int xxgk_report_format(const xxgk_report* report) {
+    return live(report) ? static_cast<int>(report->value.format()) : 0;
+}
 
 xxgk_status xxgk_report_clone(const xxgk_report* report, xxgk_report** out, xxgk_error** err) {
     clear_out(out);
@@ -957,7 +967,8 @@ xxgk_status xxgk_report_set_json(xxgk_report* report, const char* pointer, size_
         resolve(report->value, segs, std::string(p), std::string(p));
         const std::string_view text(json, json_len);
         boost::json::value v = parse_json_arg(text, "json");  // syntax, depth and UTF-8, positions in `text`
-        with_stack_for(report->value.unknown_members, [&] { apply(*report, segs, std::move(v), std::string(p), text); });
+        with_stack_for(report->value.unknown_members,
+                       [&] { apply(*report, segs, std::move(v), std::string(p), text); });
     });
 }
 
@@ -1008,8 +1019,9 @@ xxgk_status xxgk_cell_set_decimal(xxgk_report* report, const char* key, size_t k
         const std::optional<xxgk::decimal> d = xxgk::decimal::parse(t);
         if (!d)
             fail(XXGK_E_INVALID_VALUE,
-                 "'" + std::string(t) + "' is not a decimal such as 17424.88 ([+-]digits[.digits], at most 18 digits "
-                                        "after the point, 64-bit range)",
+                 "'" + std::string(t) +
+                     "' is not a decimal such as 17424.88 ([+-]digits[.digits], at most 18 digits "
+                     "after the point, 64-bit range)",
                  key_text(k));
         c = xxgk::cell::number(*d, static_cast<xxgk::money_unit>(unit));
     });
@@ -1085,8 +1097,7 @@ xxgk_status xxgk_field_get(const xxgk_report* report, const char* key, size_t ke
         const std::vector<std::string> segs = split_key(k);
         const std::string where = pointer_of(segs);
         switch (resolve(report->value, segs, std::string(k), where)) {
-            case node::cell:
-                fail(XXGK_E_WRONG_TYPE, "'" + std::string(k) + "' is a cell: use xxgk_cell_get", where);
+            case node::cell: fail(XXGK_E_WRONG_TYPE, "'" + std::string(k) + "' is a cell: use xxgk_cell_get", where);
             case node::object:
             case node::array:
                 fail(XXGK_E_WRONG_TYPE,
@@ -1097,16 +1108,21 @@ xxgk_status xxgk_field_get(const xxgk_report* report, const char* key, size_t ke
         const boost::json::value doc = parse_own(xxgk::to_json(report->value));
         const boost::json::value* v = find(doc, segs);
         if (!v || v->is_null()) return;  // left out by the report: *out stays NULL
-        if (v->is_string()) copy_out(std::string_view(v->get_string().data(), v->get_string().size()), out, out_len);
-        else if (v->is_int64()) copy_out(std::to_string(v->get_int64()), out, out_len);
-        else if (v->is_uint64()) copy_out(std::to_string(v->get_uint64()), out, out_len);
-        else if (v->is_bool()) copy_out(v->get_bool() ? "true" : "false", out, out_len);
-        else copy_out(boost::json::serialize(*v), out, out_len);
+        if (v->is_string())
+            copy_out(std::string_view(v->get_string().data(), v->get_string().size()), out, out_len);
+        else if (v->is_int64())
+            copy_out(std::to_string(v->get_int64()), out, out_len);
+        else if (v->is_uint64())
+            copy_out(std::to_string(v->get_uint64()), out, out_len);
+        else if (v->is_bool())
+            copy_out(v->get_bool() ? "true" : "false", out, out_len);
+        else
+            copy_out(boost::json::serialize(*v), out, out_len);
     });
 }
 
-xxgk_status xxgk_field_set(xxgk_report* report, const char* key, size_t key_len, const char* value,
-                           size_t value_len, xxgk_error** err) {
+xxgk_status xxgk_field_set(xxgk_report* report, const char* key, size_t key_len, const char* value, size_t value_len,
+                           xxgk_error** err) {
     return guarded(err, [&] {
         require(report, "report");
         const std::string_view k = text_arg(key, key_len, "key");
@@ -1115,8 +1131,7 @@ xxgk_status xxgk_field_set(xxgk_report* report, const char* key, size_t key_len,
         const std::string where = pointer_of(segs);
         boost::json::value jv;
         switch (resolve(report->value, segs, std::string(k), where)) {
-            case node::cell:
-                fail(XXGK_E_WRONG_TYPE, "'" + std::string(k) + "' is a cell: use xxgk_cell_set_*", where);
+            case node::cell: fail(XXGK_E_WRONG_TYPE, "'" + std::string(k) + "' is a cell: use xxgk_cell_set_*", where);
             case node::object:
             case node::array:
                 fail(XXGK_E_WRONG_TYPE,
@@ -1135,9 +1150,12 @@ xxgk_status xxgk_field_set(xxgk_report* report, const char* key, size_t key_len,
                 break;
             }
             case node::boolean:
-                if (v == "true") jv = true;
-                else if (v == "false") jv = false;
-                else fail(XXGK_E_INVALID_VALUE, "'" + std::string(v) + "' is not true or false", where);
+                if (v == "true")
+                    jv = true;
+                else if (v == "false")
+                    jv = false;
+                else
+                    fail(XXGK_E_INVALID_VALUE, "'" + std::string(v) + "' is not true or false", where);
                 break;
             default: jv = boost::json::string(boost::json::string_view(v.data(), v.size())); break;
         }
@@ -1288,8 +1306,8 @@ xxgk_status xxgk_report_render(const xxgk_report* report, int what, const xxgk_r
             case XXGK_RENDER_MARKDOWN: copy_out(xxgk::render_markdown(report->value), out, out_len); break;
             case XXGK_RENDER_CSV_LONG: copy_out(xxgk::to_cells_csv(report->value), out, out_len); break;
             default:
-                fail(XXGK_E_INVALID_ARGUMENT, "what " + std::to_string(what) +
-                                                  " is not one of the XXGK_RENDER_* constants");
+                fail(XXGK_E_INVALID_ARGUMENT,
+                     "what " + std::to_string(what) + " is not one of the XXGK_RENDER_* constants");
         }
     });
 }

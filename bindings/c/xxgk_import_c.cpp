@@ -20,11 +20,13 @@ xxgk::import_options import_options_arg(const xxgk_import_options* o) {
         case XXGK_SOURCE_DOCX: options.kind = xxgk::source_kind::docx; break;
         case XXGK_SOURCE_IMAGE: options.kind = xxgk::source_kind::image; break;
         default:
-            fail(XXGK_E_INVALID_ARGUMENT, "options->kind " + std::to_string(o->kind) + " is not an XXGK_SOURCE_* value");
+            fail(XXGK_E_INVALID_ARGUMENT,
+                 "options->kind " + std::to_string(o->kind) + " is not an XXGK_SOURCE_* value");
     }
     if (o->format != 0) {
         if (!xxgk_format_supported(o->format))
-            fail(XXGK_E_INVALID_ARGUMENT, "options->format " + std::to_string(o->format) + " is not a supported format");
+            fail(XXGK_E_INVALID_ARGUMENT,
+                 "options->format " + std::to_string(o->format) + " is not a supported format");
         options.format = static_cast<xxgk::format_version>(o->format);
     }
     if (o->year != 0) options.year = o->year;
@@ -68,7 +70,8 @@ xxgk_status xxgk_import_bytes(xxgk_report** out, char** log_json, size_t* log_js
         // The importer's walkers over HTML and Word documents recurse per level of nesting: on a
         // stack of its own, whatever the caller's (docs/security.md, "Nesting depth").
         const std::string_view b(bytes ? bytes : "", bytes_len);
-        deliver_import(xxgk::detail::on_own_stack([&] { return xxgk::import_bytes(b, o); }), out, log_json, log_json_len);
+        deliver_import(xxgk::detail::on_own_stack([&] { return xxgk::import_bytes(b, o); }), out, log_json,
+                       log_json_len);
     });
 }
 
@@ -81,7 +84,8 @@ xxgk_status xxgk_import_file(xxgk_report** out, char** log_json, size_t* log_jso
         require(out, "out");
         require(path, "path");
         const xxgk::import_options o = import_options_arg(options);
-        deliver_import(xxgk::detail::on_own_stack([&] { return xxgk::import_file(path, o); }), out, log_json, log_json_len);
+        deliver_import(xxgk::detail::on_own_stack([&] { return xxgk::import_file(path, o); }), out, log_json,
+                       log_json_len);
     });
 }
 

@@ -17,7 +17,8 @@ std::vector<xxgk::report> reports_arg(const xxgk_report* const* handles, std::si
     out.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
         if (!handles[i])
-            fail(XXGK_E_INVALID_ARGUMENT, std::string("argument '") + name + "[" + std::to_string(i) + "]' must not be NULL",
+            fail(XXGK_E_INVALID_ARGUMENT,
+                 std::string("argument '") + name + "[" + std::to_string(i) + "]' must not be NULL",
                  "/" + std::to_string(i));
         if (!live(handles[i]))
             fail(XXGK_E_MISUSE, misuse_message(handles[i], (std::string(name) + "[" + std::to_string(i) + "]").c_str()),

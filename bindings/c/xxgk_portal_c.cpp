@@ -43,8 +43,8 @@ int xxgk_is_portal_json(const char* json, size_t json_len) {
     }
 }
 
-xxgk_status xxgk_portal_from_json(xxgk_portal** out, const char* json, size_t json_len, const xxgk_load_options* options,
-                                  xxgk_error** err) {
+xxgk_status xxgk_portal_from_json(xxgk_portal** out, const char* json, size_t json_len,
+                                  const xxgk_load_options* options, xxgk_error** err) {
     clear_out(out);
     return guarded(err, [&] {
         xxgk_c::require(out, "out");
@@ -125,8 +125,9 @@ xxgk_status xxgk_portal_render(const xxgk_portal* portal, int what, const xxgk_r
         xxgk_c::require(out, "out");
         xxgk::render_options o = xxgk_c::render_options_arg(options);
         if (what != XXGK_RENDER_HTML && what != XXGK_RENDER_HTML_FRAGMENT)
-            xxgk_c::fail(XXGK_E_INVALID_ARGUMENT, "what " + std::to_string(what) +
-                                                      " is not XXGK_RENDER_HTML or XXGK_RENDER_HTML_FRAGMENT (portal files)");
+            xxgk_c::fail(XXGK_E_INVALID_ARGUMENT,
+                         "what " + std::to_string(what) +
+                             " is not XXGK_RENDER_HTML or XXGK_RENDER_HTML_FRAGMENT (portal files)");
         o.standalone = what == XXGK_RENDER_HTML;
         xxgk_c::copy_out(xxgk::render_html(portal->value, o), out, out_len);
     });

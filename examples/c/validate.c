@@ -13,19 +13,17 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *severity_name(int severity)
-{
+static const char* severity_name(int severity) {
     switch (severity) {
-    case XXGK_SEVERITY_ERROR: return "error";
-    case XXGK_SEVERITY_WARNING: return "warning";
-    case XXGK_SEVERITY_INFO: return "info";
-    default: return "?";
+        case XXGK_SEVERITY_ERROR: return "error";
+        case XXGK_SEVERITY_WARNING: return "warning";
+        case XXGK_SEVERITY_INFO: return "info";
+        default: return "?";
     }
 }
 
 /* Prints a failed call: its status, then every problem with its location. */
-static void print_error(const char *what, xxgk_status status, const xxgk_error *err)
-{
+static void print_error(const char* what, xxgk_status status, const xxgk_error* err) {
     size_t i, count = xxgk_error_count(err);
     fprintf(stderr, "%s: %s\n", what, xxgk_status_name(status));
     for (i = 0; i < count; ++i) {
@@ -37,11 +35,10 @@ static void print_error(const char *what, xxgk_status status, const xxgk_error *
     }
 }
 
-int main(int argc, char **argv)
-{
-    xxgk_report *report = NULL;
-    xxgk_issues *issues = NULL;
-    xxgk_error *err = NULL;
+int main(int argc, char** argv) {
+    xxgk_report* report = NULL;
+    xxgk_issues* issues = NULL;
+    xxgk_error* err = NULL;
     xxgk_status status;
     int lang = XXGK_LANG_ZH;
     size_t i, count;
@@ -72,12 +69,12 @@ int main(int argc, char **argv)
     count = xxgk_issues_count(issues);
     for (i = 0; i < count; ++i) {
         /* Borrowed strings: valid until xxgk_issues_free. */
-        const char *key = xxgk_issues_key(issues, i, NULL);
+        const char* key = xxgk_issues_key(issues, i, NULL);
         printf("%s %s %s\n    %s\n", severity_name(xxgk_issues_severity(issues, i)), xxgk_issues_code(issues, i, NULL),
                key[0] != '\0' ? key : xxgk_issues_pointer(issues, i, NULL), xxgk_issues_message(issues, i, lang, NULL));
     }
-    printf("%lu errors, %lu findings (%d format)\n", (unsigned long)xxgk_issues_error_count(issues), (unsigned long)count,
-           xxgk_report_format(report));
+    printf("%lu errors, %lu findings (%d format)\n", (unsigned long)xxgk_issues_error_count(issues),
+           (unsigned long)count, xxgk_report_format(report));
 
     exit_code = xxgk_issues_error_count(issues) > 0 ? 1 : 0;
     xxgk_issues_free(issues);

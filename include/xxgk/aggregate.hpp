@@ -26,7 +26,7 @@ BOOST_DESCRIBE_STRUCT(cell_sources, (), (key, summed, blank, unknown))
 
 /// A 汇总 report and the provenance of each of its cells.
 struct aggregation {
-    xxgk::report report;               ///< the compiled report: the caller's header, every cell summed
+    xxgk::report report;                ///< the compiled report: the caller's header, every cell summed
     std::vector<cell_sources> sources;  ///< one per cell, in the order of `cell_keys(report.format())`
 };
 

@@ -150,7 +150,7 @@ struct typed_cell : cell {
     static constexpr value_kind kind = Kind;
     using cell::cell;
     typed_cell() = default;
-    typed_cell(const cell& c) : cell(c) {}         // NOLINT: a typed cell is a cell
+    typed_cell(const cell& c) : cell(c) {}                 // NOLINT: a typed cell is a cell
     typed_cell(cell&& c) noexcept : cell(std::move(c)) {}  // NOLINT
 };
 

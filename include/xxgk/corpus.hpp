@@ -37,12 +37,12 @@ class atomic_file;  // src/file_io.hpp
 
 /// What a file of a corpus holds, as `detect_input_kind` decides.
 enum class input_kind : std::uint8_t {
-    json,  ///< canonical JSON (docs/json-format.md)
-    text,  ///< a published report as plain text (import_text)
-    html,  ///< a published report as an HTML page (import_html)
-    pdf,   ///< a published report as a PDF file (import_pdf)
-    docx,  ///< a published report as a Word file (import_docx)
-    image, ///< a scanned report as an image (import_image, OCR)
+    json,   ///< canonical JSON (docs/json-format.md)
+    text,   ///< a published report as plain text (import_text)
+    html,   ///< a published report as an HTML page (import_html)
+    pdf,    ///< a published report as a PDF file (import_pdf)
+    docx,   ///< a published report as a Word file (import_docx)
+    image,  ///< a scanned report as an image (import_image, OCR)
 };
 BOOST_DESCRIBE_ENUM(input_kind, json, text, html, pdf, docx, image)
 
@@ -97,14 +97,14 @@ enum class corpus_language : std::uint8_t {
 
 /// What one file gave.
 struct corpus_file_result {
-    std::string file;                     ///< path relative to the corpus directory
-    std::optional<input_kind> kind;       ///< unset when the file could not be read
-    std::vector<corpus_error> errors;     ///< non-empty exactly when the file was unusable
-    std::vector<finding> findings;        ///< validation findings (empty when unusable)
+    std::string file;                          ///< path relative to the corpus directory
+    std::optional<input_kind> kind;            ///< unset when the file could not be read
+    std::vector<corpus_error> errors;          ///< non-empty exactly when the file was unusable
+    std::vector<finding> findings;             ///< validation findings (empty when unusable)
     std::vector<import_log_entry> import_log;  ///< import decisions of level warning or error
-    std::vector<cell_record> cells;       ///< every cell (empty when unusable)
-    std::string body;                     ///< header.body of the report read
-    int year = 0;                         ///< header.year of the report read
+    std::vector<cell_record> cells;            ///< every cell (empty when unusable)
+    std::string body;                          ///< header.body of the report read
+    int year = 0;                              ///< header.year of the report read
     /// True when the file was read as a report and validated.
     bool ok() const noexcept { return errors.empty(); }
 };
@@ -113,31 +113,32 @@ struct corpus_file_result {
 struct corpus_options {
     /// Threads that read and validate; 0 = std::thread::hardware_concurrency(). At most one per file.
     unsigned jobs = 0;
-    decode_options decoding;        ///< how JSON files are decoded (strict by default)
-    validate_options validation;    ///< what validation keeps
+    decode_options decoding;      ///< how JSON files are decoded (strict by default)
+    validate_options validation;  ///< what validation keeps
     /// Called on the calling thread after each file is delivered, with (files done, files in all).
     std::function<void(std::size_t, std::size_t)> progress;
 };
 
 /// Counts of a run.
 struct corpus_summary {
-    std::size_t files = 0;         ///< files examined
-    std::size_t reports = 0;       ///< files read as reports and validated
-    std::size_t unusable = 0;      ///< files skipped (see errors.csv)
+    std::size_t files = 0;     ///< files examined
+    std::size_t reports = 0;   ///< files read as reports and validated
+    std::size_t unusable = 0;  ///< files skipped (see errors.csv)
     /// Of those, the files and directories that could not be read or listed at all (errc::io_error):
     /// the run did not see the whole corpus. `xxgk corpus` then exits with 2.
     std::size_t unreadable = 0;
-    std::size_t with_errors = 0;   ///< reports with at least one finding of severity error
+    std::size_t with_errors = 0;                     ///< reports with at least one finding of severity error
     std::map<std::string, std::size_t> by_code;      ///< findings per code (import log codes too)
     std::map<std::string, std::size_t> by_severity;  ///< findings per severity name
     std::map<std::string, std::size_t> by_kind;      ///< files per input kind (json, text, html)
-    unsigned jobs = 1;             ///< threads used
-    double seconds = 0;            ///< wall-clock time of the run
+    unsigned jobs = 1;                               ///< threads used
+    double seconds = 0;                              ///< wall-clock time of the run
 };
 
 /// Reads, imports or decodes, and validates one file (`dir`/`file`). Never throws for a bad file
 /// (only std::bad_alloc): what went wrong is in `errors`.
-corpus_file_result check_corpus_file(const std::string& dir, const std::string& file, const corpus_options& options = {});
+corpus_file_result check_corpus_file(const std::string& dir, const std::string& file,
+                                     const corpus_options& options = {});
 
 /// Checks every file of `files` (paths relative to `dir`) on `options.jobs` threads and hands
 /// each result to `sink` on the calling thread, in the order of `files`. Returns the counts.

@@ -17,16 +17,16 @@ namespace xxgk {
 
 /// Why an input could not be read or an operation was refused. Stable: never renumbered.
 enum class errc : int {
-    invalid_json = 1,    ///< not well-formed JSON (or invalid UTF-8 inside a string)
-    wrong_type = 2,      ///< a member has the wrong JSON type
-    missing_member = 3,  ///< a required member is absent
-    unknown_member = 4,  ///< a member the model does not have (strict mode)
-    out_of_range = 5,    ///< a number beyond what the member admits
-    invalid_value = 6,   ///< a malformed date, decimal, enum name, …
-    wrong_format = 7,    ///< a row or cell that exists only in the other format version
-    unknown_key = 8,     ///< a cell key that is not a cell of the report's format
-    limit_exceeded = 9,  ///< input larger or deeper than the configured limits
-    io_error = 10,       ///< a file could not be read or written
+    invalid_json = 1,       ///< not well-formed JSON (or invalid UTF-8 inside a string)
+    wrong_type = 2,         ///< a member has the wrong JSON type
+    missing_member = 3,     ///< a required member is absent
+    unknown_member = 4,     ///< a member the model does not have (strict mode)
+    out_of_range = 5,       ///< a number beyond what the member admits
+    invalid_value = 6,      ///< a malformed date, decimal, enum name, …
+    wrong_format = 7,       ///< a row or cell that exists only in the other format version
+    unknown_key = 8,        ///< a cell key that is not a cell of the report's format
+    limit_exceeded = 9,     ///< input larger or deeper than the configured limits
+    io_error = 10,          ///< a file could not be read or written
     duplicate_member = 11,  ///< a member name repeated within one JSON object (a parser would keep only one)
     no_text_layer = 12,     ///< a PDF with no text to read: a scan or pictures of the pages (needs OCR)
     encrypted = 13,         ///< a password-protected PDF or Word file

@@ -21,9 +21,7 @@ BOOST_DESCRIBE_ENUM(format_version, v2019, v2021)
 inline constexpr std::array<format_version, 2> all_formats{format_version::v2019, format_version::v2021};
 
 /// The format's name as used in JSON, the CLI and every binding: "2019" or "2021".
-constexpr std::string_view to_string(format_version f) noexcept {
-    return f == format_version::v2019 ? "2019" : "2021";
-}
+constexpr std::string_view to_string(format_version f) noexcept { return f == format_version::v2019 ? "2019" : "2021"; }
 
 /// Parses "2019" or "2021". Returns nothing for anything else.
 constexpr std::optional<format_version> parse_format_version(std::string_view s) noexcept {

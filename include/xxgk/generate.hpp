@@ -28,15 +28,15 @@ namespace xxgk {
 
 /// The kinds of fault the generator can inject, each with the finding validation reports for it.
 enum class fault_kind : std::uint8_t {
-    row_total,                ///< a 总计 of a section 三 row raised (R2, XXGK-T3-003)
-    blank_row_total,          ///< a non-zero section 三 row total left blank (R2, XXGK-T3-004)
-    outcome_total,            ///< a （七）总计 cell of one applicant column raised (R3, XXGK-T3-006)
-    conservation,             ///< a 结转下年度继续办理 cell raised (R1, XXGK-T3-001 at （七）总计 of its column)
-    case_total,               ///< a 总计 of section 四 raised (R5, XXGK-T4-001)
-    negative_count,           ///< a section 二 count made negative (R7, XXGK-V-001)
-    fractional_count,         ///< a section 二 count given a fraction (R7, XXGK-V-002)
-    unreadable_cell,          ///< a section 二 count printed as text (R7, XXGK-V-007)
-    amount_unit,              ///< 2019 采购总金额 without unit (XXGK-V-004); 2021 本年收费金额 in 元 (XXGK-V-005)
+    row_total,         ///< a 总计 of a section 三 row raised (R2, XXGK-T3-003)
+    blank_row_total,   ///< a non-zero section 三 row total left blank (R2, XXGK-T3-004)
+    outcome_total,     ///< a （七）总计 cell of one applicant column raised (R3, XXGK-T3-006)
+    conservation,      ///< a 结转下年度继续办理 cell raised (R1, XXGK-T3-001 at （七）总计 of its column)
+    case_total,        ///< a 总计 of section 四 raised (R5, XXGK-T4-001)
+    negative_count,    ///< a section 二 count made negative (R7, XXGK-V-001)
+    fractional_count,  ///< a section 二 count given a fraction (R7, XXGK-V-002)
+    unreadable_cell,   ///< a section 二 count printed as text (R7, XXGK-V-007)
+    amount_unit,       ///< 2019 采购总金额 without unit (XXGK-V-004); 2021 本年收费金额 in 元 (XXGK-V-005)
     published_exceeds_total,  ///< 2019 only: 本年新公开数量 above 对外公开总数量 (XXGK-T2-002)
     statistics_period,        ///< 统计期限 not the calendar year (XXGK-H-004)
     early_publication,        ///< 发布日期 before the report year ended (XXGK-H-007)
@@ -60,7 +60,7 @@ BOOST_DESCRIBE_STRUCT(injected_fault, (), (kind, code, key, pointer, before, aft
 /// What to generate.
 struct generate_options {
     format_version format = format_version::v2021;  ///< the format of every report
-    std::uint64_t seed = 0;                          ///< same seed, same reports, on every platform
+    std::uint64_t seed = 0;                         ///< same seed, same reports, on every platform
     /// Probability, in [0, 1], that each fault kind applicable to the format is injected into a
     /// report (independently per kind and report). 0 generates valid reports only.
     double fault_rate = 0.0;

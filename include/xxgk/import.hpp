@@ -45,11 +45,11 @@ BOOST_DESCRIBE_STRUCT(import_log_entry, (), (level, code, message, key, where, c
 
 /// The kinds of source the importer reads (docs/import.md has a table of what is recognised in each).
 enum class source_kind : std::uint8_t {
-    text,  ///< plain text: copied from a page, converted from a PDF, Markdown from a converter
-    html,  ///< an HTML page
-    pdf,   ///< a PDF with a text layer (made with WPS, Word, a browser, …)
-    docx,  ///< a Word document (.docx: Office Open XML; WPS writes it too)
-    image, ///< a scanned page or a picture of one (PNG, JPEG, TIFF): read by OCR
+    text,   ///< plain text: copied from a page, converted from a PDF, Markdown from a converter
+    html,   ///< an HTML page
+    pdf,    ///< a PDF with a text layer (made with WPS, Word, a browser, …)
+    docx,   ///< a Word document (.docx: Office Open XML; WPS writes it too)
+    image,  ///< a scanned page or a picture of one (PNG, JPEG, TIFF): read by OCR
 };
 BOOST_DESCRIBE_ENUM(source_kind, text, html, pdf, docx, image)
 
@@ -201,9 +201,9 @@ std::string import_log_to_json(const std::vector<import_log_entry>& log);
 
 /// One entry of the import log catalog.
 struct import_code_info {
-    std::string_view code;      ///< "XXGK-I-050"
-    xxgk::severity level;       ///< the severity the importer gives it
-    std::string_view title;     ///< what it means (English)
+    std::string_view code;   ///< "XXGK-I-050"
+    xxgk::severity level;    ///< the severity the importer gives it
+    std::string_view title;  ///< what it means (English)
 };
 
 /// Every code the importer can log, in code order. Lives for the whole program.

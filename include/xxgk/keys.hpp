@@ -20,14 +20,14 @@ namespace xxgk {
 
 /// Everything known about one cell key of one format.
 struct cell_key {
-    std::string key;               ///< "requests.granted.natural_person"
-    std::string pointer;           ///< JSON Pointer: "/requests/granted/natural_person"
-    std::string_view section;      ///< "requests"
-    std::string_view row;          ///< "granted"
-    std::string_view column;       ///< "natural_person"
-    value_kind kind;               ///< what values the cell admits (rule R7)
-    std::size_t index;             ///< position in `cell_keys(format)`
-    const row_label* row_info;     ///< labels and role of the row (never null)
+    std::string key;                  ///< "requests.granted.natural_person"
+    std::string pointer;              ///< JSON Pointer: "/requests/granted/natural_person"
+    std::string_view section;         ///< "requests"
+    std::string_view row;             ///< "granted"
+    std::string_view column;          ///< "natural_person"
+    value_kind kind;                  ///< what values the cell admits (rule R7)
+    std::size_t index;                ///< position in `cell_keys(format)`
+    const row_label* row_info;        ///< labels and role of the row (never null)
     const column_label* column_info;  ///< label of the column (never null)
 
     /// The cell's full Chinese name: "三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 ›

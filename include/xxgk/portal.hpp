@@ -78,10 +78,10 @@ BOOST_DESCRIBE_STRUCT(department, (), (id, name, full_name, link, position))
 
 /// 部门职责: one 主要职责 with its 具体工作事项.
 struct duty {
-    std::optional<std::string> group;          ///< sub-heading as printed: "部门年度重点工作目标(2017)"
-    std::optional<std::int32_t> year;          ///< the year tag of that sub-heading (2017)
-    std::string text;                          ///< 主要职责
-    std::vector<std::string> work_items;       ///< 具体工作事项
+    std::optional<std::string> group;     ///< sub-heading as printed: "部门年度重点工作目标(2017)"
+    std::optional<std::int32_t> year;     ///< the year tag of that sub-heading (2017)
+    std::string text;                     ///< 主要职责
+    std::vector<std::string> work_items;  ///< 具体工作事项
     capture_state work_items_state = capture_state::captured;  ///< not_captured: only the link was seen
 };
 BOOST_DESCRIBE_STRUCT(duty, (), (group, year, text, work_items, work_items_state))
@@ -95,10 +95,10 @@ BOOST_DESCRIBE_STRUCT(division_of_work, (), (department, duty))
 
 /// 与相关部门的职责边界: one matter shared with other departments.
 struct duty_boundary {
-    std::string matter;                           ///< 边界事项
-    std::vector<std::string> related_departments; ///< 相关部门
-    std::vector<division_of_work> division;       ///< 分工
-    std::optional<std::string> case_text;         ///< 案例
+    std::string matter;                            ///< 边界事项
+    std::vector<std::string> related_departments;  ///< 相关部门
+    std::vector<division_of_work> division;        ///< 分工
+    std::optional<std::string> case_text;          ///< 案例
 };
 BOOST_DESCRIBE_STRUCT(duty_boundary, (), (matter, related_departments, division, case_text))
 
@@ -119,12 +119,12 @@ BOOST_DESCRIBE_STRUCT(public_service, (), (name, content, basis))
 
 /// 责任清单 of one department: its four parts (tabs, in the portal's order).
 struct responsibility_list {
-    std::string department;                        ///< the `department::id` it belongs to
-    std::optional<std::string> heading;            ///< page heading: "温州市苍南县部门责任清单"
-    std::vector<duty> duties;                      ///< 部门职责
-    std::vector<duty_boundary> boundaries;         ///< 与相关部门的职责边界
-    std::vector<supervision_regime> supervision;   ///< 事中事后监管制度
-    std::vector<public_service> public_services;   ///< 公共服务事项
+    std::string department;                       ///< the `department::id` it belongs to
+    std::optional<std::string> heading;           ///< page heading: "温州市苍南县部门责任清单"
+    std::vector<duty> duties;                     ///< 部门职责
+    std::vector<duty_boundary> boundaries;        ///< 与相关部门的职责边界
+    std::vector<supervision_regime> supervision;  ///< 事中事后监管制度
+    std::vector<public_service> public_services;  ///< 公共服务事项
     /// The tabs whose content was not in the source, by member name ("boundaries", …).
     std::vector<std::string> parts_not_captured;
 };
@@ -160,11 +160,11 @@ std::optional<power_type> parse_power_type(std::string_view label) noexcept;
 
 /// 权力层级类别 (Zhejiang 2014).
 enum class power_level_class : std::uint8_t {
-    unknown,             ///< not stated
-    provincial_retained, ///< 省级保留
-    local_management,    ///< 市、县（市、区）属地管理
-    common,              ///< 共性权力
-    referral,            ///< 审核转报
+    unknown,              ///< not stated
+    provincial_retained,  ///< 省级保留
+    local_management,     ///< 市、县（市、区）属地管理
+    common,               ///< 共性权力
+    referral,             ///< 审核转报
 };
 BOOST_DESCRIBE_ENUM(power_level_class, unknown, provincial_retained, local_management, common, referral)
 
@@ -177,17 +177,17 @@ BOOST_DESCRIBE_STRUCT(responsibility_stage, (), (stage, text))
 
 /// One item of a 权力清单.
 struct power_item {
-    std::string name;                             ///< 行政权力名称 / 职权名称
-    power_type type = power_type::other;          ///< 职权类型
-    std::string type_label;                       ///< 职权类型 as printed
-    std::optional<std::string> code;              ///< 职权编码 (opaque)
-    std::optional<std::string> legal_subject;     ///< 实施主体 / 法定主体
-    std::optional<std::string> basis;             ///< 实施依据
-    std::optional<std::string> fee_basis;         ///< 收费（征收）依据和标准
-    std::optional<std::string> procedure;         ///< 办事流程 (text or link)
-    std::optional<std::string> time_limit;        ///< 办理期限
-    std::optional<std::string> supervision_phone; ///< 监督电话
-    std::optional<bool> referral;                 ///< 审核转报 (是/否)
+    std::string name;                                            ///< 行政权力名称 / 职权名称
+    power_type type = power_type::other;                         ///< 职权类型
+    std::string type_label;                                      ///< 职权类型 as printed
+    std::optional<std::string> code;                             ///< 职权编码 (opaque)
+    std::optional<std::string> legal_subject;                    ///< 实施主体 / 法定主体
+    std::optional<std::string> basis;                            ///< 实施依据
+    std::optional<std::string> fee_basis;                        ///< 收费（征收）依据和标准
+    std::optional<std::string> procedure;                        ///< 办事流程 (text or link)
+    std::optional<std::string> time_limit;                       ///< 办理期限
+    std::optional<std::string> supervision_phone;                ///< 监督电话
+    std::optional<bool> referral;                                ///< 审核转报 (是/否)
     power_level_class level_class = power_level_class::unknown;  ///< 权力层级类别
     std::optional<std::string> level_class_label;                ///< 权力层级类别 as printed
     std::vector<responsibility_stage> responsibilities;          ///< 责任事项, in stage order
@@ -198,7 +198,7 @@ BOOST_DESCRIBE_STRUCT(power_item, (),
 
 /// 权力清单 of one department.
 struct power_list {
-    std::string department;         ///< the `department::id` it belongs to
+    std::string department;  ///< the `department::id` it belongs to
     std::vector<power_item> items;
 };
 BOOST_DESCRIBE_STRUCT(power_list, (), (department, items))
@@ -208,32 +208,32 @@ BOOST_DESCRIBE_STRUCT(power_list, (), (department, items))
 
 /// The 26 试点领域, in the numbered order of the 分解表 (spec/portal.md §2.2).
 enum class disclosure_domain : std::uint8_t {
-    urban_rural_planning,                ///< 城乡规划
-    major_construction_projects,         ///< 重大建设项目
-    public_resource_trading,             ///< 公共资源交易
-    fiscal_budgets_accounts,             ///< 财政预决算
-    work_safety,                         ///< 安全生产
-    tax_administration,                  ///< 税收管理
-    rural_collective_land_expropriation, ///< 农村集体土地征收
-    state_land_housing_expropriation,    ///< 国有土地上房屋征收与补偿
-    affordable_housing,                  ///< 保障性住房
-    rural_dilapidated_housing,           ///< 农村危房改造
-    ecology_environment,                 ///< 生态环境
-    public_cultural_services,            ///< 公共文化服务
-    public_legal_services,               ///< 公共法律服务
-    poverty_alleviation,                 ///< 扶贫
-    disaster_relief,                     ///< 救灾
-    food_drug_supervision,               ///< 食品药品监管
-    urban_comprehensive_enforcement,     ///< 城市综合执法
-    employment,                          ///< 就业
-    social_insurance,                    ///< 社会保险
-    social_assistance,                   ///< 社会救助
-    elderly_care_services,               ///< 养老服务
-    household_registration,              ///< 户籍管理
-    agricultural_subsidies,              ///< 涉农补贴
-    compulsory_education,                ///< 义务教育
-    health,                              ///< 卫生健康
-    municipal_services,                  ///< 市政服务
+    urban_rural_planning,                 ///< 城乡规划
+    major_construction_projects,          ///< 重大建设项目
+    public_resource_trading,              ///< 公共资源交易
+    fiscal_budgets_accounts,              ///< 财政预决算
+    work_safety,                          ///< 安全生产
+    tax_administration,                   ///< 税收管理
+    rural_collective_land_expropriation,  ///< 农村集体土地征收
+    state_land_housing_expropriation,     ///< 国有土地上房屋征收与补偿
+    affordable_housing,                   ///< 保障性住房
+    rural_dilapidated_housing,            ///< 农村危房改造
+    ecology_environment,                  ///< 生态环境
+    public_cultural_services,             ///< 公共文化服务
+    public_legal_services,                ///< 公共法律服务
+    poverty_alleviation,                  ///< 扶贫
+    disaster_relief,                      ///< 救灾
+    food_drug_supervision,                ///< 食品药品监管
+    urban_comprehensive_enforcement,      ///< 城市综合执法
+    employment,                           ///< 就业
+    social_insurance,                     ///< 社会保险
+    social_assistance,                    ///< 社会救助
+    elderly_care_services,                ///< 养老服务
+    household_registration,               ///< 户籍管理
+    agricultural_subsidies,               ///< 涉农补贴
+    compulsory_education,                 ///< 义务教育
+    health,                               ///< 卫生健康
+    municipal_services,                   ///< 市政服务
 };
 BOOST_DESCRIBE_ENUM(disclosure_domain, urban_rural_planning, major_construction_projects, public_resource_trading,
                     fiscal_budgets_accounts, work_safety, tax_administration, rural_collective_land_expropriation,
@@ -329,37 +329,37 @@ BOOST_DESCRIBE_STRUCT(audience, (), (kind, group))
 
 /// One disclosure step of an entry: its 时限, 渠道, 对象 and 方式 (spec/portal.md §2.5).
 struct disclosure_phase {
-    std::optional<std::string> step;        ///< the step as printed ("5个工作日内，在村公示栏公开")
-    std::string time_limit;                 ///< 公开时限, free text ("信息形成或变更之日起20个工作日内")
-    std::vector<channel> channels;          ///< 公开渠道和载体
-    std::vector<audience> audiences;        ///< 公开对象
-    std::vector<disclosure_mode> modes;     ///< 公开方式 (both may be marked)
+    std::optional<std::string> step;  ///< the step as printed ("5个工作日内，在村公示栏公开")
+    std::string time_limit;           ///< 公开时限, free text ("信息形成或变更之日起20个工作日内")
+    std::vector<channel> channels;    ///< 公开渠道和载体
+    std::vector<audience> audiences;  ///< 公开对象
+    std::vector<disclosure_mode> modes;  ///< 公开方式 (both may be marked)
 };
 BOOST_DESCRIBE_STRUCT(disclosure_phase, (), (step, time_limit, channels, audiences, modes))
 
 /// One row of a catalog (spec/portal.md §2.4).
 struct catalog_entry {
-    std::string seq;                              ///< 序号, as printed ("1", "0505")
-    std::string item_level1;                      ///< 公开事项 › 一级事项 (filled down when merged)
-    std::optional<bool> item_level1_inherited;    ///< true: the cell was blank, value of the row above
-    std::optional<std::string> item_level2;       ///< 公开事项 › 二级事项
-    std::string content_elements;                 ///< 公开内容（要素）, raw text
-    std::string basis;                            ///< 公开依据
-    std::string publisher;                        ///< 公开主体
-    std::vector<disclosure_phase> phases;         ///< ≥ 1: 公开时限, 渠道, 对象, 方式 per step
-    std::vector<admin_level> levels;              ///< 公开层级: county (县级), township (乡级)
-    std::optional<std::string> levels_raw;        ///< 公开层级 as printed when not plain (镇、村级)
+    std::string seq;                            ///< 序号, as printed ("1", "0505")
+    std::string item_level1;                    ///< 公开事项 › 一级事项 (filled down when merged)
+    std::optional<bool> item_level1_inherited;  ///< true: the cell was blank, value of the row above
+    std::optional<std::string> item_level2;     ///< 公开事项 › 二级事项
+    std::string content_elements;               ///< 公开内容（要素）, raw text
+    std::string basis;                          ///< 公开依据
+    std::string publisher;                      ///< 公开主体
+    std::vector<disclosure_phase> phases;       ///< ≥ 1: 公开时限, 渠道, 对象, 方式 per step
+    std::vector<admin_level> levels;            ///< 公开层级: county (县级), township (乡级)
+    std::optional<std::string> levels_raw;      ///< 公开层级 as printed when not plain (镇、村级)
 };
 BOOST_DESCRIBE_STRUCT(catalog_entry, (),
-                      (seq, item_level1, item_level1_inherited, item_level2, content_elements, basis, publisher,
-                       phases, levels, levels_raw))
+                      (seq, item_level1, item_level1_inherited, item_level2, content_elements, basis, publisher, phases,
+                       levels, levels_raw))
 
 /// One domain section of a catalog.
 struct catalog_section {
-    std::string label;                         ///< the domain label as printed ("扶贫领域")
-    std::optional<disclosure_domain> domain;   ///< the canonical domain; absent when unresolved
-    std::optional<bool> low_confidence;        ///< true: mapped through an uncertain alias
-    std::optional<std::string> link;           ///< the page of this domain's catalog
+    std::string label;                                      ///< the domain label as printed ("扶贫领域")
+    std::optional<disclosure_domain> domain;                ///< the canonical domain; absent when unresolved
+    std::optional<bool> low_confidence;                     ///< true: mapped through an uncertain alias
+    std::optional<std::string> link;                        ///< the page of this domain's catalog
     capture_state entries_state = capture_state::captured;  ///< not_captured: the entries were not in the source
     std::vector<catalog_entry> entries;
 };
@@ -367,20 +367,20 @@ BOOST_DESCRIBE_STRUCT(catalog_section, (), (label, domain, low_confidence, link,
 
 /// The note on the domains a (township) catalog does not cover ("未涉及领域事项说明").
 struct not_applicable_note {
-    std::string text;                            ///< the note as printed
-    std::vector<disclosure_domain> domains;      ///< the domains it names
+    std::string text;                        ///< the note as printed
+    std::vector<disclosure_domain> domains;  ///< the domains it names
 };
 BOOST_DESCRIBE_STRUCT(not_applicable_note, (), (text, domains))
 
 /// A 标准目录 of one owner body at one level.
 struct catalog {
-    std::string id;                                   ///< the model's own id, unique within the portal
-    std::optional<std::string> catalog_set;           ///< "县本级26个领域政务公开事项标准目录"
-    std::string owner;                                ///< owner body (government, department, township)
-    admin_level level = admin_level::unknown;         ///< county (县级) or township (乡级)
-    std::optional<std::string> title;                 ///< title as printed
-    std::optional<std::string> revision;              ///< "（修订版）"
-    std::optional<calendar_date> published;           ///< publication date
+    std::string id;                                          ///< the model's own id, unique within the portal
+    std::optional<std::string> catalog_set;                  ///< "县本级26个领域政务公开事项标准目录"
+    std::string owner;                                       ///< owner body (government, department, township)
+    admin_level level = admin_level::unknown;                ///< county (县级) or township (乡级)
+    std::optional<std::string> title;                        ///< title as printed
+    std::optional<std::string> revision;                     ///< "（修订版）"
+    std::optional<calendar_date> published;                  ///< publication date
     capture_state sections_state = capture_state::captured;  ///< not_captured: only the link was seen
     std::vector<catalog_section> sections;
     std::optional<not_applicable_note> not_applicable;
@@ -423,11 +423,11 @@ BOOST_DESCRIBE_ENUM(index_parse_status, full, partial, failed)
 
 /// The optional parse of an 索引号. The 索引号 itself stays the string as displayed.
 struct index_number_parts {
-    std::string front;                    ///< 前段码 (may be empty)
+    std::string front;  ///< 前段码 (may be empty)
     index_front_kind front_kind = index_front_kind::empty;
-    std::optional<std::int32_t> year;     ///< 4-digit year
-    std::optional<std::int32_t> month;    ///< the month of "202110-00013"
-    std::string serial;                   ///< 流水号 with its leading zeros
+    std::optional<std::int32_t> year;   ///< 4-digit year
+    std::optional<std::int32_t> month;  ///< the month of "202110-00013"
+    std::string serial;                 ///< 流水号 with its leading zeros
     index_parse_status status = index_parse_status::failed;
 };
 BOOST_DESCRIBE_STRUCT(index_number_parts, (), (front, front_kind, year, month, serial, status))
@@ -454,9 +454,9 @@ interpretation_form parse_interpretation_form(std::string_view label) noexcept;
 /// What makes an item an interpretation (解读).
 struct interpretation {
     interpretation_form form = interpretation_form::other;
-    std::optional<std::string> form_label;     ///< the form as printed ("一图读懂")
-    std::vector<std::string> explains;         ///< `published_item::id` of the policy documents explained
-    std::optional<std::string> interpreter;    ///< the interpreter's role ("主要负责人")
+    std::optional<std::string> form_label;   ///< the form as printed ("一图读懂")
+    std::vector<std::string> explains;       ///< `published_item::id` of the policy documents explained
+    std::optional<std::string> interpreter;  ///< the interpreter's role ("主要负责人")
 };
 BOOST_DESCRIBE_STRUCT(interpretation, (), (form, form_label, explains, interpreter))
 
@@ -469,34 +469,33 @@ BOOST_DESCRIBE_STRUCT(classification, (), (facet, path))
 
 /// A piece of government information with its metadata (spec/portal.md §5.4).
 struct published_item {
-    std::string id;                                    ///< the model's own id, unique within the portal
-    std::optional<std::string> index_number;           ///< 索引号, exactly as displayed
-    std::string title;                                 ///< 名称 / 标题 (main title)
-    std::optional<std::string> description;            ///< 内容概述
-    std::optional<std::string> publisher;              ///< 发布机构 / 发文机关, as printed (县府办)
-    std::optional<std::string> source;                 ///< 来源
+    std::string id;                                        ///< the model's own id, unique within the portal
+    std::optional<std::string> index_number;               ///< 索引号, exactly as displayed
+    std::string title;                                     ///< 名称 / 标题 (main title)
+    std::optional<std::string> description;                ///< 内容概述
+    std::optional<std::string> publisher;                  ///< 发布机构 / 发文机关, as printed (县府办)
+    std::optional<std::string> source;                     ///< 来源
     std::optional<xxgk::disclosure_mode> disclosure_mode;  ///< 公开方式
-    std::optional<portal_time> written_date;           ///< 成文日期 (生成日期, 发文日期)
-    std::optional<portal_time> published_at;           ///< 发布日期 / 发布时间
-    std::optional<portal_time> effective_date;         ///< 实施日期
-    std::optional<portal_time> repeal_date;            ///< 废止日期
-    std::optional<std::string> document_number;        ///< 文号 ("无文号" kept as printed)
-    std::optional<std::string> unified_number;         ///< 统一编号 (GPAD00-2025-0005)
-    std::optional<std::string> validity;               ///< 有效性 (有效, 失效, 废止)
-    std::vector<classification> classifications;       ///< 主题分类, 体裁分类, …
-    std::vector<std::string> keywords;                 ///< 主题词 / 关键词
-    std::optional<std::string> retention;              ///< 公开时限 of the metadata: 长期公开 / 限时公开
-    std::optional<std::string> audience_scope;         ///< 公开范围
-    std::optional<std::string> secrecy;                ///< 涉密状态
-    std::optional<std::string> url;                    ///< 在线链接地址
-    std::optional<std::uint32_t> view_count;           ///< 浏览次数
+    std::optional<portal_time> written_date;               ///< 成文日期 (生成日期, 发文日期)
+    std::optional<portal_time> published_at;               ///< 发布日期 / 发布时间
+    std::optional<portal_time> effective_date;             ///< 实施日期
+    std::optional<portal_time> repeal_date;                ///< 废止日期
+    std::optional<std::string> document_number;            ///< 文号 ("无文号" kept as printed)
+    std::optional<std::string> unified_number;             ///< 统一编号 (GPAD00-2025-0005)
+    std::optional<std::string> validity;                   ///< 有效性 (有效, 失效, 废止)
+    std::vector<classification> classifications;           ///< 主题分类, 体裁分类, …
+    std::vector<std::string> keywords;                     ///< 主题词 / 关键词
+    std::optional<std::string> retention;                ///< 公开时限 of the metadata: 长期公开 / 限时公开
+    std::optional<std::string> audience_scope;           ///< 公开范围
+    std::optional<std::string> secrecy;                  ///< 涉密状态
+    std::optional<std::string> url;                      ///< 在线链接地址
+    std::optional<std::uint32_t> view_count;             ///< 浏览次数
     std::optional<xxgk::interpretation> interpretation;  ///< present: the item is a 解读
 };
 BOOST_DESCRIBE_STRUCT(published_item, (),
                       (id, index_number, title, description, publisher, source, disclosure_mode, written_date,
                        published_at, effective_date, repeal_date, document_number, unified_number, validity,
-                       classifications, keywords, retention, audience_scope, secrecy, url, view_count,
-                       interpretation))
+                       classifications, keywords, retention, audience_scope, secrecy, url, view_count, interpretation))
 
 /// One line of a list such as 政策及解读: the title as displayed (often cut with "...") and a date.
 struct listing_entry {
@@ -509,9 +508,9 @@ BOOST_DESCRIBE_STRUCT(listing_entry, (), (title, date, item, link))
 
 /// A list of items as a portal shows it (政策及解读), newest first.
 struct listing {
-    std::string heading;                  ///< "政策及解读"
+    std::string heading;  ///< "政策及解读"
     std::vector<listing_entry> entries;
-    std::optional<bool> has_more;         ///< a "更多" link follows
+    std::optional<bool> has_more;  ///< a "更多" link follows
 };
 BOOST_DESCRIBE_STRUCT(listing, (), (heading, entries, has_more))
 
@@ -521,15 +520,15 @@ BOOST_DESCRIBE_STRUCT(listing, (), (heading, entries, has_more))
 /// The material of one portal, in one file. JSON: an object with "kind": "portal" first; every
 /// other part is optional. A plain value: copy, compare, move between threads.
 struct portal {
-    std::optional<std::string> name;                      ///< the portal's name ("中国·苍南")
+    std::optional<std::string> name;  ///< the portal's name ("中国·苍南")
     std::optional<std::string> url;
-    std::vector<department> departments;                  ///< 按部门
-    std::vector<responsibility_list> responsibility_lists;///< 责任清单, one per department
-    std::vector<power_list> power_lists;                  ///< 权力清单, one per department
-    std::vector<catalog> catalogs;                        ///< 标准目录
-    std::vector<published_item> items;                    ///< published items (documents, 解读, …)
-    std::vector<listing> listings;                        ///< lists as shown (政策及解读)
-    std::vector<unknown_member> unknown_members;          ///< lax decoding: members not in the model
+    std::vector<department> departments;                    ///< 按部门
+    std::vector<responsibility_list> responsibility_lists;  ///< 责任清单, one per department
+    std::vector<power_list> power_lists;                    ///< 权力清单, one per department
+    std::vector<catalog> catalogs;                          ///< 标准目录
+    std::vector<published_item> items;                      ///< published items (documents, 解读, …)
+    std::vector<listing> listings;                          ///< lists as shown (政策及解读)
+    std::vector<unknown_member> unknown_members;            ///< lax decoding: members not in the model
 
     friend bool operator==(const portal& a, const portal& b);
     friend bool operator!=(const portal& a, const portal& b) { return !(a == b); }

@@ -103,8 +103,8 @@ struct report_header {
     std::optional<signature_block> signature;       ///< signature body and date
 };
 BOOST_DESCRIBE_STRUCT(report_header, (),
-                      (body, scope, level, region_code, year, title, statistics_period, publication_date,
-                       portal_url, contact, legal_bases, preamble, signature))
+                      (body, scope, level, region_code, year, title, statistics_period, publication_date, portal_url,
+                       contact, legal_bases, preamble, signature))
 
 // ---------------------------------------------------------------------------------------------
 // Narrative sections 一, 五, 六
@@ -128,9 +128,9 @@ BOOST_DESCRIBE_STRUCT(foreign_block, (), (after_subsection, heading, paragraphs)
 
 /// A text section: 一、总体情况, 五、存在的主要问题及改进情况, 六、其他需要报告的事项.
 struct narrative_section {
-    std::optional<std::string> heading;       ///< heading as printed
-    std::vector<std::string> paragraphs;      ///< paragraphs before the first subsection
-    std::vector<subsection> subsections;      ///< （一）, （二）, …
+    std::optional<std::string> heading;   ///< heading as printed
+    std::vector<std::string> paragraphs;  ///< paragraphs before the first subsection
+    std::vector<subsection> subsections;  ///< （一）, （二）, …
     std::vector<foreign_block> foreign_blocks;
 };
 BOOST_DESCRIBE_STRUCT(narrative_section, (), (heading, paragraphs, subsections, foreign_blocks))
@@ -198,8 +198,8 @@ struct proactive_2019 {
     procurement_row_2019 procurement;       ///< 政府集中采购
 };
 BOOST_DESCRIBE_STRUCT(proactive_2019, (),
-                      (regulations, normative_documents, licensing, other_services, penalties,
-                       compulsory_measures, fees, procurement))
+                      (regulations, normative_documents, licensing, other_services, penalties, compulsory_measures,
+                       fees, procurement))
 
 /// 2021 第二十条第（一）项 rows 规章 / 行政规范性文件.
 struct document_row_2021 {
@@ -250,8 +250,8 @@ struct applicant_row {
     std::optional<count_cell> organizations_subtotal;
 };
 BOOST_DESCRIBE_STRUCT(applicant_row, (),
-                      (natural_person, enterprise, research_institute, nonprofit, legal_service, other_org,
-                       total, organizations_subtotal))
+                      (natural_person, enterprise, research_institute, nonprofit, legal_service, other_org, total,
+                       organizations_subtotal))
 
 /// 三、收到和处理政府信息公开申请情况, 2019 format: 23 rows.
 struct requests_2019 {
@@ -283,9 +283,9 @@ BOOST_DESCRIBE_STRUCT(requests_2019, (),
                       (received, carried_over, granted, partially_granted, withheld_state_secret,
                        withheld_prohibited_by_law, withheld_security_stability, withheld_third_party,
                        withheld_internal_affairs, withheld_process_info, withheld_enforcement_file,
-                       withheld_inquiry_matter, unavailable_not_held, unavailable_needs_creation,
-                       unavailable_unclear, not_handled_petition, not_handled_duplicate, not_handled_publication,
-                       not_handled_excessive, not_handled_reissue, other, total, carried_forward))
+                       withheld_inquiry_matter, unavailable_not_held, unavailable_needs_creation, unavailable_unclear,
+                       not_handled_petition, not_handled_duplicate, not_handled_publication, not_handled_excessive,
+                       not_handled_reissue, other, total, carried_forward))
 
 /// 三、收到和处理政府信息公开申请情况, 2021 format: 25 rows; （六）其他处理 is a group of three.
 struct requests_2021 {
@@ -319,10 +319,9 @@ BOOST_DESCRIBE_STRUCT(requests_2021, (),
                       (received, carried_over, granted, partially_granted, withheld_state_secret,
                        withheld_prohibited_by_law, withheld_security_stability, withheld_third_party,
                        withheld_internal_affairs, withheld_process_info, withheld_enforcement_file,
-                       withheld_inquiry_matter, unavailable_not_held, unavailable_needs_creation,
-                       unavailable_unclear, not_handled_petition, not_handled_duplicate, not_handled_publication,
-                       not_handled_excessive, not_handled_reissue, other_no_correction, other_unpaid_fee,
-                       other_misc, total, carried_forward))
+                       withheld_inquiry_matter, unavailable_not_held, unavailable_needs_creation, unavailable_unclear,
+                       not_handled_petition, not_handled_duplicate, not_handled_publication, not_handled_excessive,
+                       not_handled_reissue, other_no_correction, other_unpaid_fee, other_misc, total, carried_forward))
 
 // ---------------------------------------------------------------------------------------------
 // Section 四 review_litigation (政府信息公开行政复议、行政诉讼情况), identical in both formats
@@ -382,14 +381,14 @@ struct unknown_member {
 /// A report is a plain value: copy it, compare it, move it between threads. Reading a report
 /// from several threads at once is safe; writing needs the caller's lock.
 struct report {
-    report_header header;                                 ///< who, which year
-    std::optional<narrative_section> overview;            ///< 一、总体情况
-    report_tables tables;                                 ///< 二, 三, 四 (format-specific)
-    std::optional<narrative_section> problems;            ///< 五、存在的主要问题及改进情况
-    std::optional<narrative_section> other_matters;       ///< 六、其他需要报告的事项
+    report_header header;                                     ///< who, which year
+    std::optional<narrative_section> overview;                ///< 一、总体情况
+    report_tables tables;                                     ///< 二, 三, 四 (format-specific)
+    std::optional<narrative_section> problems;                ///< 五、存在的主要问题及改进情况
+    std::optional<narrative_section> other_matters;           ///< 六、其他需要报告的事项
     std::optional<processing_fee_statement> processing_fees;  ///< 2021 only: 信息处理费 statement
-    std::optional<table_section_headings> table_headings;  ///< printed headings of 二, 三, 四
-    std::vector<unknown_member> unknown_members;          ///< lax decoding: members not in the model
+    std::optional<table_section_headings> table_headings;     ///< printed headings of 二, 三, 四
+    std::vector<unknown_member> unknown_members;              ///< lax decoding: members not in the model
 
     /// An empty report of the given format: every cell blank, header empty.
     static report make(format_version format);

@@ -28,13 +28,13 @@ BOOST_DESCRIBE_ENUM(severity, info, warning, error)
 /// `message_zh` / `message_en` are built from the code's template and the finding's values;
 /// never parse them — the structured members say everything.
 struct finding {
-    std::string code;                ///< stable code, e.g. "XXGK-T3-004"; never reused
+    std::string code;  ///< stable code, e.g. "XXGK-T3-004"; never reused
     xxgk::severity severity = xxgk::severity::error;
-    std::string rule;                ///< the rule of docs/formats.md §9 ("R2"), or the check's family ("header")
-    std::string key;                 ///< the cell key the finding is about; "" when not about one cell
-    std::string pointer;             ///< JSON Pointer of that cell or field
-    std::string expected;            ///< the value the rule expects ("" when not a value; "≥ N" when only a bound is known)
-    std::string actual;              ///< the value printed ("blank", "not_applicable", "text" for cells without a number)
+    std::string rule;      ///< the rule of docs/formats.md §9 ("R2"), or the check's family ("header")
+    std::string key;       ///< the cell key the finding is about; "" when not about one cell
+    std::string pointer;   ///< JSON Pointer of that cell or field
+    std::string expected;  ///< the value the rule expects ("" when not a value; "≥ N" when only a bound is known)
+    std::string actual;    ///< the value printed ("blank", "not_applicable", "text" for cells without a number)
     std::vector<std::string> cells;  ///< every cell key taking part in the check
     std::string message_zh;          ///< 中文说明, names the cell by its official labels
     std::string message_en;          ///< English message
@@ -76,12 +76,13 @@ std::string findings_to_json(const std::vector<finding>& findings);
 
 /// One entry of the rule catalog: what a code means.
 struct rule_info {
-    std::string_view code;         ///< "XXGK-T3-004"
-    std::string_view rule;         ///< "R2"
-    xxgk::severity severity;       ///< default severity
-    std::string_view title_zh;     ///< short meaning in Chinese
-    std::string_view title_en;     ///< short meaning in English
-    std::string_view template_zh;  ///< message template; placeholders {cell} {expected} {actual} {difference} {unknown} {detail}
+    std::string_view code;      ///< "XXGK-T3-004"
+    std::string_view rule;      ///< "R2"
+    xxgk::severity severity;    ///< default severity
+    std::string_view title_zh;  ///< short meaning in Chinese
+    std::string_view title_en;  ///< short meaning in English
+    std::string_view
+        template_zh;  ///< message template; placeholders {cell} {expected} {actual} {difference} {unknown} {detail}
     std::string_view template_en;
 };
 

@@ -20,8 +20,8 @@
 /* "MAJOR.MINOR.PATCH", built from the three numbers above. */
 #define XXGK_VERSION_DETAIL_STR(x) #x
 #define XXGK_VERSION_DETAIL_XSTR(x) XXGK_VERSION_DETAIL_STR(x)
-#define XXGK_VERSION_STRING                                                       \
-    XXGK_VERSION_DETAIL_XSTR(XXGK_VERSION_MAJOR) "." XXGK_VERSION_DETAIL_XSTR(    \
-        XXGK_VERSION_MINOR) "." XXGK_VERSION_DETAIL_XSTR(XXGK_VERSION_PATCH)
+#define XXGK_VERSION_STRING                                                                                            \
+    XXGK_VERSION_DETAIL_XSTR(XXGK_VERSION_MAJOR)                                                                       \
+    "." XXGK_VERSION_DETAIL_XSTR(XXGK_VERSION_MINOR) "." XXGK_VERSION_DETAIL_XSTR(XXGK_VERSION_PATCH)
 
 #endif

@@ -54,7 +54,8 @@ inline std::string read_input(const std::string& path, std::size_t max_bytes = x
         std::string text;
         char buffer[65536];
         while (text.size() <= max_bytes && std::cin.read(buffer, sizeof buffer).gcount() > 0)
-            text.append(buffer, static_cast<std::size_t>(std::min<std::streamsize>(std::cin.gcount(), static_cast<std::streamsize>(max_bytes - text.size() + 1))));
+            text.append(buffer, static_cast<std::size_t>(std::min<std::streamsize>(
+                                    std::cin.gcount(), static_cast<std::streamsize>(max_bytes - text.size() + 1))));
         if (std::cin.bad()) throw xxgk::error(xxgk::errc::io_error, "cannot read standard input");
         stdin_text.emplace(std::move(text));
     }
@@ -76,7 +77,9 @@ inline std::optional<std::string> read_input_or_say(const std::string& path) {
 
 /// Writes a whole file with xxgk::write_file: atomically (a temporary file beside it, renamed over
 /// it), so that a failed write leaves the old file. Throws xxgk::file_error naming the path.
-inline void write_file(const std::filesystem::path& path, const std::string& text) { xxgk::write_file(path.string(), text); }
+inline void write_file(const std::filesystem::path& path, const std::string& text) {
+    xxgk::write_file(path.string(), text);
+}
 
 /// Writes to the file `path` (write_file), or to standard output when it is "" or "-".
 inline void write_output(const std::string& path, const std::string& text) {
@@ -98,7 +101,8 @@ inline void write_csv_tables(const std::string& output, const std::vector<xxgk::
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (!std::filesystem::is_directory(dir))
-        throw xxgk::error(xxgk::errc::io_error, "'" + output + "' is not a directory (render --to csv writes one file per table)");
+        throw xxgk::error(xxgk::errc::io_error,
+                          "'" + output + "' is not a directory (render --to csv writes one file per table)");
     for (const xxgk::csv_table& t : tables) write_file(dir / (t.name + ".csv"), t.csv);
 }
 
@@ -140,8 +144,10 @@ inline void print_findings(const std::vector<xxgk::finding>& findings, bool zh, 
     for (const xxgk::finding& f : findings) {
         ++counts[static_cast<int>(f.severity)];
         std::cout << "  " << severity_name(f.severity, zh) << ' ' << f.code;
-        if (!by_pointer && !f.key.empty()) std::cout << ' ' << f.key;
-        else if (!f.pointer.empty()) std::cout << ' ' << f.pointer;
+        if (!by_pointer && !f.key.empty())
+            std::cout << ' ' << f.key;
+        else if (!f.pointer.empty())
+            std::cout << ' ' << f.pointer;
         std::cout << "\n      " << (zh ? f.message_zh : f.message_en) << '\n';
     }
     if (zh)

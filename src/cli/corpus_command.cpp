@@ -51,8 +51,7 @@ int run_corpus_command(const corpus_settings& s) {
     // Only a person at a terminal wants a bar; logs and pipes get the summary alone.
     if (isatty(fileno(stderr)) && !files.empty()) options.progress = draw_progress;
     xxgk::corpus_writer writer(s.output, zh ? xxgk::corpus_language::zh : xxgk::corpus_language::en);
-    const xxgk::corpus_summary summary =
-        xxgk::run_corpus(s.dir, files, options, writer);
+    const xxgk::corpus_summary summary = xxgk::run_corpus(s.dir, files, options, writer);
     writer.finish(summary);
     const std::size_t errors = summary.by_severity.count("error") ? summary.by_severity.at("error") : 0;
     const std::size_t warnings = summary.by_severity.count("warning") ? summary.by_severity.at("warning") : 0;
@@ -60,8 +59,9 @@ int run_corpus_command(const corpus_settings& s) {
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.2f", summary.seconds);
     if (zh) {
-        std::cout << "共 " << summary.files << " 个文件：" << summary.reports << " 份报告已校验（其中 " << summary.with_errors
-                  << " 份有错误），" << summary.unusable << " 个文件无法使用（见 errors.csv）。\n"
+        std::cout << "共 " << summary.files << " 个文件：" << summary.reports << " 份报告已校验（其中 "
+                  << summary.with_errors << " 份有错误），" << summary.unusable
+                  << " 个文件无法使用（见 errors.csv）。\n"
                   << "发现 " << errors << " 个错误，" << warnings << " 个警告，" << infos << " 个提示；用时 " << seconds
                   << " 秒，" << summary.jobs << " 个线程。\n";
     } else {
@@ -74,8 +74,8 @@ int run_corpus_command(const corpus_settings& s) {
     std::cout << (zh ? "输出目录：" : "Output: ") << s.output
               << " (summary.json, findings.csv, cells.csv, errors.csv)\n";
     if (summary.unreadable) {  // the run did not see the whole corpus: not a success
-        std::cerr << "xxgk: " << summary.unreadable
-                  << " files or directories below " << s.dir << " could not be read (see errors.csv)\n";
+        std::cerr << "xxgk: " << summary.unreadable << " files or directories below " << s.dir
+                  << " could not be read (see errors.csv)\n";
         return xxgk_cli::exit_unusable;
     }
     return exit_ok;
@@ -86,7 +86,8 @@ int run_corpus_command(const corpus_settings& s) {
 /// Adds `corpus` to the command line.
 void add_corpus_command(CLI::App& app) {
     auto settings = std::make_shared<corpus_settings>();
-    auto* cc = app.add_subcommand("corpus", "Validate every report of a directory (JSON, text, HTML, PDF, Word) on all cores");
+    auto* cc =
+        app.add_subcommand("corpus", "Validate every report of a directory (JSON, text, HTML, PDF, Word) on all cores");
     cc->add_option("DIR", settings->dir, "directory of reports, searched recursively")->required();
     cc->add_option("-j,--jobs", settings->jobs, "threads (default: every core)")->check(CLI::Range(1u, 4096u));
     cc->add_option("-o,--output", settings->output,

@@ -65,7 +65,8 @@ int run_generate(const generate_settings& s) {
 /// Adds `generate` to the command line.
 void add_generate_command(CLI::App& app) {
     auto settings = std::make_shared<generate_settings>();
-    auto* gc = app.add_subcommand("generate", "Write synthetic reports (valid, or with injected faults) for tests and benchmarks");
+    auto* gc = app.add_subcommand("generate",
+                                  "Write synthetic reports (valid, or with injected faults) for tests and benchmarks");
     gc->add_option("--format", settings->format, "2019 or 2021")->check(CLI::IsMember({"2019", "2021"}))->required();
     // The ranges of xxgk::generate and of Python's xxgk.generate.
     gc->add_option("--count", settings->count, "how many reports")

@@ -124,7 +124,8 @@ bool import_one(const job& j, const import_settings& s, const std::string& json_
         xxgk::source_kind k{};
         boost::describe::enum_from_string(s.from.c_str(), k);
         options.kind = k;
-    } else if (auto k = xxgk::source_kind_by_extension(j.path); k == xxgk::source_kind::text || k == xxgk::source_kind::html) {
+    } else if (auto k = xxgk::source_kind_by_extension(j.path);
+               k == xxgk::source_kind::text || k == xxgk::source_kind::html) {
         options.kind = k;  // a page saved as .html is HTML, a .txt file is text, whatever their first bytes
     }
     if (j.path.back() == '/') {  // a directory the walk could not list (jobs_of)
@@ -197,7 +198,8 @@ int run_import(const import_settings& s) {
         if (!log.empty()) fs::create_directories(log.parent_path(), ec);
         failed += !import_one(j, s, out.string() + ".json", log.empty() ? std::string() : log.string() + ".log.json");
     }
-    std::cerr << "xxgk: " << jobs.size() - failed << " of " << jobs.size() << " files imported into " << s.output << '\n';
+    std::cerr << "xxgk: " << jobs.size() - failed << " of " << jobs.size() << " files imported into " << s.output
+              << '\n';
     return failed ? exit_unusable : exit_ok;
 }
 
@@ -206,19 +208,23 @@ int run_import(const import_settings& s) {
 /// Adds `import` to the command line.
 void add_import_command(CLI::App& app) {
     auto settings = std::make_shared<import_settings>();
-    auto* ic = app.add_subcommand("import", "Import a published report (text, HTML page, PDF or Word file) into canonical JSON");
+    auto* ic = app.add_subcommand("import",
+                                  "Import a published report (text, HTML page, PDF or Word file) into canonical JSON");
     ic->add_option("FILE", settings->inputs,
-                   "the report as text, HTML, PDF, Word (.docx) or a scanned image (PNG, JPEG, TIFF: OCR); several files or a directory with -o DIR; - for standard input")
+                   "the report as text, HTML, PDF, Word (.docx) or a scanned image (PNG, JPEG, TIFF: OCR); several "
+                   "files or a directory with -o DIR; - for standard input")
         ->required();
     ic->add_option("--from", settings->from, "text, html, pdf, docx or image (default: detected from the bytes)")
         ->check(CLI::IsMember({"text", "html", "pdf", "docx", "image"}));
-    ic->add_option("-o,--output", settings->output,
-                   "output file for the JSON (default: standard output); with several inputs, a directory for NAME.json");
+    ic->add_option(
+        "-o,--output", settings->output,
+        "output file for the JSON (default: standard output); with several inputs, a directory for NAME.json");
     ic->add_option("--format", settings->format, "force the format version: 2019 or 2021")
         ->check(CLI::IsMember({"2019", "2021"}));
     ic->add_option("--year", settings->year, "force the report year");
-    ic->add_option("--log-json", settings->log_json,
-                   "also write the import log as a JSON array to this file; with several inputs, a directory for NAME.log.json");
+    ic->add_option(
+        "--log-json", settings->log_json,
+        "also write the import log as a JSON array to this file; with several inputs, a directory for NAME.log.json");
     ic->add_flag("--no-info", settings->no_info, "leave out log entries of severity info");
     ic->add_flag("--no-ocr", settings->no_ocr,
                  "do not read scanned pages by OCR: a scanned PDF is refused (no text layer), an image too");

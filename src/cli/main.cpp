@@ -16,7 +16,6 @@
 #include <iterator>
 #include <optional>
 
-
 namespace {
 
 using xxgk_cli::severity_name;
@@ -25,9 +24,6 @@ using xxgk_cli::write_output;
 constexpr int exit_ok = 0;
 constexpr int exit_findings = 1;
 using xxgk_cli::exit_unusable;  // 2: unreadable input, bad usage (docs/cli.md)
-
-
-
 
 int run_validate(const std::string& path, const std::string& text, bool json, const std::string& lang, bool lax,
                  bool no_info, bool narrative) {
@@ -80,7 +76,8 @@ void add_render_commands(CLI::App& app);  // render_command.cpp: render, schema
 void add_import_command(CLI::App& app);   // import_command.cpp: import
 // portal_command.cpp: validate and convert of portal files (recognised from their content)
 std::optional<int> run_portal_command(const std::string& command, const std::string& file, const std::string& text,
-                                      const std::string& output, bool json, const std::string& lang, bool lax, bool no_info);
+                                      const std::string& output, bool json, const std::string& lang, bool lax,
+                                      bool no_info);
 void add_generate_command(CLI::App& app);  // generate_command.cpp: generate
 void add_corpus_command(CLI::App& app);    // corpus_command.cpp: corpus
 
@@ -136,7 +133,8 @@ int main(int argc, char** argv) {
         const std::optional<std::string> text = xxgk_cli::read_input_or_say(file);
         if (!text) return exit_unusable;
         if (*validate || *convert)
-            if (auto code = run_portal_command(*validate ? "validate" : "convert", file, *text, output, json, lang, lax, no_info))
+            if (auto code = run_portal_command(*validate ? "validate" : "convert", file, *text, output, json, lang, lax,
+                                               no_info))
                 return *code;
         if (*validate) return run_validate(file, *text, json, lang, lax, no_info, narrative);
         auto r = xxgk_cli::decode_report(file, *text, lax);

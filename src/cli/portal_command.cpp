@@ -53,7 +53,8 @@ int validate_portal(const std::string& path, const xxgk::portal& p, bool json, c
 
 /// `xxgk validate` / `xxgk convert` on a portal file (`text`, read from FILE); nothing when it is not one.
 std::optional<int> run_portal_command(const std::string& command, const std::string& file, const std::string& text,
-                                      const std::string& output, bool json, const std::string& lang, bool lax, bool no_info) {
+                                      const std::string& output, bool json, const std::string& lang, bool lax,
+                                      bool no_info) {
     loaded l = load_portal(file, text, lax);
     if (!l.is_portal) return std::nullopt;
     if (!l.portal) return exit_unusable;

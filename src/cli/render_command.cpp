@@ -14,7 +14,6 @@
 
 #include <CLI/CLI.hpp>
 
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -132,8 +131,7 @@ void add_render_commands(CLI::App& app) {
                    "html (a page), html-fragment (one <article> to embed), md (Markdown), csv (one file per "
                    "official table), csv-long (one line per cell)")
         ->check(CLI::IsMember({"html", "html-fragment", "md", "csv", "csv-long"}));
-    rc->add_option("-o,--output", render->output,
-                   "output file; for --to csv a directory (default: standard output)");
+    rc->add_option("-o,--output", render->output, "output file; for --to csv a directory (default: standard output)");
     rc->add_option("--lang", render->lang, "language of highlighted findings and notes: zh or en")
         ->check(CLI::IsMember({"zh", "en"}));
     rc->add_flag("--findings", render->findings, "html: validate the report and highlight the cells with findings");

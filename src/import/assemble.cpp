@@ -26,9 +26,18 @@ char32_t digit_of(char32_t c) {
     c = half_width(c);
     if (c >= U'0' && c <= U'9') return c;
     switch (c) {
-        case U'〇': case U'○': case U'零': case U'Ｏ': return U'0';
-        case U'一': return U'1'; case U'二': return U'2'; case U'三': return U'3'; case U'四': return U'4';
-        case U'五': return U'5'; case U'六': return U'6'; case U'七': return U'7'; case U'八': return U'8';
+        case U'〇':
+        case U'○':
+        case U'零':
+        case U'Ｏ': return U'0';
+        case U'一': return U'1';
+        case U'二': return U'2';
+        case U'三': return U'3';
+        case U'四': return U'4';
+        case U'五': return U'5';
+        case U'六': return U'6';
+        case U'七': return U'7';
+        case U'八': return U'8';
         case U'九': return U'9';
         default: return 0;
     }
@@ -122,20 +131,32 @@ std::optional<std::pair<int, std::size_t>> find_year(std::u32string_view s) {
 
 bool is_terminal(char32_t c) {
     switch (c) {
-        case U'。': case U'！': case U'？': case U'!': case U'?': case U'；': case U';': case U'：': case U':':
-        case U'…':
-            return true;
-        default:
-            return false;
+        case U'。':
+        case U'！':
+        case U'？':
+        case U'!':
+        case U'?':
+        case U'；':
+        case U';':
+        case U'：':
+        case U':':
+        case U'…': return true;
+        default: return false;
     }
 }
 
 bool is_closer(char32_t c) {
     switch (c) {
-        case U'”': case U'’': case U'」': case U'』': case U'）': case U')': case U'】': case U'》': case U'"':
-            return true;
-        default:
-            return false;
+        case U'”':
+        case U'’':
+        case U'」':
+        case U'』':
+        case U'）':
+        case U')':
+        case U'】':
+        case U'》':
+        case U'"': return true;
+        default: return false;
     }
 }
 
@@ -230,10 +251,10 @@ const std::array<std::array<std::u32string_view, 2>, 7> wordings{{
 struct heading_hit {
     int number = 0;
     int printed_number = 0;  // when the heading is numbered otherwise (a section omitted): its printed ordinal
-    bool paren = false;    // （一） form
-    bool keyword = false;  // a keyword of that section
-    bool wording = false;  // close to the template's or the prose part's wording
-    bool exact = false;    // the template's wording
+    bool paren = false;      // （一） form
+    bool keyword = false;    // a keyword of that section
+    bool wording = false;    // close to the template's or the prose part's wording
+    bool exact = false;      // the template's wording
 };
 
 std::optional<heading_hit> section_heading(const block& b) {
@@ -313,7 +334,7 @@ int table_start(const block& b) {
 struct subsection_hit {
     std::string ordinal;  // as printed
     std::string title;
-    std::string rest;     // text after the title, the start of the first paragraph
+    std::string rest;  // text after the title, the start of the first paragraph
     int value = 0;
 };
 
@@ -562,8 +583,8 @@ std::vector<std::string> legal_bases(std::u32string_view text) {
 bool is_page_metadata(const block& b) {
     const std::u32string& f = folded_text(b);  // the block's fold, kept
     int hits = 0;
-    for (std::u32string_view w : {U"发布时间", U"发布日期", U"来源:", U"浏览次数", U"访问量", U"点击数", U"字号", U"字体",
-                                  U"分享到", U"打印", U"关闭窗口", U"阅读次数", U"作者:"})
+    for (std::u32string_view w : {U"发布时间", U"发布日期", U"来源:", U"浏览次数", U"访问量", U"点击数", U"字号",
+                                  U"字体", U"分享到", U"打印", U"关闭窗口", U"阅读次数", U"作者:"})
         if (contains(f, w)) ++hits;
     return hits >= 2 || starts_with(f, U"分享到") || starts_with(f, U"[打印") || starts_with(f, U"[关闭");
 }
@@ -572,7 +593,8 @@ bool is_page_metadata(const block& b) {
 
 admin_level level_of(const std::string& body) {
     const std::u32string b = to_u32(body);
-    if (contains(b, U"乡人民政府") || contains(b, U"镇人民政府") || contains(b, U"街道办事处")) return admin_level::township;
+    if (contains(b, U"乡人民政府") || contains(b, U"镇人民政府") || contains(b, U"街道办事处"))
+        return admin_level::township;
     if (contains(b, U"县") || (b.size() > 5 && b.substr(b.size() - 5) == U"区人民政府")) return admin_level::county;
     if (b.size() > 5 && b.substr(b.size() - 5) == U"省人民政府") return admin_level::provincial;
     return admin_level::unknown;
@@ -606,12 +628,23 @@ format_signals table_signals(const std::vector<const block*>& blocks) {
         bool v2021;
     };
     static const std::array<signal, 17> signals{{
-        {U"本年新制作数量", false}, {U"本年新公开数量", false}, {U"对外公开总数量", false},
-        {U"第二十条第(九)项", false}, {U"政府集中采购", false}, {U"采购项目数量", false},
-        {U"采购总金额", false}, {U"其他对外管理服务事项", false}, {U"上一年项目数量", false},
+        {U"本年新制作数量", false},
+        {U"本年新公开数量", false},
+        {U"对外公开总数量", false},
+        {U"第二十条第(九)项", false},
+        {U"政府集中采购", false},
+        {U"采购项目数量", false},
+        {U"采购总金额", false},
+        {U"其他对外管理服务事项", false},
+        {U"上一年项目数量", false},
         {U"本年增/减", false},
-        {U"本年制发件数", true}, {U"本年废止件数", true}, {U"现行有效件数", true},
-        {U"本年处理决定数量", true}, {U"本年收费金额", true}, {U"逾期不补正", true}, {U"逾期未按收费通知", true},
+        {U"本年制发件数", true},
+        {U"本年废止件数", true},
+        {U"现行有效件数", true},
+        {U"本年处理决定数量", true},
+        {U"本年收费金额", true},
+        {U"逾期不补正", true},
+        {U"逾期未按收费通知", true},
     }};
     format_signals out;
     std::array<bool, signals.size()> seen{};
@@ -664,8 +697,9 @@ import_result assemble(document doc, const import_options& options) {
             if (iso) published = *iso;
         }
         if (published)
-            log_entry(log, "XXGK-I-027", "publication date " + published->to_string() + " read from the page: \"" +
-                                             clip(b.text) + "\"", {}, b.where);
+            log_entry(log, "XXGK-I-027",
+                      "publication date " + published->to_string() + " read from the page: \"" + clip(b.text) + "\"",
+                      {}, b.where);
     };
 
     // ---- title: the first line naming a 年度报告 (page chrome before it is skipped)
@@ -697,8 +731,9 @@ import_result assemble(document doc, const import_options& options) {
         for (std::size_t i = 0; i < title; ++i) note_publication(blocks[i]);
         if (title > 0)
             log_entry(log, "XXGK-I-016",
-                      std::to_string(title) + " line(s) before the title skipped, from \"" + clip(blocks[0].text) + "\"", {},
-                      blocks[0].where);
+                      std::to_string(title) + " line(s) before the title skipped, from \"" + clip(blocks[0].text) +
+                          "\"",
+                      {}, blocks[0].where);
     } else if (doc.html_title && (contains(fold(*doc.html_title), U"报告"))) {
         title_text = *doc.html_title;
         for (std::string_view sep : {" - ", "_", " | ", "－", "—"}) {
@@ -796,7 +831,8 @@ import_result assemble(document doc, const import_options& options) {
     // section headings, and the table labels (worth two) — a news item about a report has a title
     // and nothing else.
     const bool has_title = !title_text.empty();
-    const std::size_t clues = (has_title ? 1 : 0) + sections_found + (signals.v2019.empty() && signals.v2021.empty() ? 0 : 2);
+    const std::size_t clues =
+        (has_title ? 1 : 0) + sections_found + (signals.v2019.empty() && signals.v2021.empty() ? 0 : 2);
     if (clues < 2)
         throw error(errc::invalid_value,
                     "not a 政府信息公开工作年度报告: " +
@@ -867,7 +903,8 @@ import_result assemble(document doc, const import_options& options) {
         if (year_title && *year_title != year) conflict += " title " + std::to_string(*year_title);
         if (year_period && *year_period != year) conflict += " statistics period " + std::to_string(*year_period);
         if (!conflict.empty())
-            log_entry(log, "XXGK-I-008", "report year " + std::to_string(year) + " (" + year_source + "), but" + conflict);
+            log_entry(log, "XXGK-I-008",
+                      "report year " + std::to_string(year) + " (" + year_source + "), but" + conflict);
     } else {
         log_entry(log, "XXGK-I-009", "no report year in the title, the statistics period or the preamble");
     }
@@ -915,9 +952,10 @@ import_result assemble(document doc, const import_options& options) {
     } else {
         format = from_year ? *from_year : format_version::v2021;
         log_entry(log, "XXGK-I-004",
-                  from_year ? "no table label decides the format; the " + std::string(to_string(format)) +
-                                  " format follows from the report year " + std::to_string(year)
-                            : std::string("no table label and no report year decide the format; the 2021 format is assumed"));
+                  from_year
+                      ? "no table label decides the format; the " + std::string(to_string(format)) +
+                            " format follows from the report year " + std::to_string(year)
+                      : std::string("no table label and no report year decide the format; the 2021 format is assumed"));
     }
 
     report r = report::make(format);
@@ -948,14 +986,17 @@ import_result assemble(document doc, const import_options& options) {
             }
             b = trim(b);
             for (std::u32string_view suffix : {U"关于", U"的"})
-                if (b.size() > suffix.size() && b.substr(b.size() - suffix.size()) == suffix) b = trim(b.substr(0, b.size() - suffix.size()));
+                if (b.size() > suffix.size() && b.substr(b.size() - suffix.size()) == suffix)
+                    b = trim(b.substr(0, b.size() - suffix.size()));
             body = to_u8(b);
         }
         h.body = body;
     }
     if (!preamble.empty()) h.preamble = preamble;
-    if (period_start && period_end) h.statistics_period = date_period{period_start->date, period_end->date};
-    else if (!preamble.empty()) log_entry(log, "XXGK-I-018", "statistics period (统计期限) not found in the preamble");
+    if (period_start && period_end)
+        h.statistics_period = date_period{period_start->date, period_end->date};
+    else if (!preamble.empty())
+        log_entry(log, "XXGK-I-018", "statistics period (统计期限) not found in the preamble");
     if (const auto url = find_url(pre)) h.portal_url = *url;
     {
         contact_block c;
@@ -963,9 +1004,12 @@ import_result assemble(document doc, const import_options& options) {
         c.postcode = labelled_value(pre, {U"邮政编码", U"邮编"});
         c.phone = labelled_value(pre, {U"联系电话", U"咨询电话", U"电话"});
         c.fax = labelled_value(pre, {U"传真"});
-        c.email = labelled_value(pre, {U"电子邮箱", U"电子信箱", U"电子邮件", U"邮箱", U"E-mail", U"e-mail", U"Email", U"email"});
-        if (c.address || c.postcode || c.phone || c.fax || c.email) h.contact = c;
-        else if (!preamble.empty()) log_entry(log, "XXGK-I-018", "contact block (地址/邮编/电话/传真/电子邮箱) not found in the preamble");
+        c.email = labelled_value(
+            pre, {U"电子邮箱", U"电子信箱", U"电子邮件", U"邮箱", U"E-mail", U"e-mail", U"Email", U"email"});
+        if (c.address || c.postcode || c.phone || c.fax || c.email)
+            h.contact = c;
+        else if (!preamble.empty())
+            log_entry(log, "XXGK-I-018", "contact block (地址/邮编/电话/传真/电子邮箱) not found in the preamble");
     }
     h.legal_bases = legal_bases(pre);
 
@@ -1006,8 +1050,8 @@ import_result assemble(document doc, const import_options& options) {
             } else if (date_at > floor && blocks[date_at - 1].type == block::kind::line) {
                 const std::string& prev = blocks[date_at - 1].text;
                 const std::u32string pu = to_u32(prev);
-                if (!longer_than(prev, 40) && !pu.empty() && !is_terminal(pu.back()) && !section_heading(blocks[date_at - 1]) &&
-                    blocks[date_at - 1].heading == 0) {
+                if (!longer_than(prev, 40) && !pu.empty() && !is_terminal(pu.back()) &&
+                    !section_heading(blocks[date_at - 1]) && blocks[date_at - 1].heading == 0) {
                     sig.body = prev;
                     sig_start = date_at - 1;
                 }
@@ -1035,18 +1079,23 @@ import_result assemble(document doc, const import_options& options) {
         if (level != admin_level::unknown) {
             h.level = level;
             log_entry(log, "XXGK-I-015",
-                      std::string("administrative level '") + level_name(level) + "' inferred from the body's name \"" + h.body + "\"");
+                      std::string("administrative level '") + level_name(level) + "' inferred from the body's name \"" +
+                          h.body + "\"");
         }
     }
 
-    static const std::array<const char*, 7> section_names{"", "一、总体情况", "二、主动公开政府信息情况",
+    static const std::array<const char*, 7> section_names{"",
+                                                          "一、总体情况",
+                                                          "二、主动公开政府信息情况",
                                                           "三、收到和处理政府信息公开申请情况",
                                                           "四、政府信息公开行政复议、行政诉讼情况",
-                                                          "五、存在的主要问题及改进情况", "六、其他需要报告的事项"};
+                                                          "五、存在的主要问题及改进情况",
+                                                          "六、其他需要报告的事项"};
     for (int k = 1; k <= 6; ++k) {
         const std::size_t hi = head[static_cast<std::size_t>(k)];
         if (hi == npos) {
-            log_entry(log, "XXGK-I-020", std::string("section heading ") + section_names[static_cast<std::size_t>(k)] + " not found");
+            log_entry(log, "XXGK-I-020",
+                      std::string("section heading ") + section_names[static_cast<std::size_t>(k)] + " not found");
             continue;
         }
         if (implicit[static_cast<std::size_t>(k)]) {
@@ -1062,7 +1111,8 @@ import_result assemble(document doc, const import_options& options) {
                       "heading \"" + blocks[hi].text + "\" read as " + section_names[static_cast<std::size_t>(k)], {},
                       blocks[hi].where);
         if (has_traditional(blocks[hi].text))
-            log_entry(log, "XXGK-I-032", "heading \"" + blocks[hi].text + "\" matched after traditional → simplified conversion", {},
+            log_entry(log, "XXGK-I-032",
+                      "heading \"" + blocks[hi].text + "\" matched after traditional → simplified conversion", {},
                       blocks[hi].where);
     }
 
@@ -1094,13 +1144,14 @@ import_result assemble(document doc, const import_options& options) {
         text += fold(preamble);
         const std::u32string body = to_u32(h.body);
         const bool government = contains(body, U"人民政府") && !contains(body, U"办公室") && !contains(body, U"办公厅");
-        if (government && ((contains(text, U"本级") && (contains(text, U"下属单位") || contains(text, U"各部门") ||
-                                                       contains(text, U"各乡镇"))) ||
+        if (government && ((contains(text, U"本级") &&
+                            (contains(text, U"下属单位") || contains(text, U"各部门") || contains(text, U"各乡镇"))) ||
                            contains(text, U"汇总编制") || contains(text, U"汇总而成") || contains(text, U"逐级汇总"))) {
             h.scope = report_scope::compiled;
-            log_entry(log, "XXGK-I-029",
-                      "scope 本级政府汇总 (compiled) inferred: the text splits its figures into 本级 and the units below, "
-                      "or says it was compiled");
+            log_entry(
+                log, "XXGK-I-029",
+                "scope 本级政府汇总 (compiled) inferred: the text splits its figures into 本级 and the units below, "
+                "or says it was compiled");
         } else if (!body.empty() && !contains(body, U"人民政府")) {
             for (std::u32string_view suffix : {U"局", U"委员会", U"办公室", U"办公厅", U"中心", U"厅", U"委", U"办"})
                 if (body.size() > suffix.size() && body.substr(body.size() - suffix.size()) == suffix) {
@@ -1125,8 +1176,8 @@ import_result assemble(document doc, const import_options& options) {
             processing_fee_statement fees;
             fees.raw = p;
             std::string how = "raw text kept";
-            if (contains(f, U"未收取") || contains(f, U"没有收取") || contains(f, U"不收取") || contains(f, U"未产生") ||
-                contains(f, U"未发生")) {
+            if (contains(f, U"未收取") || contains(f, U"没有收取") || contains(f, U"不收取") ||
+                contains(f, U"未产生") || contains(f, U"未发生")) {
                 fees.charged = false;
                 how = "read as: no fee charged";
             }

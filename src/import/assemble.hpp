@@ -27,8 +27,8 @@ void read_tables(report& r, const block_span* proactive, const block_span* reque
 /// of `section` ("proactive", "requests", "review_litigation") of a report of `format`: joined
 /// with the row above when the two label pieces make a row label; otherwise kept, their empty
 /// boxes marked unprinted. New blocks go into `made`; both cases logged XXGK-I-076.
-block_span join_split_rows(const block_span& span, std::deque<block>& made, format_version format, std::string_view section,
-                           std::vector<import_log_entry>& log);
+block_span join_split_rows(const block_span& span, std::deque<block>& made, format_version format,
+                           std::string_view section, std::vector<import_log_entry>& log);
 
 /// The format signals of the table labels in `blocks` (formats.md §8): how many distinct decisive
 /// labels of each format were seen, and which.

@@ -5,9 +5,7 @@
 #include <array>
 
 namespace xxgk::import_detail {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::string value_form(std::string_view raw) {
     // ASCII (most cells): only white space goes; nothing else is changed.
@@ -39,7 +37,8 @@ struct number_parts {
     std::string unit;  ///< "万元", "元", "件", … or ""
 };
 
-constexpr std::array<std::string_view, 12> units{"万元", "元", "件", "项", "个", "条", "次", "宗", "家", "份", "人次", "人"};
+constexpr std::array<std::string_view, 12> units{"万元", "元", "件", "项", "个",   "条",
+                                                 "次",   "宗", "家", "份", "人次", "人"};
 
 /// [+-]digits[,ddd…][.digits][unit], exactly.
 bool parse_number(std::string_view s, number_parts& out, bool strict_run = false) {
@@ -98,7 +97,8 @@ bool parse_number(std::string_view s, number_parts& out, bool strict_run = false
 bool is_not_applicable_form(const std::string& s) {
     if (s.empty()) return false;
     if (s[0] >= '0' && s[0] <= '9') return false;  // a number (no marker starts with a digit)
-    if (s == "/" || s == "\\" || s == "不适用" || s == "不適用" || s == "无此项" || s == "N/A" || s == "n/a" || s == "NA")
+    if (s == "/" || s == "\\" || s == "不适用" || s == "不適用" || s == "无此项" || s == "N/A" || s == "n/a" ||
+        s == "NA")
         return true;
     for (char c : s)
         if (c != '-') return false;
@@ -117,8 +117,8 @@ bool is_value_text(std::string_view raw) {
         if (!is_space(c) && !is_invisible(c)) break;
     c = half_width(c);
     if (!(c == U'+' || c == U'-' || (c >= U'0' && c <= U'9') || c == U'/' || c == U'\\' || c == U'不' || c == U'无' ||
-          c == U'N' || c == U'n' || c == U'\u2212' || c == U'\u2013' || c == U'\u2014' || c == U'\u2015' || c == U'\u2010' ||
-          c == U'\u2011'))
+          c == U'N' || c == U'n' || c == U'\u2212' || c == U'\u2013' || c == U'\u2014' || c == U'\u2015' ||
+          c == U'\u2010' || c == U'\u2011'))
         return false;
     const std::string s = value_form(raw);
     if (is_not_applicable_form(s)) return true;

@@ -12,10 +12,10 @@
 namespace xxgk::import_detail {
 
 struct cell_reading {
-    cell value;                 ///< state, value, unit and raw text (no provenance)
-    bool unreadable = false;    ///< text that is not a value of the column's kind
-    bool unit_mismatch = false; ///< a unit that does not fit the column (元 in a count cell …)
-    std::string unit;           ///< the unit as written, if any
+    cell value;                  ///< state, value, unit and raw text (no provenance)
+    bool unreadable = false;     ///< text that is not a value of the column's kind
+    bool unit_mismatch = false;  ///< a unit that does not fit the column (元 in a count cell …)
+    std::string unit;            ///< the unit as written, if any
 };
 
 /// Reads a printed cell for a column of kind `kind`. `raw` is kept as the cell's raw text.

@@ -109,7 +109,7 @@ bool reads_as_chinese(std::string_view text) {
 
 /// The decision about a text or HTML source's encoding, for the log.
 struct decoded {
-    std::string text;      ///< UTF-8 (or the bytes as they were: `converted` false)
+    std::string text;  ///< UTF-8 (or the bytes as they were: `converted` false)
     bool converted = false;
     std::string encoding;  ///< what was taken: "UTF-8", "UTF-16LE", "GB18030", …
     std::string why;       ///< from what: a byte order mark, the page's declaration, the bytes
@@ -187,13 +187,15 @@ source_kind detect_source_kind(std::string_view bytes) {
         if (zip_has_entry(bytes, "xl/workbook.xml"))
             throw error(errc::unsupported_kind, "the file is an Excel workbook (.xlsx), not a report document; "
                                                 "export the report as PDF, Word (.docx) or HTML");
-        throw error(errc::unsupported_kind, "the file is a zip archive that is not a Word document (no word/document.xml); "
-                                            "unpack it and import the report inside");
+        throw error(errc::unsupported_kind,
+                    "the file is a zip archive that is not a Word document (no word/document.xml); "
+                    "unpack it and import the report inside");
     }
     import_detail::refuse_ole2(bytes);  // legacy .doc/.wps, or an encrypted Office file
     // PNG, JPEG and TIFF are read by OCR (when built with it); GIF is not a scan's format.
-    if (ocr_available() && (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") ||
-                            starts_with(bytes, std::string_view("II*\0", 4)) || starts_with(bytes, std::string_view("MM\0*", 4))))
+    if (ocr_available() &&
+        (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") ||
+         starts_with(bytes, std::string_view("II*\0", 4)) || starts_with(bytes, std::string_view("MM\0*", 4))))
         return source_kind::image;
     if (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") || starts_with(bytes, "GIF8") ||
         starts_with(bytes, "II*") || starts_with(bytes, std::string_view("MM\0*", 4)))
@@ -205,7 +207,8 @@ source_kind detect_source_kind(std::string_view bytes) {
     // HTML: a tag first, or markup of a page near the start (a UTF-16 page is decoded first by
     // import_bytes).
     std::size_t first = 0;
-    while (first < head.size() && first < 4096 && (head[first] == ' ' || (head[first] >= '\t' && head[first] <= '\r'))) ++first;
+    while (first < head.size() && first < 4096 && (head[first] == ' ' || (head[first] >= '\t' && head[first] <= '\r')))
+        ++first;
     if (first + 1 < head.size() && head[first] == '<' &&
         ((lower_ascii(head[first + 1]) >= 'a' && lower_ascii(head[first + 1]) <= 'z') || head[first + 1] == '!'))
         return source_kind::html;
@@ -216,8 +219,9 @@ source_kind detect_source_kind(std::string_view bytes) {
 
 import_result import_bytes(std::string_view bytes, const import_options& options) {
     if (bytes.size() > options.max_input_bytes)
-        throw error(errc::limit_exceeded, "the input is " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
-                                              std::to_string(options.max_input_bytes) + " (import_options::max_input_bytes)");
+        throw error(errc::limit_exceeded,
+                    "the input is " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
+                        std::to_string(options.max_input_bytes) + " (import_options::max_input_bytes)");
     std::vector<import_log_entry> log;
     const bool utf16 = starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF");
     std::string from_utf16;
@@ -226,10 +230,12 @@ import_result import_bytes(std::string_view bytes, const import_options& options
         decoded d = decode_source(bytes, source_kind::text);
         from_utf16 = std::move(d.text);
     }
-    const source_kind kind = options.kind ? *options.kind : detect_source_kind(utf16 ? std::string_view(from_utf16) : bytes);
+    const source_kind kind =
+        options.kind ? *options.kind : detect_source_kind(utf16 ? std::string_view(from_utf16) : bytes);
     const char* kind_name = boost::describe::enum_to_string(kind, "?");
     import_detail::log_entry(log, "XXGK-I-090",
-                             std::string("source read as ") + kind_name + (options.kind ? " (forced by the caller)" : " (detected from the bytes)"));
+                             std::string("source read as ") + kind_name +
+                                 (options.kind ? " (forced by the caller)" : " (detected from the bytes)"));
     import_result result;
     if (kind == source_kind::pdf) {
         result = import_pdf(bytes, options);

@@ -57,8 +57,9 @@ public:
         if (!src) throw std::bad_alloc();
         zip_t* z = zip_open_from_source(src.get(), ZIP_RDONLY, &err.e);
         if (!z)
-            throw error(errc::invalid_value, std::string("not a readable Word document: the zip container cannot be opened (") +
-                                                 zip_error_strerror(&err.e) + ")");
+            throw error(errc::invalid_value,
+                        std::string("not a readable Word document: the zip container cannot be opened (") +
+                            zip_error_strerror(&err.e) + ")");
         src.release();  // the archive owns its source from now on
         zip_.reset(z);
     }
@@ -87,8 +88,8 @@ public:
             if (ze == ZIP_ER_NOPASSWD || ze == ZIP_ER_WRONGPASSWD || ze == ZIP_ER_ENCRNOTSUPP)
                 throw error(errc::encrypted, std::string("the Word document is encrypted: zip entry ") + name +
                                                  " is password-protected; save the document without a password first");
-            throw error(errc::invalid_value, std::string("damaged Word document: entry ") + name + " cannot be opened (" +
-                                                 zip_strerror(zip_.get()) + ")");
+            throw error(errc::invalid_value, std::string("damaged Word document: entry ") + name +
+                                                 " cannot be opened (" + zip_strerror(zip_.get()) + ")");
         }
         std::string out;
         // The declared size (within the budget, checked above) sizes the buffer once.
@@ -99,8 +100,8 @@ public:
             const std::size_t want = std::min(sizeof buf, budget_ - out.size() + 1);
             const zip_int64_t n = zip_fread(f.get(), buf, want);
             if (n < 0)
-                throw error(errc::invalid_value, std::string("damaged Word document: entry ") + name + " cannot be unpacked (" +
-                                                     zip_file_strerror(f.get()) + ")");
+                throw error(errc::invalid_value, std::string("damaged Word document: entry ") + name +
+                                                     " cannot be unpacked (" + zip_file_strerror(f.get()) + ")");
             if (n == 0) break;
             out.append(buf, static_cast<std::size_t>(n));
             if (out.size() > budget_) too_large(name, out.size());
@@ -112,9 +113,9 @@ public:
 private:
     [[noreturn]] void too_large(const char* name, zip_uint64_t size) const {
         throw error(errc::limit_exceeded, std::string("the Word document unpacks to more than the limit of ") +
-                                              std::to_string(limit_) + " bytes (import_options::max_input_bytes): entry " +
-                                              name + " holds " + (size > budget_ ? "at least " : "") + std::to_string(size) +
-                                              " bytes");
+                                              std::to_string(limit_) +
+                                              " bytes (import_options::max_input_bytes): entry " + name + " holds " +
+                                              (size > budget_ ? "at least " : "") + std::to_string(size) + " bytes");
     }
 
     std::unique_ptr<zip_t, zip_discarder> zip_;
@@ -155,8 +156,9 @@ std::unique_ptr<xmlDoc, doc_freer> parse_part(const std::string& xml, const char
     std::unique_ptr<xmlDoc, doc_freer> d(
         xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()), name, nullptr, options));
     if (ctxt->_private)
-        throw error(errc::invalid_value, std::string("damaged Word document: ") + name +
-                                             " declares a DTD, which Office Open XML forbids (refused: entities are never expanded)");
+        throw error(errc::invalid_value,
+                    std::string("damaged Word document: ") + name +
+                        " declares a DTD, which Office Open XML forbids (refused: entities are never expanded)");
     if (!d || !ctxt->wellFormed) {
         std::string what = "not well-formed XML";
         std::string at;
@@ -175,14 +177,15 @@ constexpr std::string_view w_transitional = "http://schemas.openxmlformats.org/w
 constexpr std::string_view w_strict = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 constexpr std::string_view mc_ns = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-std::string_view view(const xmlChar* s) { return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view(); }
+std::string_view view(const xmlChar* s) {
+    return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
+}
 
 bool in_ns(const xmlNode* n, std::string_view ns) { return n->ns && view(n->ns->href) == ns; }
 
 /// A WordprocessingML element (transitional or strict namespace) named `local`.
 bool is_w(const xmlNode* n, std::string_view local) {
-    return n->type == XML_ELEMENT_NODE && view(n->name) == local &&
-           (in_ns(n, w_transitional) || in_ns(n, w_strict));
+    return n->type == XML_ELEMENT_NODE && view(n->name) == local && (in_ns(n, w_transitional) || in_ns(n, w_strict));
 }
 
 bool is_mc(const xmlNode* n, std::string_view local) {
@@ -269,7 +272,8 @@ public:
         sax.internalSubset = &styles::refuse;
         sax.serror = [](void*, xmlErrorPtr) {};  // errors are read from the context below
         // A memory context reads the bytes in place (a push parser would copy them).
-        std::unique_ptr<xmlParserCtxt, ctxt_freer> ctxt(xmlCreateMemoryParserCtxt(xml.data(), static_cast<int>(xml.size())));
+        std::unique_ptr<xmlParserCtxt, ctxt_freer> ctxt(
+            xmlCreateMemoryParserCtxt(xml.data(), static_cast<int>(xml.size())));
         if (!ctxt) throw std::bad_alloc();
         sax_state st;
         st.self = this;
@@ -287,8 +291,7 @@ public:
             xmlParseDocument(ctxt.get());
         }
         if (st.failed) throw std::bad_alloc();
-        if (st.dtd)
-            throw error(errc::invalid_value, "word/styles.xml declares a DTD, which Office Open XML forbids");
+        if (st.dtd) throw error(errc::invalid_value, "word/styles.xml declares a DTD, which Office Open XML forbids");
         if (!ctxt->wellFormed) {
             std::string at, what = "not well-formed XML";
             if (const xmlError* e = xmlCtxtGetLastError(ctxt.get())) {
@@ -583,10 +586,9 @@ private:
             return std::string(static_cast<std::size_t>((n - 1) / 26 + 1), static_cast<char>(base + (n - 1) % 26));
         }
         if ((f == "upperRoman" || f == "lowerRoman") && n < 4000) {
-            static const std::pair<int, const char*> table[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
-                                                                {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
-                                                                {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"},
-                                                                {1, "I"}};
+            static const std::pair<int, const char*> table[] = {
+                {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+                {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
             std::string out;
             for (const auto& [v, r] : table)
                 for (; n >= v; n -= v) out += r;
@@ -651,11 +653,13 @@ public:
         log_entry(doc_.log, "XXGK-I-080", summary);
         if (deleted_ > 0)
             log_entry(doc_.log, "XXGK-I-081",
-                      std::to_string(deleted_) + " deleted revision(s) (w:del, w:moveFrom) skipped; inserted text is read");
+                      std::to_string(deleted_) +
+                          " deleted revision(s) (w:del, w:moveFrom) skipped; inserted text is read");
         if (hidden_ > 0) log_entry(doc_.log, "XXGK-I-082", std::to_string(hidden_) + " run(s) of hidden text skipped");
         if (numbering_.rendered() > 0)
             log_entry(doc_.log, "XXGK-I-088",
-                      std::to_string(numbering_.rendered()) + " automatically numbered paragraph(s): their number text written from word/numbering.xml");
+                      std::to_string(numbering_.rendered()) +
+                          " automatically numbered paragraph(s): their number text written from word/numbering.xml");
         if (text_boxes_ > 0 || alternates_ > 0)
             log_entry(doc_.log, "XXGK-I-083",
                       std::to_string(text_boxes_) + " text box(es) read after the paragraph that anchors them; " +
@@ -749,15 +753,18 @@ private:
                 text(view(v), bold.value_or(false));
                 xmlFree(v);
             } else if (is_w(c, "tab") || is_w(c, "ptab")) {
-                if (cell_) text(" ", false);
+                if (cell_)
+                    text(" ", false);
                 else {
                     line_ += '\t';
                     marked_ += '\t';
                 }
             } else if (is_w(c, "br") || is_w(c, "cr")) {
                 // A line break ends a line, as <br> does in HTML; in a cell it is a space.
-                if (cell_) text(" ", false);
-                else flush();
+                if (cell_)
+                    text(" ", false);
+                else
+                    flush();
             } else if (is_w(c, "noBreakHyphen")) {
                 text("-", bold.value_or(false));
             } else if (is_w(c, "drawing") || is_w(c, "pict") || is_w(c, "object")) {
@@ -847,10 +854,12 @@ private:
         std::vector<const xmlNode*> rows;
         const auto collect = [&rows](const xmlNode* n, const auto& self) -> void {
             for (; n; n = n->next) {
-                if (is_w(n, "tr")) rows.push_back(n);
+                if (is_w(n, "tr"))
+                    rows.push_back(n);
                 else if (is_w(n, "sdt")) {
                     if (const xmlNode* c = child(n, "sdtContent")) self(c->children, self);
-                } else if (is_w(n, "customXml")) self(n->children, self);
+                } else if (is_w(n, "customXml"))
+                    self(n->children, self);
             }
         };
         collect(tbl->children, collect);
@@ -861,10 +870,12 @@ private:
         std::vector<const xmlNode*> cells;
         const auto collect = [&cells](const xmlNode* n, const auto& self) -> void {
             for (; n; n = n->next) {
-                if (is_w(n, "tc")) cells.push_back(n);
+                if (is_w(n, "tc"))
+                    cells.push_back(n);
                 else if (is_w(n, "sdt")) {
                     if (const xmlNode* c = child(n, "sdtContent")) self(c->children, self);
-                } else if (is_w(n, "customXml")) self(n->children, self);
+                } else if (is_w(n, "customXml"))
+                    self(n->children, self);
             }
         };
         collect(tr->children, collect);
@@ -943,8 +954,9 @@ private:
                 if (v_continue && r > 0 && grid.back().size() > static_cast<std::size_t>(col) &&
                     grid.back()[static_cast<std::size_t>(col)].present)
                     above = &grid.back()[static_cast<std::size_t>(col)];
-                const src_cell* left =
-                    h_continue && col > 0 && row[static_cast<std::size_t>(col - 1)].present ? &row[static_cast<std::size_t>(col - 1)] : nullptr;
+                const src_cell* left = h_continue && col > 0 && row[static_cast<std::size_t>(col - 1)].present
+                                           ? &row[static_cast<std::size_t>(col - 1)]
+                                           : nullptr;
                 if (above || left) {
                     if (!origin.text.empty())
                         log_entry(doc_.log, "XXGK-I-086",
@@ -1051,8 +1063,9 @@ void refuse_ole2(std::string_view bytes) {
     if (bytes.find(encrypted_package) != std::string_view::npos)
         throw error(errc::encrypted, "the Word document is password-protected (an encrypted Office package); "
                                      "save it without a password first");
-    throw error(errc::unsupported_kind, "the file is a legacy Word or WPS document (.doc/.wps, an OLE2 compound file), "
-                                        "which is not read; convert it first: soffice --headless --convert-to docx FILE");
+    throw error(errc::unsupported_kind,
+                "the file is a legacy Word or WPS document (.doc/.wps, an OLE2 compound file), "
+                "which is not read; convert it first: soffice --headless --convert-to docx FILE");
 }
 
 document read_docx(std::string_view docx, std::size_t max_unpacked_bytes) {
@@ -1081,8 +1094,7 @@ document read_docx(std::string_view docx, std::size_t max_unpacked_bytes) {
     main_part.reset();  // the tree holds the text from here on
     const xmlNode* root = xmlDocGetRootElement(d.get());
     const xmlNode* body = root && is_w(root, "document") ? child(root, "body") : nullptr;
-    if (!body)
-        throw error(errc::invalid_value, "damaged Word document: word/document.xml has no w:document/w:body");
+    if (!body) throw error(errc::invalid_value, "damaged Word document: word/document.xml has no w:document/w:body");
     numbering num;
     if (std::optional<std::string> n = pkg.read("word/numbering.xml")) {
         // Like styles, numbering only adds ordinals: a damaged part is logged, not fatal.

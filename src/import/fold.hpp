@@ -21,18 +21,39 @@ struct utf8_reader {
         if (i >= text.size()) return false;
         const auto b = static_cast<unsigned char>(text[i]);
         std::size_t n;
-        if (b < 0x80) { c = b; ++i; return true; }
+        if (b < 0x80) {
+            c = b;
+            ++i;
+            return true;
+        }
         if ((b >> 4) == 0xE) {  // three bytes (CJK text): unrolled, as the loop below reads them
-            if (i + 3 > text.size()) { c = U'\uFFFD'; i = text.size(); return true; }
-            c = (static_cast<char32_t>(b & 0x0F) << 12) | (static_cast<char32_t>(static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
+            if (i + 3 > text.size()) {
+                c = U'\uFFFD';
+                i = text.size();
+                return true;
+            }
+            c = (static_cast<char32_t>(b & 0x0F) << 12) |
+                (static_cast<char32_t>(static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
                 (static_cast<unsigned char>(text[i + 2]) & 0x3F);
             i += 3;
             return true;
         }
-        if ((b >> 5) == 0x6) { c = b & 0x1F; n = 2; }
-        else if ((b >> 3) == 0x1E) { c = b & 0x07; n = 4; }
-        else { c = U'\uFFFD'; ++i; return true; }
-        if (i + n > text.size()) { c = U'\uFFFD'; i = text.size(); return true; }
+        if ((b >> 5) == 0x6) {
+            c = b & 0x1F;
+            n = 2;
+        } else if ((b >> 3) == 0x1E) {
+            c = b & 0x07;
+            n = 4;
+        } else {
+            c = U'\uFFFD';
+            ++i;
+            return true;
+        }
+        if (i + n > text.size()) {
+            c = U'\uFFFD';
+            i = text.size();
+            return true;
+        }
         for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
         i += n;
         return true;

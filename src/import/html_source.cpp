@@ -33,36 +33,34 @@ std::string attr(const xmlNode* n, const char* name) {
     return s;
 }
 
-bool is_element(const xmlNode* n, std::string_view name) {
-    return n->type == XML_ELEMENT_NODE && name_of(n) == name;
-}
+bool is_element(const xmlNode* n, std::string_view name) { return n->type == XML_ELEMENT_NODE && name_of(n) == name; }
 
 // Elements that never hold report text.
 bool is_skipped_tag(std::string_view t) {
-    static const std::set<std::string_view> tags{"script", "style", "noscript", "template", "nav", "form", "button",
-                                                 "select", "option", "textarea", "iframe", "object", "embed",
-                                                 "svg", "canvas", "input", "map", "area", "noframes", "head",
-                                                 "video", "audio"};
+    static const std::set<std::string_view> tags{"script",   "style",  "noscript", "template", "nav",    "form",
+                                                 "button",   "select", "option",   "textarea", "iframe", "object",
+                                                 "embed",    "svg",    "canvas",   "input",    "map",    "area",
+                                                 "noframes", "head",   "video",    "audio"};
     return tags.count(t) > 0;
 }
 
 bool is_block_tag(std::string_view t) {
     static const std::set<std::string_view> tags{
-        "p",   "div", "h1",     "h2",      "h3",   "h4",         "h5",      "h6",      "li",      "ul",
-        "ol",  "dl",  "dt",     "dd",      "blockquote", "pre",  "section", "article", "main",    "center",
-        "address", "figure", "figcaption", "caption", "tr", "td", "th", "tbody", "thead", "tfoot",
-        "header", "footer", "aside", "hr", "table", "body", "html", "fieldset", "legend", "details", "summary"};
+        "p",     "div",      "h1",      "h2",      "h3",         "h4",         "h5",  "h6",      "li",
+        "ul",    "ol",       "dl",      "dt",      "dd",         "blockquote", "pre", "section", "article",
+        "main",  "center",   "address", "figure",  "figcaption", "caption",    "tr",  "td",      "th",
+        "tbody", "thead",    "tfoot",   "header",  "footer",     "aside",      "hr",  "table",   "body",
+        "html",  "fieldset", "legend",  "details", "summary"};
     return tags.count(t) > 0;
 }
 
 // Class and id words of navigation bars, breadcrumbs, share buttons, footers and the like.
 bool is_chrome_word(std::string_view w) {
     static const std::set<std::string_view> words{
-        "nav",     "navbar",  "navigation", "menu",     "menubar", "breadcrumb", "breadcrumbs", "crumb",
-        "crumbs",  "share",   "sharing",    "bdshare",  "jiathis", "social",     "footer",      "foot",
-        "copyright", "sidebar", "toolbar",  "topbar",   "banner",  "login",      "search",      "print",
-        "fenxiang", "dayin",  "guanbi",     "skip",     "pager",   "pagination", "related",     "xgxx",
-        "xgwz",    "bottom",  "qrcode",     "ewm"};
+        "nav",     "navbar",  "navigation", "menu",    "menubar", "breadcrumb", "breadcrumbs", "crumb",     "crumbs",
+        "share",   "sharing", "bdshare",    "jiathis", "social",  "footer",     "foot",        "copyright", "sidebar",
+        "toolbar", "topbar",  "banner",     "login",   "search",  "print",      "fenxiang",    "dayin",     "guanbi",
+        "skip",    "pager",   "pagination", "related", "xgxx",    "xgwz",       "bottom",      "qrcode",    "ewm"};
     return words.count(w) > 0;
 }
 
@@ -94,7 +92,8 @@ bool is_hidden(const xmlNode* n) {
     if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
     std::string style = attr(n, "style");
     style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-    std::transform(style.begin(), style.end(), style.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    std::transform(style.begin(), style.end(), style.begin(),
+                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
     return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
 }
 
@@ -125,8 +124,8 @@ void append_collapsed(std::string& out, std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         // A run of bytes that are neither white space nor the lead byte of U+00A0: copied at once.
         std::size_t run = i;
-        while (run < s.size() && s[run] != ' ' && s[run] != '\t' && s[run] != '\n' && s[run] != '\r' && s[run] != '\f' &&
-               s[run] != '\xC2')
+        while (run < s.size() && s[run] != ' ' && s[run] != '\t' && s[run] != '\n' && s[run] != '\r' &&
+               s[run] != '\f' && s[run] != '\xC2')
             ++run;
         if (run > i) {
             out.append(s.data() + i, run - i);
@@ -375,8 +374,9 @@ private:
                     p.table = t;
                     p.row = static_cast<std::uint32_t>(r);
                     log_entry(doc_.log, "XXGK-I-103",
-                              "table " + std::to_string(t) + ", row " + std::to_string(r) + " has cells beyond column " +
-                                  std::to_string(max_cols) + "; the row is not read and its cells are not captured",
+                              "table " + std::to_string(t) + ", row " + std::to_string(r) +
+                                  " has cells beyond column " + std::to_string(max_cols) +
+                                  "; the row is not read and its cells are not captured",
                               {}, p);
                     break;
                 }
@@ -471,7 +471,8 @@ private:
         log_entry(doc_.log, "XXGK-I-102",
                   "table " + std::to_string(table) + " from row " + std::to_string(row) + " on is not read: " +
                       (page ? "the page's tables fill more than " + std::to_string(grid_limit_) +
-                                  " grid positions (65536 plus one per 8 bytes of the page); the tables after it are not read either"
+                                  " grid positions (65536 plus one per 8 bytes of the page); the tables after it are "
+                                  "not read either"
                             : "the table fills more than " + std::to_string(max_table_positions) +
                                   " grid positions (an official table fills a few hundred)") +
                       "; their cells are not captured",
@@ -547,7 +548,8 @@ void refuse_many_attributes(std::string_view markup, const char* what) {
         std::size_t k = i + 1;
         const std::size_t name_at = k;
         while (k < n && !is_space_byte(markup[k]) && markup[k] != '>' && markup[k] != '/') ++k;
-        const bool raw_text = (k - name_at == 6 && starts_nocase(name_at, "script")) || (k - name_at == 5 && starts_nocase(name_at, "style"));
+        const bool raw_text = (k - name_at == 6 && starts_nocase(name_at, "script")) ||
+                              (k - name_at == 5 && starts_nocase(name_at, "style"));
         std::size_t count = 0;
         while (k < n && markup[k] != '>') {
             const char d = markup[k];
@@ -558,10 +560,11 @@ void refuse_many_attributes(std::string_view markup, const char* what) {
             }
             ++count;
             if (count > max_attributes_per_element)
-                throw error(errc::limit_exceeded,
-                            std::string(what) + ": an element at line " + std::to_string(tag_line) + " has more than " +
-                                std::to_string(max_attributes_per_element) +
-                                " attributes (the parser's work grows with their square; a page has a handful per element)");
+                throw error(
+                    errc::limit_exceeded,
+                    std::string(what) + ": an element at line " + std::to_string(tag_line) + " has more than " +
+                        std::to_string(max_attributes_per_element) +
+                        " attributes (the parser's work grows with their square; a page has a handful per element)");
             // The attribute's name, then an optional = and value.
             while (k < n && !is_space_byte(markup[k]) && markup[k] != '>' && markup[k] != '=' && markup[k] != '/') ++k;
             while (k < n && is_space_byte(markup[k])) line += markup[k++] == '\n';
@@ -601,8 +604,8 @@ document read_html(std::string_view html) {
     current_budget().spend(html.size() / 16);  // libxml2's parse, linear in the page: a step per 16 bytes
     const bool utf8 = invalid_utf8_offset(html) == valid_utf8;
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
-    std::unique_ptr<xmlDoc, doc_deleter> d(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr,
-                                                          utf8 ? "UTF-8" : nullptr, options));
+    std::unique_ptr<xmlDoc, doc_deleter> d(
+        htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, utf8 ? "UTF-8" : nullptr, options));
     if (!d) return doc;
     const xmlNode* root = xmlDocGetRootElement(d.get());
     std::map<const xmlNode*, int> tables;

@@ -20,7 +20,8 @@ std::string valid_text(std::string_view input, std::vector<import_log_entry>& lo
     if (!bad.empty()) {
         const text_position p = position_of(text, bad.front());
         import_detail::log_entry(log, "XXGK-I-011",
-                                 std::to_string(bad.size()) + " invalid UTF-8 byte(s) replaced by U+FFFD, the first at byte " +
+                                 std::to_string(bad.size()) +
+                                     " invalid UTF-8 byte(s) replaced by U+FFFD, the first at byte " +
                                      std::to_string(bad.front()),
                                  {}, import_detail::at_line(p.line, p.column));
     }
@@ -55,9 +56,9 @@ std::string declared_charset(std::string_view html) {
 
 void check_size(std::string_view input, const import_options& options, const char* what) {
     if (input.size() > options.max_input_bytes)
-        throw error(errc::limit_exceeded, std::string(what) + " is " + std::to_string(input.size()) +
-                                              " bytes, more than the limit of " + std::to_string(options.max_input_bytes) +
-                                              " (import_options::max_input_bytes)");
+        throw error(errc::limit_exceeded,
+                    std::string(what) + " is " + std::to_string(input.size()) + " bytes, more than the limit of " +
+                        std::to_string(options.max_input_bytes) + " (import_options::max_input_bytes)");
 }
 
 /// Runs one import inside a session (log cap, work budget); the outermost session finishes it.
@@ -113,15 +114,17 @@ import_result assemble_read(import_detail::document doc, const import_options& o
     // 本年 is a 2019 label): where they contradict the report's year (XXGK-I-002), the year decides.
     import_detail::document again = doc;
     import_result r = import_detail::assemble(std::move(doc), options);
-    const bool contradicted = std::any_of(r.log.begin(), r.log.end(), [](const import_log_entry& e) { return e.code == "XXGK-I-002"; });
+    const bool contradicted =
+        std::any_of(r.log.begin(), r.log.end(), [](const import_log_entry& e) { return e.code == "XXGK-I-002"; });
     if (contradicted && !options.format && r.value.header.year > 0) {
         if (const auto by_year = format_for_year(r.value.header.year)) {
             import_options forced = options;
             forced.format = *by_year;
             r = import_detail::assemble(std::move(again), forced);
-            import_detail::log_entry(r.log, "XXGK-I-116",
-                                     std::string("the table labels read by OCR named the other format than the report year ") +
-                                         std::to_string(r.value.header.year) + "; read in the year's format");
+            import_detail::log_entry(
+                r.log, "XXGK-I-116",
+                std::string("the table labels read by OCR named the other format than the report year ") +
+                    std::to_string(r.value.header.year) + "; read in the year's format");
         }
     }
     import_detail::settle_ocr(r, read);
@@ -142,7 +145,8 @@ import_result import_html(std::string_view html, const import_options& options) 
 
 import_result import_pdf(std::string_view pdf, const import_options& options) {
     check_size(pdf, options, "the PDF file");
-    return in_session(options, [&] { return assemble_read(import_detail::read_pdf(pdf, options.ocr && ocr_available()), options); });
+    return in_session(
+        options, [&] { return assemble_read(import_detail::read_pdf(pdf, options.ocr && ocr_available()), options); });
 }
 
 bool ocr_available() noexcept {
@@ -159,9 +163,12 @@ import_result import_image(std::string_view image, const import_options& options
         throw error(errc::unsupported_kind, "the file is an image (a scanned page?): this build of xxgk has no OCR "
                                             "(CMake option XXGK_WITH_OCR); it has no text to read");
     if (!options.ocr)
-        throw error(errc::unsupported_kind, "the file is an image (a scanned page?) and OCR is off (import_options::ocr)");
+        throw error(errc::unsupported_kind,
+                    "the file is an image (a scanned page?) and OCR is off (import_options::ocr)");
 #ifdef XXGK_WITH_OCR
-    return in_session(options, [&] { return assemble_read(import_detail::read_placed_pages(import_detail::ocr_image_file(image)), options); });
+    return in_session(options, [&] {
+        return assemble_read(import_detail::read_placed_pages(import_detail::ocr_image_file(image)), options);
+    });
 #else
     throw error(errc::unsupported_kind, "no OCR in this build");
 #endif
@@ -169,8 +176,9 @@ import_result import_image(std::string_view image, const import_options& options
 
 import_result import_docx(std::string_view docx, const import_options& options) {
     check_size(docx, options, "the Word file");
-    return in_session(options,
-                      [&] { return import_detail::assemble(import_detail::read_docx(docx, options.max_input_bytes), options); });
+    return in_session(options, [&] {
+        return import_detail::assemble(import_detail::read_docx(docx, options.max_input_bytes), options);
+    });
 }
 
 }  // namespace xxgk

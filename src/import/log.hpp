@@ -13,9 +13,8 @@
 namespace xxgk::import_detail {
 
 /// Adds an entry; `code` must be in the catalog (its severity is taken from there).
-void log_entry(std::vector<import_log_entry>& log, std::string_view code, std::string message,
-               std::string key = {}, std::optional<provenance> where = std::nullopt,
-               std::vector<std::string> candidates = {});
+void log_entry(std::vector<import_log_entry>& log, std::string_view code, std::string message, std::string key = {},
+               std::optional<provenance> where = std::nullopt, std::vector<std::string> candidates = {});
 
 /// The work of one import, counted in steps (docs/security.md, "Bounded work"): HTML nodes visited,
 /// table grid positions filled, alignment and digit-run search steps, readings kept. Deterministic:

@@ -37,12 +37,12 @@ struct placed_page {
     std::vector<placed_word> words;
     page_rules rules;
     std::vector<ocr_value> values;  ///< the number-like words, read again digits-only
-    std::vector<ocr_ink> ink;  ///< marks of ink the size of a character (rules removed)
+    std::vector<ocr_ink> ink;       ///< marks of ink the size of a character (rules removed)
     // What reading the image did, for the log (XXGK-I-115).
     int width_px = 0, height_px = 0;
-    double dpi = 0;            ///< resolution the page was read at
-    double skew_degrees = 0;   ///< rotation corrected
-    std::size_t marks = 0;     ///< ink no word covered, read on its own
+    double dpi = 0;           ///< resolution the page was read at
+    double skew_degrees = 0;  ///< rotation corrected
+    std::size_t marks = 0;    ///< ink no word covered, read on its own
 };
 
 /// A page image: 8-bit grey, one byte per pixel, rows `stride` bytes apart.

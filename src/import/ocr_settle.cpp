@@ -39,7 +39,7 @@ std::vector<const ocr_value*> values_in(const provenance& p, const std::vector<o
 }
 
 struct ocr_cell {
-    std::size_t index = 0;  ///< in cell_keys(format)
+    std::size_t index = 0;                         ///< in cell_keys(format)
     std::vector<std::pair<cell, int>> candidates;  ///< readings as cells of the column, confidence
     bool certain = false;
     std::string raw;
@@ -69,7 +69,9 @@ void settle_ocr(import_result& result, const document& read_doc) {
         const bool scanned = !in.empty() || ocr_pages.count(*where->page) > 0;
         if (!scanned) {
             ++from_text;
-            if (!values.empty()) log_entry(log, "XXGK-I-110", "read from the text layer (page " + std::to_string(*where->page) + ")", k.key, where);
+            if (!values.empty())
+                log_entry(log, "XXGK-I-110", "read from the text layer (page " + std::to_string(*where->page) + ")",
+                          k.key, where);
             continue;
         }
         if (c.is_blank() && where->box) {
@@ -85,17 +87,21 @@ void settle_ocr(import_result& result, const document& read_doc) {
                 c = cell::not_captured();
                 c.set_source(where);
                 ++flagged;
-                log_entry(log, "XXGK-I-112", "the table reader saw this box empty, but ink stands in it (no word was read there); not captured, not blank",
+                log_entry(log, "XXGK-I-112",
+                          "the table reader saw this box empty, but ink stands in it (no word was read there); not "
+                          "captured, not blank",
                           k.key, where);
                 continue;
             }
             ++seen_empty;
-            log_entry(log, "XXGK-I-110", "box seen empty by OCR (no ink in it once the rules are removed)", k.key, where);
+            log_entry(log, "XXGK-I-110", "box seen empty by OCR (no ink in it once the rules are removed)", k.key,
+                      where);
             continue;
         }
         if (!c.is_number()) {
             if (c.state() == cell_state::text) ++flagged;
-            log_entry(log, "XXGK-I-110", "read by OCR as \"" + c.raw().value_or("") + "\" (not a number)", k.key, where);
+            log_entry(log, "XXGK-I-110", "read by OCR as \"" + c.raw().value_or("") + "\" (not a number)", k.key,
+                      where);
             continue;
         }
         ocr_cell oc;
@@ -109,7 +115,8 @@ void settle_ocr(import_result& result, const document& read_doc) {
                 if (!cr.value.is_number() || cr.unreadable) continue;
                 cr.value.set_source(where);
                 cr.value.set_raw(text);
-                if (std::none_of(oc.candidates.begin(), oc.candidates.end(), [&](const auto& x) { return x.first.value() == cr.value.value(); }))
+                if (std::none_of(oc.candidates.begin(), oc.candidates.end(),
+                                 [&](const auto& x) { return x.first.value() == cr.value.value(); }))
                     oc.candidates.push_back({cr.value, confidence});
             }
         }
@@ -154,7 +161,8 @@ void settle_ocr(import_result& result, const document& read_doc) {
         if (identities_apply && combinations <= max_combinations) {
             std::vector<std::size_t> choice(group.size(), 0);
             for (std::size_t n = 0; n < combinations && found < 2; ++n) {
-                for (std::size_t g = 0; g < group.size(); ++g) cell_at(r, group[g]) = read.at(group[g]).candidates[choice[g]].first;
+                for (std::size_t g = 0; g < group.size(); ++g)
+                    cell_at(r, group[g]) = read.at(group[g]).candidates[choice[g]].first;
                 if (ids.hold(r, group)) {
                     ++found;
                     solution = choice;
@@ -174,7 +182,9 @@ void settle_ocr(import_result& result, const document& read_doc) {
             for (const auto& [value, confidence] : oc.candidates)
                 candidates.push_back(show(value) + " (confidence " + std::to_string(confidence) + ")");
             const std::string& key = keys[i].key;
-            const std::string others = group.size() > 1 ? " with " + std::to_string(group.size() - 1) + " other uncertain cell(s)" : std::string();
+            const std::string others = group.size() > 1
+                                           ? " with " + std::to_string(group.size() - 1) + " other uncertain cell(s)"
+                                           : std::string();
             if (found == 1 && was_certain.at(i) && oc.candidates[solution[g]].first.value() == c.value()) {
                 // Certain, proof-read with an uncertain neighbour, and confirmed.
                 ++certain;
@@ -189,8 +199,9 @@ void settle_ocr(import_result& result, const document& read_doc) {
                 ++settled;
                 log_entry(log, "XXGK-I-111",
                           "read by OCR as \"" + oc.raw + "\"; settled as " + show(chosen) +
-                              (changed ? " (a misread the identities caught)" : std::string()) + ": the only combination of the readings" +
-                              others + " that satisfies every identity they take part in",
+                              (changed ? " (a misread the identities caught)" : std::string()) +
+                              ": the only combination of the readings" + others +
+                              " that satisfies every identity they take part in",
                           key, c.source(), candidates);
             } else if (was_certain.at(i) && identities_apply && found == 0) {
                 // Read with certainty, yet an identity fails with every reading: the report's own
@@ -200,11 +211,12 @@ void settle_ocr(import_result& result, const document& read_doc) {
                 c.set_source(where);
                 ++flagged;
                 log_entry(log, "XXGK-I-113",
-                          "read by OCR with certainty as " + oc.raw + ", but an identity it takes part in fails with every reading" +
-                              others + " (a defect of the report, or a misread): kept as unreadable text",
+                          "read by OCR with certainty as " + oc.raw +
+                              ", but an identity it takes part in fails with every reading" + others +
+                              " (a defect of the report, or a misread): kept as unreadable text",
                           key, where, candidates);
             } else {
-                const std::string why = !identities_apply ? "it takes part in no identity"
+                const std::string why = !identities_apply                 ? "it takes part in no identity"
                                         : combinations > max_combinations ? "too many combinations to try"
                                         : found == 0 ? "no combination of the readings satisfies the identities"
                                                      : "several combinations of the readings satisfy the identities";
@@ -212,7 +224,9 @@ void settle_ocr(import_result& result, const document& read_doc) {
                 c = cell::text(oc.raw);
                 c.set_source(where);
                 ++flagged;
-                log_entry(log, "XXGK-I-112", "read by OCR as \"" + oc.raw + "\", not certain and not settled (" + why + "); kept as unreadable text",
+                log_entry(log, "XXGK-I-112",
+                          "read by OCR as \"" + oc.raw + "\", not certain and not settled (" + why +
+                              "); kept as unreadable text",
                           key, where, candidates);
             }
         }
@@ -228,21 +242,25 @@ void settle_ocr(import_result& result, const document& read_doc) {
         c = cell::text(oc.raw);
         c.set_source(where);
         ++flagged;
-        log_entry(log, "XXGK-I-112",
-                  "read by OCR with certainty as \"" + oc.raw + "\", but no identity it takes part in can check it (each has a cell not read); kept as unreadable text",
-                  keys[index].key, where);
+        log_entry(
+            log, "XXGK-I-112",
+            "read by OCR with certainty as \"" + oc.raw +
+                "\", but no identity it takes part in can check it (each has a cell not read); kept as unreadable text",
+            keys[index].key, where);
     }
     for (const auto& [index, oc] : read) {
         if (!oc.certain) continue;
         ++certain;
         log_entry(log, "XXGK-I-110",
-                  "read by OCR as " + show(cell_at(r, index)) + " (confidence " + std::to_string(oc.candidates.front().second) + ", certain)",
+                  "read by OCR as " + show(cell_at(r, index)) + " (confidence " +
+                      std::to_string(oc.candidates.front().second) + ", certain)",
                   keys[index].key, cell_at(r, index).source());
     }
     log_entry(log, "XXGK-I-114",
-              std::to_string(from_text) + " cell(s) from the text layer (" + std::to_string(text_layer_pages) + " page(s)), " +
-                  std::to_string(certain) + " OCR certain, " + std::to_string(settled) + " OCR settled by the identities, " +
-                  std::to_string(flagged) + " flagged, " + std::to_string(seen_empty) + " box(es) seen empty by OCR");
+              std::to_string(from_text) + " cell(s) from the text layer (" + std::to_string(text_layer_pages) +
+                  " page(s)), " + std::to_string(certain) + " OCR certain, " + std::to_string(settled) +
+                  " OCR settled by the identities, " + std::to_string(flagged) + " flagged, " +
+                  std::to_string(seen_empty) + " box(es) seen empty by OCR");
 }
 
 }  // namespace xxgk::import_detail

@@ -93,10 +93,20 @@ std::string take_text(char* s) {
 /// Characters OCR gives for digits in a number-like word (O for 0, l and | for 1 …).
 char32_t digit_of(char32_t c) {
     switch (c) {
-        case U'O': case U'o': case U'D': case U'Q': case U'〇': return U'0';
-        case U'I': case U'l': case U'|': case U'!': case U'i': return U'1';
-        case U'Z': case U'z': return U'2';
-        case U'S': case U's': return U'5';
+        case U'O':
+        case U'o':
+        case U'D':
+        case U'Q':
+        case U'〇': return U'0';
+        case U'I':
+        case U'l':
+        case U'|':
+        case U'!':
+        case U'i': return U'1';
+        case U'Z':
+        case U'z': return U'2';
+        case U'S':
+        case U's': return U'5';
         case U'B': return U'8';
         case U'g': return U'9';
         default: return c;
@@ -172,7 +182,8 @@ digit_reading read_digits(engines& e, Pix* page, int l, int t, int r, int b) {
                 const char* s = ci.GetUTF8Text();
                 if (!s || !*s) continue;
                 const double p = ci.Confidence();
-                const auto same = std::find_if(choices.begin(), choices.end(), [&](const auto& c) { return c.first == s; });
+                const auto same =
+                    std::find_if(choices.begin(), choices.end(), [&](const auto& c) { return c.first == s; });
                 if (same != choices.end())
                     same->second = std::max(same->second, p);
                 else
@@ -183,10 +194,11 @@ digit_reading read_digits(engines& e, Pix* page, int l, int t, int r, int b) {
             // The choice iterator rates each choice from 0 to 100 (LSTM: not probabilities that
             // add up); as fractions below.
             for (auto& c : choices) c.second = std::clamp(c.second / 100.0, 0.0, 1.0);
-            std::stable_sort(choices.begin(), choices.end(), [](const auto& a, const auto& c) { return a.second > c.second; });
+            std::stable_sort(choices.begin(), choices.end(),
+                             [](const auto& a, const auto& c) { return a.second > c.second; });
             if (choices.empty()) continue;
-            if (choices.front().first != best || symbol_confidence < certain_symbol || choices.front().second < certain_choice ||
-                (choices.size() > 1 && choices[1].second >= max_rival))
+            if (choices.front().first != best || symbol_confidence < certain_symbol ||
+                choices.front().second < certain_choice || (choices.size() > 1 && choices[1].second >= max_rival))
                 certain = false;
             std::vector<std::pair<std::string, double>> kept;
             for (const auto& c : choices)
@@ -216,7 +228,8 @@ std::vector<ruling> find_rules(Pix* bin, bool horizontal, int length, double sca
     // Gaps of a pixel or two (noise, JPEG) closed; not more, or the horizontal strokes of a
     // line of bold characters (一、本年…) join into a "rule".
     pix_ptr closed(horizontal ? pixCloseBrick(nullptr, bin, 3, 1) : pixCloseBrick(nullptr, bin, 1, 3));
-    pix_ptr opened(horizontal ? pixOpenBrick(nullptr, closed.get(), length, 1) : pixOpenBrick(nullptr, closed.get(), 1, length));
+    pix_ptr opened(horizontal ? pixOpenBrick(nullptr, closed.get(), length, 1)
+                              : pixOpenBrick(nullptr, closed.get(), 1, length));
     std::vector<ruling> out;
     if (!opened) return out;
     boxa_ptr boxes(pixConnCompBB(opened.get(), 8));
@@ -250,7 +263,8 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
     placed_page out;
     out.number = number;
     pix_ptr gray(pixConvertTo8(source, 0));
-    if (!gray) throw error(errc::invalid_value, "OCR: page " + std::to_string(number) + " is not an image Leptonica can read");
+    if (!gray)
+        throw error(errc::invalid_value, "OCR: page " + std::to_string(number) + " is not an image Leptonica can read");
     if (dpi > max_dpi) {
         const float f = static_cast<float>(max_dpi / dpi);
         pix_ptr scaled(pixScale(gray.get(), f, f));
@@ -274,8 +288,10 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
     pix_ptr bin = binarise(gray.get());
     if (!bin) return out;
     l_float32 angle = 0, conf = 0;
-    if (pixFindSkew(bin.get(), &angle, &conf) == 0 && conf > 2.5f && std::abs(angle) > 0.03f && std::abs(angle) < 5.0f) {
-        pix_ptr turned(pixRotate(gray.get(), static_cast<l_float32>(angle * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    if (pixFindSkew(bin.get(), &angle, &conf) == 0 && conf > 2.5f && std::abs(angle) > 0.03f &&
+        std::abs(angle) < 5.0f) {
+        pix_ptr turned(pixRotate(gray.get(), static_cast<l_float32>(angle * M_PI / 180.0), L_ROTATE_AREA_MAP,
+                                 L_BRING_IN_WHITE, 0, 0));
         if (turned) {
             out.skew_degrees = angle;
             gray = std::move(turned);
@@ -364,7 +380,8 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
                     }
                     if (it->IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) break;
                 } while (it->Next(tesseract::RIL_SYMBOL));
-                const bool cut_glyph = std::any_of(glyphs.begin(), glyphs.end(), [](const glyph& g) { return g.text.empty(); });
+                const bool cut_glyph =
+                    std::any_of(glyphs.begin(), glyphs.end(), [](const glyph& g) { return g.text.empty(); });
                 std::size_t from = 0;
                 for (std::size_t k = 1; k <= glyphs.size(); ++k) {
                     const bool cut = k == glyphs.size() || glyphs[k].text.empty() || glyphs[k - 1].text.empty() ||
@@ -392,8 +409,9 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
         const int typical = heights.empty() ? static_cast<int>(dpi / 7) : heights[heights.size() / 2];
         // A word far taller than the text (a column of digits taken for one glyph or for vertical
         // text) is no reading: dropped, its ink is read below as marks.
-        words.erase(std::remove_if(words.begin(), words.end(), [&](const word_px& w) { return w.b - w.t > typical * 5 / 2; }),
-                    words.end());
+        words.erase(
+            std::remove_if(words.begin(), words.end(), [&](const word_px& w) { return w.b - w.t > typical * 5 / 2; }),
+            words.end());
         boxa_ptr blobs(pixConnCompBB(ink.get(), 8));
         const int n = blobs ? boxaGetCount(blobs.get()) : 0;
         struct blob {
@@ -456,14 +474,17 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
             v.r = pw.r;
             v.b = pw.b;
             const std::string page_reading = w.text == "□" ? std::string() : as_digits(w.text);
-            for (const auto& rd : d.readings) v.readings.push_back({rd.first, static_cast<int>(std::lround(rd.second * 100))});
+            for (const auto& rd : d.readings)
+                v.readings.push_back({rd.first, static_cast<int>(std::lround(rd.second * 100))});
             // The page's own reading is a candidate too (a digit the digits-only pass lost).
-            if (!page_reading.empty() &&
-                std::none_of(v.readings.begin(), v.readings.end(), [&](const auto& x) { return x.first == page_reading; }))
+            if (!page_reading.empty() && std::none_of(v.readings.begin(), v.readings.end(),
+                                                      [&](const auto& x) { return x.first == page_reading; }))
                 v.readings.push_back({page_reading, 0});
             v.certain = d.certain && !d.readings.empty() && d.readings.front().first == page_reading;
-            if (!d.readings.empty()) pw.text = d.readings.front().first;
-            else if (w.text == "□") pw.text = w.text;
+            if (!d.readings.empty())
+                pw.text = d.readings.front().first;
+            else if (w.text == "□")
+                pw.text = w.text;
             v.text = pw.text;
             out.values.push_back(std::move(v));
         }
@@ -494,11 +515,14 @@ std::vector<placed_page> ocr_image_file(std::string_view bytes) {
     l_int32 format = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0;
     static std::once_flag quiet;
     std::call_once(quiet, [] { setMsgSeverity(L_SEVERITY_NONE); });
-    if (bytes.empty() || pixReadHeaderMem(data, bytes.size(), &format, &w, &h, &bps, &spp, &cmap) != 0 || w <= 0 || h <= 0)
-        throw error(errc::invalid_value, "not a readable image: Leptonica could not read its header (PNG, JPEG or TIFF expected)");
+    if (bytes.empty() || pixReadHeaderMem(data, bytes.size(), &format, &w, &h, &bps, &spp, &cmap) != 0 || w <= 0 ||
+        h <= 0)
+        throw error(errc::invalid_value,
+                    "not a readable image: Leptonica could not read its header (PNG, JPEG or TIFF expected)");
     if (static_cast<double>(w) * h > max_pixels)
-        throw error(errc::limit_exceeded, "the image is " + std::to_string(w) + " × " + std::to_string(h) +
-                                              " pixels, more than the 64 million read (a page at 600 dpi is about 35 million)");
+        throw error(errc::limit_exceeded,
+                    "the image is " + std::to_string(w) + " × " + std::to_string(h) +
+                        " pixels, more than the 64 million read (a page at 600 dpi is about 35 million)");
     std::vector<pix_ptr> pages;
     if (format == IFF_TIFF || format == IFF_TIFF_G3 || format == IFF_TIFF_G4 || format == IFF_TIFF_PACKBITS ||
         format == IFF_TIFF_RLE || format == IFF_TIFF_LZW || format == IFF_TIFF_ZIP || format == IFF_TIFF_JPEG) {
@@ -512,12 +536,14 @@ std::vector<placed_page> ocr_image_file(std::string_view bytes) {
         pages.emplace_back(pixReadMem(data, bytes.size()));
     }
     if (pages.empty() || std::any_of(pages.begin(), pages.end(), [](const pix_ptr& p) { return !p; }))
-        throw error(errc::invalid_value, "not a readable image: Leptonica could not decode it (damaged PNG, JPEG or TIFF)");
+        throw error(errc::invalid_value,
+                    "not a readable image: Leptonica could not decode it (damaged PNG, JPEG or TIFF)");
     std::vector<placed_page> out;
     for (std::size_t i = 0; i < pages.size(); ++i) {
         Pix* p = pages[i].get();
         if (static_cast<double>(pixGetWidth(p)) * pixGetHeight(p) > max_pixels)
-            throw error(errc::limit_exceeded, "page " + std::to_string(i + 1) + " of the image is larger than 64 million pixels");
+            throw error(errc::limit_exceeded,
+                        "page " + std::to_string(i + 1) + " of the image is larger than 64 million pixels");
         // The resolution the file declares; without one, the page is taken for A4 portrait width.
         const l_int32 xres = pixGetXRes(p);
         const double dpi = xres >= 50 && xres <= 2400 ? xres : pixGetWidth(p) / 8.27;

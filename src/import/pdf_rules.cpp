@@ -29,13 +29,13 @@ struct affine {
     std::pair<double, double> apply(double x, double y) const { return {a * x + c * y + e, b * x + d * y + f}; }
     /// `m` applied first, then this (PDF's `cm`: CTM' = m × CTM).
     affine after(const affine& m) const {
-        return {m.a * a + m.b * c, m.a * b + m.b * d, m.c * a + m.d * c, m.c * b + m.d * d, m.e * a + m.f * c + e,
-                m.e * b + m.f * d + f};
+        return {m.a * a + m.b * c, m.a * b + m.b * d,     m.c * a + m.d * c,
+                m.c * b + m.d * d, m.e * a + m.f * c + e, m.e * b + m.f * d + f};
     }
 };
 
-constexpr double kThin = 2.5;          ///< thicker filled shapes are backgrounds, not rules (points)
-constexpr double kShortest = 3.0;      ///< shorter segments are glyph-like marks, not rules
+constexpr double kThin = 2.5;      ///< thicker filled shapes are backgrounds, not rules (points)
+constexpr double kShortest = 3.0;  ///< shorter segments are glyph-like marks, not rules
 constexpr std::size_t kObjectBudget = 1'000'000;
 constexpr int kFormDepth = 8;
 constexpr std::size_t kRulesPerPage = 20'000;
@@ -83,8 +83,10 @@ public:
             return;
         }
         if (!obj.isOperator()) {
-            if (obj.isNumber()) numbers_.push_back(obj.getNumericValue());
-            else if (obj.isName()) name_ = obj.getName();
+            if (obj.isNumber())
+                numbers_.push_back(obj.getNumericValue());
+            else if (obj.isName())
+                name_ = obj.getName();
             operands_ = true;
             return;
         }
@@ -121,8 +123,10 @@ private:
         } else if (o == "m" && n == 2) {
             path_.push_back({{dev(numbers_[0], numbers_[1])}});
         } else if (o == "l" && n == 2) {
-            if (path_.empty()) path_.push_back({{dev(numbers_[0], numbers_[1])}});
-            else path_.back().pts.push_back(dev(numbers_[0], numbers_[1]));
+            if (path_.empty())
+                path_.push_back({{dev(numbers_[0], numbers_[1])}});
+            else
+                path_.back().pts.push_back(dev(numbers_[0], numbers_[1]));
         } else if ((o == "c" && n == 6) || ((o == "v" || o == "y") && n == 4)) {
             if (path_.empty()) path_.emplace_back();
             path_.back().straight = false;
@@ -177,8 +181,10 @@ private:
     /// A straight segment that runs along an axis (within a tenth of a point per 10 points).
     void segment(point p, point q) {
         const double dx = std::abs(q.x - p.x), dy = std::abs(q.y - p.y);
-        if (dy <= 0.01 * dx + 0.1) add(true, p.x, q.x, (p.y + q.y) / 2);
-        else if (dx <= 0.01 * dy + 0.1) add(false, p.y, q.y, (p.x + q.x) / 2);
+        if (dy <= 0.01 * dx + 0.1)
+            add(true, p.x, q.x, (p.y + q.y) / 2);
+        else if (dx <= 0.01 * dy + 0.1)
+            add(false, p.y, q.y, (p.x + q.x) / 2);
     }
 
     void stroke() {
@@ -200,12 +206,15 @@ private:
             }
             // Axis-aligned: every corner on the bounding box's edges.
             const bool aligned = std::all_of(s.pts.begin(), s.pts.end(), [&](const point& p) {
-                return (std::abs(p.x - l) < 0.05 || std::abs(p.x - r) < 0.05) && (std::abs(p.y - t) < 0.05 || std::abs(p.y - b) < 0.05);
+                return (std::abs(p.x - l) < 0.05 || std::abs(p.x - r) < 0.05) &&
+                       (std::abs(p.y - t) < 0.05 || std::abs(p.y - b) < 0.05);
             });
             if (!aligned) continue;
             const double w = r - l, h = b - t;
-            if (h <= kThin && w > h) add(true, l, r, (t + b) / 2);
-            else if (w <= kThin && h > w) add(false, t, b, (l + r) / 2);
+            if (h <= kThin && w > h)
+                add(true, l, r, (t + b) / 2);
+            else if (w <= kThin && h > w)
+                add(false, t, b, (l + r) / 2);
         }
     }
 
@@ -236,12 +245,12 @@ private:
             byte_counter size;
             try {
                 x.pipeStreamData(&size, 0, qpdf_dl_generalized, true);
-            } catch (const std::exception&) {
-            }
+            } catch (const std::exception&) {}
             if (size.bytes > kContentBytes) return;
         }
         forms_open_.insert(id);
-        rule_reader inner(out_, gs_.ctm.after(m), res.isDictionary() ? res : resources_, objects_, depth_ + 1, forms_open_);
+        rule_reader inner(out_, gs_.ctm.after(m), res.isDictionary() ? res : resources_, objects_, depth_ + 1,
+                          forms_open_);
         inner.gs_.fill_white = gs_.fill_white;
         inner.gs_.stroke_white = gs_.stroke_white;
         try {
@@ -292,16 +301,17 @@ pdf_rules read_pdf_rules(std::string_view pdf, std::size_t page_count) {
                     byte_counter size;
                     try {
                         page.pipeContents(&size);
-                    } catch (const std::exception&) {
-                    }
+                    } catch (const std::exception&) {}
                     if (size.bytes > kContentBytes) {
-                        result.problems.push_back("page " + std::to_string(i + 1) + ": its content streams decode to more than " +
+                        result.problems.push_back("page " + std::to_string(i + 1) +
+                                                  ": its content streams decode to more than " +
                                                   std::to_string(kContentBytes >> 20) + " MiB");
                         continue;
                     }
                 }
                 std::set<QPDFObjGen> forms_open;
-                rule_reader reader(result.pages[i], to_device, page.getAttribute("/Resources", false), objects, 0, forms_open);
+                rule_reader reader(result.pages[i], to_device, page.getAttribute("/Resources", false), objects, 0,
+                                   forms_open);
                 page.parseContents(&reader);
                 if (objects > kObjectBudget) {
                     result.pages[i] = {};

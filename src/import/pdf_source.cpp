@@ -127,7 +127,8 @@ std::vector<frag> cut_frag_between(const frag& f, Pred cut_between) {
         p.text = trim(f.text.substr(f.words[a].at, end - f.words[a].at));
         p.l = f.words[a].l;
         p.r = f.words[b - 1].r;
-        for (std::size_t k = a; k < b; ++k) p.words.push_back({f.words[k].at - f.words[a].at, f.words[k].l, f.words[k].r});
+        for (std::size_t k = a; k < b; ++k)
+            p.words.push_back({f.words[k].at - f.words[a].at, f.words[k].l, f.words[k].r});
         if (!p.text.empty()) out.push_back(std::move(p));
     };
     for (std::size_t k = 1; k < f.words.size(); ++k)
@@ -244,9 +245,8 @@ page_text layout_page(std::vector<frag> words, std::vector<frag> rotated, std::u
     }
     std::stable_sort(out.lines.begin(), out.lines.end(), [](const pline& a, const pline& b) { return a.t < b.t; });
     // Vertical runs: rotated words in one x column, each following the last within a text width.
-    std::stable_sort(rotated.begin(), rotated.end(), [](const frag& a, const frag& b) {
-        return a.l != b.l ? a.l < b.l : a.t < b.t;
-    });
+    std::stable_sort(rotated.begin(), rotated.end(),
+                     [](const frag& a, const frag& b) { return a.l != b.l ? a.l < b.l : a.t < b.t; });
     std::stable_sort(rotated.begin(), rotated.end(), [](const frag& a, const frag& b) { return a.t < b.t; });
     for (frag& f : rotated) {
         frag* run = nullptr;
@@ -377,14 +377,16 @@ struct page_lines {
     std::vector<ruling> horizontal, vertical;
 
     static std::vector<ruling> merged(std::vector<ruling> v) {
-        std::sort(v.begin(), v.end(), [](const ruling& a, const ruling& b) { return a.at != b.at ? a.at < b.at : a.from < b.from; });
+        std::sort(v.begin(), v.end(),
+                  [](const ruling& a, const ruling& b) { return a.at != b.at ? a.at < b.at : a.from < b.from; });
         // Cluster by position across, then join along.
         std::vector<ruling> out;
         std::size_t i = 0;
         while (i < v.size()) {
             std::size_t j = i;
             while (j + 1 < v.size() && v[j + 1].at - v[i].at <= 1.0) ++j;
-            std::vector<ruling> line(v.begin() + static_cast<std::ptrdiff_t>(i), v.begin() + static_cast<std::ptrdiff_t>(j + 1));
+            std::vector<ruling> line(v.begin() + static_cast<std::ptrdiff_t>(i),
+                                     v.begin() + static_cast<std::ptrdiff_t>(j + 1));
             std::sort(line.begin(), line.end(), [](const ruling& a, const ruling& b) { return a.from < b.from; });
             double at = 0;
             for (const ruling& r : line) at += r.at;
@@ -434,12 +436,12 @@ struct table {
 /// WPS place them to a fraction of a point; digits of one font differ by less).
 double align_tolerance(const frag& f) { return 0.3 * f.h(); }
 
-
 class pdf_reader {
 public:
     pdf_reader(document& doc, std::vector<pline> lines, std::vector<frag> vertical, double text_width,
                std::vector<page_lines> rules)
-        : doc_(doc), lines_(std::move(lines)), vertical_(std::move(vertical)), text_width_(text_width), rules_(std::move(rules)) {}
+        : doc_(doc), lines_(std::move(lines)), vertical_(std::move(vertical)), text_width_(text_width),
+          rules_(std::move(rules)) {}
 
     void run() {
         find_lattices();
@@ -570,7 +572,8 @@ private:
     bool nothing_between(const grid& a, const grid& b) const {
         for (const pline& ln : lines_) {
             if (ln.table >= 0) continue;
-            if ((ln.page == a.page && ln.cy() > a.ys.back()) || (ln.page == b.page && ln.cy() < b.ys.front())) return false;
+            if ((ln.page == a.page && ln.cy() > a.ys.back()) || (ln.page == b.page && ln.cy() < b.ys.front()))
+                return false;
         }
         return true;
     }
@@ -708,7 +711,8 @@ private:
             // Text taken by another grid inside this one (grids drawn one in another): this grid
             // cannot say what its boxes hold, so it is left to the reading from the geometry.
             if (ln.table >= 0) {
-                if (std::any_of(ln.frags.begin(), ln.frags.end(), [&](const frag& f) { return f.cx() > x0 && f.cx() < x1; }))
+                if (std::any_of(ln.frags.begin(), ln.frags.end(),
+                                [&](const frag& f) { return f.cx() > x0 && f.cx() < x1; }))
                     return false;
                 continue;
             }
@@ -717,7 +721,8 @@ private:
                 // A run merged across a narrow gap between two boxes: cut where a rule stands
                 // between two of its words.
                 const auto rule_between = [&](double before, double x) {
-                    return std::any_of(g.xs.begin(), g.xs.end(), [&](double e) { return e >= before - 0.1 * f.h() && e <= x + 0.1 * f.h(); });
+                    return std::any_of(g.xs.begin(), g.xs.end(),
+                                       [&](double e) { return e >= before - 0.1 * f.h() && e <= x + 0.1 * f.h(); });
                 };
                 for (const frag& p : cut_frag_between(f, rule_between))
                     if (!place(p)) return false;
@@ -794,10 +799,13 @@ private:
         const std::uint32_t last_page = t.grids.back().page;
         log_entry(doc_.log, "XXGK-I-075",
                   "table " + std::to_string(table_no) + " read from its rules on page " + std::to_string(*p.page) +
-                      (last_page != *p.page ? "–" + std::to_string(last_page) : std::string()) + ": " + std::to_string(rows) +
-                      " rows, " + std::to_string(t.grids.front().columns()) + " columns" +
-                      (joined_numbers ? ", " + std::to_string(joined_numbers) + " number(s) wrapped over lines in one box joined" : std::string()) +
-                      (split_rows ? ", " + std::to_string(split_rows) + " row(s) that may go on from the page before" : std::string()),
+                      (last_page != *p.page ? "–" + std::to_string(last_page) : std::string()) + ": " +
+                      std::to_string(rows) + " rows, " + std::to_string(t.grids.front().columns()) + " columns" +
+                      (joined_numbers
+                           ? ", " + std::to_string(joined_numbers) + " number(s) wrapped over lines in one box joined"
+                           : std::string()) +
+                      (split_rows ? ", " + std::to_string(split_rows) + " row(s) that may go on from the page before"
+                                  : std::string()),
                   {}, p);
     }
 
@@ -812,7 +820,8 @@ private:
         for (std::size_t c = 0; c < last.cells.size(); ++c) {
             const auto& a = last.cells[c].where;
             const auto& b = next.cells[c].where;
-            if (!a || !b || !a->box || !b->box || a->box->left != b->box->left || a->box->right != b->box->right) return false;
+            if (!a || !b || !a->box || !b->box || a->box->left != b->box->left || a->box->right != b->box->right)
+                return false;
         }
         const src_cell* label = nullptr;
         for (const src_cell& c : next.cells)
@@ -821,7 +830,8 @@ private:
                 break;
             }
         if (!label || is_value_text(label->text) || starts_with_ordinal(label->text)) return false;
-        return std::none_of(next.cells.begin(), next.cells.end(), [](const src_cell& c) { return !c.span_copy && is_value_text(c.text); });
+        return std::none_of(next.cells.begin(), next.cells.end(),
+                            [](const src_cell& c) { return !c.span_copy && is_value_text(c.text); });
     }
 
     const page_lines* rules_of(std::uint32_t page) const {
@@ -847,7 +857,8 @@ private:
         if (first > 0) {
             const pline& a = lines_[first - 1];
             const pline& row = lines_[first];
-            if (a.table < 0 && a.page == row.page && left_only(a) && !is_heading_text(a.text()) && row.t - a.b < 0.6 * a.h()) {
+            if (a.table < 0 && a.page == row.page && left_only(a) && !is_heading_text(a.text()) &&
+                row.t - a.b < 0.6 * a.h()) {
                 lines_[first - 1].table = static_cast<int>(n);
                 t.labels.push_back(first - 1);
             }
@@ -905,7 +916,8 @@ private:
         };
         const auto clusters_of = [&](alignment a) {
             std::vector<const frag*> v = values;
-            std::sort(v.begin(), v.end(), [&](const frag* x, const frag* y) { return anchor_of(*x, a) < anchor_of(*y, a); });
+            std::sort(v.begin(), v.end(),
+                      [&](const frag* x, const frag* y) { return anchor_of(*x, a) < anchor_of(*y, a); });
             std::vector<cluster> out;
             for (const frag* f : v) {
                 const double x = anchor_of(*f, a);
@@ -933,7 +945,8 @@ private:
         for (std::size_t k = 0; headed && k < cols.size(); ++k) {
             // Each cluster's values stand clear of the neighbouring columns' header text.
             const double h = 0.5 * align_tolerance(*values.front());
-            if ((k > 0 && found[k].l < cols[k - 1].r - h) || (k + 1 < cols.size() && found[k].r > cols[k + 1].l + h)) return;
+            if ((k > 0 && found[k].l < cols[k - 1].r - h) || (k + 1 < cols.size() && found[k].r > cols[k + 1].l + h))
+                return;
         }
         for (std::size_t k = 0; k < cols.size(); ++k) cols[k].anchor = found[k].sum / static_cast<double>(found[k].n);
         t.align = best;
@@ -957,7 +970,8 @@ private:
         for (std::size_t i : t.headers)
             for (const frag& f : lines_[i].frags) {
                 const bool centred_over = f.cx() >= t.value_left - 0.5 * f.h();
-                const bool box_over = f.l > labels_right && labels_left < f.l && 2 * f.cx() - labels_left > t.value_left + 0.5 * f.h();
+                const bool box_over =
+                    f.l > labels_right && labels_left < f.l && 2 * f.cx() - labels_left > t.value_left + 0.5 * f.h();
                 (centred_over || box_over ? over : left).push_back(f);
             }
         for (const frag& f : left) {
@@ -985,7 +999,8 @@ private:
                     if (f.l != x.l || f.r != x.r || to_u32(f.text).size() != 1) continue;
                     const bool stacked = std::any_of(over.begin(), over.end(), [&](const frag& g) {
                         const double gap = f.t - g.b;
-                        return &g != &f && overlap(f.l, f.r, g.l, g.r) > 0.5 * f.w() && gap > -0.5 * f.h() && gap < 0.6 * f.h();
+                        return &g != &f && overlap(f.l, f.r, g.l, g.r) > 0.5 * f.w() && gap > -0.5 * f.h() &&
+                               gap < 0.6 * f.h();
                     });
                     return stacked ? nullptr : &f;
                 }
@@ -993,7 +1008,8 @@ private:
             };
             const frag* a = joined.empty() ? nullptr : single(joined.back());
             const frag* b = a ? single(c) : nullptr;
-            if (a && b && overlap(a->t, a->b, b->t, b->b) > 0.5 * std::min(a->h(), b->h()) && c.l - joined.back().r < c.r - c.l) {
+            if (a && b && overlap(a->t, a->b, b->t, b->b) > 0.5 * std::min(a->h(), b->h()) &&
+                c.l - joined.back().r < c.r - c.l) {
                 joined.back().r = c.r;
                 continue;
             }
@@ -1151,7 +1167,8 @@ private:
                 double best = 1e300;
                 if (!starts_with_ordinal(p.f.text))
                     for (lcell& c : cells) {
-                        if (c.f.page != p.f.page || overlap(c.f.l, c.f.r, p.f.l, p.f.r) <= 0 || (c.row && p.row)) continue;
+                        if (c.f.page != p.f.page || overlap(c.f.l, c.f.r, p.f.l, p.f.r) <= 0 || (c.row && p.row))
+                            continue;
                         const double gap = p.f.t - c.f.b;
                         if (gap < -0.5 * p.line_h || gap > 0.6 * p.line_h || gap >= best) continue;
                         best = gap;
@@ -1161,9 +1178,9 @@ private:
                 // cell's text continues it ("5.要求行政机关确认或重" "新出具"); the next cell stands
                 // further off.
                 for (lcell& c : cells)
-                    if (!above && !p.row && !c.f.vertical && !p.f.vertical && c.f.page == p.f.page && !begins_cell(p.f) &&
-                        overlap(c.f.t, c.f.b, p.f.t, p.f.b) > 0.5 * p.line_h && p.f.l > c.f.r - 0.1 * p.line_h &&
-                        p.f.l - c.f.r < 0.8 * p.line_h)
+                    if (!above && !p.row && !c.f.vertical && !p.f.vertical && c.f.page == p.f.page &&
+                        !begins_cell(p.f) && overlap(c.f.t, c.f.b, p.f.t, p.f.b) > 0.5 * p.line_h &&
+                        p.f.l > c.f.r - 0.1 * p.line_h && p.f.l - c.f.r < 0.8 * p.line_h)
                         above = &c;
                 if (!above) {
                     cells.push_back(std::move(p));
@@ -1209,7 +1226,8 @@ private:
                 const pline& row = rows[r];
                 if (row.page != c.f.page) continue;
                 const double gap = std::max(row.t - c.f.b, c.f.t - row.b);
-                const bool labelled = std::any_of(cells.begin(), cells.end(), [&](const lcell& o) { return o.row == r; });
+                const bool labelled =
+                    std::any_of(cells.begin(), cells.end(), [&](const lcell& o) { return o.row == r; });
                 if (!labelled && gap < c.line_h && gap < best) {
                     best = gap;
                     c.row = r;
@@ -1286,8 +1304,8 @@ private:
                 // A label run on the same line, less than 0.8 of a text height away, is the same
                 // cell ("（二）部分公开（…只计这一情" "形，不"); the next cell stands further off.
                 if (!cells.empty() && !f.vertical && !cells.back().vertical && !begins_cell(f) &&
-                    overlap(cells.back().t, cells.back().b, f.t, f.b) > 0.5 * f.h() &&
-                    f.l > cells.back().r && f.l - cells.back().r < 0.8 * f.h()) {
+                    overlap(cells.back().t, cells.back().b, f.t, f.b) > 0.5 * f.h() && f.l > cells.back().r &&
+                    f.l - cells.back().r < 0.8 * f.h()) {
                     append_frag(cells.back(), f);
                     continue;
                 }
@@ -1310,8 +1328,8 @@ private:
         {
             const std::uint32_t p0 = rows.front().page, p1 = rows.back().page;
             std::string msg = "table " + std::to_string(table_no) + " rebuilt on page " + std::to_string(p0) +
-                              (p1 != p0 ? "–" + std::to_string(p1) : std::string()) + ": " + std::to_string(rows.size()) +
-                              " rows, " + std::to_string(cols.size()) + " columns " +
+                              (p1 != p0 ? "–" + std::to_string(p1) : std::string()) + ": " +
+                              std::to_string(rows.size()) + " rows, " + std::to_string(cols.size()) + " columns " +
                               (t.headers.empty() ? std::string("placed by the values (no header over them)")
                                                  : std::string("from the header cells"));
             provenance p;
@@ -1391,7 +1409,9 @@ private:
             // The nearest column, accepted when clearly nearer than the next one.
             std::vector<std::pair<double, std::size_t>> d;
             for (std::size_t c = 0; c < cols.size(); ++c)
-                d.push_back({t.align != alignment::unknown ? std::abs(anchor_of(f, t.align) - cols[c].anchor) : distance(f, cols[c]), c});
+                d.push_back({t.align != alignment::unknown ? std::abs(anchor_of(f, t.align) - cols[c].anchor)
+                                                           : distance(f, cols[c]),
+                             c});
             std::sort(d.begin(), d.end());
             if (d.empty()) continue;
             // With columns found from the values, a value that matched none above is not clear.
@@ -1405,7 +1425,8 @@ private:
             for (std::size_t k = 0; k < d.size() && k < 2; ++k) {
                 unsure[d[k].second] = true;
                 const column& c = cols[d[k].second];
-                candidates.push_back("column " + std::to_string(d[k].second + 1) + (c.header.empty() ? "" : " \"" + c.header + "\""));
+                candidates.push_back("column " + std::to_string(d[k].second + 1) +
+                                     (c.header.empty() ? "" : " \"" + c.header + "\""));
             }
             log_entry(doc_.log, "XXGK-I-072",
                       "value \"" + f.text + "\" on page " + std::to_string(f.page) +
@@ -1529,7 +1550,8 @@ struct pages_read {
     }
 };
 
-const char* const no_text_message = "the PDF has no text layer (a scan or images only); it needs OCR before it can be imported";
+const char* const no_text_message =
+    "the PDF has no text layer (a scan or images only); it needs OCR before it can be imported";
 
 /// The tables rebuilt from the pages read, with the rules of each page (index page - 1).
 document rebuild(document doc, pages_read pages, std::vector<page_lines> rules) {
@@ -1559,10 +1581,12 @@ document rebuild(document doc, pages_read pages, std::vector<page_lines> rules) 
         ++dropped;
     }
     // Back in reading order (pages, then top to bottom), as read_page made them.
-    std::stable_sort(lines.begin(), lines.end(), [](const pline& a, const pline& b) { return a.page != b.page ? a.page < b.page : a.t < b.t; });
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const pline& a, const pline& b) { return a.page != b.page ? a.page < b.page : a.t < b.t; });
     if (lines.empty() && pages.vertical.empty()) throw error(errc::no_text_layer, no_text_message);
     if (dropped > 0)
-        log_entry(doc.log, "XXGK-I-070", std::to_string(dropped) + " page number line(s) of page headers and footers dropped");
+        log_entry(doc.log, "XXGK-I-070",
+                  std::to_string(dropped) + " page number line(s) of page headers and footers dropped");
     pdf_reader reader(doc, std::move(lines), std::move(pages.vertical), pages.text_width, std::move(rules));
     reader.run();
     return doc;
@@ -1580,11 +1604,11 @@ void take_scanned(document& doc, pages_read& pages, std::vector<page_lines>& rul
     p.page = sp.number;
     log_entry(doc.log, "XXGK-I-115",
               "page " + std::to_string(sp.number) + " read by OCR: " + std::to_string(sp.width_px) + " × " +
-                  std::to_string(sp.height_px) + " pixels at " + std::to_string(std::lround(sp.dpi)) + " dpi, skew " + skew +
-                  "° corrected, " + std::to_string(sp.rules.horizontal.size()) + " horizontal and " +
-                  std::to_string(sp.rules.vertical.size()) + " vertical rules, " + std::to_string(sp.words.size()) + " words (" +
-                  std::to_string(sp.values.size()) + " number-like, read again digits-only; " + std::to_string(sp.marks) +
-                  " marks no word covered)",
+                  std::to_string(sp.height_px) + " pixels at " + std::to_string(std::lround(sp.dpi)) + " dpi, skew " +
+                  skew + "° corrected, " + std::to_string(sp.rules.horizontal.size()) + " horizontal and " +
+                  std::to_string(sp.rules.vertical.size()) + " vertical rules, " + std::to_string(sp.words.size()) +
+                  " words (" + std::to_string(sp.values.size()) + " number-like, read again digits-only; " +
+                  std::to_string(sp.marks) + " marks no word covered)",
               {}, p);
     for (ocr_value& v : sp.values) doc.ocr_values.push_back(std::move(v));
     doc.ocr_ink.insert(doc.ocr_ink.end(), sp.ink.begin(), sp.ink.end());
@@ -1594,7 +1618,8 @@ void take_scanned(document& doc, pages_read& pages, std::vector<page_lines>& rul
 }  // namespace
 
 document read_pdf(std::string_view pdf, bool ocr) {
-    if (pdf.size() > static_cast<std::size_t>(INT_MAX)) throw error(errc::limit_exceeded, "PDF input larger than 2 GiB");
+    if (pdf.size() > static_cast<std::size_t>(INT_MAX))
+        throw error(errc::limit_exceeded, "PDF input larger than 2 GiB");
     document doc;
     doc.valid_utf8 = true;
     pages_read pages;
@@ -1604,15 +1629,16 @@ document read_pdf(std::string_view pdf, bool ocr) {
         std::unique_lock<std::mutex> lock(poppler_mutex());
         // poppler prints its complaints about damaged files on stderr; the caller gets an error instead.
         poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-        std::unique_ptr<poppler::document> d(poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+        std::unique_ptr<poppler::document> d(
+            poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
         if (!d) {
             // poppler refuses an encrypted file without its password before anything else.
             if (pdf.find("/Encrypt") != std::string_view::npos)
                 throw error(errc::encrypted, "the PDF is encrypted (password protected); decrypt it first");
-            throw error(errc::invalid_value, "not a readable PDF: poppler could not load the file (damaged or not a PDF)");
+            throw error(errc::invalid_value,
+                        "not a readable PDF: poppler could not load the file (damaged or not a PDF)");
         }
-        if (d->is_locked())
-            throw error(errc::encrypted, "the PDF is encrypted (password protected); decrypt it first");
+        if (d->is_locked()) throw error(errc::encrypted, "the PDF is encrypted (password protected); decrypt it first");
         const int count = d->pages();
         if (count <= 0) throw error(errc::invalid_value, "not a readable PDF: no pages");
         page_count = static_cast<std::size_t>(count);
@@ -1629,8 +1655,8 @@ document read_pdf(std::string_view pdf, bool ocr) {
                 renderer.set_image_format(poppler::image::format_gray8);
                 const poppler::image img = renderer.render_page(p.get(), ocr_render_dpi, ocr_render_dpi);
                 if (img.is_valid()) {
-                    const gray_image g{reinterpret_cast<const unsigned char*>(img.const_data()), img.width(), img.height(),
-                                       img.bytes_per_row(), ocr_render_dpi};
+                    const gray_image g{reinterpret_cast<const unsigned char*>(img.const_data()), img.width(),
+                                       img.height(), img.bytes_per_row(), ocr_render_dpi};
                     lock.unlock();
                     scanned.push_back(ocr_page(g, static_cast<std::uint32_t>(i + 1)));
                     lock.lock();
@@ -1653,8 +1679,9 @@ document read_pdf(std::string_view pdf, bool ocr) {
         pdf_rules found = read_pdf_rules(pdf, page_count);
         for (const page_rules& r : found.pages) rules.emplace_back(r);
         for (const std::string& problem : found.problems)
-            log_entry(doc.log, "XXGK-I-074", "the PDF's table rules could not all be read (" + problem +
-                                                 "); the tables there are rebuilt from the text alone");
+            log_entry(doc.log, "XXGK-I-074",
+                      "the PDF's table rules could not all be read (" + problem +
+                          "); the tables there are rebuilt from the text alone");
     }
     // A scanned page's rules are those seen in its image.
     for (placed_page& sp : scanned) take_scanned(doc, pages, rules, sp);

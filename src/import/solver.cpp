@@ -13,9 +13,9 @@
 namespace xxgk::import_detail {
 namespace {
 
-constexpr std::size_t max_readings = 20000;   // distinct readings kept before giving up
-constexpr std::size_t max_steps = 500000;      // search steps for a flattened run, or for alignments
-constexpr std::size_t max_run_length = 24;     // longer digit runs are not split (too many readings)
+constexpr std::size_t max_readings = 20000;  // distinct readings kept before giving up
+constexpr std::size_t max_steps = 500000;    // search steps for a flattened run, or for alignments
+constexpr std::size_t max_run_length = 24;   // longer digit runs are not split (too many readings)
 
 std::string reading_key(const std::vector<cell>& cells) {
     std::string k;
@@ -218,16 +218,16 @@ private:
         for (std::size_t c = 0; c < m; ++c)
             if (c != total) others.push_back(c);
         if (!combinations(others.size(), k - 1, [&](const std::vector<std::size_t>& chosen) {
-            std::vector<cell> cells(m, missing_cell(values_));
-            std::vector<bool> unseen(m, true);  // the run's vanished cells were never printed
-            for (std::size_t i = 0; i < chosen.size(); ++i) {
-                cells[others[chosen[i]]] = parts_[i];
-                unseen[others[chosen[i]]] = false;
-            }
-            cells[total] = parts_.back();
-            unseen[total] = false;
-            return out_.add(std::move(cells), std::move(unseen), true);
-        }))
+                std::vector<cell> cells(m, missing_cell(values_));
+                std::vector<bool> unseen(m, true);  // the run's vanished cells were never printed
+                for (std::size_t i = 0; i < chosen.size(); ++i) {
+                    cells[others[chosen[i]]] = parts_[i];
+                    unseen[others[chosen[i]]] = false;
+                }
+                cells[total] = parts_.back();
+                unseen[total] = false;
+                return out_.add(std::move(cells), std::move(unseen), true);
+            }))
             out_.out.truncated = true;
     }
 
@@ -267,7 +267,8 @@ bool drop_empty_cells(const row_values& v, const std::vector<column_spec>& colum
         from = end + 1;
     }
     std::vector<std::size_t> unprinted_before(n + 1, 0);  // unprinted empty cells before each index
-    for (std::size_t i = 0; i < n; ++i) unprinted_before[i + 1] = unprinted_before[i] + (is_unprinted(v.slots[i]) ? 1 : 0);
+    for (std::size_t i = 0; i < n; ++i)
+        unprinted_before[i + 1] = unprinted_before[i] + (is_unprinted(v.slots[i]) ? 1 : 0);
     std::vector<std::size_t> room(p + 2, 0);  // empty cells in gaps i and after
     for (std::size_t i = p + 1; i-- > 0;) room[i] = room[i + 1] + gap_size[i];
     std::vector<std::size_t> kept(p + 1, 0);  // empty cells each gap keeps
@@ -320,7 +321,8 @@ bool is_run_candidate(const slot& s) {
 
 }  // namespace
 
-reading_set enumerate_readings(const row_values& v, const std::vector<column_spec>& columns, const reading_rules& rules) {
+reading_set enumerate_readings(const row_values& v, const std::vector<column_spec>& columns,
+                               const reading_rules& rules) {
     reading_set out;
     collector col{out, {}};
     const std::size_t m = columns.size();
@@ -396,38 +398,38 @@ reading_set enumerate_readings(const row_values& v, const std::vector<column_spe
                 for (std::size_t i = 0; i < n; ++i)
                     if (is_empty_slot(v.slots[i])) empties.push_back(i);
                 if (!combinations(empties.size(), n - m, [&](const std::vector<std::size_t>& drop) {
-                    std::vector<std::size_t> picked;
-                    std::size_t d = 0;
-                    for (std::size_t i = 0; i < n; ++i) {
-                        if (d < drop.size() && empties[drop[d]] == i) {
-                            ++d;
-                            continue;
+                        std::vector<std::size_t> picked;
+                        std::size_t d = 0;
+                        for (std::size_t i = 0; i < n; ++i) {
+                            if (d < drop.size() && empties[drop[d]] == i) {
+                                ++d;
+                                continue;
+                            }
+                            picked.push_back(i);
                         }
-                        picked.push_back(i);
-                    }
-                    return col.add(in_order(picked), unseen_of(picked), false);
-                }))
+                        return col.add(in_order(picked), unseen_of(picked), false);
+                    }))
                     out.truncated = true;
             }
         } else {
             out.how = std::to_string(n) + " value cells, " + std::to_string(m) + " expected";
             // Insert m-n cells that were not printed, as blanks.
             if (!combinations(m, m - n, [&](const std::vector<std::size_t>& inserted) {
-                std::vector<cell> cells;
-                std::vector<bool> unseen(m, false);
-                std::size_t next = 0, ins = 0;
-                for (std::size_t i = 0; i < m; ++i) {
-                    if (ins < inserted.size() && inserted[ins] == i) {
-                        cells.push_back(missing_cell(v));
-                        unseen[i] = true;
-                        ++ins;
-                    } else {
-                        unseen[i] = is_unprinted(v.slots[next]);
-                        cells.push_back(read_slot(v.slots[next++], columns[i].kind));
+                    std::vector<cell> cells;
+                    std::vector<bool> unseen(m, false);
+                    std::size_t next = 0, ins = 0;
+                    for (std::size_t i = 0; i < m; ++i) {
+                        if (ins < inserted.size() && inserted[ins] == i) {
+                            cells.push_back(missing_cell(v));
+                            unseen[i] = true;
+                            ++ins;
+                        } else {
+                            unseen[i] = is_unprinted(v.slots[next]);
+                            cells.push_back(read_slot(v.slots[next++], columns[i].kind));
+                        }
                     }
-                }
-                return col.add(std::move(cells), std::move(unseen), false);
-            }))
+                    return col.add(std::move(cells), std::move(unseen), false);
+                }))
                 out.truncated = true;
         }
     } else {
@@ -482,7 +484,9 @@ std::string describe_reading(const reading& r, const std::vector<column_spec>& c
         s += columns[i].label;
         s += '=';
         if (c.is_number())
-            s += c.value().to_string() + (c.unit() == money_unit::wan_yuan ? "万元" : c.unit() == money_unit::yuan ? "元" : "");
+            s += c.value().to_string() + (c.unit() == money_unit::wan_yuan ? "万元"
+                                          : c.unit() == money_unit::yuan   ? "元"
+                                                                           : "");
         else
             s += c.raw() ? *c.raw() : std::string("?");
     }
@@ -500,8 +504,8 @@ identities::identities(format_version format) {
     by_cell_.resize(keys.size());
     const auto idx = [&](const std::string& key) { return find_cell_key(format, key)->index; };
     const label_table& l = labels(format);
-    static const char* const cols[] = {"natural_person", "enterprise", "research_institute", "nonprofit",
-                                       "legal_service", "other_org", "total"};
+    static const char* const cols[] = {
+        "natural_person", "enterprise", "research_institute", "nonprofit", "legal_service", "other_org", "total"};
     std::vector<std::string> leaves;
     for (const row_label& r : l.rows) {
         if (r.section == "requests") {
@@ -591,16 +595,14 @@ bool identities::known(const report& r, const equation& q) {
 
 bool identities::breaks(const report& r, std::size_t cell) const {
     if (cell >= by_cell_.size()) return false;
-    return std::any_of(by_cell_[cell].begin(), by_cell_[cell].end(), [&](std::size_t e) {
-        return known(r, equations_[e]) && equation_score(r, equations_[e]) > 0;
-    });
+    return std::any_of(by_cell_[cell].begin(), by_cell_[cell].end(),
+                       [&](std::size_t e) { return known(r, equations_[e]) && equation_score(r, equations_[e]) > 0; });
 }
 
 bool identities::confirms(const report& r, std::size_t cell) const {
     if (cell >= by_cell_.size()) return false;
-    return std::any_of(by_cell_[cell].begin(), by_cell_[cell].end(), [&](std::size_t e) {
-        return known(r, equations_[e]) && equation_score(r, equations_[e]) == 0;
-    });
+    return std::any_of(by_cell_[cell].begin(), by_cell_[cell].end(),
+                       [&](std::size_t e) { return known(r, equations_[e]) && equation_score(r, equations_[e]) == 0; });
 }
 
 std::vector<std::size_t> identities::related(std::size_t cell) const {

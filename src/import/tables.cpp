@@ -107,9 +107,7 @@ bool is_unit_token(std::u32string_view t) {
     return t == U"万元" || t == U"元" || t == U"件" || t == U"项" || t == U"个" || t == U"条";
 }
 
-bool is_dash32(char32_t c) {
-    return c == U'-' || c == U'—' || c == U'－' || c == U'–' || c == U'―' || c == U'−';
-}
+bool is_dash32(char32_t c) { return c == U'-' || c == U'—' || c == U'－' || c == U'–' || c == U'―' || c == U'−'; }
 
 /// Length of a page number at the end of `s` ("— 6 —", "- 4 -", "第6页"), after white space; 0
 /// when there is none. A page number is no value: printed after a table's last row (a PDF page
@@ -123,7 +121,9 @@ std::size_t page_number_suffix(std::u32string_view s) {
         while (i > 0 && is_digit32(s[i - 1])) --i;
         return end - i;
     };
-    const auto spaces_back = [&] { while (i > 0 && is_space(s[i - 1])) --i; };
+    const auto spaces_back = [&] {
+        while (i > 0 && is_space(s[i - 1])) --i;
+    };
     if (i > 0 && s[i - 1] == U'页') {
         --i;
         spaces_back();
@@ -302,16 +302,16 @@ std::string joined_values(const parsed_row& pr) {
 // A row waiting for its cells
 
 struct row_job {
-    std::string section, row;            ///< key parts
-    std::vector<std::size_t> cells;      ///< key indexes, one per column
+    std::string section, row;        ///< key parts
+    std::vector<std::size_t> cells;  ///< key indexes, one per column
     std::vector<column_spec> columns;
     reading_set readings;
     std::optional<provenance> where;
-    std::string label;                   ///< as printed
-    std::string printed;                 ///< the values as printed (for the log)
-    std::vector<std::size_t> drops;      ///< readings (by index) that drop a printed value
-    bool has_values = false;             ///< a value (not an empty cell) was printed on the row
-    bool grid_gaps = false;              ///< some position of the row has no cell of its own (grids)
+    std::string label;               ///< as printed
+    std::string printed;             ///< the values as printed (for the log)
+    std::vector<std::size_t> drops;  ///< readings (by index) that drop a printed value
+    bool has_values = false;         ///< a value (not an empty cell) was printed on the row
+    bool grid_gaps = false;          ///< some position of the row has no cell of its own (grids)
     bool done = false;
 };
 
@@ -351,7 +351,8 @@ int proactive_item(std::string_view row) {
 }
 
 bool certain_match(const label_match& m) {
-    return m && m.quality != match_quality::fuzzy && (m.quality != match_quality::contains || m.t->kind == term_kind::row);
+    return m && m.quality != match_quality::fuzzy &&
+           (m.quality != match_quality::contains || m.t->kind == term_kind::row);
 }
 
 /// Section 二 printed one cell per line: the blocks' row labels (第二十条 …, 信息内容, 规章, 规范性文件)
@@ -387,7 +388,8 @@ block_span rebuild_proactive(const block_span& span, std::deque<block>& made, co
             if (open) {
                 headers.back().values.push_back(b);
             } else {
-                log_entry(log, "XXGK-I-063", "value \"" + b->text + "\" of section 二 printed apart from any column header; not placed",
+                log_entry(log, "XXGK-I-063",
+                          "value \"" + b->text + "\" of section 二 printed apart from any column header; not placed",
                           "proactive", b->where);
             }
             continue;
@@ -455,7 +457,8 @@ block_span rebuild_proactive(const block_span& span, std::deque<block>& made, co
                 std::string cand;
                 for (std::size_t i = 0; i < hs.size(); ++i)
                     cand += (i ? "; " : "") + std::string("header ") + std::to_string(i + 1) + " (" +
-                            std::to_string(hs[i]->values.size()) + " values) → 第二十条 item " + std::to_string(perm[i]);
+                            std::to_string(hs[i]->values.size()) + " values) → 第二十条 item " +
+                            std::to_string(perm[i]);
                 candidates.push_back(cand);
             } while (std::next_permutation(perm.begin(), perm.end()));
         }
@@ -476,10 +479,12 @@ block_span rebuild_proactive(const block_span& span, std::deque<block>& made, co
             std::string counts;
             for (const header* h : hs) counts += (counts.empty() ? "" : ", ") + std::to_string(h->values.size());
             log_entry(log, "XXGK-I-063",
-                      "column \"" + std::string(hs.front()->where->text) + "\" of section 二 printed " + std::to_string(hs.size()) +
-                          " time(s) with " + counts + " value(s) for " + std::to_string(items.size()) + " block(s): " +
-                          std::to_string(pairings.size()) + " pairing(s) of headers and blocks by their counts; " +
-                          std::to_string(unplaced) + " header(s) not given a block with certainty (or its row labels not all found), their values not placed",
+                      "column \"" + std::string(hs.front()->where->text) + "\" of section 二 printed " +
+                          std::to_string(hs.size()) + " time(s) with " + counts + " value(s) for " +
+                          std::to_string(items.size()) + " block(s): " + std::to_string(pairings.size()) +
+                          " pairing(s) of headers and blocks by their counts; " + std::to_string(unplaced) +
+                          " header(s) not given a block with certainty (or its row labels not all found), their values "
+                          "not placed",
                       "proactive", hs.front()->where->where, candidates);
         }
     }
@@ -505,7 +510,9 @@ block_span rebuild_proactive(const block_span& span, std::deque<block>& made, co
                 nb.text += "\t" + vb->text;
             }
             log_entry(log, "XXGK-I-064",
-                      "row \"" + label->text + "\" of section 二 rebuilt from its label and its values printed one per line under the column headers",
+                      "row \"" + label->text +
+                          "\" of section 二 rebuilt from its label and its values printed one per line under the "
+                          "column headers",
                       "proactive." + row, label->where);
             made.push_back(std::move(nb));
             out.push_back(&made.back());
@@ -570,9 +577,10 @@ block_span rebuild_review(const block_span& span, std::deque<block>& made, std::
         for (const std::string& s : values) joined += (joined.empty() ? "" : " ") + s;
         log_entry(log, "XXGK-I-063",
                   "values printed one per line in section 四 (" + std::to_string(run.size()) +
-                      (run.size() == 15 ? ") that do not make the one row alone (fitting runs of 15 adding up by groups: " +
-                                              std::to_string(fitting) + ")"
-                                        : ") are not the row of 15 cells") +
+                      (run.size() == 15
+                           ? ") that do not make the one row alone (fitting runs of 15 adding up by groups: " +
+                                 std::to_string(fitting) + ")"
+                           : ") are not the row of 15 cells") +
                       "; not placed: " + joined,
                   "review_litigation", run.front()->where);
     }
@@ -587,7 +595,8 @@ block_span rebuild_review(const block_span& span, std::deque<block>& made, std::
                     nb.text += (nb.text.empty() ? "" : "\t") + vb->text;
                 }
                 log_entry(log, "XXGK-I-064",
-                          "the row of section 四 rebuilt from 15 values printed one per line; each group of five adds up (R5)",
+                          "the row of section 四 rebuilt from 15 values printed one per line; each group of five adds "
+                          "up (R5)",
                           "review_litigation", b->where);
                 made.push_back(std::move(nb));
                 out.push_back(&made.back());
@@ -623,7 +632,8 @@ bool rebuild_requests(block_span& span, block_span& review, std::deque<block>& m
             // the line's last word, after a space, a whole count.
             std::string text = l.text;
             const std::size_t space = text.find_last_of(' ');
-            if (pr.values.slots.empty() && space != std::string::npos && whole_count_text(text.substr(space + 1)) >= 0) {
+            if (pr.values.slots.empty() && space != std::string::npos &&
+                whole_count_text(text.substr(space + 1)) >= 0) {
                 values.push_back(slot{text.substr(space + 1), b->where});
                 text.erase(space);
             }
@@ -643,7 +653,8 @@ bool rebuild_requests(block_span& span, block_span& review, std::deque<block>& m
     if (values.empty() || rows.empty()) return false;
     const auto not_placed = [&](const std::string& why) {
         log_entry(log, "XXGK-I-063",
-                  "section 三 printed one cell per line: " + why + "; its " + std::to_string(values.size()) + " values are not placed",
+                  "section 三 printed one cell per line: " + why + "; its " + std::to_string(values.size()) +
+                      " values are not placed",
                   "requests", values.front().where);
         return false;
     };
@@ -655,7 +666,8 @@ bool rebuild_requests(block_span& span, block_span& review, std::deque<block>& m
     for (const term* t : rows) {
         for (char32_t c : t->body) {
             const std::size_t found = labels.find(c, at);
-            if (found == std::u32string::npos) return not_placed("the row label \"" + std::string(t->official) + "\" is not printed in its place");
+            if (found == std::u32string::npos)
+                return not_placed("the row label \"" + std::string(t->official) + "\" is not printed in its place");
             at = found + 1;
         }
     }
@@ -673,13 +685,15 @@ bool rebuild_requests(block_span& span, block_span& review, std::deque<block>& m
         while (j < review.size() && lone_value(*review[j])) ++j;
         if (j - i == n) {
             bool sums_match = true;
-            for (std::size_t r = 0; r < n && sums_match; ++r) sums_match = whole_count_text(review[i + r]->text) == sums[r];
+            for (std::size_t r = 0; r < n && sums_match; ++r)
+                sums_match = whole_count_text(review[i + r]->text) == sums[r];
             if (sums_match) fitting.push_back({i, j});
         }
         i = j;
     }
     if (fitting.size() != 1)
-        return not_placed(fitting.empty() ? "no run of " + std::to_string(n) + " lone values (the 总计 column) equals the rows' sums"
+        return not_placed(fitting.empty() ? "no run of " + std::to_string(n) +
+                                                " lone values (the 总计 column) equals the rows' sums"
                                           : "several runs of lone values could be the 总计 column");
     const auto [from, to] = fitting.front();
     block_span rebuilt;
@@ -688,14 +702,16 @@ bool rebuild_requests(block_span& span, block_span& review, std::deque<block>& m
         b.type = block::kind::row;
         b.where = *values[r * per_row].where;
         b.cells.push_back(src_cell{std::string(rows[r]->official), values[r * per_row].where});
-        for (std::size_t c = 0; c < per_row; ++c) b.cells.push_back(src_cell{values[r * per_row + c].text, values[r * per_row + c].where});
+        for (std::size_t c = 0; c < per_row; ++c)
+            b.cells.push_back(src_cell{values[r * per_row + c].text, values[r * per_row + c].where});
         b.cells.push_back(src_cell{review[from + r]->text, review[from + r]->where});
         b.text = grid_row_text(b.cells);
         made.push_back(std::move(b));
         rebuilt.push_back(&made.back());
     }
     log_entry(log, "XXGK-I-064",
-              "section 三 rebuilt from values printed one per line: " + std::to_string(n) + " rows of " + std::to_string(per_row) +
+              "section 三 rebuilt from values printed one per line: " + std::to_string(n) + " rows of " +
+                  std::to_string(per_row) +
                   " values in the order printed, labels in the format's order, and the 总计 column printed apart (" +
                   describe(review[from]->where) + ") equal to every row's sum",
               "requests", values.front().where);
@@ -718,7 +734,8 @@ private:
 
     /// v_.find; for a grid (`grid`: an HTML table), each question answered once: a grid asks again
     /// about the same label, a spanning cell being copied into every position it covers.
-    label_match find(std::string_view printed, std::string_view section, std::initializer_list<term_kind> kinds, bool grid) {
+    label_match find(std::string_view printed, std::string_view section, std::initializer_list<term_kind> kinds,
+                     bool grid) {
         if (!grid) return v_.find(printed, section, kinds);
         unsigned mask = 0;
         for (term_kind k : kinds) mask |= 1u << static_cast<unsigned>(k);
@@ -769,15 +786,18 @@ private:
             log_entry(log_, "XXGK-I-030", "label \"" + printed + "\" read as \"" + official + "\"", key, where);
         else if (m.quality == match_quality::note || (m.had_note && m.quality != match_quality::exact))
             log_entry(log_, "XXGK-I-031",
-                      "label \"" + printed + "\" read as \"" + official + "\"; its bracketed note is ignored", key, where);
+                      "label \"" + printed + "\" read as \"" + official + "\"; its bracketed note is ignored", key,
+                      where);
         if (m.converted)
             log_entry(log_, "XXGK-I-032",
-                      "label \"" + printed + "\" read as \"" + official + "\" after traditional → simplified conversion", key,
-                      where);
+                      "label \"" + printed + "\" read as \"" + official +
+                          "\" after traditional → simplified conversion",
+                      key, where);
     }
 
     void set_cells(row_job& job, const reading& rd) {
-        for (std::size_t i = 0; i < job.cells.size() && i < rd.cells.size(); ++i) cell_at(r_, job.cells[i]) = rd.cells[i];
+        for (std::size_t i = 0; i < job.cells.size() && i < rd.cells.size(); ++i)
+            cell_at(r_, job.cells[i]) = rd.cells[i];
     }
 
     /// Sets the cells of the chosen reading. The trust rule: an empty cell the reading placed where
@@ -812,8 +832,9 @@ private:
                       key, job.where, std::move(candidates));
         } else if (!job.has_values) {
             log_entry(log_, "XXGK-I-042",
-                      msg + ": the row label was found but no value or empty cell was printed with it; its cells are not "
-                            "captured, not blank",
+                      msg +
+                          ": the row label was found but no value or empty cell was printed with it; its cells are not "
+                          "captured, not blank",
                       key, job.where, std::move(candidates));
         } else {
             log_entry(log_, "XXGK-I-043",
@@ -833,8 +854,9 @@ private:
             const cell& c = cell_at(r_, i);
             const cell_key& k = cell_keys(format_)[i];
             if (c.state() == cell_state::text) {
-                log_entry(log_, "XXGK-I-040", "cell text \"" + c.raw().value_or("") + "\" is not a number; kept as text",
-                          k.key, c.source());
+                log_entry(log_, "XXGK-I-040",
+                          "cell text \"" + c.raw().value_or("") + "\" is not a number; kept as text", k.key,
+                          c.source());
             } else if (c.is_number() && c.raw()) {
                 const cell_reading rd = read_cell(*c.raw(), k.kind);
                 if (rd.unit_mismatch)
@@ -853,11 +875,12 @@ private:
         for (row_job& j : jobs) {
             if (j.done || !j.readings.budget_spent) continue;
             clear_cells(j);
-            log_entry(log_, "XXGK-I-101",
-                      "row \"" + j.label + "\" (printed: " + j.printed +
-                          "): the import's work budget (import_options::max_work_steps) was spent before its alignment was "
-                          "decided; its cells are not captured",
-                      j.row == "*" ? j.section : j.section + "." + j.row, j.where);
+            log_entry(
+                log_, "XXGK-I-101",
+                "row \"" + j.label + "\" (printed: " + j.printed +
+                    "): the import's work budget (import_options::max_work_steps) was spent before its alignment was "
+                    "decided; its cells are not captured",
+                j.row == "*" ? j.section : j.section + "." + j.row, j.where);
             j.done = true;
         }
         for (row_job& j : jobs) {
@@ -908,7 +931,8 @@ private:
         std::vector<std::size_t> order(j.readings.list.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         if (scores)
-            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return (*scores)[a] < (*scores)[b]; });
+            std::stable_sort(order.begin(), order.end(),
+                             [&](std::size_t a, std::size_t b) { return (*scores)[a] < (*scores)[b]; });
         std::vector<std::string> out;
         for (std::size_t i : order) {
             if (out.size() >= 24) break;
@@ -920,7 +944,8 @@ private:
         return out;
     }
 
-    void log_decision(const row_job& j, const std::vector<int>& scores, std::size_t chosen, int base, bool identities_apply) {
+    void log_decision(const row_job& j, const std::vector<int>& scores, std::size_t chosen, int base,
+                      bool identities_apply) {
         const reading& w = j.readings.list[chosen];
         const std::string key = j.row == "*" ? j.section : j.section + "." + j.row;
         std::string msg = "row \"" + j.label + "\" (" + j.readings.how + "; printed: " + j.printed + "): ";
@@ -1010,8 +1035,8 @@ private:
             if (!same) differing.push_back(j.columns[c].label);
         }
 
-        std::string msg = "row \"" + j.label + "\" (" + j.readings.how + "; printed: " + j.printed + "): " +
-                          std::to_string(best.size()) + (j.readings.truncated ? "+" : "") +
+        std::string msg = "row \"" + j.label + "\" (" + j.readings.how + "; printed: " + j.printed +
+                          "): " + std::to_string(best.size()) + (j.readings.truncated ? "+" : "") +
                           " alignments fit equally well; not captured: ";
         for (std::size_t i = 0; i < differing.size(); ++i) msg += (i ? "、" : "") + differing[i];
         log_entry(log_, "XXGK-I-051", msg, key, j.where, candidate_list(j, scores.empty() ? nullptr : &scores));
@@ -1027,9 +1052,11 @@ private:
         return digits >= 2 && j.printed.find(' ') == std::string::npos;
     }
 
-    void missing_rows(std::string_view section, const std::set<std::string>& found, bool table_found, const char* heading) {
+    void missing_rows(std::string_view section, const std::set<std::string>& found, bool table_found,
+                      const char* heading) {
         if (!table_found) {
-            log_entry(log_, "XXGK-I-039", std::string("table of section ") + heading + " not found; its cells are not captured",
+            log_entry(log_, "XXGK-I-039",
+                      std::string("table of section ") + heading + " not found; its cells are not captured",
                       std::string(section));
             return;
         }
@@ -1067,14 +1094,14 @@ private:
     /// Returns true when the new occurrence is to be skipped; false when it is to be read — then
     /// either it replaced the old job (removed from `jobs`), or `dup_pending_` says it is a second
     /// occurrence with values, to be settled and compared after the others.
-    bool duplicate(std::vector<row_job>& jobs, const std::string& key, const std::string& row,
-                   const parsed_row& pr, const std::string& printed) {
+    bool duplicate(std::vector<row_job>& jobs, const std::string& key, const std::string& row, const parsed_row& pr,
+                   const std::string& printed) {
         const auto old = std::find_if(jobs.begin(), jobs.end(), [&](const row_job& j) { return j.row == row; });
         const bool old_values = old != jobs.end() && old->has_values;
         if (pr.has_values() && old != jobs.end() && !old_values) {
             log_entry(log_, "XXGK-I-046",
-                      "row \"" + printed + "\" printed again; the earlier occurrence has no values, this one is read", key,
-                      pr.b->where);
+                      "row \"" + printed + "\" printed again; the earlier occurrence has no values, this one is read",
+                      key, pr.b->where);
             jobs.erase(old);
             return false;
         }
@@ -1116,8 +1143,9 @@ private:
             }
             const std::string key = j.section + "." + j.row;
             if (differing.empty()) {
-                log_entry(log_, "XXGK-I-037", "row \"" + j.label + "\" printed again with the same values; the later one ignored",
-                          key, j.where);
+                log_entry(log_, "XXGK-I-037",
+                          "row \"" + j.label + "\" printed again with the same values; the later one ignored", key,
+                          j.where);
                 continue;
             }
             std::string msg = "row \"" + j.label + "\" printed twice with different values; not captured: ";
@@ -1263,7 +1291,9 @@ void table_reader::proactive(const block_span* span) {
             if (pr.labels.empty() && !pr.has_values()) continue;
             const std::string first = pr.labels.empty() ? std::string() : pr.labels.front().text;
             if (const int item = article_20_item(first)) {
-                if (pending) log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {}, pending->where);
+                if (pending)
+                    log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {},
+                              pending->where);
                 pending.reset();
                 block_item = item;
                 header.clear();
@@ -1319,23 +1349,29 @@ void table_reader::proactive(const block_span* span) {
             }
             label_match m = v_.find(first, "proactive", {term_kind::row});
             // A weak match without values is more likely the start of a label broken over lines.
-            if (m && pr.values.slots.empty() && (m.quality == match_quality::fuzzy || m.quality == match_quality::contains))
+            if (m && pr.values.slots.empty() &&
+                (m.quality == match_quality::fuzzy || m.quality == match_quality::contains))
                 m = label_match{};
             // A label broken over lines: "其他对外管理服务" / "事项 \t 279 …".
             if (!m && pending) {
                 const std::string joined = pending->text + first;
                 const label_match jm = v_.find(joined, "proactive", {term_kind::row});
                 if (jm && jm.quality != match_quality::fuzzy && jm.quality != match_quality::contains) {
-                    log_entry(log_, "XXGK-I-028", "label split over lines joined: \"" + joined + "\"", {}, pending->where);
+                    log_entry(log_, "XXGK-I-028", "label split over lines joined: \"" + joined + "\"", {},
+                              pending->where);
                     m = jm;
                 }
             }
             if (!m) {
                 if (!pr.has_values()) {
-                    if (pending) log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {}, pending->where);
+                    if (pending)
+                        log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"",
+                                  {}, pending->where);
                     pending = label_part{first, b->where, false, 0};
                 } else {
-                    if (pending) log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {}, pending->where);
+                    if (pending)
+                        log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"",
+                                  {}, pending->where);
                     pending.reset();
                     log_entry(log_, "XXGK-I-033",
                               "row \"" + first + "\" is not a row of the " + std::string(to_string(format_)) +
@@ -1357,15 +1393,16 @@ void table_reader::proactive(const block_span* span) {
             bool header_fits = header_seen && header_ok;
             if (header_fits)
                 for (std::size_t c : j.cells)
-                    if (std::find(header_order.begin(), header_order.end(), std::string(cell_keys(format_)[c].column)) ==
-                        header_order.end())
+                    if (std::find(header_order.begin(), header_order.end(),
+                                  std::string(cell_keys(format_)[c].column)) == header_order.end())
                         header_fits = false;
             if (!header_fits && !lost_logged.count(block_item)) {
                 lost_logged.insert(block_item);
-                log_entry(log_, "XXGK-I-036",
-                          std::string(header_seen ? "header of the block not recognised" : "no header line for the block") +
-                              " of row \"" + first + "\"; its columns are mapped by position in the block's known shape",
-                          key, b->where);
+                log_entry(
+                    log_, "XXGK-I-036",
+                    std::string(header_seen ? "header of the block not recognised" : "no header line for the block") +
+                        " of row \"" + first + "\"; its columns are mapped by position in the block's known shape",
+                    key, b->where);
             }
             reading_rules rules;
             if (header_fits && !pr.line) {
@@ -1392,7 +1429,9 @@ void table_reader::proactive(const block_span* span) {
             (dup_pending_ ? dups : jobs).push_back(std::move(j));
         }
     }
-    if (pending) log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {}, pending->where);
+    if (pending)
+        log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {},
+                  pending->where);
     settle(jobs, false);
     resolve_duplicates(dups, false);
     missing_rows("proactive", found, any, "二、主动公开政府信息情况");
@@ -1430,7 +1469,8 @@ void table_reader::requests(const block_span* span) {
                     ++header_hits;
                     if (!exact && !l.span_copy) {
                         log_entry(log_, "XXGK-I-030",
-                                  "caption \"" + l.text + "\" read as \"" + std::string(requests_caption) + "\"", {}, l.where);
+                                  "caption \"" + l.text + "\" read as \"" + std::string(requests_caption) + "\"", {},
+                                  l.where);
                     }
                     continue;
                 }
@@ -1451,8 +1491,9 @@ void table_reader::requests(const block_span* span) {
             if (header_hits > 0 && other_labels == 0 && !pr.has_values()) {
                 if (data_seen && header_seen) {
                     if (!repeating_header)
-                        log_entry(log_, "XXGK-I-035", "table header repeated inside the table (page break): \"" + b->text + "\"",
-                                  {}, b->where);
+                        log_entry(log_, "XXGK-I-035",
+                                  "table header repeated inside the table (page break): \"" + b->text + "\"", {},
+                                  b->where);
                     repeating_header = true;
                 } else {
                     header_seen = true;
@@ -1504,7 +1545,8 @@ void table_reader::requests(const block_span* span) {
                     if (!l.span_copy) {
                         if (groups_seen.count(g) && last_group_printed != g)
                             log_entry(log_, "XXGK-I-034",
-                                      "group label \"" + l.text + "\" printed again (page break); read as a continuation",
+                                      "group label \"" + l.text +
+                                          "\" printed again (page break); read as a continuation",
                                       {}, l.where);
                         groups_seen.insert(g);
                         last_group_printed = g;
@@ -1549,21 +1591,24 @@ void table_reader::requests(const block_span* span) {
             if (row_id.empty()) {
                 if (!unmatched.empty() && !pr.has_values()) {
                     // Perhaps the start of a label that continues on the next line.
-                    if (pending) pending->first += unmatched.front();
-                    else pending = std::make_pair(unmatched.front(), std::optional<provenance>(b->where));
+                    if (pending)
+                        pending->first += unmatched.front();
+                    else
+                        pending = std::make_pair(unmatched.front(), std::optional<provenance>(b->where));
                     continue;
                 }
                 if (!unmatched.empty()) {
                     log_entry(log_, "XXGK-I-033",
-                              "row \"" + unmatched.front() + "\" is not a row of the " + std::string(to_string(format_)) +
-                                  " format; kept only here: " + joined_values(pr),
+                              "row \"" + unmatched.front() + "\" is not a row of the " +
+                                  std::string(to_string(format_)) + " format; kept only here: " + joined_values(pr),
                               {}, b->where);
                 } else if (!group_id.empty() && pr.has_values() && !printed_groups.count(group_id)) {
                     // A group printed as one row with values ("（六）其他处理 0 0 …"): its sub-rows may
                     // follow by arithmetic (deduce_zero_subrows).
                     printed_groups.emplace(group_id, printed_group{pr.values, b->text, b->where});
                 } else if (pr.has_values()) {
-                    log_entry(log_, "XXGK-I-025", "values without a row label skipped: \"" + b->text + "\"", {}, b->where);
+                    log_entry(log_, "XXGK-I-025", "values without a row label skipped: \"" + b->text + "\"", {},
+                              b->where);
                 }
                 continue;
             }
@@ -1573,7 +1618,8 @@ void table_reader::requests(const block_span* span) {
                 const std::u32string f = fold(row_printed);
                 const auto opens = std::count(f.begin(), f.end(), U'(');
                 const auto closes = std::count(f.begin(), f.end(), U')');
-                const bool weak = row_match.quality == match_quality::fuzzy || row_match.quality == match_quality::contains;
+                const bool weak =
+                    row_match.quality == match_quality::fuzzy || row_match.quality == match_quality::contains;
                 if (opens > closes || (weak && pr.values.slots.empty())) {
                     pending = std::make_pair(row_printed, row_where);
                     continue;
@@ -1630,7 +1676,8 @@ void table_reader::review(const block_span* span) {
                 // a text line with nothing on it shows nothing and stays skipped.
                 if (any && flat.slots.empty() && b->type == block::kind::row && pr.values.kind == shape::positional &&
                     pr.values.slots.size() == 15 &&
-                    std::all_of(pr.values.slots.begin(), pr.values.slots.end(), [](const slot& sl) { return sl.printed; })) {
+                    std::all_of(pr.values.slots.begin(), pr.values.slots.end(),
+                                [](const slot& sl) { return sl.printed; })) {
                     flat_where = b->where;
                     flat.slots = pr.values.slots;
                     flat_printed = joined_values(pr);
@@ -1659,7 +1706,8 @@ void table_reader::review(const block_span* span) {
             if (!pr.has_values()) {
                 any = any || header_words > 0;
                 if (unmatched > 0 && header_words == 0)
-                    log_entry(log_, "XXGK-I-025", "text in section 四 not recognised: \"" + b->text + "\"", {}, b->where);
+                    log_entry(log_, "XXGK-I-025", "text in section 四 not recognised: \"" + b->text + "\"", {},
+                              b->where);
                 continue;
             }
             any = true;
@@ -1676,13 +1724,15 @@ void table_reader::review(const block_span* span) {
             }
             if (unmatched > 0)
                 log_entry(log_, "XXGK-I-025",
-                          "label \"" + pr.labels.front().text + "\" in section 四 not recognised; its values are read as the table's values",
+                          "label \"" + pr.labels.front().text +
+                              "\" in section 四 not recognised; its values are read as the table's values",
                           {}, b->where);
             // The row of 15 values (possibly printed over several lines).
             if (!pr.dropped_tail.empty())
                 log_entry(log_, "XXGK-I-047",
-                          "\"" + pr.dropped_tail + "\" after the values of section 四 is a page number or prose, not a cell; "
-                          "removed from the row",
+                          "\"" + pr.dropped_tail +
+                              "\" after the values of section 四 is a page number or prose, not a cell; "
+                              "removed from the row",
                           "review_litigation", b->where);
             if (!flat_where) flat_where = b->where;
             if (pr.values.kind == shape::tokens) flat_positional = false;
@@ -1732,11 +1782,12 @@ void table_reader::review(const block_span* span) {
 /// row's label; the joined row keeps the boxes above, the continuation's text added. Otherwise
 /// the continuation stays a row of its own whose empty boxes are not taken for cells printed
 /// empty (they may be the rest of boxes printed above). Both logged XXGK-I-076.
-block_span join_split_rows(const block_span& span, std::deque<block>& made, format_version format, std::string_view section,
-                           std::vector<import_log_entry>& log) {
+block_span join_split_rows(const block_span& span, std::deque<block>& made, format_version format,
+                           std::string_view section, std::vector<import_log_entry>& log) {
     const vocabulary& v = vocab(format);
     const auto certain = [](const label_match& m) {
-        return m && (m.quality == match_quality::exact || m.quality == match_quality::ordinal || m.quality == match_quality::note);
+        return m && (m.quality == match_quality::exact || m.quality == match_quality::ordinal ||
+                     m.quality == match_quality::note);
     };
     block_span out;
     for (const block* b : span) {
@@ -1758,13 +1809,15 @@ block_span join_split_rows(const block_span& span, std::deque<block>& made, form
                 for (std::size_t c = 0; c < j.cells.size(); ++c) {
                     const src_cell& more = b->cells[c];
                     if (more.span_copy || more.text.empty()) continue;
-                    if (j.cells[c].span_copy) j.cells[c] = more;
-                    else j.cells[c].text += more.text;
+                    if (j.cells[c].span_copy)
+                        j.cells[c] = more;
+                    else
+                        j.cells[c].text += more.text;
                 }
                 j.text = grid_row_text(j.cells);
                 log_entry(log, "XXGK-I-076",
-                          "row split by a page break joined: \"" + piece + "\" + \"" + b->cells[*label].text + "\" is \"" +
-                              std::string(whole.t->official) + "\"",
+                          "row split by a page break joined: \"" + piece + "\" + \"" + b->cells[*label].text +
+                              "\" is \"" + std::string(whole.t->official) + "\"",
                           {}, b->where);
                 made.push_back(std::move(j));
                 out.back() = &made.back();
@@ -1776,7 +1829,8 @@ block_span join_split_rows(const block_span& span, std::deque<block>& made, form
             if (!c.span_copy && c.text.empty()) c.unprinted = true;
         log_entry(log, "XXGK-I-076",
                   "row \"" + (label ? b->cells[*label].text : std::string()) +
-                      "\" at the top of a page may go on from the row above it; not joined (the joined label is no row of the "
+                      "\" at the top of a page may go on from the row above it; not joined (the joined label is no row "
+                      "of the "
                       "format), and its empty boxes are not taken for cells printed empty",
                   {}, b->where);
         made.push_back(std::move(rest));
@@ -1792,13 +1846,15 @@ void read_tables(report& r, const block_span* proactive, const block_span* reque
     const block_span* spans[3] = {proactive, requests, review};
     const char* sections[3] = {"proactive", "requests", "review_litigation"};
     for (int k = 0; k < 3; ++k)
-        if (spans[k] && std::any_of(spans[k]->begin(), spans[k]->end(), [](const block* b) { return b->split_continuation; })) {
+        if (spans[k] &&
+            std::any_of(spans[k]->begin(), spans[k]->end(), [](const block* b) { return b->split_continuation; })) {
             joined[k] = join_split_rows(*spans[k], made, r.format(), sections[k], log);
             spans[k] = &joined[k];
         }
     // Section 三 printed one cell per line, its 总计 column apart at the head of section 四.
     block_span requests_rebuilt, review_rest;
-    if (spans[1] && spans[2] && std::none_of(spans[1]->begin(), spans[1]->end(), [](const block* b) { return b->type == block::kind::row; })) {
+    if (spans[1] && spans[2] &&
+        std::none_of(spans[1]->begin(), spans[1]->end(), [](const block* b) { return b->type == block::kind::row; })) {
         requests_rebuilt = *spans[1];
         review_rest = *spans[2];
         std::size_t lone = 0;

@@ -57,7 +57,8 @@ std::string clean_inline(std::string_view s);
 /// Splits a row into fields at `sep`; each field trimmed, with the column of its first character.
 std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, char sep, std::size_t base = 0) {
     std::vector<src_cell> cells;
-    cells.reserve(static_cast<std::size_t>(std::count(line.begin(), line.end(), sep)) + 1);  // a field per separator, and one
+    cells.reserve(static_cast<std::size_t>(std::count(line.begin(), line.end(), sep)) +
+                  1);  // a field per separator, and one
     std::size_t start = 0;
     // Columns counted once along the line: code points before byte `counted`.
     std::size_t counted = 0, points = 0;
@@ -70,7 +71,8 @@ std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, c
     };
     while (true) {
         const std::size_t end = line.find(sep, start);
-        const std::string_view field = line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        const std::string_view field =
+            line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
         std::size_t lead = 0;
         while (lead < field.size() && is_ascii_space(field[lead])) ++lead;
         src_cell c;
@@ -82,7 +84,6 @@ std::vector<src_cell> split_fields(std::string_view line, std::size_t line_no, c
     }
     return cells;
 }
-
 
 /// xxgk's Markdown prints a row's nested labels as one path, "三、本年度办理结果 › （一）予以公开"
 /// (render_markdown.cpp): the row's first cell is cut back into one label cell per level, as the
@@ -96,7 +97,8 @@ void split_label_path(std::vector<src_cell>& cells) {
     while (true) {
         const std::size_t end = path.text.find(sep, start);
         src_cell c = path;
-        c.text = trimmed(std::string_view(path.text).substr(start, end == std::string::npos ? std::string::npos : end - start));
+        c.text = trimmed(
+            std::string_view(path.text).substr(start, end == std::string::npos ? std::string::npos : end - start));
         if (c.where && c.where->column) c.where->column = *c.where->column + static_cast<std::uint32_t>(offset);
         if (!c.text.empty()) parts.push_back(std::move(c));
         if (end == std::string::npos) break;
@@ -111,13 +113,17 @@ void split_label_path(std::vector<src_cell>& cells) {
 // The whole page on one line (crawler and CMS exports store it so): cut back into lines
 
 /// The template wordings of the six section headings (formats.md §2).
-constexpr std::array<std::string_view, 6> section_wordings{
-    "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
-    "存在的主要问题及改进情况", "其他需要报告的事项"};
+constexpr std::array<std::string_view, 6> section_wordings{"总体情况",
+                                                           "主动公开政府信息情况",
+                                                           "收到和处理政府信息公开申请情况",
+                                                           "政府信息公开行政复议、行政诉讼情况",
+                                                           "存在的主要问题及改进情况",
+                                                           "其他需要报告的事项"};
 
 /// The chinese ordinals 一 … 十 as printed before 、.
 bool ends_with_ordinal(std::string_view s) {
-    static constexpr std::array<std::string_view, 10> numerals{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    static constexpr std::array<std::string_view, 10> numerals{"一", "二", "三", "四", "五",
+                                                               "六", "七", "八", "九", "十"};
     if (s.size() < 3 + 3 || s.substr(s.size() - 3) != "、") return false;
     const std::string_view n = s.substr(s.size() - 6, 3);
     return std::find(numerals.begin(), numerals.end(), n) != numerals.end();
@@ -161,8 +167,9 @@ std::vector<std::size_t> page_cuts(std::string_view line) {
         if (tail.size() > 3 && tail.substr(tail.size() - 3) == "日") {
             std::size_t p = tail.size() - 3;
             std::size_t digits = 0;
-            while (p > 0 && (std::isdigit(static_cast<unsigned char>(tail[p - 1])) || tail[p - 1] == ' ' ||
-                             tail.substr(p >= 3 ? p - 3 : 0, 3) == "年" || tail.substr(p >= 3 ? p - 3 : 0, 3) == "月")) {
+            while (p > 0 &&
+                   (std::isdigit(static_cast<unsigned char>(tail[p - 1])) || tail[p - 1] == ' ' ||
+                    tail.substr(p >= 3 ? p - 3 : 0, 3) == "年" || tail.substr(p >= 3 ? p - 3 : 0, 3) == "月")) {
                 if (std::isdigit(static_cast<unsigned char>(tail[p - 1]))) {
                     --p;
                     ++digits;
@@ -218,7 +225,8 @@ std::vector<std::size_t> page_cuts(std::string_view line) {
             if (at5 > at && at5 < to) to = at5;
         std::size_t last_cjk = std::string_view::npos;
         for (std::size_t p = at; p < to; ++p)
-            if (static_cast<unsigned char>(line[p]) >= 0xE4 && static_cast<unsigned char>(line[p]) <= 0xE9) last_cjk = p;
+            if (static_cast<unsigned char>(line[p]) >= 0xE4 && static_cast<unsigned char>(line[p]) <= 0xE9)
+                last_cjk = p;
         if (last_cjk == std::string_view::npos) break;
         const std::size_t after = last_cjk + 3;  // CJK ideographs are three bytes
         bool values_only = after < to;
@@ -377,8 +385,9 @@ document read_text(std::string_view text) {
             }
             {
                 log_entry(doc.log, "XXGK-I-049",
-                          "line " + std::to_string(line_no) + " holds the whole page (" + std::to_string(length_u8(line)) +
-                              " characters); cut into " + std::to_string(cuts.size() + 1) +
+                          "line " + std::to_string(line_no) + " holds the whole page (" +
+                              std::to_string(length_u8(line)) + " characters); cut into " +
+                              std::to_string(cuts.size() + 1) +
                               " lines at its section headings, table labels, title and signature",
                           {}, at_line(line_no, 1));
             }
@@ -423,7 +432,8 @@ void read_one_line(document& doc, std::string_view line, std::size_t line_no) {
             if (!inner_end.empty() && inner_end.back() == '|') inner_end.remove_suffix(1);
             b.type = block::kind::row;
             b.cells = split_fields(line.substr(0, base + inner_end.size()).substr(base), line_no, '|', 0);
-            for (src_cell& c : b.cells) c.where->column = *c.where->column + static_cast<std::uint32_t>(length_u8(line.substr(0, base)));
+            for (src_cell& c : b.cells)
+                c.where->column = *c.where->column + static_cast<std::uint32_t>(length_u8(line.substr(0, base)));
             split_label_path(b.cells);
             for (const src_cell& c : b.cells) {
                 if (!b.text.empty()) b.text += '\t';
@@ -434,7 +444,8 @@ void read_one_line(document& doc, std::string_view line, std::size_t line_no) {
             // Heading marks, list marks, then inline markup.
             std::size_t i = 0;
             while (i < body.size() && body[i] == '#' && i < 6) ++i;
-            if (i > 0 && (i == body.size() || body[i] == ' ' || body[i] == '*' || static_cast<unsigned char>(body[i]) >= 0x80)) {
+            if (i > 0 &&
+                (i == body.size() || body[i] == ' ' || body[i] == '*' || static_cast<unsigned char>(body[i]) >= 0x80)) {
                 b.heading = static_cast<int>(i);
                 body.remove_prefix(i);
                 while (!body.empty() && body.back() == '#') body.remove_suffix(1);

@@ -112,7 +112,8 @@ label_match vocabulary::find(std::string_view printed, std::string_view section,
         const std::size_t allowed = allowed_distance(t->bare.size());
         if (allowed == 0) continue;
         // Cheap bound before the quadratic distance.
-        const std::size_t gap = t->bare.size() > bare.size() ? t->bare.size() - bare.size() : bare.size() - t->bare.size();
+        const std::size_t gap =
+            t->bare.size() > bare.size() ? t->bare.size() - bare.size() : bare.size() - t->bare.size();
         if (gap > allowed) continue;
         const std::size_t d = edit_distance(bare, t->bare);
         if (d > allowed) continue;
@@ -147,7 +148,8 @@ label_match vocabulary::find(std::string_view printed, std::string_view section,
     // term is taken (settle keeps ties in m.ties; the caller logs the weak match).
     if (o.kind != ordinal::none && bare.size() >= 6) {
         for (const term* t : pool) {
-            if (t->ord.value != o.value || bare.size() >= t->bare.size() || bare.size() * 10 < t->bare.size() * 7) continue;
+            if (t->ord.value != o.value || bare.size() >= t->bare.size() || bare.size() * 10 < t->bare.size() * 7)
+                continue;
             std::size_t k = 0;
             for (char32_t c : t->bare)
                 if (k < bare.size() && bare[k] == c) ++k;

@@ -15,8 +15,8 @@
 namespace xxgk::import_detail {
 
 enum class term_kind {
-    row,          ///< a row label with cells (labels.hpp rows)
-    group,        ///< a spanning row label without cells (三、本年度办理结果, （三）不予公开, 行政诉讼, …)
+    row,  ///< a row label with cells (labels.hpp rows)
+    group,  ///< a spanning row label without cells (三、本年度办理结果, （三）不予公开, 行政诉讼, …)
     column,       ///< a column label with cells
     header_word,  ///< a header cell that is not a column: 申请人情况, 法人或其他组织, 信息内容, 行政诉讼
 };
@@ -46,8 +46,8 @@ enum class match_quality {
 struct label_match {
     const term* t = nullptr;
     match_quality quality = match_quality::none;
-    bool converted = false;  ///< traditional script was converted
-    bool had_note = false;   ///< the printed label carried a bracketed note
+    bool converted = false;         ///< traditional script was converted
+    bool had_note = false;          ///< the printed label carried a bracketed note
     std::vector<const term*> ties;  ///< other terms that matched as well (ambiguous when non-empty)
     explicit operator bool() const noexcept { return t != nullptr && ties.empty(); }
 };

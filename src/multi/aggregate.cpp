@@ -28,11 +28,13 @@ void check_compatible(const std::vector<report>& parts, const report* published)
         if (p.format() != first.format())
             throw incompatible_reports_error(errc::wrong_format, i,
                                              describe_report(p, i) + " has another format than " + what + " (" +
-                                                 std::string(to_string(first.format())) + "): reports of different formats cannot be summed");
+                                                 std::string(to_string(first.format())) +
+                                                 "): reports of different formats cannot be summed");
         if (p.header.year != first.header.year)
             throw incompatible_reports_error(errc::invalid_value, i,
                                              describe_report(p, i) + " covers another year than " + what + " (" +
-                                                 std::to_string(first.header.year) + "): reports of different years cannot be summed");
+                                                 std::to_string(first.header.year) +
+                                                 "): reports of different years cannot be summed");
     }
 }
 
@@ -64,10 +66,14 @@ cell_sum sum_cell(const std::vector<report>& parts, const cell_key& k) {
             money_unit u = c.unit();
             if (k.kind == value_kind::amount_wan_yuan && u == money_unit::none) u = money_unit::wan_yuan;
             if (k.kind == value_kind::amount && u == money_unit::none) continue;  // cannot take part in a unit choice
-            if (!common) common = u;
-            else if (*common != u) mixed = true;
+            if (!common)
+                common = u;
+            else if (*common != u)
+                mixed = true;
         }
-    const money_unit unit = !money ? money_unit::none : mixed ? money_unit::wan_yuan : common.value_or(money_unit::none);
+    const money_unit unit = !money  ? money_unit::none
+                            : mixed ? money_unit::wan_yuan
+                                    : common.value_or(money_unit::none);
     decimal total;
     std::size_t not_applicable = 0;
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -85,8 +91,10 @@ cell_sum sum_cell(const std::vector<report>& parts, const cell_key& k) {
         if (money) {
             money_unit u = c.unit();
             if (k.kind == value_kind::amount_wan_yuan && u == money_unit::none) u = money_unit::wan_yuan;
-            if (u == money_unit::none && unit != money_unit::none) v.reset();  // a unit cannot be assumed
-            else if (unit == money_unit::wan_yuan) v = in_wan_yuan(*v, u);
+            if (u == money_unit::none && unit != money_unit::none)
+                v.reset();  // a unit cannot be assumed
+            else if (unit == money_unit::wan_yuan)
+                v = in_wan_yuan(*v, u);
         }
         const std::optional<decimal> next = v ? decimal::add(total, *v) : std::nullopt;
         if (!next) {
@@ -145,7 +153,8 @@ std::vector<finding> check_aggregate(const report& published, const std::vector<
         // the other unit. An amount without a unit where the other side has one is not comparable.
         const bool money = k.kind == value_kind::amount || k.kind == value_kind::amount_wan_yuan;
         auto unit_of = [&](const cell& c) {
-            return k.kind == value_kind::amount_wan_yuan && c.unit() == money_unit::none ? money_unit::wan_yuan : c.unit();
+            return k.kind == value_kind::amount_wan_yuan && c.unit() == money_unit::none ? money_unit::wan_yuan
+                                                                                         : c.unit();
         };
         const money_unit sum_unit = unit_of(s.result);
         money_unit target = sum_unit;
@@ -190,8 +199,8 @@ std::vector<finding> check_aggregate(const report& published, const std::vector<
             const cell& c = cell_at(parts[i], k.index);
             const std::string body = parts[i].header.body.empty() ? "#" + std::to_string(i) : parts[i].header.body;
             const std::string val_zh = c.is_number() ? c.value().to_string() : c.is_blank() ? "空白" : "未知";
-            const std::string val_en = c.is_number() ? c.value().to_string()
-                                                     : std::string(boost::describe::enum_to_string(c.state(), "?"));
+            const std::string val_en =
+                c.is_number() ? c.value().to_string() : std::string(boost::describe::enum_to_string(c.state(), "?"));
             if (i) zh += "、", en += ", ";
             zh += body + " " + val_zh;
             en += body + " " + val_en;

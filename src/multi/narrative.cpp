@@ -90,8 +90,10 @@ std::vector<std::int64_t> counted_numbers(sv s) {
         std::int64_t v = 0;
         bool overflow = false;
         while (i < s.size() && (d = digit_at(s, i))) {
-            if (v > (INT64_MAX - 9) / 10) overflow = true;
-            else v = v * 10 + d->first;
+            if (v > (INT64_MAX - 9) / 10)
+                overflow = true;
+            else
+                v = v * 10 + d->first;
             i += d->second;
         }
         if (i < s.size() && s[i] == '.') continue;  // a decimal: not a count
@@ -105,7 +107,7 @@ std::vector<std::int64_t> counted_numbers(sv s) {
 
 // Words that open a part of a split sentence: "县本级…；下属单位…".
 constexpr std::array<sv, 14> scope_words{"本级", "本机关", "下属单位", "所属单位", "下属", "各乡镇", "乡镇",
-                                         "街道",  "各部门", "部门",     "县直",     "市直", "区直", "各单位"};
+                                         "街道", "各部门", "部门",     "县直",     "市直", "区直",   "各单位"};
 
 bool scoped(sv segment) {
     sv s = segment;
@@ -124,9 +126,10 @@ bool scoped(sv segment) {
 std::optional<M> measure_of(std::string clause, bool sentence_about_requests, std::optional<M> topic) {
     static constexpr std::array<sv, 5> forward{"结转下年", "结转到下年", "结转至下年", "转入下年", "结转下一年"};
     static constexpr std::array<sv, 4> over{"上年结转", "上年度结转", "上一年度结转", "上一年结转"};
-    static constexpr std::array<sv, 8> litigation{"行政诉讼", "涉及诉讼", "提起诉讼", "复议后起诉", "直接起诉",
-                                                  "被起诉", "被诉", "诉讼案件"};
-    static constexpr std::array<sv, 8> outcome_words{"驳回", "胜诉", "败诉", "撤诉", "维持", "请求", "撤回", "尚未审结"};
+    static constexpr std::array<sv, 8> litigation{"行政诉讼", "涉及诉讼", "提起诉讼", "复议后起诉",
+                                                  "直接起诉", "被起诉",   "被诉",     "诉讼案件"};
+    static constexpr std::array<sv, 8> outcome_words{"驳回", "胜诉", "败诉", "撤诉",
+                                                     "维持", "请求", "撤回", "尚未审结"};
     static constexpr std::array<sv, 6> received{"收到", "受理", "新收", "接收", "接到", "共收"};
     static constexpr std::array<sv, 6> publish{"公开", "发布", "制发", "印发", "出台", "制定"};
     static constexpr std::array<sv, 14> not_publish{"解读", "清理", "废止", "失效", "备案", "审查", "审核",
@@ -193,8 +196,10 @@ std::vector<sv> clauses(sv segment) {
         const std::vector<sv> items = split(piece, std::array<sv, 1>{"、"});
         const bool each_counted =
             std::all_of(items.begin(), items.end(), [](sv item) { return !counted_numbers(item).empty(); });
-        if (each_counted) out.insert(out.end(), items.begin(), items.end());
-        else out.push_back(piece);
+        if (each_counted)
+            out.insert(out.end(), items.begin(), items.end());
+        else
+            out.push_back(piece);
     }
     return out;
 }
@@ -303,7 +308,8 @@ std::vector<std::vector<std::string>> readings(M m, format_version f) {
         case M::lawsuits:
             return {{"review_litigation.litigation_direct.total", "review_litigation.litigation_after_review.total"}};
         case M::lawsuits_corrected:
-            return {{"review_litigation.litigation_direct.corrected", "review_litigation.litigation_after_review.corrected"}};
+            return {{"review_litigation.litigation_direct.corrected",
+                     "review_litigation.litigation_after_review.corrected"}};
         case M::normative_documents:
             if (f == format_version::v2019)
                 return {{"proactive.normative_documents.total_published"},

@@ -41,7 +41,8 @@ public:
         for (const auto* side : {&plus, &minus})
             for (const year_cell& t : *side) {
                 if (!t.value().is_number()) return;
-                const auto next = side == &plus ? decimal::add(sum, t.value().value()) : decimal::subtract(sum, t.value().value());
+                const auto next =
+                    side == &plus ? decimal::add(sum, t.value().value()) : decimal::subtract(sum, t.value().value());
                 if (!next) return;
                 sum = *next;
             }
@@ -64,8 +65,8 @@ public:
         std::vector<std::string> cells{subject.name()};
         for (const year_cell& t : plus) cells.push_back(t.name());
         for (const year_cell& t : minus) cells.push_back(t.name());
-        out.push_back(detail::make_finding(code, subject.k->key, subject.k->pointer, sum.to_string(), actual.to_string(),
-                                           std::move(cells), std::move(v)));
+        out.push_back(detail::make_finding(code, subject.k->key, subject.k->pointer, sum.to_string(),
+                                           actual.to_string(), std::move(cells), std::move(v)));
     }
 
     void pair(const report& prev, const report& cur) {
@@ -83,7 +84,8 @@ public:
                 if (k.column == "prior_items")  // R9, item counts
                     check("XXGK-Y-002", {&cur, &k}, {at(prev, row + "prior_items"), at(prev, row + "change")});
                 else if (k.column == "total_published")  // R9, documents published
-                    check("XXGK-Y-003", {&cur, &k}, {at(prev, row + "total_published"), at(cur, row + "new_published")});
+                    check("XXGK-Y-003", {&cur, &k},
+                          {at(prev, row + "total_published"), at(cur, row + "new_published")});
             } else if (k.column == "in_force") {  // R10
                 check("XXGK-Y-004", {&cur, &k}, {at(prev, row + "in_force"), at(cur, row + "issued")},
                       {at(cur, row + "repealed")});
@@ -93,8 +95,9 @@ public:
 
     void gap(const report& prev, const report& cur) {
         detail::message_values v;
-        v.detail_zh = v.detail_en = std::to_string(prev.header.year + 1) +
-                                    (cur.header.year - prev.header.year > 2 ? "–" + std::to_string(cur.header.year - 1) : "");
+        v.detail_zh = v.detail_en =
+            std::to_string(prev.header.year + 1) +
+            (cur.header.year - prev.header.year > 2 ? "–" + std::to_string(cur.header.year - 1) : "");
         out.push_back(detail::make_finding("XXGK-Y-005", "", "/header/year", std::to_string(prev.header.year + 1),
                                            std::to_string(cur.header.year), {}, std::move(v)));
     }
@@ -132,8 +135,10 @@ std::vector<finding> validate_series(const std::vector<report>& reports) {
         if (cur.header.year == prev.header.year)
             throw incompatible_reports_error(errc::invalid_value, order[n],
                                              who(cur, order[n]) + " has the same year as " + who(prev, order[n - 1]));
-        if (cur.header.year == prev.header.year + 1) c.pair(prev, cur);
-        else c.gap(prev, cur);
+        if (cur.header.year == prev.header.year + 1)
+            c.pair(prev, cur);
+        else
+            c.gap(prev, cur);
     }
     return std::move(c.out);
 }

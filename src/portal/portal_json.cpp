@@ -29,8 +29,8 @@ struct kind_scanner {
     static constexpr std::string_view kind_name = "kind";
 
     std::size_t depth = 0;
-    bool at_kind = false;       // the next value is the one of the top-level "kind"
-    std::string part;           // the start of a top-level member name or of the kind's value
+    bool at_kind = false;  // the next value is the one of the top-level "kind"
+    std::string part;      // the start of a top-level member name or of the kind's value
     std::optional<bool> verdict;
 
     bool decide(bool portal, json_error_code& ec) {
@@ -105,24 +105,29 @@ bool is_portal_json(std::string_view json, const decode_options& options) {
 static portal_decode_result decode_portal_json_here(std::string_view json, const decode_options& options) {
     portal_decode_result result;
     portal p;
-    detail::decode_document(json, options, result.problems, &p.unknown_members,
-                            [&](const boost::json::value& root, detail::decode_context& ctx) {
-        if (!root.is_object()) {
-            ctx.report(errc::wrong_type, std::string("expected a portal object, found ") + detail::json_kind_name(root));
-            return;
-        }
-        const auto& top = root.get_object();
-        const auto it = top.find("kind");
-        const std::string expected = "\"" + std::string(portal_kind) + "\"";
-        if (it == top.end())
-            ctx.report_at("kind", errc::missing_member, "required member 'kind' (" + expected + ") is missing");
-        else if (!it->value().is_string())
-            ctx.report_at("kind", errc::wrong_type, "expected " + expected + ", found " + detail::json_kind_name(it->value()));
-        else if (it->value().get_string() != boost::json::string_view(portal_kind.data(), portal_kind.size()))
-            ctx.report_at("kind", errc::invalid_value,
-                          "'" + std::string(it->value().get_string()) + "' is not a supported kind (" + expected + ")");
-        detail::decode_members(top, p, ctx, it == top.end() ? 0 : 1, [](std::string_view n) { return n == "kind"; });
-    });
+    detail::decode_document(
+        json, options, result.problems, &p.unknown_members,
+        [&](const boost::json::value& root, detail::decode_context& ctx) {
+            if (!root.is_object()) {
+                ctx.report(errc::wrong_type,
+                           std::string("expected a portal object, found ") + detail::json_kind_name(root));
+                return;
+            }
+            const auto& top = root.get_object();
+            const auto it = top.find("kind");
+            const std::string expected = "\"" + std::string(portal_kind) + "\"";
+            if (it == top.end())
+                ctx.report_at("kind", errc::missing_member, "required member 'kind' (" + expected + ") is missing");
+            else if (!it->value().is_string())
+                ctx.report_at("kind", errc::wrong_type,
+                              "expected " + expected + ", found " + detail::json_kind_name(it->value()));
+            else if (it->value().get_string() != boost::json::string_view(portal_kind.data(), portal_kind.size()))
+                ctx.report_at("kind", errc::invalid_value,
+                              "'" + std::string(it->value().get_string()) + "' is not a supported kind (" + expected +
+                                  ")");
+            detail::decode_members(top, p, ctx, it == top.end() ? 0 : 1,
+                                   [](std::string_view n) { return n == "kind"; });
+        });
     if (result.problems.empty()) result.value = std::move(p);
     return result;
 }

@@ -15,14 +15,20 @@ namespace {
 std::string_view trim(std::string_view s) noexcept {
     // ASCII spaces and the ideographic space U+3000 (E3 80 80).
     while (true) {
-        if (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-        else if (s.size() >= 3 && s.substr(0, 3) == "\xE3\x80\x80") s.remove_prefix(3);
-        else break;
+        if (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+            s.remove_prefix(1);
+        else if (s.size() >= 3 && s.substr(0, 3) == "\xE3\x80\x80")
+            s.remove_prefix(3);
+        else
+            break;
     }
     while (true) {
-        if (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-        else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") s.remove_suffix(3);
-        else break;
+        if (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+            s.remove_suffix(1);
+        else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80")
+            s.remove_suffix(3);
+        else
+            break;
     }
     return s;
 }
@@ -55,9 +61,12 @@ double dice(const std::vector<std::string>& a, const std::vector<std::string>& b
     if (a.empty() || b.empty()) return 0;
     std::size_t common = 0;
     for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i] == b[j]) ++common, ++i, ++j;
-        else if (a[i] < b[j]) ++i;
-        else ++j;
+        if (a[i] == b[j])
+            ++common, ++i, ++j;
+        else if (a[i] < b[j])
+            ++i;
+        else
+            ++j;
     }
     return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
@@ -162,9 +171,9 @@ struct form_row {
     interpretation_form form;
 };
 constexpr form_row form_labels[] = {
-    {"文字解读", interpretation_form::text},      {"图文解读", interpretation_form::graphic},
-    {"图表图解", interpretation_form::graphic},   {"政策问答", interpretation_form::qa},
-    {"简明问答", interpretation_form::qa},        {"音频视频", interpretation_form::audio_video},
+    {"文字解读", interpretation_form::text},         {"图文解读", interpretation_form::graphic},
+    {"图表图解", interpretation_form::graphic},      {"政策问答", interpretation_form::qa},
+    {"简明问答", interpretation_form::qa},           {"音频视频", interpretation_form::audio_video},
     {"图片新闻", interpretation_form::picture_news}, {"在线访谈", interpretation_form::interview},
 };
 
@@ -251,7 +260,8 @@ std::array<domain_coverage, domain_count> coverage(const catalog& c) {
     out.fill(domain_coverage::silent);
     if (c.not_applicable)
         for (disclosure_domain d : c.not_applicable->domains)
-            if (static_cast<std::size_t>(d) < domain_count) out[static_cast<std::size_t>(d)] = domain_coverage::not_applicable;
+            if (static_cast<std::size_t>(d) < domain_count)
+                out[static_cast<std::size_t>(d)] = domain_coverage::not_applicable;
     for (const catalog_section& s : c.sections)
         if (s.domain && static_cast<std::size_t>(*s.domain) < domain_count)
             out[static_cast<std::size_t>(*s.domain)] = domain_coverage::covered;
@@ -300,12 +310,18 @@ index_number_parts parse_index_number(std::string_view text) {
     if (slash == std::string_view::npos) return p;  // failed: no front/back
     p.front = std::string(text.substr(0, slash));
     const std::string_view front = text.substr(0, slash);
-    const bool alnum = std::all_of(front.begin(), front.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
-    if (front.empty()) p.front_kind = index_front_kind::empty;
-    else if (front.find('-') != std::string_view::npos) p.front_kind = index_front_kind::hyphenated_code;
-    else if (alnum && front.size() == 9) p.front_kind = index_front_kind::organization_code;
-    else if (alnum && front.size() == 18) p.front_kind = index_front_kind::credit_code;
-    else p.front_kind = index_front_kind::other;
+    const bool alnum = std::all_of(front.begin(), front.end(),
+                                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+    if (front.empty())
+        p.front_kind = index_front_kind::empty;
+    else if (front.find('-') != std::string_view::npos)
+        p.front_kind = index_front_kind::hyphenated_code;
+    else if (alnum && front.size() == 9)
+        p.front_kind = index_front_kind::organization_code;
+    else if (alnum && front.size() == 18)
+        p.front_kind = index_front_kind::credit_code;
+    else
+        p.front_kind = index_front_kind::other;
 
     const std::string_view back = text.substr(slash + 1);
     const std::size_t dash = back.find('-');
@@ -321,9 +337,9 @@ index_number_parts parse_index_number(std::string_view text) {
     }
     p.serial = std::string(serial);
     if (!all_digits(serial)) return p;  // "/2021-None": broken generator output
-    const bool national = (p.front_kind == index_front_kind::organization_code ||
-                           p.front_kind == index_front_kind::credit_code) &&
-                          !p.month && serial.size() == 5;
+    const bool national =
+        (p.front_kind == index_front_kind::organization_code || p.front_kind == index_front_kind::credit_code) &&
+        !p.month && serial.size() == 5;
     p.status = national ? index_parse_status::full : index_parse_status::partial;
     return p;
 }
@@ -341,7 +357,8 @@ std::optional<portal_time> parse_portal_time(std::string_view text) {
         const std::size_t yue = t.find("月", nian);
         const std::size_t ri = yue == std::string_view::npos ? yue : t.find("日", yue);
         if (ri == std::string_view::npos) return std::nullopt;
-        const std::string_view y = t.substr(0, nian), m = t.substr(nian + 3, yue - nian - 3), d = t.substr(yue + 3, ri - yue - 3);
+        const std::string_view y = t.substr(0, nian), m = t.substr(nian + 3, yue - nian - 3),
+                               d = t.substr(yue + 3, ri - yue - 3);
         if (!all_digits(y) || y.size() != 4 || !all_digits(m) || m.size() > 2 || !all_digits(d) || d.size() > 2)
             return std::nullopt;
         calendar_date cd{to_int(y), to_int(m), to_int(d)};
@@ -362,7 +379,8 @@ std::optional<portal_time> parse_portal_time(std::string_view text) {
         const bool colon = i == 2 || i == 5;
         if (colon ? rest[i] != ':' : !(rest[i] >= '0' && rest[i] <= '9')) return std::nullopt;
     }
-    if (to_int(rest.substr(0, 2)) > 23 || to_int(rest.substr(3, 2)) > 59 || (rest.size() == 8 && to_int(rest.substr(6, 2)) > 59))
+    if (to_int(rest.substr(0, 2)) > 23 || to_int(rest.substr(3, 2)) > 59 ||
+        (rest.size() == 8 && to_int(rest.substr(6, 2)) > 59))
         return std::nullopt;
     out.time = std::string(rest);
     return out;
@@ -370,6 +388,8 @@ std::optional<portal_time> parse_portal_time(std::string_view text) {
 
 // ---- equality: the canonical JSON is lossless, so equal JSON means equal portals.
 
-bool operator==(const portal& a, const portal& b) { return a.unknown_members == b.unknown_members && to_json(a) == to_json(b); }
+bool operator==(const portal& a, const portal& b) {
+    return a.unknown_members == b.unknown_members && to_json(a) == to_json(b);
+}
 
 }  // namespace xxgk

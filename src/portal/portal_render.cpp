@@ -50,12 +50,18 @@ std::string json_text(const T& v) {
 
 template <class T>
 std::string scalar_text(const T& v) {
-    if constexpr (std::is_same_v<T, std::string>) return v;
-    else if constexpr (std::is_same_v<T, bool>) return v ? "true" : "false";
-    else if constexpr (std::is_enum_v<T>) return boost::describe::enum_to_string(v, "?");
-    else if constexpr (std::is_integral_v<T>) return std::to_string(v);
-    else if constexpr (std::is_same_v<T, calendar_date>) return v.to_string();
-    else static_assert(sizeof(T) == 0, "no text for this type");
+    if constexpr (std::is_same_v<T, std::string>)
+        return v;
+    else if constexpr (std::is_same_v<T, bool>)
+        return v ? "true" : "false";
+    else if constexpr (std::is_enum_v<T>)
+        return boost::describe::enum_to_string(v, "?");
+    else if constexpr (std::is_integral_v<T>)
+        return std::to_string(v);
+    else if constexpr (std::is_same_v<T, calendar_date>)
+        return v.to_string();
+    else
+        static_assert(sizeof(T) == 0, "no text for this type");
 }
 
 template <class T>
@@ -65,8 +71,10 @@ void columns_of(std::vector<std::string>& out, const std::string& prefix, const 
         using V = typename optional_inner<M>::type;
         if (skip && skip->count(d.name)) return;
         const std::string name = prefix + d.name;
-        if constexpr (is_struct_v<V>) columns_of<V>(out, name + ".", nullptr);
-        else out.push_back(name);
+        if constexpr (is_struct_v<V>)
+            columns_of<V>(out, name + ".", nullptr);
+        else
+            out.push_back(name);
     });
 }
 
@@ -79,8 +87,10 @@ void fields_of(const T* v, std::vector<std::string>& out, const skipped* skip) {
         if constexpr (is_struct_v<V>) {
             const V* inner = nullptr;
             if (v) {
-                if constexpr (detail::is_optional<M>::value) inner = (v->*d.pointer) ? &*(v->*d.pointer) : nullptr;
-                else inner = &(v->*d.pointer);
+                if constexpr (detail::is_optional<M>::value)
+                    inner = (v->*d.pointer) ? &*(v->*d.pointer) : nullptr;
+                else
+                    inner = &(v->*d.pointer);
             }
             fields_of<V>(inner, out, nullptr);
         } else if (!v) {
@@ -178,8 +188,9 @@ std::vector<portal_table> portal_tables(const portal& p) {
     // Builders add their table when they end, in reverse order within each block: restore the
     // order of the model.
     static const std::vector<std::string_view> order = {
-        "departments", "responsibility_lists", "duties", "boundaries", "supervision", "public_services", "power_items",
-        "catalogs", "catalog_sections", "catalog_entries", "items", "listing_entries"};
+        "departments",      "responsibility_lists", "duties",      "boundaries",
+        "supervision",      "public_services",      "power_items", "catalogs",
+        "catalog_sections", "catalog_entries",      "items",       "listing_entries"};
     std::vector<flat> sorted;
     for (std::string_view n : order)
         for (flat& t : tables)

@@ -64,7 +64,8 @@ private:
 
     /// Ids unique within one list (XXGK-P-004).
     template <class T>
-    void unique_ids(const std::vector<T>& list, std::string_view member, std::string_view what_zh, std::string_view what_en) {
+    void unique_ids(const std::vector<T>& list, std::string_view member, std::string_view what_zh,
+                    std::string_view what_en) {
         std::set<std::string> seen;
         for (std::size_t i = 0; i < list.size(); ++i) {
             if (seen.insert(list[i].id).second) continue;
@@ -109,9 +110,10 @@ private:
                  p_.responsibility_lists[i].department, ids_, "部门", "department");
         for (std::size_t i = 0; i < p_.power_lists.size(); ++i) {
             const power_list& l = p_.power_lists[i];
-            link(pointer_of({"power_lists", index_text(i), "department"}), "权力清单", "a power list", l.department, ids_,
-                 "部门", "department");
-            for (std::size_t j = 0; j < l.items.size(); ++j) check_power_item(l.items[j], pointer_of({"power_lists", index_text(i), "items", index_text(j)}));
+            link(pointer_of({"power_lists", index_text(i), "department"}), "权力清单", "a power list", l.department,
+                 ids_, "部门", "department");
+            for (std::size_t j = 0; j < l.items.size(); ++j)
+                check_power_item(l.items[j], pointer_of({"power_lists", index_text(i), "items", index_text(j)}));
         }
     }
 
@@ -124,7 +126,8 @@ private:
             add("XXGK-P-013", item.name, pointer + "/type_label", "", item.type_label, v);
         } else if (*named != item.type) {
             v.detail_zh = v.detail_en = boost::describe::enum_to_string(*named, "?");
-            add("XXGK-P-014", item.name, pointer + "/type", boost::describe::enum_to_string(item.type, "?"), item.type_label, v);
+            add("XXGK-P-014", item.name, pointer + "/type", boost::describe::enum_to_string(item.type, "?"),
+                item.type_label, v);
         }
     }
 
@@ -132,7 +135,8 @@ private:
 
     void check_catalogs() {
         unique_ids(p_.catalogs, "catalogs", "目录", "a catalog");
-        for (std::size_t i = 0; i < p_.catalogs.size(); ++i) check_catalog(p_.catalogs[i], pointer_of({"catalogs", index_text(i)}));
+        for (std::size_t i = 0; i < p_.catalogs.size(); ++i)
+            check_catalog(p_.catalogs[i], pointer_of({"catalogs", index_text(i)}));
     }
 
     void check_catalog(const catalog& c, const std::string& pointer) {
@@ -154,7 +158,8 @@ private:
         }
         if (c.sections_state == capture_state::not_captured) return;  // nothing to say about coverage
         if (c.level != admin_level::county && c.level != admin_level::township) {
-            add("XXGK-P-017", c.id, pointer + "/level", "county | township", boost::describe::enum_to_string(c.level, "?"), named);
+            add("XXGK-P-017", c.id, pointer + "/level", "county | township",
+                boost::describe::enum_to_string(c.level, "?"), named);
             return;
         }
         const auto cov = coverage(c);
@@ -179,7 +184,8 @@ private:
             char sim[16];
             std::snprintf(sim, sizeof sim, "%.2f", r.similarity);
             v.detail_zh = v.detail_en = sim;
-            add("XXGK-P-010", sec.label, pointer + "/label", r.closest ? std::string(domain_label(*r.closest)) : "", sec.label, v);
+            add("XXGK-P-010", sec.label, pointer + "/label", r.closest ? std::string(domain_label(*r.closest)) : "",
+                sec.label, v);
             return;
         }
         if (sec.domain && *sec.domain != *r.domain) {
@@ -310,9 +316,11 @@ private:
                 // prefix of it followed by "..." (spec/portal.md §5.6).
                 std::string_view shown = en.title;
                 constexpr std::string_view ellipsis = "...";
-                const bool cut = shown.size() >= ellipsis.size() && shown.substr(shown.size() - ellipsis.size()) == ellipsis;
+                const bool cut =
+                    shown.size() >= ellipsis.size() && shown.substr(shown.size() - ellipsis.size()) == ellipsis;
                 if (cut) shown.remove_suffix(ellipsis.size());
-                const bool title_ok = cut ? std::string_view(it.title).substr(0, shown.size()) == shown : shown == it.title;
+                const bool title_ok =
+                    cut ? std::string_view(it.title).substr(0, shown.size()) == shown : shown == it.title;
                 if (!title_ok) {
                     message_values v = named;
                     v.detail_zh = "标题";
@@ -323,7 +331,8 @@ private:
                     message_values v = named;
                     v.detail_zh = "日期";
                     v.detail_en = "date";
-                    add("XXGK-P-016", *en.item, ep + "/date", it.published_at->date->to_string(), en.date->to_string(), v);
+                    add("XXGK-P-016", *en.item, ep + "/date", it.published_at->date->to_string(), en.date->to_string(),
+                        v);
                 }
             }
         }
@@ -337,6 +346,8 @@ private:
 
 }  // namespace
 
-std::vector<finding> validate(const portal& p, const validate_options& options) { return portal_checker(p, options).run(); }
+std::vector<finding> validate(const portal& p, const validate_options& options) {
+    return portal_checker(p, options).run();
+}
 
 }  // namespace xxgk

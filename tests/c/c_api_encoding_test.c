@@ -8,10 +8,9 @@
  */
 #include "check.h"
 
-static const char *root;
+static const char* root;
 
-static char *read_fixture(const char *dir, const char *name, size_t *len)
-{
+static char* read_fixture(const char* dir, const char* name, size_t* len) {
     static char path[2048];
     if (strlen(root) + strlen(dir) + 2 > sizeof path) exit(2);
     strcpy(path, root);
@@ -21,13 +20,12 @@ static char *read_fixture(const char *dir, const char *name, size_t *len)
 }
 
 /* Loading `name` (tests/data/encoding) fails with `status` and a message containing `words`. */
-static void expect_refused(const char *name, xxgk_status status, const char *words)
-{
+static void expect_refused(const char* name, xxgk_status status, const char* words) {
     size_t len = 0;
-    char *json = read_fixture("tests/data/encoding", name, &len);
-    xxgk_report *r = NULL;
-    xxgk_error *err = NULL;
-    const char *m;
+    char* json = read_fixture("tests/data/encoding", name, &len);
+    xxgk_report* r = NULL;
+    xxgk_error* err = NULL;
+    const char* m;
     CHECK_STATUS(xxgk_report_from_json(&r, json, len, NULL, &err), status, err);
     m = xxgk_error_message(err, NULL);
     ++checks;
@@ -41,11 +39,10 @@ static void expect_refused(const char *name, xxgk_status status, const char *wor
 }
 
 /* The cells CSV of importing `bytes`. */
-static char *import_cells(const char *bytes, size_t len)
-{
-    xxgk_report *r = NULL;
-    xxgk_error *err = NULL;
-    char *csv = NULL;
+static char* import_cells(const char* bytes, size_t len) {
+    xxgk_report* r = NULL;
+    xxgk_error* err = NULL;
+    char* csv = NULL;
     CHECK_OK(xxgk_import_bytes(&r, NULL, NULL, bytes, len, NULL, &err), err);
     xxgk_error_free(err);
     if (r) CHECK_OK(xxgk_report_to_cells_csv(r, &csv, NULL, NULL), NULL);
@@ -53,11 +50,10 @@ static char *import_cells(const char *bytes, size_t len)
     return csv;
 }
 
-static void expect_same_import(const char *name, const char *original)
-{
+static void expect_same_import(const char* name, const char* original) {
     size_t len = 0, olen = 0;
-    char *bytes = read_fixture("tests/data/encoding", name, &len);
-    char *orig = read_fixture("tests/data/import", original, &olen);
+    char* bytes = read_fixture("tests/data/encoding", name, &len);
+    char* orig = read_fixture("tests/data/import", original, &olen);
     char *a = import_cells(bytes, len), *b = import_cells(orig, olen);
     ++checks;
     if (!a || !b || strcmp(a, b) != 0) {
@@ -70,13 +66,12 @@ static void expect_same_import(const char *name, const char *original)
     free(orig);
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char** argv) {
     size_t len = 0, plain_len = 0;
     char *json, *plain;
     xxgk_report *r = NULL, *p = NULL;
-    xxgk_portal *portal = NULL;
-    xxgk_error *err = NULL;
+    xxgk_portal* portal = NULL;
+    xxgk_error* err = NULL;
     if (argc < 2) {
         fprintf(stderr, "usage: xxgk_c_api_encoding_test SOURCE_DIR\n");
         return 2;
@@ -102,11 +97,14 @@ int main(int argc, char **argv)
 
     /* Other encodings: named. Invalid UTF-8 is caught by the C ABI's check first (its status),
      * ASCII with zero bytes by the decoder (not JSON). */
-    expect_refused("report-utf16le-bom.json", XXGK_E_INVALID_UTF8, "UTF-16LE (it starts with the byte order mark FF FE)");
-    expect_refused("report-utf16be-bom.json", XXGK_E_INVALID_UTF8, "UTF-16BE (it starts with the byte order mark FE FF)");
+    expect_refused("report-utf16le-bom.json", XXGK_E_INVALID_UTF8,
+                   "UTF-16LE (it starts with the byte order mark FF FE)");
+    expect_refused("report-utf16be-bom.json", XXGK_E_INVALID_UTF8,
+                   "UTF-16BE (it starts with the byte order mark FE FF)");
     expect_refused("report-utf16le.json", XXGK_E_INVALID_UTF8, "UTF-16LE without a byte order mark");
     expect_refused("report-utf16be.json", XXGK_E_INVALID_UTF8, "UTF-16BE without a byte order mark");
-    expect_refused("report-utf32le-bom.json", XXGK_E_INVALID_UTF8, "UTF-32LE (it starts with the byte order mark FF FE 00 00)");
+    expect_refused("report-utf32le-bom.json", XXGK_E_INVALID_UTF8,
+                   "UTF-32LE (it starts with the byte order mark FF FE 00 00)");
     expect_refused("report-utf32be.json", XXGK_E_INVALID_UTF8, "UTF-32BE without a byte order mark");
     expect_refused("report-gbk.json", XXGK_E_INVALID_UTF8, "GB18030 (GBK)");
     CHECK_STATUS(xxgk_report_from_json(&r, "{\0}\0", 4, NULL, &err), XXGK_E_INVALID_JSON, err);
@@ -123,17 +121,16 @@ int main(int argc, char **argv)
     /* Messages: a NUL quoted from the input is written \u0000, so the C string is the whole
      * message (issue 16, item 13). */
     {
-        xxgk_report *two[2] = { NULL, NULL };
-        xxgk_issues *issues = NULL;
-        const char *m;
+        xxgk_report* two[2] = {NULL, NULL};
+        xxgk_issues* issues = NULL;
+        const char* m;
         size_t mlen = 0;
         json = read_fixture("examples/data", "sample-2021.json", &len);
         CHECK_OK(xxgk_report_from_json(&two[0], json, len, NULL, &err), err);
         free(json);
         CHECK_OK(xxgk_field_set(two[0], S("header.body"), "a\0b", 3, &err), err);
         CHECK_OK(xxgk_report_clone(two[0], &two[1], &err), err);
-        CHECK_STATUS(xxgk_validate_series((const xxgk_report *const *)two, 2, &issues, &err),
-                     XXGK_E_INVALID_VALUE, err);
+        CHECK_STATUS(xxgk_validate_series((const xxgk_report* const*)two, 2, &issues, &err), XXGK_E_INVALID_VALUE, err);
         m = xxgk_error_message(err, &mlen);
         CHECK(m != NULL && strlen(m) == mlen);
         CHECK_STR(m, "report 1 (a\\u0000b, 2022) has the same year as report 0 (a\\u0000b, 2022)");

@@ -22,12 +22,11 @@
 
 static size_t depth; /* the depth of this round: max_depth, and how deep the input nests */
 
-static const char *dir;
+static const char* dir;
 
 /* A malloc'ed string: prefix, `levels` times open, middle, `levels` times close, suffix. */
-static char *nest(const char *prefix, const char *open, const char *middle, const char *close, const char *suffix,
-                  size_t levels, size_t *len)
-{
+static char* nest(const char* prefix, const char* open, const char* middle, const char* close, const char* suffix,
+                  size_t levels, size_t* len) {
     size_t lp = strlen(prefix), lo = strlen(open), lm = strlen(middle), lc = strlen(close), ls = strlen(suffix);
     size_t n = lp + levels * (lo + lc) + lm + ls, i;
     char *s = malloc(n + 1), *p = s;
@@ -42,9 +41,8 @@ static char *nest(const char *prefix, const char *open, const char *middle, cons
     return s;
 }
 
-static void write_file(const char *path, const char *s, size_t len)
-{
-    FILE *f = fopen(path, "wb");
+static void write_file(const char* path, const char* s, size_t len) {
+    FILE* f = fopen(path, "wb");
     if (!f || fwrite(s, 1, len, f) != len || fclose(f) != 0) {
         fprintf(stderr, "cannot write %s\n", path);
         exit(2);
@@ -53,12 +51,11 @@ static void write_file(const char *path, const char *s, size_t len)
 
 /* Decodes `json` as a report and as a portal file through every entry point, with max_depth =
  * the round's depth, strict and lax. `expect`: the status every call must fail with; 0: any failure. */
-static void decode_everywhere(const char *json, size_t len, xxgk_status expect)
-{
+static void decode_everywhere(const char* json, size_t len, xxgk_status expect) {
     xxgk_load_options o = XXGK_LOAD_OPTIONS_INIT;
-    xxgk_report *r = NULL;
-    xxgk_portal *p = NULL;
-    xxgk_error *e = NULL;
+    xxgk_report* r = NULL;
+    xxgk_portal* p = NULL;
+    xxgk_error* e = NULL;
     xxgk_status s[4];
     char path[4096];
     int lax, k;
@@ -85,13 +82,12 @@ static void decode_everywhere(const char *json, size_t len, xxgk_status expect)
 }
 
 /* A report (lax) carrying a kept value nested `depth` deep: everything that handles the report. */
-static void handle_kept_report(const char *json, size_t len)
-{
+static void handle_kept_report(const char* json, size_t len) {
     xxgk_load_options o = XXGK_LOAD_OPTIONS_INIT;
     xxgk_report *r = NULL, *c = NULL;
-    xxgk_issues *i = NULL;
-    xxgk_error *e = NULL;
-    char *out = NULL;
+    xxgk_issues* i = NULL;
+    xxgk_error* e = NULL;
+    char* out = NULL;
     size_t out_len = 0;
     o.max_depth = depth;
     o.keep_unknown_members = 1;
@@ -116,13 +112,12 @@ static void handle_kept_report(const char *json, size_t len)
 }
 
 /* A portal (lax) carrying a kept value nested deep. */
-static void handle_kept_portal(const char *json, size_t len)
-{
+static void handle_kept_portal(const char* json, size_t len) {
     xxgk_load_options o = XXGK_LOAD_OPTIONS_INIT;
-    xxgk_portal *p = NULL;
-    xxgk_issues *i = NULL;
-    xxgk_error *e = NULL;
-    char *out = NULL;
+    xxgk_portal* p = NULL;
+    xxgk_issues* i = NULL;
+    xxgk_error* e = NULL;
+    char* out = NULL;
     size_t out_len = 0;
     o.max_depth = depth;
     o.keep_unknown_members = 1;
@@ -139,12 +134,11 @@ static void handle_kept_portal(const char *json, size_t len)
     xxgk_portal_free(p);
 }
 
-static void import_everywhere(const char *bytes, size_t len)
-{
+static void import_everywhere(const char* bytes, size_t len) {
     xxgk_import_options o = XXGK_IMPORT_OPTIONS_INIT;
-    xxgk_report *r = NULL;
-    xxgk_error *e = NULL;
-    char *log = NULL;
+    xxgk_report* r = NULL;
+    xxgk_error* e = NULL;
+    char* log = NULL;
     int kind;
     for (kind = XXGK_SOURCE_DETECT; kind <= XXGK_SOURCE_HTML; ++kind) {
         xxgk_status s;
@@ -157,17 +151,15 @@ static void import_everywhere(const char *bytes, size_t len)
 
 static void round_at_depth(void);
 
-static void *run(void *arg)
-{
+static void* run(void* arg) {
     (void)arg;
     for (depth = SHALLOW; depth <= DEPTH; depth += DEPTH - SHALLOW) round_at_depth();
     return NULL;
 }
 
-static void round_at_depth(void)
-{
+static void round_at_depth(void) {
     size_t len;
-    char *s;
+    char* s;
 
     /* Bare nesting: well-formed at the cap, one level past it, never closed. */
     s = nest("", "[", "", "]", "", depth, &len);
@@ -190,7 +182,7 @@ static void round_at_depth(void)
 
     /* Kept by lax decoding (an unknown member of a new report), then handled by every function. */
     {
-        xxgk_report *r = NULL;
+        xxgk_report* r = NULL;
         char *base = NULL, *prefix;
         size_t base_len = 0;
         CHECK_OK(xxgk_report_new(&r, XXGK_FORMAT_2021, NULL), NULL);
@@ -224,8 +216,7 @@ static void round_at_depth(void)
     free(s);
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char** argv) {
     pthread_attr_t attr;
     pthread_t thread;
     size_t kib = 64;

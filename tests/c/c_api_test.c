@@ -17,11 +17,11 @@
 #include "check.h"
 
 /* Checks the error of a failed call: status, location (exact, or NULL to skip), and frees it. */
-static void expect_error(int line, xxgk_error **err, xxgk_status status, const char *location)
-{
+static void expect_error(int line, xxgk_error** err, xxgk_status status, const char* location) {
     ++checks;
     if (*err == NULL) {
-        fprintf(stderr, "%s:%d: expected an error object with %s, got none\n", __FILE__, line, xxgk_status_name(status));
+        fprintf(stderr, "%s:%d: expected an error object with %s, got none\n", __FILE__, line,
+                xxgk_status_name(status));
         ++failures;
         return;
     }
@@ -37,7 +37,7 @@ static void expect_error(int line, xxgk_error **err, xxgk_status status, const c
     }
     {
         size_t len = 12345;
-        const char *m = xxgk_error_message(*err, &len);
+        const char* m = xxgk_error_message(*err, &len);
         if (m == NULL || len != strlen(m) || len == 0) {
             fprintf(stderr, "%s:%d: error message missing or length wrong\n", __FILE__, line);
             ++failures;
@@ -48,18 +48,17 @@ static void expect_error(int line, xxgk_error **err, xxgk_status status, const c
 }
 #define EXPECT_ERROR(err, status, location) expect_error(__LINE__, &(err), (status), (location))
 
-static const char *data_dir;
+static const char* data_dir;
 
-static char *read_text(const char *name, size_t *len) { return check_read_file(data_dir, name, len); }
+static char* read_text(const char* name, size_t* len) { return check_read_file(data_dir, name, len); }
 
-static void data_path(char *out, size_t size, const char *name) { snprintf(out, size, "%s/%s", data_dir, name); }
+static void data_path(char* out, size_t size, const char* name) { snprintf(out, size, "%s/%s", data_dir, name); }
 
 /* A copy of `text` with the first `from` replaced by `to` (the test fails if `from` is absent). */
-static char *replaced(const char *text, const char *from, const char *to)
-{
-    const char *at = strstr(text, from);
+static char* replaced(const char* text, const char* from, const char* to) {
+    const char* at = strstr(text, from);
     size_t n = strlen(text), nf = strlen(from), nt = strlen(to);
-    char *out;
+    char* out;
     if (!at) {
         fprintf(stderr, "replaced: '%s' not found\n", from);
         exit(2);
@@ -71,12 +70,11 @@ static char *replaced(const char *text, const char *from, const char *to)
     return out;
 }
 
-static xxgk_report *load(const char *name)
-{
+static xxgk_report* load(const char* name) {
     size_t len;
-    char *text = read_text(name, &len);
-    xxgk_report *r = NULL;
-    xxgk_error *err = NULL;
+    char* text = read_text(name, &len);
+    xxgk_report* r = NULL;
+    xxgk_error* err = NULL;
     CHECK_OK(xxgk_report_from_json(&r, text, len, NULL, &err), err);
     xxgk_error_free(err);
     free(text);
@@ -86,9 +84,8 @@ static xxgk_report *load(const char *name)
 
 /* ---- versions, formats, statuses, memory ------------------------------------------------- */
 
-static void test_versions(void)
-{
-    const int *formats = NULL;
+static void test_versions(void) {
+    const int* formats = NULL;
     char expected[32];
     CHECK(xxgk_version_number() == XXGK_VERSION_NUMBER);
     CHECK(XXGK_VERSION_NUMBER == XXGK_VERSION_MAJOR * 10000 + XXGK_VERSION_MINOR * 100 + XXGK_VERSION_PATCH);
@@ -106,8 +103,7 @@ static void test_versions(void)
     CHECK(xxgk_format_supported(-1) == 0);
 }
 
-static void test_status_names(void)
-{
+static void test_status_names(void) {
     CHECK_STR(xxgk_status_name(XXGK_OK), "ok");
     CHECK_STR(xxgk_status_name(XXGK_E_INVALID_JSON), "invalid_json");
     CHECK_STR(xxgk_status_name(XXGK_E_WRONG_TYPE), "wrong_type");
@@ -130,8 +126,7 @@ static void test_status_names(void)
     CHECK_STR(xxgk_status_name(100000), "unknown");
 }
 
-static void test_null_tolerance(void)
-{
+static void test_null_tolerance(void) {
     size_t len = 99;
     xxgk_problem p = XXGK_PROBLEM_INIT;
     xxgk_free(NULL);
@@ -171,13 +166,12 @@ static void test_null_tolerance(void)
 
 /* Every status-returning function with NULL where a pointer is required: INVALID_ARGUMENT, an
  * error object, out-parameters cleared. Also works with err == NULL. */
-static void test_null_arguments(void)
-{
-    xxgk_error *err = NULL;
-    xxgk_report *r = load("sample-2021.json");
-    xxgk_report *out = (xxgk_report *)&err; /* garbage that must be cleared */
-    xxgk_issues *issues = (xxgk_issues *)&err;
-    char *buf = (char *)&err;
+static void test_null_arguments(void) {
+    xxgk_error* err = NULL;
+    xxgk_report* r = load("sample-2021.json");
+    xxgk_report* out = (xxgk_report*)&err; /* garbage that must be cleared */
+    xxgk_issues* issues = (xxgk_issues*)&err;
+    char* buf = (char*)&err;
     size_t len = 77;
     xxgk_cell cell = XXGK_CELL_INIT;
     xxgk_key_info key = XXGK_KEY_INFO_INIT;
@@ -196,7 +190,7 @@ static void test_null_arguments(void)
 
     CHECK_STATUS(xxgk_report_from_file(NULL, "x.json", NULL, &err), XXGK_E_INVALID_ARGUMENT, err);
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
-    out = (xxgk_report *)&err;
+    out = (xxgk_report*)&err;
     CHECK_STATUS(xxgk_report_from_file(&out, NULL, NULL, &err), XXGK_E_INVALID_ARGUMENT, err);
     CHECK(out == NULL);
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
@@ -211,7 +205,7 @@ static void test_null_arguments(void)
     CHECK_STATUS(xxgk_report_to_cells_csv(r, NULL, NULL, &err), XXGK_E_INVALID_ARGUMENT, err);
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
 
-    out = (xxgk_report *)&err;
+    out = (xxgk_report*)&err;
     CHECK_STATUS(xxgk_report_clone(NULL, &out, &err), XXGK_E_INVALID_ARGUMENT, err);
     CHECK(out == NULL);
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
@@ -259,11 +253,10 @@ static void test_null_arguments(void)
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
     CHECK_STATUS(xxgk_key_find(XXGK_FORMAT_2019, NULL, 0, &key, &err), XXGK_E_INVALID_ARGUMENT, err);
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
-    CHECK_STATUS(xxgk_key_find(XXGK_FORMAT_2019, S("requests.total.total"), NULL, &err), XXGK_E_INVALID_ARGUMENT,
-                 err);
+    CHECK_STATUS(xxgk_key_find(XXGK_FORMAT_2019, S("requests.total.total"), NULL, &err), XXGK_E_INVALID_ARGUMENT, err);
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
 
-    buf = (char *)&err;
+    buf = (char*)&err;
     CHECK_STATUS(xxgk_field_get(NULL, S("header.body"), &buf, &len, &err), XXGK_E_INVALID_ARGUMENT, err);
     CHECK(buf == NULL);
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
@@ -297,14 +290,13 @@ static void test_null_arguments(void)
 }
 
 /* A struct whose version is 0 (not initialised) or newer than the library: INVALID_ARGUMENT. */
-static void test_struct_versions(void)
-{
-    xxgk_error *err = NULL;
-    xxgk_report *r = load("sample-2021.json");
-    xxgk_report *out = NULL;
-    xxgk_issues *issues = NULL;
+static void test_struct_versions(void) {
+    xxgk_error* err = NULL;
+    xxgk_report* r = load("sample-2021.json");
+    xxgk_report* out = NULL;
+    xxgk_issues* issues = NULL;
     size_t len;
-    char *text = read_text("sample-2021.json", &len);
+    char* text = read_text("sample-2021.json", &len);
     xxgk_load_options load = XXGK_LOAD_OPTIONS_INIT;
     xxgk_validate_options validate = XXGK_VALIDATE_OPTIONS_INIT;
     xxgk_cell cell = XXGK_CELL_INIT;
@@ -341,8 +333,7 @@ static void test_struct_versions(void)
     key.version = 0;
     CHECK_STATUS(xxgk_key_at(XXGK_FORMAT_2021, 0, &key, &err), XXGK_E_INVALID_ARGUMENT, err);
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
-    CHECK_STATUS(xxgk_key_find(XXGK_FORMAT_2021, S("requests.total.total"), &key, &err), XXGK_E_INVALID_ARGUMENT,
-                 err);
+    CHECK_STATUS(xxgk_key_find(XXGK_FORMAT_2021, S("requests.total.total"), &key, &err), XXGK_E_INVALID_ARGUMENT, err);
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
 
     rule.version = 2;
@@ -367,12 +358,11 @@ static void test_struct_versions(void)
 
 /* ---- reports ----------------------------------------------------------------------------- */
 
-static void test_report_new(void)
-{
-    xxgk_error *err = NULL;
-    xxgk_report *r = NULL;
+static void test_report_new(void) {
+    xxgk_error* err = NULL;
+    xxgk_report* r = NULL;
     xxgk_cell cell = XXGK_CELL_INIT;
-    xxgk_issues *issues = NULL;
+    xxgk_issues* issues = NULL;
 
     CHECK_OK(xxgk_report_new(&r, XXGK_FORMAT_2019, &err), err);
     CHECK(err == NULL);
@@ -389,19 +379,18 @@ static void test_report_new(void)
     CHECK(xxgk_report_format(r) == XXGK_FORMAT_2021);
     xxgk_report_free(r);
 
-    r = (xxgk_report *)&err;
+    r = (xxgk_report*)&err;
     CHECK_STATUS(xxgk_report_new(&r, 2020, &err), XXGK_E_INVALID_ARGUMENT, err);
     CHECK(r == NULL);
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
     CHECK_STATUS(xxgk_report_new(&r, 0, NULL), XXGK_E_INVALID_ARGUMENT, NULL);
 }
 
-static void round_trip(const char *name, int format)
-{
-    xxgk_error *err = NULL;
+static void round_trip(const char* name, int format) {
+    xxgk_error* err = NULL;
     char path[4096];
     size_t len, len1 = 0;
-    char *text = read_text(name, &len);
+    char* text = read_text(name, &len);
     xxgk_report *a = NULL, *b = NULL, *c = NULL, *d = NULL;
     char *json1 = NULL, *json2 = NULL;
 
@@ -433,17 +422,15 @@ static void round_trip(const char *name, int format)
     free(text);
 }
 
-static void test_round_trips(void)
-{
+static void test_round_trips(void) {
     round_trip("cangnan-2020.json", XXGK_FORMAT_2019);
     round_trip("sample-2021.json", XXGK_FORMAT_2021);
 }
 
-static void test_cells_csv(void)
-{
-    xxgk_error *err = NULL;
-    xxgk_report *r = load("cangnan-2020.json");
-    char *csv = NULL;
+static void test_cells_csv(void) {
+    xxgk_error* err = NULL;
+    xxgk_report* r = load("cangnan-2020.json");
+    char* csv = NULL;
     size_t len = 0;
     CHECK_OK(xxgk_report_to_cells_csv(r, &csv, &len, &err), err);
     CHECK(csv != NULL && len == strlen(csv));
@@ -453,15 +440,14 @@ static void test_cells_csv(void)
     xxgk_report_free(r);
 }
 
-static void test_decode_errors(void)
-{
-    xxgk_error *err = NULL;
-    xxgk_report *r = (xxgk_report *)&err;
+static void test_decode_errors(void) {
+    xxgk_error* err = NULL;
+    xxgk_report* r = (xxgk_report*)&err;
     xxgk_problem p = XXGK_PROBLEM_INIT;
     xxgk_load_options options = XXGK_LOAD_OPTIONS_INIT;
     size_t len, i, count;
-    char *text = read_text("cangnan-2020.json", &len);
-    char *bad;
+    char* text = read_text("cangnan-2020.json", &len);
+    char* bad;
     char path[4096];
 
     /* Not JSON: offset, line and column of the syntax error. */
@@ -504,16 +490,18 @@ static void test_decode_errors(void)
     CHECK_STATUS(xxgk_report_from_json(&r, "{}", (size_t)PTRDIFF_MAX, NULL, &err), XXGK_E_LIMIT_EXCEEDED, err);
     EXPECT_ERROR(err, XXGK_E_LIMIT_EXCEEDED, "");
     {
-        xxgk_portal *p = NULL;
+        xxgk_portal* p = NULL;
         xxgk_import_options io = XXGK_IMPORT_OPTIONS_INIT;
         io.max_input_bytes = SIZE_MAX;
-        CHECK_STATUS(xxgk_portal_from_json(&p, "{}", (size_t)PTRDIFF_MAX + 1, NULL, &err), XXGK_E_INVALID_ARGUMENT, err);
+        CHECK_STATUS(xxgk_portal_from_json(&p, "{}", (size_t)PTRDIFF_MAX + 1, NULL, &err), XXGK_E_INVALID_ARGUMENT,
+                     err);
         EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
         CHECK_STATUS(xxgk_portal_from_json(&p, "{}", (size_t)PTRDIFF_MAX, NULL, &err), XXGK_E_LIMIT_EXCEEDED, err);
         EXPECT_ERROR(err, XXGK_E_LIMIT_EXCEEDED, "");
         CHECK_STATUS(xxgk_import_bytes(&r, NULL, NULL, "x", SIZE_MAX, &io, &err), XXGK_E_INVALID_ARGUMENT, err);
         EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
-        CHECK_STATUS(xxgk_import_bytes(&r, NULL, NULL, "x", (size_t)PTRDIFF_MAX, NULL, &err), XXGK_E_LIMIT_EXCEEDED, err);
+        CHECK_STATUS(xxgk_import_bytes(&r, NULL, NULL, "x", (size_t)PTRDIFF_MAX, NULL, &err), XXGK_E_LIMIT_EXCEEDED,
+                     err);
         EXPECT_ERROR(err, XXGK_E_LIMIT_EXCEEDED, "");
     }
     options.max_input_bytes = SIZE_MAX;
@@ -551,9 +539,9 @@ static void test_decode_errors(void)
 
     /* Several problems: every one is reported, each with its pointer. */
     {
-        char *b1 = replaced(text, "\"year\": 2020", "\"year\": \"2020\"");
-        char *b2 = replaced(b1, "\"scope\": \"compiled\"", "\"scope\": \"everything\"");
-        char *b3 = replaced(b2, "\"body\": \"苍南县人民政府\"", "\"body\": \"苍南县人民政府\", \"nickname\": 1");
+        char* b1 = replaced(text, "\"year\": 2020", "\"year\": \"2020\"");
+        char* b2 = replaced(b1, "\"scope\": \"compiled\"", "\"scope\": \"everything\"");
+        char* b3 = replaced(b2, "\"body\": \"苍南县人民政府\"", "\"body\": \"苍南县人民政府\", \"nickname\": 1");
         CHECK_STATUS(xxgk_report_from_json(&r, b3, strlen(b3), NULL, &err), XXGK_E_UNKNOWN_MEMBER, err);
         count = xxgk_error_count(err);
         CHECK(count == 3);
@@ -581,7 +569,7 @@ static void test_decode_errors(void)
         options.keep_unknown_members = 1;
         CHECK_OK(xxgk_report_from_json(&r, b2, strlen(b2), &options, &err), err);
         {
-            char *json = NULL;
+            char* json = NULL;
             CHECK_OK(xxgk_report_to_json(r, &json, NULL, &err), err);
             CHECK(json != NULL && strstr(json, "\"nickname\":1") != NULL);
             xxgk_free(json);
@@ -627,13 +615,12 @@ static void test_decode_errors(void)
 
 /* ---- cells ------------------------------------------------------------------------------- */
 
-static void test_cells(void)
-{
-    xxgk_error *err = NULL;
-    xxgk_report *r = load("cangnan-2020.json");
-    xxgk_report *r21 = load("sample-2021.json");
+static void test_cells(void) {
+    xxgk_error* err = NULL;
+    xxgk_report* r = load("cangnan-2020.json");
+    xxgk_report* r21 = load("sample-2021.json");
     xxgk_cell cell = XXGK_CELL_INIT;
-    xxgk_issues *issues = NULL;
+    xxgk_issues* issues = NULL;
 
     /* The blank that the validator flags, and the total next to it. */
     CHECK_OK(xxgk_cell_get(r, S("requests.withheld_prohibited_by_law.total"), &cell, &err), err);
@@ -669,9 +656,9 @@ static void test_cells(void)
     CHECK_OK(xxgk_cell_get(r21, S("proactive.fees.amount"), &cell, &err), err);
     CHECK(cell.coefficient == 1 && cell.scale == 6 && cell.unit == XXGK_UNIT_NONE);
     CHECK_STR(cell.value_text, "0.000001");
-    CHECK_OK(xxgk_cell_set_decimal(r, S("proactive.procurement.amount"), S("-9223372036854775808"), XXGK_UNIT_YUAN,
-                                   &err),
-             err);
+    CHECK_OK(
+        xxgk_cell_set_decimal(r, S("proactive.procurement.amount"), S("-9223372036854775808"), XXGK_UNIT_YUAN, &err),
+        err);
     CHECK_OK(xxgk_cell_get(r, S("proactive.procurement.amount"), &cell, &err), err);
     CHECK(cell.kind == XXGK_KIND_AMOUNT && cell.unit == XXGK_UNIT_YUAN && cell.coefficient == INT64_MIN);
     CHECK_STR(cell.value_text, "-9223372036854775808");
@@ -681,9 +668,9 @@ static void test_cells(void)
     CHECK_STATUS(xxgk_cell_set_decimal(r21, S("proactive.fees.amount"), S("1e5"), XXGK_UNIT_NONE, &err),
                  XXGK_E_INVALID_VALUE, err);
     EXPECT_ERROR(err, XXGK_E_INVALID_VALUE, "proactive.fees.amount");
-    CHECK_STATUS(xxgk_cell_set_decimal(r21, S("proactive.fees.amount"), S("99999999999999999999"), XXGK_UNIT_NONE,
-                                       &err),
-                 XXGK_E_INVALID_VALUE, err);
+    CHECK_STATUS(
+        xxgk_cell_set_decimal(r21, S("proactive.fees.amount"), S("99999999999999999999"), XXGK_UNIT_NONE, &err),
+        XXGK_E_INVALID_VALUE, err);
     EXPECT_ERROR(err, XXGK_E_INVALID_VALUE, "proactive.fees.amount");
     CHECK_STATUS(xxgk_cell_set_decimal(r21, S("proactive.fees.amount"), S("1.5"), 7, &err), XXGK_E_INVALID_ARGUMENT,
                  err);
@@ -738,8 +725,7 @@ static void test_cells(void)
     EXPECT_ERROR(err, XXGK_E_UNKNOWN_KEY, "proactive.procurement.amount");
     CHECK_STATUS(xxgk_cell_set_integer(r21, S("requests.other.total"), 1, &err), XXGK_E_UNKNOWN_KEY, err);
     EXPECT_ERROR(err, XXGK_E_UNKNOWN_KEY, "requests.other.total");
-    CHECK_STATUS(xxgk_cell_set_decimal(r21, S("requests.nope"), S("1"), XXGK_UNIT_NONE, &err), XXGK_E_UNKNOWN_KEY,
-                 err);
+    CHECK_STATUS(xxgk_cell_set_decimal(r21, S("requests.nope"), S("1"), XXGK_UNIT_NONE, &err), XXGK_E_UNKNOWN_KEY, err);
     EXPECT_ERROR(err, XXGK_E_UNKNOWN_KEY, "requests.nope");
     CHECK_STATUS(xxgk_cell_set_state(r21, S(""), XXGK_CELL_BLANK, NULL, 0, &err), XXGK_E_UNKNOWN_KEY, err);
     EXPECT_ERROR(err, XXGK_E_UNKNOWN_KEY, "");
@@ -761,10 +747,9 @@ static void test_cells(void)
 }
 
 /* Every key of both formats can be read and written on a fresh report. */
-static void test_every_key(int format, size_t expected_count)
-{
-    xxgk_error *err = NULL;
-    xxgk_report *r = NULL;
+static void test_every_key(int format, size_t expected_count) {
+    xxgk_error* err = NULL;
+    xxgk_report* r = NULL;
     size_t i, n = xxgk_key_count(format);
     CHECK(n == expected_count);
     CHECK_OK(xxgk_report_new(&r, format, &err), err);
@@ -798,9 +783,8 @@ static void test_every_key(int format, size_t expected_count)
     xxgk_report_free(r);
 }
 
-static void test_keys(void)
-{
-    xxgk_error *err = NULL;
+static void test_keys(void) {
+    xxgk_error* err = NULL;
     xxgk_key_info k = XXGK_KEY_INFO_INIT;
 
     CHECK(xxgk_key_count(XXGK_FORMAT_2019) == 198);
@@ -818,7 +802,8 @@ static void test_keys(void)
     CHECK_STR(k.row_groups, "三、本年度办理结果");
     CHECK_STR(k.column_group, "法人或其他组织");
     CHECK_STR(k.column_label, "商业企业");
-    CHECK_STR(k.label_path, "三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （一）予以公开 › 法人或其他组织 › 商业企业");
+    CHECK_STR(k.label_path,
+              "三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （一）予以公开 › 法人或其他组织 › 商业企业");
     CHECK(k.kind == XXGK_KIND_COUNT);
     CHECK_OK(xxgk_key_find(XXGK_FORMAT_2019, S("proactive.procurement.amount"), &k, &err), err);
     CHECK(k.kind == XXGK_KIND_AMOUNT);
@@ -841,30 +826,30 @@ static void test_keys(void)
 
 /* ---- fields and JSON subtrees ------------------------------------------------------------ */
 
-static void check_field(xxgk_report *r, const char *key, const char *expected)
-{
-    xxgk_error *err = NULL;
-    char *value = (char *)&err;
+static void check_field(xxgk_report* r, const char* key, const char* expected) {
+    xxgk_error* err = NULL;
+    char* value = (char*)&err;
     size_t len = 99;
     CHECK_OK(xxgk_field_get(r, key, strlen(key), &value, &len, &err), err);
     if (expected == NULL) {
         CHECK(value == NULL && len == 0);
     } else {
         CHECK(value != NULL && len == strlen(expected));
-        if (value) CHECK_STR(value, expected);
-        else fprintf(stderr, "field %s is absent, expected \"%s\"\n", key, expected);
+        if (value)
+            CHECK_STR(value, expected);
+        else
+            fprintf(stderr, "field %s is absent, expected \"%s\"\n", key, expected);
     }
     xxgk_free(value);
     xxgk_error_free(err);
 }
 
-static void test_fields(void)
-{
-    xxgk_error *err = NULL;
-    xxgk_report *r = load("cangnan-2020.json");
-    xxgk_report *r21 = load("sample-2021.json");
-    xxgk_report *before = NULL;
-    char *value = NULL;
+static void test_fields(void) {
+    xxgk_error* err = NULL;
+    xxgk_report* r = load("cangnan-2020.json");
+    xxgk_report* r21 = load("sample-2021.json");
+    xxgk_report* before = NULL;
+    char* value = NULL;
     size_t len = 0;
 
     check_field(r, "header.body", "苍南县人民政府");
@@ -941,8 +926,8 @@ static void test_fields(void)
 
     /* Setting a member of an absent object that needs more members. */
     CHECK_OK(xxgk_report_set_json(r21, S("/header/statistics_period"), S("null"), &err), err);
-    CHECK_STATUS(xxgk_field_set(r21, S("header.statistics_period.start"), S("2022-01-01"), &err),
-                 XXGK_E_MISSING_MEMBER, err);
+    CHECK_STATUS(xxgk_field_set(r21, S("header.statistics_period.start"), S("2022-01-01"), &err), XXGK_E_MISSING_MEMBER,
+                 err);
     EXPECT_ERROR(err, XXGK_E_MISSING_MEMBER, "/header/statistics_period/end");
 
     /* Reading non-fields. */
@@ -966,11 +951,10 @@ static void test_fields(void)
     xxgk_report_free(r21);
 }
 
-static void test_json_subtrees(void)
-{
-    xxgk_error *err = NULL;
-    xxgk_report *r = load("cangnan-2020.json");
-    xxgk_report *other = load("sample-2021.json");
+static void test_json_subtrees(void) {
+    xxgk_error* err = NULL;
+    xxgk_report* r = load("cangnan-2020.json");
+    xxgk_report* other = load("sample-2021.json");
     xxgk_cell cell = XXGK_CELL_INIT;
     char *json = NULL, *whole = NULL;
     size_t len = 0;
@@ -1008,8 +992,8 @@ static void test_json_subtrees(void)
     EXPECT_ERROR(err, XXGK_E_INVALID_UTF8, "");
 
     /* Whole subtrees. */
-    CHECK_OK(xxgk_report_set_json(r, S("/overview"), S("{\"heading\":\"一、总体情况\",\"paragraphs\":[\"新的段落。\"]}"),
-                                  &err),
+    CHECK_OK(xxgk_report_set_json(r, S("/overview"),
+                                  S("{\"heading\":\"一、总体情况\",\"paragraphs\":[\"新的段落。\"]}"), &err),
              err);
     CHECK_OK(xxgk_report_get_json(r, S("/overview"), &json, &len, &err), err);
     CHECK_STR(json, "{\"heading\":\"一、总体情况\",\"paragraphs\":[\"新的段落。\"]}");
@@ -1018,7 +1002,8 @@ static void test_json_subtrees(void)
     check_field(r, "header.title", NULL);
     CHECK_OK(xxgk_report_set_json(r, S("/header/legal_bases/-"), S("\"《条例》\""), &err), err);
     CHECK_OK(xxgk_report_set_json(r, S("/requests/granted/total"),
-                                  S("{\"state\":\"text\",\"raw\":\"见附件\",\"source\":{\"line\":3,\"column\":7}}"), &err),
+                                  S("{\"state\":\"text\",\"raw\":\"见附件\",\"source\":{\"line\":3,\"column\":7}}"),
+                                  &err),
              err);
     CHECK_OK(xxgk_cell_get(r, S("requests.granted.total"), &cell, &err), err);
     CHECK(cell.state == XXGK_CELL_TEXT);
@@ -1042,7 +1027,9 @@ static void test_json_subtrees(void)
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
     CHECK_STATUS(xxgk_report_set_json(r, S("/overview"), "{}", (size_t)PTRDIFF_MAX, &err), XXGK_E_LIMIT_EXCEEDED, err);
     EXPECT_ERROR(err, XXGK_E_LIMIT_EXCEEDED, "");
-    CHECK_STATUS(xxgk_report_set_json(r, S("/overview"), S("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"), &err),
+    CHECK_STATUS(xxgk_report_set_json(
+                     r, S("/overview"),
+                     S("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"), &err),
                  XXGK_E_LIMIT_EXCEEDED, err);
     EXPECT_ERROR(err, XXGK_E_LIMIT_EXCEEDED, "");
     CHECK_STATUS(xxgk_report_set_json(r, S("/overview"), S("[]"), &err), XXGK_E_WRONG_TYPE, err);
@@ -1080,21 +1067,20 @@ static void test_json_subtrees(void)
 
 /* ---- validation and the rule catalog ----------------------------------------------------- */
 
-static void test_validate_cangnan(void)
-{
-    xxgk_error *err = NULL;
-    xxgk_report *r = load("cangnan-2020.json");
-    xxgk_issues *issues = NULL;
+static void test_validate_cangnan(void) {
+    xxgk_error* err = NULL;
+    xxgk_report* r = load("cangnan-2020.json");
+    xxgk_issues* issues = NULL;
     xxgk_validate_options options = XXGK_VALIDATE_OPTIONS_INIT;
     size_t i, n, len, error_index = (size_t)-1, consequence = (size_t)-1;
-    char *json = NULL;
+    char* json = NULL;
 
     CHECK_OK(xxgk_report_validate(r, NULL, &issues, &err), err);
     n = xxgk_issues_count(issues);
     CHECK(n >= 1);
     CHECK(xxgk_issues_error_count(issues) == 1);
     for (i = 0; i < n; ++i) {
-        const char *code = xxgk_issues_code(issues, i, &len);
+        const char* code = xxgk_issues_code(issues, i, &len);
         CHECK(code != NULL && len == strlen(code) && strncmp(code, "XXGK-", 5) == 0);
         if (xxgk_issues_severity(issues, i) == XXGK_SEVERITY_ERROR) error_index = i;
         if (strcmp(xxgk_issues_caused_by(issues, i, NULL), "") != 0) consequence = i;
@@ -1121,8 +1107,9 @@ static void test_validate_cangnan(void)
         cells = xxgk_issues_cell_count(issues, i);
         CHECK(cells == 7);
         for (j = 0; j < cells; ++j) {
-            const char *cell = xxgk_issues_cell_at(issues, i, j, &len);
-            CHECK(cell != NULL && len == strlen(cell) && strncmp(cell, "requests.withheld_prohibited_by_law.", 36) == 0);
+            const char* cell = xxgk_issues_cell_at(issues, i, j, &len);
+            CHECK(cell != NULL && len == strlen(cell) &&
+                  strncmp(cell, "requests.withheld_prohibited_by_law.", 36) == 0);
         }
         len = 5;
         CHECK(xxgk_issues_cell_at(issues, i, cells, &len) == NULL && len == 0);
@@ -1130,7 +1117,8 @@ static void test_validate_cangnan(void)
     /* The consequence names its root. */
     CHECK(consequence != (size_t)-1);
     if (consequence != (size_t)-1) {
-        CHECK_STR(xxgk_issues_caused_by(issues, consequence, NULL), "XXGK-T3-004 requests.withheld_prohibited_by_law.total");
+        CHECK_STR(xxgk_issues_caused_by(issues, consequence, NULL),
+                  "XXGK-T3-004 requests.withheld_prohibited_by_law.total");
         CHECK(xxgk_issues_severity(issues, consequence) == XXGK_SEVERITY_INFO);
     }
     /* Out of range. */
@@ -1166,12 +1154,11 @@ static void test_validate_cangnan(void)
     xxgk_report_free(r);
 }
 
-static void test_validate_sample(void)
-{
-    xxgk_error *err = NULL;
-    xxgk_report *r = load("sample-2021.json");
-    xxgk_issues *issues = NULL;
-    char *json = NULL;
+static void test_validate_sample(void) {
+    xxgk_error* err = NULL;
+    xxgk_report* r = load("sample-2021.json");
+    xxgk_issues* issues = NULL;
+    char* json = NULL;
     CHECK_OK(xxgk_report_validate(r, NULL, &issues, &err), err);
     CHECK(xxgk_issues_error_count(issues) == 0);
     CHECK_OK(xxgk_issues_to_json(issues, &json, NULL, &err), err);
@@ -1181,9 +1168,8 @@ static void test_validate_sample(void)
     xxgk_report_free(r);
 }
 
-static void test_rules(void)
-{
-    xxgk_error *err = NULL;
+static void test_rules(void) {
+    xxgk_error* err = NULL;
     xxgk_rule_info rule = XXGK_RULE_INFO_INIT;
     size_t i, n = xxgk_rule_count();
     int seen = 0;
@@ -1215,13 +1201,12 @@ static void test_rules(void)
 }
 
 /* Borrowed pointers: raw stays valid until the cell changes; static strings forever. */
-static void test_lifetimes(void)
-{
-    xxgk_error *err = NULL;
-    xxgk_report *r = NULL;
+static void test_lifetimes(void) {
+    xxgk_error* err = NULL;
+    xxgk_report* r = NULL;
     xxgk_cell cell = XXGK_CELL_INIT;
     xxgk_key_info k = XXGK_KEY_INFO_INIT;
-    const char *raw;
+    const char* raw;
     CHECK_OK(xxgk_report_new(&r, XXGK_FORMAT_2021, &err), err);
     CHECK_OK(xxgk_cell_set_state(r, S("requests.granted.total"), XXGK_CELL_TEXT, S("不详"), &err), err);
     CHECK_OK(xxgk_cell_get(r, S("requests.granted.total"), &cell, &err), err);
@@ -1243,10 +1228,9 @@ static void test_lifetimes(void)
 
 /* ---- rendering, CSV tables, JSON Schema ----------------------------------------------------- */
 
-static size_t count_of(const char *text, const char *needle)
-{
+static size_t count_of(const char* text, const char* needle) {
     size_t n = 0;
-    const char *at = text;
+    const char* at = text;
     if (!text) return 0;
     while ((at = strstr(at, needle)) != NULL) {
         ++n;
@@ -1255,12 +1239,11 @@ static size_t count_of(const char *text, const char *needle)
     return n;
 }
 
-static void test_render(void)
-{
-    xxgk_error *err = NULL;
-    xxgk_report *r = load("cangnan-2020.json");
-    xxgk_report *r21 = load("sample-2021.json");
-    xxgk_issues *issues = NULL;
+static void test_render(void) {
+    xxgk_error* err = NULL;
+    xxgk_report* r = load("cangnan-2020.json");
+    xxgk_report* r21 = load("sample-2021.json");
+    xxgk_issues* issues = NULL;
     xxgk_render_options o = XXGK_RENDER_OPTIONS_INIT;
     char *out = NULL, *long_csv = NULL;
     size_t len = 0;
@@ -1343,13 +1326,12 @@ static void test_render(void)
     xxgk_report_free(r21);
 }
 
-static void test_csv_tables(void)
-{
-    static const char *names_2019[] = {"proactive.article_20_1", "proactive.article_20_5", "proactive.article_20_6",
+static void test_csv_tables(void) {
+    static const char* names_2019[] = {"proactive.article_20_1", "proactive.article_20_5", "proactive.article_20_6",
                                        "proactive.article_20_8", "proactive.article_20_9", "requests",
                                        "review_litigation"};
-    xxgk_error *err = NULL;
-    xxgk_report *r = load("cangnan-2020.json");
+    xxgk_error* err = NULL;
+    xxgk_report* r = load("cangnan-2020.json");
     char *name = NULL, *csv = NULL;
     size_t name_len = 0, csv_len = 0, i;
 
@@ -1381,10 +1363,9 @@ static void test_csv_tables(void)
     xxgk_report_free(r);
 }
 
-static void test_json_schema(void)
-{
-    xxgk_error *err = NULL;
-    char *schema = NULL;
+static void test_json_schema(void) {
+    xxgk_error* err = NULL;
+    char* schema = NULL;
     size_t len = 0;
     CHECK_OK(xxgk_json_schema(XXGK_FORMAT_2019, &schema, &len, &err), err);
     CHECK(schema != NULL && len == strlen(schema));
@@ -1403,8 +1384,7 @@ static void test_json_schema(void)
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char** argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: %s DATA_DIR\n", argv[0]);
         return 2;

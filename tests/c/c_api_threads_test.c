@@ -22,15 +22,14 @@
 
 static char *cangnan_json, *sample_json, *shared_json;
 static size_t cangnan_len, sample_len;
-static const xxgk_report *shared_report;
-static const xxgk_issues *shared_issues;
+static const xxgk_report* shared_report;
+static const xxgk_issues* shared_issues;
 static size_t shared_issue_count;
 
-static char *read_text(const char *dir, const char *name, size_t *len)
-{
+static char* read_text(const char* dir, const char* name, size_t* len) {
     char path[4096];
-    FILE *f;
-    char *buf;
+    FILE* f;
+    char* buf;
     long size;
     snprintf(path, sizeof path, "%s/%s", dir, name);
     f = fopen(path, "rb");
@@ -54,26 +53,25 @@ struct job {
     int failures;
 };
 
-#define FAIL(job, ...)                          \
-    do {                                        \
-        fprintf(stderr, "thread %d: ", (job)->id); \
-        fprintf(stderr, __VA_ARGS__);           \
-        fputc('\n', stderr);                    \
-        ++(job)->failures;                      \
+#define FAIL(job, ...)                                                                                                 \
+    do {                                                                                                               \
+        fprintf(stderr, "thread %d: ", (job)->id);                                                                     \
+        fprintf(stderr, __VA_ARGS__);                                                                                  \
+        fputc('\n', stderr);                                                                                           \
+        ++(job)->failures;                                                                                             \
     } while (0)
 
 /* Own work: the even threads take the 2019 report, the odd ones the 2021 report; every thread
  * writes its own value into a cell and checks that validation sees exactly its own value. */
-static void own_report(struct job *job, int round)
-{
+static void own_report(struct job* job, int round) {
     const int cangnan = job->id % 2 == 0;
-    xxgk_report *r = NULL;
-    xxgk_issues *issues = NULL;
-    xxgk_error *err = NULL;
+    xxgk_report* r = NULL;
+    xxgk_issues* issues = NULL;
+    xxgk_error* err = NULL;
     xxgk_cell cell = XXGK_CELL_INIT;
-    const char *key = "review_litigation.review.upheld";
+    const char* key = "review_litigation.review.upheld";
     const xxgk_int64 mine = 1000 * (job->id + 1) + round; /* never the printed value */
-    char *json = NULL;
+    char* json = NULL;
     size_t len = 0;
     size_t errors_before;
 
@@ -105,8 +103,8 @@ static void own_report(struct job *job, int round)
         int named = 0;
         snprintf(expected, sizeof expected, "%lld", (long long)mine);
         for (i = 0; i < n; ++i) {
-            const char *actual = xxgk_issues_actual(issues, i, NULL);
-            const char *issue_key = xxgk_issues_key(issues, i, NULL);
+            const char* actual = xxgk_issues_actual(issues, i, NULL);
+            const char* issue_key = xxgk_issues_key(issues, i, NULL);
             if (strcmp(actual, expected) == 0 || (strstr(issue_key, "review_litigation.review") != NULL)) named = 1;
         }
         if (!named) FAIL(job, "no finding about review_litigation.review");
@@ -126,11 +124,10 @@ static void own_report(struct job *job, int round)
 }
 
 /* Shared work: read the one shared report and the one shared issues handle. */
-static void shared_reads(struct job *job)
-{
-    xxgk_error *err = NULL;
+static void shared_reads(struct job* job) {
+    xxgk_error* err = NULL;
     xxgk_cell cell = XXGK_CELL_INIT;
-    xxgk_issues *issues = NULL;
+    xxgk_issues* issues = NULL;
     char *json = NULL, *body = NULL;
     size_t i;
 
@@ -151,9 +148,8 @@ static void shared_reads(struct job *job)
         if (xxgk_issues_message(shared_issues, i, XXGK_LANG_ZH, NULL) == NULL) FAIL(job, "shared issues");
 }
 
-static void *run(void *arg)
-{
-    struct job *job = arg;
+static void* run(void* arg) {
+    struct job* job = arg;
     int round;
     for (round = 0; round < ROUNDS; ++round) {
         own_report(job, round);
@@ -162,12 +158,11 @@ static void *run(void *arg)
     return NULL;
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char** argv) {
     pthread_t threads[THREADS];
     struct job jobs[THREADS];
-    xxgk_report *shared = NULL;
-    xxgk_issues *issues = NULL;
+    xxgk_report* shared = NULL;
+    xxgk_issues* issues = NULL;
     int i, failures = 0;
 
     if (argc != 2) {

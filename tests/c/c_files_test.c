@@ -16,7 +16,7 @@
 static void test_is_portal_json_limits(void) {
     const size_t limit = (size_t)64 << 20; /* the default max_input_bytes */
     static const char head[] = "{\"kind\":\"portal\"}";
-    char *text = malloc(limit + 1);
+    char* text = malloc(limit + 1);
     CHECK(text != NULL);
     if (!text) return;
     memcpy(text, head, sizeof head - 1);
@@ -32,12 +32,12 @@ static void test_is_portal_json_limits(void) {
     free(text);
 }
 
-static void test_from_file_refuses_what_is_not_a_file(const char *scratch) {
-    xxgk_report *r = NULL;
-    xxgk_portal *p = NULL;
-    xxgk_error *err = NULL;
+static void test_from_file_refuses_what_is_not_a_file(const char* scratch) {
+    xxgk_report* r = NULL;
+    xxgk_portal* p = NULL;
+    xxgk_error* err = NULL;
     char fifo[4096], big[4096];
-    FILE *f;
+    FILE* f;
 
     CHECK_STATUS(xxgk_report_from_file(&r, "/dev/zero", NULL, &err), XXGK_E_IO, err);
     CHECK(err && strstr(xxgk_error_message(err, NULL), "character device") != NULL);
@@ -79,7 +79,7 @@ static void test_from_file_refuses_what_is_not_a_file(const char *scratch) {
     CHECK(r == NULL && p == NULL);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: xxgk_c_files_test SCRATCH_DIR\n");
         return 2;

@@ -13,35 +13,32 @@
 
 #include "check.h" /* CHECK, CHECK_STR, CHECK_STATUS, CHECK_OK, S */
 
-static const char *data_dir = ".";
+static const char* data_dir = ".";
 
-static long long cell_integer(const xxgk_report *r, const char *key)
-{
+static long long cell_integer(const xxgk_report* r, const char* key) {
     xxgk_cell c = XXGK_CELL_INIT;
-    xxgk_error *err = NULL;
+    xxgk_error* err = NULL;
     CHECK_OK(xxgk_cell_get(r, key, strlen(key), &c, &err), err);
     xxgk_error_free(err);
     return c.state == XXGK_CELL_NUMBER ? (long long)c.coefficient : -1;
 }
 
-static int cell_state(const xxgk_report *r, const char *key)
-{
+static int cell_state(const xxgk_report* r, const char* key) {
     xxgk_cell c = XXGK_CELL_INIT;
-    xxgk_error *err = NULL;
+    xxgk_error* err = NULL;
     CHECK_OK(xxgk_cell_get(r, key, strlen(key), &c, &err), err);
     xxgk_error_free(err);
     return c.state;
 }
 
-static void test_bytes(void)
-{
+static void test_bytes(void) {
     size_t len = 0, log_len = 0;
-    char *text = check_read_file(data_dir, "cangnan-2020-annual-report.txt", &len);
-    char *gb = NULL;
+    char* text = check_read_file(data_dir, "cangnan-2020-annual-report.txt", &len);
+    char* gb = NULL;
     size_t gb_len = 0;
     xxgk_report *r = NULL, *g = NULL;
-    char *log = NULL;
-    xxgk_error *err = NULL;
+    char* log = NULL;
+    xxgk_error* err = NULL;
     xxgk_import_options options = XXGK_IMPORT_OPTIONS_INIT;
 
     CHECK_OK(xxgk_import_bytes(&r, &log, &log_len, text, len, NULL, &err), err);
@@ -116,12 +113,11 @@ static void test_bytes(void)
     free(gb);
 }
 
-static void test_file(void)
-{
+static void test_file(void) {
     char path[4096];
-    xxgk_report *r = NULL;
-    char *log = NULL;
-    xxgk_error *err = NULL;
+    xxgk_report* r = NULL;
+    char* log = NULL;
+    xxgk_error* err = NULL;
     snprintf(path, sizeof path, "%s/%s", data_dir, "cangnan-2020-utf16le.txt");
     CHECK_OK(xxgk_import_file(&r, &log, NULL, path, NULL, &err), err);
     CHECK(cell_integer(r, "requests.total.total") == 228);
@@ -141,8 +137,7 @@ static void test_file(void)
     CHECK(r == NULL);
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char** argv) {
     if (argc > 1) data_dir = argv[1];
     test_bytes();
     test_file();

@@ -13,12 +13,11 @@
 
 #include "check.h" /* CHECK, CHECK_STR, CHECK_STATUS, CHECK_OK, S */
 
-static const char *data_dir = ".";
+static const char* data_dir = ".";
 
-static xxgk_report *unit(int format, const char *body, const char *year)
-{
-    xxgk_report *r = NULL;
-    xxgk_error *err = NULL;
+static xxgk_report* unit(int format, const char* body, const char* year) {
+    xxgk_report* r = NULL;
+    xxgk_error* err = NULL;
     CHECK_OK(xxgk_report_new(&r, format, &err), err);
     CHECK_OK(xxgk_field_set(r, S("header.body"), body, strlen(body), &err), err);
     CHECK_OK(xxgk_field_set(r, S("header.year"), year, strlen(year), &err), err);
@@ -26,29 +25,26 @@ static xxgk_report *unit(int format, const char *body, const char *year)
     return r;
 }
 
-static void set(xxgk_report *r, const char *key, long long value)
-{
-    xxgk_error *err = NULL;
+static void set(xxgk_report* r, const char* key, long long value) {
+    xxgk_error* err = NULL;
     CHECK_OK(xxgk_cell_set_integer(r, key, strlen(key), value, &err), err);
     xxgk_error_free(err);
 }
 
 /* Index of `key` in the key order of `format`. */
-static size_t key_index(int format, const char *key)
-{
+static size_t key_index(int format, const char* key) {
     xxgk_key_info info = XXGK_KEY_INFO_INIT;
-    xxgk_error *err = NULL;
+    xxgk_error* err = NULL;
     CHECK_OK(xxgk_key_find(format, key, strlen(key), &info, &err), err);
     xxgk_error_free(err);
     return info.index;
 }
 
-static void test_aggregate(void)
-{
-    xxgk_report *parts[3];
-    xxgk_report *sum = NULL;
-    xxgk_sources *sources = NULL;
-    xxgk_error *err = NULL;
+static void test_aggregate(void) {
+    xxgk_report* parts[3];
+    xxgk_report* sum = NULL;
+    xxgk_sources* sources = NULL;
+    xxgk_error* err = NULL;
     xxgk_cell c = XXGK_CELL_INIT;
     size_t i;
     parts[0] = unit(XXGK_FORMAT_2019, "甲局", "2020");
@@ -57,7 +53,7 @@ static void test_aggregate(void)
     set(parts[0], "requests.granted.natural_person", 3);
     set(parts[2], "requests.granted.natural_person", 4);
 
-    CHECK_OK(xxgk_aggregate((const xxgk_report *const *)parts, 3, &sum, &sources, &err), err);
+    CHECK_OK(xxgk_aggregate((const xxgk_report* const*)parts, 3, &sum, &sources, &err), err);
     CHECK(sum != NULL && sources != NULL);
     CHECK(xxgk_report_format(sum) == XXGK_FORMAT_2019);
     CHECK_OK(xxgk_cell_get(sum, S("requests.granted.natural_person"), &c, &err), err);
@@ -65,7 +61,7 @@ static void test_aggregate(void)
     CHECK_OK(xxgk_cell_get(sum, S("requests.granted.enterprise"), &c, &err), err);
     CHECK(c.state == XXGK_CELL_BLANK); /* all blank stays blank */
     {
-        char *year = NULL;
+        char* year = NULL;
         CHECK_OK(xxgk_field_get(sum, S("header.year"), &year, NULL, &err), err);
         CHECK_STR(year, "2020");
         xxgk_free(year);
@@ -86,12 +82,12 @@ static void test_aggregate(void)
 
     /* the reverse check: the sum checks clean; a changed cell is XXGK-A-001 */
     {
-        xxgk_issues *issues = NULL;
-        CHECK_OK(xxgk_check_aggregate(sum, (const xxgk_report *const *)parts, 3, &issues, &err), err);
+        xxgk_issues* issues = NULL;
+        CHECK_OK(xxgk_check_aggregate(sum, (const xxgk_report* const*)parts, 3, &issues, &err), err);
         CHECK(xxgk_issues_count(issues) == 0);
         xxgk_issues_free(issues);
         set(sum, "requests.granted.natural_person", 6); /* below 3 + 4: no blank part can close that gap */
-        CHECK_OK(xxgk_check_aggregate(sum, (const xxgk_report *const *)parts, 3, &issues, &err), err);
+        CHECK_OK(xxgk_check_aggregate(sum, (const xxgk_report* const*)parts, 3, &issues, &err), err);
         CHECK(xxgk_issues_count(issues) == 1);
         CHECK_STR(xxgk_issues_code(issues, 0, NULL), "XXGK-A-001");
         CHECK_STR(xxgk_issues_key(issues, 0, NULL), "requests.granted.natural_person");
@@ -107,15 +103,15 @@ static void test_aggregate(void)
 
     /* provenance is optional */
     sum = NULL;
-    CHECK_OK(xxgk_aggregate((const xxgk_report *const *)parts, 3, &sum, NULL, &err), err);
+    CHECK_OK(xxgk_aggregate((const xxgk_report* const*)parts, 3, &sum, NULL, &err), err);
     CHECK(sum != NULL);
     xxgk_report_free(sum);
 
     /* errors: another year, another format, NULLs, nothing to sum */
     {
-        xxgk_report *other = unit(XXGK_FORMAT_2019, "丁镇", "2019");
-        xxgk_report *newer = unit(XXGK_FORMAT_2021, "戊镇", "2021");
-        const xxgk_report *mixed[2];
+        xxgk_report* other = unit(XXGK_FORMAT_2019, "丁镇", "2019");
+        xxgk_report* newer = unit(XXGK_FORMAT_2021, "戊镇", "2021");
+        const xxgk_report* mixed[2];
         mixed[0] = parts[0];
         mixed[1] = other;
         sum = NULL;
@@ -139,12 +135,13 @@ static void test_aggregate(void)
         CHECK_STATUS(xxgk_aggregate(NULL, 0, &sum, NULL, &err), XXGK_E_INVALID_VALUE, err);
         xxgk_error_free(err);
         err = NULL;
-        CHECK_STATUS(xxgk_aggregate((const xxgk_report *const *)parts, 3, NULL, NULL, &err), XXGK_E_INVALID_ARGUMENT, err);
+        CHECK_STATUS(xxgk_aggregate((const xxgk_report* const*)parts, 3, NULL, NULL, &err), XXGK_E_INVALID_ARGUMENT,
+                     err);
         xxgk_error_free(err);
         err = NULL;
         {
-            xxgk_issues *none = NULL;
-            CHECK_STATUS(xxgk_check_aggregate(newer, (const xxgk_report *const *)parts, 3, &none, &err),
+            xxgk_issues* none = NULL;
+            CHECK_STATUS(xxgk_check_aggregate(newer, (const xxgk_report* const*)parts, 3, &none, &err),
                          XXGK_E_WRONG_FORMAT, err);
             CHECK(none == NULL);
         }
@@ -157,16 +154,15 @@ static void test_aggregate(void)
     xxgk_sources_free(NULL);
 }
 
-static void test_series(void)
-{
-    xxgk_report *years[2];
-    xxgk_issues *issues = NULL;
-    xxgk_error *err = NULL;
+static void test_series(void) {
+    xxgk_report* years[2];
+    xxgk_issues* issues = NULL;
+    xxgk_error* err = NULL;
     years[0] = unit(XXGK_FORMAT_2019, "测试县人民政府", "2020");
     years[1] = unit(XXGK_FORMAT_2021, "测试县人民政府", "2021");
     set(years[0], "requests.carried_forward.total", 12);
     set(years[1], "requests.carried_over.total", 6);
-    CHECK_OK(xxgk_validate_series((const xxgk_report *const *)years, 2, &issues, &err), err);
+    CHECK_OK(xxgk_validate_series((const xxgk_report* const*)years, 2, &issues, &err), err);
     CHECK(xxgk_issues_count(issues) == 1);
     CHECK_STR(xxgk_issues_code(issues, 0, NULL), "XXGK-Y-001");
     CHECK_STR(xxgk_issues_rule(issues, 0, NULL), "R8");
@@ -177,23 +173,22 @@ static void test_series(void)
     issues = NULL;
 
     CHECK_OK(xxgk_field_set(years[1], S("header.body"), S("另一县人民政府"), &err), err);
-    CHECK_STATUS(xxgk_validate_series((const xxgk_report *const *)years, 2, &issues, &err), XXGK_E_INVALID_VALUE, err);
+    CHECK_STATUS(xxgk_validate_series((const xxgk_report* const*)years, 2, &issues, &err), XXGK_E_INVALID_VALUE, err);
     CHECK(issues == NULL);
     CHECK_STR(xxgk_error_location(err, NULL), "/1");
     xxgk_error_free(err);
     err = NULL;
-    CHECK_STATUS(xxgk_validate_series((const xxgk_report *const *)years, 2, NULL, &err), XXGK_E_INVALID_ARGUMENT, err);
+    CHECK_STATUS(xxgk_validate_series((const xxgk_report* const*)years, 2, NULL, &err), XXGK_E_INVALID_ARGUMENT, err);
     xxgk_error_free(err);
     xxgk_report_free(years[0]);
     xxgk_report_free(years[1]);
 }
 
-static void test_narrative(void)
-{
+static void test_narrative(void) {
     char path[4096];
-    xxgk_report *seed = NULL;
-    xxgk_issues *issues = NULL;
-    xxgk_error *err = NULL;
+    xxgk_report* seed = NULL;
+    xxgk_issues* issues = NULL;
+    xxgk_error* err = NULL;
     snprintf(path, sizeof path, "%s/cangnan-2020.json", data_dir);
     CHECK_OK(xxgk_report_from_file(&seed, path, NULL, &err), err);
     CHECK_OK(xxgk_check_narrative(seed, &issues, &err), err);
@@ -209,8 +204,7 @@ static void test_narrative(void)
     xxgk_report_free(seed);
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char** argv) {
     if (argc > 1) data_dir = argv[1];
     test_aggregate();
     test_series();

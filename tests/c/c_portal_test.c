@@ -11,10 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void load_example(const char *dir, xxgk_portal **out)
-{
+static void load_example(const char* dir, xxgk_portal** out) {
     char path[4096];
-    xxgk_error *err = NULL;
+    xxgk_error* err = NULL;
     snprintf(path, sizeof path, "%s/cangnan-portal.json", dir);
     CHECK(xxgk_portal_from_file(out, path, NULL, &err) == XXGK_OK);
     if (err) {
@@ -23,10 +22,9 @@ static void load_example(const char *dir, xxgk_portal **out)
     }
 }
 
-static void test_load_and_json(const char *dir)
-{
+static void test_load_and_json(const char* dir) {
     xxgk_portal *p = NULL, *back = NULL;
-    xxgk_error *err = NULL;
+    xxgk_error* err = NULL;
     char *json = NULL, *again = NULL, *value = NULL;
     size_t len = 0, again_len = 0;
     load_example(dir, &p);
@@ -65,13 +63,13 @@ static void test_load_and_json(const char *dir)
     xxgk_portal_free(NULL);
 }
 
-static void test_errors(void)
-{
-    xxgk_portal *p = NULL;
-    xxgk_error *err = NULL;
+static void test_errors(void) {
+    xxgk_portal* p = NULL;
+    xxgk_error* err = NULL;
     xxgk_problem prob = XXGK_PROBLEM_INIT;
-    CHECK(xxgk_portal_from_json(&p, S("{\"kind\":\"portal\",\"items\":[{\"id\":\"i1\",\"title\":\"t\",\"view_count\":\"3\"}]}"),
-                                NULL, &err) == XXGK_E_WRONG_TYPE);
+    CHECK(xxgk_portal_from_json(
+              &p, S("{\"kind\":\"portal\",\"items\":[{\"id\":\"i1\",\"title\":\"t\",\"view_count\":\"3\"}]}"), NULL,
+              &err) == XXGK_E_WRONG_TYPE);
     CHECK(p == NULL);
     CHECK_STR(xxgk_error_location(err, NULL), "/items/0/view_count");
     xxgk_error_free(err);
@@ -96,11 +94,10 @@ static void test_errors(void)
     CHECK(xxgk_portal_to_json(NULL, NULL, NULL, NULL) == XXGK_E_INVALID_ARGUMENT);
 }
 
-static void test_validate_render(const char *dir)
-{
-    xxgk_portal *p = NULL;
-    xxgk_error *err = NULL;
-    xxgk_issues *issues = NULL;
+static void test_validate_render(const char* dir) {
+    xxgk_portal* p = NULL;
+    xxgk_error* err = NULL;
+    xxgk_issues* issues = NULL;
     xxgk_render_options ro = XXGK_RENDER_OPTIONS_INIT;
     char *out = NULL, *name = NULL, *csv = NULL;
     size_t n = 0, i;
@@ -148,8 +145,7 @@ static void test_validate_render(const char *dir)
     xxgk_portal_free(p);
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char** argv) {
     if (argc < 2) {
         fprintf(stderr, "usage: %s DATA_DIR\n", argv[0]);
         return 2;

@@ -14,37 +14,37 @@
 static int failures = 0;
 static int checks = 0;
 
-#define CHECK(cond)                                                                  \
-    do {                                                                             \
-        ++checks;                                                                    \
-        if (!(cond)) {                                                               \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-            ++failures;                                                              \
-        }                                                                            \
+#define CHECK(cond)                                                                                                    \
+    do {                                                                                                               \
+        ++checks;                                                                                                      \
+        if (!(cond)) {                                                                                                 \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);                                   \
+            ++failures;                                                                                                \
+        }                                                                                                              \
     } while (0)
 
-#define CHECK_STR(actual, expected)                                                                      \
-    do {                                                                                                 \
-        const char *a_ = (actual), *e_ = (expected);                                                     \
-        ++checks;                                                                                        \
-        if (a_ == NULL || strcmp(a_, e_) != 0) {                                                         \
-            fprintf(stderr, "%s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #actual,       \
-                    a_ ? a_ : "(null)", e_);                                                             \
-            ++failures;                                                                                  \
-        }                                                                                                \
+#define CHECK_STR(actual, expected)                                                                                    \
+    do {                                                                                                               \
+        const char *a_ = (actual), *e_ = (expected);                                                                   \
+        ++checks;                                                                                                      \
+        if (a_ == NULL || strcmp(a_, e_) != 0) {                                                                       \
+            fprintf(stderr, "%s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #actual, a_ ? a_ : "(null)", \
+                    e_);                                                                                               \
+            ++failures;                                                                                                \
+        }                                                                                                              \
     } while (0)
 
 /* Checks a call's status; on a mismatch prints the error the library returned. */
-#define CHECK_STATUS(call, expected, err)                                                                \
-    do {                                                                                                 \
-        xxgk_status s_ = (call);                                                                         \
-        ++checks;                                                                                        \
-        if (s_ != (expected)) {                                                                          \
-            fprintf(stderr, "%s:%d: %s returned %s, expected %s (%s)\n", __FILE__, __LINE__, #call,       \
-                    xxgk_status_name(s_), xxgk_status_name(expected),                                    \
-                    (err) ? xxgk_error_message((err), NULL) : "no error object");                        \
-            ++failures;                                                                                  \
-        }                                                                                                \
+#define CHECK_STATUS(call, expected, err)                                                                              \
+    do {                                                                                                               \
+        xxgk_status s_ = (call);                                                                                       \
+        ++checks;                                                                                                      \
+        if (s_ != (expected)) {                                                                                        \
+            fprintf(stderr, "%s:%d: %s returned %s, expected %s (%s)\n", __FILE__, __LINE__, #call,                    \
+                    xxgk_status_name(s_), xxgk_status_name(expected),                                                  \
+                    (err) ? xxgk_error_message((err), NULL) : "no error object");                                      \
+            ++failures;                                                                                                \
+        }                                                                                                              \
     } while (0)
 
 /* A string literal and its length. */
@@ -54,11 +54,10 @@ static int checks = 0;
 
 /* The bytes of the file dir/name, NUL-terminated, in a malloc'ed buffer (*len: its length without
  * the NUL); exits with 2 when the file cannot be read (a test's data missing is no test result). */
-static inline char *check_read_file(const char *dir, const char *name, size_t *len)
-{
+static inline char* check_read_file(const char* dir, const char* name, size_t* len) {
     char path[4096];
-    FILE *f;
-    char *buf;
+    FILE* f;
+    char* buf;
     long size;
     snprintf(path, sizeof path, "%s/%s", dir, name);
     f = fopen(path, "rb");

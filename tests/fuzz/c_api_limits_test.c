@@ -14,18 +14,18 @@
 
 static int failures = 0;
 
-#define CHECK(cond)                                                                  \
-    do {                                                                             \
-        if (!(cond)) {                                                               \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-            ++failures;                                                              \
-        }                                                                            \
+#define CHECK(cond)                                                                                                    \
+    do {                                                                                                               \
+        if (!(cond)) {                                                                                                 \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);                                   \
+            ++failures;                                                                                                \
+        }                                                                                                              \
     } while (0)
 
-static char *slurp(const char *dir, const char *name, size_t *len) {
+static char* slurp(const char* dir, const char* name, size_t* len) {
     char path[4096];
-    FILE *f;
-    char *buf;
+    FILE* f;
+    char* buf;
     long n;
     snprintf(path, sizeof path, "%s/%s", dir, name);
     f = fopen(path, "rb");
@@ -44,18 +44,18 @@ static char *slurp(const char *dir, const char *name, size_t *len) {
     return buf;
 }
 
-static const char *location(const xxgk_error *err) {
+static const char* location(const xxgk_error* err) {
     size_t len = 0;
-    const char *s = xxgk_error_location(err, &len);
+    const char* s = xxgk_error_location(err, &len);
     return s ? s : "(null)";
 }
 
-static void test_load_limits(const char *json, size_t json_len) {
-    xxgk_report *r = NULL;
-    xxgk_error *err = NULL;
+static void test_load_limits(const char* json, size_t json_len) {
+    xxgk_report* r = NULL;
+    xxgk_error* err = NULL;
     xxgk_load_options o = XXGK_LOAD_OPTIONS_INIT;
     xxgk_problem p = XXGK_PROBLEM_INIT;
-    char *deep;
+    char* deep;
     size_t i, n;
 
     CHECK(o.version == 2);
@@ -78,7 +78,8 @@ static void test_load_limits(const char *json, size_t json_len) {
     o.max_string_bytes = 0;
     o.max_problems = 2;
     {
-        static const char bad[] = "{\"format\":\"2019\",\"header\":{\"body\":1,\"year\":\"x\",\"scope\":2,\"level\":3}}";
+        static const char bad[] =
+            "{\"format\":\"2019\",\"header\":{\"body\":1,\"year\":\"x\",\"scope\":2,\"level\":3}}";
         CHECK(xxgk_report_from_json(&r, bad, sizeof bad - 1, &o, &err) == XXGK_E_WRONG_TYPE);
         n = xxgk_error_count(err);
         CHECK(n == 3);
@@ -114,13 +115,13 @@ static void test_load_limits(const char *json, size_t json_len) {
     free(deep);
 }
 
-static void test_max_findings(const char *json, size_t json_len) {
-    xxgk_report *r = NULL;
+static void test_max_findings(const char* json, size_t json_len) {
+    xxgk_report* r = NULL;
     xxgk_issues *all = NULL, *cut = NULL;
-    xxgk_error *err = NULL;
+    xxgk_error* err = NULL;
     xxgk_validate_options o = XXGK_VALIDATE_OPTIONS_INIT;
     size_t len = 0;
-    const char *code;
+    const char* code;
 
     CHECK(xxgk_report_from_json(&r, json, json_len, NULL, &err) == XXGK_OK);
     CHECK(xxgk_report_validate(r, NULL, &all, &err) == XXGK_OK);
@@ -150,7 +151,7 @@ static void test_max_findings(const char *json, size_t json_len) {
     xxgk_report_free(r);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
     size_t minimal_len = 0, cangnan_len = 0;
     char *minimal, *cangnan;
     if (argc < 3) {

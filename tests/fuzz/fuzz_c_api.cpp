@@ -171,8 +171,10 @@ void read_everything(const xxgk_report* r, std::size_t seed) {
             continue;
         }
         const std::string text = owned(out, len);
-        if (what == XXGK_RENDER_HTML || what == XXGK_RENDER_HTML_FRAGMENT) xxgk_fuzz::check_inert_html(text);
-        else xxgk_fuzz::check_utf8(text, "rendered text is not UTF-8");
+        if (what == XXGK_RENDER_HTML || what == XXGK_RENDER_HTML_FRAGMENT)
+            xxgk_fuzz::check_inert_html(text);
+        else
+            xxgk_fuzz::check_utf8(text, "rendered text is not UTF-8");
     }
     const std::size_t tables = xxgk_csv_table_count(xxgk_report_format(r));
     for (std::size_t i = 0; i <= tables; ++i) {
@@ -229,12 +231,16 @@ void call(xxgk_report* r, std::string_view op) {
         case 0: {
             const xxgk_status st = xxgk_report_get_json(r, a.data(), a.size(), &out, &len, &err);
             settle(st, err);
-            if (st == XXGK_OK) xxgk_fuzz::check_utf8(owned(out, len), "get_json is not UTF-8");
-            else check(out == nullptr && len == 0, "get_json failed but returned a buffer");
+            if (st == XXGK_OK)
+                xxgk_fuzz::check_utf8(owned(out, len), "get_json is not UTF-8");
+            else
+                check(out == nullptr && len == 0, "get_json failed but returned a buffer");
             break;
         }
         case 1:
-            set(r, [&](xxgk_error** e) { return xxgk_report_set_json(r, left.data(), left.size(), right.data(), right.size(), e); });
+            set(r, [&](xxgk_error** e) {
+                return xxgk_report_set_json(r, left.data(), left.size(), right.data(), right.size(), e);
+            });
             break;
         case 2: {
             const xxgk_status st = xxgk_field_get(r, a.data(), a.size(), &out, &len, &err);
@@ -243,7 +249,9 @@ void call(xxgk_report* r, std::string_view op) {
             break;
         }
         case 3:
-            set(r, [&](xxgk_error** e) { return xxgk_field_set(r, left.data(), left.size(), right.data(), right.size(), e); });
+            set(r, [&](xxgk_error** e) {
+                return xxgk_field_set(r, left.data(), left.size(), right.data(), right.size(), e);
+            });
             break;
         case 4: {
             xxgk_cell c = XXGK_CELL_INIT;

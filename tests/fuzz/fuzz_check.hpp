@@ -31,11 +31,16 @@ inline bool valid_utf8(std::string_view s) {
         const unsigned c = p[i];
         std::size_t len;
         unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
-        if (c < 0x80) len = 1;
-        else if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c >= 0xE0 && c <= 0xEF) len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        else if (c >= 0xF0 && c <= 0xF4) len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        else return false;
+        if (c < 0x80)
+            len = 1;
+        else if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c >= 0xE0 && c <= 0xEF)
+            len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        else if (c >= 0xF0 && c <= 0xF4)
+            len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        else
+            return false;
         if (n - i < len) return false;
         for (std::size_t k = 1; k < len; ++k) {
             const unsigned b = p[i + k];
@@ -63,9 +68,10 @@ inline void check_pointer(std::string_view p, const char* what) {
 /// build a new element, add it here.
 inline void check_inert_html(std::string_view html) {
     static constexpr std::string_view allowed[] = {
-        "html", "head", "meta", "title", "style", "body", "article", "header", "footer", "section", "aside",
-        "h1", "h2", "h3", "h4", "p", "br", "div", "span", "dl", "dt", "dd", "time",
-        "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td", "ol", "li", "code"};
+        "html",    "head",  "meta",  "title", "style", "body",  "article", "header",   "footer",
+        "section", "aside", "h1",    "h2",    "h3",    "h4",    "p",       "br",       "div",
+        "span",    "dl",    "dt",    "dd",    "time",  "table", "caption", "colgroup", "col",
+        "thead",   "tbody", "tfoot", "tr",    "th",    "td",    "ol",      "li",       "code"};
     check_utf8(html, "rendered HTML is not valid UTF-8");
     for (std::size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
         std::size_t j = i + 1;

@@ -61,7 +61,8 @@ int import_one(std::string_view input, Import&& import,
     back.max_input_bytes = back.max_depth = back.max_string_bytes = std::numeric_limits<std::size_t>::max();
     const xxgk::decode_result again = xxgk::decode_json(once, back);
     if (!again.ok())
-        fail("an imported report's JSON does not decode", again.problems[0].message + " at " + again.problems[0].pointer);
+        fail("an imported report's JSON does not decode",
+             again.problems[0].message + " at " + again.problems[0].pointer);
     check(*again.value == r.value, "an imported report does not survive JSON", once);
 
     const std::vector<xxgk::finding> findings = xxgk::validate(r.value);

@@ -6,8 +6,9 @@
 #include <cstdint>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    return xxgk_fuzz::import_one(std::string_view(reinterpret_cast<const char*>(data), size),
-                                 [](std::string_view s, const xxgk::import_options& o) { return xxgk::import_html(s, o); },
-                                 // limit_exceeded: an element with more than 128 attributes
-                                 {xxgk::errc::invalid_value, xxgk::errc::limit_exceeded});
+    return xxgk_fuzz::import_one(
+        std::string_view(reinterpret_cast<const char*>(data), size),
+        [](std::string_view s, const xxgk::import_options& o) { return xxgk::import_html(s, o); },
+        // limit_exceeded: an element with more than 128 attributes
+        {xxgk::errc::invalid_value, xxgk::errc::limit_exceeded});
 }

@@ -73,7 +73,8 @@ void check_findings(const xxgk::report& r) {
     ro.lang = "en";
     xxgk_fuzz::check_inert_html(xxgk::render_html(r, ro));
     xxgk_fuzz::check_utf8(xxgk::render_markdown(r), "Markdown is not UTF-8");
-    for (const xxgk::csv_table& t : xxgk::render_csv_tables(r)) xxgk_fuzz::check_utf8(t.csv, "a CSV table is not UTF-8");
+    for (const xxgk::csv_table& t : xxgk::render_csv_tables(r))
+        xxgk_fuzz::check_utf8(t.csv, "a CSV table is not UTF-8");
 #endif
     xxgk_fuzz::check_utf8(xxgk::to_cells_csv(r), "the cells CSV is not UTF-8");
 }
@@ -107,7 +108,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     back.strict = o.strict;
     back.max_input_bytes = back.max_depth = back.max_string_bytes = std::numeric_limits<std::size_t>::max();
     const xxgk::decode_result again = xxgk::decode_json(once, back);
-    if (!again.ok()) xxgk_fuzz::fail("canonical JSON of a decoded report does not decode", again.problems[0].message + " at " + again.problems[0].pointer);
+    if (!again.ok())
+        xxgk_fuzz::fail("canonical JSON of a decoded report does not decode",
+                        again.problems[0].message + " at " + again.problems[0].pointer);
     check(*again.value == *r.value, "decode(to_json(r)) != r", once);
     check(xxgk::to_json(*again.value) == once, "to_json(decode(to_json(r))) != to_json(r)", once);
 

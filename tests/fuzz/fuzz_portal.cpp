@@ -63,6 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     xxgk::render_options ro;
     ro.findings = &all;
     xxgk_fuzz::check_inert_html(xxgk::render_html(*r.value, ro));
-    for (const xxgk::csv_table& t : xxgk::render_csv_tables(*r.value)) xxgk_fuzz::check_utf8(t.csv, "a CSV table is not UTF-8");
+    for (const xxgk::csv_table& t : xxgk::render_csv_tables(*r.value))
+        xxgk_fuzz::check_utf8(t.csv, "a CSV table is not UTF-8");
     return 0;
 }

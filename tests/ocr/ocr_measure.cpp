@@ -24,7 +24,8 @@
 namespace {
 
 struct counts {
-    std::size_t cells = 0, exact = 0, flagged = 0, wrong = 0, settled = 0, caught = 0, kept_failing = 0, pages = 0, format_wrong = 0;
+    std::size_t cells = 0, exact = 0, flagged = 0, wrong = 0, settled = 0, caught = 0, kept_failing = 0, pages = 0,
+                format_wrong = 0;
     double seconds = 0;
     void add(const counts& o) {
         cells += o.cells;
@@ -60,7 +61,8 @@ xxgk::report expected_for(const std::filesystem::path& pdf, const xxgk::report& 
     cells.replace_extension(".cells.json");
     xxgk::report r = like;
     for (const xxgk::cell_key& k : xxgk::cell_keys(r.format())) xxgk::cell_at(r, k.index) = xxgk::cell::not_captured();
-    const boost::json::object o = boost::json::parse(xxgk::read_file(cells.string())).as_object().at("cells").as_object();
+    const boost::json::object o =
+        boost::json::parse(xxgk::read_file(cells.string())).as_object().at("cells").as_object();
     for (const auto& kv : o) {
         const std::string key(kv.key());
         const boost::json::value& v = kv.value();
@@ -70,7 +72,8 @@ xxgk::report expected_for(const std::filesystem::path& pdf, const xxgk::report& 
         } else if (v.as_object().contains("deduced")) {
             c = xxgk::cell::number(xxgk::decimal(v.as_object().at("deduced").as_int64()));
         } else {
-            c = xxgk::cell::number(*xxgk::decimal::parse(v.as_object().at("decimal").as_string().c_str()), xxgk::money_unit::wan_yuan);
+            c = xxgk::cell::number(*xxgk::decimal::parse(v.as_object().at("decimal").as_string().c_str()),
+                                   xxgk::money_unit::wan_yuan);
         }
     }
     return r;
@@ -99,7 +102,9 @@ counts compare(const xxgk::report& want, const xxgk::import_result& got, const s
             ++n.exact;
         } else if (g.state() == xxgk::cell_state::not_captured || g.state() == xxgk::cell_state::text) {
             ++n.flagged;
-            if (verbose) std::cout << "  flagged " << name << " " << k.key << ": " << show(g) << " (printed " << show(w) << ")\n";
+            if (verbose)
+                std::cout << "  flagged " << name << " " << k.key << ": " << show(g) << " (printed " << show(w)
+                          << ")\n";
         } else {
             ++n.wrong;
             std::cout << "  WRONG " << name << " " << k.key << ": " << show(g) << " (printed " << show(w) << ")\n";
@@ -120,7 +125,9 @@ void print(const std::string& what, const counts& n) {
               << " wrong; " << n.settled << " settled by the identities (" << n.caught << " misreads caught), "
               << n.kept_failing << " certain flagged by a failing identity; " << n.pages << " pages, "
               << (n.pages ? n.seconds / static_cast<double>(n.pages) : 0.0) << " s OCR per page"
-              << (n.format_wrong ? "; FORMAT MISREAD in " + std::to_string(n.format_wrong) + " variant(s)" : std::string()) << "\n";
+              << (n.format_wrong ? "; FORMAT MISREAD in " + std::to_string(n.format_wrong) + " variant(s)"
+                                 : std::string())
+              << "\n";
 }
 
 }  // namespace
@@ -158,7 +165,9 @@ int main(int argc, char** argv) {
             if (!only.empty() && std::find(only.begin(), only.end(), s.name) == only.end()) continue;
             const std::string scan = xxgk_test::scanned_pdf(pdf, s, seed++, 0, pages - 1);
             const std::string name = std::filesystem::path(file).stem().string() + "/" + s.name;
-            if (!save.empty()) xxgk::write_file(save + "/" + std::filesystem::path(file).stem().string() + "-" + s.name + ".pdf", scan);
+            if (!save.empty())
+                xxgk::write_file(save + "/" + std::filesystem::path(file).stem().string() + "-" + s.name + ".pdf",
+                                 scan);
             const auto t0 = std::chrono::steady_clock::now();
             xxgk::import_result r;
             try {
@@ -166,7 +175,8 @@ int main(int argc, char** argv) {
             } catch (const xxgk::error& e) {  // refused (too little read to be a report): every cell flagged
                 std::cout << "  REFUSED " << name << ": " << e.what() << "\n";
                 r.value = xxgk::report::make(want.format());
-                for (const xxgk::cell_key& k : xxgk::cell_keys(want.format())) xxgk::cell_at(r.value, k.index) = xxgk::cell::not_captured();
+                for (const xxgk::cell_key& k : xxgk::cell_keys(want.format()))
+                    xxgk::cell_at(r.value, k.index) = xxgk::cell::not_captured();
             }
             const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             counts n = compare(want, r, name, verbose);

@@ -6,12 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 
-int main(int argc, char **argv)
-{
-    xxgk_report *report = NULL;
-    xxgk_issues *issues = NULL;
+int main(int argc, char** argv) {
+    xxgk_report* report = NULL;
+    xxgk_issues* issues = NULL;
     xxgk_cell total = XXGK_CELL_INIT;
-    const char *key = "requests.total.total";
+    const char* key = "requests.total.total";
     int rc = 0;
     if (argc != 2) {
         fprintf(stderr, "usage: consumer_c REPORT.json\n");

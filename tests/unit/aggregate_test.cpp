@@ -98,7 +98,8 @@ TEST_CASE("aggregate sums signed counts and money exactly, reconciling 元 and �
     }
     SECTION("元 and 万元: summed in 万元, exactly") {
         xxgk::set_cell(a, "proactive.procurement.amount", cell::number(decimal(1742488, 2), money_unit::wan_yuan));
-        xxgk::set_cell(b, "proactive.procurement.amount", cell::number(decimal(1234567, 2), money_unit::yuan));  // 12345.67 元
+        xxgk::set_cell(b, "proactive.procurement.amount",
+                       cell::number(decimal(1234567, 2), money_unit::yuan));  // 12345.67 元
         const auto agg = xxgk::aggregate({a, b}, county());
         const cell& amount = xxgk::cell_at(agg.report, "proactive.procurement.amount");
         CHECK(amount.unit() == money_unit::wan_yuan);
@@ -117,7 +118,8 @@ TEST_CASE("aggregate sums signed counts and money exactly, reconciling 元 and �
 
 TEST_CASE("aggregate 2021: 本年收费金额 is in 万元 by its column", "[aggregate]") {
     report a = part(format_version::v2021, "甲局", 2022), b = part(format_version::v2021, "乙镇", 2022);
-    xxgk::set_cell(a, "proactive.fees.amount", cell::number(decimal(36482571, 6)));  // 36.482571 (万元, no unit written)
+    xxgk::set_cell(a, "proactive.fees.amount",
+                   cell::number(decimal(36482571, 6)));  // 36.482571 (万元, no unit written)
     xxgk::set_cell(b, "proactive.fees.amount", cell::number(decimal(5000), money_unit::yuan));
     const auto agg = xxgk::aggregate({a, b}, county());
     const cell& fees = xxgk::cell_at(agg.report, "proactive.fees.amount");
@@ -163,8 +165,7 @@ TEST_CASE("the aggregate of reports passes validation when the parts do", "[aggr
         put(*r, "requests.total.total", 5);
     }
     const auto agg = xxgk::aggregate({a, b}, county());
-    for (const auto& f : xxgk::validate(agg.report))
-        CHECK(f.rule.rfind("R", 0) != 0);  // no arithmetic finding
+    for (const auto& f : xxgk::validate(agg.report)) CHECK(f.rule.rfind("R", 0) != 0);  // no arithmetic finding
     CHECK(xxgk::check_aggregate(agg.report, {a, b}).empty());
 }
 
@@ -178,9 +179,9 @@ TEST_CASE("check_aggregate: a finding for every cell that differs from the sum",
     report published = xxgk::aggregate({a, b}, county()).report;
     REQUIRE(xxgk::check_aggregate(published, {a, b}).empty());
 
-    put(published, "requests.granted.natural_person", 8);              // mismatch: 7 + 1
+    put(published, "requests.granted.natural_person", 8);                        // mismatch: 7 + 1
     xxgk::set_cell(published, "review_litigation.review.total", cell::blank());  // blank with parts 2
-    put(published, "requests.carried_over.total", 3);                  // parts both blank: must hide 3
+    put(published, "requests.carried_over.total", 3);                            // parts both blank: must hide 3
     const auto found = xxgk::check_aggregate(published, {a, b});
     REQUIRE(found.size() == 3);
 
@@ -200,8 +201,8 @@ TEST_CASE("check_aggregate: a finding for every cell that differs from the sum",
     CHECK(mismatch->expected == "7");
     CHECK(mismatch->actual == "8");
     CHECK(mismatch->cells == std::vector<std::string>{"requests.granted.natural_person",
-                                                       "requests.granted.natural_person@parts/0",
-                                                       "requests.granted.natural_person@parts/1"});
+                                                      "requests.granted.natural_person@parts/0",
+                                                      "requests.granted.natural_person@parts/1"});
     CHECK(mismatch->message_zh.find("甲局 3、乙镇 4") != std::string::npos);
     CHECK(mismatch->message_en.find("difference 1") != std::string::npos);
 

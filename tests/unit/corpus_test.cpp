@@ -29,7 +29,8 @@ std::string slurp(const fs::path& p) { return xxgk::read_file(p.string()); }
 /// in a directory of its own: `name` and the process id keep test cases that ctest runs in
 /// parallel apart.
 fs::path make_corpus(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("xxgk-corpus-test-" + name + "-" + std::to_string(::getpid())) / "in";
+    const fs::path dir =
+        fs::temp_directory_path() / ("xxgk-corpus-test-" + name + "-" + std::to_string(::getpid())) / "in";
     fs::remove_all(dir);
     xxgk::generate_options o;
     o.seed = 5;
@@ -203,7 +204,8 @@ TEST_CASE("corpus: nothing is lost — what cannot be listed or read is an error
     CHECK(std::find(listed.begin(), listed.end(), "a/pipe.json") != listed.end());
     CHECK(std::find(listed.begin(), listed.end(), "a/gone.json") != listed.end());
     // The entry whose path is beyond PATH_MAX cannot be examined: listed, for its reader to say why.
-    const auto unlisted = std::find_if(listed.begin(), listed.end(), [](const std::string& f) { return f.rfind("d/", 0) == 0; });
+    const auto unlisted =
+        std::find_if(listed.begin(), listed.end(), [](const std::string& f) { return f.rfind("d/", 0) == 0; });
     REQUIRE(unlisted != listed.end());
     if (!as_root) CHECK(std::find(listed.begin(), listed.end(), "c/") != listed.end());
     CHECK(listed.size() == (as_root ? 5u : 6u));

@@ -55,10 +55,38 @@ TEST_CASE("decimal: parse keeps every digit and the scale", "[decimal]") {
 
 TEST_CASE("decimal: parse rejects anything but [+-]digits[.digits]", "[decimal]") {
     const char* rejected[] = {
-        "1e3", "1E3", ".5", "-.5", "+.5", "5.", "-5.", "", "-", "+", ".", "--1", "+-1", "-+1", "1.2.3",
-        " 1", "1 ", "1,000", "17,424.88", "0x10", "½", "１２", "1_000", "NaN", "inf", "1-", "5.-1",
+        "1e3",
+        "1E3",
+        ".5",
+        "-.5",
+        "+.5",
+        "5.",
+        "-5.",
+        "",
+        "-",
+        "+",
+        ".",
+        "--1",
+        "+-1",
+        "-+1",
+        "1.2.3",
+        " 1",
+        "1 ",
+        "1,000",
+        "17,424.88",
+        "0x10",
+        "½",
+        "１２",
+        "1_000",
+        "NaN",
+        "inf",
+        "1-",
+        "5.-1",
         // beyond 64 bits
-        "9223372036854775808", "-9223372036854775809", "99999999999999999999", "18446744073709551616",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "99999999999999999999",
+        "18446744073709551616",
         "922337203685477580.8",  // coefficient 9223372036854775808 does not fit
         // more than max_scale digits after the point
         "0.0000000000000000001",
@@ -67,13 +95,28 @@ TEST_CASE("decimal: parse rejects anything but [+-]digits[.digits]", "[decimal]"
         INFO("'" << text << "'");
         CHECK_FALSE(decimal::parse(text).has_value());
     }
-    CHECK_FALSE(decimal::parse(std::string_view("1\0" "2", 3)).has_value());
+    CHECK_FALSE(decimal::parse(std::string_view("1\0"
+                                                "2",
+                                                3))
+                    .has_value());
 }
 
 TEST_CASE("decimal: to_string round trip keeps the scale", "[decimal]") {
     const char* canonical[] = {
-        "17424.88", "-58", "0.000001", "1.50", "2.00", "0", "-0.5", "0.10", "100", "-9223372036854775808",
-        "9223372036854775807", "-0.000000000000000001", "9.223372036854775807", "-9.223372036854775808",
+        "17424.88",
+        "-58",
+        "0.000001",
+        "1.50",
+        "2.00",
+        "0",
+        "-0.5",
+        "0.10",
+        "100",
+        "-9223372036854775808",
+        "9223372036854775807",
+        "-0.000000000000000001",
+        "9.223372036854775807",
+        "-9.223372036854775808",
     };
     for (const char* text : canonical) {
         INFO(text);
@@ -188,5 +231,6 @@ TEST_CASE("decimal: difference_text is exact beyond 64 bits", "[decimal]") {
     CHECK(decimal::difference_text(decimal(1, 18), decimal(2, 18)) == "-0.000000000000000001");
     CHECK(decimal::difference_text(decimal(max), decimal(min, 18)) == "9223372036854775816.223372036854775808");
     // Where subtract fits, the same text.
-    CHECK(decimal::difference_text(decimal(17424, 0), decimal(1788, 2)) == decimal::subtract(decimal(17424), decimal(1788, 2))->to_string());
+    CHECK(decimal::difference_text(decimal(17424, 0), decimal(1788, 2)) ==
+          decimal::subtract(decimal(17424), decimal(1788, 2))->to_string());
 }

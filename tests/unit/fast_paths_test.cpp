@@ -75,11 +75,13 @@ std::string hidden_in(const std::string& s) {
     for (std::size_t i = 0, n = s.size(); i < n;) {
         std::uint32_t cp = p[i];
         std::size_t len = 1;
-        if (cp >= 0xC0 && cp < 0xE0 && i + 1 < n) cp = ((cp & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu), len = 2;
+        if (cp >= 0xC0 && cp < 0xE0 && i + 1 < n)
+            cp = ((cp & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu), len = 2;
         else if (cp >= 0xE0 && cp < 0xF0 && i + 2 < n)
             cp = ((cp & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu), len = 3;
         else if (cp >= 0xF0 && i + 3 < n)
-            cp = ((cp & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu), len = 4;
+            cp = ((cp & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu),
+            len = 4;
         if (hidden(cp) && std::find(found.begin(), found.end(), cp) == found.end()) found.push_back(cp);
         i += len;
     }
@@ -148,8 +150,8 @@ std::vector<std::string> placements(const std::string& needle) {
 }  // namespace
 
 TEST_CASE("fast paths: to_json escapes every string as the byte-at-a-time writer did", "[json][fast]") {
-    std::vector<std::string> needles = {"\"", "\\", "\n", "\r", "\t", "\b", "\f", std::string(1, '\0'), "\x01",
-                                        "\x1f", " ", "\x7f", "/", "\xe2\x80\xae"};
+    std::vector<std::string> needles = {"\"",   "\\",   "\n", "\r",   "\t", "\b",          "\f", std::string(1, '\0'),
+                                        "\x01", "\x1f", " ",  "\x7f", "/",  "\xe2\x80\xae"};
     for (const std::string& needle : needles)
         for (const std::string& s : placements(needle)) {
             const std::string json = xxgk::to_json(with_body(s));
@@ -159,8 +161,8 @@ TEST_CASE("fast paths: to_json escapes every string as the byte-at-a-time writer
         }
     // Pseudo-random strings of the bytes that matter, valid JSON text after escaping.
     std::mt19937 gen(20261127);
-    const std::vector<std::string> alphabet = {"\"", "\\", "\n", "\t", "\x01", "\x1f", " ", "a", "~", "/",
-                                               std::string(1, '\0'), "政", "府"};
+    const std::vector<std::string> alphabet = {
+        "\"", "\\", "\n", "\t", "\x01", "\x1f", " ", "a", "~", "/", std::string(1, '\0'), "政", "府"};
     for (int round = 0; round < 300; ++round) {
         std::string s;
         const int length = std::uniform_int_distribution<int>(0, 40)(gen);
@@ -173,9 +175,9 @@ TEST_CASE("fast paths: to_json escapes every string as the byte-at-a-time writer
 }
 
 TEST_CASE("fast paths: XXGK-S-001 finds every hidden code point, at every offset", "[validate][fast]") {
-    const std::vector<std::uint32_t> hidden_cps = {0x00, 0x01, 0x08, 0x0B, 0x1F, 0x7F, 0x80, 0x9F, 0x061C, 0x180E,
-                                                   0x200B, 0x200F, 0x2028, 0x202E, 0x2060, 0x2064, 0x2066, 0x2069,
-                                                   0xFEFF, 0xFFF9, 0xFFFB};
+    const std::vector<std::uint32_t> hidden_cps = {0x00,   0x01,   0x08,   0x0B,   0x1F,   0x7F,   0x80,
+                                                   0x9F,   0x061C, 0x180E, 0x200B, 0x200F, 0x2028, 0x202E,
+                                                   0x2060, 0x2064, 0x2066, 0x2069, 0xFEFF, 0xFFF9, 0xFFFB};
     for (std::uint32_t cp : hidden_cps) {
         char name[12];
         std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
@@ -185,8 +187,9 @@ TEST_CASE("fast paths: XXGK-S-001 finds every hidden code point, at every offset
         }
     }
     // Neighbours that are shown: no finding.
-    for (std::uint32_t cp : {0x09u, 0x0Au, 0x0Du, 0x20u, 0x7Eu, 0xA0u, 0x061Bu, 0x061Du, 0x180Du, 0x200Au, 0x2010u,
-                             0x2027u, 0x202Fu, 0x205Fu, 0x2065u, 0x206Au, 0xFEFEu, 0xFFF8u, 0xFFFCu, 0x10000u, 0x1F600u})
+    for (std::uint32_t cp :
+         {0x09u,   0x0Au,   0x0Du,   0x20u,   0x7Eu,   0xA0u,   0x061Bu, 0x061Du, 0x180Du,  0x200Au, 0x2010u,
+          0x2027u, 0x202Fu, 0x205Fu, 0x2065u, 0x206Au, 0xFEFEu, 0xFFF8u, 0xFFFCu, 0x10000u, 0x1F600u})
         for (const std::string& s : placements(utf8(cp))) {
             INFO("U+" << std::hex << cp);
             CHECK(s001(s).empty());
@@ -197,9 +200,9 @@ TEST_CASE("fast paths: XXGK-S-001 on malformed UTF-8 agrees with the code-point-
     // Only a report built in code can hold malformed UTF-8 (the decoder refuses it), and there the
     // scan steps over sequences exactly as before: same findings, byte for byte.
     std::mt19937 gen(11);
-    const std::vector<unsigned char> bytes = {0x00, 0x0B, 0x20, 0x41, 0x7F, 0x80, 0x8B, 0x9C, 0xA0, 0xAE, 0xBB, 0xBF,
-                                              0xC0, 0xC1, 0xC2, 0xD8, 0xDF, 0xE0, 0xE1, 0xE2, 0xE4, 0xEF, 0xF0, 0xF4,
-                                              0xF8, 0xFF};
+    const std::vector<unsigned char> bytes = {0x00, 0x0B, 0x20, 0x41, 0x7F, 0x80, 0x8B, 0x9C, 0xA0,
+                                              0xAE, 0xBB, 0xBF, 0xC0, 0xC1, 0xC2, 0xD8, 0xDF, 0xE0,
+                                              0xE1, 0xE2, 0xE4, 0xEF, 0xF0, 0xF4, 0xF8, 0xFF};
     for (int round = 0; round < 3000; ++round) {
         std::string s;
         const int length = std::uniform_int_distribution<int>(0, 12)(gen);
@@ -224,12 +227,27 @@ std::u32string to_u32(std::string_view text) {
         const auto b = static_cast<unsigned char>(text[i]);
         char32_t c;
         std::size_t n;
-        if (b < 0x80) { c = b; n = 1; }
-        else if ((b >> 5) == 0x6) { c = b & 0x1F; n = 2; }
-        else if ((b >> 4) == 0xE) { c = b & 0x0F; n = 3; }
-        else if ((b >> 3) == 0x1E) { c = b & 0x07; n = 4; }
-        else { out += U'\uFFFD'; ++i; continue; }
-        if (i + n > text.size()) { out += U'\uFFFD'; break; }
+        if (b < 0x80) {
+            c = b;
+            n = 1;
+        } else if ((b >> 5) == 0x6) {
+            c = b & 0x1F;
+            n = 2;
+        } else if ((b >> 4) == 0xE) {
+            c = b & 0x0F;
+            n = 3;
+        } else if ((b >> 3) == 0x1E) {
+            c = b & 0x07;
+            n = 4;
+        } else {
+            out += U'\uFFFD';
+            ++i;
+            continue;
+        }
+        if (i + n > text.size()) {
+            out += U'\uFFFD';
+            break;
+        }
         for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
         out += c;
         i += n;
@@ -268,18 +286,28 @@ char32_t simplified(char32_t c) {
 
 bool is_quote(char32_t c) {
     switch (c) {
-        case U'"': case U'\'': case U'`': case U'\u201C': case U'\u201D': case U'\u2018': case U'\u2019':
-        case U'\u300C': case U'\u300D': case U'\u300E': case U'\u300F': case U'\u301D': case U'\u301E':
-        case U'\uFF02': case U'\uFF07':
-            return true;
-        default:
-            return false;
+        case U'"':
+        case U'\'':
+        case U'`':
+        case U'\u201C':
+        case U'\u201D':
+        case U'\u2018':
+        case U'\u2019':
+        case U'\u300C':
+        case U'\u300D':
+        case U'\u300E':
+        case U'\u300F':
+        case U'\u301D':
+        case U'\u301E':
+        case U'\uFF02':
+        case U'\uFF07': return true;
+        default: return false;
     }
 }
 
 std::u32string fold(std::u32string_view text, bool* converted) {
-    static const std::array<std::pair<std::u32string_view, std::u32string_view>, 2> phrases{{
-        {U"檔案", U"文件"}, {U"資訊", U"信息"}}};
+    static const std::array<std::pair<std::u32string_view, std::u32string_view>, 2> phrases{
+        {{U"檔案", U"文件"}, {U"資訊", U"信息"}}};
     std::u32string in(text);
     for (const auto& [from, to] : phrases) {
         for (std::size_t p = in.find(from); p != std::u32string::npos; p = in.find(from, p + to.size())) {
@@ -292,10 +320,21 @@ std::u32string fold(std::u32string_view text, bool* converted) {
         if (imp::is_space(c) || imp::is_invisible(c) || is_quote(c)) continue;
         c = imp::half_width(c);
         switch (c) {
-            case U'*': case U'#': case U'_': continue;
-            case U'\u2014': case U'\u2013': case U'\u2212': case U'\u2015': case U'\u2010': case U'\u2011': c = U'-'; break;
-            case U'\u3014': case U'\u3010': case U'\u3016': c = U'['; break;
-            case U'\u3015': case U'\u3011': case U'\u3017': c = U']'; break;
+            case U'*':
+            case U'#':
+            case U'_': continue;
+            case U'\u2014':
+            case U'\u2013':
+            case U'\u2212':
+            case U'\u2015':
+            case U'\u2010':
+            case U'\u2011': c = U'-'; break;
+            case U'\u3014':
+            case U'\u3010':
+            case U'\u3016': c = U'['; break;
+            case U'\u3015':
+            case U'\u3011':
+            case U'\u3017': c = U']'; break;
             default: break;
         }
         if (c >= U'A' && c <= U'Z') c = c - U'A' + U'a';
@@ -318,10 +357,14 @@ std::size_t invalid_utf8_offset(std::string_view s) {
         }
         std::size_t len;
         std::uint32_t cp, min;
-        if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1Fu, min = 0x80;
-        else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0Fu, min = 0x800;
-        else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07u, min = 0x10000;
-        else return i;
+        if ((c & 0xE0) == 0xC0)
+            len = 2, cp = c & 0x1Fu, min = 0x80;
+        else if ((c & 0xF0) == 0xE0)
+            len = 3, cp = c & 0x0Fu, min = 0x800;
+        else if ((c & 0xF8) == 0xF0)
+            len = 4, cp = c & 0x07u, min = 0x10000;
+        else
+            return i;
         if (n - i < len) return i;
         for (std::size_t k = 1; k < len; ++k) {
             if ((p[i + k] & 0xC0) != 0x80) return i;
@@ -338,7 +381,8 @@ std::string value_form(std::string_view raw) {
     for (char32_t c : to_u32(raw)) {
         if (imp::is_space(c) || imp::is_invisible(c)) continue;
         c = imp::half_width(c);
-        if (c == U'\u2212' || c == U'\u2013' || c == U'\u2014' || c == U'\u2015' || c == U'\u2010' || c == U'\u2011') c = U'-';
+        if (c == U'\u2212' || c == U'\u2013' || c == U'\u2014' || c == U'\u2015' || c == U'\u2010' || c == U'\u2011')
+            c = U'-';
         if (c == U'\u3002') c = U'.';
         out += c;
     }
@@ -353,19 +397,32 @@ bool is_value_text(std::string_view raw) {
 
 bool is_terminal(char32_t c) {
     switch (c) {
-        case U'。': case U'！': case U'？': case U'!': case U'?': case U'；': case U';': case U'：': case U':': case U'…':
-            return true;
-        default:
-            return false;
+        case U'。':
+        case U'！':
+        case U'？':
+        case U'!':
+        case U'?':
+        case U'；':
+        case U';':
+        case U'：':
+        case U':':
+        case U'…': return true;
+        default: return false;
     }
 }
 
 bool is_closer(char32_t c) {
     switch (c) {
-        case U'”': case U'’': case U'」': case U'』': case U'）': case U')': case U'】': case U'》': case U'"':
-            return true;
-        default:
-            return false;
+        case U'”':
+        case U'’':
+        case U'」':
+        case U'』':
+        case U'）':
+        case U')':
+        case U'】':
+        case U'》':
+        case U'"': return true;
+        default: return false;
     }
 }
 
@@ -459,18 +516,131 @@ bool is_requests_caption_folded(std::u32string_view f) {
 
 // Pieces of report text, markup and malformed UTF-8 that the fast paths treat specially.
 const std::vector<std::string>& pieces() {
-    static const std::vector<std::string> p = {
-        "a", "Z", "0", "7", " ", "\t", "\n", "\r", "*", "**", "#", "_", "__", "\"", "'", "`", "[", "]", "(", ")", "!", "<",
-        ">", "<http://x.cn>", "[链接](http://a)", "![图](b.png)", "+", "-", ".", ",", "/", "\\", "N/A", "NA", "n/a",
-        "万元", "元", "件", "不适用", "无此项", "政", "府", "信息", "公开", "勾稽", "第二十条", "（", "）", "(一)", "一、",
-        "。", "！", "？", "：", "…", "”", "’", "」", "》", "】", "〔", "〕", "【", "〖", "〗", "—", "–", "−", "―", "‐", "‑",
-        "－", "＊", "＃", "＿", "Ａ", "ｚ", "０", "９", "＋", "／", "＼", "Ｎ", "ｎ", "\xE3\x80\x80" /* U+3000 */,
-        "\xC2\xA0" /* U+00A0 */, "\xC2\xAD" /* soft hyphen */, "\xE2\x80\x8B" /* U+200B */, "\xEF\xBB\xBF" /* U+FEFF */,
-        "\xE2\x80\xAE" /* U+202E */, "\xE2\x80\x83" /* U+2003 */, "“", "「", "『", "〝", "＂", "檔", "案", "檔案", "資",
-        "訊", "資訊", "規範性", "報告", "項", "\xF0\x9F\x98\x80" /* U+1F600 */, "\xED\x9F\xBF" /* U+D7FF */,
-        "\xEE\x80\x80" /* U+E000 */, "\xEF\xBF\xBD", "\x80", "\xBF", "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80",
-        "\xE0\xA0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF5", "\xFF", "\xE4\xB8", "\xE4", "\xF0\x9F", "\xC2",
-        "\xE4\x41\x42", "\xF8\x88\x80\x80\x80"};
+    static const std::vector<std::string> p = {"a",
+                                               "Z",
+                                               "0",
+                                               "7",
+                                               " ",
+                                               "\t",
+                                               "\n",
+                                               "\r",
+                                               "*",
+                                               "**",
+                                               "#",
+                                               "_",
+                                               "__",
+                                               "\"",
+                                               "'",
+                                               "`",
+                                               "[",
+                                               "]",
+                                               "(",
+                                               ")",
+                                               "!",
+                                               "<",
+                                               ">",
+                                               "<http://x.cn>",
+                                               "[链接](http://a)",
+                                               "![图](b.png)",
+                                               "+",
+                                               "-",
+                                               ".",
+                                               ",",
+                                               "/",
+                                               "\\",
+                                               "N/A",
+                                               "NA",
+                                               "n/a",
+                                               "万元",
+                                               "元",
+                                               "件",
+                                               "不适用",
+                                               "无此项",
+                                               "政",
+                                               "府",
+                                               "信息",
+                                               "公开",
+                                               "勾稽",
+                                               "第二十条",
+                                               "（",
+                                               "）",
+                                               "(一)",
+                                               "一、",
+                                               "。",
+                                               "！",
+                                               "？",
+                                               "：",
+                                               "…",
+                                               "”",
+                                               "’",
+                                               "」",
+                                               "》",
+                                               "】",
+                                               "〔",
+                                               "〕",
+                                               "【",
+                                               "〖",
+                                               "〗",
+                                               "—",
+                                               "–",
+                                               "−",
+                                               "―",
+                                               "‐",
+                                               "‑",
+                                               "－",
+                                               "＊",
+                                               "＃",
+                                               "＿",
+                                               "Ａ",
+                                               "ｚ",
+                                               "０",
+                                               "９",
+                                               "＋",
+                                               "／",
+                                               "＼",
+                                               "Ｎ",
+                                               "ｎ",
+                                               "\xE3\x80\x80" /* U+3000 */,
+                                               "\xC2\xA0" /* U+00A0 */,
+                                               "\xC2\xAD" /* soft hyphen */,
+                                               "\xE2\x80\x8B" /* U+200B */,
+                                               "\xEF\xBB\xBF" /* U+FEFF */,
+                                               "\xE2\x80\xAE" /* U+202E */,
+                                               "\xE2\x80\x83" /* U+2003 */,
+                                               "“",
+                                               "「",
+                                               "『",
+                                               "〝",
+                                               "＂",
+                                               "檔",
+                                               "案",
+                                               "檔案",
+                                               "資",
+                                               "訊",
+                                               "資訊",
+                                               "規範性",
+                                               "報告",
+                                               "項",
+                                               "\xF0\x9F\x98\x80" /* U+1F600 */,
+                                               "\xED\x9F\xBF" /* U+D7FF */,
+                                               "\xEE\x80\x80" /* U+E000 */,
+                                               "\xEF\xBF\xBD",
+                                               "\x80",
+                                               "\xBF",
+                                               "\xC0\x80",
+                                               "\xC1\xBF",
+                                               "\xE0\x80\x80",
+                                               "\xE0\xA0\x80",
+                                               "\xED\xA0\x80",
+                                               "\xF4\x90\x80\x80",
+                                               "\xF5",
+                                               "\xFF",
+                                               "\xE4\xB8",
+                                               "\xE4",
+                                               "\xF0\x9F",
+                                               "\xC2",
+                                               "\xE4\x41\x42",
+                                               "\xF8\x88\x80\x80\x80"};
     return p;
 }
 
@@ -582,9 +752,13 @@ TEST_CASE("fast paths: edit distance with its rows on the stack", "[import][fast
     const std::u32string alphabet = U"政府信息公开申请ab";
     for (int round = 0; round < 3000; ++round) {
         std::u32string a, b;
-        const auto length = [&] { return std::uniform_int_distribution<std::size_t>(0, round % 10 == 0 ? 90 : 12)(gen); };
-        for (std::size_t i = length(); i > 0; --i) a += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
-        for (std::size_t i = length(); i > 0; --i) b += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
+        const auto length = [&] {
+            return std::uniform_int_distribution<std::size_t>(0, round % 10 == 0 ? 90 : 12)(gen);
+        };
+        for (std::size_t i = length(); i > 0; --i)
+            a += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
+        for (std::size_t i = length(); i > 0; --i)
+            b += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
         INFO("lengths " << a.size() << ", " << b.size());
         REQUIRE(imp::edit_distance(a, b) == plain::edit_distance(a, b));
     }
@@ -600,8 +774,9 @@ TEST_CASE("fast paths: cell values, sentence ends", "[import][fast]") {
         REQUIRE(imp::is_value_text(s) == plain::is_value_text(s));
         REQUIRE(imp::ends_open(s) == plain::ends_open(s));
     }
-    for (const std::string s : {"12", " 1,234 ", "－3", "—", "——", "/", "不适用", "N/A", "３万元", "1.5", "1。5", "第1项",
-                                "一、总体情况", "", " ", "abc。", "abc。）", "（abc）", "abc）", "）", "”。", " 。”"}) {
+    for (const std::string s :
+         {"12",    " 1,234 ",      "－3", "—", "——",    "/",       "不适用",  "N/A",   "３万元", "1.5", "1。5",
+          "第1项", "一、总体情况", "",    " ", "abc。", "abc。）", "（abc）", "abc）", "）",     "”。", " 。”"}) {
         INFO("text " << shown(s));
         CHECK(imp::value_form(s) == plain::value_form(s));
         CHECK(imp::is_value_text(s) == plain::is_value_text(s));
@@ -615,7 +790,8 @@ TEST_CASE("fast paths: cell values, sentence ends", "[import][fast]") {
     CHECK_FALSE(imp::ends_open("（见附表。）"));
 }
 
-TEST_CASE("fast paths: invalid_utf8_offset finds the first invalid sequence as the code-point decoder did", "[text][fast]") {
+TEST_CASE("fast paths: invalid_utf8_offset finds the first invalid sequence as the code-point decoder did",
+          "[text][fast]") {
     // Every boundary of every sequence length, at every offset of an 8-byte word.
     for (const std::uint32_t cp : {0x7Fu, 0x80u, 0x7FFu, 0x800u, 0xFFFu, 0x1000u, 0x4E2Du, 0xD7FFu, 0xE000u, 0xFFFDu,
                                    0xFFFFu, 0x10000u, 0x3FFFFu, 0x40000u, 0x10FFFFu})
@@ -623,10 +799,10 @@ TEST_CASE("fast paths: invalid_utf8_offset finds the first invalid sequence as t
             REQUIRE(xxgk::invalid_utf8_offset(s) == xxgk::valid_utf8);
             REQUIRE(plain::invalid_utf8_offset(s) == xxgk::valid_utf8);
         }
-    for (const std::string& bad : {std::string("\xC0\x80"), std::string("\xC1\xBF"), std::string("\xE0\x9F\xBF"),
-                                   std::string("\xED\xA0\x80"), std::string("\xED\xBF\xBF"), std::string("\xF0\x8F\xBF\xBF"),
-                                   std::string("\xF4\x90\x80\x80"), std::string("\xF5\x80\x80\x80"), std::string("\xE4\xB8"),
-                                   std::string("\x80"), std::string("\xFF")})
+    for (const std::string& bad :
+         {std::string("\xC0\x80"), std::string("\xC1\xBF"), std::string("\xE0\x9F\xBF"), std::string("\xED\xA0\x80"),
+          std::string("\xED\xBF\xBF"), std::string("\xF0\x8F\xBF\xBF"), std::string("\xF4\x90\x80\x80"),
+          std::string("\xF5\x80\x80\x80"), std::string("\xE4\xB8"), std::string("\x80"), std::string("\xFF")})
         for (const std::string& s : placements(bad)) {
             INFO(s);
             REQUIRE(xxgk::invalid_utf8_offset(s) == plain::invalid_utf8_offset(s));
@@ -668,8 +844,24 @@ TEST_CASE("fast paths: XXGK-S-001 on long mixed text (runs of CJK, E2 and EF seq
           "[validate][fast]") {
     // Every second byte after E2 and EF, so that each side of the fast test's bounds is met, among
     // runs of CJK long enough for the four-at-a-time step, ASCII and the hidden characters.
-    std::vector<std::string> pieces = {"政", "府", "信息公开", "a", "1", " ", "\t", "。", "，", "“", "”", "…", "①",
-                                       "\xe2\x80\xae", "\xe2\x80\x8b", "\xef\xbb\xbf", "\xef\xbf\xb9", "\xef\xbf\xbb"};
+    std::vector<std::string> pieces = {"政",
+                                       "府",
+                                       "信息公开",
+                                       "a",
+                                       "1",
+                                       " ",
+                                       "\t",
+                                       "。",
+                                       "，",
+                                       "“",
+                                       "”",
+                                       "…",
+                                       "①",
+                                       "\xe2\x80\xae",
+                                       "\xe2\x80\x8b",
+                                       "\xef\xbb\xbf",
+                                       "\xef\xbf\xb9",
+                                       "\xef\xbf\xbb"};
     for (unsigned b1 = 0x80; b1 <= 0xBF; ++b1)
         for (unsigned lead : {0xE2u, 0xEFu}) {
             std::string seq;
@@ -696,8 +888,8 @@ TEST_CASE("fast paths: XXGK-S-001 on long mixed text (runs of CJK, E2 and EF seq
         REQUIRE(s001(s) == hidden_in(s));
     }
     // Malformed: truncated and stray sequences at the end of CJK runs (only reports built in code).
-    const std::vector<unsigned char> bytes = {0x00, 0x20, 0x7F, 0x80, 0x81, 0x9F, 0xA0, 0xB9, 0xBA, 0xBB, 0xBC, 0xBF,
-                                              0xC2, 0xE2, 0xE3, 0xE4, 0xEE, 0xEF, 0xF0};
+    const std::vector<unsigned char> bytes = {0x00, 0x20, 0x7F, 0x80, 0x81, 0x9F, 0xA0, 0xB9, 0xBA, 0xBB,
+                                              0xBC, 0xBF, 0xC2, 0xE2, 0xE3, 0xE4, 0xEE, 0xEF, 0xF0};
     for (int round = 0; round < 3000; ++round) {
         std::string s;
         const int runs = std::uniform_int_distribution<int>(0, 3)(gen);
@@ -780,12 +972,18 @@ std::string fill_plain(std::string_view tmpl, const xxgk::detail::message_values
             if (close != std::string_view::npos) {
                 const std::string_view name = tmpl.substr(i + 1, close - i - 1);
                 const std::string* value = nullptr;
-                if (name == "cell") value = zh ? &v.cell_zh : &v.cell_en;
-                else if (name == "expected") value = &v.expected;
-                else if (name == "actual") value = &v.actual;
-                else if (name == "difference") value = &v.difference;
-                else if (name == "unknown") value = zh ? &v.unknown_zh : &v.unknown_en;
-                else if (name == "detail") value = zh ? &v.detail_zh : &v.detail_en;
+                if (name == "cell")
+                    value = zh ? &v.cell_zh : &v.cell_en;
+                else if (name == "expected")
+                    value = &v.expected;
+                else if (name == "actual")
+                    value = &v.actual;
+                else if (name == "difference")
+                    value = &v.difference;
+                else if (name == "unknown")
+                    value = zh ? &v.unknown_zh : &v.unknown_en;
+                else if (name == "detail")
+                    value = zh ? &v.detail_zh : &v.detail_en;
                 if (value) {
                     out += *value;
                     i = close + 1;
@@ -818,13 +1016,15 @@ TEST_CASE("fast paths: messages are filled as one character at a time did", "[va
     }
     // Stray and unknown braces, empty values, placeholders at both ends.
     std::mt19937 gen(7);
-    const std::vector<std::string> alphabet = {"{", "}", "{cell}", "{expected}", "{actual}", "{difference}",
-                                               "{unknown}", "{detail}", "{nope}", "{}", "文", "a", " "};
+    const std::vector<std::string> alphabet = {
+        "{",      "}",  "{cell}", "{expected}", "{actual}", "{difference}", "{unknown}", "{detail}",
+        "{nope}", "{}", "文",     "a",          " "};
     xxgk::detail::message_values empty;
     for (int round = 0; round < 2000; ++round) {
         std::string t;
         const int length = std::uniform_int_distribution<int>(0, 12)(gen);
-        for (int i = 0; i < length; ++i) t += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
+        for (int i = 0; i < length; ++i)
+            t += alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
         INFO("template " << t);
         for (bool zh : {true, false}) {
             REQUIRE(xxgk::detail::fill_message(t, v, zh) == fill_plain(t, v, zh));
@@ -850,7 +1050,7 @@ xxgk::cell random_cell(std::mt19937& gen) {
         case 4: return cell::number(-std::uniform_int_distribution<std::int64_t>(1, 5)(gen));
         case 5: return cell::number(big - std::uniform_int_distribution<std::int64_t>(0, 3)(gen));
         case 6: return cell::number(decimal(std::uniform_int_distribution<std::int64_t>(0, 3)(gen) * 10, 1));  // "2.0"
-        case 7: return cell::number(decimal(std::uniform_int_distribution<std::int64_t>(1, 39)(gen), 1));     // "1.5"
+        case 7: return cell::number(decimal(std::uniform_int_distribution<std::int64_t>(1, 39)(gen), 1));      // "1.5"
         case 8: return cell::number(std::uniform_int_distribution<std::int64_t>(0, 3)(gen), xxgk::money_unit::yuan);
         case 9: return cell::number(std::uniform_int_distribution<std::int64_t>(0, 3)(gen), xxgk::money_unit::wan_yuan);
         default: return cell::number(std::uniform_int_distribution<std::int64_t>(0, 3)(gen));
@@ -928,7 +1128,8 @@ TEST_CASE("fast paths: an identity holds plainly only when the §9.1 evaluation 
         for (int round = 0; round < 20000; ++round) {
             // Small identities over a few cells, mostly plain integers, so that both answers occur.
             std::vector<std::size_t> lhs, rhs;
-            const int nl = std::uniform_int_distribution<int>(1, 3)(gen), nr = std::uniform_int_distribution<int>(0, 5)(gen);
+            const int nl = std::uniform_int_distribution<int>(1, 3)(gen),
+                      nr = std::uniform_int_distribution<int>(0, 5)(gen);
             for (int i = 0; i < nl + nr; ++i) {
                 const std::size_t k = std::uniform_int_distribution<std::size_t>(0, keys.size() - 1)(gen);
                 (i < nl ? lhs : rhs).push_back(k);
@@ -1025,8 +1226,9 @@ TEST_CASE("fast paths: the overview's characters (XXGK-N-001) are counted as one
         return n;
     };
     report r = clean_2021(8);
-    const std::vector<std::string> alphabet = {"政", "府", "a", "1", " ", "\n", "\t", "\r", "\x01", "!", "\x7f",
-                                               "é", "\xf0\x9f\x98\x80", "\xbf", "\x80", "\xc3", "\xff"};
+    const std::vector<std::string> alphabet = {
+        "政",   "府",   "a",    "1",   " ", "\n", "\t", "\r", "\x01", "!", "\x7f", "é", "\xf0\x9f\x98\x80",
+        "\xbf", "\x80", "\xc3", "\xff"};
     std::mt19937 gen(1001);
     for (int round = 0; round < 200; ++round) {
         r.overview = xxgk::narrative_section{};
@@ -1037,7 +1239,8 @@ TEST_CASE("fast paths: the overview's characters (XXGK-N-001) are counted as one
             // Long runs of one kind (so that whole words of eight bytes occur), and mixtures.
             const int runs = std::uniform_int_distribution<int>(1, 30)(gen);
             for (int run = 0; run < runs; ++run) {
-                const std::string& unit = alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
+                const std::string& unit =
+                    alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(gen)];
                 const int times = std::uniform_int_distribution<int>(1, 90)(gen);
                 for (int t = 0; t < times; ++t) piece += unit;
             }
@@ -1068,7 +1271,8 @@ TEST_CASE("fast paths: CSV fields are quoted as the find_first_of test did", "[c
         return out;
     };
     std::mt19937 gen(13);
-    const std::vector<std::string> pieces = {",", "\"", "\n", "\r", "a", "政", "-", "=", "1", " ", "\t", "\x2b", "\x0c", "\xac"};
+    const std::vector<std::string> pieces = {",", "\"", "\n", "\r", "a",    "政",   "-",
+                                             "=", "1",  " ",  "\t", "\x2b", "\x0c", "\xac"};
     for (int round = 0; round < 20000; ++round) {
         std::string f;
         const int length = std::uniform_int_distribution<int>(0, 30)(gen);
@@ -1085,8 +1289,9 @@ TEST_CASE("fast paths: CSV fields are quoted as the find_first_of test did", "[c
 }
 
 TEST_CASE("fast paths: the requests caption told in one pass", "[import][fast]") {
-    std::vector<std::u32string> words = {U"勾", U"稽", U"勾稽", U"第", U"第一项加第二项", U"第一项加第二", U"第三项",
-                                         U"第三", U"项", U"加", U"本列数据", U"(", U")", U"政府", U"第第三项"};
+    std::vector<std::u32string> words = {U"勾",           U"稽",     U"勾稽", U"第",   U"第一项加第二项",
+                                         U"第一项加第二", U"第三项", U"第三", U"项",   U"加",
+                                         U"本列数据",     U"(",      U")",    U"政府", U"第第三项"};
     std::mt19937 gen(3032026);
     for (int round = 0; round < 20000; ++round) {
         std::u32string f;

@@ -53,7 +53,8 @@ TEST_CASE("every injected fault is found with its code at its key", "[generate]"
             const auto findings = xxgk::validate(g.value);
             for (const xxgk::injected_fault& f : g.faults) {
                 ++kinds[f.kind];
-                INFO(f.kind << " " << f.code << " " << f.key << " " << f.pointer << " " << f.before << " -> " << f.after);
+                INFO(f.kind << " " << f.code << " " << f.key << " " << f.pointer << " " << f.before << " -> "
+                            << f.after);
                 INFO(describe(findings));
                 const bool found = std::any_of(findings.begin(), findings.end(), [&](const xxgk::finding& x) {
                     return x.code == f.code && x.key == f.key && x.pointer == f.pointer && x.caused_by.empty();

@@ -69,12 +69,18 @@ xxgk::decode_options options_of(const json::object& c) {
     if (const auto* opts = c.if_contains("options")) {
         for (const auto& kv : opts->as_object()) {
             const auto n = [&] { return static_cast<std::size_t>(kv.value().as_int64()); };
-            if (kv.key() == "strict") o.strict = kv.value().as_bool();
-            else if (kv.key() == "max_input_bytes") o.max_input_bytes = n();
-            else if (kv.key() == "max_depth") o.max_depth = n();
-            else if (kv.key() == "max_string_bytes") o.max_string_bytes = n();
-            else if (kv.key() == "max_problems") o.max_problems = n();
-            else FAIL("unknown option " << kv.key());
+            if (kv.key() == "strict")
+                o.strict = kv.value().as_bool();
+            else if (kv.key() == "max_input_bytes")
+                o.max_input_bytes = n();
+            else if (kv.key() == "max_depth")
+                o.max_depth = n();
+            else if (kv.key() == "max_string_bytes")
+                o.max_string_bytes = n();
+            else if (kv.key() == "max_problems")
+                o.max_problems = n();
+            else
+                FAIL("unknown option " << kv.key());
         }
     }
     return o;
@@ -124,8 +130,10 @@ void run_json_case(const json::object& c) {
     if (const char* dump = std::getenv("XXGK_HOSTILE_DUMP")) {  // for make_cases.py's author: what happened
         std::ofstream out(dump, std::ios::app);
         out << str(c.at("name")) << ":";
-        if (!r.ok()) out << describe(r.problems) << "\n";
-        else out << describe(xxgk::validate(*r.value)) << "\n";
+        if (!r.ok())
+            out << describe(r.problems) << "\n";
+        else
+            out << describe(xxgk::validate(*r.value)) << "\n";
     }
     const json::object& expect = c.at("expect").as_object();
     if (const auto* want = expect.if_contains("problems")) {

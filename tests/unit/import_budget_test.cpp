@@ -90,7 +90,9 @@ std::string rowspan_ladder(std::size_t rows) {
 }
 
 /// `rows` rows of a label and a value after table 三 (each logged as a row not in the format).
-std::string plain_rows(std::size_t rows) { return in_report("<table>" + repeat("<tr><td>x</td><td>1</td></tr>", rows) + "</table>"); }
+std::string plain_rows(std::size_t rows) {
+    return in_report("<table>" + repeat("<tr><td>x</td><td>1</td></tr>", rows) + "</table>");
+}
 
 /// `count` elements with `attributes` attributes each.
 std::string many_attributes(std::size_t count, std::size_t attributes) {
@@ -197,7 +199,8 @@ TEST_CASE("import budget: spans and rows near the input limit cost work and memo
     check_doubling([](std::size_t n) { return many_attributes(n, 100); }, 500);
 }
 
-TEST_CASE("import budget: more attributes on one element than the limit are refused before parsing", "[import][budget]") {
+TEST_CASE("import budget: more attributes on one element than the limit are refused before parsing",
+          "[import][budget]") {
     const auto refusal = [](const std::string& page) -> std::optional<xxgk::errc> {
         try {
             (void)xxgk::import_html(page);
@@ -213,7 +216,8 @@ TEST_CASE("import budget: more attributes on one element than the limit are refu
     } catch (const xxgk::error& e) {
         CHECK(e.code() == xxgk::errc::limit_exceeded);
         const std::string page = many_attributes(1, 129);
-        const std::size_t line = 1 + static_cast<std::size_t>(std::count(page.begin(), page.begin() + page.find("<td a0"), '\n'));
+        const std::size_t line =
+            1 + static_cast<std::size_t>(std::count(page.begin(), page.begin() + page.find("<td a0"), '\n'));
         CHECK_THAT(e.what(), Catch::Contains("at line " + std::to_string(line) + " has more than 128 attributes"));
     }
     // Bare names count too (libxml2 compares them all the same).
@@ -223,10 +227,12 @@ TEST_CASE("import budget: more attributes on one element than the limit are refu
     CHECK(refusal(bare) == xxgk::errc::limit_exceeded);
     // Neither an unclosed comment nor an empty <script/> hides an element from the count.
     CHECK(refusal("<html><body><!-- <p" + repeat(" a", 300) + ">x</p></body></html>") == xxgk::errc::limit_exceeded);
-    CHECK(refusal("<html><body><script/><p" + repeat(" a", 300) + ">x</p></body></html>") == xxgk::errc::limit_exceeded);
+    CHECK(refusal("<html><body><script/><p" + repeat(" a", 300) + ">x</p></body></html>") ==
+          xxgk::errc::limit_exceeded);
     // Attributes inside a comment, a script or a quoted value are not an element's.
     std::string hidden = "<html><body><!-- <p" + repeat(" a", 300) + "> --><script>var s='<p" + repeat(" b", 300) +
-                         ">';</script><p title=\"<p" + repeat(" c", 300) + ">\">二〇二〇年政府信息公开工作年度报告</p></body></html>";
+                         ">';</script><p title=\"<p" + repeat(" c", 300) +
+                         ">\">二〇二〇年政府信息公开工作年度报告</p></body></html>";
     CHECK_THROWS_WITH(xxgk::import_html(hidden), Catch::Contains("not a"));  // parsed, and no report
 }
 
@@ -264,17 +270,15 @@ TEST_CASE("import budget: the log keeps the first entries of each code and count
 TEST_CASE("import budget: peak memory stays within 64 times the input", "[import][budget][memory]") {
     // docs/security.md: peak RSS ≤ 64 × input bytes + 64 MiB (libxml2's tree alone is 28–40× for
     // the densest markup). Measured on ~4 MB inputs in a child process.
-    for (const auto& named :
-         {std::pair<std::string, std::string>{"rowspan ladder", rowspan_ladder(120000)},
-          std::pair<std::string, std::string>{"plain rows", plain_rows(140000)},
-          std::pair<std::string, std::string>{"many attributes", many_attributes(4000, 100)}}) {
+    for (const auto& named : {std::pair<std::string, std::string>{"rowspan ladder", rowspan_ladder(120000)},
+                              std::pair<std::string, std::string>{"plain rows", plain_rows(140000)},
+                              std::pair<std::string, std::string>{"many attributes", many_attributes(4000, 100)}}) {
         const std::string& input = named.second;
         INFO(named.first << ": " << input.size() << " bytes");
         const long peak = child_peak_bytes([&] {
             try {
                 (void)xxgk::import_html(input);
-            } catch (const xxgk::error&) {
-            }
+            } catch (const xxgk::error&) {}
         });
         INFO("peak above the idle process: " << peak << " bytes");
         REQUIRE(peak >= 0);

@@ -53,7 +53,8 @@ std::string tiny_zip(const std::string& name, const std::string& content) {
     std::string central("PK\x01\x02", 4);
     u16(central, 20), u16(central, 20), u16(central, 0), u16(central, 0), u16(central, 0), u16(central, 0);
     u32(central, 0), u32(central, content.size()), u32(central, content.size());
-    u16(central, static_cast<unsigned>(name.size())), u16(central, 0), u16(central, 0), u16(central, 0), u16(central, 0);
+    u16(central, static_cast<unsigned>(name.size())), u16(central, 0), u16(central, 0), u16(central, 0),
+        u16(central, 0);
     u32(central, 0), u32(central, 0);
     central += name;
     std::string end("PK\x05\x06", 4);
@@ -79,7 +80,8 @@ bool logged(const xxgk::import_result& r, const std::string& code, const std::st
 }
 
 std::string temp_path(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("xxgk-detect-" + std::to_string(::getpid()) + "-" + name)).string();
+    return (std::filesystem::temp_directory_path() / ("xxgk-detect-" + std::to_string(::getpid()) + "-" + name))
+        .string();
 }
 
 }  // namespace
@@ -106,7 +108,8 @@ TEST_CASE("detect_source_kind: the kind from the bytes", "[import][detect]") {
                 CHECK_THAT(e.what(), Catch::Contains(says));
             }
         };
-        refused(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'), "soffice --headless --convert-to docx");
+        refused(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'),
+                "soffice --headless --convert-to docx");
         refused(tiny_zip("xl/workbook.xml", "<workbook/>"), "Excel");
         refused(tiny_zip("readme.txt", "hello"), "no word/document.xml");
         if (!xxgk::ocr_available()) {  // with OCR, images are a kind read (import_ocr_test.cpp)
@@ -256,7 +259,8 @@ TEST_CASE("import_file: detects, decodes and reports the file's problems", "[imp
     CHECK(error_code_of([] { xxgk::import_file("/dev/zero"); }) == xxgk::errc::io_error);
     CHECK(error_code_of([] { xxgk::import_file(temp_path("nothing-here.pdf")); }) == xxgk::errc::io_error);
     const std::string doc = temp_path("legacy.doc");
-    std::ofstream(doc, std::ios::binary) << std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) << std::string(600, '\0');
+    std::ofstream(doc, std::ios::binary) << std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)
+                                         << std::string(600, '\0');
     CHECK(error_code_of([&] { xxgk::import_file(doc); }) == xxgk::errc::unsupported_kind);
     std::remove(doc.c_str());
 }

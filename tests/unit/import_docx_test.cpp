@@ -110,11 +110,10 @@ std::string make_zip(const std::vector<std::pair<std::string, std::string>>& ent
     return out;
 }
 
-const char* const namespaces =
-    R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" )"
-    R"(xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" )"
-    R"(xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" )"
-    R"(xmlns:v="urn:schemas-microsoft-com:vml")";
+const char* const namespaces = R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" )"
+                               R"(xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" )"
+                               R"(xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" )"
+                               R"(xmlns:v="urn:schemas-microsoft-com:vml")";
 
 std::string document_xml(const std::string& body) {
     return std::string(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)") + "<w:document " + namespaces +
@@ -123,11 +122,12 @@ std::string document_xml(const std::string& body) {
 
 std::string make_docx(const std::string& body, const std::string& styles = {}, const std::string& numbering = {}) {
     std::vector<std::pair<std::string, std::string>> entries{{"[Content_Types].xml", "<Types/>"},
-                                                              {"word/document.xml", document_xml(body)}};
+                                                             {"word/document.xml", document_xml(body)}};
     if (!styles.empty())
         entries.emplace_back("word/styles.xml", std::string("<w:styles ") + namespaces + ">" + styles + "</w:styles>");
     if (!numbering.empty())
-        entries.emplace_back("word/numbering.xml", std::string("<w:numbering ") + namespaces + ">" + numbering + "</w:numbering>");
+        entries.emplace_back("word/numbering.xml",
+                             std::string("<w:numbering ") + namespaces + ">" + numbering + "</w:numbering>");
     return make_zip(entries);
 }
 
@@ -155,7 +155,8 @@ bool logged(const document& d, const std::string& code) {
     return false;
 }
 
-xxgk::errc thrown_by(const std::string& bytes, std::size_t limit = std::size_t{16} << 20, std::string* message = nullptr) {
+xxgk::errc thrown_by(const std::string& bytes, std::size_t limit = std::size_t{16} << 20,
+                     std::string* message = nullptr) {
     try {
         xxgk::import_detail::read_docx(bytes, limit);
     } catch (const xxgk::error& e) {
@@ -170,7 +171,9 @@ std::string p(const std::string& runs, const std::string& ppr = {}) { return "<w
 std::string r(const std::string& text, const std::string& rpr = {}) {
     return "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + text + "</w:t></w:r>";
 }
-std::string tc(const std::string& text, const std::string& tcpr = {}) { return "<w:tc>" + tcpr + p(r(text)) + "</w:tc>"; }
+std::string tc(const std::string& text, const std::string& tcpr = {}) {
+    return "<w:tc>" + tcpr + p(r(text)) + "</w:tc>";
+}
 
 }  // namespace
 
@@ -234,8 +237,9 @@ TEST_CASE("import_docx: every generated variant imports every cell as the genera
 // ---- paragraphs ----------------------------------------------------------------------------
 
 TEST_CASE("read_docx: paragraphs, runs, tabs, breaks, bold and paragraph numbers", "[docx]") {
-    const document d = read(p(r("一、总体情况")) + p(r("（一）主动公开", "<w:rPr><w:b/></w:rPr>") + r("情况。") +
-                                                   "<w:r><w:tab/><w:t>尾</w:t><w:br/><w:t>第二行</w:t></w:r>") +
+    const document d = read(p(r("一、总体情况")) +
+                            p(r("（一）主动公开", "<w:rPr><w:b/></w:rPr>") + r("情况。") +
+                              "<w:r><w:tab/><w:t>尾</w:t><w:br/><w:t>第二行</w:t></w:r>") +
                             p(r("不粗", "<w:rPr><w:b w:val=\"0\"/></w:rPr>")));
     const auto ls = lines(d);
     REQUIRE(ls.size() == 4);
@@ -257,15 +261,15 @@ TEST_CASE("read_docx: headings from styles (names, ids, outline levels), lists",
         R"(<w:style w:type="paragraph" w:styleId="mine"><w:name w:val="My heading"/><w:basedOn w:val="1"/></w:style>)"
         R"(<w:style w:type="paragraph" w:styleId="lvl"><w:name w:val="Outline"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>)"
         R"(<w:style w:type="paragraph" w:styleId="strong"><w:name w:val="Strong para"/><w:rPr><w:b/></w:rPr></w:style>)";
-    const document d = read(p(r("A"), R"(<w:pPr><w:pStyle w:val="1"/></w:pPr>)") +
-                                p(r("B"), R"(<w:pPr><w:pStyle w:val="a3"/></w:pPr>)") +
-                                p(r("C"), R"(<w:pPr><w:pStyle w:val="mine"/></w:pPr>)") +
-                                p(r("D"), R"(<w:pPr><w:pStyle w:val="lvl"/></w:pPr>)") +
-                                p(r("E"), R"(<w:pPr><w:outlineLvl w:val="3"/></w:pPr>)") +
-                                p(r("F"), R"(<w:pPr><w:pStyle w:val="1"/><w:outlineLvl w:val="9"/></w:pPr>)") +
-                                p(r("G"), R"(<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr>)") +
-                                p(r("H"), R"(<w:pPr><w:pStyle w:val="strong"/></w:pPr>)"),
-                            styles);
+    const document d = read(
+        p(r("A"), R"(<w:pPr><w:pStyle w:val="1"/></w:pPr>)") + p(r("B"), R"(<w:pPr><w:pStyle w:val="a3"/></w:pPr>)") +
+            p(r("C"), R"(<w:pPr><w:pStyle w:val="mine"/></w:pPr>)") +
+            p(r("D"), R"(<w:pPr><w:pStyle w:val="lvl"/></w:pPr>)") +
+            p(r("E"), R"(<w:pPr><w:outlineLvl w:val="3"/></w:pPr>)") +
+            p(r("F"), R"(<w:pPr><w:pStyle w:val="1"/><w:outlineLvl w:val="9"/></w:pPr>)") +
+            p(r("G"), R"(<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr>)") +
+            p(r("H"), R"(<w:pPr><w:pStyle w:val="strong"/></w:pPr>)"),
+        styles);
     const auto ls = lines(d);
     REQUIRE(ls.size() == 8);
     CHECK(ls[0]->heading == 1);
@@ -291,21 +295,23 @@ TEST_CASE("read_docx: automatic numbering is written as Word draws it", "[docx]"
                "\"/><w:lvlText w:val=\"" + text + "\"/><w:suff w:val=\"" + suff + "\"/></w:lvl>";
     };
     const std::string numbering =
-        "<w:abstractNum w:abstractNumId=\"0\">" + lvl(0, "chineseCounting", "%1、") + lvl(1, "chineseCounting", "（%2）") +
-        lvl(2, "decimal", "%3.", "tab") + "</w:abstractNum>" +
+        "<w:abstractNum w:abstractNumId=\"0\">" + lvl(0, "chineseCounting", "%1、") +
+        lvl(1, "chineseCounting", "（%2）") + lvl(2, "decimal", "%3.", "tab") + "</w:abstractNum>" +
         "<w:abstractNum w:abstractNumId=\"1\">" + lvl(0, "bullet", "\xEF\x82\xB7") + "</w:abstractNum>" +
         R"(<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>)"
         R"(<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>)"
         R"(<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="11"/></w:lvlOverride></w:num>)";
     const auto numbered = [](const std::string& text, int num, int level, bool bold = false) {
-        return p(r(text, bold ? "<w:rPr><w:b/></w:rPr>" : ""), "<w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) +
-                                                              "\"/><w:numId w:val=\"" + std::to_string(num) + "\"/></w:numPr></w:pPr>");
+        return p(r(text, bold ? "<w:rPr><w:b/></w:rPr>" : ""), "<w:pPr><w:numPr><w:ilvl w:val=\"" +
+                                                                   std::to_string(level) + "\"/><w:numId w:val=\"" +
+                                                                   std::to_string(num) + "\"/></w:numPr></w:pPr>");
     };
-    const document d = read(numbered("总体情况", 1, 0) + numbered("主动公开", 1, 1, true) + numbered("规章", 1, 2) +
-                                numbered("规范性文件", 1, 2) + numbered("依申请公开", 1, 1, true) + numbered("规章", 1, 2) +
-                                numbered("主动公开政府信息情况", 1, 0) + numbered("要点", 2, 0) + numbered("第十一", 3, 0) +
-                                "<w:tbl><w:tr><w:tc>" + numbered("属于国家秘密", 1, 2) + "</w:tc></w:tr></w:tbl>",
-                            {}, numbering);
+    const document d =
+        read(numbered("总体情况", 1, 0) + numbered("主动公开", 1, 1, true) + numbered("规章", 1, 2) +
+                 numbered("规范性文件", 1, 2) + numbered("依申请公开", 1, 1, true) + numbered("规章", 1, 2) +
+                 numbered("主动公开政府信息情况", 1, 0) + numbered("要点", 2, 0) + numbered("第十一", 3, 0) +
+                 "<w:tbl><w:tr><w:tc>" + numbered("属于国家秘密", 1, 2) + "</w:tc></w:tr></w:tbl>",
+             {}, numbering);
     const auto ls = lines(d);
     REQUIRE(ls.size() == 9);
     CHECK(ls[0]->text == "一、总体情况");
@@ -317,15 +323,16 @@ TEST_CASE("read_docx: automatic numbering is written as Word draws it", "[docx]"
     CHECK(ls[4]->text == "（二）依申请公开");
     CHECK(ls[5]->text == "1. 规章");  // a deeper level restarts under a new parent
     CHECK(ls[6]->text == "二、主动公开政府信息情况");
-    CHECK(ls[7]->text == "要点");  // bullets are not text
+    CHECK(ls[7]->text == "要点");          // bullets are not text
     CHECK(ls[8]->text == "十一、第十一");  // startOverride restarts the shared counter at 11
     REQUIRE(rows(d).size() == 1);
     CHECK(rows(d)[0]->cells[0].text == "1. 属于国家秘密");
     CHECK(logged(d, "XXGK-I-088"));
     // A damaged numbering part: logged, the text still read.
-    const document damaged = xxgk::import_detail::read_docx(
-        make_zip({{"word/document.xml", document_xml(numbered("总体情况", 1, 0))}, {"word/numbering.xml", "<w:numbering"}}),
-        std::size_t{1} << 20);
+    const document damaged =
+        xxgk::import_detail::read_docx(make_zip({{"word/document.xml", document_xml(numbered("总体情况", 1, 0))},
+                                                 {"word/numbering.xml", "<w:numbering"}}),
+                                       std::size_t{1} << 20);
     REQUIRE(lines(damaged).size() == 1);
     CHECK(lines(damaged)[0]->text == "总体情况");
     CHECK(logged(damaged, "XXGK-I-089"));
@@ -340,8 +347,8 @@ TEST_CASE("read_docx: revisions, hidden text, fields, content controls, alternat
         p(r("保留") + "<w:del><w:r><w:delText>删除</w:delText></w:r></w:del><w:ins>" + r("插入") + "</w:ins>" +
           r("隐藏", "<w:rPr><w:vanish/></w:rPr>") +
           R"(<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>)"
-          R"(<w:r><w:fldChar w:fldCharType="separate"/></w:r>)" + r("3") +
-          R"(<w:r><w:fldChar w:fldCharType="end"/></w:r>)" + "<w:hyperlink>" + r("链接") + "</w:hyperlink>") +
+          R"(<w:r><w:fldChar w:fldCharType="separate"/></w:r>)" +
+          r("3") + R"(<w:r><w:fldChar w:fldCharType="end"/></w:r>)" + "<w:hyperlink>" + r("链接") + "</w:hyperlink>") +
         "<w:sdt><w:sdtPr/><w:sdtContent>" + p(r("控件")) + "</w:sdtContent></w:sdt>" + p(r("锚") + textbox_choice) +
         "<mc:AlternateContent><mc:Choice Requires=\"w14\">" + p(r("新")) + "</mc:Choice><mc:Fallback>" + p(r("旧")) +
         "</mc:Fallback></mc:AlternateContent>" + "<w:del>" + p(r("整段删除")) + "</w:del>");
@@ -362,13 +369,11 @@ TEST_CASE("read_docx: revisions, hidden text, fields, content controls, alternat
 TEST_CASE("read_docx: tables as grids — gridSpan, vMerge, gridBefore/After, empty cells, cell paragraphs", "[docx]") {
     const std::string grid = "<w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>";
     const std::string tbl =
-        "<w:tbl>" + grid +
-        "<w:tr>" + tc("合并", R"(<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>)") +
-        tc("横跨", R"(<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>)") + tc("") + "</w:tr>" +
-        "<w:tr>" + tc("", R"(<w:tcPr><w:vMerge/></w:tcPr>)") + tc("1") + "<w:tc>" + p(r("上")) + p(r("下")) + "</w:tc>" +
-        tc("3") + "</w:tr>" +
-        R"(<w:tr><w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="1"/></w:trPr>)" + tc("x") + tc("y") + "</w:tr>" +
-        "</w:tbl>";
+        "<w:tbl>" + grid + "<w:tr>" + tc("合并", R"(<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>)") +
+        tc("横跨", R"(<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>)") + tc("") + "</w:tr>" + "<w:tr>" +
+        tc("", R"(<w:tcPr><w:vMerge/></w:tcPr>)") + tc("1") + "<w:tc>" + p(r("上")) + p(r("下")) + "</w:tc>" + tc("3") +
+        "</w:tr>" + R"(<w:tr><w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="1"/></w:trPr>)" + tc("x") + tc("y") +
+        "</w:tr>" + "</w:tbl>";
     const document d = read(p(r("前")) + tbl);
     const auto rs = rows(d);
     REQUIRE(rs.size() == 3);
@@ -395,10 +400,11 @@ TEST_CASE("read_docx: tables as grids — gridSpan, vMerge, gridBefore/After, em
 }
 
 TEST_CASE("read_docx: rows and cells in content controls, deleted rows, legacy hMerge", "[docx]") {
-    const std::string tbl = "<w:tbl><w:tr>" + tc("甲") + "<w:sdt><w:sdtContent>" + tc("乙") + "</w:sdtContent></w:sdt></w:tr>" +
-                            R"(<w:tr><w:trPr><w:del w:id="1" w:author="x"/></w:trPr>)" + tc("删") + tc("删") + "</w:tr>" +
-                            "<w:sdt><w:sdtContent><w:tr>" + tc("丙") + tc("", R"(<w:tcPr><w:hMerge/></w:tcPr>)") +
-                            "</w:tr></w:sdtContent></w:sdt></w:tbl>";
+    const std::string tbl = "<w:tbl><w:tr>" + tc("甲") + "<w:sdt><w:sdtContent>" + tc("乙") +
+                            "</w:sdtContent></w:sdt></w:tr>" +
+                            R"(<w:tr><w:trPr><w:del w:id="1" w:author="x"/></w:trPr>)" + tc("删") + tc("删") +
+                            "</w:tr>" + "<w:sdt><w:sdtContent><w:tr>" + tc("丙") +
+                            tc("", R"(<w:tcPr><w:hMerge/></w:tcPr>)") + "</w:tr></w:sdtContent></w:sdt></w:tbl>";
     const document d = read(tbl);
     const auto rs = rows(d);
     REQUIRE(rs.size() == 2);
@@ -458,8 +464,9 @@ TEST_CASE("read_docx: every bad input is a clear error, never a crash", "[docx]"
         CHECK(message.find("word/document.xml") != std::string::npos);
     }
     SECTION("damaged XML names the entry and the line") {
-        const std::string bad = make_zip({{"word/document.xml", "<?xml version=\"1.0\"?>\n<w:document " +
-                                                                    std::string(namespaces) + ">\n<w:body><w:p></w:body>"}});
+        const std::string bad =
+            make_zip({{"word/document.xml", "<?xml version=\"1.0\"?>\n<w:document " + std::string(namespaces) +
+                                                ">\n<w:body><w:p></w:body>"}});
         CHECK(thrown_by(bad, std::size_t{1} << 20, &message) == xxgk::errc::invalid_value);
         CHECK(message.find("word/document.xml") != std::string::npos);
         CHECK(message.find("line 3") != std::string::npos);
@@ -468,9 +475,12 @@ TEST_CASE("read_docx: every bad input is a clear error, never a crash", "[docx]"
         CHECK(thrown_by(make_zip({{"word/document.xml", "<root/>"}})) == xxgk::errc::invalid_value);
     }
     SECTION("a DTD is refused before any entity is read (XXE, billion laughs)") {
-        const std::string xxe = "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                                "<w:document " + std::string(namespaces) + "><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>";
-        CHECK(thrown_by(make_zip({{"word/document.xml", xxe}}), std::size_t{1} << 20, &message) == xxgk::errc::invalid_value);
+        const std::string xxe =
+            "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            "<w:document " +
+            std::string(namespaces) + "><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>";
+        CHECK(thrown_by(make_zip({{"word/document.xml", xxe}}), std::size_t{1} << 20, &message) ==
+              xxgk::errc::invalid_value);
         CHECK(message.find("DTD") != std::string::npos);
     }
     SECTION("an encrypted zip entry") {
@@ -511,7 +521,8 @@ TEST_CASE("read_docx: every bad input is a clear error, never a crash", "[docx]"
 TEST_CASE("import_docx: time of one import against import_text of the same report", "[docx][.timing]") {
     const std::string bytes = read_bytes(docx_dir + "heading-styles-2021.docx");
     // The same report as Markdown text (render_markdown), the text importer's input.
-    const std::string text = xxgk::render_markdown(xxgk::load_json(read_bytes(docx_dir + "heading-styles-2021.expected.json")));
+    const std::string text =
+        xxgk::render_markdown(xxgk::load_json(read_bytes(docx_dir + "heading-styles-2021.expected.json")));
     const auto time = [](const auto& f) {
         const auto t0 = std::chrono::steady_clock::now();
         for (int i = 0; i < 50; ++i) f();
@@ -522,8 +533,8 @@ TEST_CASE("import_docx: time of one import against import_text of the same repor
     WARN("import_docx " << docx_ms << " ms, import_text " << text_ms << " ms, ratio " << docx_ms / text_ms);
 }
 
-
-TEST_CASE("import_docx: provenance is table, row and grid column; a blank cell keeps where it was seen", "[docx][import]") {
+TEST_CASE("import_docx: provenance is table, row and grid column; a blank cell keeps where it was seen",
+          "[docx][import]") {
     const xxgk::import_result r = xxgk::import_docx(read_bytes(docx_dir + "blanks-2019.docx"));
     // 三's table is the document's second; 予以公开 is its sixth row (three header rows, 一, 二);
     // the applicant columns start at grid column 3 (the label spans three columns).

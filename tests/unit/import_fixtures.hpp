@@ -16,7 +16,9 @@
 
 namespace import_fixtures {
 
-inline std::string data(const std::string& name) { return xxgk::read_file(std::string(XXGK_TEST_DATA) + "/import/" + name); }
+inline std::string data(const std::string& name) {
+    return xxgk::read_file(std::string(XXGK_TEST_DATA) + "/import/" + name);
+}
 
 inline std::string seed_text() { return data("cangnan-2020-annual-report.txt"); }
 
@@ -56,9 +58,9 @@ inline std::string printed(const xxgk::cell& c) {
 
 /// How tables are printed by `as_text`.
 enum class table_style {
-    tabs,        ///< tab-separated, like the seed (three label positions in section 三)
-    spaces,      ///< whitespace-separated, labels and values on one line
-    pipes,       ///< Markdown pipe tables
+    tabs,    ///< tab-separated, like the seed (three label positions in section 三)
+    spaces,  ///< whitespace-separated, labels and values on one line
+    pipes,   ///< Markdown pipe tables
 };
 
 /// The report as plain text in the seed's layout: Markdown headings, the preamble, narrative
@@ -121,7 +123,8 @@ inline std::string as_text(const xxgk::report& r, table_style style = table_styl
         row(header);
         for (const row_label* rl : rows) {
             std::vector<std::string> cells{std::string(rl->label)};
-            for (const std::string& c : column_ids) cells.push_back(value("proactive." + std::string(rl->id) + "." + c));
+            for (const std::string& c : column_ids)
+                cells.push_back(value("proactive." + std::string(rl->id) + "." + c));
             cells.resize(4);
             row(cells);
         }
@@ -130,10 +133,11 @@ inline std::string as_text(const xxgk::report& r, table_style style = table_styl
 
     // Section 三: the seed's header and label positions.
     line("### 三、收到和处理政府信息公开申请情况");
-    static const char* const cols[] = {"natural_person", "enterprise", "research_institute", "nonprofit",
-                                       "legal_service", "other_org", "total"};
+    static const char* const cols[] = {
+        "natural_person", "enterprise", "research_institute", "nonprofit", "legal_service", "other_org", "total"};
     if (style == table_style::tabs) {
-        row({"(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)", "", "申请人情况", "", "", "", "", "", "总计", ""});
+        row({"(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)", "", "申请人情况", "", "", "", "", "",
+             "总计", ""});
         row({"", "", "自然人", "法人或其他组织", "", "", "", "", "", ""});
         row({"", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "", ""});
     } else {
@@ -161,7 +165,8 @@ inline std::string as_text(const xxgk::report& r, table_style style = table_styl
             spans_two = true;
         } else {
             const group_label* g = l.group("requests", rl.group);
-            labels_here = {outcome_printed ? "" : "三、本年度办理结果", last_group == g->id ? "" : std::string(g->label), label};
+            labels_here = {outcome_printed ? "" : "三、本年度办理结果",
+                           last_group == g->id ? "" : std::string(g->label), label};
             last_group = std::string(g->id);
         }
         if (!rl.group.empty()) outcome_printed = true;
@@ -183,9 +188,10 @@ inline std::string as_text(const xxgk::report& r, table_style style = table_styl
     line("#### 四、政府信息公开行政复议、行政诉讼情况");
     if (style == table_style::tabs) {
         row({"行政复议", "", "", "", "", "行政诉讼", "", "", "", "", "", "", "", "", ""});
-        row({"结果 维持", "结果 纠正", "其他 结果", "尚未 审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""});
-        row({"", "", "", "", "", "结果 维持", "结果 纠正", "其他 结果", "尚未 审结", "总计", "结果 维持", "结果 纠正", "其他 结果",
-             "尚未 审结", "总计"});
+        row({"结果 维持", "结果 纠正", "其他 结果", "尚未 审结", "总计", "未经复议直接起诉", "", "", "", "",
+             "复议后起诉", "", "", "", ""});
+        row({"", "", "", "", "", "结果 维持", "结果 纠正", "其他 结果", "尚未 审结", "总计", "结果 维持", "结果 纠正",
+             "其他 结果", "尚未 审结", "总计"});
     } else {
         row({"行政复议", "行政诉讼"});
         row({"未经复议直接起诉", "复议后起诉"});
@@ -257,7 +263,8 @@ inline std::vector<xxgk::import_log_entry> entries(const xxgk::import_result& r,
 }
 
 /// The one log entry with this code and key.
-inline xxgk::import_log_entry entry(const xxgk::import_result& r, const std::string& code, const std::string& key = {}) {
+inline xxgk::import_log_entry entry(const xxgk::import_result& r, const std::string& code,
+                                    const std::string& key = {}) {
     std::vector<xxgk::import_log_entry> found;
     for (const xxgk::import_log_entry& e : r.log)
         if (e.code == code && (key.empty() || e.key == key)) found.push_back(e);

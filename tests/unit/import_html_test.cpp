@@ -39,7 +39,8 @@ std::vector<std::string> collapsed(const std::vector<std::string>& ps) {
     return out;
 }
 
-void require_same_narrative(const std::optional<xxgk::narrative_section>& got, const std::optional<xxgk::narrative_section>& expected) {
+void require_same_narrative(const std::optional<xxgk::narrative_section>& got,
+                            const std::optional<xxgk::narrative_section>& expected) {
     REQUIRE(got.has_value() == expected.has_value());
     if (!got) return;
     CHECK(got->heading == expected->heading);
@@ -67,26 +68,31 @@ std::string requests_page(const std::string& carried_forward_row, bool page_brea
         for (const char* x : vals) s += std::string("<td>") + x + "</td>";
         return s;
     };
-    tr("<td rowspan=\"3\" colspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan=\"7\">申请人情况</td>");
+    tr("<td rowspan=\"3\" colspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td "
+       "colspan=\"7\">申请人情况</td>");
     tr("<td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td>");
     tr("<td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td>");
     tr("<td colspan=\"3\">一、本年新收政府信息公开申请数量</td>" + v({"228", "3", "", "", "", "3", "234"}));
     tr("<td colspan=\"3\">二、上年结转政府信息公开申请数量</td>" + v({"6", "", "", "", "", "", "6"}));
-    tr("<td rowspan=\"20\">三、本年度办理结果</td><td colspan=\"2\">（一）予以公开</td>" + v({"116", "2", "", "", "", "1", "119"}));
-    tr("<td colspan=\"2\">（二）部分公开（区分处理的，只计这一情形，不计其他情形）</td>" + v({"20", "", "", "", "", "1", "21"}));
-    const char* withheld[] = {"1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
-                              "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项"};
-    const std::vector<std::vector<const char*>> wv = {{"", "", "", "", "", "", ""}, {"2", "", "", "", "", "", ""},
-                                                      {"", "", "", "", "", "", ""}, {"1", "", "", "", "", "", "1"},
+    tr("<td rowspan=\"20\">三、本年度办理结果</td><td colspan=\"2\">（一）予以公开</td>" +
+       v({"116", "2", "", "", "", "1", "119"}));
+    tr("<td colspan=\"2\">（二）部分公开（区分处理的，只计这一情形，不计其他情形）</td>" +
+       v({"20", "", "", "", "", "1", "21"}));
+    const char* withheld[] = {"1.属于国家秘密",       "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”",
+                              "4.保护第三方合法权益", "5.属于三类内部事务信息",     "6.属于四类过程性信息",
+                              "7.属于行政执法案卷",   "8.属于行政查询事项"};
+    const std::vector<std::vector<const char*>> wv = {{"", "", "", "", "", "", ""},    {"2", "", "", "", "", "", ""},
+                                                      {"", "", "", "", "", "", ""},    {"1", "", "", "", "", "", "1"},
                                                       {"1", "", "", "", "", "1", "2"}, {"8", "", "", "", "", "", "8"},
-                                                      {"1", "", "", "", "", "", "1"}, {"3", "", "", "", "", "", "3"}};
+                                                      {"1", "", "", "", "", "", "1"},  {"3", "", "", "", "", "", "3"}};
     for (int i = 0; i < 8; ++i) {
         std::string cells = i == 0 ? "<td rowspan=\"8\">（三）不予公开</td>" : "";
         cells += std::string("<td>") + withheld[i] + "</td>";
         for (const char* x : wv[static_cast<std::size_t>(i)]) cells += std::string("<td>") + x + "</td>";
         tr(cells);
     }
-    tr("<td rowspan=\"3\">（四）无法提供</td><td>1.本机关不掌握相关政府信息</td>" + v({"58", "1", "", "", "", "", "59"}));
+    tr("<td rowspan=\"3\">（四）无法提供</td><td>1.本机关不掌握相关政府信息</td>" +
+       v({"58", "1", "", "", "", "", "59"}));
     tr("<td>2.没有现成信息需要另行制作</td>" + v({"", "", "", "", "", "", ""}));
     tr("<td>3.补正后申请内容仍不明确</td>" + v({"1", "", "", "", "", "", "1"}));
     tr("<td rowspan=\"5\">（五）不予处理</td><td>1.信访举报投诉类申请</td>" + v({"", "", "", "", "", "", ""}));
@@ -101,14 +107,17 @@ std::string requests_page(const std::string& carried_forward_row, bool page_brea
         tr("<th rowspan=\"2\" colspan=\"3\"></th><th rowspan=\"2\">自然人</th><th colspan=\"5\">法人或其他组织</th>"
            "<th rowspan=\"2\">总计</th>");
         tr("<th>商业企业</th><th>科研机构</th><th>社会公益组织</th><th>法律服务机构</th><th>其他</th>");
-        tr("<td rowspan=\"2\">三、本年度办理结果</td><td colspan=\"2\">（六）其他处理</td>" + v({"9", "", "", "", "", "", "9"}));
+        tr("<td rowspan=\"2\">三、本年度办理结果</td><td colspan=\"2\">（六）其他处理</td>" +
+           v({"9", "", "", "", "", "", "9"}));
     } else {
         tr("<td colspan=\"2\">（六）其他处理</td>" + v({"9", "", "", "", "", "", "9"}));
     }
     tr("<td colspan=\"2\">（七）总计</td>" + v({"222", "3", "", "", "", "3", "228"}));
     rows += carried_forward_row;
-    return "<html><body><h1>苍南县人民政府2020年政府信息公开工作年度报告</h1>\n<h2>三、收到和处理政府信息公开申请情况</h2>\n"
-           "<table>\n" + rows + "</table>\n</body></html>\n";
+    return "<html><body><h1>苍南县人民政府2020年政府信息公开工作年度报告</h1>\n<h2>三、收到和处理政府信息公开申请情况</"
+           "h2>\n"
+           "<table>\n" +
+           rows + "</table>\n</body></html>\n";
 }
 
 }  // namespace
@@ -188,7 +197,8 @@ TEST_CASE("import_html: a 2021 report, also as GBK", "[import][html][2021]") {
 TEST_CASE("import_html: a short row in a rowspan/colspan table is aligned by the identities", "[import][html]") {
     // 四、结转下年度继续办理 with six cells: the last 12 is 总计 (R1), not 其他.
     const std::string short_row =
-        "<tr><td colspan=\"3\">四、结转下年度继续办理</td><td>12</td><td></td><td></td><td></td><td></td><td>12</td></tr>\n";
+        "<tr><td "
+        "colspan=\"3\">四、结转下年度继续办理</td><td>12</td><td></td><td></td><td></td><td></td><td>12</td></tr>\n";
     const xxgk::import_result r = xxgk::import_html(requests_page(short_row));
     CHECK(xxgk::cell_at(r.value, "requests.carried_forward.natural_person").value() == 12);
     CHECK(xxgk::cell_at(r.value, "requests.carried_forward.total").value() == 12);
@@ -209,8 +219,9 @@ TEST_CASE("import_html: a short row in a rowspan/colspan table is aligned by the
 }
 
 TEST_CASE("import_html: a table split by a page break, header and group label repeated", "[import][html]") {
-    const std::string full =
-        "<tr><td colspan=\"3\">四、结转下年度继续办理</td><td>12</td><td></td><td></td><td></td><td></td><td></td><td>12</td></tr>\n";
+    const std::string full = "<tr><td "
+                             "colspan=\"3\">四、结转下年度继续办理</td><td>12</td><td></td><td></td><td></td><td></"
+                             "td><td></td><td>12</td></tr>\n";
     const xxgk::import_result r = xxgk::import_html(requests_page(full, true));
     const xxgk::import_log_entry header = entry(r, "XXGK-I-035");
     CHECK(header.where->table == 1u);
@@ -231,8 +242,10 @@ TEST_CASE("import_html: a table split by a page break, header and group label re
 
 TEST_CASE("import_html: broken markup and entities are recovered", "[import][html]") {
     const std::string page =
-        "<html><body><h1>某县人民政府2020年政府信息公开工作年度报告</h1><p>本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。"
-        "<h2>二、主动公开政府信息情况</h2><table><tr><td colspan=4>第二十条第（一）项<tr><td>信息内容<td>本年新制作数量<td>本年新公开数量"
+        "<html><body><h1>某县人民政府2020年政府信息公开工作年度报告</"
+        "h1><p>本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。"
+        "<h2>二、主动公开政府信息情况</h2><table><tr><td "
+        "colspan=4>第二十条第（一）项<tr><td>信息内容<td>本年新制作数量<td>本年新公开数量"
         "<td>对外公开总数量<tr><td>规章<td>&nbsp;0&nbsp;<td>0<td>0<tr><td>规范性文件<td>1<td>2<td>&#51;</table>"
         "<h2>六、其他需要报告的事项</h2><p>无。<p>某县人民政府<p>2021年1月20日";
     const xxgk::import_result r = xxgk::import_html(page);
@@ -256,7 +269,8 @@ TEST_CASE("import_text and import_html from several threads at once", "[import][
         threads.emplace_back([&, t] {
             for (int i = 0; i < 3; ++i) {
                 const bool as_html = (t + i) % 2 == 0;
-                const std::string got = xxgk::to_json(as_html ? xxgk::import_html(html).value : xxgk::import_text(text).value);
+                const std::string got =
+                    xxgk::to_json(as_html ? xxgk::import_html(html).value : xxgk::import_text(text).value);
                 if (got == (as_html ? want_html : want_text)) ++same;
             }
         });

@@ -29,7 +29,8 @@ namespace {
 const std::string data_dir = std::string(XXGK_TEST_DATA) + "/";
 
 std::size_t count_code(const std::vector<xxgk::import_log_entry>& log, std::string_view code) {
-    return static_cast<std::size_t>(std::count_if(log.begin(), log.end(), [&](const auto& e) { return e.code == code; }));
+    return static_cast<std::size_t>(
+        std::count_if(log.begin(), log.end(), [&](const auto& e) { return e.code == code; }));
 }
 
 /// A cell of `r` made as OCR leaves it: a number with raw text, on page 1 in a box of its own
@@ -42,7 +43,8 @@ xxgk::import_detail::ocr_value place(xxgk::report& r, std::size_t index, const s
     c.set_raw(text);
     xxgk::provenance p;
     p.page = 1;
-    p.box = xxgk::page_box{xxgk::decimal(static_cast<std::int64_t>(x * 100), 2), xxgk::decimal(static_cast<std::int64_t>(y * 100), 2),
+    p.box = xxgk::page_box{xxgk::decimal(static_cast<std::int64_t>(x * 100), 2),
+                           xxgk::decimal(static_cast<std::int64_t>(y * 100), 2),
                            xxgk::decimal(static_cast<std::int64_t>((x + 18) * 100), 2),
                            xxgk::decimal(static_cast<std::int64_t>((y + 18) * 100), 2)};
     c.set_source(p);
@@ -64,7 +66,8 @@ struct scanned_sample {
     xxgk::import_result result;
     xxgk::import_detail::document read;
     scanned_sample() {
-        result.value = xxgk::load_json(xxgk::read_file(std::string(XXGK_SOURCE_DIR) + "/examples/data/sample-2021.json"));
+        result.value =
+            xxgk::load_json(xxgk::read_file(std::string(XXGK_SOURCE_DIR) + "/examples/data/sample-2021.json"));
         read.ocr_pages = 1;
         for (const xxgk::cell_key& k : xxgk::cell_keys(result.value.format())) {
             if (k.section != "requests") continue;
@@ -78,7 +81,8 @@ struct scanned_sample {
     void uncertain(std::string_view key, const std::string& shown, std::vector<std::pair<std::string, int>> readings) {
         const std::size_t i = index(key);
         const auto it = std::find_if(read.ocr_values.begin(), read.ocr_values.end(), [&](const auto& v) {
-            return std::abs(v.l - (20.0 * static_cast<double>(i % 25) + 4)) < 1e-9 && std::abs(v.t - (20.0 * static_cast<double>(i / 25) + 4)) < 1e-9;
+            return std::abs(v.l - (20.0 * static_cast<double>(i % 25) + 4)) < 1e-9 &&
+                   std::abs(v.t - (20.0 * static_cast<double>(i / 25) + 4)) < 1e-9;
         });
         REQUIRE(it != read.ocr_values.end());
         *it = place(result.value, i, shown, std::move(readings), false);
@@ -87,7 +91,8 @@ struct scanned_sample {
 
 }  // namespace
 
-TEST_CASE("settle_ocr: a misread digit is settled when exactly one combination satisfies the identities", "[ocr][import]") {
+TEST_CASE("settle_ocr: a misread digit is settled when exactly one combination satisfies the identities",
+          "[ocr][import]") {
     scanned_sample s;
     const std::string key = "requests.granted.natural_person";
     const xxgk::decimal printed = xxgk::cell_at(s.result.value, key).value();  // the identities hold with it
@@ -100,14 +105,16 @@ TEST_CASE("settle_ocr: a misread digit is settled when exactly one combination s
     CHECK(c.is_number());
     CHECK(c.value() == printed);
     REQUIRE(count_code(s.result.log, "XXGK-I-111") == 1);
-    const auto e = std::find_if(s.result.log.begin(), s.result.log.end(), [](const auto& x) { return x.code == "XXGK-I-111"; });
+    const auto e =
+        std::find_if(s.result.log.begin(), s.result.log.end(), [](const auto& x) { return x.code == "XXGK-I-111"; });
     CHECK(e->key == key);
     CHECK(e->message.find("misread") != std::string::npos);
     CHECK(e->candidates.size() == 3);
     CHECK(count_code(s.result.log, "XXGK-I-114") == 1);
 }
 
-TEST_CASE("settle_ocr: two uncertain cells the identities cannot tell apart are flagged, never guessed", "[ocr][import]") {
+TEST_CASE("settle_ocr: two uncertain cells the identities cannot tell apart are flagged, never guessed",
+          "[ocr][import]") {
     scanned_sample s;
     // A row of section 四 (its only identity: the four parts add up to the total, R5) read as
     // 2 1 0 0 3, the first two uncertain, each offering the other's value: 2+1 and 1+2 both fit.
@@ -115,7 +122,8 @@ TEST_CASE("settle_ocr: two uncertain cells the identities cannot tell apart are 
     const char* printed[] = {"2", "1", "0", "0", "3"};
     const char* columns[] = {"upheld", "corrected", "other", "pending", "total"};
     for (int c = 0; c < 5; ++c)
-        s.read.ocr_values.push_back(place(s.result.value, s.index(row + columns[c]), printed[c], {{printed[c], 95}}, true));
+        s.read.ocr_values.push_back(
+            place(s.result.value, s.index(row + columns[c]), printed[c], {{printed[c], 95}}, true));
     s.uncertain(row + "upheld", "2", {{"2", 55}, {"1", 40}});
     s.uncertain(row + "corrected", "1", {{"1", 55}, {"2", 40}});
     xxgk::import_detail::settle_ocr(s.result, s.read);
@@ -133,7 +141,8 @@ TEST_CASE("settle_ocr: two uncertain cells the identities cannot tell apart are 
     }
     CHECK(count_code(s.result.log, "XXGK-I-112") == 5);
     CHECK(count_code(s.result.log, "XXGK-I-111") == 0);
-    const auto e = std::find_if(s.result.log.begin(), s.result.log.end(), [](const auto& x) { return x.code == "XXGK-I-112"; });
+    const auto e =
+        std::find_if(s.result.log.begin(), s.result.log.end(), [](const auto& x) { return x.code == "XXGK-I-112"; });
     REQUIRE(e != s.result.log.end());
     CHECK(e->message.find("several combinations") != std::string::npos);
 }
@@ -147,7 +156,8 @@ TEST_CASE("settle_ocr: an uncertain cell in no identity is flagged with its read
     const xxgk::cell& c = xxgk::cell_at(s.result.value, "proactive.regulations.issued");
     CHECK(c.state() == xxgk::cell_state::text);
     CHECK(c.raw() == std::optional<std::string>("5"));
-    const auto e = std::find_if(s.result.log.begin(), s.result.log.end(), [](const auto& x) { return x.code == "XXGK-I-112"; });
+    const auto e =
+        std::find_if(s.result.log.begin(), s.result.log.end(), [](const auto& x) { return x.code == "XXGK-I-112"; });
     REQUIRE(e != s.result.log.end());
     CHECK(e->key == "proactive.regulations.issued");
     CHECK(e->candidates.size() == 2);
@@ -158,8 +168,10 @@ TEST_CASE("settle_ocr: a box read empty with ink in it is not captured, not blan
     const std::string key = "requests.granted.enterprise";
     const std::size_t i = s.index(key);
     s.read.ocr_values.erase(std::remove_if(s.read.ocr_values.begin(), s.read.ocr_values.end(),
-                                           [&](const auto& v) { return std::abs(v.l - (20.0 * static_cast<double>(i % 25) + 4)) < 1e-9 &&
-                                                                           std::abs(v.t - (20.0 * static_cast<double>(i / 25) + 4)) < 1e-9; }),
+                                           [&](const auto& v) {
+                                               return std::abs(v.l - (20.0 * static_cast<double>(i % 25) + 4)) < 1e-9 &&
+                                                      std::abs(v.t - (20.0 * static_cast<double>(i / 25) + 4)) < 1e-9;
+                                           }),
                             s.read.ocr_values.end());
     xxgk::cell& c = xxgk::cell_at(s.result.value, key);
     const std::optional<xxgk::provenance> where = c.source();
@@ -187,12 +199,13 @@ outcome compare_scan(const xxgk::report& want, const xxgk::report& got, const st
     for (const std::string& key : keys) {
         const xxgk::cell& w = xxgk::cell_at(want, key);
         const xxgk::cell& g = xxgk::cell_at(got, key);
-        if (g.state() == xxgk::cell_state::not_captured || (g.state() == xxgk::cell_state::text && w.state() != xxgk::cell_state::text)) {
+        if (g.state() == xxgk::cell_state::not_captured ||
+            (g.state() == xxgk::cell_state::text && w.state() != xxgk::cell_state::text)) {
             ++o.flagged;
             continue;
         }
-        INFO(key << ": got state " << static_cast<int>(g.state()) << " value " << g.value().to_string() << ", printed state "
-                  << static_cast<int>(w.state()) << " value " << w.value().to_string());
+        INFO(key << ": got state " << static_cast<int>(g.state()) << " value " << g.value().to_string()
+                 << ", printed state " << static_cast<int>(w.state()) << " value " << w.value().to_string());
         const bool same = g.state() == w.state() && (!w.is_number() || g.value() == w.value());
         CHECK(same);  // never a wrong definite value
         o.exact += same;
@@ -205,7 +218,10 @@ outcome compare_scan(const xxgk::report& want, const xxgk::report& got, const st
 TEST_CASE("import_pdf: scanned pages of hongze-2023 (section 三), every cell exact or flagged", "[ocr][import]") {
     const std::string pdf = xxgk::read_file(data_dir + "import/pdf/hongze-2023.pdf");
     const boost::json::object cells =
-        boost::json::parse(xxgk::read_file(data_dir + "import/pdf/hongze-2023.cells.json")).as_object().at("cells").as_object();
+        boost::json::parse(xxgk::read_file(data_dir + "import/pdf/hongze-2023.cells.json"))
+            .as_object()
+            .at("cells")
+            .as_object();
     xxgk::report want = xxgk::import_pdf(pdf).value;  // the text layer: the 200 cells as printed
     std::vector<std::string> keys;
     for (const auto& kv : cells)
@@ -213,7 +229,13 @@ TEST_CASE("import_pdf: scanned pages of hongze-2023 (section 三), every cell ex
     REQUIRE(keys.size() == 175);
     const xxgk_test::scan_style style{"tilt-noise-150", 150, 0.5, 0, 10, 60};
     const std::string scan = xxgk_test::scanned_pdf(pdf, style, 7, 2, 3);  // pages 3 and 4
-    CHECK_THROWS_AS(xxgk::import_pdf(scan, [] { xxgk::import_options o; o.ocr = false; return o; }()), xxgk::error);
+    CHECK_THROWS_AS(xxgk::import_pdf(scan,
+                                     [] {
+                                         xxgk::import_options o;
+                                         o.ocr = false;
+                                         return o;
+                                     }()),
+                    xxgk::error);
     try {
         xxgk::import_options o;
         o.ocr = false;
@@ -247,7 +269,8 @@ TEST_CASE("import_image: a generated report's page as PNG and as TIFF, detected 
     const xxgk::report want = xxgk::load_json(xxgk::read_file(data_dir + "import/pdf/generated/a4-sans-2021.json"));
     // The image-only PDF's page, taken out as the image it holds: Leptonica writes PNG and TIFF.
     const xxgk_test::scan_style style{"blur-200", 200, -0.3, 1, 6, 80};
-    std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
     REQUIRE(doc);
     // The page holding section 三's table (its label 本年新收 is on it).
     int page = -1;
@@ -259,7 +282,8 @@ TEST_CASE("import_image: a generated report's page as PNG and as TIFF, detected 
     REQUIRE(page >= 0);
     const std::string scan = xxgk_test::scanned_pdf(pdf, style, 11, page, page);
     // Back to an image: render the scan's page (no text layer) in grey and write it as PNG.
-    std::unique_ptr<poppler::document> sd(poppler::document::load_from_raw_data(scan.data(), static_cast<int>(scan.size())));
+    std::unique_ptr<poppler::document> sd(
+        poppler::document::load_from_raw_data(scan.data(), static_cast<int>(scan.size())));
     std::unique_ptr<poppler::page> sp(sd->create_page(0));
     poppler::page_renderer renderer;
     renderer.set_image_format(poppler::image::format_gray8);
@@ -267,8 +291,9 @@ TEST_CASE("import_image: a generated report's page as PNG and as TIFF, detected 
     Pix* pix = pixCreate(img.width(), img.height(), 8);
     for (int y = 0; y < img.height(); ++y)
         for (int x = 0; x < img.width(); ++x)
-            SET_DATA_BYTE(pixGetData(pix) + static_cast<std::ptrdiff_t>(y) * pixGetWpl(pix), x,
-                          static_cast<unsigned char>(img.const_data()[static_cast<std::ptrdiff_t>(y) * img.bytes_per_row() + x]));
+            SET_DATA_BYTE(
+                pixGetData(pix) + static_cast<std::ptrdiff_t>(y) * pixGetWpl(pix), x,
+                static_cast<unsigned char>(img.const_data()[static_cast<std::ptrdiff_t>(y) * img.bytes_per_row() + x]));
     pixSetResolution(pix, 200, 200);
     l_uint8* bytes = nullptr;
     std::size_t size = 0;
@@ -287,8 +312,8 @@ TEST_CASE("import_image: a generated report's page as PNG and as TIFF, detected 
     for (const xxgk::cell_key& k : xxgk::cell_keys(want.format()))
         if (k.section == "requests") keys.push_back(k.key);
     const outcome o = compare_scan(want, r.value, keys);
-    std::cout << "[ocr] a4-sans-2021 section 三 as a PNG (" << style.name << "): " << keys.size() << " cells, " << o.exact
-              << " exact, " << o.flagged << " flagged, 0 wrong\n";
+    std::cout << "[ocr] a4-sans-2021 section 三 as a PNG (" << style.name << "): " << keys.size() << " cells, "
+              << o.exact << " exact, " << o.flagged << " flagged, 0 wrong\n";
     CHECK(o.exact + o.flagged == keys.size());
     CHECK(o.exact > 0);
 

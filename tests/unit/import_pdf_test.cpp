@@ -60,7 +60,8 @@ void compare_cells(const xxgk::report& want, const xxgk::report& got, tally& t) 
             continue;
         }
         INFO(k.key << ": got " << describe(g) << ", expected " << describe(w));
-        const bool same = g.state() == w.state() && (!w.is_number() || (g.value() == w.value() && g.unit() == w.unit())) &&
+        const bool same = g.state() == w.state() &&
+                          (!w.is_number() || (g.value() == w.value() && g.unit() == w.unit())) &&
                           (w.state() != xxgk::cell_state::text || g.raw() == w.raw());
         CHECK(same);
         t.exact += same;
@@ -130,7 +131,9 @@ TEST_CASE("import_pdf: provenance of a printed cell is its page and box", "[pdf]
 // a row printed with every box empty is blank only where the rules show the boxes — the same
 // report printed with and without borders; a number wrapped over lines in its box is one number.
 TEST_CASE("import_pdf: tables read from their rules, box by box", "[pdf][import]") {
-    const auto load = [](const std::string& name) { return xxgk::import_pdf(xxgk::read_file(pdf_dir + "generated/" + name + ".pdf")); };
+    const auto load = [](const std::string& name) {
+        return xxgk::import_pdf(xxgk::read_file(pdf_dir + "generated/" + name + ".pdf"));
+    };
     const auto keys_of = [](const xxgk::report& r, std::string_view prefix) {
         std::vector<std::string> out;
         for (const xxgk::cell_key& k : xxgk::cell_keys(r.format()))
@@ -172,9 +175,11 @@ TEST_CASE("import_pdf: tables read from their rules, box by box", "[pdf][import]
         REQUIRE(in_force.source());
         CHECK(in_force.source()->page == 2u);
         // "20" "23" "12" "31" at the bottom of page 2.
-        CHECK(xxgk::cell_at(r.value, "requests.withheld_third_party.natural_person").raw() == std::optional<std::string>("20231231"));
+        CHECK(xxgk::cell_at(r.value, "requests.withheld_third_party.natural_person").raw() ==
+              std::optional<std::string>("20231231"));
         bool joined = false;
-        for (const auto& e : r.log) joined = joined || (e.code == "XXGK-I-075" && e.message.find("wrapped over lines") != std::string::npos);
+        for (const auto& e : r.log)
+            joined = joined || (e.code == "XXGK-I-075" && e.message.find("wrapped over lines") != std::string::npos);
         CHECK(joined);
     }
     SECTION("四、结转下年度继续办理 printed empty below the table's last value row: 7 blanks") {
@@ -209,14 +214,16 @@ TEST_CASE("import_pdf: LibreOffice prints of the Word fixtures, rows split by pa
             xxgk::load_json(xxgk::read_file(std::string(XXGK_TEST_DATA) + "/import/docx/" + name + ".expected.json"));
         const xxgk::import_result r = xxgk::import_pdf(xxgk::read_file(path.string()));
         REQUIRE(r.value.format() == want.format());
-        for (const auto& e : r.log) joined += e.code == "XXGK-I-076" && e.message.rfind("row split by a page break joined", 0) == 0;
+        for (const auto& e : r.log)
+            joined += e.code == "XXGK-I-076" && e.message.rfind("row split by a page break joined", 0) == 0;
         const std::size_t before = t.missed.size();
         compare_cells(want, r.value, t);
-        for (std::size_t m = before; m < t.missed.size(); ++m) std::cout << "[pdf-libreoffice] " << name << ": not captured " << t.missed[m] << "\n";
+        for (std::size_t m = before; m < t.missed.size(); ++m)
+            std::cout << "[pdf-libreoffice] " << name << ": not captured " << t.missed[m] << "\n";
     }
     const std::size_t compared = t.compared, exact = t.exact, shortfall = t.missed.size();
-    std::cout << "[pdf-libreoffice] " << pdfs.size() << " files, " << compared << " cells compared, " << exact << " exact, "
-              << shortfall << " not captured, " << joined << " rows split by a page break joined\n";
+    std::cout << "[pdf-libreoffice] " << pdfs.size() << " files, " << compared << " cells compared, " << exact
+              << " exact, " << shortfall << " not captured, " << joined << " rows split by a page break joined\n";
     CHECK(exact + shortfall == compared);
     // blanks-2021: the header of 三 broken over two pages leaves "其他" taken for the row 3.其他,
     // whose printed row is then a duplicate without values (XXGK-I-037): 7 cells not captured.
@@ -232,7 +239,8 @@ TEST_CASE("import_pdf: LibreOffice prints of the Word fixtures, rows split by pa
 
 // The decision on a row that may go on from the page before, on rows made by hand: joined only
 // when the two label pieces make a row label; else its empty boxes are not blanks.
-TEST_CASE("import_pdf: a row split by a page break is joined by its label, or its empty boxes are not blank", "[pdf][import]") {
+TEST_CASE("import_pdf: a row split by a page break is joined by its label, or its empty boxes are not blank",
+          "[pdf][import]") {
     using xxgk::import_detail::block;
     using xxgk::import_detail::src_cell;
     const auto row = [](std::vector<std::string> texts, bool continuation) {
@@ -324,7 +332,8 @@ TEST_CASE("import_pdf: PDFs printed from generated reports, cell by cell", "[pdf
         REQUIRE(r.value.format() == want.format());
         const std::size_t before = t.missed.size();
         compare_cells(want, r.value, t);
-        for (std::size_t m = before; m < t.missed.size(); ++m) std::cout << "[pdf] " << name << ": not captured " << t.missed[m] << "\n";
+        for (std::size_t m = before; m < t.missed.size(); ++m)
+            std::cout << "[pdf] " << name << ": not captured " << t.missed[m] << "\n";
     }
     const std::size_t compared = t.compared, exact = t.exact, shortfall = t.missed.size();
     std::cout << "[pdf] " << pdfs.size() << " generated variants, " << compared << " cells compared, " << exact

@@ -78,7 +78,8 @@ TEST_CASE("shape md-heading-rows: two occurrences with different values are logg
     CHECK(xxgk::cell_at(r.value, "requests.not_handled_duplicate.total").state() == cell_state::not_captured);
     CHECK(xxgk::cell_at(r.value, "requests.not_handled_duplicate.enterprise").value() == 0);  // agreed
     // The same values twice: nothing to resolve.
-    const xxgk::import_result same = xxgk::import_text(replace_once(shape("md-heading-rows.txt"), row + "\n", row + "\n" + row + "\n"));
+    const xxgk::import_result same =
+        xxgk::import_text(replace_once(shape("md-heading-rows.txt"), row + "\n", row + "\n" + row + "\n"));
     require_same_cells(same.value, sample());
     CHECK(has(same, "XXGK-I-037", "requests.not_handled_duplicate"));
 }
@@ -109,10 +110,12 @@ TEST_CASE("shape page-number-appended: a page number and a prose line after a ta
     CHECK(entry(r, "XXGK-I-047", "review_litigation").message.find("注：") != std::string::npos);
 }
 
-TEST_CASE("shape pdftotext -layout: columns by spaces; label-only rows are not captured", "[import][shapes][pdftotext]") {
+TEST_CASE("shape pdftotext -layout: columns by spaces; label-only rows are not captured",
+          "[import][shapes][pdftotext]") {
     for (const char* year : {"2019", "2021"}) {
         INFO(year);
-        const xxgk::report expected = xxgk::load_json_file(std::string(XXGK_TEST_DATA) + "/import/shapes/pdftotext-" + year + ".expected.json");
+        const xxgk::report expected =
+            xxgk::load_json_file(std::string(XXGK_TEST_DATA) + "/import/shapes/pdftotext-" + year + ".expected.json");
         const xxgk::import_result r = xxgk::import_text(shape(std::string("pdftotext-layout-") + year + ".txt"));
         REQUIRE(r.value.format() == expected.format());
         const tally t = compare(r.value, expected);
@@ -130,7 +133,8 @@ TEST_CASE("shape pdftotext -layout: columns by spaces; label-only rows are not c
             CHECK(t.exact == 179u);
             CHECK(t.not_captured == 21u);
         }
-        for (const xxgk::cell_key& k : xxgk::cell_keys(r.value.format())) CHECK(!xxgk::cell_at(r.value, k.index).is_blank());
+        for (const xxgk::cell_key& k : xxgk::cell_keys(r.value.format()))
+            CHECK(!xxgk::cell_at(r.value, k.index).is_blank());
     }
 }
 
@@ -138,7 +142,8 @@ TEST_CASE("shape pdftotext without -layout: one cell per line is read only where
           "[import][shapes][pdftotext]") {
     for (const char* year : {"2019", "2021"}) {
         INFO(year);
-        const xxgk::report expected = xxgk::load_json_file(std::string(XXGK_TEST_DATA) + "/import/shapes/pdftotext-" + year + ".expected.json");
+        const xxgk::report expected =
+            xxgk::load_json_file(std::string(XXGK_TEST_DATA) + "/import/shapes/pdftotext-" + year + ".expected.json");
         const xxgk::import_result r = xxgk::import_text(shape(std::string("pdftotext-") + year + ".txt"));
         REQUIRE(r.value.format() == expected.format());
         const tally t = compare(r.value, expected);
@@ -169,12 +174,14 @@ TEST_CASE("shape pdftotext without -layout: one cell per line is read only where
             // The value printed after a label cut inside its bracket, and a 总计 from the run apart.
             CHECK(xxgk::cell_at(r.value, "requests.partially_granted.natural_person").value() ==
                   xxgk::cell_at(expected, "requests.partially_granted.natural_person").value());
-            CHECK(xxgk::cell_at(r.value, "requests.received.total").value() == xxgk::cell_at(expected, "requests.received.total").value());
+            CHECK(xxgk::cell_at(r.value, "requests.received.total").value() ==
+                  xxgk::cell_at(expected, "requests.received.total").value());
             CHECK(t.exact == 200u);  // 二 (10), 三 (175), 四 (15)
             CHECK(t.not_captured == 0u);
             CHECK(xxgk::cell_at(r.value, "proactive.licensing.decisions").value() == 877);
         }
-        for (const xxgk::cell_key& k : xxgk::cell_keys(r.value.format())) CHECK(!xxgk::cell_at(r.value, k.index).is_blank());
+        for (const xxgk::cell_key& k : xxgk::cell_keys(r.value.format()))
+            CHECK(!xxgk::cell_at(r.value, k.index).is_blank());
     }
 }
 
@@ -200,7 +207,8 @@ TEST_CASE("shape pdftotext without -layout: section 三 is read only when the �
     CHECK(xxgk::cell_at(s2.value, "requests.received.natural_person").state() == cell_state::not_captured);
 }
 
-TEST_CASE("shape one-line-pipes: the whole page on one line, cells separated by \" | \"", "[import][shapes][one-line]") {
+TEST_CASE("shape one-line-pipes: the whole page on one line, cells separated by \" | \"",
+          "[import][shapes][one-line]") {
     const std::string t = shape("one-line-pipes.txt");
     REQUIRE(std::count(t.begin(), t.end(), '\n') == 1);
     const xxgk::import_result r = xxgk::import_text(t);

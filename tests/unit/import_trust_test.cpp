@@ -23,7 +23,8 @@ cell_state state(const xxgk::import_result& r, const std::string& key) { return 
 
 std::vector<std::string> row_keys(const std::string& row) {
     std::vector<std::string> out;
-    for (const char* c : {"natural_person", "enterprise", "research_institute", "nonprofit", "legal_service", "other_org", "total"})
+    for (const char* c :
+         {"natural_person", "enterprise", "research_institute", "nonprofit", "legal_service", "other_org", "total"})
         out.push_back("requests." + row + "." + c);
     return out;
 }
@@ -118,7 +119,8 @@ TEST_CASE("trust: a row label alone on its line is found, but shows no cell", "[
     }
     const xxgk::import_log_entry e = entry(r, "XXGK-I-042", "requests.withheld_security_stability");
     CHECK(e.level == xxgk::severity::warning);
-    CHECK(!has(r, "XXGK-I-050", "requests.withheld_security_stability"));  // no alignment was decided  // no alignment was decided
+    CHECK(!has(r, "XXGK-I-050",
+               "requests.withheld_security_stability"));  // no alignment was decided  // no alignment was decided
 }
 
 TEST_CASE("trust: a Markdown pipe row — empty pipe cells are seen, a label-only row is not", "[import][trust]") {
@@ -140,7 +142,8 @@ TEST_CASE("trust: a Markdown pipe row — empty pipe cells are seen, a label-onl
 TEST_CASE("trust: whitespace-separated rows print no empty cell", "[import][trust]") {
     const xxgk::import_result r = xxgk::import_text(as_text(example("cangnan-2020.json"), table_style::spaces));
     std::size_t blanks = 0;
-    for (const xxgk::cell_key& k : xxgk::cell_keys(r.value.format())) blanks += xxgk::cell_at(r.value, k.index).is_blank();
+    for (const xxgk::cell_key& k : xxgk::cell_keys(r.value.format()))
+        blanks += xxgk::cell_at(r.value, k.index).is_blank();
     CHECK(blanks == 0);
     // 2. 重复申请 "1 1": with every row whitespace-separated the identities cannot tell 自然人 from
     // 商业企业 …; 总计 is agreed, the rest not captured — and never blank.
@@ -154,9 +157,12 @@ TEST_CASE("trust: whitespace-separated rows print no empty cell", "[import][trus
     for (const xxgk::import_log_entry& e : placed) CHECK(!e.candidates.empty());
 }
 
-TEST_CASE("trust: an HTML value spanning two columns leaves the second position not captured", "[import][trust][html]") {
-    const std::string row = "<tr><td>2.重复申请</td><td>1</td><td></td><td></td><td></td><td></td><td></td><td>1</td></tr>";
-    const std::string spanned = "<tr><td>2.重复申请</td><td colspan=\"2\">1</td><td></td><td></td><td></td><td></td><td>1</td></tr>";
+TEST_CASE("trust: an HTML value spanning two columns leaves the second position not captured",
+          "[import][trust][html]") {
+    const std::string row =
+        "<tr><td>2.重复申请</td><td>1</td><td></td><td></td><td></td><td></td><td></td><td>1</td></tr>";
+    const std::string spanned =
+        "<tr><td>2.重复申请</td><td colspan=\"2\">1</td><td></td><td></td><td></td><td></td><td>1</td></tr>";
     const xxgk::import_result r = xxgk::import_html(replace_once(data("cangnan-2020.html"), row, spanned));
     CHECK(xxgk::cell_at(r.value, "requests.not_handled_duplicate.natural_person").value() == 1);
     CHECK(state(r, "requests.not_handled_duplicate.enterprise") == cell_state::not_captured);
@@ -165,9 +171,11 @@ TEST_CASE("trust: an HTML value spanning two columns leaves the second position 
 }
 
 TEST_CASE("trust: an empty HTML cell spanning columns is empty in each of them", "[import][trust][html]") {
-    const std::string row =
-        "<tr><td rowspan=\"8\">（三）不予公开</td><td>1.属于国家秘密</td><td></td><td></td><td></td><td></td><td></td><td></td><td></td></tr>";
-    const std::string merged = "<tr><td rowspan=\"8\">（三）不予公开</td><td>1.属于国家秘密</td><td colspan=\"7\"></td></tr>";
+    const std::string row = "<tr><td "
+                            "rowspan=\"8\">（三）不予公开</td><td>1.属于国家秘密</td><td></td><td></td><td></td><td></"
+                            "td><td></td><td></td><td></td></tr>";
+    const std::string merged =
+        "<tr><td rowspan=\"8\">（三）不予公开</td><td>1.属于国家秘密</td><td colspan=\"7\"></td></tr>";
     const xxgk::import_result r = xxgk::import_html(replace_once(data("cangnan-2020.html"), row, merged));
     for (const std::string& k : row_keys("withheld_state_secret")) CHECK(state(r, k) == cell_state::blank);
     CHECK(entries(r, "XXGK-I-044").empty());
@@ -202,9 +210,10 @@ TEST_CASE("trust: with every empty source cell filled with \"-\", no blank remai
         texts.emplace_back(std::string(name) + " spaces", as_text(rep, table_style::spaces));
         texts.emplace_back(std::string(name) + " pipes", as_text(rep, table_style::pipes));
     }
-    for (const char* shape : {"md-heading-rows.txt", "numbering-omitted.txt", "numbering-none.txt", "page-number-appended.txt",
-                              "one-line-pipes.txt", "one-line-run.txt", "pdftotext-layout-2019.txt", "pdftotext-layout-2021.txt",
-                              "pdftotext-2019.txt", "pdftotext-2021.txt"})
+    for (const char* shape :
+         {"md-heading-rows.txt", "numbering-omitted.txt", "numbering-none.txt", "page-number-appended.txt",
+          "one-line-pipes.txt", "one-line-run.txt", "pdftotext-layout-2019.txt", "pdftotext-layout-2021.txt",
+          "pdftotext-2019.txt", "pdftotext-2021.txt"})
         texts.emplace_back(shape, data(std::string("shapes/") + shape));
     for (const auto& [name, text] : texts) {
         const xxgk::import_result r = xxgk::import_text(fill_text(text));

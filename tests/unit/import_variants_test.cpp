@@ -161,7 +161,8 @@ TEST_CASE("variant typo: 行政事业型收费 and (本列)数据…", "[import]
     CHECK(fee.message.find("行政事业性收费") != std::string::npos);
     CHECK(fee.where->line == 187u);
     bool caption = false;
-    for (const auto& e : entries(r, "XXGK-I-030")) caption = caption || e.message.find("(本列)数据") != std::string::npos;
+    for (const auto& e : entries(r, "XXGK-I-030"))
+        caption = caption || e.message.find("(本列)数据") != std::string::npos;
     CHECK(caption);
 }
 
@@ -193,13 +194,15 @@ TEST_CASE("variant notes: bracketed filling notes in labels (Hubei)", "[import][
     CHECK(entries(r, "XXGK-I-036").empty());
 }
 
-TEST_CASE("variant hubei-extra: a provincial extra row is kept in the log, not invented as a cell", "[import][variants][point4]") {
+TEST_CASE("variant hubei-extra: a provincial extra row is kept in the log, not invented as a cell",
+          "[import][variants][point4]") {
     std::string t = seed_text();
     t = replace_once(t, "规范性文件\t28\t28\t226\n", "规范性文件\t28\t28\t226\n其他主动公开文件\t3\t3\t10\n");
     t = replace_once(t, "行政强制\t143\t62\t642", "行政强制\t4\t4\t-");
     const xxgk::import_result r = text_import(t);
-    require_cells_except(r.value, cangnan(), {"proactive.compulsory_measures.prior_items", "proactive.compulsory_measures.change",
-                                             "proactive.compulsory_measures.decisions"});
+    require_cells_except(r.value, cangnan(),
+                         {"proactive.compulsory_measures.prior_items", "proactive.compulsory_measures.change",
+                          "proactive.compulsory_measures.decisions"});
     const xxgk::import_log_entry extra = entry(r, "XXGK-I-033");
     CHECK(extra.message.find("其他主动公开文件") != std::string::npos);
     CHECK(extra.message.find("3 | 3 | 10") != std::string::npos);
@@ -215,8 +218,9 @@ TEST_CASE("variant hubei-extra: a provincial extra row is kept in the log, not i
 
 TEST_CASE("variant page-break: group label and header repeated inside section 三", "[import][variants][point4]") {
     std::string t = seed_text();
-    t = replace_once(t, "\t(四) 无法提供\t1. 本机关不掌握相关政府信息",
-                     "\t\t自然人\t法人或其他组织\t\t\t\t\t\t\n三、本年度办理结果\t(四) 无法提供\t1. 本机关不掌握相关政府信息");
+    t = replace_once(
+        t, "\t(四) 无法提供\t1. 本机关不掌握相关政府信息",
+        "\t\t自然人\t法人或其他组织\t\t\t\t\t\t\n三、本年度办理结果\t(四) 无法提供\t1. 本机关不掌握相关政府信息");
     const xxgk::import_result r = text_import(t);
     require_same_cells(r.value, cangnan());
     const xxgk::import_log_entry group = entry(r, "XXGK-I-034");
@@ -302,7 +306,8 @@ TEST_CASE("variant header-lost: a block without its header line is mapped by pos
     CHECK(e.where->line == 174u);
 }
 
-TEST_CASE("variant header-truncated: 本年新 | 本年新 | 对外公开总数量 (a township report)", "[import][variants][point4]") {
+TEST_CASE("variant header-truncated: 本年新 | 本年新 | 对外公开总数量 (a township report)",
+          "[import][variants][point4]") {
     const std::string t = replace_once(seed_text(), "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
                                        "信息内容\t本年新\t本年新\t对外公开总数量");
     const xxgk::import_result r = text_import(t);
@@ -342,14 +347,16 @@ TEST_CASE("variant ambiguous-row: when the identities cannot place the values th
     CHECK(xxgk::cell_at(r.value, "requests.not_handled_duplicate.natural_person").state() == cell_state::not_captured);
     // Every best reading leaves 科研机构 without a token; "1 1" prints no empty cell, so it was
     // blank before the trust rule and is not captured now (XXGK-I-043).
-    CHECK(xxgk::cell_at(r.value, "requests.not_handled_duplicate.research_institute").state() == cell_state::not_captured);
+    CHECK(xxgk::cell_at(r.value, "requests.not_handled_duplicate.research_institute").state() ==
+          cell_state::not_captured);
     CHECK(has(r, "XXGK-I-043", "requests.not_handled_duplicate"));
 }
 
 TEST_CASE("variant placed-row: whitespace rows whose blanks vanished, placed by R1–R3", "[import][variants][point5]") {
     std::string t = seed_text();
     t = replace_once(t, "\t\t2. 重复申请\t1\t\t\t\t\t\t1", "2. 重复申请 1 1");
-    t = replace_once(t, "\t\t5. 要求行政机关确认或重新出具已获取信息\t1\t\t\t\t\t\t1", "5. 要求行政机关确认或重新出具已获取信息 1 1");
+    t = replace_once(t, "\t\t5. 要求行政机关确认或重新出具已获取信息\t1\t\t\t\t\t\t1",
+                     "5. 要求行政机关确认或重新出具已获取信息 1 1");
     const xxgk::import_result r = text_import(t);
     // The identities place both 1s (自然人, 总计); the five columns between print no cell in
     // "1 1": not captured (they were blank before the trust rule).
@@ -383,8 +390,9 @@ TEST_CASE("variant flattened-ambiguous: 行政许可396442278 has many splits; c
     CHECK(std::find(e.candidates.begin(), e.candidates.end(), "上一年项目数量=396; 本年增/减=44; 处理决定数量=2278") !=
           e.candidates.end());
     // The rest of the report is untouched.
-    require_cells_except(r.value, cangnan(), {"proactive.licensing.prior_items", "proactive.licensing.change",
-                                             "proactive.licensing.decisions"});
+    require_cells_except(
+        r.value, cangnan(),
+        {"proactive.licensing.prior_items", "proactive.licensing.change", "proactive.licensing.decisions"});
 }
 
 TEST_CASE("variant flattened-unique: 规章000 splits one way only", "[import][variants][point6]") {
@@ -404,8 +412,8 @@ TEST_CASE("variant flattened-requests: a section 三 run recovered by R1–R3", 
     const xxgk::import_result r = text_import(t);
     // The run has no empty cells: the four columns without a part are not captured (they were
     // blank before the trust rule).
-    require_same_cells(r.value, cangnan_without(row_cells(
-                                    "unavailable_not_held", {"research_institute", "nonprofit", "legal_service", "other_org"})));
+    require_same_cells(r.value, cangnan_without(row_cells("unavailable_not_held", {"research_institute", "nonprofit",
+                                                                                   "legal_service", "other_org"})));
     CHECK(has(r, "XXGK-I-043", "requests.unavailable_not_held"));
     const xxgk::import_log_entry e = entry(r, "XXGK-I-060", "requests.unavailable_not_held");
     CHECK(e.where->line == 209u);
@@ -429,7 +437,8 @@ TEST_CASE("variant flattened-requests-ambiguous: a run the identities cannot spl
     }
 }
 
-TEST_CASE("variant flattened-requests-pair: two runs settled one after the other by R1–R3", "[import][variants][point6]") {
+TEST_CASE("variant flattened-requests-pair: two runs settled one after the other by R1–R3",
+          "[import][variants][point6]") {
     std::string t = seed_text();
     t = replace_once(t, "\t\t4. 保护第三方合法权益\t1\t\t\t\t\t\t1", "4. 保护第三方合法权益11");
     t = replace_once(t, "\t\t7. 属于行政执法案卷\t1\t\t\t\t\t\t1", "7. 属于行政执法案卷11");
@@ -458,7 +467,8 @@ TEST_CASE("variant flattened-review: section 四 as one run, split by R5", "[imp
     }
 }
 
-TEST_CASE("variant flattened-2021-proactive: a single-column row is not a flattened run", "[import][variants][point6]") {
+TEST_CASE("variant flattened-2021-proactive: a single-column row is not a flattened run",
+          "[import][variants][point6]") {
     // 行政许可486 in the 2021 format has one column: nothing to split.
     const std::string t = replace_once(sample_text(), "行政许可\t486\t\t", "行政许可486");
     const xxgk::import_result r = text_import(t);
@@ -470,9 +480,11 @@ TEST_CASE("variant flattened-2021-proactive: a single-column row is not a flatte
 // ---------------------------------------------------------------------------------------------
 // Format detection (issue point 2)
 
-TEST_CASE("variant format-vs-year: 2021 tables in a report dated 2020 — the tables decide", "[import][variants][point2]") {
+TEST_CASE("variant format-vs-year: 2021 tables in a report dated 2020 — the tables decide",
+          "[import][variants][point2]") {
     std::string t = sample_text();
-    t = replace_once(t, "# 示例市生态环境局2022年政府信息公开工作年度报告", "# 示例市生态环境局2020年政府信息公开工作年度报告");
+    t = replace_once(t, "# 示例市生态环境局2022年政府信息公开工作年度报告",
+                     "# 示例市生态环境局2020年政府信息公开工作年度报告");
     const xxgk::import_result r = text_import(t);
     CHECK(r.value.format() == xxgk::format_version::v2021);
     CHECK(r.value.header.year == 2020);
@@ -488,7 +500,8 @@ TEST_CASE("variant format-notice: the cited notice alone never decides", "[impor
     require_same_cells(r.value, cangnan());
 }
 
-TEST_CASE("variant format-forced: the caller's format is kept and the disagreement logged", "[import][variants][point2]") {
+TEST_CASE("variant format-forced: the caller's format is kept and the disagreement logged",
+          "[import][variants][point2]") {
     xxgk::import_options o;
     o.format = xxgk::format_version::v2021;
     const xxgk::import_result r = text_import(seed_text(), o);
@@ -538,20 +551,22 @@ TEST_CASE("variant duplicate-row: a row printed twice with other values is not r
     // XXGK-I-045 lists both readings.
     const std::string t = replace_once(seed_text(), "规章\t0\t0\t0\n", "规章\t0\t0\t0\n规章\t1\t1\t1\n");
     const xxgk::import_result r = text_import(t);
-    require_same_cells(r.value, with_not_captured(cangnan(), {"proactive.regulations.new_made", "proactive.regulations.new_published",
-                                                              "proactive.regulations.total_published"}));
+    require_same_cells(
+        r.value, with_not_captured(cangnan(), {"proactive.regulations.new_made", "proactive.regulations.new_published",
+                                               "proactive.regulations.total_published"}));
     const xxgk::import_log_entry e = entry(r, "XXGK-I-045", "proactive.regulations");
     CHECK(e.where->line == 176u);
     CHECK(e.candidates.size() == 2);
     // Printed twice with the same values: the later one is ignored, as before.
-    const xxgk::import_result same = text_import(replace_once(seed_text(), "规章\t0\t0\t0\n", "规章\t0\t0\t0\n规章\t0\t0\t0\n"));
+    const xxgk::import_result same =
+        text_import(replace_once(seed_text(), "规章\t0\t0\t0\n", "规章\t0\t0\t0\n规章\t0\t0\t0\n"));
     require_same_cells(same.value, cangnan());
     CHECK(entry(same, "XXGK-I-037", "proactive.regulations").where->line == 176u);
 }
 
 TEST_CASE("variant page-chrome: text around the report is skipped and logged", "[import][variants][point5]") {
-    const std::string t = "首页 > 政务公开 > 政府信息公开年报\n发布时间：2021-01-29 来源：县府办 浏览次数：1024\n" + seed_text() +
-                          "\n【打印本页】【关闭窗口】\n主办：苍南县人民政府办公室\n";
+    const std::string t = "首页 > 政务公开 > 政府信息公开年报\n发布时间：2021-01-29 来源：县府办 浏览次数：1024\n" +
+                          seed_text() + "\n【打印本页】【关闭窗口】\n主办：苍南县人民政府办公室\n";
     const xxgk::import_result r = text_import(t);
     require_same_cells(r.value, cangnan());
     CHECK(r.value.header.title == cangnan().header.title);
@@ -561,7 +576,8 @@ TEST_CASE("variant page-chrome: text around the report is skipped and logged", "
     CHECK(r.value.other_matters->paragraphs == cangnan().other_matters->paragraphs);
 }
 
-TEST_CASE("variant heading-typo: a stray character in a heading, headings in prose wording", "[import][variants][point4]") {
+TEST_CASE("variant heading-typo: a stray character in a heading, headings in prose wording",
+          "[import][variants][point4]") {
     std::string t = seed_text();
     t = replace_once(t, "#### 四、政府信息公开行政复议、行政诉讼情况", "#### 四、政府信息公开行政复议、行政诉讼讼情况");
     t = replace_once(t, "#### 五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况");
@@ -571,12 +587,14 @@ TEST_CASE("variant heading-typo: a stray character in a heading, headings in pro
     CHECK(r.value.problems->paragraphs == cangnan().problems->paragraphs);
 }
 
-TEST_CASE("variant prose-headings: the six items numbered （一）–（六） in the prose wording", "[import][variants][point4]") {
+TEST_CASE("variant prose-headings: the six items numbered （一）–（六） in the prose wording",
+          "[import][variants][point4]") {
     std::string t = seed_text();
     t = replace_once(t, "## 一、总体情况", "（一）总体情况");
     t = replace_once(t, "## 二、主动公开政府信息情况", "（二）行政机关主动公开政府信息情况");
     t = replace_once(t, "### 三、收到和处理政府信息公开申请情况", "（三）行政机关收到和处理政府信息公开申请情况");
-    t = replace_once(t, "#### 四、政府信息公开行政复议、行政诉讼情况", "（四）因政府信息公开工作被申请行政复议、提起行政诉讼情况");
+    t = replace_once(t, "#### 四、政府信息公开行政复议、行政诉讼情况",
+                     "（四）因政府信息公开工作被申请行政复议、提起行政诉讼情况");
     t = replace_once(t, "#### 五、存在的主要问题及改进情况", "（五）政府信息公开工作存在的主要问题及改进情况");
     t = replace_once(t, "## **六、其他需要报告的事项**", "（六）其他需要报告的事项");
     const xxgk::import_result r = text_import(t);
@@ -589,7 +607,8 @@ TEST_CASE("variant prose-headings: the six items numbered （一）–（六） 
     CHECK(entries(r, "XXGK-I-021").size() == 4);
 }
 
-TEST_CASE("variant no-table-headings: tables that start their sections without a heading", "[import][variants][point4]") {
+TEST_CASE("variant no-table-headings: tables that start their sections without a heading",
+          "[import][variants][point4]") {
     std::string t = seed_text();
     t = replace_once(t, "## 二、主动公开政府信息情况\n", "");
     t = replace_once(t, "### 三、收到和处理政府信息公开申请情况\n", "");
@@ -612,7 +631,8 @@ TEST_CASE("variant not-a-report: text that is not a report is refused with xxgk:
     CHECK_THROWS_AS(xxgk::import_text("今天天气很好。\n我们去公园散步。\n"), xxgk::error);
     CHECK_THROWS_AS(xxgk::import_text(""), xxgk::error);
     // A news item about a report: its title, and nothing of a report.
-    CHECK_THROWS_AS(xxgk::import_text("# 我县发布2020年政府信息公开工作年度报告\n\n近日，我县发布了年度报告。\n"), xxgk::error);
+    CHECK_THROWS_AS(xxgk::import_text("# 我县发布2020年政府信息公开工作年度报告\n\n近日，我县发布了年度报告。\n"),
+                    xxgk::error);
     // One heading and a title are enough to try.
     CHECK_NOTHROW(xxgk::import_text("# 某县2020年政府信息公开工作年度报告\n\n## 一、总体情况\n\n略。\n"));
     try {

@@ -22,8 +22,8 @@ using xxgk::decode_result;
 using xxgk::report;
 
 struct outcome {
-    bool fast = false;        ///< the reader decoded the text
-    decode_result dom;        ///< what the DOM decoder made of it
+    bool fast = false;  ///< the reader decoded the text
+    decode_result dom;  ///< what the DOM decoder made of it
 };
 
 // Runs both decoders; fails the test when the reader accepts what the DOM decoder does not, or
@@ -50,11 +50,13 @@ outcome compare(const std::string& text, const decode_options& options = {}) {
 
 std::vector<std::string> json_documents() {
     std::vector<std::string> texts;
-    for (const fs::path& dir : {fs::path(XXGK_SOURCE_DIR) / "examples/data", fs::path(XXGK_TEST_DATA) / "json",
-                               fs::path(XXGK_TEST_DATA) / "hostile/json", fs::path(XXGK_SOURCE_DIR) / "tests/fuzz/regressions/json"}) {
+    for (const fs::path& dir :
+         {fs::path(XXGK_SOURCE_DIR) / "examples/data", fs::path(XXGK_TEST_DATA) / "json",
+          fs::path(XXGK_TEST_DATA) / "hostile/json", fs::path(XXGK_SOURCE_DIR) / "tests/fuzz/regressions/json"}) {
         if (!fs::exists(dir)) continue;
         for (const auto& e : fs::recursive_directory_iterator(dir))
-            if (e.is_regular_file() && e.path().extension() == ".json") texts.push_back(xxgk::read_file(e.path().string()));
+            if (e.is_regular_file() && e.path().extension() == ".json")
+                texts.push_back(xxgk::read_file(e.path().string()));
     }
     return texts;
 }
@@ -113,8 +115,8 @@ TEST_CASE("the one-pass reader agrees with the DOM decoder on every test documen
 }
 
 TEST_CASE("the one-pass reader gives up on what the DOM decoder reports", "[json][fast]") {
-    const std::string base = xxgk::to_json(xxgk::load_json(
-        xxgk::read_file(std::string(XXGK_SOURCE_DIR) + "/examples/data/sample-2021.json")));
+    const std::string base = xxgk::to_json(
+        xxgk::load_json(xxgk::read_file(std::string(XXGK_SOURCE_DIR) + "/examples/data/sample-2021.json")));
     REQUIRE(compare(base).fast);
     const auto edited = [&](const std::string& from, const std::string& to) {
         std::string t = base;
@@ -138,11 +140,17 @@ TEST_CASE("the one-pass reader gives up on what the DOM decoder reports", "[json
         {"fraction", edited("\"year\":2022", "\"year\":2022.5"), false},
         {"enum with a NUL", edited("\"scope\":\"own\"", "\"scope\":\"own\\u0000x\""), false},
         {"escaped text", edited("\"body\":\"", "\"body\":\"\\u4e2d\\n"), true},
-        {"cell of state number without a value", edited("\"review\":{\"upheld\":2", "\"review\":{\"upheld\":{\"state\":\"number\"}"), false},
-        {"cell of state not_applicable", edited("\"review\":{\"upheld\":2", "\"review\":{\"upheld\":{\"raw\":\"-\",\"state\":\"not_applicable\"}"), true},
-        {"cell with unit but no value", edited("\"review\":{\"upheld\":2", "\"review\":{\"upheld\":{\"state\":\"blank\",\"unit\":\"yuan\"}"), false},
-        {"cell with unit none and no value", edited("\"review\":{\"upheld\":2", "\"review\":{\"upheld\":{\"state\":\"blank\",\"unit\":\"none\"}"), true},
-        {"cell with a decimal value", edited("\"review\":{\"upheld\":2", "\"review\":{\"upheld\":{\"unit\":\"yuan\",\"value\":\"2.50\"}"), true},
+        {"cell of state number without a value",
+         edited("\"review\":{\"upheld\":2", "\"review\":{\"upheld\":{\"state\":\"number\"}"), false},
+        {"cell of state not_applicable",
+         edited("\"review\":{\"upheld\":2", "\"review\":{\"upheld\":{\"raw\":\"-\",\"state\":\"not_applicable\"}"),
+         true},
+        {"cell with unit but no value",
+         edited("\"review\":{\"upheld\":2", "\"review\":{\"upheld\":{\"state\":\"blank\",\"unit\":\"yuan\"}"), false},
+        {"cell with unit none and no value",
+         edited("\"review\":{\"upheld\":2", "\"review\":{\"upheld\":{\"state\":\"blank\",\"unit\":\"none\"}"), true},
+        {"cell with a decimal value",
+         edited("\"review\":{\"upheld\":2", "\"review\":{\"upheld\":{\"unit\":\"yuan\",\"value\":\"2.50\"}"), true},
         {"processing_fees in 2019", edited("{\"format\":\"2021\"", "{\"format\":\"2019\""), false},
         {"invalid UTF-8", edited("\"body\":\"", "\"body\":\"\xC3\x28"), false},
         {"trailing data", base + "x", false},
@@ -159,8 +167,19 @@ TEST_CASE("the one-pass reader agrees with the DOM decoder on mutated reports", 
     std::vector<std::string> seeds = generated(4);
     seeds.push_back(xxgk::read_file(std::string(XXGK_SOURCE_DIR) + "/examples/data/cangnan-2020.json"));
     std::mt19937_64 rng(20261128);
-    const std::string pieces[] = {"null", "1", "-1", "\"-\"", "{}", "[]", "\"x\"", "true", "1.5", "\"\\u00e9\"",
-                                  "{\"state\":\"text\",\"raw\":\"a\"}", "{\"value\":\"1.50\",\"unit\":\"yuan\"}", ","};
+    const std::string pieces[] = {"null",
+                                  "1",
+                                  "-1",
+                                  "\"-\"",
+                                  "{}",
+                                  "[]",
+                                  "\"x\"",
+                                  "true",
+                                  "1.5",
+                                  "\"\\u00e9\"",
+                                  "{\"state\":\"text\",\"raw\":\"a\"}",
+                                  "{\"value\":\"1.50\",\"unit\":\"yuan\"}",
+                                  ","};
     std::size_t fast = 0, rejected = 0;
     for (int round = 0; round < 3000; ++round) {
         std::string t = seeds[rng() % seeds.size()];

@@ -62,7 +62,9 @@ xxgk::report decode_ok(const std::string& text, const xxgk::decode_options& opti
     return std::move(*r.value);
 }
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 /// One expected problem. Line, column and offset are checked when given, and must be absent otherwise.
 struct expected_problem {
@@ -73,7 +75,8 @@ struct expected_problem {
     std::optional<std::size_t> offset = std::nullopt;
 };
 
-void check_problems(const std::string& text, const xxgk::decode_result& result, const std::vector<expected_problem>& expected) {
+void check_problems(const std::string& text, const xxgk::decode_result& result,
+                    const std::vector<expected_problem>& expected) {
     INFO("problems reported:\n" << describe(result.problems));
     CHECK_FALSE(result.ok());
     CHECK_FALSE(result.value.has_value());
@@ -90,7 +93,8 @@ void check_problems(const std::string& text, const xxgk::decode_result& result, 
         CHECK(p.offset == e.offset);
         if (p.code == errc::invalid_json || p.code == errc::limit_exceeded) {
             if (p.line)
-                CHECK(contains(p.message, "at line " + std::to_string(*p.line) + ", column " + std::to_string(*p.column)));
+                CHECK(contains(p.message,
+                               "at line " + std::to_string(*p.line) + ", column " + std::to_string(*p.column)));
         }
         if (p.code == errc::duplicate_member && p.offset) {
             // The offset is that of the repeated name's opening quote.
@@ -114,16 +118,20 @@ xxgk::report full_report(format_version format) {
     r.header.year = format == format_version::v2019 ? 2019 : 2023;
     r.header.statistics_period = xxgk::date_period{{r.header.year, 1, 1}, {r.header.year, 12, 31}};
     r.header.publication_date = xxgk::calendar_date{r.header.year + 1, 1, 31};
-    r.header.contact = xxgk::contact_block{std::nullopt, std::string("100000"), std::nullopt, std::nullopt, std::string("a@b.cn")};
+    r.header.contact =
+        xxgk::contact_block{std::nullopt, std::string("100000"), std::nullopt, std::nullopt, std::string("a@b.cn")};
     r.header.legal_bases = {"《条例》", ""};
     r.header.signature = xxgk::signature_block{std::string("机关"), std::nullopt};
-    r.overview = xxgk::narrative_section{std::string("一、总体情况"), {"p1", "p2"},
-                                         {xxgk::subsection{std::nullopt, "", {}}, xxgk::subsection{std::string("（二）"), "t", {"x"}}},
-                                         {xxgk::foreign_block{2, std::nullopt, {"portal"}}}};
+    r.overview = xxgk::narrative_section{
+        std::string("一、总体情况"),
+        {"p1", "p2"},
+        {xxgk::subsection{std::nullopt, "", {}}, xxgk::subsection{std::string("（二）"), "t", {"x"}}},
+        {xxgk::foreign_block{2, std::nullopt, {"portal"}}}};
     r.problems = xxgk::narrative_section{};
     r.table_headings = xxgk::table_section_headings{std::nullopt, std::string("三、"), std::nullopt};
     if (format == format_version::v2021) {
-        r.processing_fees = xxgk::processing_fee_statement{false, 0, xxgk::decimal(0, 2), std::nullopt, std::string("未收费")};
+        r.processing_fees =
+            xxgk::processing_fee_statement{false, 0, xxgk::decimal(0, 2), std::nullopt, std::string("未收费")};
     }
     const auto& keys = xxgk::cell_keys(format);
     for (const auto& k : keys) {
@@ -187,8 +195,8 @@ TEST_CASE("json: every example and valid fixture round-trips byte for byte", "[j
         const xxgk::report r2 = decode_ok(e1, options);
         CHECK(r2 == r1);  // decode(encode(r)) == r
         const std::string e2 = xxgk::to_json(r2);
-        CHECK(e2 == e1);  // encode(decode(x)) == encode(decode(encode(decode(x))))
-        CHECK(xxgk::to_json(r1) == e1);  // deterministic
+        CHECK(e2 == e1);                            // encode(decode(x)) == encode(decode(encode(decode(x))))
+        CHECK(xxgk::to_json(r1) == e1);             // deterministic
         CHECK(e1.find('\n') == std::string::npos);  // compact: newlines in strings are escaped
         CHECK(e1.rfind("{\"format\":\"" + std::string(to_string(r1.format())) + "\",\"header\":{", 0) == 0);
     }
@@ -209,7 +217,8 @@ TEST_CASE("json: programmatic reports with every cell form round-trip", "[json][
         CHECK(contains(e1, "{\"state\":\"blank\",\"raw\":\"\",\"source\":{\"line\":1}}"));
         CHECK(contains(e1, "{\"state\":\"not_captured\"}"));
         CHECK(contains(e1, "{\"value\":\"1.500\",\"raw\":\"1.500\"}"));
-        const auto& received = std::visit([](const auto& t) -> const xxgk::applicant_row& { return t.requests.received; }, back.tables);
+        const auto& received =
+            std::visit([](const auto& t) -> const xxgk::applicant_row& { return t.requests.received; }, back.tables);
         REQUIRE(received.organizations_subtotal.has_value());
         CHECK(received.organizations_subtotal->is_blank());
     }
@@ -225,14 +234,18 @@ TEST_CASE("json: programmatic reports with every cell form round-trip", "[json][
 
 TEST_CASE("json: canonical output of the empty report", "[json][canonical]") {
     const std::string e2019 = xxgk::to_json(xxgk::report::make(format_version::v2019));
-    CHECK(e2019.rfind("{\"format\":\"2019\",\"header\":{\"body\":\"\",\"scope\":\"unknown\",\"level\":\"unknown\",\"year\":0},"
-                      "\"proactive\":{\"regulations\":{\"new_made\":null,\"new_published\":null,\"total_published\":null},",
-                      0) == 0);
-    CHECK(contains(e2019, "\"procurement\":{\"projects\":null,\"amount\":null}},\"requests\":{\"received\":{\"natural_person\":null,"
-                          "\"enterprise\":null,\"research_institute\":null,\"nonprofit\":null,\"legal_service\":null,"
-                          "\"other_org\":null,\"total\":null},"));
+    CHECK(e2019.rfind(
+              "{\"format\":\"2019\",\"header\":{\"body\":\"\",\"scope\":\"unknown\",\"level\":\"unknown\",\"year\":0},"
+              "\"proactive\":{\"regulations\":{\"new_made\":null,\"new_published\":null,\"total_published\":null},",
+              0) == 0);
+    CHECK(contains(
+        e2019,
+        "\"procurement\":{\"projects\":null,\"amount\":null}},\"requests\":{\"received\":{\"natural_person\":null,"
+        "\"enterprise\":null,\"research_institute\":null,\"nonprofit\":null,\"legal_service\":null,"
+        "\"other_org\":null,\"total\":null},"));
     CHECK(contains(e2019, "\"other\":{\"natural_person\":null,"));
-    const std::string tail = "\"litigation_after_review\":{\"upheld\":null,\"corrected\":null,\"other\":null,\"pending\":null,\"total\":null}}}";
+    const std::string tail = "\"litigation_after_review\":{\"upheld\":null,\"corrected\":null,\"other\":null,"
+                             "\"pending\":null,\"total\":null}}}";
     REQUIRE(e2019.size() > tail.size());
     CHECK(e2019.compare(e2019.size() - tail.size(), tail.size(), tail) == 0);
 
@@ -264,7 +277,8 @@ TEST_CASE("json: cell forms decode to the model and encode in the shortest form"
 
     CHECK(t.proactive.penalties.change.value() == xxgk::decimal(-58));
     CHECK(t.proactive.fees.change.value().coefficient() == std::numeric_limits<std::int64_t>::min());
-    CHECK(t.requests.partially_granted.natural_person.value().coefficient() == std::numeric_limits<std::int64_t>::max());
+    CHECK(t.requests.partially_granted.natural_person.value().coefficient() ==
+          std::numeric_limits<std::int64_t>::max());
     REQUIRE(t.proactive.penalties.decisions.source());
     CHECK(t.proactive.penalties.decisions.source()->table == std::optional<std::uint32_t>(1));
     CHECK(t.proactive.penalties.decisions.source()->row == std::optional<std::uint32_t>(4));
@@ -289,20 +303,29 @@ TEST_CASE("json: cell forms decode to the model and encode in the shortest form"
     const std::string e = xxgk::to_json(r);
     CHECK(contains(e, "\"regulations\":{\"new_made\":0,\"new_published\":0,\"total_published\":0}"));
     CHECK(contains(e, "\"new_published\":{\"value\":28,\"raw\":\"28\"}"));
-    CHECK(contains(e, "\"amount\":{\"value\":\"17424.88\",\"unit\":\"wan_yuan\",\"raw\":\"17424.88 万元\",\"source\":{\"line\":12,\"column\":30}}"));
-    CHECK(contains(e, "\"penalties\":{\"prior_items\":2312,\"change\":-58,\"decisions\":{\"value\":10262,\"source\":{\"table\":1,\"row\":4,\"cell\":2}}}"));
+    CHECK(contains(e, "\"amount\":{\"value\":\"17424.88\",\"unit\":\"wan_yuan\",\"raw\":\"17424.88 "
+                      "万元\",\"source\":{\"line\":12,\"column\":30}}"));
+    CHECK(contains(e, "\"penalties\":{\"prior_items\":2312,\"change\":-58,\"decisions\":{\"value\":10262,\"source\":{"
+                      "\"table\":1,\"row\":4,\"cell\":2}}}"));
     CHECK(contains(e, "\"compulsory_measures\":{\"prior_items\":{\"state\":\"not_applicable\",\"raw\":\"-\"},"
-                      "\"change\":{\"state\":\"not_applicable\",\"raw\":\"/\"},\"decisions\":{\"state\":\"text\",\"raw\":\"见附件\"}}"));
-    CHECK(contains(e, "\"other_services\":{\"prior_items\":{\"state\":\"not_captured\"},\"change\":{\"value\":-3,\"raw\":\"−3\"},"
-                      "\"decisions\":{\"state\":\"blank\",\"raw\":\"\"}}"));
-    CHECK(contains(e, "\"fees\":{\"prior_items\":145,\"change\":-9223372036854775808}"));  // {"state":"number","value":145} → 145
+                      "\"change\":{\"state\":\"not_applicable\",\"raw\":\"/"
+                      "\"},\"decisions\":{\"state\":\"text\",\"raw\":\"见附件\"}}"));
+    CHECK(contains(
+        e, "\"other_services\":{\"prior_items\":{\"state\":\"not_captured\"},\"change\":{\"value\":-3,\"raw\":\"−3\"},"
+           "\"decisions\":{\"state\":\"blank\",\"raw\":\"\"}}"));
+    CHECK(contains(
+        e, "\"fees\":{\"prior_items\":145,\"change\":-9223372036854775808}"));  // {"state":"number","value":145} → 145
     CHECK(contains(e, "\"total\":234,\"organizations_subtotal\":6}"));
     CHECK(contains(e, "\"total\":null,\"organizations_subtotal\":null}"));
-    CHECK(contains(e, "\"total\":{\"value\":119,\"raw\":\"119\"},\"organizations_subtotal\":{\"value\":3,\"raw\":\"3\"}}"));
+    CHECK(contains(
+        e, "\"total\":{\"value\":119,\"raw\":\"119\"},\"organizations_subtotal\":{\"value\":3,\"raw\":\"3\"}}"));
     CHECK(contains(e, "\"total\":{\"state\":\"text\",\"raw\":\"9（含转办）\",\"source\":{\"line\":40}}"));
-    CHECK(contains(e, "\"foreign_blocks\":[{\"after_subsection\":1,\"heading\":\"部门责任清单\",\"paragraphs\":[\"门户网站列表\"]},"
-                      "{\"after_subsection\":0}]"));  // empty arrays are left out
-    CHECK(contains(e, "\"subsections\":[{\"ordinal\":\"（一）\",\"title\":\"主动公开\",\"paragraphs\":[\"段落。\"]},{\"title\":\"\"}]"));
+    CHECK(contains(
+        e,
+        "\"foreign_blocks\":[{\"after_subsection\":1,\"heading\":\"部门责任清单\",\"paragraphs\":[\"门户网站列表\"]},"
+        "{\"after_subsection\":0}]"));  // empty arrays are left out
+    CHECK(contains(e, "\"subsections\":[{\"ordinal\":\"（一）\",\"title\":\"主动公开\",\"paragraphs\":[\"段落。\"]},{"
+                      "\"title\":\"\"}]"));
 }
 
 TEST_CASE("json: money and decimal strings keep their digits and scale", "[json][cells]") {
@@ -337,7 +360,8 @@ TEST_CASE("json: money and decimal strings keep their digits and scale", "[json]
 TEST_CASE("json: strings with escapes, control characters and non-BMP characters", "[json][strings]") {
     const xxgk::report r = decode_ok(slurp(data_dir + "/valid/strings-escapes.json"));
     using namespace std::string_literals;
-    const std::string body = "quote \" backslash \\ slash / tab \t newline \n cr \r bs \b ff \f nul \0 soh \x01 us \x1f del \x7f"s;
+    const std::string body =
+        "quote \" backslash \\ slash / tab \t newline \n cr \r bs \b ff \f nul \0 soh \x01 us \x1f del \x7f"s;
     CHECK(r.header.body == body);
     REQUIRE(r.header.title);
     CHECK(*r.header.title ==
@@ -346,7 +370,8 @@ TEST_CASE("json: strings with escapes, control characters and non-BMP characters
     CHECK(*r.header.preamble == "\xE2\x80\xA8");
     CHECK(r.header.legal_bases == std::vector<std::string>{"", " ", "\\u0041 is not an escape here"});
     REQUIRE(r.other_matters);
-    CHECK(r.other_matters->paragraphs[1] == "\xEF\xBB\xBF" "BOM inside a string");
+    CHECK(r.other_matters->paragraphs[1] == "\xEF\xBB\xBF"
+                                            "BOM inside a string");
     const auto& cell = std::get<xxgk::tables_2021>(r.tables).requests.received.natural_person;
     REQUIRE(cell.raw());
     CHECK(*cell.raw() == "\t12\u00a0件\n");
@@ -356,7 +381,8 @@ TEST_CASE("json: strings with escapes, control characters and non-BMP characters
     // "/" and U+007F are not; U+2028, U+2029 and astral characters are written as UTF-8.
     CHECK(contains(e, "\"body\":\"quote \\\" backslash \\\\ slash / tab \\t newline \\n cr \\r bs \\b ff \\f "
                       "nul \\u0000 soh \\u0001 us \\u001f del \x7f\""));
-    CHECK(contains(e, "\"title\":\"line separator \xE2\x80\xA8 paragraph separator \xE2\x80\xA9 emoji \xF0\x9F\x98\x80 中文 é\""));
+    CHECK(contains(
+        e, "\"title\":\"line separator \xE2\x80\xA8 paragraph separator \xE2\x80\xA9 emoji \xF0\x9F\x98\x80 中文 é\""));
     CHECK(contains(e, "\"raw\":\"\\t12\u00a0件\\n\""));
     CHECK(contains(e, "\"legal_bases\":[\"\",\" \",\"\\\\u0041 is not an escape here\"]"));
 }
@@ -417,16 +443,19 @@ TEST_CASE("json: lax mode keeps unknown members and writes them back in place", 
     // After the known members of the same object, in the order read.
     CHECK(contains(e, "\"header\":{\"body\":\"某县人民政府\",\"scope\":\"unknown\",\"level\":\"unknown\",\"year\":2020,"
                       "\"contact\":{\"phone\":\"0577-1\",\"x_wechat\":\"gov_wx\"},\"x_header_note\":\"不在模型中\"}"));
-    CHECK(contains(e, "\"overview\":{\"subsections\":[{\"title\":\"a\"},{\"title\":\"b\",\"x_in_array_element\":[]}]}"));
+    CHECK(
+        contains(e, "\"overview\":{\"subsections\":[{\"title\":\"a\"},{\"title\":\"b\",\"x_in_array_element\":[]}]}"));
     CHECK(contains(e, "\"total\":null,\"x/slash~tilde\":\"escaped pointer\"},\"carried_over\":"));
     // A cell with kept members is written as an object, even a plain number or a blank.
     CHECK(contains(e, "\"granted\":{\"natural_person\":{\"value\":116,\"x_cell_note\":{\"checked\":true}},"
                       "\"enterprise\":{\"state\":\"blank\",\"x_cell_flag\":1},"));
     CHECK(contains(e, "\"total\":null,\"x_row_note\":\"行备注\"},\"partially_granted\":"));
     // Rows are written in description order whatever the order read.
-    CHECK(contains(e, "\"review\":{\"upheld\":null,\"corrected\":null,\"other\":null,\"pending\":null,\"total\":null},"));
+    CHECK(
+        contains(e, "\"review\":{\"upheld\":null,\"corrected\":null,\"other\":null,\"pending\":null,\"total\":null},"));
     CHECK(contains(e, "\"pending\":null,\"total\":null},\"x_section_note\":null},\"x_top_level\":"));
-    const std::string top_tail = "\"x_top_level\":{\"nested\":[1,\"two\",null,true,{\"deep\":{\"a\":1.5E0}}],\"n\":-3}}";
+    const std::string top_tail =
+        "\"x_top_level\":{\"nested\":[1,\"two\",null,true,{\"deep\":{\"a\":1.5E0}}],\"n\":-3}}";
     CHECK(e.compare(e.size() - top_tail.size(), top_tail.size(), top_tail) == 0);
 
     // Encoding in strict mode is the same; decoding the output strictly reports the same members.
@@ -482,8 +511,11 @@ const std::vector<invalid_case>& invalid_cases() {
         {"empty.json", {{errc::invalid_json, "", 1, 1, 0}}},
         {"extra-data.json", {{errc::invalid_json, "", 2, 1, 19}}},
         // A UTF-8 byte order mark is ignored (RFC 8259 §8.1): what follows it lacks the sections.
-        {"byte-order-mark.json", {{errc::missing_member, "/header"}, {errc::missing_member, "/proactive"},
-                                  {errc::missing_member, "/requests"}, {errc::missing_member, "/review_litigation"}}},
+        {"byte-order-mark.json",
+         {{errc::missing_member, "/header"},
+          {errc::missing_member, "/proactive"},
+          {errc::missing_member, "/requests"},
+          {errc::missing_member, "/review_litigation"}}},
         {"single-quotes.json", {{errc::invalid_json, "", 2, 3, 4}}},
         {"comment.json", {{errc::invalid_json, "", 2, 21, 22}}},
         {"lone-surrogate.json", {{errc::invalid_json, "", 3, 29, 50}}},
@@ -542,7 +574,9 @@ const std::vector<invalid_case>& invalid_cases() {
         {"normative-issued-in-2019.json", {{errc::wrong_format, "/proactive/normative_documents/issued"}}},
         // RFC 6901 escaping of member names in pointers: "/" → "~1", "~" → "~0"
         {"pointer-escaping.json",
-         {{errc::unknown_member, "/header/a~1b"}, {errc::unknown_member, "/header/m~0n"}, {errc::unknown_member, "/header/~01"}}},
+         {{errc::unknown_member, "/header/a~1b"},
+          {errc::unknown_member, "/header/m~0n"},
+          {errc::unknown_member, "/header/~01"}}},
         // Repeated member names, with the position of the repetition
         {"duplicate-header-member.json", {{errc::duplicate_member, "/header/year", 6, 5, 92}}},
         {"duplicate-format.json", {{errc::duplicate_member, "/format", 3, 3, 24}}},
@@ -608,8 +642,10 @@ TEST_CASE("json: messages say what was expected and what was found", "[json][inv
         REQUIRE_FALSE(r.problems.empty());
         return r.problems.front().message;
     };
-    CHECK(first_message("requests-other-in-2021.json") == "'requests.other' exists only in the 2019 format; this report is 2021");
-    CHECK(first_message("other-misc-in-2019.json") == "'requests.other_misc' exists only in the 2021 format; this report is 2019");
+    CHECK(first_message("requests-other-in-2021.json") ==
+          "'requests.other' exists only in the 2019 format; this report is 2021");
+    CHECK(first_message("other-misc-in-2019.json") ==
+          "'requests.other_misc' exists only in the 2021 format; this report is 2019");
     CHECK(first_message("format-2020.json") == "'2020' is not a supported format (\"2019\" or \"2021\")");
     CHECK(first_message("year-string.json") == "expected an integer, found a string");
     CHECK(first_message("cell-beyond-int64.json") == "integer beyond the 64-bit range");
@@ -708,11 +744,12 @@ TEST_CASE("json: max_depth and max_input_bytes", "[json][limits]") {
 // Duplicate member names
 
 TEST_CASE("json: duplicate member names are reported wherever they are", "[json][duplicates]") {
-    const std::string text =
-        "{\"format\": \"2021\",\n"
-        " \"header\": {\"body\": \"a\", \"year\": 2021, \"contact\": {\"phone\": \"1\", \"phone\": \"2\", \"phone\": \"3\"}},\n"
-        " \"overview\": {\"subsections\": [{\"title\": \"t\"}, {\"title\": \"u\", \"paragraphs\": [], \"title\": \"v\"}]},\n"
-        " \"x\": {\"k\": 1, \"k\": [99999999999999999999]}}";
+    const std::string text = "{\"format\": \"2021\",\n"
+                             " \"header\": {\"body\": \"a\", \"year\": 2021, \"contact\": {\"phone\": \"1\", "
+                             "\"phone\": \"2\", \"phone\": \"3\"}},\n"
+                             " \"overview\": {\"subsections\": [{\"title\": \"t\"}, {\"title\": \"u\", \"paragraphs\": "
+                             "[], \"title\": \"v\"}]},\n"
+                             " \"x\": {\"k\": 1, \"k\": [99999999999999999999]}}";
     std::vector<expected_problem> expected = {
         {errc::duplicate_member, "/header/contact/phone", 2, 66, 84},
         {errc::duplicate_member, "/header/contact/phone", 2, 80, 98},
@@ -738,7 +775,8 @@ TEST_CASE("json: equal names in different objects are not duplicates", "[json][d
     CHECK(xxgk::decode_json(slurp(std::string(XXGK_SOURCE_DIR) + "/examples/data/cangnan-2020.json")).ok());
     const std::string text = slurp(data_dir + "/valid/minimal-2021.json");
     std::string with_unknown = text;
-    with_unknown.insert(with_unknown.rfind('}'), ", \"x\": [{\"a\": 1}, {\"a\": 2}, {\"b\": {\"a\": 3}}], \"a\": {\"a\": {\"a\": 4}}\n");
+    with_unknown.insert(with_unknown.rfind('}'),
+                        ", \"x\": [{\"a\": 1}, {\"a\": 2}, {\"b\": {\"a\": 3}}], \"a\": {\"a\": {\"a\": 4}}\n");
     const xxgk::report r = decode_ok(with_unknown, lax());
     REQUIRE(r.unknown_members.size() == 2);
     CHECK(r.unknown_members[0].json == "[{\"a\":1},{\"a\":2},{\"b\":{\"a\":3}}]");
@@ -882,7 +920,7 @@ TEST_CASE("write_file: atomic — a failed write leaves the old file and no temp
     CHECK(contains(too_big->what(), "the file was left as it was"));
     CHECK(xxgk::read_file(path) == "through the link\n");
     CHECK(names_in(dir) == std::vector<std::string>{"out.json"});  // the temporary file removed
-    xxgk::write_file(path, big);  // without the limit it is written
+    xxgk::write_file(path, big);                                   // without the limit it is written
     CHECK(xxgk::read_file(path) == big);
     fs::remove_all(dir);
 }

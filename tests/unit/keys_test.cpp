@@ -162,7 +162,8 @@ TEST_CASE("keys: labels and value kinds equal the spec character for character",
         for (std::size_t i = 0; i < keys.size(); ++i) {
             const xxgk::cell_key& k = keys[i];
             const spec_key& s = spec.keys[i];
-            INFO("format " << to_string(format) << ", key " << k.key << " (keys.md §" << s.table << " #" << s.number << ")");
+            INFO("format " << to_string(format) << ", key " << k.key << " (keys.md §" << s.table << " #" << s.number
+                           << ")");
             REQUIRE(k.key == s.key);
             REQUIRE(k.row_info != nullptr);
             REQUIRE(k.column_info != nullptr);
@@ -185,8 +186,8 @@ TEST_CASE("keys: labels and value kinds equal the spec character for character",
                 CHECK(std::string(k.row_info->label) == s.row_label);
             } else {
                 REQUIRE(k.section == "review_litigation");
-                const std::string path = groups.empty() ? std::string(k.row_info->label)
-                                                        : groups + " › " + std::string(k.row_info->label);
+                const std::string path =
+                    groups.empty() ? std::string(k.row_info->label) : groups + " › " + std::string(k.row_info->label);
                 CHECK(path == s.row_label);
             }
         }
@@ -199,8 +200,9 @@ TEST_CASE("keys: value kinds per format", "[keys]") {
         for (const auto& k : xxgk::cell_keys(format)) ++n[k.kind];
         return n;
     };
-    CHECK(count_kinds(format_version::v2019) ==
-          std::map<value_kind, std::size_t>{{value_kind::count, 192}, {value_kind::signed_count, 5}, {value_kind::amount, 1}});
+    CHECK(count_kinds(format_version::v2019) == std::map<value_kind, std::size_t>{{value_kind::count, 192},
+                                                                                  {value_kind::signed_count, 5},
+                                                                                  {value_kind::amount, 1}});
     CHECK(count_kinds(format_version::v2021) ==
           std::map<value_kind, std::size_t>{{value_kind::count, 199}, {value_kind::amount_wan_yuan, 1}});
     CHECK(xxgk::find_cell_key(format_version::v2019, "proactive.procurement.amount")->kind == value_kind::amount);
@@ -235,21 +237,25 @@ TEST_CASE("keys: every key describes itself consistently", "[keys]") {
 TEST_CASE("keys: label_path names the cell in full", "[keys][labels]") {
     const auto* k = xxgk::find_cell_key(format_version::v2019, "requests.withheld_prohibited_by_law.total");
     REQUIRE(k);
-    CHECK(k->label_path(format_version::v2019) ==
-          "三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （三）不予公开 › 2.其他法律行政法规禁止公开 › 总计");
+    CHECK(
+        k->label_path(format_version::v2019) ==
+        "三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （三）不予公开 › 2.其他法律行政法规禁止公开 › 总计");
     k = xxgk::find_cell_key(format_version::v2021, "requests.other_misc.enterprise");
     REQUIRE(k);
-    CHECK(k->label_path(format_version::v2021) ==
-          "三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （六）其他处理 › 3.其他 › 法人或其他组织 › 商业企业");
+    CHECK(k->label_path(format_version::v2021) == "三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › "
+                                                  "（六）其他处理 › 3.其他 › 法人或其他组织 › 商业企业");
     k = xxgk::find_cell_key(format_version::v2019, "requests.received.natural_person");
     REQUIRE(k);
-    CHECK(k->label_path(format_version::v2019) == "三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › 自然人");
+    CHECK(k->label_path(format_version::v2019) ==
+          "三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › 自然人");
     k = xxgk::find_cell_key(format_version::v2019, "proactive.procurement.amount");
     REQUIRE(k);
-    CHECK(k->label_path(format_version::v2019) == "二、主动公开政府信息情况 › 第二十条第（九）项 › 政府集中采购 › 采购总金额");
+    CHECK(k->label_path(format_version::v2019) ==
+          "二、主动公开政府信息情况 › 第二十条第（九）项 › 政府集中采购 › 采购总金额");
     k = xxgk::find_cell_key(format_version::v2021, "review_litigation.litigation_after_review.pending");
     REQUIRE(k);
-    CHECK(k->label_path(format_version::v2021) == "四、政府信息公开行政复议、行政诉讼情况 › 行政诉讼 › 复议后起诉 › 尚未审结");
+    CHECK(k->label_path(format_version::v2021) ==
+          "四、政府信息公开行政复议、行政诉讼情况 › 行政诉讼 › 复议后起诉 › 尚未审结");
 }
 
 TEST_CASE("keys: get and set by key reach the model's own members", "[keys]") {
@@ -336,12 +342,26 @@ TEST_CASE("keys: a key of the other format throws key_error saying so", "[keys]"
 
 TEST_CASE("keys: malformed and unknown keys throw key_error", "[keys]") {
     const char* garbage[] = {
-        "requests..total", "", "x.y.z", ".", "..", "requests", "requests.granted", "requests.granted.",
-        ".requests.granted.total", "requests.granted.total.", "requests.granted.natural_person.extra",
+        "requests..total",
+        "",
+        "x.y.z",
+        ".",
+        "..",
+        "requests",
+        "requests.granted",
+        "requests.granted.",
+        ".requests.granted.total",
+        "requests.granted.total.",
+        "requests.granted.natural_person.extra",
         "requests.withheld.total",                  // a group, not a row
         "requests.granted.organizations_subtotal",  // outside the key space
-        "Requests.granted.total", " requests.granted.total", "requests.granted.total ", "requests/granted/total",
-        "requests.granted.总计", "review_litigation.litigation.total", "proactive.regulations.amount",
+        "Requests.granted.total",
+        " requests.granted.total",
+        "requests.granted.total ",
+        "requests/granted/total",
+        "requests.granted.总计",
+        "review_litigation.litigation.total",
+        "proactive.regulations.amount",
     };
     for (format_version format : xxgk::all_formats) {
         const xxgk::report r = xxgk::report::make(format);

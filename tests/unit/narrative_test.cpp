@@ -68,9 +68,8 @@ TEST_CASE("the seed's figures are read from its sentence with parts (§13.4)", "
     const auto* documents = figure(figures, narrative_measure::normative_documents);
     REQUIRE(documents);
     CHECK(documents->value == decimal(226));  // not "参与规范性文件解读28件", not "清理废止、失效规范性文件 84 个"
-    CHECK(std::count_if(figures.begin(), figures.end(), [](const auto& f) {
-              return f.measure == narrative_measure::normative_documents;
-          }) == 1);
+    CHECK(std::count_if(figures.begin(), figures.end(),
+                        [](const auto& f) { return f.measure == narrative_measure::normative_documents; }) == 1);
 }
 
 TEST_CASE("the seed's 涉及诉讼 38 against 41 + 4 is a warning, and the only one", "[narrative][seed]") {
@@ -90,7 +89,8 @@ TEST_CASE("the seed's 涉及诉讼 38 against 41 + 4 is a warning, and the only 
     CHECK(f.message_zh.find("涉及诉讼2件 + 涉及诉讼36件") != std::string::npos);
     CHECK(f.message_zh.find("下属单位共受理188件") != std::string::npos);  // the sentence is quoted
     CHECK(f.message_zh.find("未经复议直接起诉") != std::string::npos);
-    CHECK(f.message_en.find("review_litigation.litigation_direct.total + review_litigation.litigation_after_review.total = 45") !=
+    CHECK(f.message_en.find(
+              "review_litigation.litigation_direct.total + review_litigation.litigation_after_review.total = 45") !=
           std::string::npos);
 
     // Through validate: only with the option.
@@ -156,8 +156,9 @@ TEST_CASE("ambiguous phrasings yield nothing", "[narrative][false-positives]") {
 
 TEST_CASE("figures against blank cells are not compared; partial parts are a lower bound", "[narrative]") {
     using xxgk::format_version;
-    report r = with_overview(format_version::v2019,
-                             {"全年共受理政府信息公开申请20件，其中，本级受理5件，涉及行政复议2件；下属单位受理15件。"});
+    report r =
+        with_overview(format_version::v2019,
+                      {"全年共受理政府信息公开申请20件，其中，本级受理5件，涉及行政复议2件；下属单位受理15件。"});
     // requests.received.total blank → nothing to compare
     CHECK(xxgk::check_narrative_figures(r).empty());
     put(r, "requests.received.total", 20);

@@ -26,22 +26,18 @@ namespace xxgk_test {
 /// How a page is "scanned".
 struct scan_style {
     std::string name;
-    int dpi = 150;         ///< resolution of the rendering (and of the image in the PDF)
-    double degrees = 0;    ///< rotation (a page laid askew on the glass)
-    int blur = 0;          ///< box blur half-width in pixels (0: none)
-    double noise = 0;      ///< standard deviation of Gaussian grey noise (0–255 scale)
-    int jpeg_quality = 75; ///< JPEG quality of the stored image
+    int dpi = 150;          ///< resolution of the rendering (and of the image in the PDF)
+    double degrees = 0;     ///< rotation (a page laid askew on the glass)
+    int blur = 0;           ///< box blur half-width in pixels (0: none)
+    double noise = 0;       ///< standard deviation of Gaussian grey noise (0–255 scale)
+    int jpeg_quality = 75;  ///< JPEG quality of the stored image
 };
 
 /// The scan styles of the tests and of the measurement (100–200 dpi, noise, blur, rotation, JPEG).
 inline std::vector<scan_style> scan_styles() {
     return {
-        {"clean-200", 200, 0, 0, 0, 90},
-        {"tilt-150", 150, 0.6, 0, 6, 75},
-        {"blur-200", 200, -0.4, 1, 8, 60},
-        {"noisy-150", 150, 0.3, 0, 18, 50},
-        {"low-100", 100, -0.2, 0, 4, 70},
-        {"rough-120", 120, 1.0, 1, 12, 40},
+        {"clean-200", 200, 0, 0, 0, 90},    {"tilt-150", 150, 0.6, 0, 6, 75}, {"blur-200", 200, -0.4, 1, 8, 60},
+        {"noisy-150", 150, 0.3, 0, 18, 50}, {"low-100", 100, -0.2, 0, 4, 70}, {"rough-120", 120, 1.0, 1, 12, 40},
     };
 }
 
@@ -49,7 +45,8 @@ inline std::vector<scan_style> scan_styles() {
 /// an image-only PDF. Throws std::runtime_error when the PDF cannot be read.
 inline std::string scanned_pdf(const std::string& pdf, const scan_style& style, std::uint32_t seed, int first = 0,
                                int last = 1 << 20) {
-    std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
     if (!doc) throw std::runtime_error("scanned_pdf: not a readable PDF");
     std::mt19937 rng(seed);
     std::normal_distribution<double> gauss(0.0, style.noise > 0 ? style.noise : 1.0);
@@ -65,11 +62,13 @@ inline std::string scanned_pdf(const std::string& pdf, const scan_style& style, 
         l_uint32* data = pixGetData(pix);
         const int wpl = pixGetWpl(pix);
         for (int y = 0; y < img.height(); ++y) {
-            const auto* row = reinterpret_cast<const unsigned char*>(img.const_data()) + static_cast<std::ptrdiff_t>(y) * img.bytes_per_row();
+            const auto* row = reinterpret_cast<const unsigned char*>(img.const_data()) +
+                              static_cast<std::ptrdiff_t>(y) * img.bytes_per_row();
             for (int x = 0; x < img.width(); ++x) SET_DATA_BYTE(data + static_cast<std::ptrdiff_t>(y) * wpl, x, row[x]);
         }
         if (style.degrees != 0) {
-            Pix* turned = pixRotate(pix, static_cast<l_float32>(style.degrees * M_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+            Pix* turned = pixRotate(pix, static_cast<l_float32>(style.degrees * M_PI / 180.0), L_ROTATE_AREA_MAP,
+                                    L_BRING_IN_WHITE, 0, 0);
             pixDestroy(&pix);
             pix = turned;
         }
@@ -94,7 +93,8 @@ inline std::string scanned_pdf(const std::string& pdf, const scan_style& style, 
     }
     l_uint8* bytes = nullptr;
     std::size_t size = 0;
-    const l_ok bad = pixaConvertToPdfData(pages, style.dpi, 1.0f, L_JPEG_ENCODE, style.jpeg_quality, nullptr, &bytes, &size);
+    const l_ok bad =
+        pixaConvertToPdfData(pages, style.dpi, 1.0f, L_JPEG_ENCODE, style.jpeg_quality, nullptr, &bytes, &size);
     pixaDestroy(&pages);
     if (bad || !bytes) throw std::runtime_error("scanned_pdf: Leptonica could not write the PDF");
     std::string out(reinterpret_cast<const char*>(bytes), size);

@@ -48,7 +48,11 @@ inline xxgk::portal base() {
                      {"d2", "县民政局", std::nullopt, std::string("https://example.org/d2"), 2u}};
     responsibility_list rl;
     rl.department = "d1";
-    rl.duties = {{std::string("部门年度重点工作目标(2017)"), 2017, "指导全县政府系统公文处理工作", {"公文审核"}, capture_state::captured}};
+    rl.duties = {{std::string("部门年度重点工作目标(2017)"),
+                  2017,
+                  "指导全县政府系统公文处理工作",
+                  {"公文审核"},
+                  capture_state::captured}};
     rl.boundaries = {{"信访事项", {"县信访局"}, {{"县信访局", "受理"}, {"县府办", "督办"}}, std::string("某案例")}};
     rl.supervision = {{"公文督查制度", std::string("定期督查")}};
     rl.public_services = {{"政府信息公开申请受理", std::string("受理申请"), std::string("《条例》")}};

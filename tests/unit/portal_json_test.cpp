@@ -54,12 +54,12 @@ TEST_CASE("portal json: recognised from the content", "[portal][json]") {
     CHECK_FALSE(is_portal_json(R"({"kind":"report"})"));
     CHECK_FALSE(is_portal_json(R"(["portal"])"));
     CHECK_FALSE(is_portal_json(""));
-    CHECK_FALSE(is_portal_json(R"({"name":"x"})"));               // no kind
-    CHECK_FALSE(is_portal_json(R"({"kind":{"portal":1}})"));       // a kind that is not a string
+    CHECK_FALSE(is_portal_json(R"({"name":"x"})"));           // no kind
+    CHECK_FALSE(is_portal_json(R"({"kind":{"portal":1}})"));  // a kind that is not a string
     CHECK_FALSE(is_portal_json(R"({"kind":"portals"})"));
-    CHECK_FALSE(is_portal_json(R"({"kind":"report","kind":"portal"})"));  // the first kind decides
+    CHECK_FALSE(is_portal_json(R"({"kind":"report","kind":"portal"})"));     // the first kind decides
     CHECK(is_portal_json(R"({"name":{"kind":"report"},"kind":"portal"})"));  // nested kinds do not count
-    CHECK(is_portal_json("\xEF\xBB\xBF{\"kind\":\"port\\u0061l\"}"));   // a byte order mark; escapes
+    CHECK(is_portal_json("\xEF\xBB\xBF{\"kind\":\"port\\u0061l\"}"));        // a byte order mark; escapes
 }
 
 TEST_CASE("portal json: the kind is decided from the first members, within the limits", "[portal][json]") {
@@ -67,8 +67,8 @@ TEST_CASE("portal json: the kind is decided from the first members, within the l
     // parsed whole, 36.8 s and 7.2 GB, before the size limit was checked).
     CHECK(is_portal_json(R"({"kind":"portal")"));
     CHECK(is_portal_json("{\"kind\":\"portal\", \x01" + std::string(1 << 20, '[')));
-    CHECK_FALSE(is_portal_json("[" + std::string(1 << 20, '[')));  // not an object: decided at once
-    CHECK_FALSE(is_portal_json(R"({"a":[1,}, "kind":"portal"})"));    // a syntax error before the kind
+    CHECK_FALSE(is_portal_json("[" + std::string(1 << 20, '[')));   // not an object: decided at once
+    CHECK_FALSE(is_portal_json(R"({"a":[1,}, "kind":"portal"})"));  // a syntax error before the kind
     // The size limit is checked first, the depth limit applies before the kind.
     xxgk::decode_options small;
     small.max_input_bytes = 17;
@@ -140,7 +140,8 @@ TEST_CASE("portal json: every problem with its pointer", "[portal][json]") {
 }
 
 TEST_CASE("portal json: unknown members are errors when strict and kept when lax", "[portal][json]") {
-    const std::string text = R"({"kind":"portal","departments":[{"id":"d1","name":"县府办","phone":"123"}],"extra":[1,2]})";
+    const std::string text =
+        R"({"kind":"portal","departments":[{"id":"d1","name":"县府办","phone":"123"}],"extra":[1,2]})";
     const auto strict = problems_of(text);
     REQUIRE(strict.size() == 2);
     CHECK(strict[0].code == errc::unknown_member);

@@ -130,14 +130,42 @@ TEST_CASE("portal model: 索引号 variants (spec/portal.md §5.3)", "[portal][m
         index_parse_status status;
     };
     const want cases[] = {
-        {"000014349/2018-00222", "000014349", index_front_kind::organization_code, 2018, {}, "00222", index_parse_status::full},
-        {"01424668-5/2021-00063", "01424668-5", index_front_kind::hyphenated_code, 2021, {}, "00063", index_parse_status::partial},
-        {"0142768-8/2022-00185", "0142768-8", index_front_kind::hyphenated_code, 2022, {}, "00185", index_parse_status::partial},
-        {"113307277559109857/2025-60384", "113307277559109857", index_front_kind::credit_code, 2025, {}, "60384",
+        {"000014349/2018-00222",
+         "000014349",
+         index_front_kind::organization_code,
+         2018,
+         {},
+         "00222",
+         index_parse_status::full},
+        {"01424668-5/2021-00063",
+         "01424668-5",
+         index_front_kind::hyphenated_code,
+         2021,
+         {},
+         "00063",
+         index_parse_status::partial},
+        {"0142768-8/2022-00185",
+         "0142768-8",
+         index_front_kind::hyphenated_code,
+         2022,
+         {},
+         "00185",
+         index_parse_status::partial},
+        {"113307277559109857/2025-60384",
+         "113307277559109857",
+         index_front_kind::credit_code,
+         2025,
+         {},
+         "60384",
          index_parse_status::full},
         {"11341702486344515H/202110-00013", "11341702486344515H", index_front_kind::credit_code, 2021, 10, "00013",
          index_parse_status::partial},
-        {"hedongquhd0108/2021-0000202", "hedongquhd0108", index_front_kind::other, 2021, {}, "0000202",
+        {"hedongquhd0108/2021-0000202",
+         "hedongquhd0108",
+         index_front_kind::other,
+         2021,
+         {},
+         "0000202",
          index_parse_status::partial},
         {"/2021-None", "", index_front_kind::empty, 2021, {}, "None", index_parse_status::failed},
         {"11/2020-27943", "11", index_front_kind::other, 2020, {}, "27943", index_parse_status::partial},
@@ -167,8 +195,8 @@ TEST_CASE("portal model: printed dates", "[portal][model]") {
     CHECK_FALSE(t->time);
     CHECK(parse_portal_time(" 2021-09-26 ")->date == calendar_date{2021, 9, 26});
     CHECK(parse_portal_time("2021-09-26 08:30")->time == "08:30");
-    for (const char* bad : {"2021-02-30", "2021-09-26 24:00", "2021-09-26 10:61:00", "2021年13月1日", "2021年1月", "明天",
-                            "", "2021-09-26T10:00"})
+    for (const char* bad : {"2021-02-30", "2021-09-26 24:00", "2021-09-26 10:61:00", "2021年13月1日", "2021年1月",
+                            "明天", "", "2021-09-26T10:00"})
         CHECK_FALSE(parse_portal_time(bad));
 }
 

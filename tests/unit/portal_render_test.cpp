@@ -24,8 +24,8 @@ TEST_CASE("portal render: CSV tables of the example", "[portal][render]") {
     const std::vector<csv_table> ts = render_csv_tables(portal_fixtures::example());
     std::vector<std::string> names;
     for (const csv_table& t : ts) names.push_back(t.name);
-    CHECK(names == std::vector<std::string>{"departments", "responsibility_lists", "duties", "catalogs", "catalog_sections",
-                                            "items", "listing_entries"});
+    CHECK(names == std::vector<std::string>{"departments", "responsibility_lists", "duties", "catalogs",
+                                            "catalog_sections", "items", "listing_entries"});
     const std::string& d = table(ts, "departments").csv;
     CHECK(first_line(d) == "id,name,full_name,link,position");
     CHECK(d.find("\nd21,县民政局,,,21\n") != std::string::npos);
@@ -33,19 +33,23 @@ TEST_CASE("portal render: CSV tables of the example", "[portal][render]") {
     CHECK(first_line(items).find("published_at.date,published_at.time,published_at.raw") != std::string::npos);
     CHECK(items.find("2020-12-22,20:36:13,2020-12-22 20:36:13") != std::string::npos);
     CHECK(first_line(table(ts, "catalog_sections").csv) == "catalog,label,domain,low_confidence,link,entries_state");
-    CHECK(table(ts, "catalog_sections").csv.find("\ncounty,扶贫领域,poverty_alleviation,,,not_captured\n") != std::string::npos);
-    CHECK(table(ts, "listing_entries").csv.find("政策及解读,苍南县人民政府办公室关于印发苍南县最低生活保障实施办法的通知,2020-09-16") !=
+    CHECK(table(ts, "catalog_sections").csv.find("\ncounty,扶贫领域,poverty_alleviation,,,not_captured\n") !=
+          std::string::npos);
+    CHECK(table(ts, "listing_entries")
+              .csv.find("政策及解读,苍南县人民政府办公室关于印发苍南县最低生活保障实施办法的通知,2020-09-16") !=
           std::string::npos);
 }
 
 TEST_CASE("portal render: nested lists are kept as canonical JSON", "[portal][render]") {
     const std::vector<csv_table> ts = render_csv_tables(portal_fixtures::base());
     const std::string& entries = table(ts, "catalog_entries").csv;
-    CHECK(first_line(entries) ==
-          "catalog,section,seq,item_level1,item_level1_inherited,item_level2,content_elements,basis,publisher,phases,levels,"
-          "levels_raw");
-    CHECK(entries.find(R"("[{""time_limit"":""信息形成或变更之日起20个工作日内"",""channels"":[{""kind"":""government_website"")") !=
-          std::string::npos);
+    CHECK(first_line(entries) == "catalog,section,seq,item_level1,item_level1_inherited,item_level2,content_elements,"
+                                 "basis,publisher,phases,levels,"
+                                 "levels_raw");
+    CHECK(
+        entries.find(
+            R"("[{""time_limit"":""信息形成或变更之日起20个工作日内"",""channels"":[{""kind"":""government_website"")") !=
+        std::string::npos);
     CHECK(table(ts, "boundaries").csv.find(R"(""department"":""县信访局"",""duty"":""受理"")") != std::string::npos);
     CHECK(table(ts, "power_items").csv.find("d1,某事项许可,licensing,行政许可,330327-XK-001") != std::string::npos);
 }

@@ -27,7 +27,8 @@ const std::vector<fixture>& fixtures() {
         {"XXGK-P-001", "/catalogs/0/sections", [](portal& p) { county(p).sections.pop_back(); },
          [](portal& p) {
              county(p).sections.pop_back();
-             county(p).not_applicable = not_applicable_note{"本县无市政服务事项", {disclosure_domain::municipal_services}};
+             county(p).not_applicable =
+                 not_applicable_note{"本县无市政服务事项", {disclosure_domain::municipal_services}};
          }},
         {"XXGK-P-002", "/catalogs/1/sections", [](portal& p) { town(p).not_applicable->domains.pop_back(); },
          [](portal& p) {
@@ -38,10 +39,20 @@ const std::vector<fixture>& fixtures() {
              s.entries = {portal_fixtures::complete_entry("2", "市政服务", "供水")};
              town(p).sections.push_back(s);
          }},
-        {"XXGK-P-003", "/departments/2", [](portal& p) { p.departments.push_back({"d3", "县民政局", {}, {}, 3u}); },
-         [](portal& p) { p.departments.push_back({"d3", "县民政局", {}, std::string("https://example.org/d2"), 3u}); }},
-        {"XXGK-P-004", "/departments/2/id", [](portal& p) { p.departments.push_back({"d1", "县档案局", {}, {}, 3u}); },
-         [](portal& p) { p.departments.push_back({"d3", "县档案局", {}, {}, 3u}); }},
+        {"XXGK-P-003", "/departments/2",
+         [](portal& p) {
+             p.departments.push_back({"d3", "县民政局", {}, {}, 3u});
+         },
+         [](portal& p) {
+             p.departments.push_back({"d3", "县民政局", {}, std::string("https://example.org/d2"), 3u});
+         }},
+        {"XXGK-P-004", "/departments/2/id",
+         [](portal& p) {
+             p.departments.push_back({"d1", "县档案局", {}, {}, 3u});
+         },
+         [](portal& p) {
+             p.departments.push_back({"d3", "县档案局", {}, {}, 3u});
+         }},
         {"XXGK-P-005", "/catalogs/1/sections/0/entries/1",
          [](portal& p) { town_section(p).entries.push_back(town_section(p).entries[0]); },
          [](portal& p) {
@@ -52,9 +63,11 @@ const std::vector<fixture>& fixtures() {
          [](portal& p) { p.items[1].index_number = "000014349/2018-00224"; }},
         {"XXGK-P-007", "/items/0/published_at", [](portal& p) { p.items[0].published_at->raw = "2021-02-30"; },
          [](portal& p) { p.items[0].published_at = portal_fixtures::day("2021年9月29日"); }},
-        {"XXGK-P-008", "/items/0/written_date", [](portal& p) { p.items[0].written_date = portal_fixtures::day("2021-10-01"); },
+        {"XXGK-P-008", "/items/0/written_date",
+         [](portal& p) { p.items[0].written_date = portal_fixtures::day("2021-10-01"); },
          [](portal& p) { p.items[0].written_date = portal_fixtures::day("2021-09-29"); }},
-        {"XXGK-P-009", "/catalogs/1/sections/0/entries/0/basis", [](portal& p) { town_section(p).entries[0].basis.clear(); },
+        {"XXGK-P-009", "/catalogs/1/sections/0/entries/0/basis",
+         [](portal& p) { town_section(p).entries[0].basis.clear(); },
          [](portal& p) { town_section(p).entries[0].basis = "《条例》"; }},
         {"XXGK-P-010", "/catalogs/1/sections/0/label",
          [](portal& p) {
@@ -69,22 +82,28 @@ const std::vector<fixture>& fixtures() {
          [](portal& p) { town_section(p).label = "城乡规划领域"; }},
         {"XXGK-P-012", "/catalogs/1/sections/0/domain", [](portal& p) { town_section(p).label = "扶贫领域"; },
          [](portal& p) { town_section(p).label = "城乡规划"; }},
-        {"XXGK-P-013", "/power_lists/0/items/0/type_label", [](portal& p) { p.power_lists[0].items[0].type_label = "行政备案"; },
+        {"XXGK-P-013", "/power_lists/0/items/0/type_label",
+         [](portal& p) { p.power_lists[0].items[0].type_label = "行政备案"; },
          [](portal& p) {
              p.power_lists[0].items[0].type_label = "非行政许可审批";  // legacy, still valid
              p.power_lists[0].items[0].type = power_type::non_licensing_approval;
          }},
-        {"XXGK-P-014", "/power_lists/0/items/0/type", [](portal& p) { p.power_lists[0].items[0].type = power_type::penalty; },
+        {"XXGK-P-014", "/power_lists/0/items/0/type",
+         [](portal& p) { p.power_lists[0].items[0].type = power_type::penalty; },
          [](portal& p) {
              p.power_lists[0].items[0].type = power_type::penalty;
              p.power_lists[0].items[0].type_label = "行政处罚";
          }},
         {"XXGK-P-015", "/power_lists/0/department", [](portal& p) { p.power_lists[0].department = "d9"; },
          [](portal& p) { p.power_lists[0].department = "d2"; }},
-        {"XXGK-P-016", "/listings/0/entries/0/title", [](portal& p) { p.listings[0].entries[0].title = "关于印发别的办法..."; },
+        {"XXGK-P-016", "/listings/0/entries/0/title",
+         [](portal& p) { p.listings[0].entries[0].title = "关于印发别的办法..."; },
          [](portal& p) { p.listings[0].entries[0].title = p.items[0].title; }},
         {"XXGK-P-017", "/catalogs/0/level", [](portal& p) { county(p).level = admin_level::unknown; },
-         [](portal& p) { county(p).sections_state = capture_state::not_captured; county(p).level = admin_level::unknown; }},
+         [](portal& p) {
+             county(p).sections_state = capture_state::not_captured;
+             county(p).level = admin_level::unknown;
+         }},
     };
     return all;
 }

@@ -84,12 +84,18 @@ std::string decode_entities(const std::string& s) {
         const std::size_t semi = s.find(';', i);
         REQUIRE(semi != std::string::npos);
         const std::string e = s.substr(i + 1, semi - i - 1);
-        if (e == "amp") out += '&';
-        else if (e == "lt") out += '<';
-        else if (e == "gt") out += '>';
-        else if (e == "quot") out += '"';
-        else if (e == "#39") out += '\'';
-        else FAIL("unexpected entity &" << e << ";");
+        if (e == "amp")
+            out += '&';
+        else if (e == "lt")
+            out += '<';
+        else if (e == "gt")
+            out += '>';
+        else if (e == "quot")
+            out += '"';
+        else if (e == "#39")
+            out += '\'';
+        else
+            FAIL("unexpected entity &" << e << ";");
         i = semi;
     }
     return out;
@@ -181,8 +187,8 @@ struct laid_out_table {
     // Header texts that name the value cell `v`: th above it in its column (in the thead, or in
     // its own tbody when the table has no thead) and th to its left spanning its row.
     std::vector<std::string> names_of(const placed& v) const {
-        const bool has_head = std::any_of(part_of_row.begin(), part_of_row.end(),
-                                          [](const node* p) { return p->tag == "thead"; });
+        const bool has_head =
+            std::any_of(part_of_row.begin(), part_of_row.end(), [](const node* p) { return p->tag == "thead"; });
         std::vector<std::string> names;
         for (const placed& h : cells) {
             if (h.cell->tag != "th") continue;
@@ -215,9 +221,11 @@ laid_out_table lay_out(const node& table) {
                     t.problems.push_back("rowspan beyond its table part at row " + std::to_string(row));
                 for (std::size_t rr = r; rr < std::min(trs.size(), r + static_cast<std::size_t>(rs)); ++rr) {
                     auto& l = taken[rr];
-                    if (l.size() < static_cast<std::size_t>(col + cs)) l.resize(static_cast<std::size_t>(col + cs), false);
+                    if (l.size() < static_cast<std::size_t>(col + cs))
+                        l.resize(static_cast<std::size_t>(col + cs), false);
                     for (int cc = col; cc < col + cs; ++cc) {
-                        if (l[static_cast<std::size_t>(cc)]) t.problems.push_back("overlap at row " + std::to_string(first + static_cast<int>(rr)));
+                        if (l[static_cast<std::size_t>(cc)])
+                            t.problems.push_back("overlap at row " + std::to_string(first + static_cast<int>(rr)));
                         l[static_cast<std::size_t>(cc)] = true;
                     }
                 }
@@ -229,7 +237,8 @@ laid_out_table lay_out(const node& table) {
             const int w = static_cast<int>(std::count(line.begin(), line.end(), true));
             if (t.width == 0) t.width = w;
             if (w != t.width || static_cast<int>(line.size()) != w)
-                t.problems.push_back("a row of " + std::to_string(w) + " columns in a table of " + std::to_string(t.width));
+                t.problems.push_back("a row of " + std::to_string(w) + " columns in a table of " +
+                                     std::to_string(t.width));
         }
     }
     return t;
@@ -503,7 +512,8 @@ TEST_CASE("render_html: cell states, page and fragment, findings", "[render]") {
     SECTION("narrative: headings, subsections, foreign blocks in a marked aside, signature") {
         std::vector<std::string> h2;
         for (const node* n : page.dom->find_all("h2")) h2.push_back(n->inner_text());
-        CHECK(h2 == std::vector<std::string>{"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        CHECK(h2 == std::vector<std::string>{"一、总体情况", "二、主动公开政府信息情况",
+                                             "三、收到和处理政府信息公开申请情况",
                                              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
                                              "六、其他需要报告的事项"});
         CHECK(page.dom->find_all("h3").size() == r.overview->subsections.size());
@@ -570,13 +580,13 @@ TEST_CASE("render_html: hostile report text renders inert", "[render][security]"
             CHECK(html.find("href='") == std::string::npos);
             const auto dom = parse_html(html);
             const std::set<std::string> allowed_tags = {
-                "#root", "html", "head", "meta", "title", "style", "body", "article", "header", "h1", "h2", "h3", "h4",
-                "div", "p", "br", "section", "aside", "span", "table", "thead", "tbody", "tr", "th", "td",
-                "footer", "time", "dl", "dt", "dd", "ol", "li", "code"};
+                "#root", "html", "head", "meta",   "title", "style",   "body",  "article", "header", "h1",    "h2",
+                "h3",    "h4",   "div",  "p",      "br",    "section", "aside", "span",    "table",  "thead", "tbody",
+                "tr",    "th",   "td",   "footer", "time",  "dl",      "dt",    "dd",      "ol",     "li",    "code"};
             const std::set<std::string> allowed_attributes = {
-                "class", "lang", "rowspan", "colspan", "scope", "title", "datetime", "charset", "name", "content",
-                "http-equiv", "data-format", "data-section", "data-block", "data-row", "data-key", "data-findings",
-                "data-after-subsection"};
+                "class",        "lang",       "rowspan",  "colspan",  "scope",         "title",
+                "datetime",     "charset",    "name",     "content",  "http-equiv",    "data-format",
+                "data-section", "data-block", "data-row", "data-key", "data-findings", "data-after-subsection"};
             std::size_t payload_texts = 0;
             dom->walk([&](const node& n) {
                 if (n.tag.empty()) {
@@ -594,7 +604,8 @@ TEST_CASE("render_html: hostile report text renders inert", "[render][security]"
             CHECK(payload_texts >= 10);
             bool title_kept = false;
             dom->walk([&](const node& n) {
-                if (n.tag == "td" && n.attribute_or("data-key") == "requests.granted.total") title_kept = n.attribute_or("title") == payload;
+                if (n.tag == "td" && n.attribute_or("data-key") == "requests.granted.total")
+                    title_kept = n.attribute_or("title") == payload;
             });
             CHECK(title_kept);
             if (!with_preamble) CHECK(html.find("javascript:alert(5)") != std::string::npos);  // text, not a link
@@ -624,13 +635,15 @@ TEST_CASE("render_markdown: pipe tables and escaped text", "[render]") {
     r.problems = s;
     xxgk::set_cell(r, "requests.granted.total", xxgk::cell::text("1|2"));
     const std::string hostile = xxgk::render_markdown(r);
-    CHECK(hostile.find("\\<script\\>alert(1)\\</script\\> \\*bold\\* \\[x\\](javascript:alert(2)) a\\|b \\`code\\` \\&amp;\n") !=
+    CHECK(hostile.find(
+              "\\<script\\>alert(1)\\</script\\> \\*bold\\* \\[x\\](javascript:alert(2)) a\\|b \\`code\\` \\&amp;\n") !=
           std::string::npos);
     CHECK(hostile.find("\\# not a heading\\\n\\- not a list\\\n1\\. not a list\\\n\\===\n") != std::string::npos);
     CHECK(hostile.find("\nnot code\n") != std::string::npos);
     CHECK(hostile.find("| 1\\|2 |") != std::string::npos);
     // No raw HTML at all: every "<" is escaped.
-    for (std::size_t i = hostile.find('<'); i != std::string::npos; i = hostile.find('<', i + 1)) CHECK(hostile[i - 1] == '\\');
+    for (std::size_t i = hostile.find('<'); i != std::string::npos; i = hostile.find('<', i + 1))
+        CHECK(hostile[i - 1] == '\\');
 }
 
 TEST_CASE("render_csv_tables: one CSV per official table, official labels as header", "[render]") {
@@ -638,9 +651,9 @@ TEST_CASE("render_csv_tables: one CSV per official table, official labels as hea
     const std::vector<xxgk::csv_table> tables = xxgk::render_csv_tables(r);
     std::vector<std::string> names;
     for (const auto& t : tables) names.push_back(t.name);
-    CHECK(names == std::vector<std::string>{"proactive.article_20_1", "proactive.article_20_5", "proactive.article_20_6",
-                                            "proactive.article_20_8", "proactive.article_20_9", "requests",
-                                            "review_litigation"});
+    CHECK(names == std::vector<std::string>{"proactive.article_20_1", "proactive.article_20_5",
+                                            "proactive.article_20_6", "proactive.article_20_8",
+                                            "proactive.article_20_9", "requests", "review_litigation"});
     CHECK(tables[0].csv == "信息内容,本年新制作数量,本年新公开数量,对外公开总数量\n规章,0,0,0\n规范性文件,28,28,226\n");
     CHECK(tables[4].csv == "信息内容,采购项目数量,采购总金额\n政府集中采购,4944,17424.88万元\n");
     CHECK(tables[5].csv.rfind("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）,自然人,"
@@ -651,7 +664,8 @@ TEST_CASE("render_csv_tables: one CSV per official table, official labels as hea
     CHECK(std::count(tables[5].csv.begin(), tables[5].csv.end(), '\n') == 24);
     CHECK(tables[6].csv ==
           "行政复议 › 结果维持,行政复议 › 结果纠正,行政复议 › 其他结果,行政复议 › 尚未审结,行政复议 › 总计,"
-          "行政诉讼 › 未经复议直接起诉 › 结果维持,行政诉讼 › 未经复议直接起诉 › 结果纠正,行政诉讼 › 未经复议直接起诉 › 其他结果,"
+          "行政诉讼 › 未经复议直接起诉 › 结果维持,行政诉讼 › 未经复议直接起诉 › 结果纠正,行政诉讼 › 未经复议直接起诉 › "
+          "其他结果,"
           "行政诉讼 › 未经复议直接起诉 › 尚未审结,行政诉讼 › 未经复议直接起诉 › 总计,"
           "行政诉讼 › 复议后起诉 › 结果维持,行政诉讼 › 复议后起诉 › 结果纠正,行政诉讼 › 复议后起诉 › 其他结果,"
           "行政诉讼 › 复议后起诉 › 尚未审结,行政诉讼 › 复议后起诉 › 总计\n"

@@ -69,12 +69,18 @@ TEST_CASE("report: equality covers every member, the format and the kept unknown
     CHECK(differs([](xxgk::report& r) { r.header.level = xxgk::admin_level::county; }));
     CHECK(differs([](xxgk::report& r) { r.header.legal_bases.push_back("条例"); }));
     CHECK(differs([](xxgk::report& r) { r.header.contact.emplace(); }));  // present but empty ≠ absent
-    CHECK(differs([](xxgk::report& r) { r.header.signature = xxgk::signature_block{std::nullopt, calendar_date{2021, 1, 29}}; }));
+    CHECK(differs([](xxgk::report& r) {
+        r.header.signature = xxgk::signature_block{std::nullopt, calendar_date{2021, 1, 29}};
+    }));
     CHECK(differs([](xxgk::report& r) { r.overview.emplace(); }));
-    CHECK(differs([](xxgk::report& r) { r.table_headings = xxgk::table_section_headings{std::string("二、"), {}, {}}; }));
-    CHECK(differs([](xxgk::report& r) { xxgk::set_cell(r, "requests.received.natural_person", xxgk::cell::number(229)); }));
+    CHECK(differs([](xxgk::report& r) {
+        r.table_headings = xxgk::table_section_headings{std::string("二、"), {}, {}};
+    }));
+    CHECK(differs(
+        [](xxgk::report& r) { xxgk::set_cell(r, "requests.received.natural_person", xxgk::cell::number(229)); }));
     CHECK(differs([](xxgk::report& r) { xxgk::set_cell(r, "requests.received.total", xxgk::cell::number(0)); }));
-    CHECK(differs([](xxgk::report& r) { xxgk::cell_at(r, "requests.received.natural_person").set_raw(std::string("228")); }));
+    CHECK(differs(
+        [](xxgk::report& r) { xxgk::cell_at(r, "requests.received.natural_person").set_raw(std::string("228")); }));
     CHECK(differs([](xxgk::report& r) {
         std::get<xxgk::tables_2019>(r.tables).requests.received.organizations_subtotal.emplace();
     }));
@@ -125,10 +131,20 @@ TEST_CASE("calendar_date: parse accepts exactly YYYY-MM-DD naming a real day", "
     const char* invalid[] = {
         "2019-02-29",  // not a leap year
         "1900-02-29",  // divisible by 100, not by 400
-        "2100-02-29", "2021-02-30", "2020-02-30", "2021-04-31", "2021-06-31", "2021-09-31", "2021-11-31",
-        "2021-13-01", "2021-00-10", "2021-01-00", "2021-01-32", "1899-12-31", "0000-01-01", "2021-1-29",
-        "2021-01-9", "21-01-29", "2021/01/29", "2021-01-29 ", " 2021-01-29", "2021-01-29T00:00", "２０２１-01-29",
-        "+021-01-29", "2021-+1-29", "2021--1-29", "20210129", "", "10000-01-01",
+        "2100-02-29",     "2021-02-30",
+        "2020-02-30",     "2021-04-31",
+        "2021-06-31",     "2021-09-31",
+        "2021-11-31",     "2021-13-01",
+        "2021-00-10",     "2021-01-00",
+        "2021-01-32",     "1899-12-31",
+        "0000-01-01",     "2021-1-29",
+        "2021-01-9",      "21-01-29",
+        "2021/01/29",     "2021-01-29 ",
+        " 2021-01-29",    "2021-01-29T00:00",
+        "２０２１-01-29", "+021-01-29",
+        "2021-+1-29",     "2021--1-29",
+        "20210129",       "",
+        "10000-01-01",
     };
     for (const char* text : invalid) {
         INFO(text);
@@ -165,8 +181,9 @@ TEST_CASE("errors: codes have stable values and names", "[report][error]") {
     CHECK(std::string(xxgk::to_string(xxgk::errc::duplicate_member)) == "duplicate_member");
     CHECK(std::string(xxgk::to_string(static_cast<xxgk::errc>(99))) == "unknown");
 
-    const xxgk::decode_error e({{xxgk::errc::missing_member, "/header/body", "required member 'body' is missing", {}, {}, {}},
-                                {xxgk::errc::wrong_type, "/header/year", "expected an integer", {}, {}, {}}});
+    const xxgk::decode_error e(
+        {{xxgk::errc::missing_member, "/header/body", "required member 'body' is missing", {}, {}, {}},
+         {xxgk::errc::wrong_type, "/header/year", "expected an integer", {}, {}, {}}});
     CHECK(e.code() == xxgk::errc::missing_member);
     CHECK(e.problems().size() == 2);
     CHECK(std::string(e.what()) == "/header/body: required member 'body' is missing (and 1 more problems)");

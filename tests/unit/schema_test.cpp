@@ -130,7 +130,12 @@ TEST_CASE("json_schema: every cell key is a property, titled with its official l
     }
     CHECK(schema_of(format_version::v2019).at("properties").as_object().contains("processing_fees") == false);
     CHECK(schema_of(format_version::v2021).at("properties").as_object().contains("processing_fees"));
-    CHECK(schema_of(format_version::v2021).at("properties").at("requests").at("properties").as_object().contains("other") == false);
+    CHECK(schema_of(format_version::v2021)
+              .at("properties")
+              .at("requests")
+              .at("properties")
+              .as_object()
+              .contains("other") == false);
 }
 
 TEST_CASE("json_schema: enumerations are the described enumerators", "[schema]") {
@@ -143,7 +148,8 @@ TEST_CASE("json_schema: enumerations are the described enumerators", "[schema]")
     const json::object& object = cell.at("oneOf").as_array()[2].as_object();
     CHECK(names(object.at("properties").at("state").at("enum").as_array()) ==
           std::set<std::string>{"blank", "number", "not_applicable", "text", "not_captured"});
-    CHECK(names(object.at("properties").at("unit").at("enum").as_array()) == std::set<std::string>{"none", "yuan", "wan_yuan"});
+    CHECK(names(object.at("properties").at("unit").at("enum").as_array()) ==
+          std::set<std::string>{"none", "yuan", "wan_yuan"});
     CHECK(str(header.at("year").at("maximum")) == "2147483647");
 }
 

@@ -53,7 +53,8 @@ TEST_CASE("R8: 上年结转 of N = 结转下年度继续办理 of N−1, per col
         CHECK(f.pointer == "/requests/carried_over/total");
         CHECK(f.expected == "12");
         CHECK(f.actual == "6");
-        CHECK(f.cells == std::vector<std::string>{"requests.carried_over.total@2020", "requests.carried_forward.total@2019"});
+        CHECK(f.cells ==
+              std::vector<std::string>{"requests.carried_over.total@2020", "requests.carried_forward.total@2019"});
         CHECK(f.message_zh.find("2020年") != std::string::npos);
         CHECK(f.message_zh.find("2019年") != std::string::npos);
         CHECK(f.message_en.find("requests.carried_forward.total (2019) 12") != std::string::npos);
@@ -103,8 +104,8 @@ TEST_CASE("R9: item counts and documents published (2019 format)", "[series][R9]
         CHECK(found[0].expected == "2312");
         CHECK(found[0].actual == "2370");
         CHECK(found[0].cells == std::vector<std::string>{"proactive.penalties.prior_items@2020",
-                                                          "proactive.penalties.prior_items@2019",
-                                                          "proactive.penalties.change@2019"});
+                                                         "proactive.penalties.prior_items@2019",
+                                                         "proactive.penalties.change@2019"});
     }
     SECTION("documents published: info (withdrawals break it)") {
         put(y2020, "proactive.normative_documents.total_published", 220);
@@ -115,8 +116,8 @@ TEST_CASE("R9: item counts and documents published (2019 format)", "[series][R9]
         CHECK(found[0].expected == "226");
         CHECK(found[0].actual == "220");
         CHECK(found[0].cells == std::vector<std::string>{"proactive.normative_documents.total_published@2020",
-                                                          "proactive.normative_documents.total_published@2019",
-                                                          "proactive.normative_documents.new_published@2020"});
+                                                         "proactive.normative_documents.total_published@2019",
+                                                         "proactive.normative_documents.new_published@2020"});
     }
 }
 
@@ -138,9 +139,9 @@ TEST_CASE("R10: 现行有效件数 chain (2021 format), a warning", "[series][R1
         CHECK(found[0].expected == "14");
         CHECK(found[0].actual == "17");
         CHECK(found[0].cells == std::vector<std::string>{"proactive.normative_documents.in_force@2022",
-                                                          "proactive.normative_documents.in_force@2021",
-                                                          "proactive.normative_documents.issued@2022",
-                                                          "proactive.normative_documents.repealed@2022"});
+                                                         "proactive.normative_documents.in_force@2021",
+                                                         "proactive.normative_documents.issued@2022",
+                                                         "proactive.normative_documents.repealed@2022"});
         CHECK(found[0].message_en.find("− proactive.normative_documents.repealed (2022) 4") != std::string::npos);
     }
 }

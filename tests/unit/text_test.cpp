@@ -20,10 +20,10 @@ TEST_CASE("position_of counts lines and code points", "[text]") {
 TEST_CASE("invalid_utf8_offset finds the first bad sequence", "[text]") {
     CHECK(xxgk::invalid_utf8_offset("") == xxgk::valid_utf8);
     CHECK(xxgk::invalid_utf8_offset("规范性文件 ok \xF0\x9F\x98\x80") == xxgk::valid_utf8);  // 4-byte emoji
-    CHECK(xxgk::invalid_utf8_offset("ab\xFF") == 2);                 // never valid
-    CHECK(xxgk::invalid_utf8_offset("a\xC0\xAF") == 1);              // overlong "/"
-    CHECK(xxgk::invalid_utf8_offset("x\xED\xA0\x80") == 1);          // UTF-16 surrogate D800
-    CHECK(xxgk::invalid_utf8_offset("\xF4\x90\x80\x80") == 0);       // above U+10FFFF
-    CHECK(xxgk::invalid_utf8_offset("ok\xE8\xA7") == 2);             // truncated 3-byte sequence
-    CHECK(xxgk::invalid_utf8_offset("\xE8\xA7\x84\x80") == 3);       // stray continuation byte
+    CHECK(xxgk::invalid_utf8_offset("ab\xFF") == 2);                                         // never valid
+    CHECK(xxgk::invalid_utf8_offset("a\xC0\xAF") == 1);                                      // overlong "/"
+    CHECK(xxgk::invalid_utf8_offset("x\xED\xA0\x80") == 1);                                  // UTF-16 surrogate D800
+    CHECK(xxgk::invalid_utf8_offset("\xF4\x90\x80\x80") == 0);                               // above U+10FFFF
+    CHECK(xxgk::invalid_utf8_offset("ok\xE8\xA7") == 2);        // truncated 3-byte sequence
+    CHECK(xxgk::invalid_utf8_offset("\xE8\xA7\x84\x80") == 3);  // stray continuation byte
 }

@@ -29,8 +29,8 @@ using xxgk::severity;
 constexpr format_version f2019 = format_version::v2019;
 constexpr format_version f2021 = format_version::v2021;
 
-const char* const applicant_columns[] = {"natural_person", "enterprise", "research_institute", "nonprofit",
-                                         "legal_service",  "other_org",  "total"};
+const char* const applicant_columns[] = {
+    "natural_person", "enterprise", "research_institute", "nonprofit", "legal_service", "other_org", "total"};
 
 // ---------------------------------------------------------------------------------------------
 // Building reports in code
@@ -217,18 +217,24 @@ std::vector<fixture> make_fixtures() {
 
     // ---- header
     for (format_version f : xxgk::all_formats) {
-        v.push_back(mutate("H-001 empty body " + fmt(f), base_of(f), [](report& r) { r.header.body = " \t"; },
-                           at_field("XXGK-H-001", S::error, "/header/body", "", " \t")));
+        v.push_back(mutate(
+            "H-001 empty body " + fmt(f), base_of(f), [](report& r) { r.header.body = " \t"; },
+            at_field("XXGK-H-001", S::error, "/header/body", "", " \t")));
     }
-    v.push_back(mutate("H-002 year before 2019", base_of(f2019), [](report& r) { r.header.year = 2018; },
-                       at_field("XXGK-H-002", S::error, "/header/year", "2019", "2018")));
-    v.push_back(mutate("H-002 year out of range", base_of(f2021), [](report& r) { r.header.year = 10000; },
-                       at_field("XXGK-H-002", S::error, "/header/year", "", "10000")));
-    v.push_back(mutate("H-003 2021 tables, year 2020", base_of(f2021), [](report& r) { r.header.year = 2020; },
-                       at_field("XXGK-H-003", S::warning, "/format", "2019", "2020")));
-    v.push_back(mutate("H-003 2019 tables, year 2021", base_of(f2019), [](report& r) { r.header.year = 2021; },
-                       at_field("XXGK-H-003", S::warning, "/format", "2021", "2021")));
-    v.push_back({"H-004 statistics period", [] {
+    v.push_back(mutate(
+        "H-002 year before 2019", base_of(f2019), [](report& r) { r.header.year = 2018; },
+        at_field("XXGK-H-002", S::error, "/header/year", "2019", "2018")));
+    v.push_back(mutate(
+        "H-002 year out of range", base_of(f2021), [](report& r) { r.header.year = 10000; },
+        at_field("XXGK-H-002", S::error, "/header/year", "", "10000")));
+    v.push_back(mutate(
+        "H-003 2021 tables, year 2020", base_of(f2021), [](report& r) { r.header.year = 2020; },
+        at_field("XXGK-H-003", S::warning, "/format", "2019", "2020")));
+    v.push_back(mutate(
+        "H-003 2019 tables, year 2021", base_of(f2019), [](report& r) { r.header.year = 2021; },
+        at_field("XXGK-H-003", S::warning, "/format", "2021", "2021")));
+    v.push_back({"H-004 statistics period",
+                 [] {
                      report r = base(f2019);
                      r.header.statistics_period = xxgk::date_period{{2020, 1, 1}, {2020, 11, 30}};
                      return r;
@@ -240,7 +246,8 @@ std::vector<fixture> make_fixtures() {
                  },
                  at_field("XXGK-H-004", S::warning, "/header/statistics_period", "2020-01-01/2020-12-31",
                           "2020-01-01/2020-11-30")});
-    v.push_back({"H-005 period starts after it ends", [] {
+    v.push_back({"H-005 period starts after it ends",
+                 [] {
                      report r = base(f2021);
                      r.header.statistics_period = xxgk::date_period{{2021, 12, 31}, {2021, 1, 1}};
                      return r;
@@ -251,7 +258,8 @@ std::vector<fixture> make_fixtures() {
                      return r;
                  },
                  at_field("XXGK-H-005", S::error, "/header/statistics_period", "2021-01-01", "2021-12-31")});
-    v.push_back({"H-006 region code", [] {
+    v.push_back({"H-006 region code",
+                 [] {
                      report r = base(f2019);
                      r.header.region_code = "33032";
                      return r;
@@ -262,7 +270,8 @@ std::vector<fixture> make_fixtures() {
                      return r;
                  },
                  at_field("XXGK-H-006", S::error, "/header/region_code", "", "33032")});
-    v.push_back({"H-007 published before the year ended", [] {
+    v.push_back({"H-007 published before the year ended",
+                 [] {
                      report r = base(f2019);
                      r.header.publication_date = xxgk::calendar_date{2020, 12, 30};
                      return r;
@@ -273,19 +282,20 @@ std::vector<fixture> make_fixtures() {
                      return r;
                  },
                  at_field("XXGK-H-007", S::warning, "/header/publication_date", "2020-12-31", "2020-12-30")});
-    v.push_back({"H-007 signed before the year ended", [] {
-                     report r = base(f2021);
-                     r.header.signature = xxgk::signature_block{std::string("测试县人民政府"),
-                                                                xxgk::calendar_date{2021, 12, 31}};
-                     return r;
-                 },
-                 [] {
-                     report r = base(f2021);
-                     r.header.signature = xxgk::signature_block{std::string("测试县人民政府"),
-                                                                xxgk::calendar_date{2022, 1, 1}};
-                     return r;
-                 },
-                 at_field("XXGK-H-007", S::warning, "/header/signature/date", "2021-12-31", "2021-12-31")});
+    v.push_back(
+        {"H-007 signed before the year ended",
+         [] {
+             report r = base(f2021);
+             r.header.signature =
+                 xxgk::signature_block{std::string("测试县人民政府"), xxgk::calendar_date{2021, 12, 31}};
+             return r;
+         },
+         [] {
+             report r = base(f2021);
+             r.header.signature = xxgk::signature_block{std::string("测试县人民政府"), xxgk::calendar_date{2022, 1, 1}};
+             return r;
+         },
+         at_field("XXGK-H-007", S::warning, "/header/signature/date", "2021-12-31", "2021-12-31")});
     auto county_compiled = [](xxgk::calendar_date published) {
         return [published] {
             report r = base(f2019);
@@ -325,32 +335,35 @@ std::vector<fixture> make_fixtures() {
                  at_field("XXGK-H-010", S::warning, "/header/contact/postcode", "", "3258OO")});
 
     // ---- R7 value domains
-    v.push_back(mutate("V-001 negative count 2019", base_of(f2019),
-                       [](report& r) { put(r, "proactive.regulations.new_made", -3); },
-                       at_key("XXGK-V-001", S::error, "proactive.regulations.new_made", "≥ 0", "-3")));
-    v.push_back(mutate("V-001 negative count 2021", base_of(f2021),
-                       [](report& r) { put(r, "review_litigation.review.pending", -1); },
-                       at_key("XXGK-V-001", S::error, "review_litigation.review.pending", "≥ 0", "-1")));
-    v.push_back(mutate("V-002 fractional count", base_of(f2021),
-                       [](report& r) { xxgk::set_cell(r, "proactive.licensing.decisions", cell::number(decimal(25, 1))); },
-                       at_key("XXGK-V-002", S::error, "proactive.licensing.decisions", "", "2.5")));
-    v.push_back(mutate("V-002 fractional signed count", base_of(f2019),
-                       [](report& r) { xxgk::set_cell(r, "proactive.licensing.change", cell::number(decimal(-15, 1))); },
-                       at_key("XXGK-V-002", S::error, "proactive.licensing.change", "", "-1.5")));
-    v.push_back(mutate("V-003 negative amount 2019", [] {
-                           report r = base(f2019);
-                           xxgk::set_cell(r, "proactive.procurement.amount",
-                                          cell::number(decimal(5), xxgk::money_unit::wan_yuan));
-                           return r;
-                       },
-                       [](report& r) {
-                           xxgk::set_cell(r, "proactive.procurement.amount",
-                                          cell::number(decimal(-5), xxgk::money_unit::wan_yuan));
-                       },
-                       at_key("XXGK-V-003", S::error, "proactive.procurement.amount", "≥ 0", "-5")));
-    v.push_back(mutate("V-003 negative amount 2021", base_of(f2021),
-                       [](report& r) { xxgk::set_cell(r, "proactive.fees.amount", cell::number(decimal(-150, 2))); },
-                       at_key("XXGK-V-003", S::error, "proactive.fees.amount", "≥ 0", "-1.50")));
+    v.push_back(mutate(
+        "V-001 negative count 2019", base_of(f2019), [](report& r) { put(r, "proactive.regulations.new_made", -3); },
+        at_key("XXGK-V-001", S::error, "proactive.regulations.new_made", "≥ 0", "-3")));
+    v.push_back(mutate(
+        "V-001 negative count 2021", base_of(f2021), [](report& r) { put(r, "review_litigation.review.pending", -1); },
+        at_key("XXGK-V-001", S::error, "review_litigation.review.pending", "≥ 0", "-1")));
+    v.push_back(mutate(
+        "V-002 fractional count", base_of(f2021),
+        [](report& r) { xxgk::set_cell(r, "proactive.licensing.decisions", cell::number(decimal(25, 1))); },
+        at_key("XXGK-V-002", S::error, "proactive.licensing.decisions", "", "2.5")));
+    v.push_back(mutate(
+        "V-002 fractional signed count", base_of(f2019),
+        [](report& r) { xxgk::set_cell(r, "proactive.licensing.change", cell::number(decimal(-15, 1))); },
+        at_key("XXGK-V-002", S::error, "proactive.licensing.change", "", "-1.5")));
+    v.push_back(mutate(
+        "V-003 negative amount 2019",
+        [] {
+            report r = base(f2019);
+            xxgk::set_cell(r, "proactive.procurement.amount", cell::number(decimal(5), xxgk::money_unit::wan_yuan));
+            return r;
+        },
+        [](report& r) {
+            xxgk::set_cell(r, "proactive.procurement.amount", cell::number(decimal(-5), xxgk::money_unit::wan_yuan));
+        },
+        at_key("XXGK-V-003", S::error, "proactive.procurement.amount", "≥ 0", "-5")));
+    v.push_back(mutate(
+        "V-003 negative amount 2021", base_of(f2021),
+        [](report& r) { xxgk::set_cell(r, "proactive.fees.amount", cell::number(decimal(-150, 2))); },
+        at_key("XXGK-V-003", S::error, "proactive.fees.amount", "≥ 0", "-1.50")));
     v.push_back({"V-004 procurement amount without a unit",
                  [] {
                      report r = base(f2019);
@@ -381,18 +394,21 @@ std::vector<fixture> make_fixtures() {
                      return r;
                  },
                  at_key("XXGK-V-005", S::error, "proactive.fees.amount", "万元", "300元")});
-    v.push_back(mutate("V-006 count with a money unit", base_of(f2019),
-                       [](report& r) {
-                           xxgk::set_cell(r, "proactive.fees.prior_items", cell::number(decimal(7), xxgk::money_unit::yuan));
-                       },
-                       at_key("XXGK-V-006", S::error, "proactive.fees.prior_items", "", "元")));
+    v.push_back(mutate(
+        "V-006 count with a money unit", base_of(f2019),
+        [](report& r) {
+            xxgk::set_cell(r, "proactive.fees.prior_items", cell::number(decimal(7), xxgk::money_unit::yuan));
+        },
+        at_key("XXGK-V-006", S::error, "proactive.fees.prior_items", "", "元")));
     for (format_version f : xxgk::all_formats) {
-        v.push_back(mutate("V-007 unreadable cell " + fmt(f), base_of(f),
-                           [](report& r) { xxgk::set_cell(r, "requests.granted.natural_person", cell::text("十二")); },
-                           at_key("XXGK-V-007", S::warning, "requests.granted.natural_person", "", "十二")));
-        v.push_back(mutate("V-008 cell not captured " + fmt(f), base_of(f),
-                           [](report& r) { xxgk::set_cell(r, "review_litigation.review.total", cell::not_captured()); },
-                           at_key("XXGK-V-008", S::warning, "review_litigation.review.total", "", "not_captured")));
+        v.push_back(mutate(
+            "V-007 unreadable cell " + fmt(f), base_of(f),
+            [](report& r) { xxgk::set_cell(r, "requests.granted.natural_person", cell::text("十二")); },
+            at_key("XXGK-V-007", S::warning, "requests.granted.natural_person", "", "十二")));
+        v.push_back(mutate(
+            "V-008 cell not captured " + fmt(f), base_of(f),
+            [](report& r) { xxgk::set_cell(r, "review_litigation.review.total", cell::not_captured()); },
+            at_key("XXGK-V-008", S::warning, "review_litigation.review.total", "", "not_captured")));
     }
 
     // ---- section 二 (2019)
@@ -429,52 +445,65 @@ std::vector<fixture> make_fixtures() {
     for (format_version f : xxgk::all_formats) {
         const std::string n = " " + fmt(f);
         // R1, all known: one more request received than concluded + carried forward.
-        v.push_back(mutate("T3-001 R1 mismatch" + n, balanced_of(f),
-                           [](report& r) { row(r, "received", {11, 2, 0, 0, 0, 0, 13}); },
-                           at_key("XXGK-T3-001", S::error, "requests.total.natural_person", "12", "11")));
+        v.push_back(mutate(
+            "T3-001 R1 mismatch" + n, balanced_of(f),
+            [](report& r) {
+                row(r, "received", {11, 2, 0, 0, 0, 0, 13});
+            },
+            at_key("XXGK-T3-001", S::error, "requests.total.natural_person", "12", "11")));
         // R1, impossible even with unknowns: carried_over is blank but the known inflows already exceed.
-        v.push_back(mutate("T3-001 R1 impossible with a blank" + n, balanced_of(f),
-                           [](report& r) {
-                               row(r, "received", {12, 2, 0, 0, 0, 0, 14});
-                               blank(r, "requests.carried_over.natural_person");
-                               blank(r, "requests.carried_over.total");
-                           },
-                           at_key("XXGK-T3-001", S::error, "requests.total.total", "≥ 14", "13")));
+        v.push_back(mutate(
+            "T3-001 R1 impossible with a blank" + n, balanced_of(f),
+            [](report& r) {
+                row(r, "received", {12, 2, 0, 0, 0, 0, 14});
+                blank(r, "requests.carried_over.natural_person");
+                blank(r, "requests.carried_over.total");
+            },
+            at_key("XXGK-T3-001", S::error, "requests.total.total", "≥ 14", "13")));
         // R1, blank implies non-zero: 四 left blank although 一 + 二 exceeds （七）.
-        v.push_back(mutate("T3-002 R1 blank implies non-zero" + n, balanced_of(f),
-                           [](report& r) { blank(r, "requests.carried_forward.natural_person"); },
-                           at_key("XXGK-T3-002", S::error, "requests.total.natural_person", "11", "8")));
-        v.push_back(mutate("T3-003 R2 mismatch" + n, balanced_of(f),
-                           [](report& r) { put(r, "requests.received.total", 13); },
-                           at_key("XXGK-T3-003", S::error, "requests.received.total", "12", "13")));
-        v.push_back(mutate("T3-003 R2 parts exceed the total despite a blank part" + n, balanced_of(f),
-                           [](report& r) {
-                               put(r, "requests.granted.total", 6);
-                               blank(r, "requests.granted.nonprofit");
-                           },
-                           at_key("XXGK-T3-003", S::error, "requests.granted.total", "≥ 7", "6")));
-        v.push_back(mutate("T3-004 R2 blank row total" + n, balanced_of(f),
-                           [](report& r) { blank(r, "requests.received.total"); },
-                           at_key("XXGK-T3-004", S::error, "requests.received.total", "12", "blank")));
-        v.push_back(mutate("T3-005 R2 blank implies non-zero" + n, balanced_of(f),
-                           [](report& r) { blank(r, "requests.received.enterprise"); },
-                           at_key("XXGK-T3-005", S::error, "requests.received.total", "10", "12")));
-        v.push_back(mutate("T3-006 R3 mismatch" + n, balanced_of(f),
-                           [](report& r) { row(r, "total", {9, 2, 0, 0, 0, 0, 11}); },
-                           at_key("XXGK-T3-006", S::error, "requests.total.natural_person", "8", "9")));
-        v.push_back(mutate("T3-006 R3 leaves exceed the total despite a blank leaf" + n, balanced_of(f),
-                           [](report& r) {
-                               put(r, "requests.total.natural_person", 7);
-                               put(r, "requests.total.total", 9);
-                               blank(r, "requests.withheld_state_secret.natural_person");
-                           },
-                           at_key("XXGK-T3-006", S::error, "requests.total.natural_person", "≥ 8", "7")));
-        v.push_back(mutate("T3-007 R3 blank outcome total" + n, balanced_of(f),
-                           [](report& r) { blank(r, "requests.total.enterprise"); },
-                           at_key("XXGK-T3-007", S::error, "requests.total.enterprise", "2", "blank")));
-        v.push_back(mutate("T3-008 R3 blank implies non-zero" + n, balanced_of(f),
-                           [](report& r) { blank(r, "requests.partially_granted.natural_person"); },
-                           at_key("XXGK-T3-008", S::error, "requests.total.natural_person", "6", "8")));
+        v.push_back(mutate(
+            "T3-002 R1 blank implies non-zero" + n, balanced_of(f),
+            [](report& r) { blank(r, "requests.carried_forward.natural_person"); },
+            at_key("XXGK-T3-002", S::error, "requests.total.natural_person", "11", "8")));
+        v.push_back(mutate(
+            "T3-003 R2 mismatch" + n, balanced_of(f), [](report& r) { put(r, "requests.received.total", 13); },
+            at_key("XXGK-T3-003", S::error, "requests.received.total", "12", "13")));
+        v.push_back(mutate(
+            "T3-003 R2 parts exceed the total despite a blank part" + n, balanced_of(f),
+            [](report& r) {
+                put(r, "requests.granted.total", 6);
+                blank(r, "requests.granted.nonprofit");
+            },
+            at_key("XXGK-T3-003", S::error, "requests.granted.total", "≥ 7", "6")));
+        v.push_back(mutate(
+            "T3-004 R2 blank row total" + n, balanced_of(f), [](report& r) { blank(r, "requests.received.total"); },
+            at_key("XXGK-T3-004", S::error, "requests.received.total", "12", "blank")));
+        v.push_back(mutate(
+            "T3-005 R2 blank implies non-zero" + n, balanced_of(f),
+            [](report& r) { blank(r, "requests.received.enterprise"); },
+            at_key("XXGK-T3-005", S::error, "requests.received.total", "10", "12")));
+        v.push_back(mutate(
+            "T3-006 R3 mismatch" + n, balanced_of(f),
+            [](report& r) {
+                row(r, "total", {9, 2, 0, 0, 0, 0, 11});
+            },
+            at_key("XXGK-T3-006", S::error, "requests.total.natural_person", "8", "9")));
+        v.push_back(mutate(
+            "T3-006 R3 leaves exceed the total despite a blank leaf" + n, balanced_of(f),
+            [](report& r) {
+                put(r, "requests.total.natural_person", 7);
+                put(r, "requests.total.total", 9);
+                blank(r, "requests.withheld_state_secret.natural_person");
+            },
+            at_key("XXGK-T3-006", S::error, "requests.total.natural_person", "≥ 8", "7")));
+        v.push_back(mutate(
+            "T3-007 R3 blank outcome total" + n, balanced_of(f),
+            [](report& r) { blank(r, "requests.total.enterprise"); },
+            at_key("XXGK-T3-007", S::error, "requests.total.enterprise", "2", "blank")));
+        v.push_back(mutate(
+            "T3-008 R3 blank implies non-zero" + n, balanced_of(f),
+            [](report& r) { blank(r, "requests.partially_granted.natural_person"); },
+            at_key("XXGK-T3-008", S::error, "requests.total.natural_person", "6", "8")));
         // R6: a printed 法人或其他组织 subtotal (no key: key "" and the subtotal's pointer).
         auto subtotal = [f](std::optional<cell> value, bool blank_research) {
             return [f, value, blank_research] {
@@ -495,27 +524,28 @@ std::vector<fixture> make_fixtures() {
                      subtotal(cell::number(1), true), at_field("XXGK-T3-011", S::error, sub, "1", "3")});
 
         // ---- section 四, R5
-        v.push_back(mutate("T4-001 R5 mismatch" + n, balanced_of(f),
-                           [](report& r) { put(r, "review_litigation.review.total", 3); },
-                           at_key("XXGK-T4-001", S::error, "review_litigation.review.total", "2", "3")));
-        v.push_back(mutate("T4-001 R5 results exceed the total despite a blank" + n, balanced_of(f),
-                           [](report& r) {
-                               put(r, "review_litigation.litigation_direct.upheld", 4);
-                               put(r, "review_litigation.litigation_direct.total", 3);
-                               blank(r, "review_litigation.litigation_direct.pending");
-                           },
-                           at_key("XXGK-T4-001", S::error, "review_litigation.litigation_direct.total", "≥ 4", "3")));
-        v.push_back(mutate("T4-002 R5 blank total" + n, balanced_of(f),
-                           [](report& r) { blank(r, "review_litigation.review.total"); },
-                           at_key("XXGK-T4-002", S::error, "review_litigation.review.total", "2", "blank")));
-        v.push_back(mutate("T4-003 R5 blank implies non-zero" + n, balanced_of(f),
-                           [](report& r) {
-                               put(r, "review_litigation.litigation_after_review.total", 5);
-                               put(r, "review_litigation.litigation_after_review.upheld", 2);
-                               blank(r, "review_litigation.litigation_after_review.pending");
-                           },
-                           at_key("XXGK-T4-003", S::error, "review_litigation.litigation_after_review.total", "2",
-                                  "5")));
+        v.push_back(mutate(
+            "T4-001 R5 mismatch" + n, balanced_of(f), [](report& r) { put(r, "review_litigation.review.total", 3); },
+            at_key("XXGK-T4-001", S::error, "review_litigation.review.total", "2", "3")));
+        v.push_back(mutate(
+            "T4-001 R5 results exceed the total despite a blank" + n, balanced_of(f),
+            [](report& r) {
+                put(r, "review_litigation.litigation_direct.upheld", 4);
+                put(r, "review_litigation.litigation_direct.total", 3);
+                blank(r, "review_litigation.litigation_direct.pending");
+            },
+            at_key("XXGK-T4-001", S::error, "review_litigation.litigation_direct.total", "≥ 4", "3")));
+        v.push_back(mutate(
+            "T4-002 R5 blank total" + n, balanced_of(f), [](report& r) { blank(r, "review_litigation.review.total"); },
+            at_key("XXGK-T4-002", S::error, "review_litigation.review.total", "2", "blank")));
+        v.push_back(mutate(
+            "T4-003 R5 blank implies non-zero" + n, balanced_of(f),
+            [](report& r) {
+                put(r, "review_litigation.litigation_after_review.total", 5);
+                put(r, "review_litigation.litigation_after_review.upheld", 2);
+                blank(r, "review_litigation.litigation_after_review.pending");
+            },
+            at_key("XXGK-T4-003", S::error, "review_litigation.litigation_after_review.total", "2", "5")));
     }
 
     // ---- narrative and fees (2021 format)
@@ -532,7 +562,8 @@ std::vector<fixture> make_fixtures() {
     };
     v.push_back({"N-001 overview over 1000 characters", overview(1001), overview(1000),
                  at_field("XXGK-N-001", S::info, "/overview", "1000", "1001")});
-    v.push_back({"N-002 no fee report in section 六", [] {
+    v.push_back({"N-002 no fee report in section 六",
+                 [] {
                      report r = base(f2021);
                      r.other_matters->paragraphs = {"无。"};
                      return r;
@@ -574,9 +605,10 @@ std::vector<fixture> make_fixtures() {
                  at_key("XXGK-N-005", S::warning, "requests.other_unpaid_fee.total", "0", "2")});
 
     // ---- text
-    v.push_back(mutate("S-001 a right-to-left override in the body", base_of(f2021),
-                       [](report& r) { r.header.body = "某市\u202E人民政府"; },
-                       at_field("XXGK-S-001", S::warning, "/header/body", "", "U+202E")));
+    v.push_back(mutate(
+        "S-001 a right-to-left override in the body", base_of(f2021),
+        [](report& r) { r.header.body = "某市\u202E人民政府"; },
+        at_field("XXGK-S-001", S::warning, "/header/body", "", "U+202E")));
     return v;
 }
 
@@ -652,7 +684,9 @@ TEST_CASE("validate: the catalog", "[validate]") {
     }
     CHECK(std::is_sorted(catalog.begin(), catalog.end(), [](const auto& a, const auto& b) {
         // Families in catalog order H, V, T2, T3, T4, N, A, Y, S, L, P; numbers ascending within a family.
-        auto family = [](std::string_view c) { return std::string("HVT2T3T4NAYSLP").find(c.substr(5, c.find('-', 5) - 5)); };
+        auto family = [](std::string_view c) {
+            return std::string("HVT2T3T4NAYSLP").find(c.substr(5, c.find('-', 5) - 5));
+        };
         return family(a.code) != family(b.code) ? family(a.code) < family(b.code) : a.code < b.code;
     }));
     CHECK(xxgk::find_rule("XXGK-T3-999") == nullptr);
@@ -663,9 +697,9 @@ TEST_CASE("validate: the catalog", "[validate]") {
 
 TEST_CASE("validate: max_findings cuts the list and says so (XXGK-L-001)", "[validate]") {
     report r = base(f2021);
-    for (const char* key : {"requests.received.natural_person", "requests.received.enterprise",
-                            "requests.received.research_institute", "requests.received.nonprofit",
-                            "requests.received.legal_service"})
+    for (const char* key :
+         {"requests.received.natural_person", "requests.received.enterprise", "requests.received.research_institute",
+          "requests.received.nonprofit", "requests.received.legal_service"})
         put(r, key, -1);
     const std::vector<finding> all = validated(r);
     REQUIRE(all.size() > 3);
@@ -837,9 +871,7 @@ TEST_CASE("validate §9.1: case by case on one R2 row", "[validate][blank]") {
             put(r, total, 2);
             CHECK(r2(r).empty());
         }
-        SECTION("6. everything blank: no finding") {
-            CHECK(validated(base(f)).empty());
-        }
+        SECTION("6. everything blank: no finding") { CHECK(validated(base(f)).empty()); }
         SECTION("not applicable and unreadable cells are unknown, never 0") {
             report r = base(f);
             row(r, "withheld_third_party", {2, 0, 0, 0, 0, 0, 5});
@@ -1053,8 +1085,8 @@ TEST_CASE("validate: an independent second error is never marked as a consequenc
     }
     SECTION("a mismatch of known cells cannot follow from a blank") {
         report r = balanced(f2021);
-        blank(r, "requests.granted.total");               // root: implied 7
-        put(r, "requests.partially_granted.total", 4);    // R2 mismatch: 2 + 1 ≠ 4
+        blank(r, "requests.granted.total");             // root: implied 7
+        put(r, "requests.partially_granted.total", 4);  // R2 mismatch: 2 + 1 ≠ 4
         const std::vector<finding> found = validated(r);
         INFO(xxgk::findings_to_json(found));
         CHECK(the(found, "XXGK-T3-003", "/requests/partially_granted/total").caused_by.empty());
@@ -1187,8 +1219,7 @@ TEST_CASE("validate: details of individual checks", "[validate]") {
 TEST_CASE("validate never alters the report and never throws for a finding", "[validate]") {
     report r = load_example("cangnan-2020.json");
     for (const xxgk::cell_key& k : xxgk::cell_keys(r.format()))
-        if (k.section == "requests" && xxgk::cell_at(r, k.index).is_blank())
-            xxgk::set_cell(r, k.key, cell::text("?"));
+        if (k.section == "requests" && xxgk::cell_at(r, k.index).is_blank()) xxgk::set_cell(r, k.key, cell::text("?"));
     r.header.body.clear();
     r.header.year = 1999;
     const report copy = r;

@@ -196,7 +196,8 @@ cell cell_from_mapping(py::handle mapping, const std::string& path) {
         raise(PyExc_ValueError, where(path) + "a value is allowed only with state 'number', not '" +
                                     boost::describe::enum_to_string(*state, "?") + "'");
     if (!value && state == cell_state::number) raise(PyExc_ValueError, where(path) + "state 'number' needs a value");
-    if (!value && unit != money_unit::none) raise(PyExc_ValueError, where(path) + "a unit is allowed only with a value");
+    if (!value && unit != money_unit::none)
+        raise(PyExc_ValueError, where(path) + "a unit is allowed only with a value");
     cell c;
     if (value)
         c.set_value(*value, unit);
@@ -219,15 +220,18 @@ cell cell_from_py(py::handle h, const std::string& path) {
         raise(PyExc_TypeError, where(path) + "floats are not accepted (counts and money are exact): use an int or "
                                              "decimal.Decimal('17424.88')");
     if (PyUnicode_Check(h.ptr()))
-        raise(PyExc_TypeError, where(path) + "a cell takes an int, a decimal.Decimal, None (blank) or a Cell, not a str; "
-                                             "for printed text use xxgk.Cell.text(...) or xxgk.Cell.not_applicable(...)");
-    raise(PyExc_TypeError, where(path) + "a cell takes an int, a decimal.Decimal, None (blank), a Cell or a dict, got " +
-                               type_name(h));
+        raise(PyExc_TypeError, where(path) +
+                                   "a cell takes an int, a decimal.Decimal, None (blank) or a Cell, not a str; "
+                                   "for printed text use xxgk.Cell.text(...) or xxgk.Cell.not_applicable(...)");
+    raise(PyExc_TypeError,
+          where(path) + "a cell takes an int, a decimal.Decimal, None (blank), a Cell or a dict, got " + type_name(h));
 }
 
 py::list problems_to_py(const std::vector<problem>& problems) {
     py::list out;
-    auto opt = [](const std::optional<std::size_t>& v) -> py::object { return v ? py::object(py::int_(*v)) : py::none(); };
+    auto opt = [](const std::optional<std::size_t>& v) -> py::object {
+        return v ? py::object(py::int_(*v)) : py::none();
+    };
     for (const problem& p : problems)
         out.append(py::make_tuple(to_string(p.code), p.pointer, p.message, opt(p.offset), opt(p.line), opt(p.column)));
     return out;
@@ -245,13 +249,15 @@ format_version format_from_py(py::handle h) {
     } else {
         raise(PyExc_TypeError, "format: expected '2019' or '2021', got " + type_name(h));
     }
-    raise(PyExc_ValueError, "format: " + std::string(py::str(py::repr(h))) + " is not a supported format ('2019' or '2021')");
+    raise(PyExc_ValueError,
+          "format: " + std::string(py::str(py::repr(h))) + " is not a supported format ('2019' or '2021')");
 }
 
 std::optional<std::string> input_bytes(py::handle data, const std::string& what, bool keep_surrogates) {
     if (PyUnicode_Check(data.ptr())) {
         Py_ssize_t size = 0;
-        if (const char* p = PyUnicode_AsUTF8AndSize(data.ptr(), &size)) return std::string(p, static_cast<std::size_t>(size));
+        if (const char* p = PyUnicode_AsUTF8AndSize(data.ptr(), &size))
+            return std::string(p, static_cast<std::size_t>(size));
         PyErr_Clear();
         if (!keep_surrogates) return std::nullopt;
         // Lone surrogates become the (invalid) UTF-8 they would encode; the consumer replaces them.

@@ -21,8 +21,8 @@ namespace xxgk::python {
 namespace {
 
 /// Runs `xxgk corpus` without its terminal output; returns summary.json's text.
-std::string run(const std::string& dir, const std::string& output, py::handle jobs, const std::string& lang, bool strict,
-                bool include_info) {
+std::string run(const std::string& dir, const std::string& output, py::handle jobs, const std::string& lang,
+                bool strict, bool include_info) {
     if (lang != "zh" && lang != "en") raise(PyExc_ValueError, "lang: expected 'zh' or 'en', got '" + lang + "'");
     corpus_options options;
     options.jobs = static_cast<unsigned>(integer_from_py(jobs, "jobs", 0, 4096));
@@ -35,8 +35,7 @@ std::string run(const std::string& dir, const std::string& output, py::handle jo
         try {
             const std::vector<std::string> files = corpus_files(dir, output);
             corpus_writer writer(output, lang == "zh" ? corpus_language::zh : corpus_language::en);
-            const corpus_summary summary =
-                run_corpus(dir, files, options, writer);
+            const corpus_summary summary = run_corpus(dir, files, options, writer);
             writer.finish(summary);
             summary_json = corpus_summary_to_json(summary);
         } catch (const error& e) {
@@ -68,8 +67,10 @@ std::vector<std::string> files_of(const std::string& dir) {
 [[noreturn]] void raise_os_error(const file_error& e) {
     const int err = e.reason().value();
     const std::string message = e.what();
-    py::object text = py::reinterpret_steal<py::object>(PyUnicode_DecodeUTF8(message.data(), static_cast<Py_ssize_t>(message.size()), "replace"));
-    py::object name = py::reinterpret_steal<py::object>(PyUnicode_DecodeFSDefaultAndSize(e.path().data(), static_cast<Py_ssize_t>(e.path().size())));
+    py::object text = py::reinterpret_steal<py::object>(
+        PyUnicode_DecodeUTF8(message.data(), static_cast<Py_ssize_t>(message.size()), "replace"));
+    py::object name = py::reinterpret_steal<py::object>(
+        PyUnicode_DecodeFSDefaultAndSize(e.path().data(), static_cast<Py_ssize_t>(e.path().size())));
     if (!text || !name) throw py::error_already_set();
     PyErr_SetObject(PyExc_OSError, py::make_tuple(err ? err : EIO, text, name).ptr());
     throw py::error_already_set();
@@ -127,15 +128,20 @@ void bind_corpus(py::module_& m) {
           "The bytes of a regular file of at most max_bytes: (bytes, None), or (None, message) when larger.");
     m.def("_write_file", &write_atomically, py::arg("path"), py::arg("text"),
           "Writes text (UTF-8) to a file atomically: a temporary file beside it, renamed over it.");
-    m.def("_corpus_files", &files_of, py::arg("dir"), "The files of a corpus directory (recursive, sorted, relative with '/').");
+    m.def("_corpus_files", &files_of, py::arg("dir"),
+          "The files of a corpus directory (recursive, sorted, relative with '/').");
     m.def("_run_corpus", &run, py::arg("dir"), py::arg("output"), py::arg("jobs") = 0, py::arg("lang") = "zh",
           py::arg("strict") = true, py::arg("include_info") = true,
           "Runs `xxgk corpus DIR -o OUTPUT`; returns the text of summary.json.");
-    m.def("_detect_input_kind", [](const std::string& path, py::bytes content) {
-        return boost::describe::enum_to_string(detect_input_kind(path, std::string_view(content)), "text");
-    }, py::arg("path"), py::arg("content"), "'json', 'text' or 'html', as a corpus run decides (by extension, else content).");
-    m.attr("_MAX_JSON_BYTES") = decode_options{}.max_input_bytes;      // what _read_file reads for load()
-    m.attr("_MAX_IMPORT_BYTES") = import_options{}.max_input_bytes;    // … and for import_file()
+    m.def(
+        "_detect_input_kind",
+        [](const std::string& path, py::bytes content) {
+            return boost::describe::enum_to_string(detect_input_kind(path, std::string_view(content)), "text");
+        },
+        py::arg("path"), py::arg("content"),
+        "'json', 'text' or 'html', as a corpus run decides (by extension, else content).");
+    m.attr("_MAX_JSON_BYTES") = decode_options{}.max_input_bytes;    // what _read_file reads for load()
+    m.attr("_MAX_IMPORT_BYTES") = import_options{}.max_input_bytes;  // … and for import_file()
     m.attr("CORPUS_ERROR_FIELDS") = field_names<corpus_error>();
     m.attr("CORPUS_FINDING_FIELDS") = field_names<corpus_finding>();
 }

@@ -23,8 +23,10 @@ py::list generate_reports(py::handle format, py::handle count, py::handle seed, 
     options.format = format_from_py(format);
     options.seed = static_cast<std::uint64_t>(integer_from_py(seed, "seed", 0, LLONG_MAX));
     options.fault_rate = faults;
-    if (!(faults >= 0.0 && faults <= 1.0)) raise(PyExc_ValueError, "faults must be a probability in [0, 1], got " + std::to_string(faults));
-    const auto n = static_cast<std::uint64_t>(integer_from_py(count, "count", 0, static_cast<long long>(max_generate_count)));
+    if (!(faults >= 0.0 && faults <= 1.0))
+        raise(PyExc_ValueError, "faults must be a probability in [0, 1], got " + std::to_string(faults));
+    const auto n =
+        static_cast<std::uint64_t>(integer_from_py(count, "count", 0, static_cast<long long>(max_generate_count)));
     const auto first = static_cast<std::uint64_t>(integer_from_py(start, "start", 0, LLONG_MAX));
     std::vector<generated_report> reports;
     {

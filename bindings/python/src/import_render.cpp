@@ -48,7 +48,8 @@ py::object log_value(const T& v) {
             if constexpr (std::is_same_v<std::decay_t<decltype(*position)>, page_box>) {
                 // A PDF box: (left, top, right, bottom) in points, as floats for plotting.
                 const auto f = [](const decimal& x) { return py::float_(std::stod(x.to_string())); };
-                d[m.name] = py::make_tuple(f(position->left), f(position->top), f(position->right), f(position->bottom));
+                d[m.name] =
+                    py::make_tuple(f(position->left), f(position->top), f(position->right), f(position->bottom));
             } else {
                 d[m.name] = py::int_(*position);
             }
@@ -115,7 +116,8 @@ py::tuple log_values(const import_log_entry& e) {
     return py::tuple(parts);
 }
 
-const char* const log_entry_doc = R"doc(One entry of an import's log: a decision the importer took, or something it skipped or could not read.
+const char* const log_entry_doc =
+    R"doc(One entry of an import's log: a decision the importer took, or something it skipped or could not read.
 
 level       'info' (how it decided), 'warning' (uncertain or skipped) or 'error' (lost); also .severity
 code        stable code, e.g. 'XXGK-I-050' (xxgk.import_codes() and docs/import.md list every one)
@@ -136,22 +138,29 @@ void bind_import_log_entry(py::module_& m) {
         using M = detail::member_type<D>;
         const std::string type = log_type<M>();
         const std::string doc = std::string(d.name) + ": " + type + "; " + member_doc_of_log(d.name);
-        cls.def_property_readonly(d.name, [](const import_log_entry& e) { return log_value(e.*D::pointer); }, doc.c_str());
+        cls.def_property_readonly(
+            d.name, [](const import_log_entry& e) { return log_value(e.*D::pointer); }, doc.c_str());
         fields.push_back({d.name, type, type, doc});
     });
     set_field_info(cls, fields);
     cls.def_property_readonly(
         "severity", [](const import_log_entry& e) { return to_py(e.level); },
         "The same as level (the name Issue uses): 'info', 'warning' or 'error'.");
-    cls.def("to_dict", [](const import_log_entry& e) {
-        py::dict d;
-        detail::for_each_member<import_log_entry>([&](auto m) { d[m.name] = log_value(e.*m.pointer); });
-        return d;
-    }, "The members as a dict (candidates as a tuple, where as a dict or None); ImportLogEntry(**e.to_dict()) == e.");
-    cls.def("__eq__", [](const import_log_entry& a, py::handle other) -> py::object {
-        if (!py::isinstance<import_log_entry>(other)) return not_implemented();
-        return py::bool_(equal(a, other.cast<const import_log_entry&>()));
-    }, py::is_operator());
+    cls.def(
+        "to_dict",
+        [](const import_log_entry& e) {
+            py::dict d;
+            detail::for_each_member<import_log_entry>([&](auto m) { d[m.name] = log_value(e.*m.pointer); });
+            return d;
+        },
+        "The members as a dict (candidates as a tuple, where as a dict or None); ImportLogEntry(**e.to_dict()) == e.");
+    cls.def(
+        "__eq__",
+        [](const import_log_entry& a, py::handle other) -> py::object {
+            if (!py::isinstance<import_log_entry>(other)) return not_implemented();
+            return py::bool_(equal(a, other.cast<const import_log_entry&>()));
+        },
+        py::is_operator());
     cls.def("__hash__", [](const import_log_entry& e) { return py::hash(log_values(e)); });
     cls.def("__repr__", [](const import_log_entry& e) {
         std::string out = "ImportLogEntry(level='" + std::string(boost::describe::enum_to_string(e.level, "?")) +
@@ -166,15 +175,16 @@ void bind_import_log_entry(py::module_& m) {
         return "[" + std::string(boost::describe::enum_to_string(e.level, "?")) + "] " + e.code +
                (e.key.empty() ? "" : " " + e.key) + where_text(e.where) + ": " + e.message;
     });
-    cls.def(py::pickle([](const import_log_entry& e) {
-                           py::dict d;
-                           detail::for_each_member<import_log_entry>([&](auto m) { d[m.name] = to_plain(e.*m.pointer); });
-                           return py::make_tuple(d);
-                       },
-                       [](const py::tuple& state) {
-                           if (state.size() != 1) raise(PyExc_ValueError, "invalid pickle state for ImportLogEntry");
-                           return struct_from_mapping<import_log_entry>(state[0], "");
-                       }));
+    cls.def(py::pickle(
+        [](const import_log_entry& e) {
+            py::dict d;
+            detail::for_each_member<import_log_entry>([&](auto m) { d[m.name] = to_plain(e.*m.pointer); });
+            return py::make_tuple(d);
+        },
+        [](const py::tuple& state) {
+            if (state.size() != 1) raise(PyExc_ValueError, "invalid pickle state for ImportLogEntry");
+            return struct_from_mapping<import_log_entry>(state[0], "");
+        }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,14 +206,18 @@ py::tuple import_report(py::handle data, py::handle kind, bool detect, py::handl
         const std::string name = py::cast<std::string>(kind);
         source_kind value{};
         if (!boost::describe::enum_from_string(name.c_str(), value))
-            raise(PyExc_ValueError, "kind: expected 'text', 'html', 'pdf', 'docx', 'image' or None, got '" + name + "'");
+            raise(PyExc_ValueError,
+                  "kind: expected 'text', 'html', 'pdf', 'docx', 'image' or None, got '" + name + "'");
         k = value;
     }
     // A str is UTF-8; lone surrogates go in as the invalid UTF-8 they encode, which the importer
     // replaces with U+FFFD and logs (XXGK-I-011), as it does for bad bytes.
-    const std::string what = !k ? "the file" : *k == source_kind::html ? "the HTML page" : *k == source_kind::pdf ? "the PDF file"
-                                                                          : *k == source_kind::docx ? "the Word file"
-                                                                          : *k == source_kind::image ? "the image" : "the text";
+    const std::string what = !k                         ? "the file"
+                             : *k == source_kind::html  ? "the HTML page"
+                             : *k == source_kind::pdf   ? "the PDF file"
+                             : *k == source_kind::docx  ? "the Word file"
+                             : *k == source_kind::image ? "the image"
+                                                        : "the text";
     const std::string input = *input_bytes(data, what, true);
     import_result result;
     std::optional<problem> failure;
@@ -240,7 +254,8 @@ std::optional<std::vector<finding>> findings_from_py(py::handle findings) {
     if (findings.is_none() || findings.ptr() == Py_False) return std::nullopt;
     if (PyUnicode_Check(findings.ptr()) || PyBytes_Check(findings.ptr()) || is_mapping(findings) ||
         !py::hasattr(findings, "__iter__"))
-        raise(PyExc_TypeError, "findings: expected None, True or a list of Issue (report.validate()), got " + type_name(findings));
+        raise(PyExc_TypeError,
+              "findings: expected None, True or a list of Issue (report.validate()), got " + type_name(findings));
     std::vector<finding> out;
     for (py::handle f : findings) {
         if (!py::isinstance<finding>(f))
@@ -252,7 +267,8 @@ std::optional<std::vector<finding>> findings_from_py(py::handle findings) {
 
 std::string lang_from_py(py::handle lang) {
     const std::string l = string_from_py(lang, "lang");
-    if (l != "zh" && l != "en") raise(PyExc_ValueError, "lang: expected 'zh' or 'en', got " + std::string(py::str(py::repr(lang))));
+    if (l != "zh" && l != "en")
+        raise(PyExc_ValueError, "lang: expected 'zh' or 'en', got " + std::string(py::str(py::repr(lang))));
     return l;
 }
 
@@ -264,7 +280,8 @@ auto on_copy(const report_node& self, F f) {
     return f(copy);
 }
 
-const char* const render_html_doc = R"doc(The report as an HTML5 page (UTF-8 text) in the national template's layout (docs/render.md).
+const char* const render_html_doc =
+    R"doc(The report as an HTML5 page (UTF-8 text) in the national template's layout (docs/render.md).
 
 standalone  True (default): a whole page with <head>, stylesheet and a restrictive Content-Security-Policy;
             False: one <article class="xxgk-report"> element to embed in a page that styles its classes
@@ -278,41 +295,53 @@ cell is empty, never 0. All report text is escaped and no URL becomes a link.)do
 
 void bind_render(py::module_& m) {
     auto cls = py::reinterpret_borrow<py::class_<report_node>>(m.attr("Report"));
-    cls.def("render_html", [](const report_node& self, bool standalone, py::handle findings, py::handle lang) {
-        render_options options;
-        options.standalone = standalone;
-        options.lang = lang_from_py(lang);
-        report copy = self.get();  // rendered (and validated) without the GIL: other threads may change the original
-        const bool validate_first = findings.ptr() == Py_True;
-        std::optional<std::vector<finding>> highlighted = validate_first ? std::nullopt : findings_from_py(findings);
-        std::string out;
-        {
-            py::gil_scoped_release unlocked;
-            if (validate_first) highlighted = validate(copy);
-            if (highlighted) options.findings = &*highlighted;
-            out = render_html(copy, options);
-        }
-        return py::str(out);
-    }, py::kw_only(), py::arg("standalone") = true, py::arg("findings") = py::none(), py::arg("lang") = "zh",
-       render_html_doc);
-    cls.def("render_markdown", [](const report_node& self) {
-        return py::str(on_copy(self, [](const report& r) { return render_markdown(r); }));
-    }, "The report as Markdown (CommonMark with GFM pipe tables): headings, paragraphs and one table per "
-       "render_csv_tables() table. Report text is escaped so that it renders as the text it is.");
-    cls.def("render_csv_tables", [](const report_node& self) {
-        const std::vector<csv_table> tables = on_copy(self, [](const report& r) { return render_csv_tables(r); });
-        py::dict out;
-        for (const csv_table& t : tables) out[py::str(t.name)] = py::str(t.csv);
-        return out;
-    }, "The official tables as CSV, {name: csv text}, in table order: one per block of section 二 "
-       "('proactive.article_20_1', …), then 'requests' and 'review_litigation'. RFC 4180, '\\n' line ends, "
-       "first line the official labels (group levels joined by ' › '); cells as the HTML shows them. "
-       "`xxgk render --to csv -o DIR` writes each as DIR/<name>.csv.");
-    cls.def("to_cells_csv", [](const report_node& self) {
-        return py::str(on_copy(self, [](const report& r) { return to_cells_csv(r); }));
-    }, "The long format as CSV: one line per cell in table order, columns key, section, row_label, "
-       "column_label, value, state, unit, raw (xxgk.CELL_RECORD_FIELDS) — what `xxgk cells` prints and "
-       "what to_frame() holds.");
+    cls.def(
+        "render_html",
+        [](const report_node& self, bool standalone, py::handle findings, py::handle lang) {
+            render_options options;
+            options.standalone = standalone;
+            options.lang = lang_from_py(lang);
+            report copy =
+                self.get();  // rendered (and validated) without the GIL: other threads may change the original
+            const bool validate_first = findings.ptr() == Py_True;
+            std::optional<std::vector<finding>> highlighted =
+                validate_first ? std::nullopt : findings_from_py(findings);
+            std::string out;
+            {
+                py::gil_scoped_release unlocked;
+                if (validate_first) highlighted = validate(copy);
+                if (highlighted) options.findings = &*highlighted;
+                out = render_html(copy, options);
+            }
+            return py::str(out);
+        },
+        py::kw_only(), py::arg("standalone") = true, py::arg("findings") = py::none(), py::arg("lang") = "zh",
+        render_html_doc);
+    cls.def(
+        "render_markdown",
+        [](const report_node& self) {
+            return py::str(on_copy(self, [](const report& r) { return render_markdown(r); }));
+        },
+        "The report as Markdown (CommonMark with GFM pipe tables): headings, paragraphs and one table per "
+        "render_csv_tables() table. Report text is escaped so that it renders as the text it is.");
+    cls.def(
+        "render_csv_tables",
+        [](const report_node& self) {
+            const std::vector<csv_table> tables = on_copy(self, [](const report& r) { return render_csv_tables(r); });
+            py::dict out;
+            for (const csv_table& t : tables) out[py::str(t.name)] = py::str(t.csv);
+            return out;
+        },
+        "The official tables as CSV, {name: csv text}, in table order: one per block of section 二 "
+        "('proactive.article_20_1', …), then 'requests' and 'review_litigation'. RFC 4180, '\\n' line ends, "
+        "first line the official labels (group levels joined by ' › '); cells as the HTML shows them. "
+        "`xxgk render --to csv -o DIR` writes each as DIR/<name>.csv.");
+    cls.def(
+        "to_cells_csv",
+        [](const report_node& self) { return py::str(on_copy(self, [](const report& r) { return to_cells_csv(r); })); },
+        "The long format as CSV: one line per cell in table order, columns key, section, row_label, "
+        "column_label, value, state, unit, raw (xxgk.CELL_RECORD_FIELDS) — what `xxgk cells` prints and "
+        "what to_frame() holds.");
 }
 
 }  // namespace
@@ -320,44 +349,60 @@ void bind_render(py::module_& m) {
 void bind_import_render(py::module_& m) {
     bind_import_log_entry(m);
     bind_render(m);
-    m.def("_import", &import_report, py::arg("data"), py::arg("kind"), py::arg("detect"), py::arg("format") = py::none(),
-          py::arg("year") = py::none(), py::arg("ocr") = true,
+    m.def("_import", &import_report, py::arg("data"), py::arg("kind"), py::arg("detect"),
+          py::arg("format") = py::none(), py::arg("year") = py::none(), py::arg("ocr") = true,
           "Imports a published report; kind None (detected), 'text', 'html', 'pdf', 'docx' or 'image': (Report, "
-          "[ImportLogEntry, …]) or, when it cannot be imported, (None, [(type, pointer, message, offset, line, column)]).");
-    m.def("_source_kind_by_extension", [](const std::string& path) -> py::object {
-        if (auto k = source_kind_by_extension(path)) return py::str(boost::describe::enum_to_string(*k, "text"));
-        return py::none();
-    }, py::arg("path"), "'text', 'html', 'pdf', 'docx' or 'image' as the file name says, or None.");
-    m.def("ocr_available", &ocr_available, "True when this build reads scanned PDFs and images by OCR (XXGK_WITH_OCR).");
-    m.def("import_codes", [] {
-        py::list out;
-        for (const import_code_info& c : import_code_catalog())
-            out.append(py::make_tuple(std::string(c.code), boost::describe::enum_to_string(c.level, "?"),
-                                      std::string(c.title)));
-        return out;
-    }, "Every code the importer can log, as tuples (code, level, title).");
-    m.def("import_log_to_json", [](py::handle entries) {
-        std::vector<import_log_entry> log;
-        if (PyUnicode_Check(entries.ptr()) || !py::hasattr(entries, "__iter__"))
-            raise(PyExc_TypeError, "expected a list of ImportLogEntry, got " + type_name(entries));
-        for (py::handle e : entries) {
-            if (!py::isinstance<import_log_entry>(e))
-                raise(PyExc_TypeError, "expected ImportLogEntry objects, got " + type_name(e));
-            log.push_back(e.cast<const import_log_entry&>());
-        }
-        return py::str(import_log_to_json(log));
-    }, py::arg("entries"), "The log as a JSON array (what `xxgk import --log-json` writes), deterministic.");
-    m.def("json_schema", [](py::handle format) {
-        const format_version f = format_from_py(format);
-        std::string out;
-        {
-            py::gil_scoped_release unlocked;
-            out = json_schema(f);
-        }
-        return py::str(out);
-    }, py::arg("format"), "The JSON Schema (draft 2020-12) of the canonical JSON of a format, as pretty-printed text.");
-    m.def("render_css", [] { return py::str(std::string(render_css())); },
-          "The stylesheet that makes render_html(standalone=False) look like the national form (docs/render.md).");
+          "[ImportLogEntry, …]) or, when it cannot be imported, (None, [(type, pointer, message, offset, line, "
+          "column)]).");
+    m.def(
+        "_source_kind_by_extension",
+        [](const std::string& path) -> py::object {
+            if (auto k = source_kind_by_extension(path)) return py::str(boost::describe::enum_to_string(*k, "text"));
+            return py::none();
+        },
+        py::arg("path"), "'text', 'html', 'pdf', 'docx' or 'image' as the file name says, or None.");
+    m.def("ocr_available", &ocr_available,
+          "True when this build reads scanned PDFs and images by OCR (XXGK_WITH_OCR).");
+    m.def(
+        "import_codes",
+        [] {
+            py::list out;
+            for (const import_code_info& c : import_code_catalog())
+                out.append(py::make_tuple(std::string(c.code), boost::describe::enum_to_string(c.level, "?"),
+                                          std::string(c.title)));
+            return out;
+        },
+        "Every code the importer can log, as tuples (code, level, title).");
+    m.def(
+        "import_log_to_json",
+        [](py::handle entries) {
+            std::vector<import_log_entry> log;
+            if (PyUnicode_Check(entries.ptr()) || !py::hasattr(entries, "__iter__"))
+                raise(PyExc_TypeError, "expected a list of ImportLogEntry, got " + type_name(entries));
+            for (py::handle e : entries) {
+                if (!py::isinstance<import_log_entry>(e))
+                    raise(PyExc_TypeError, "expected ImportLogEntry objects, got " + type_name(e));
+                log.push_back(e.cast<const import_log_entry&>());
+            }
+            return py::str(import_log_to_json(log));
+        },
+        py::arg("entries"), "The log as a JSON array (what `xxgk import --log-json` writes), deterministic.");
+    m.def(
+        "json_schema",
+        [](py::handle format) {
+            const format_version f = format_from_py(format);
+            std::string out;
+            {
+                py::gil_scoped_release unlocked;
+                out = json_schema(f);
+            }
+            return py::str(out);
+        },
+        py::arg("format"),
+        "The JSON Schema (draft 2020-12) of the canonical JSON of a format, as pretty-printed text.");
+    m.def(
+        "render_css", [] { return py::str(std::string(render_css())); },
+        "The stylesheet that makes render_html(standalone=False) look like the national form (docs/render.md).");
 }
 
 }  // namespace xxgk::python

@@ -69,13 +69,11 @@ std::string class_doc(std::string_view name) {
         {"DatePeriod", "统计期限: the period the figures cover (start, end as datetime.date)."},
         {"ContactBlock", "The contact block of the preamble: 地址, 邮编, 电话, 传真, 电子邮箱 (all optional)."},
         {"SignatureBlock", "The signature at the end of the report: the publishing body and a date."},
-        {"NarrativeSection",
-         "A text section: 一、总体情况 (overview), 五、存在的主要问题及改进情况 (problems), "
-         "六、其他需要报告的事项 (other_matters)."},
+        {"NarrativeSection", "A text section: 一、总体情况 (overview), 五、存在的主要问题及改进情况 (problems), "
+                             "六、其他需要报告的事项 (other_matters)."},
         {"Subsection", "A lettered subsection （一）, （二）, … of a narrative section."},
-        {"ForeignBlock",
-         "Material printed inside a section that is not part of the report (portal lists, news items); "
-         "kept so that nothing printed is lost, ignored by validation."},
+        {"ForeignBlock", "Material printed inside a section that is not part of the report (portal lists, news items); "
+                         "kept so that nothing printed is lost, ignored by validation."},
         {"ProcessingFeeStatement", "The structured 信息处理费 statement (2021 format, section 六); amounts in 元."},
         {"TableSectionHeadings", "The printed headings of the table sections 二, 三 and 四."},
         {"Proactive2019", "二、主动公开政府信息情况 of the 2019 format: 8 rows, 22 cells."},
@@ -88,7 +86,8 @@ std::string class_doc(std::string_view name) {
         {"DecisionRow2021", "2021 第二十条第（五）项 and 第（六）项 rows."},
         {"FeeAmountRow2021", "2021 第二十条第（八）项 row 行政事业性收费 (amount in 万元)."},
         {"Requests2019", "三、收到和处理政府信息公开申请情况 of the 2019 format: 23 rows."},
-        {"Requests2021", "三、收到和处理政府信息公开申请情况 of the 2021 format: 25 rows; （六）其他处理 is a group of three."},
+        {"Requests2021",
+         "三、收到和处理政府信息公开申请情况 of the 2021 format: 25 rows; （六）其他处理 is a group of three."},
         {"ApplicantRow",
          "One row of section 三: the seven 申请人情况 columns (自然人, 法人或其他组织 ×5, 总计), plus an "
          "optional printed 法人或其他组织 subtotal that has no key."},
@@ -98,9 +97,8 @@ std::string class_doc(std::string_view name) {
          "Where an imported cell came from: line and column (1-based) for text imports; table, row and cell "
          "(0-based) for HTML and Word imports; page (1-based) and box, plus the rebuilt table's table, row and "
          "cell, for PDF imports."},
-        {"PageBox",
-         "A box on a PDF page: left, top, right, bottom in points (1/72 inch) from the page's top-left "
-         "corner, exact decimals."},
+        {"PageBox", "A box on a PDF page: left, top, right, bottom in points (1/72 inch) from the page's top-left "
+                    "corner, exact decimals."},
     };
     auto it = docs.find(name);
     if (it != docs.end()) return std::string(it->second);
@@ -138,7 +136,8 @@ node<cell> cell_node(const report_node& self, const cell_key& k) {
     const format_version format = self.get().format();
     const std::size_t index = k.index;
     node<cell> n = child<cell>(
-        self, [format, index](report& r) -> cell* { return r.format() == format ? &cell_at(r, index) : nullptr; }, k.key);
+        self, [format, index](report& r) -> cell* { return r.format() == format ? &cell_at(r, index) : nullptr; },
+        k.key);
     n.kind = k.kind;
     return n;
 }
@@ -163,9 +162,13 @@ py::list key_table(format_version format) {
 py::tuple decode(py::handle data, bool strict) {
     const std::optional<std::string> text = input_bytes(data, "the JSON text", false);
     if (!text)
-        return py::make_tuple(py::none(), problems_to_py({{errc::invalid_json, "",
-                                                           "the text is not valid Unicode (it contains a lone surrogate)",
-                                                           {}, {}, {}}}));
+        return py::make_tuple(py::none(),
+                              problems_to_py({{errc::invalid_json,
+                                               "",
+                                               "the text is not valid Unicode (it contains a lone surrogate)",
+                                               {},
+                                               {},
+                                               {}}}));
     decode_result result;
     {
         py::gil_scoped_release unlocked;  // the input is our own copy: other Python threads may run
@@ -191,9 +194,12 @@ py::object report_to_plain(const report& r) {
     detail::for_each_member<report>([&](auto m) {
         using M = detail::member_type<decltype(m)>;
         if constexpr (std::is_same_v<M, report_tables>) {
-            std::visit([&](const auto& t) {
-                detail::for_each_member<std::decay_t<decltype(t)>>([&](auto s) { d[s.name] = to_plain(t.*s.pointer); });
-            }, r.tables);
+            std::visit(
+                [&](const auto& t) {
+                    detail::for_each_member<std::decay_t<decltype(t)>>(
+                        [&](auto s) { d[s.name] = to_plain(t.*s.pointer); });
+                },
+                r.tables);
         } else {
             d[m.name] = to_plain(r.*m.pointer);
         }
@@ -233,40 +239,51 @@ void bind_table_sections(py::module_& m, py::class_<report_node>& cls, std::vect
             s.name,
             [name](const report_node& self) -> py::object {
                 py::object out;
-                std::visit([&](auto& t) {
-                    using Tables = std::decay_t<decltype(t)>;
-                    detail::for_each_member<Tables>([&](auto d) {
-                        using D = decltype(d);
-                        using M = detail::member_type<D>;
-                        if (out || name != d.name) return;
-                        out = get_member<M>(self, [](report& r) -> M* {
-                            auto* tables = std::get_if<Tables>(&r.tables);
-                            return tables ? &(tables->*D::pointer) : nullptr;
-                        }, name);
-                    });
-                }, self.get().tables);
+                std::visit(
+                    [&](auto& t) {
+                        using Tables = std::decay_t<decltype(t)>;
+                        detail::for_each_member<Tables>([&](auto d) {
+                            using D = decltype(d);
+                            using M = detail::member_type<D>;
+                            if (out || name != d.name) return;
+                            out = get_member<M>(
+                                self,
+                                [](report& r) -> M* {
+                                    auto* tables = std::get_if<Tables>(&r.tables);
+                                    return tables ? &(tables->*D::pointer) : nullptr;
+                                },
+                                name);
+                        });
+                    },
+                    self.get().tables);
                 return out;
             },
             [name](const report_node& self, py::handle value) {
-                std::visit([&](auto& t) {
-                    using Tables = std::decay_t<decltype(t)>;
-                    detail::for_each_member<Tables>([&](auto d) {
-                        using D = decltype(d);
-                        using M = detail::member_type<D>;
-                        if (name != d.name) return;
-                        set_member<M>(self, [](report& r) -> M* {
-                            auto* tables = std::get_if<Tables>(&r.tables);
-                            return tables ? &(tables->*D::pointer) : nullptr;
-                        }, value, name);
-                    });
-                }, self.get().tables);
+                std::visit(
+                    [&](auto& t) {
+                        using Tables = std::decay_t<decltype(t)>;
+                        detail::for_each_member<Tables>([&](auto d) {
+                            using D = decltype(d);
+                            using M = detail::member_type<D>;
+                            if (name != d.name) return;
+                            set_member<M>(
+                                self,
+                                [](report& r) -> M* {
+                                    auto* tables = std::get_if<Tables>(&r.tables);
+                                    return tables ? &(tables->*D::pointer) : nullptr;
+                                },
+                                value, name);
+                        });
+                    },
+                    self.get().tables);
             },
             doc.c_str());
         fields.push_back({name, get_type, set_type, doc});
     });
 }
 
-const char* const report_doc = R"doc(One 政府信息公开工作年度报告: header, sections 一 to 六, in the 2019 or 2021 format.
+const char* const report_doc =
+    R"doc(One 政府信息公开工作年度报告: header, sections 一 to 六, in the 2019 or 2021 format.
 
 Create one with xxgk.load(path), xxgk.loads(text) or Report(format="2021") (every cell blank).
 Keyword arguments set members: Report(format="2021", header={"body": "…", "year": 2022}).
@@ -308,8 +325,9 @@ void bind_cell(py::module_& m) {
                 py::dict d;
                 if (!value.is_none()) {
                     if (PyUnicode_Check(value.ptr()))
-                        raise(PyExc_TypeError, "Cell(value): expected an int or a decimal.Decimal, got str; for printed "
-                                               "text use Cell.text(...) or Cell.not_applicable(...)");
+                        raise(PyExc_TypeError,
+                              "Cell(value): expected an int or a decimal.Decimal, got str; for printed "
+                              "text use Cell.text(...) or Cell.not_applicable(...)");
                     d["value"] = value;
                 }
                 if (!state.is_none()) d["state"] = state;
@@ -321,19 +339,25 @@ void bind_cell(py::module_& m) {
             py::arg("value") = py::none(), py::kw_only(), py::arg("state") = py::none(), py::arg("unit") = py::none(),
             py::arg("raw") = py::none(), py::arg("source") = py::none(),
             "A new cell: Cell() is blank, Cell(5) a number; state, unit, raw and source as for the attributes.");
-    cls.def_static("blank", [] { return standalone<cell>(cell::blank()); }, "A blank cell (printed empty).");
-    cls.def_static("number", [](py::handle value, py::handle unit) {
-                       const decimal d = decimal_from_py(value, "value", false);
-                       const money_unit u = unit.is_none() ? money_unit::none : enum_from_py<money_unit>(unit, "unit");
-                       return standalone<cell>(cell::number(d, u));
-                   },
-                   py::arg("value"), py::arg("unit") = py::none(), "A number, with the unit written in a money cell.");
-    cls.def_static("not_applicable", [](py::handle raw) { return standalone<cell>(cell::not_applicable(string_from_py(raw, "raw"))); },
-                   py::arg("raw") = "-", "Not applicable, as printed ('-', '/', '不适用').");
-    cls.def_static("text", [](py::handle raw) { return standalone<cell>(cell::text(string_from_py(raw, "raw"))); },
-                   py::arg("raw"), "Printed text that is not a number of the cell's type.");
-    cls.def_static("not_captured", [] { return standalone<cell>(cell::not_captured()); },
-                   "A cell an importer could not locate.");
+    cls.def_static(
+        "blank", [] { return standalone<cell>(cell::blank()); }, "A blank cell (printed empty).");
+    cls.def_static(
+        "number",
+        [](py::handle value, py::handle unit) {
+            const decimal d = decimal_from_py(value, "value", false);
+            const money_unit u = unit.is_none() ? money_unit::none : enum_from_py<money_unit>(unit, "unit");
+            return standalone<cell>(cell::number(d, u));
+        },
+        py::arg("value"), py::arg("unit") = py::none(), "A number, with the unit written in a money cell.");
+    cls.def_static(
+        "not_applicable",
+        [](py::handle raw) { return standalone<cell>(cell::not_applicable(string_from_py(raw, "raw"))); },
+        py::arg("raw") = "-", "Not applicable, as printed ('-', '/', '不适用').");
+    cls.def_static(
+        "text", [](py::handle raw) { return standalone<cell>(cell::text(string_from_py(raw, "raw"))); }, py::arg("raw"),
+        "Printed text that is not a number of the cell's type.");
+    cls.def_static(
+        "not_captured", [] { return standalone<cell>(cell::not_captured()); }, "A cell an importer could not locate.");
 
     cls.def_property(
         "state", [](const N& self) { return to_py(self.get().state()); },
@@ -341,8 +365,8 @@ void bind_cell(py::module_& m) {
             const cell_state s = enum_from_py<cell_state>(v, join(self.path, "state"));
             cell& c = self.get();
             if (s == cell_state::number && !c.is_number())
-                raise(PyExc_ValueError, where(join(self.path, "state")) +
-                                            "a cell becomes a number by setting its value, not its state");
+                raise(PyExc_ValueError,
+                      where(join(self.path, "state")) + "a cell becomes a number by setting its value, not its state");
             c.set_state(s);
         },
         "'number', 'blank', 'not_applicable', 'text' or 'not_captured'. Leaving 'number' drops value and unit.");
@@ -393,9 +417,10 @@ void bind_cell(py::module_& m) {
         [](const N& self) -> py::object {
             if (!self.get().source()) return py::none();
             // The provenance lives in the cell's (non-const) detail block: a view, like every other part.
-            return py::cast(child<provenance>(self, [](cell& c) -> provenance* {
-                return c.source() ? const_cast<provenance*>(&*c.source()) : nullptr;
-            }, join(self.path, "source")));
+            return py::cast(child<provenance>(
+                self,
+                [](cell& c) -> provenance* { return c.source() ? const_cast<provenance*>(&*c.source()) : nullptr; },
+                join(self.path, "source")));
         },
         [](const N& self, py::handle v) {
             auto p = from_py<std::optional<provenance>>(v, join(self.path, "source"));
@@ -403,9 +428,9 @@ void bind_cell(py::module_& m) {
         },
         "Where the cell came from (Provenance), or None.");
     cls.def_property_readonly(
-        "kind",
-        [](const N& self) -> py::object { return self.kind ? to_py(*self.kind) : py::none(); },
-        "What the cell's key admits: 'count', 'signed_count', 'amount', 'amount_wan_yuan'; None for a cell made in Python.");
+        "kind", [](const N& self) -> py::object { return self.kind ? to_py(*self.kind) : py::none(); },
+        "What the cell's key admits: 'count', 'signed_count', 'amount', 'amount_wan_yuan'; None for a cell made in "
+        "Python.");
     cls.def_property_readonly(
         "key",
         [](const N& self) -> py::object {
@@ -414,10 +439,12 @@ void bind_cell(py::module_& m) {
             return py::none();
         },
         "The canonical key of a cell read from a report ('requests.granted.total'), else None.");
-    cls.def_property_readonly("is_blank", [](const N& self) { return self.get().is_blank(); },
-                              "True when the cell is blank (printed empty). A blank is never 0.");
-    cls.def_property_readonly("is_number", [](const N& self) { return self.get().is_number(); },
-                              "True when the cell holds a number (an explicit 0 included).");
+    cls.def_property_readonly(
+        "is_blank", [](const N& self) { return self.get().is_blank(); },
+        "True when the cell is blank (printed empty). A blank is never 0.");
+    cls.def_property_readonly(
+        "is_number", [](const N& self) { return self.get().is_number(); },
+        "True when the cell holds a number (an explicit 0 included).");
     cls.def(
         "__eq__",
         [](const N& self, py::handle other) -> py::object {
@@ -439,34 +466,41 @@ void bind_cell(py::module_& m) {
             add(std::string(py::str(py::repr(cell_value_to_py(c)))));
         else if (!c.is_blank() || c.has_detail())
             add("state='" + std::string(boost::describe::enum_to_string(c.state(), "?")) + "'");
-        if (c.unit() != money_unit::none) add("unit='" + std::string(boost::describe::enum_to_string(c.unit(), "?")) + "'");
+        if (c.unit() != money_unit::none)
+            add("unit='" + std::string(boost::describe::enum_to_string(c.unit(), "?")) + "'");
         if (c.raw()) add("raw=" + short_repr(py::str(*c.raw())));
         if (c.source()) add("source=" + repr_of(*c.source(), 0));
         return out + ")";
     });
-    cls.def("to_dict", [](const N& self) {
-        const cell& c = self.get();
-        py::dict d;
-        d["state"] = to_py(c.state());
-        d["value"] = cell_value_to_py(c);
-        d["unit"] = c.unit() == money_unit::none ? py::none() : to_py(c.unit());
-        d["raw"] = c.raw() ? py::object(py::str(*c.raw())) : py::none();
-        d["source"] = c.source() ? to_plain(*c.source()) : py::none();
-        return d;
-    }, "The cell as a dict: state, value, unit, raw, source (Cell(**cell.to_dict()) makes an equal cell).");
-    cls.def("copy", [](const N& self) { return standalone<cell>(self.get()); }, "An independent copy of the cell.");
+    cls.def(
+        "to_dict",
+        [](const N& self) {
+            const cell& c = self.get();
+            py::dict d;
+            d["state"] = to_py(c.state());
+            d["value"] = cell_value_to_py(c);
+            d["unit"] = c.unit() == money_unit::none ? py::none() : to_py(c.unit());
+            d["raw"] = c.raw() ? py::object(py::str(*c.raw())) : py::none();
+            d["source"] = c.source() ? to_plain(*c.source()) : py::none();
+            return d;
+        },
+        "The cell as a dict: state, value, unit, raw, source (Cell(**cell.to_dict()) makes an equal cell).");
+    cls.def(
+        "copy", [](const N& self) { return standalone<cell>(self.get()); }, "An independent copy of the cell.");
     cls.def("__copy__", [](const N& self) { return standalone<cell>(self.get()); });
     cls.def("__deepcopy__", [](const N& self, py::handle) { return standalone<cell>(self.get()); });
-    cls.def(py::pickle([](const N& self) { return py::make_tuple(cell_to_plain(self.get()), self.kind ? to_py(*self.kind) : py::none()); },
-                       [](const py::tuple& state) {
-                           if (state.size() != 2) raise(PyExc_ValueError, "invalid pickle state for Cell");
-                           N n = standalone<cell>(cell_from_py(state[0], ""));
-                           if (!state[1].is_none()) n.kind = enum_from_py<value_kind>(state[1], "kind");
-                           return n;
-                       }));
-    cls.def("__getattr__", [](const N& self, const std::string& attr) -> py::object {
-        raise_no_attribute("Cell", self.path, attr);
-    });
+    cls.def(py::pickle(
+        [](const N& self) {
+            return py::make_tuple(cell_to_plain(self.get()), self.kind ? to_py(*self.kind) : py::none());
+        },
+        [](const py::tuple& state) {
+            if (state.size() != 2) raise(PyExc_ValueError, "invalid pickle state for Cell");
+            N n = standalone<cell>(cell_from_py(state[0], ""));
+            if (!state[1].is_none()) n.kind = enum_from_py<value_kind>(state[1], "kind");
+            return n;
+        }));
+    cls.def("__getattr__",
+            [](const N& self, const std::string& attr) -> py::object { raise_no_attribute("Cell", self.path, attr); });
 }
 
 void bind_report(py::module_& m) {
@@ -511,143 +545,168 @@ void bind_report(py::module_& m) {
             "An empty report of the format ('2019' or '2021'; every cell blank, header empty). Keyword "
             "arguments set members: header, overview, proactive, requests, review_litigation, problems, "
             "other_matters, processing_fees, table_headings (objects or dicts).");
-    cls.def_property_readonly("format", [](const report_node& self) { return std::string(to_string(self.get().format())); },
-                              "The format version: '2019' (国办公开办函〔2019〕60号) or '2021' (国办公开办函〔2021〕30号).");
+    cls.def_property_readonly(
+        "format", [](const report_node& self) { return std::string(to_string(self.get().format())); },
+        "The format version: '2019' (国办公开办函〔2019〕60号) or '2021' (国办公开办函〔2021〕30号).");
     cls.def_property(
         "year", [](const report_node& self) { return self.get().header.year; },
         [](const report_node& self, py::handle v) {
-            set_member<int>(self, [](report& r) { return &r.header.year; }, v, "header.year");
+            set_member<int>(
+                self, [](report& r) { return &r.header.year; }, v, "header.year");
         },
         "The report year (header.year).");
-    cls.def("__getitem__", [](const report_node& self, py::handle key) {
-        const std::string k = key_from_py(key);
-        const cell_key* ck = find_cell_key(self.get().format(), k);
-        if (!ck) raise_unknown_key(self.get(), k);
-        return cell_node(self, *ck);
-    }, py::arg("key"), "The cell at a canonical key ('requests.granted.total'); UnknownKeyError (a KeyError) if the format has no such cell.");
-    cls.def("__setitem__", [](const report_node& self, py::handle key, py::handle value) {
-        const std::string k = key_from_py(key);
-        if (!find_cell_key(self.get().format(), k)) raise_unknown_key(self.get(), k);
-        cell converted = cell_from_py(value, k);
-        cell_at(self.get(), k) = std::move(converted);
-    }, py::arg("key"), py::arg("value"), "Replaces the cell at a key: an int, a decimal.Decimal, None (blank), a Cell or a dict.");
+    cls.def(
+        "__getitem__",
+        [](const report_node& self, py::handle key) {
+            const std::string k = key_from_py(key);
+            const cell_key* ck = find_cell_key(self.get().format(), k);
+            if (!ck) raise_unknown_key(self.get(), k);
+            return cell_node(self, *ck);
+        },
+        py::arg("key"),
+        "The cell at a canonical key ('requests.granted.total'); UnknownKeyError (a KeyError) if the format has no "
+        "such cell.");
+    cls.def(
+        "__setitem__",
+        [](const report_node& self, py::handle key, py::handle value) {
+            const std::string k = key_from_py(key);
+            if (!find_cell_key(self.get().format(), k)) raise_unknown_key(self.get(), k);
+            cell converted = cell_from_py(value, k);
+            cell_at(self.get(), k) = std::move(converted);
+        },
+        py::arg("key"), py::arg("value"),
+        "Replaces the cell at a key: an int, a decimal.Decimal, None (blank), a Cell or a dict.");
     cls.def("__contains__", [](const report_node& self, py::handle key) {
         return PyUnicode_Check(key.ptr()) && find_cell_key(self.get().format(), string_from_py(key, "")) != nullptr;
     });
-    cls.def("dumps", [](const report_node& self) { return py::str(to_json(self.get())); },
-            "The canonical JSON (docs/json-format.md): compact, deterministic, byte-identical to the C++ to_json.");
-    cls.def("validate", [](const report_node& self, bool include_info, bool narrative) {
-        return validated(self.get(), include_info, narrative);
-    }, py::arg("include_info") = true, py::arg("narrative") = false,
-       "Checks the report against the rules of its format (docs/rules.md) and returns every finding as a list "
-       "of Issue, roots first. Never raises for a finding; include_info=False drops severity 'info'; "
-       "narrative=True also compares the figures stated in sections 一 and 五 with the tables (XXGK-N-006).");
-    cls.def_property_readonly("unknown_members", [](const report_node& self) {
-        py::list out;
-        for (const unknown_member& u : self.get().unknown_members) out.append(py::make_tuple(u.parent_pointer, u.name, u.json));
-        return out;
-    }, "Members kept by a lax load (strict=False) that the model does not have, as (parent_pointer, name, json) "
-       "tuples; dumps() writes them back.");
-    cls.def("to_dict", [](const report_node& self) { return report_to_plain(self.get()); },
-            "The report as plain Python data: {'format': …, 'header': {…}, 'proactive': {…}, …}; "
-            "Report(**report.to_dict()) makes an equal report (unknown members aside).");
-    cls.def("_cell_columns", [](const report_node& self, bool exact) {
-        const report& r = self.get();
-        const std::vector<cell_record> records = cell_records(r);
-        py::dict out;
-        auto intern = [](const std::string& s) {
-            PyObject* o = PyUnicode_InternFromString(s.c_str());
-            if (!o) throw py::error_already_set();
-            return py::reinterpret_steal<py::object>(o);
-        };
-        detail::for_each_member<cell_record>([&](auto d) {
-            const std::string_view name = d.name;
-            py::list column(records.size());
-            for (std::size_t i = 0; i < records.size(); ++i) {
-                const std::string& s = records[i].*d.pointer;
-                py::object v;
-                if (name == "value") {
-                    // The number from the cell itself, not its printed form: exact (int / Decimal) or float.
-                    const cell& c = cell_at(r, i);
-                    if (!c.is_number())
-                        v = py::none();
-                    else if (exact)
-                        v = to_py(c.value());
-                    else
-                        v = py::float_(PyOS_string_to_double(c.value().to_string().c_str(), nullptr, nullptr));
-                } else if (name == "raw") {
-                    v = cell_at(r, i).raw() ? py::object(py::str(s)) : py::none();
-                } else {
-                    v = s.empty() ? py::none() : intern(s);
+    cls.def(
+        "dumps", [](const report_node& self) { return py::str(to_json(self.get())); },
+        "The canonical JSON (docs/json-format.md): compact, deterministic, byte-identical to the C++ to_json.");
+    cls.def(
+        "validate",
+        [](const report_node& self, bool include_info, bool narrative) {
+            return validated(self.get(), include_info, narrative);
+        },
+        py::arg("include_info") = true, py::arg("narrative") = false,
+        "Checks the report against the rules of its format (docs/rules.md) and returns every finding as a list "
+        "of Issue, roots first. Never raises for a finding; include_info=False drops severity 'info'; "
+        "narrative=True also compares the figures stated in sections 一 and 五 with the tables (XXGK-N-006).");
+    cls.def_property_readonly(
+        "unknown_members",
+        [](const report_node& self) {
+            py::list out;
+            for (const unknown_member& u : self.get().unknown_members)
+                out.append(py::make_tuple(u.parent_pointer, u.name, u.json));
+            return out;
+        },
+        "Members kept by a lax load (strict=False) that the model does not have, as (parent_pointer, name, json) "
+        "tuples; dumps() writes them back.");
+    cls.def(
+        "to_dict", [](const report_node& self) { return report_to_plain(self.get()); },
+        "The report as plain Python data: {'format': …, 'header': {…}, 'proactive': {…}, …}; "
+        "Report(**report.to_dict()) makes an equal report (unknown members aside).");
+    cls.def(
+        "_cell_columns",
+        [](const report_node& self, bool exact) {
+            const report& r = self.get();
+            const std::vector<cell_record> records = cell_records(r);
+            py::dict out;
+            auto intern = [](const std::string& s) {
+                PyObject* o = PyUnicode_InternFromString(s.c_str());
+                if (!o) throw py::error_already_set();
+                return py::reinterpret_steal<py::object>(o);
+            };
+            detail::for_each_member<cell_record>([&](auto d) {
+                const std::string_view name = d.name;
+                py::list column(records.size());
+                for (std::size_t i = 0; i < records.size(); ++i) {
+                    const std::string& s = records[i].*d.pointer;
+                    py::object v;
+                    if (name == "value") {
+                        // The number from the cell itself, not its printed form: exact (int / Decimal) or float.
+                        const cell& c = cell_at(r, i);
+                        if (!c.is_number())
+                            v = py::none();
+                        else if (exact)
+                            v = to_py(c.value());
+                        else
+                            v = py::float_(PyOS_string_to_double(c.value().to_string().c_str(), nullptr, nullptr));
+                    } else if (name == "raw") {
+                        v = cell_at(r, i).raw() ? py::object(py::str(s)) : py::none();
+                    } else {
+                        v = s.empty() ? py::none() : intern(s);
+                    }
+                    column[i] = std::move(v);
                 }
-                column[i] = std::move(v);
-            }
-            out[d.name] = std::move(column);
-        });
-        return out;
-    }, py::arg("exact"));
-    cls.def("__eq__", [](const report_node& self, py::handle other) -> py::object {
-        if (!py::isinstance<report_node>(other)) return not_implemented();
-        return py::bool_(self.get() == other.cast<const report_node&>().get());
-    }, py::is_operator());
+                out[d.name] = std::move(column);
+            });
+            return out;
+        },
+        py::arg("exact"));
+    cls.def(
+        "__eq__",
+        [](const report_node& self, py::handle other) -> py::object {
+            if (!py::isinstance<report_node>(other)) return not_implemented();
+            return py::bool_(self.get() == other.cast<const report_node&>().get());
+        },
+        py::is_operator());
     cls.def("__repr__", [](const report_node& self) { return report_repr(self.get()); });
-    cls.def("copy", [](const report_node& self) { return standalone<report>(self.get()); },
-            "An independent copy of the report.");
+    cls.def(
+        "copy", [](const report_node& self) { return standalone<report>(self.get()); },
+        "An independent copy of the report.");
     cls.def("__copy__", [](const report_node& self) { return standalone<report>(self.get()); });
     cls.def("__deepcopy__", [](const report_node& self, py::handle) { return standalone<report>(self.get()); });
     // Pickled as the canonical JSON, decoded strictly. A report loaded in lax mode also records
     // where its kept members are, (json, [(parent_pointer, name), …]): only those may come back
     // (a lax decode, then the kept members compared), so that a tampered pickle cannot smuggle
     // members in.
-    cls.def(py::pickle([](const report_node& self) {
-                           const report& r = self.get();
-                           if (r.unknown_members.empty()) return py::make_tuple(to_json(r));
-                           py::list kept;
-                           for (const unknown_member& u : r.unknown_members) kept.append(py::make_tuple(u.parent_pointer, u.name));
-                           return py::make_tuple(to_json(r), kept);
-                       },
-                       [](const py::tuple& state) {
-                           if ((state.size() != 1 && state.size() != 2) || !PyUnicode_Check(state[0].ptr()))
-                               raise(PyExc_ValueError, "invalid pickle state for Report");
-                           std::vector<std::pair<std::string, std::string>> kept;
-                           if (state.size() == 2) {
-                               if (!py::isinstance<py::list>(state[1]))
-                                   raise(PyExc_ValueError, "invalid pickle state for Report: the kept members are not a list");
-                               for (py::handle k : state[1]) {
-                                   if (!py::isinstance<py::tuple>(k) || py::len(k) != 2)
-                                       raise(PyExc_ValueError, "invalid pickle state for Report: a kept member is not (parent, name)");
-                                   kept.emplace_back(string_from_py(k[py::int_(0)], ""), string_from_py(k[py::int_(1)], ""));
-                               }
-                           }
-                           decode_options options;
-                           options.strict = state.size() == 1;
-                           decode_result result = decode_json(string_from_py(state[0], ""), options);
-                           if (!result.ok()) {
-                               const problem& p = result.problems.front();
-                               std::string more = result.problems.size() > 1
-                                                      ? " (and " + std::to_string(result.problems.size() - 1) + " more)"
-                                                      : "";
-                               raise(PyExc_ValueError, "invalid pickled Report (tampered with, or not from xxgk): " +
-                                                           (p.pointer.empty() ? std::string("/") : p.pointer) + ": " +
-                                                           p.message + more);
-                           }
-                           std::vector<std::pair<std::string, std::string>> found;
-                           for (const unknown_member& u : result.value->unknown_members) found.emplace_back(u.parent_pointer, u.name);
-                           if (found != kept) {
-                               for (const auto& f : found)
-                                   if (std::find(kept.begin(), kept.end(), f) == kept.end())
-                                       raise(PyExc_ValueError, "invalid pickled Report (tampered with, or not from xxgk): " +
-                                                                   f.first + "/" + f.second +
-                                                                   ": unknown member '" + f.second +
-                                                                   "' is not one the pickled report kept");
-                               raise(PyExc_ValueError, "invalid pickled Report (tampered with, or not from xxgk): the members "
-                                                       "it records as kept are not those in its JSON");
-                           }
-                           return standalone<report>(std::move(*result.value));
-                       }));
-    cls.def("__getattr__", [](const report_node&, const std::string& attr) -> py::object {
-        raise_no_attribute("Report", "", attr);
-    });
+    cls.def(py::pickle(
+        [](const report_node& self) {
+            const report& r = self.get();
+            if (r.unknown_members.empty()) return py::make_tuple(to_json(r));
+            py::list kept;
+            for (const unknown_member& u : r.unknown_members) kept.append(py::make_tuple(u.parent_pointer, u.name));
+            return py::make_tuple(to_json(r), kept);
+        },
+        [](const py::tuple& state) {
+            if ((state.size() != 1 && state.size() != 2) || !PyUnicode_Check(state[0].ptr()))
+                raise(PyExc_ValueError, "invalid pickle state for Report");
+            std::vector<std::pair<std::string, std::string>> kept;
+            if (state.size() == 2) {
+                if (!py::isinstance<py::list>(state[1]))
+                    raise(PyExc_ValueError, "invalid pickle state for Report: the kept members are not a list");
+                for (py::handle k : state[1]) {
+                    if (!py::isinstance<py::tuple>(k) || py::len(k) != 2)
+                        raise(PyExc_ValueError, "invalid pickle state for Report: a kept member is not (parent, name)");
+                    kept.emplace_back(string_from_py(k[py::int_(0)], ""), string_from_py(k[py::int_(1)], ""));
+                }
+            }
+            decode_options options;
+            options.strict = state.size() == 1;
+            decode_result result = decode_json(string_from_py(state[0], ""), options);
+            if (!result.ok()) {
+                const problem& p = result.problems.front();
+                std::string more =
+                    result.problems.size() > 1 ? " (and " + std::to_string(result.problems.size() - 1) + " more)" : "";
+                raise(PyExc_ValueError, "invalid pickled Report (tampered with, or not from xxgk): " +
+                                            (p.pointer.empty() ? std::string("/") : p.pointer) + ": " + p.message +
+                                            more);
+            }
+            std::vector<std::pair<std::string, std::string>> found;
+            for (const unknown_member& u : result.value->unknown_members) found.emplace_back(u.parent_pointer, u.name);
+            if (found != kept) {
+                for (const auto& f : found)
+                    if (std::find(kept.begin(), kept.end(), f) == kept.end())
+                        raise(PyExc_ValueError, "invalid pickled Report (tampered with, or not from xxgk): " + f.first +
+                                                    "/" + f.second + ": unknown member '" + f.second +
+                                                    "' is not one the pickled report kept");
+                raise(PyExc_ValueError, "invalid pickled Report (tampered with, or not from xxgk): the members "
+                                        "it records as kept are not those in its JSON");
+            }
+            return standalone<report>(std::move(*result.value));
+        }));
+    cls.def("__getattr__",
+            [](const report_node&, const std::string& attr) -> py::object { raise_no_attribute("Report", "", attr); });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -688,33 +747,46 @@ void bind_issue(py::module_& m) {
         using M = detail::member_type<D>;
         const std::string type = is_vector_v<M> ? std::string("tuple[str, ...]") : type_of<M>(false);
         const std::string doc = std::string(d.name) + ": " + type;
-        cls.def_property_readonly(d.name, [](const finding& f) { return issue_value(f.*D::pointer); }, doc.c_str());
+        cls.def_property_readonly(
+            d.name, [](const finding& f) { return issue_value(f.*D::pointer); }, doc.c_str());
         fields.push_back({d.name, type, type, doc});
     });
     set_field_info(cls, fields);
-    cls.def("message", [](const finding& f, const std::string& lang) {
-        if (lang == "zh") return f.message_zh;
-        if (lang == "en") return f.message_en;
-        raise(PyExc_ValueError, "lang: expected 'zh' or 'en', got '" + lang + "'");
-    }, py::arg("lang") = "zh", "The message in Chinese ('zh', the default) or English ('en').");
-    cls.def("to_dict", [](const finding& f) {
-        py::dict d;
-        detail::for_each_member<finding>([&](auto m) { d[m.name] = issue_value(f.*m.pointer); });
-        return d;
-    }, "The members as a dict (cells as a tuple); Issue(**issue.to_dict()) == issue.");
-    cls.def("__eq__", [](const finding& a, py::handle other) -> py::object {
-        if (!py::isinstance<finding>(other)) return not_implemented();
-        return py::bool_(equal(a, other.cast<const finding&>()));
-    }, py::is_operator());
+    cls.def(
+        "message",
+        [](const finding& f, const std::string& lang) {
+            if (lang == "zh") return f.message_zh;
+            if (lang == "en") return f.message_en;
+            raise(PyExc_ValueError, "lang: expected 'zh' or 'en', got '" + lang + "'");
+        },
+        py::arg("lang") = "zh", "The message in Chinese ('zh', the default) or English ('en').");
+    cls.def(
+        "to_dict",
+        [](const finding& f) {
+            py::dict d;
+            detail::for_each_member<finding>([&](auto m) { d[m.name] = issue_value(f.*m.pointer); });
+            return d;
+        },
+        "The members as a dict (cells as a tuple); Issue(**issue.to_dict()) == issue.");
+    cls.def(
+        "__eq__",
+        [](const finding& a, py::handle other) -> py::object {
+            if (!py::isinstance<finding>(other)) return not_implemented();
+            return py::bool_(equal(a, other.cast<const finding&>()));
+        },
+        py::is_operator());
     cls.def("__hash__", [](const finding& f) {
         py::list parts;
         detail::for_each_member<finding>([&](auto m) { parts.append(issue_value(f.*m.pointer)); });
         return py::hash(py::tuple(parts));
     });
     cls.def("__repr__", [](const finding& f) {
-        std::string out = "Issue(code='" + f.code + "', severity='" + boost::describe::enum_to_string(f.severity, "?") + "'";
-        if (!f.key.empty()) out += ", key='" + f.key + "'";
-        else if (!f.pointer.empty()) out += ", pointer='" + f.pointer + "'";
+        std::string out =
+            "Issue(code='" + f.code + "', severity='" + boost::describe::enum_to_string(f.severity, "?") + "'";
+        if (!f.key.empty())
+            out += ", key='" + f.key + "'";
+        else if (!f.pointer.empty())
+            out += ", pointer='" + f.pointer + "'";
         if (!f.expected.empty()) out += ", expected=" + std::string(py::str(py::repr(py::str(f.expected))));
         if (!f.actual.empty()) out += ", actual=" + std::string(py::str(py::repr(py::str(f.actual))));
         return out + ")";
@@ -724,15 +796,16 @@ void bind_issue(py::module_& m) {
         return "[" + std::string(boost::describe::enum_to_string(f.severity, "?")) + "] " + f.code +
                (where.empty() ? "" : " " + where) + ": " + f.message_zh;
     });
-    cls.def(py::pickle([](const finding& f) {
-                           py::dict d;
-                           detail::for_each_member<finding>([&](auto m) { d[m.name] = to_plain(f.*m.pointer); });
-                           return py::make_tuple(d);
-                       },
-                       [](const py::tuple& state) {
-                           if (state.size() != 1) raise(PyExc_ValueError, "invalid pickle state for Issue");
-                           return struct_from_mapping<finding>(state[0], "");
-                       }));
+    cls.def(py::pickle(
+        [](const finding& f) {
+            py::dict d;
+            detail::for_each_member<finding>([&](auto m) { d[m.name] = to_plain(f.*m.pointer); });
+            return py::make_tuple(d);
+        },
+        [](const py::tuple& state) {
+            if (state.size() != 1) raise(PyExc_ValueError, "invalid pickle state for Issue");
+            return struct_from_mapping<finding>(state[0], "");
+        }));
 }
 
 }  // namespace
@@ -750,7 +823,7 @@ PYBIND11_MODULE(_core, m) {
 
     bind_cell(m);
     bind_issue(m);
-    bind_report(m);  // and, through the descriptions, every class of the report's parts
+    bind_report(m);         // and, through the descriptions, every class of the report's parts
     bind_import_render(m);  // import_text/import_html, ImportLogEntry, Report.render_*, json_schema
     bind_portal(m);         // portal.cpp: Portal and its parts
     bind_multi(m);          // aggregate, check_aggregate, validate_series, check_narrative
@@ -758,28 +831,40 @@ PYBIND11_MODULE(_core, m) {
     bind_corpus(m);         // _corpus_files, _run_corpus (xxgk.corpus_files, xxgk.run_corpus)
 
     m.def("_decode", &decode, py::arg("data"), py::arg("strict") = true,
-          "Decodes canonical JSON (str or bytes): (Report, []) or (None, [(type, pointer, message, offset, line, column), …]).");
-    m.def("key_table", [](py::handle format) { return key_table(format_from_py(format)); }, py::arg("format"),
-          "Every cell key of a format with its labels, in table order, as tuples (key, pointer, section, row, column, "
-          "kind, index, section_label, row_label, row_group, column_label, column_group, label_path).");
-    m.def("rules", [] {
-        py::list out;
-        for (const rule_info& r : rule_catalog())
-            out.append(py::make_tuple(std::string(r.code), std::string(r.rule),
-                                      boost::describe::enum_to_string(r.severity, "?"), std::string(r.title_zh),
-                                      std::string(r.title_en), std::string(r.template_zh), std::string(r.template_en)));
-        return out;
-    }, "The rule catalog as tuples (code, rule, severity, title_zh, title_en, template_zh, template_en).");
-    m.def("version", [] { return std::string(xxgk::version()); }, "The version of the linked C++ library.");
-    m.def("format_for_year", [](int year) -> py::object {
-        if (auto f = format_for_year(year)) return py::str(std::string(to_string(*f)));
-        return py::none();
-    }, py::arg("year"), "The format that applies to a report year ('2019' for 2019–2020, '2021' from 2021), or None.");
-    m.def("notice_of", [](py::handle format) { return std::string(notice_of(format_from_py(format))); },
-          py::arg("format"), "The notice that issued a format, e.g. '国办公开办函〔2021〕30号'.");
+          "Decodes canonical JSON (str or bytes): (Report, []) or (None, [(type, pointer, message, offset, line, "
+          "column), …]).");
+    m.def(
+        "key_table", [](py::handle format) { return key_table(format_from_py(format)); }, py::arg("format"),
+        "Every cell key of a format with its labels, in table order, as tuples (key, pointer, section, row, column, "
+        "kind, index, section_label, row_label, row_group, column_label, column_group, label_path).");
+    m.def(
+        "rules",
+        [] {
+            py::list out;
+            for (const rule_info& r : rule_catalog())
+                out.append(py::make_tuple(std::string(r.code), std::string(r.rule),
+                                          boost::describe::enum_to_string(r.severity, "?"), std::string(r.title_zh),
+                                          std::string(r.title_en), std::string(r.template_zh),
+                                          std::string(r.template_en)));
+            return out;
+        },
+        "The rule catalog as tuples (code, rule, severity, title_zh, title_en, template_zh, template_en).");
+    m.def(
+        "version", [] { return std::string(xxgk::version()); }, "The version of the linked C++ library.");
+    m.def(
+        "format_for_year",
+        [](int year) -> py::object {
+            if (auto f = format_for_year(year)) return py::str(std::string(to_string(*f)));
+            return py::none();
+        },
+        py::arg("year"), "The format that applies to a report year ('2019' for 2019–2020, '2021' from 2021), or None.");
+    m.def(
+        "notice_of", [](py::handle format) { return std::string(notice_of(format_from_py(format))); },
+        py::arg("format"), "The notice that issued a format, e.g. '国办公开办函〔2021〕30号'.");
 
     py::list formats, record_fields, finding_fields, severities;
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<severity>>([&](auto d) { severities.append(d.name); });
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<severity>>(
+        [&](auto d) { severities.append(d.name); });
     m.attr("SEVERITIES") = py::tuple(severities);  // least serious first
     for (format_version f : all_formats) formats.append(std::string(to_string(f)));
     detail::for_each_member<cell_record>([&](auto d) { record_fields.append(d.name); });

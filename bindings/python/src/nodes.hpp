@@ -33,20 +33,24 @@
 
 namespace xxgk::python {
 
-template <class T> inline constexpr bool is_struct_v = boost::describe::has_describe_members<T>::value;
-template <class T> inline constexpr bool is_optional_v = detail::is_optional<T>::value;
-template <class T> inline constexpr bool is_vector_v = detail::is_vector<T>::value;
-template <class T> inline constexpr bool is_cell_v = detail::is_cell_v<T>;
+template <class T>
+inline constexpr bool is_struct_v = boost::describe::has_describe_members<T>::value;
+template <class T>
+inline constexpr bool is_optional_v = detail::is_optional<T>::value;
+template <class T>
+inline constexpr bool is_vector_v = detail::is_vector<T>::value;
+template <class T>
+inline constexpr bool is_cell_v = detail::is_cell_v<T>;
 
 [[noreturn]] void raise_stale(const std::string& path);
 
 /// A view of a `T` inside a report (or owned by itself).
 template <class T>
 struct node {
-    std::shared_ptr<void> owner;       ///< keeps the root alive (a report, or the standalone value)
-    std::function<T*()> locate;        ///< finds the value from the root; nullptr when it is gone
-    std::string path;                  ///< dotted path from the root: "requests.granted.total", "" for a root
-    std::optional<value_kind> kind;    ///< cells: the values the cell's key admits
+    std::shared_ptr<void> owner;     ///< keeps the root alive (a report, or the standalone value)
+    std::function<T*()> locate;      ///< finds the value from the root; nullptr when it is gone
+    std::string path;                ///< dotted path from the root: "requests.granted.total", "" for a root
+    std::optional<value_kind> kind;  ///< cells: the values the cell's key admits
 
     T* find() const { return locate ? locate() : nullptr; }
     T& get() const {
@@ -191,7 +195,8 @@ T struct_from_mapping(py::handle mapping, const std::string& path) {
     for (py::handle item : items) {
         const py::tuple kv = py::reinterpret_borrow<py::tuple>(item);
         if (!PyUnicode_Check(kv[0].ptr()))
-            raise(PyExc_TypeError, where(path) + class_name<T>() + " member names are strings, got " + type_name(kv[0]));
+            raise(PyExc_TypeError,
+                  where(path) + class_name<T>() + " member names are strings, got " + type_name(kv[0]));
         const std::string name = string_from_py(kv[0], path);
         bool found = false;
         detail::for_each_member<T>([&](auto d) {
@@ -203,7 +208,8 @@ T struct_from_mapping(py::handle mapping, const std::string& path) {
         if (!found) {
             std::string names;
             detail::for_each_member<T>([&](auto d) { names += names.empty() ? d.name : std::string(", ") + d.name; });
-            raise(PyExc_TypeError, where(path) + class_name<T>() + " has no member '" + name + "' (members: " + names + ")");
+            raise(PyExc_TypeError,
+                  where(path) + class_name<T>() + " has no member '" + name + "' (members: " + names + ")");
         }
     }
     return out;
@@ -289,14 +295,16 @@ py::object get_member(const node<P>& parent, Acc acc, const std::string& path, s
         M* opt = acc(parent.get());
         if (!opt || !*opt) return py::none();
         return get_member<V>(
-            parent, [acc](P& p) -> V* {
+            parent,
+            [acc](P& p) -> V* {
                 M* o = acc(p);
                 return o && *o ? &**o : nullptr;
             },
             path, kind);
     } else if constexpr (is_cell_v<M>) {
         if (!acc(parent.get())) raise_stale(path);
-        node<cell> n = child<cell>(parent, [acc](P& p) -> cell* { return acc(p); }, path);
+        node<cell> n = child<cell>(
+            parent, [acc](P& p) -> cell* { return acc(p); }, path);
         if constexpr (!std::is_same_v<M, cell>) n.kind = M::kind;
         if (kind) n.kind = kind;
         return py::cast(std::move(n));
@@ -347,10 +355,12 @@ void bind_member(Class& cls, std::vector<field_info>& fields) {
     cls.def_property(
         D::name,
         [name](const node<P>& self) {
-            return get_member<M>(self, [](P& p) { return &(p.*D::pointer); }, join(self.path, name));
+            return get_member<M>(
+                self, [](P& p) { return &(p.*D::pointer); }, join(self.path, name));
         },
         [name](const node<P>& self, py::handle value) {
-            set_member<M>(self, [](P& p) { return &(p.*D::pointer); }, value, join(self.path, name));
+            set_member<M>(
+                self, [](P& p) { return &(p.*D::pointer); }, value, join(self.path, name));
         },
         doc.c_str());
     fields.push_back({name, type_of<M>(false), type_of<M>(true), doc});
@@ -424,8 +434,9 @@ void bind_common(Class& cls) {
         },
         py::is_operator());
     cls.def("__repr__", [](const node<T>& self) { return repr_of(self.get(), 0); });
-    cls.def("copy", [](const node<T>& self) { return standalone<T>(self.get()); },
-            "An independent copy (not a view into the report).");
+    cls.def(
+        "copy", [](const node<T>& self) { return standalone<T>(self.get()); },
+        "An independent copy (not a view into the report).");
     cls.def("__copy__", [](const node<T>& self) { return standalone<T>(self.get()); });
     cls.def("__deepcopy__", [](const node<T>& self, py::handle) { return standalone<T>(self.get()); });
     cls.def(py::pickle([](const node<T>& self) { return py::make_tuple(to_plain(self.get())); },
@@ -444,14 +455,15 @@ void bind_struct(py::module_& m) {
     detail::for_each_member<T>([&](auto d) { bind_type<detail::member_type<decltype(d)>>(m); });
     const std::string name = class_name<T>();
     py::class_<node<T>> cls(m, name.c_str(), class_doc(name).c_str());
-    cls.def(py::init([](const py::kwargs& members) { return standalone<T>(struct_from_mapping<T>(members, "")); }),
-            ("A new " + name + " owning its value; keyword arguments set members (the rest keep their defaults).")
-                .c_str());
+    cls.def(
+        py::init([](const py::kwargs& members) { return standalone<T>(struct_from_mapping<T>(members, "")); }),
+        ("A new " + name + " owning its value; keyword arguments set members (the rest keep their defaults).").c_str());
     std::vector<field_info> fields;
     detail::for_each_member<T>([&](auto d) { bind_member<T, decltype(d)>(cls, fields); });
-    cls.def("to_dict", [](const node<T>& self) { return to_plain(self.get()); },
-            "The value as plain Python data (dicts, lists, str, int, Decimal, datetime.date, None); "
-            "the constructor accepts it back.");
+    cls.def(
+        "to_dict", [](const node<T>& self) { return to_plain(self.get()); },
+        "The value as plain Python data (dicts, lists, str, int, Decimal, datetime.date, None); "
+        "the constructor accepts it back.");
     bind_common<T>(cls);
     set_field_info(cls, fields);
 }
@@ -501,10 +513,12 @@ void bind_list(py::module_& m) {
         const std::size_t size = self.get().size();
         if (PySlice_Check(index.ptr())) {
             py::ssize_t start = 0, stop = 0, step = 0, length = 0;
-            if (!py::reinterpret_borrow<py::slice>(index).compute(static_cast<py::ssize_t>(size), &start, &stop, &step, &length))
+            if (!py::reinterpret_borrow<py::slice>(index).compute(static_cast<py::ssize_t>(size), &start, &stop, &step,
+                                                                  &length))
                 throw py::error_already_set();
             py::list out;
-            for (py::ssize_t k = 0; k < length; ++k) out.append(list_element(self, static_cast<std::size_t>(start + k * step)));
+            for (py::ssize_t k = 0; k < length; ++k)
+                out.append(list_element(self, static_cast<std::size_t>(start + k * step)));
             return std::move(out);
         }
         const long long i = integer_from_py(index, self.path, std::numeric_limits<long long>::min(),
@@ -542,60 +556,86 @@ void bind_list(py::module_& m) {
         },
         py::is_operator());
     cls.def("__repr__", [](const N& self) { return repr_of(self.get(), 0); });
-    cls.def("append", [](const N& self, py::handle value) {
-        X converted = from_py<X>(value, join(self.path, std::to_string(self.get().size())));
-        self.get().push_back(std::move(converted));
-    }, py::arg("value"), "Appends a value at the end.");
-    cls.def("extend", [](const N& self, py::handle values) {
-        V converted = from_py<V>(values, self.path);
-        V& v = self.get();
-        v.insert(v.end(), std::make_move_iterator(converted.begin()), std::make_move_iterator(converted.end()));
-    }, py::arg("values"), "Appends every value of an iterable.");
-    cls.def("insert", [](const N& self, py::ssize_t i, py::handle value) {
-        X converted = from_py<X>(value, join(self.path, std::to_string(i)));
-        V& v = self.get();
-        v.insert(v.begin() + static_cast<std::ptrdiff_t>(list_index(i, v.size(), true, self.path)), std::move(converted));
-    }, py::arg("i"), py::arg("value"), "Inserts a value before position i.");
-    cls.def("pop", [](const N& self, py::ssize_t i) {
-        V& v = self.get();
-        const std::size_t k = list_index(i, v.size(), false, self.path);
-        py::object out;
-        if constexpr (is_struct_v<X>)
-            out = py::cast(standalone<X>(v[k]));
-        else
-            out = to_plain(v[k]);
-        v.erase(v.begin() + static_cast<std::ptrdiff_t>(k));
-        return out;
-    }, py::arg("i") = -1, "Removes and returns the value at position i (the last by default); "
-                          "a removed struct is returned as an independent object.");
-    cls.def("remove", [](const N& self, py::handle value) {
-        const auto x = try_from_py<X>(value);
-        V& v = self.get();
-        for (auto it = v.begin(); x && it != v.end(); ++it)
-            if (equal(*it, *x)) {
-                v.erase(it);
-                return;
-            }
-        raise(PyExc_ValueError, where(self.path) + "value not in list");
-    }, py::arg("value"), "Removes the first value equal to the argument.");
-    cls.def("index", [](const N& self, py::handle value) {
-        const auto x = try_from_py<X>(value);
-        const V& v = self.get();
-        for (std::size_t i = 0; x && i < v.size(); ++i)
-            if (equal(v[i], *x)) return i;
-        raise(PyExc_ValueError, where(self.path) + "value not in list");
-    }, py::arg("value"), "The position of the first value equal to the argument.");
-    cls.def("count", [](const N& self, py::handle value) {
-        const auto x = try_from_py<X>(value);
-        std::size_t n = 0;
-        for (const X& e : self.get()) n += x && equal(e, *x);
-        return n;
-    }, py::arg("value"), "How many values equal the argument.");
-    cls.def("clear", [](const N& self) { self.get().clear(); }, "Removes every value.");
-    cls.def("to_list", [](const N& self) { return to_plain(self.get()); },
-            "The values as a plain Python list (independent of the report).");
-    cls.def("copy", [](const N& self) { return to_plain(self.get()); },
-            "The values as a plain Python list (independent of the report).");
+    cls.def(
+        "append",
+        [](const N& self, py::handle value) {
+            X converted = from_py<X>(value, join(self.path, std::to_string(self.get().size())));
+            self.get().push_back(std::move(converted));
+        },
+        py::arg("value"), "Appends a value at the end.");
+    cls.def(
+        "extend",
+        [](const N& self, py::handle values) {
+            V converted = from_py<V>(values, self.path);
+            V& v = self.get();
+            v.insert(v.end(), std::make_move_iterator(converted.begin()), std::make_move_iterator(converted.end()));
+        },
+        py::arg("values"), "Appends every value of an iterable.");
+    cls.def(
+        "insert",
+        [](const N& self, py::ssize_t i, py::handle value) {
+            X converted = from_py<X>(value, join(self.path, std::to_string(i)));
+            V& v = self.get();
+            v.insert(v.begin() + static_cast<std::ptrdiff_t>(list_index(i, v.size(), true, self.path)),
+                     std::move(converted));
+        },
+        py::arg("i"), py::arg("value"), "Inserts a value before position i.");
+    cls.def(
+        "pop",
+        [](const N& self, py::ssize_t i) {
+            V& v = self.get();
+            const std::size_t k = list_index(i, v.size(), false, self.path);
+            py::object out;
+            if constexpr (is_struct_v<X>)
+                out = py::cast(standalone<X>(v[k]));
+            else
+                out = to_plain(v[k]);
+            v.erase(v.begin() + static_cast<std::ptrdiff_t>(k));
+            return out;
+        },
+        py::arg("i") = -1,
+        "Removes and returns the value at position i (the last by default); "
+        "a removed struct is returned as an independent object.");
+    cls.def(
+        "remove",
+        [](const N& self, py::handle value) {
+            const auto x = try_from_py<X>(value);
+            V& v = self.get();
+            for (auto it = v.begin(); x && it != v.end(); ++it)
+                if (equal(*it, *x)) {
+                    v.erase(it);
+                    return;
+                }
+            raise(PyExc_ValueError, where(self.path) + "value not in list");
+        },
+        py::arg("value"), "Removes the first value equal to the argument.");
+    cls.def(
+        "index",
+        [](const N& self, py::handle value) {
+            const auto x = try_from_py<X>(value);
+            const V& v = self.get();
+            for (std::size_t i = 0; x && i < v.size(); ++i)
+                if (equal(v[i], *x)) return i;
+            raise(PyExc_ValueError, where(self.path) + "value not in list");
+        },
+        py::arg("value"), "The position of the first value equal to the argument.");
+    cls.def(
+        "count",
+        [](const N& self, py::handle value) {
+            const auto x = try_from_py<X>(value);
+            std::size_t n = 0;
+            for (const X& e : self.get()) n += x && equal(e, *x);
+            return n;
+        },
+        py::arg("value"), "How many values equal the argument.");
+    cls.def(
+        "clear", [](const N& self) { self.get().clear(); }, "Removes every value.");
+    cls.def(
+        "to_list", [](const N& self) { return to_plain(self.get()); },
+        "The values as a plain Python list (independent of the report).");
+    cls.def(
+        "copy", [](const N& self) { return to_plain(self.get()); },
+        "The values as a plain Python list (independent of the report).");
     cls.def(py::pickle([](const N& self) { return py::make_tuple(to_plain(self.get())); },
                        [](const py::tuple& state) {
                            if (state.size() != 1) raise(PyExc_ValueError, "invalid pickle state");

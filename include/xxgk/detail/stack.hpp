@@ -49,8 +49,10 @@ auto on_own_stack(F&& f) -> decltype(f()) {
         static void run(void* p) noexcept {
             job& j = *static_cast<job*>(p);
             try {
-                if constexpr (std::is_void_v<R>) (*j.f)();
-                else j.result.emplace((*j.f)());
+                if constexpr (std::is_void_v<R>)
+                    (*j.f)();
+                else
+                    j.result.emplace((*j.f)());
             } catch (...) {
                 j.failure = std::current_exception();
             }
