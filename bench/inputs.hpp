@@ -12,25 +12,24 @@
 
 namespace xxgk_bench {
 
-/// The *.json files of `dir`, sorted by name.
-inline std::vector<std::filesystem::path> json_files(const std::filesystem::path& dir) {
+/// The report files of `dir`: its *.json files that are not portal files (examples/data holds
+/// both), sorted by name. Throws xxgk::error (errc::io_error) for a file that cannot be read.
+inline std::vector<std::filesystem::path> report_files(const std::filesystem::path& dir) {
     std::vector<std::filesystem::path> out;
     for (const auto& entry : std::filesystem::directory_iterator(dir))
-        if (entry.path().extension() == ".json") out.push_back(entry.path());
+        if (entry.path().extension() == ".json" && !xxgk::is_portal_json(xxgk::read_file(entry.path().string())))
+            out.push_back(entry.path());
     std::sort(out.begin(), out.end());
     return out;
 }
 
-/// The texts of the given files, a directory standing for its report files (*.json that are not
-/// portal files). Throws xxgk::error (errc::io_error) for a file that cannot be read.
+/// The texts of the given files, a directory standing for its report files (`report_files`).
+/// Throws xxgk::error (errc::io_error) for a file that cannot be read.
 inline std::vector<std::string> read_texts(const std::vector<std::filesystem::path>& inputs) {
     std::vector<std::string> texts;
     for (const auto& in : inputs) {
         if (std::filesystem::is_directory(in)) {
-            for (const auto& f : json_files(in)) {
-                std::string text = xxgk::read_file(f.string());
-                if (!xxgk::is_portal_json(text)) texts.push_back(std::move(text));
-            }
+            for (const auto& f : report_files(in)) texts.push_back(xxgk::read_file(f.string()));
         } else {
             texts.push_back(xxgk::read_file(in.string()));
         }

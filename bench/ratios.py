@@ -40,12 +40,6 @@ OPERATIONS = ["floor", "serialize", "decode", "decode_validate", "validate", "en
               "import_text", "import_html"]
 
 
-def example_reports():
-    """The example reports (examples/data/*.json without the portal files, which are not reports)."""
-    return sorted(str(p) for p in (ROOT / "examples" / "data").glob("*.json")
-                  if '"kind": "portal"' not in p.read_text(encoding="utf-8")[:200])
-
-
 def run(command, capture=False):
     print("$ " + " ".join(str(part) for part in command), file=sys.stderr, flush=True)
     result = subprocess.run(command, check=True, text=True, stdout=subprocess.PIPE if capture else None)
@@ -74,8 +68,7 @@ def bench(build_dir, args):
         f"--benchmark_out={out}",
         "--benchmark_format=console",
     ]
-    if args.corpus:
-        command += example_reports()
+    if args.corpus:  # the example reports are benchmarked too (the default of xxgk_bench)
         command += ["--corpus", args.corpus]
     run(command)
     with open(out, encoding="utf-8") as f:
@@ -183,7 +176,6 @@ def main():
         command = [args.peer_python, ROOT / "bench" / "python" / "compare.py", "--xxgk", build_dir / "bindings" / "python",
                    "--repetitions", str(args.repetitions), "--min-time", str(args.min_time), "--json", peer_json]
         if args.corpus:
-            command += example_reports()
             command += ["--corpus", args.corpus]
         subprocess.run(command, check=True)
         figures["python"] = json.loads(peer_json.read_text(encoding="utf-8"))

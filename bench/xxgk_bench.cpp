@@ -1,7 +1,8 @@
 // What reading, checking, writing, importing and rendering a report cost, against the floor of each:
 //
-//   xxgk_bench [benchmark flags] [--corpus DIR] [REPORT.json...]   (default: every examples/data/*.json)
+//   xxgk_bench [benchmark flags] [--corpus DIR] [REPORT.json...]
 //
+// Without REPORT arguments, the reports of examples/data (its *.json files but the portal files).
 // Benchmarks, one set per report (named by the JSON file's stem) and one set named "corpus" that
 // processes every report of --corpus DIR per iteration:
 //
@@ -154,8 +155,8 @@ int main(int argc, char** argv) {
         else
             reports.emplace_back(arg);
     }
-    if (reports.empty() && !corpus) reports = xxgk_bench::json_files(XXGK_BENCH_DATA);
     try {
+        if (reports.empty()) reports = xxgk_bench::report_files(XXGK_BENCH_DATA);
         for (const fs::path& path : reports) {
             auto set = std::make_shared<input_set>();
             add_report(*set, path);
@@ -163,7 +164,7 @@ int main(int argc, char** argv) {
         }
         if (corpus) {
             auto set = std::make_shared<input_set>();
-            for (const fs::path& path : xxgk_bench::json_files(*corpus)) add_report(*set, path);
+            for (const fs::path& path : xxgk_bench::report_files(*corpus)) add_report(*set, path);
             if (set->json.empty()) throw std::runtime_error("no *.json report in " + corpus->string());
             register_set("corpus", set);
         }

@@ -26,7 +26,10 @@ install(TARGETS xxgk EXPORT xxgkTargets
     LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
     RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
     INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(DIRECTORY include/xxgk DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
+# include/xxgk/detail/ holds helpers of the compiled sources and the bindings, not of the public
+# headers (none includes it; tests/packaging checks that): it is not installed.
+install(DIRECTORY include/xxgk DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h"
+        PATTERN "detail" EXCLUDE)
 
 # ---- CMake package: find_package(xxgk CONFIG) + target xxgk::xxgk
 if(XXGK_CONSUMER_LINKS_BOOST_JSON)

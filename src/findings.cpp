@@ -1,6 +1,8 @@
 #include "findings.hpp"
+#include "codes.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace xxgk::detail {
 
@@ -47,7 +49,11 @@ std::string fill_message(std::string_view tmpl, const message_values& v, bool zh
 
 finding make_finding(std::string_view code, std::string key, std::string pointer, std::string expected,
                      std::string actual, std::vector<std::string> cells, message_values v) {
+    // Every caller names its code by a constant of codes.hpp, made from the same catalog: a code
+    // without an entry is a bug of the library, never of the input.
     const rule_info* info = find_rule(code);
+    if (!info)
+        throw std::logic_error("finding code " + std::string(code) + " is not in the rule catalog (src/rules.def)");
     finding f;
     f.code = std::string(code);
     f.severity = info->severity;
@@ -77,7 +83,7 @@ void finish_findings(std::vector<finding>& out, const validate_options& options)
     message_values v;
     v.detail_zh = v.detail_en = std::to_string(total - options.max_findings);
     out.push_back(
-        make_finding("XXGK-L-001", "", "", std::to_string(options.max_findings), std::to_string(total), {}, v));
+        make_finding(codes::L_001, "", "", std::to_string(options.max_findings), std::to_string(total), {}, v));
 }
 
 }  // namespace xxgk::detail

@@ -1,6 +1,6 @@
-// Internal: building findings from the rule catalog (messages.cpp) and evaluating one identity
-// with the blank semantics of docs/formats.md §9.1. Shared by every validator (reports:
-// validate.cpp; portal files: portal/validate.cpp; many reports: src/multi/), so that a finding
+// Internal: building findings from the rule catalog (rules.def, messages.cpp) and evaluating one identity
+// with the blank semantics of docs/formats.md §9.1 (validate/evaluate.cpp). Shared by every validator (reports:
+// src/validate/; portal files: portal/portal_validate.cpp; many reports: src/multi/), so that a finding
 // is made one way.
 #ifndef XXGK_SRC_FINDINGS_HPP
 #define XXGK_SRC_FINDINGS_HPP

@@ -1,12 +1,14 @@
 // The report generator (include/xxgk/generate.hpp). Tables are built so that every identity of
-// validate.cpp holds; faults then break exactly one identity or domain each, on cells chosen so
+// xxgk::identities (layout.hpp) holds; faults then break exactly one identity or domain each, on cells chosen so
 // that no two faults of one report touch the same identity from opposite sides.
 #include "xxgk/generate.hpp"
+#include "codes.hpp"
 
 #include "csv.hpp"
 #include "xxgk/error.hpp"
 #include "xxgk/keys.hpp"
 #include "xxgk/labels.hpp"
+#include "xxgk/layout.hpp"
 
 #include <boost/describe/enum_to_string.hpp>
 
@@ -99,42 +101,6 @@ std::string num(std::int64_t v) { return std::to_string(v); }
 
 // ---- the tables
 
-/// Rows and columns of sections 三 and 四, read off the keys of a format and the row roles.
-struct layout {
-    std::vector<std::string_view> inflows, leaves, request_columns, case_rows, case_columns;
-    std::string_view outcome_total, outflow;
-};
-
-layout make_layout(format_version format) {
-    layout l;
-    const label_table& labels = xxgk::labels(format);
-    auto add_unique = [](std::vector<std::string_view>& v, std::string_view s) {
-        if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
-    };
-    for (const cell_key& k : cell_keys(format)) {
-        if (k.section == "requests") {
-            if (k.column != "total") add_unique(l.request_columns, k.column);
-            switch (labels.row("requests", k.row)->role) {
-                case row_role::inflow: add_unique(l.inflows, k.row); break;
-                case row_role::outcome_leaf: add_unique(l.leaves, k.row); break;
-                case row_role::outcome_total: l.outcome_total = k.row; break;
-                case row_role::outflow: l.outflow = k.row; break;
-                default: break;
-            }
-        } else if (k.section == "review_litigation") {
-            add_unique(l.case_rows, k.row);
-            if (k.column != "total") add_unique(l.case_columns, k.column);
-        }
-    }
-    return l;
-}
-
-const layout& layout_of(format_version format) {
-    static const layout l2019 = make_layout(format_version::v2019);
-    static const layout l2021 = make_layout(format_version::v2021);
-    return format == format_version::v2019 ? l2019 : l2021;
-}
-
 std::string key_of(std::string_view section, std::string_view row, std::string_view column) {
     return std::string(section) + "." + std::string(row) + "." + std::string(column);
 }
@@ -162,7 +128,7 @@ std::int64_t leaf_weight(std::string_view r) {
 class builder {
 public:
     builder(const generate_options& o, std::uint64_t index)
-        : options_(o), rng_(mix(mix(o.seed) ^ index)), r_(report::make(o.format)), layout_(layout_of(o.format)) {}
+        : options_(o), rng_(mix(mix(o.seed) ^ index)), r_(report::make(o.format)), layout_(layout(o.format)) {}
 
     generated_report run() {
         // Which faults, decided first: the identity faults need every cell of section 三 and 四 printed.
@@ -247,35 +213,35 @@ private:
     void build_requests() {
         const std::uint64_t size_class = rng_.below(4);
         const std::int64_t expected = size_class == 0 ? 3 : size_class == 1 ? 25 : size_class == 2 ? 180 : 1500;
-        std::vector<std::int64_t> leaf_totals(layout_.leaves.size());
-        for (std::string_view c : layout_.request_columns) {
+        std::vector<std::int64_t> leaf_totals(layout_.outcome_leaf_rows.size());
+        for (std::string_view c : layout_.applicant_columns) {
             const std::int64_t received = rng_.around(expected * column_weight(c), 300, 1700);
             const std::int64_t carried_over = rng_.around(received * 1000, 0, 120);
-            set(key_of("requests", layout_.inflows[0], c), received);
-            set(key_of("requests", layout_.inflows[1], c), carried_over);
+            set(key_of("requests", layout_.inflow_rows[0], c), received);
+            set(key_of("requests", layout_.inflow_rows[1], c), carried_over);
             const std::int64_t in = received + carried_over;
             const std::int64_t forward = rng_.around(in * 1000, 0, 100);
             std::int64_t rest = in - forward;
             const std::int64_t concluded = rest;
-            std::vector<std::int64_t> shares(layout_.leaves.size());
-            for (std::size_t i = 0; i < layout_.leaves.size(); ++i) {
-                shares[i] = std::min(rest, rng_.around(concluded * leaf_weight(layout_.leaves[i]), 0, 2000));
+            std::vector<std::int64_t> shares(layout_.outcome_leaf_rows.size());
+            for (std::size_t i = 0; i < layout_.outcome_leaf_rows.size(); ++i) {
+                shares[i] = std::min(rest, rng_.around(concluded * leaf_weight(layout_.outcome_leaf_rows[i]), 0, 2000));
                 rest -= shares[i];
             }
             shares[0] += rest;  // （一）予以公开 takes what is left
-            for (std::size_t i = 0; i < layout_.leaves.size(); ++i)
-                set(key_of("requests", layout_.leaves[i], c), shares[i]);
-            set(key_of("requests", layout_.outcome_total, c), concluded);
-            set(key_of("requests", layout_.outflow, c), forward);
+            for (std::size_t i = 0; i < layout_.outcome_leaf_rows.size(); ++i)
+                set(key_of("requests", layout_.outcome_leaf_rows[i], c), shares[i]);
+            set(key_of("requests", layout_.outcome_total_row, c), concluded);
+            set(key_of("requests", layout_.outflow_row, c), forward);
         }
         // The 总计 column: row sums.
-        std::vector<std::string_view> rows = layout_.inflows;
-        rows.insert(rows.end(), layout_.leaves.begin(), layout_.leaves.end());
-        rows.push_back(layout_.outcome_total);
-        rows.push_back(layout_.outflow);
+        std::vector<std::string_view> rows = layout_.inflow_rows;
+        rows.insert(rows.end(), layout_.outcome_leaf_rows.begin(), layout_.outcome_leaf_rows.end());
+        rows.push_back(layout_.outcome_total_row);
+        rows.push_back(layout_.outflow_row);
         for (std::string_view row : rows) {
             std::int64_t sum = 0;
-            for (std::string_view c : layout_.request_columns) sum += get(key_of("requests", row, c));
+            for (std::string_view c : layout_.applicant_columns) sum += get(key_of("requests", row, c));
             set(key_of("requests", row, "total"), sum);
             if (blank_zero_rows_ && sum == 0) blank_row("requests", row);
         }
@@ -290,9 +256,9 @@ private:
 
     void build_cases() {
         const bool any = rng_.chance(0.6);
-        for (std::string_view g : layout_.case_rows) {
+        for (std::string_view g : layout_.case_groups) {
             std::int64_t total = 0;
-            for (std::string_view c : layout_.case_columns) {
+            for (std::string_view c : layout_.case_outcome_columns) {
                 const std::int64_t v = any ? rng_.between(0, c == "upheld" ? 6 : 2) : 0;
                 set(key_of("review_litigation", g, c), v);
                 total += v;
@@ -351,7 +317,7 @@ private:
 
     std::int64_t rows_total(std::string_view prefix) const {
         std::int64_t sum = 0;
-        for (std::string_view row : layout_.leaves)
+        for (std::string_view row : layout_.outcome_leaf_rows)
             if (row.substr(0, prefix.size()) == prefix) sum += requests_total(row);
         return sum;
     }
@@ -360,7 +326,7 @@ private:
         const report_header& h = r_.header;
         const std::string year = std::to_string(h.year);
         narrative_section overview;
-        overview.heading = "一、总体情况";
+        overview.heading = std::string(section_heading("overview")->label);
         overview.paragraphs.push_back(
             year + "年，" + h.body +
             "坚持“以公开为常态、不公开为例外”，扎实推进政府信息公开工作，现将有关情况报告如下。");
@@ -374,12 +340,12 @@ private:
         const std::int64_t lawsuits =
             get("review_litigation.litigation_direct.total") + get("review_litigation.litigation_after_review.total");
         std::string requests =
-            "全年新收政府信息公开申请" + num(requests_total(layout_.inflows[0])) + "件，上年结转" +
-            num(requests_total(layout_.inflows[1])) + "件。办结" + num(requests_total(layout_.outcome_total)) +
+            "全年新收政府信息公开申请" + num(requests_total(layout_.inflow_rows[0])) + "件，上年结转" +
+            num(requests_total(layout_.inflow_rows[1])) + "件。办结" + num(requests_total(layout_.outcome_total_row)) +
             "件，其中予以公开" + num(requests_total("granted")) + "件、部分公开" +
             num(requests_total("partially_granted")) + "件、不予公开" + num(rows_total("withheld_")) + "件、无法提供" +
             num(rows_total("unavailable_")) + "件、不予处理" + num(rows_total("not_handled_")) + "件、其他处理" +
-            num(outcomes_other) + "件，" + num(requests_total(layout_.outflow)) + "件结转下年度继续办理。";
+            num(outcomes_other) + "件，" + num(requests_total(layout_.outflow_row)) + "件结转下年度继续办理。";
         if (review + lawsuits == 0)
             requests += "本年度未发生因政府信息公开引起的行政复议、行政诉讼。";
         else
@@ -397,13 +363,13 @@ private:
         r_.overview = std::move(overview);
 
         narrative_section problems;
-        problems.heading = "五、存在的主要问题及改进情况";
+        problems.heading = std::string(section_heading("problems")->label);
         problems.paragraphs = {year + "年，" + std::string(rng_.pick(problem_text)),
                                std::string(rng_.pick(improvement_text))};
         r_.problems = std::move(problems);
 
         narrative_section other;
-        other.heading = "六、其他需要报告的事项";
+        other.heading = std::string(section_heading("other_matters")->label);
         if (options_.format == format_version::v2021) {
             processing_fee_statement fees;
             if (rng_.chance(0.05)) {
@@ -429,8 +395,9 @@ private:
             other.paragraphs.push_back("本年度无其他需要报告的事项。");
         }
         r_.other_matters = std::move(other);
-        r_.table_headings = table_section_headings{"二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                                                   "四、政府信息公开行政复议、行政诉讼情况"};
+        const auto heading = [](std::string_view member) { return std::string(section_heading(member)->label); };
+        r_.table_headings =
+            table_section_headings{heading("proactive"), heading("requests"), heading("review_litigation")};
     }
 
     // ---- faults
@@ -471,7 +438,7 @@ private:
     /// A leaf row of section 三 no other row fault uses; with `nonzero`, one whose total is > 0.
     std::optional<std::string_view> free_leaf(bool nonzero) {
         std::vector<std::string_view> candidates;
-        for (std::string_view row : layout_.leaves)
+        for (std::string_view row : layout_.outcome_leaf_rows)
             if (!used_.count(std::string(row)) && (!nonzero || requests_total(row) > 0)) candidates.push_back(row);
         if (candidates.empty()) return std::nullopt;
         const std::string_view row = candidates[rng_.below(candidates.size())];
@@ -480,58 +447,59 @@ private:
     }
 
     void inject(fault_kind kind) {
-        const auto& columns = layout_.request_columns;
+        const auto& columns = layout_.applicant_columns;
         switch (kind) {
             case fault_kind::row_total:
-                if (auto row = free_leaf(false)) raise(kind, "XXGK-T3-003", key_of("requests", *row, "total"));
+                if (auto row = free_leaf(false)) raise(kind, codes::T3_003, key_of("requests", *row, "total"));
                 break;
             case fault_kind::blank_row_total:
                 if (auto row = free_leaf(true)) {
                     const std::string key = key_of("requests", *row, "total");
                     const std::string before = shown(cell_at(r_, key));
                     cell_at(r_, key) = cell::blank();
-                    record(kind, "XXGK-T3-004", key, before, "blank");
+                    record(kind, codes::T3_004, key, before, "blank");
                 }
                 break;
             case fault_kind::outcome_total:
-                raise(kind, "XXGK-T3-006",
-                      key_of("requests", layout_.outcome_total, columns[rng_.below(columns.size())]));
+                raise(kind, codes::T3_006,
+                      key_of("requests", layout_.outcome_total_row, columns[rng_.below(columns.size())]));
                 break;
             case fault_kind::conservation: {
                 // Raising 结转下年度继续办理 breaks R1 of its column, reported at that column's （七）总计.
                 const std::string_view c = columns[rng_.below(columns.size())];
-                const std::string key = key_of("requests", layout_.outflow, c);
+                const std::string key = key_of("requests", layout_.outflow_row, c);
                 const std::string before = shown(cell_at(r_, key));
                 cell_at(r_, key) = cell::number(decimal(get(key) + rng_.between(1, 9)));
-                record(kind, "XXGK-T3-001", key_of("requests", layout_.outcome_total, c), before,
+                record(kind, codes::T3_001, key_of("requests", layout_.outcome_total_row, c), before,
                        shown(cell_at(r_, key)));
                 faults_.back().before = key + "=" + before;
                 faults_.back().after = key + "=" + faults_.back().after;
                 break;
             }
             case fault_kind::case_total:
-                raise(kind, "XXGK-T4-001",
-                      key_of("review_litigation", layout_.case_rows[rng_.below(layout_.case_rows.size())], "total"));
+                raise(
+                    kind, codes::T4_001,
+                    key_of("review_litigation", layout_.case_groups[rng_.below(layout_.case_groups.size())], "total"));
                 break;
             case fault_kind::negative_count: {
                 const std::string key = free_proactive_count();
                 const std::string before = shown(cell_at(r_, key));
                 cell_at(r_, key) = cell::number(decimal(-rng_.between(1, 50)));
-                record(kind, "XXGK-V-001", key, before, shown(cell_at(r_, key)));
+                record(kind, codes::V_001, key, before, shown(cell_at(r_, key)));
                 break;
             }
             case fault_kind::fractional_count: {
                 const std::string key = free_proactive_count();
                 const std::string before = shown(cell_at(r_, key));
                 cell_at(r_, key) = cell::number(decimal(get(key) * 10 + 5, 1));
-                record(kind, "XXGK-V-002", key, before, shown(cell_at(r_, key)));
+                record(kind, codes::V_002, key, before, shown(cell_at(r_, key)));
                 break;
             }
             case fault_kind::unreadable_cell: {
                 const std::string key = free_proactive_count();
                 const std::string before = shown(cell_at(r_, key));
                 cell_at(r_, key) = cell::text("若干");
-                record(kind, "XXGK-V-007", key, before, "若干");
+                record(kind, codes::V_007, key, before, "若干");
                 break;
             }
             case fault_kind::amount_unit:
@@ -540,13 +508,13 @@ private:
                     cell& c = cell_at(r_, key);
                     const std::string before = c.value().to_string() + "万元";
                     c.set_value(c.value(), money_unit::none);
-                    record(kind, "XXGK-V-004", key, before, c.value().to_string());
+                    record(kind, codes::V_004, key, before, c.value().to_string());
                 } else {
                     const std::string key = "proactive.fees.amount";
                     cell& c = cell_at(r_, key);
                     const std::string before = c.value().to_string();
                     c.set_value(c.value(), money_unit::yuan);
-                    record(kind, "XXGK-V-005", key, before, c.value().to_string() + "元");
+                    record(kind, codes::V_005, key, before, c.value().to_string() + "元");
                 }
                 break;
             case fault_kind::published_exceeds_total: {
@@ -554,14 +522,14 @@ private:
                 const std::string key = "proactive." + row + ".new_published";
                 const std::string before = shown(cell_at(r_, key));
                 set(key, get("proactive." + row + ".total_published") + rng_.between(1, 9));
-                record(kind, "XXGK-T2-002", key, before, shown(cell_at(r_, key)));
+                record(kind, codes::T2_002, key, before, shown(cell_at(r_, key)));
                 break;
             }
             case fault_kind::statistics_period: {
                 date_period& p = *r_.header.statistics_period;
                 const std::string before = p.start.to_string() + "/" + p.end.to_string();
                 p.end = {r_.header.year, 12, static_cast<int>(rng_.between(1, 30))};
-                record(kind, "XXGK-H-004", "", before, p.start.to_string() + "/" + p.end.to_string(),
+                record(kind, codes::H_004, "", before, p.start.to_string() + "/" + p.end.to_string(),
                        "/header/statistics_period");
                 break;
             }
@@ -569,7 +537,7 @@ private:
                 calendar_date& d = *r_.header.publication_date;
                 const std::string before = d.to_string();
                 d = {r_.header.year, static_cast<int>(rng_.between(1, 12)), static_cast<int>(rng_.between(1, 28))};
-                record(kind, "XXGK-H-007", "", before, d.to_string(), "/header/publication_date");
+                record(kind, codes::H_007, "", before, d.to_string(), "/header/publication_date");
                 break;
             }
         }
@@ -578,7 +546,7 @@ private:
     const generate_options& options_;
     random rng_;
     report r_;
-    const layout& layout_;
+    const table_layout& layout_;
     bool blank_zero_rows_ = false;
     std::vector<injected_fault> faults_;
     std::set<std::string> used_;  // keys and rows already faulted

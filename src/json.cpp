@@ -189,17 +189,7 @@ void handle_unknown_member(decode_context& ctx, std::string_view name, const boo
     ctx.unknown->push_back({ctx.path, std::string(name), boost::json::serialize(v)});
 }
 
-}  // namespace detail
-
 namespace {
-
-using detail::decode_context;
-
-// Top-level members besides the described ones.
-bool is_top_level_extra(std::string_view name) {
-    return name == "format" || name == "proactive" || name == "requests" || name == "review_litigation";
-}
-
 // "/requests/other" → "requests.other"
 std::string dotted(std::string_view pointer, std::string_view name) {
     std::string d(pointer.empty() ? pointer : pointer.substr(1));
@@ -210,8 +200,10 @@ std::string dotted(std::string_view pointer, std::string_view name) {
     return d;
 }
 
+}  // namespace
+
 // A member that exists only in the other format is its own kind of problem, in strict and lax mode.
-bool classify_unknown(decode_context& ctx, std::string_view name) {
+bool classify_other_format_member(decode_context& ctx, std::string_view name) {
     const format_version other = ctx.format == format_version::v2019 ? format_version::v2021 : format_version::v2019;
     const std::string path = dotted(ctx.path, name);
     const bool of_other = (ctx.path.empty() && name == "processing_fees") ? false : is_row_or_key_of(other, path);
@@ -220,6 +212,17 @@ bool classify_unknown(decode_context& ctx, std::string_view name) {
                   "'" + path + "' exists only in the " + std::string(to_string(other)) + " format; this report is " +
                       std::string(to_string(ctx.format)));
     return true;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::decode_context;
+
+// Top-level members besides the described ones.
+bool is_top_level_extra(std::string_view name) {
+    return name == "format" || name == "proactive" || name == "requests" || name == "review_litigation";
 }
 
 // Records where byte `offset` is: line, and column counted in code points.
@@ -564,10 +567,13 @@ std::vector<std::size_t> document_position(const boost::json::value& root, std::
     return pos;
 }
 
-void sort_in_document_order(const boost::json::value& root, std::vector<problem>& problems) {
+void sort_in_document_order(const boost::json::value& root, std::vector<problem>& problems, std::string_view base) {
     std::vector<std::pair<std::vector<std::size_t>, problem>> keyed;
     keyed.reserve(problems.size());
-    for (problem& p : problems) keyed.emplace_back(document_position(root, p.pointer), std::move(p));
+    for (problem& p : problems) {
+        const std::string_view pointer = std::string_view(p.pointer).substr(std::min(base.size(), p.pointer.size()));
+        keyed.emplace_back(document_position(root, pointer), std::move(p));
+    }
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (std::size_t i = 0; i < problems.size(); ++i) problems[i] = std::move(keyed[i].second);
 }
@@ -612,7 +618,7 @@ void decode_report(const boost::json::value& root, report& out, decode_context& 
         const std::unique_ptr<report> made(new report(report::make(*format)));
         out = std::move(*made);
         ctx.format = *format;
-        ctx.classify_unknown = classify_unknown;
+        ctx.classify_unknown = detail::classify_other_format_member;
     }
     // The described members other than the tables (handled above).
     std::size_t handled = 0;
@@ -665,17 +671,18 @@ namespace detail {
 namespace {
 void decode_text(std::string_view json, const decode_options& options, std::vector<problem>& problems,
                  std::vector<unknown_member>* unknown,
-                 const std::function<void(const boost::json::value&, decode_context&)>& walk);
+                 const std::function<void(const boost::json::value&, decode_context&)>& walk, std::string_view base);
 }
 
 void decode_document(std::string_view json, const decode_options& options, std::vector<problem>& problems,
                      std::vector<unknown_member>* unknown,
-                     const std::function<void(const boost::json::value&, decode_context&)>& walk) {
+                     const std::function<void(const boost::json::value&, decode_context&)>& walk,
+                     std::string_view base) {
     // A UTF-8 byte order mark is ignored (RFC 8259 §8.1 allows it); offsets still count its three
     // bytes, lines and columns start after it (as an editor shows the text).
     const std::string_view text = without_utf8_bom(json);
     const std::size_t first = problems.size();
-    decode_text(text, options, problems, unknown, walk);
+    decode_text(text, options, problems, unknown, walk, base);
     if (text.size() != json.size())
         for (std::size_t i = first; i < problems.size(); ++i)
             if (problems[i].offset) *problems[i].offset += json.size() - text.size();
@@ -684,7 +691,7 @@ void decode_document(std::string_view json, const decode_options& options, std::
 namespace {
 void decode_text(std::string_view json, const decode_options& options, std::vector<problem>& problems,
                  std::vector<unknown_member>* unknown,
-                 const std::function<void(const boost::json::value&, decode_context&)>& walk) {
+                 const std::function<void(const boost::json::value&, decode_context&)>& walk, std::string_view base) {
     if (json.size() > options.max_input_bytes) {
         problems.push_back({errc::limit_exceeded,
                             "",
@@ -711,13 +718,13 @@ void decode_text(std::string_view json, const decode_options& options, std::vect
     std::size_t consumed = parser.write_some(false, json.data(), json.size(), ec);
     if (!ec && consumed < json.size()) ec = boost::json::error::extra_data;
     if (ec) {
-        problem p{errc::invalid_json, "", "", {}, {}, {}};
+        problem p{errc::invalid_json, "", "", {}, {}, {}};  // about the text: "" is the whole input
         if (ec == boost::json::error::too_deep) {
             p.code = errc::limit_exceeded;
             p.message = "nesting deeper than " + std::to_string(popts.max_depth) + " levels";
         } else if (parser.handler().string_too_long) {
             p.code = errc::limit_exceeded;
-            p.pointer = pointer_of_long_string(json, popts, options.max_string_bytes);
+            p.pointer = std::string(base) + pointer_of_long_string(json, popts, options.max_string_bytes);
             p.message = "string longer than " + std::to_string(options.max_string_bytes) + " bytes";
         } else if (foreign_text other = foreign_encoding(json); !other.message.empty()) {
             // Not a syntax error of JSON but text in another encoding: say which.
@@ -742,16 +749,22 @@ void decode_text(std::string_view json, const decode_options& options, std::vect
     // rare; only then is the text scanned again to find where they are.
     std::vector<std::string> big_integers;
     bool truncated = false;
-    if (h.big_integers != 0 || count_members(root) != h.members)
+    if (h.big_integers != 0 || count_members(root) != h.members) {
+        const std::size_t first = problems.size();
         truncated = scan_for_duplicates(json, popts, problems, big_integers, options.max_problems);
-    decode_context ctx{problems, true, nullptr, {}, nullptr, format_version::v2019};
+        if (!base.empty()) {  // pointers into the whole document the text is part of
+            for (std::size_t i = first; i < problems.size(); ++i) problems[i].pointer.insert(0, base);
+            for (std::string& b : big_integers) b.insert(0, base);
+        }
+    }
+    decode_context ctx{problems, true, nullptr, std::string(base), nullptr, format_version::v2019};
     ctx.strict = options.strict;
     ctx.unknown = unknown;
     ctx.max_problems = options.max_problems;
     if (!big_integers.empty()) ctx.big_integers = &big_integers;
     walk(root, ctx);
     // The walk follows the model's description; report in the order of the document.
-    if (problems.size() > 1) sort_in_document_order(root, problems);
+    if (problems.size() > 1) sort_in_document_order(root, problems, base);
     if (truncated || ctx.truncated)
         problems.push_back({errc::limit_exceeded,
                             "",

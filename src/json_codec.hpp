@@ -366,9 +366,17 @@ void decode_value(const boost::json::value& jv, T& out, decode_context& ctx) {
 /// reports syntax errors with line and column and repeated member names, then lets `walk` decode
 /// the DOM with a context set up from `options` (strict, `unknown` for lax mode). Problems end up
 /// in document order. Every decoder of a whole document (report, portal) goes through here.
+/// `base`: the JSON Pointer of the decoded text within a larger document (set_json decodes one
+/// member of a report): the pointers of the problems found in the values, and the walk's context,
+/// start there; problems of the text itself (syntax, size, depth) keep "" (the whole input).
 void decode_document(std::string_view json, const decode_options& options, std::vector<problem>& problems,
                      std::vector<unknown_member>* unknown,
-                     const std::function<void(const boost::json::value&, decode_context&)>& walk);
+                     const std::function<void(const boost::json::value&, decode_context&)>& walk,
+                     std::string_view base = {});
+
+/// For decode_context::classify_unknown in a report: a member that is a row or cell of the other
+/// format version is reported as errc::wrong_format (returns true); false for any other name.
+bool classify_other_format_member(decode_context& ctx, std::string_view name);
 
 /// decode_json without its one-pass reader: the DOM decoder alone (for the tests that compare them).
 decode_result decode_json_with_dom(std::string_view json, const decode_options& options);

@@ -15,6 +15,20 @@ cell& access(Tables& t) noexcept {
     return (t.*Section).*Row.*Column;
 }
 
+/// Calls f(s, r, c) with the Boost.Describe descriptors of the section, row and column of every
+/// cell of `Tables`, in key order. Optional members (a printed 法人或其他组织 subtotal) are
+/// outside the key space. The one walk behind the key list and `cell_pointers`.
+template <class Tables, class F>
+void for_each_cell_member(F&& f) {
+    detail::for_each_member<Tables>([&](auto s) {
+        detail::for_each_member<detail::member_type<decltype(s)>>([&](auto r) {
+            detail::for_each_member<detail::member_type<decltype(r)>>([&](auto c) {
+                if constexpr (detail::is_cell_v<detail::member_type<decltype(c)>>) f(s, r, c);
+            });
+        });
+    });
+}
+
 template <class Tables>
 struct registry {
     using accessor = cell& (*)(Tables&) noexcept;
@@ -25,32 +39,21 @@ struct registry {
 
     explicit registry(format_version format) {
         const label_table& labels = xxgk::labels(format);
-        detail::for_each_member<Tables>([&](auto s) {
-            using section_t = detail::member_type<decltype(s)>;
-            detail::for_each_member<section_t>([&](auto r) {
-                using row_t = detail::member_type<decltype(r)>;
-                rows.emplace(std::string(s.name) + "." + r.name, true);
-                detail::for_each_member<row_t>([&](auto c) {
-                    using cell_t = detail::member_type<decltype(c)>;
-                    // Optional members (a printed 法人或其他组织 subtotal) are outside the key space.
-                    if constexpr (detail::is_cell_v<cell_t>) {
-                        cell_key k;
-                        k.section = s.name;
-                        k.row = r.name;
-                        k.column = c.name;
-                        k.key = std::string(s.name) + "." + r.name + "." + c.name;
-                        k.pointer = "/" + std::string(s.name) + "/" + r.name + "/" + c.name;
-                        k.kind = cell_t::kind;
-                        k.index = keys.size();
-                        k.row_info = labels.row(k.section, k.row);
-                        k.column_info = labels.column(k.section, k.column);
-                        keys.push_back(std::move(k));
-                        access.push_back(
-                            &xxgk::access<Tables, std::decay_t<decltype(s)>::pointer,
-                                          std::decay_t<decltype(r)>::pointer, std::decay_t<decltype(c)>::pointer>);
-                    }
-                });
-            });
+        for_each_cell_member<Tables>([&](auto s, auto r, auto c) {
+            using cell_t = detail::member_type<decltype(c)>;
+            rows.emplace(std::string(s.name) + "." + r.name, true);
+            cell_key k;
+            k.section = s.name;
+            k.row = r.name;
+            k.column = c.name;
+            k.key = std::string(s.name) + "." + r.name + "." + c.name;
+            k.pointer = "/" + std::string(s.name) + "/" + r.name + "/" + c.name;
+            k.kind = cell_t::kind;
+            k.index = keys.size();
+            k.row_info = labels.row(k.section, k.row);
+            k.column_info = labels.column(k.section, k.column);
+            keys.push_back(std::move(k));
+            access.push_back(&xxgk::access<Tables, decltype(s)::pointer, decltype(r)::pointer, decltype(c)::pointer>);
         });
         for (const cell_key& k : keys) by_key.emplace(k.key, k.index);
     }
@@ -130,6 +133,17 @@ cell& cell_at(report& r, std::size_t index) noexcept {
 }
 
 const cell& cell_at(const report& r, std::size_t index) noexcept { return cell_at(const_cast<report&>(r), index); }
+
+void cell_pointers(const report& r, const cell** out) noexcept {
+    // Unrolled at compile time: one store per cell, no call through the accessor table.
+    std::visit(
+        [out](const auto& t) mutable {
+            for_each_cell_member<std::decay_t<decltype(t)>>([&](auto s, auto row, auto c) {
+                *out++ = &(((t.*decltype(s)::pointer).*decltype(row)::pointer).*decltype(c)::pointer);
+            });
+        },
+        r.tables);
+}
 
 cell& cell_at(report& r, std::string_view key) {
     const cell_key* k = find_cell_key(r.format(), key);

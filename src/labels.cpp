@@ -2,17 +2,28 @@
 // 国办公开办函〔2019〕60号 and 国办公开办函〔2021〕30号 (see docs/formats.md).
 #include "xxgk/labels.hpp"
 
+#include <iterator>
+
 namespace xxgk {
 namespace {
 
 using R = row_role;
 
+// The six headings of both templates; `title` is `label` after its ordinal "X、".
+constexpr heading_label heading_list[] = {
+    {1, "overview", "一、总体情况", "总体情况", false},
+    {2, "proactive", "二、主动公开政府信息情况", "主动公开政府信息情况", true},
+    {3, "requests", "三、收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请情况", true},
+    {4, "review_litigation", "四、政府信息公开行政复议、行政诉讼情况", "政府信息公开行政复议、行政诉讼情况", true},
+    {5, "problems", "五、存在的主要问题及改进情况", "存在的主要问题及改进情况", false},
+    {6, "other_matters", "六、其他需要报告的事项", "其他需要报告的事项", false},
+};
+
 std::vector<section_label> section_labels() {
-    return {
-        {"proactive", "二、主动公开政府信息情况"},
-        {"requests", "三、收到和处理政府信息公开申请情况"},
-        {"review_litigation", "四、政府信息公开行政复议、行政诉讼情况"},
-    };
+    std::vector<section_label> out;
+    for (const heading_label& h : heading_list)
+        if (h.holds_cells) out.push_back({h.member, h.label});
+    return out;
 }
 
 // Rows 1–20 of section 三 are identical in both formats.
@@ -167,6 +178,23 @@ const T* find_in(const std::vector<T>& items, std::string_view section, std::str
 }
 
 }  // namespace
+
+const std::vector<heading_label>& section_headings() noexcept {
+    static const std::vector<heading_label> headings(std::begin(heading_list), std::end(heading_list));
+    return headings;
+}
+
+const heading_label* section_heading(int number) noexcept {
+    for (const heading_label& h : heading_list)
+        if (h.number == number) return &h;
+    return nullptr;
+}
+
+const heading_label* section_heading(std::string_view member) noexcept {
+    for (const heading_label& h : heading_list)
+        if (h.member == member) return &h;
+    return nullptr;
+}
 
 const section_label* label_table::section(std::string_view id) const noexcept {
     for (const section_label& s : sections)

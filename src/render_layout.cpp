@@ -12,9 +12,8 @@
 namespace xxgk::detail {
 
 std::string_view narrative_heading_of(std::string_view member) noexcept {
-    for (const narrative_heading& h : narrative_headings)
-        if (h.member == member) return h.heading;
-    return {};
+    const heading_label* h = section_heading(member);
+    return h && !h->holds_cells ? h->label : std::string_view();
 }
 
 std::string_view table_section_heading(const report& r, std::string_view section) {

@@ -37,18 +37,7 @@ inline constexpr matrix_header_text matrix_header_texts[] = {
     {"requests", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"},
 };
 
-/// The template headings of the narrative sections, by member of `report`.
-struct narrative_heading {
-    std::string_view member;
-    std::string_view heading;
-};
-inline constexpr narrative_heading narrative_headings[] = {
-    {"overview", "一、总体情况"},
-    {"problems", "五、存在的主要问题及改进情况"},
-    {"other_matters", "六、其他需要报告的事项"},
-};
-
-/// The template heading of a narrative member; "" when `member` is not one.
+/// The template heading of a narrative member (xxgk::section_heading); "" when `member` is not one.
 std::string_view narrative_heading_of(std::string_view member) noexcept;
 
 /// The heading of a table section: as printed (`report::table_headings`) when the report kept

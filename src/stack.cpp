@@ -36,6 +36,13 @@ bool nested_deeper_than(std::string_view json, std::size_t levels) noexcept {
     return false;
 }
 
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+// WebAssembly without threads (bindings/js, docs/web.md): there is no thread to create, so the
+// body runs on the caller's stack. Nested JSON comes here only when the caller raised max_depth
+// above caller_stack_levels, which the JavaScript API does not offer; the importers come here for
+// every input, and text import (the one reader in that build) recurses only a bounded number of levels.
+void run_on_own_stack(void (*body)(void*) noexcept, void* arg) { body(arg); }
+#else
 namespace {
 struct start {
     void (*body)(void*) noexcept;
@@ -63,5 +70,6 @@ void run_on_own_stack(void (*body)(void*) noexcept, void* arg) {
                                               "error " + std::to_string(rc) + ")");
     pthread_join(thread, nullptr);
 }
+#endif
 
 }  // namespace xxgk::detail

@@ -37,7 +37,7 @@ std::size_t invalid_utf8_offset(std::string_view s) noexcept {
             while (i + 8 <= n && (high = detail::load_word(p + i) & detail::word_highs) == 0) i += 8;
             if (high != 0) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                i += static_cast<std::size_t>(__builtin_ctzll(high)) / 8;  // the first byte is the lowest
+                i += detail::lowest_set_bit(high) / 8;  // the first byte is the lowest
 #else
                 while (p[i] < 0x80) ++i;
 #endif

@@ -30,6 +30,35 @@ constexpr bool has_byte_below(std::uint64_t w, unsigned char n) noexcept {
     return ((w - word_ones * n) & ~w & word_highs) != 0;
 }
 
+// ---- compiler builtins, each with a portable fallback (xxgk.h names MSVC among its compilers)
+
+/// The position of the lowest set bit of `w` (w ≠ 0): __builtin_ctzll where the compiler has
+/// it, a loop elsewhere.
+inline unsigned lowest_set_bit(std::uint64_t w) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return static_cast<unsigned>(__builtin_ctzll(w));
+#else
+    unsigned n = 0;
+    while ((w & 1u) == 0) {
+        w >>= 1;
+        ++n;
+    }
+    return n;
+#endif
+}
+
+/// Stores a + b in `out` and returns false, or returns true when the sum leaves 64 bits (`out`
+/// then unspecified): __builtin_add_overflow where the compiler has it, a range check elsewhere.
+inline bool add_overflows(std::int64_t a, std::int64_t b, std::int64_t& out) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_add_overflow(a, b, &out);
+#else
+    if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b)) return true;
+    out = a + b;
+    return false;
+#endif
+}
+
 }  // namespace xxgk::detail
 
 #endif

@@ -4,7 +4,8 @@
     python3 bench/python/compare.py --xxgk BUILD/bindings/python [--corpus DIR] [--repetitions N]
                                     [--min-time SECONDS] [--json OUT] [--check] [REPORT.json ...]
 
-Run it with an interpreter that has pydantic 2 (here the pyenv Python 3.11.7 that is `python3` on
+Without REPORT arguments, the reports of examples/data (portal files left out), with or without
+--corpus. Run it with an interpreter that has pydantic 2 (here the pyenv Python 3.11.7 that is `python3` on
 PATH). xxgk is imported from the build tree given by --xxgk: the extension is built for Debian's
 /usr/bin/python3 (3.11.2), and both are CPython 3.11 with the same ABI tag (cpython-311-x86_64-linux-gnu),
 so the very same module loads into this interpreter; the script checks the tag and refuses otherwise.
@@ -80,7 +81,7 @@ def main() -> int:
     import pydantic  # noqa: E402
 
     sets = {}
-    reports = args.reports or ([] if args.corpus else sorted((ROOT / "examples" / "data").glob("*.json")))
+    reports = args.reports or sorted((ROOT / "examples" / "data").glob("*.json"))
     for path in reports:
         text = path.read_text(encoding="utf-8")
         if not xxgk.is_portal_json(text):  # portal files are not reports

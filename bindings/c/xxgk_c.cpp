@@ -280,149 +280,9 @@ void decode_into(xxgk_report** out, std::string_view json, const xxgk::decode_op
 }
 
 // ---------------------------------------------------------------------------------------------
-// Members of the model, addressed by JSON Pointer segments. Derived from the Boost.Describe
-// descriptions (like every other walker of xxgk): no list of fields is written here.
+// Members of the model, addressed by JSON Pointer (xxgk/pointer.hpp) or by dotted field key.
 
-enum class node { none, object, array, text, integer, boolean, cell };
-
-bool is_index(const std::string& s) {
-    if (s == "-") return true;
-    if (s.empty() || s.size() > 18) return false;
-    if (s.size() > 1 && s[0] == '0') return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-template <class T>
-node classify() {
-    using namespace xxgk::detail;
-    if constexpr (is_optional<T>::value)
-        return classify<typename T::value_type>();
-    else if constexpr (is_cell_v<T>)
-        return node::cell;
-    else if constexpr (boost::describe::has_describe_members<T>::value)
-        return node::object;
-    else if constexpr (is_vector<T>::value)
-        return node::array;
-    else if constexpr (std::is_same_v<T, bool>)
-        return node::boolean;
-    else if constexpr (std::is_enum_v<T>)
-        return node::text;
-    else if constexpr (std::is_integral_v<T>)
-        return node::integer;
-    else
-        return node::text;  // std::string, decimal, calendar_date: JSON strings
-}
-
-template <class T>
-node walk(const std::vector<std::string>& segs, std::size_t i) {
-    using namespace xxgk::detail;
-    if constexpr (is_optional<T>::value) {
-        return walk<typename T::value_type>(segs, i);
-    } else {
-        if (i == segs.size()) return classify<T>();
-        if constexpr (is_cell_v<T>) {
-            return node::none;  // cells are leaves
-        } else if constexpr (boost::describe::has_describe_members<T>::value) {
-            node result = node::none;
-            bool matched = false;
-            for_each_member<T>([&](auto d) {
-                if (!matched && segs[i] == d.name) {
-                    matched = true;
-                    result = walk<member_type<decltype(d)>>(segs, i + 1);
-                }
-            });
-            return result;
-        } else if constexpr (is_vector<T>::value) {
-            return is_index(segs[i]) ? walk<typename T::value_type>(segs, i + 1) : node::none;
-        } else {
-            return node::none;
-        }
-    }
-}
-
-// What `segs` names in a report of r's format: the top level holds the described members of
-// `report` and, inlined, those of its tables alternative.
-node walk_report(const xxgk::report& r, const std::vector<std::string>& segs) {
-    if (segs.empty()) return node::object;
-    node result = node::none;
-    bool matched = false;
-    std::visit(
-        [&](const auto& tables) {
-            using T = std::decay_t<decltype(tables)>;
-            xxgk::detail::for_each_member<T>([&](auto d) {
-                if (!matched && segs[0] == d.name) {
-                    matched = true;
-                    result = walk<xxgk::detail::member_type<decltype(d)>>(segs, 1);
-                }
-            });
-        },
-        r.tables);
-    if (matched) return result;
-    xxgk::detail::for_each_member<xxgk::report>([&](auto d) {
-        using M = xxgk::detail::member_type<decltype(d)>;
-        if constexpr (!std::is_same_v<M, xxgk::report_tables>) {
-            if (!matched && segs[0] == d.name) {
-                matched = true;
-                result = walk<M>(segs, 1);
-            }
-        }
-    });
-    return result;
-}
-
-std::string join(const std::vector<std::string>& segs, std::size_t n, char sep) {
-    std::string s;
-    for (std::size_t i = 0; i < n && i < segs.size(); ++i) {
-        if (i) s += sep;
-        s += segs[i];
-    }
-    return s;
-}
-
-std::string pointer_of(const std::vector<std::string>& segs) {
-    std::string p;
-    for (const std::string& s : segs) {
-        p += '/';
-        for (char c : s) {
-            if (c == '~')
-                p += "~0";
-            else if (c == '/')
-                p += "~1";
-            else
-                p += c;
-        }
-    }
-    return p;
-}
-
-// RFC 6901: "" or "/a/b", with "~1" for "/" and "~0" for "~".
-std::vector<std::string> parse_pointer(std::string_view p) {
-    std::vector<std::string> segs;
-    if (p.empty()) return segs;
-    if (p[0] != '/')
-        fail(XXGK_E_INVALID_ARGUMENT,
-             "'" + std::string(p) + "' is not a JSON Pointer: it must be \"\" or start with \"/\" (\"/header/body\")",
-             std::string(p));
-    std::string cur;
-    for (std::size_t i = 1; i <= p.size(); ++i) {
-        if (i == p.size() || p[i] == '/') {
-            segs.push_back(std::move(cur));
-            cur.clear();
-        } else if (p[i] == '~') {
-            if (i + 1 < p.size() && (p[i + 1] == '0' || p[i + 1] == '1')) {
-                cur += p[i + 1] == '0' ? '~' : '/';
-                ++i;
-            } else {
-                fail(XXGK_E_INVALID_ARGUMENT,
-                     "'" + std::string(p) + "' is not a JSON Pointer: '~' must be followed by 0 or 1", std::string(p));
-            }
-        } else {
-            cur += p[i];
-        }
-    }
-    return segs;
-}
-
+// The tokens of a dotted field key: "header.contact.phone" → {"header", "contact", "phone"}.
 std::vector<std::string> split_key(std::string_view key) {
     std::vector<std::string> segs;
     std::size_t start = 0;
@@ -434,162 +294,31 @@ std::vector<std::string> split_key(std::string_view key) {
     return segs;
 }
 
-// Fails with UNKNOWN_KEY (or WRONG_FORMAT for a row of the other format) when `segs` names
-// nothing in the model of r's format.
-node resolve(const xxgk::report& r, const std::vector<std::string>& segs, const std::string& shown,
-             const std::string& location) {
-    const node n = walk_report(r, segs);
-    if (n != node::none) return n;
-    const xxgk::format_version format = r.format();
-    const xxgk::format_version other =
-        format == xxgk::format_version::v2019 ? xxgk::format_version::v2021 : xxgk::format_version::v2019;
-    if (segs.size() > 3 && xxgk::find_cell_key(format, join(segs, 3, '.')))
-        fail(XXGK_E_UNKNOWN_KEY,
-             "'" + shown + "' points inside the cell '" + join(segs, 3, '.') + "': address the cell itself", location);
-    for (std::size_t len = std::min<std::size_t>(segs.size(), 3); len >= 2; --len) {
-        const std::string prefix = join(segs, len, '.');
-        if (xxgk::is_row_or_key_of(other, prefix) && !xxgk::is_row_or_key_of(format, prefix))
-            fail(XXGK_E_WRONG_FORMAT,
-                 "'" + prefix + "' exists only in the " + std::string(xxgk::to_string(other)) +
-                     " format; this report is " + std::string(xxgk::to_string(format)),
-                 location);
+// Runs a call of xxgk/pointer.hpp with the C statuses of its pointer errors, at `location`: a
+// malformed pointer is XXGK_E_INVALID_ARGUMENT, a list index past the end XXGK_E_NOT_FOUND.
+template <class F>
+auto pointer_call(const std::string& location, F&& body) {
+    try {
+        return body();
+    } catch (const std::invalid_argument& e) {
+        fail(XXGK_E_INVALID_ARGUMENT, e.what(), location);
+    } catch (const std::out_of_range& e) {
+        fail(XXGK_E_NOT_FOUND, e.what(), location);
     }
-    fail(XXGK_E_UNKNOWN_KEY,
-         "'" + shown + "' names nothing in the " + std::string(xxgk::to_string(r.format())) + " report model",
-         location);
 }
 
-const boost::json::value* find(const boost::json::value& root, const std::vector<std::string>& segs) {
-    const boost::json::value* cur = &root;
-    for (const std::string& s : segs) {
-        if (const auto* o = cur->if_object()) {
-            auto it = o->find(s);
-            if (it == o->end()) return nullptr;
-            cur = &it->value();
-        } else if (const auto* a = cur->if_array()) {
-            if (!is_index(s) || s == "-") return nullptr;
-            const std::size_t i = std::stoull(s);
-            if (i >= a->size()) return nullptr;
-            cur = &(*a)[i];
-        } else {
-            return nullptr;
-        }
-    }
-    return cur;
-}
-
-// Parses JSON the library wrote itself. Its depth is bounded by inputs already checked (a report
-// read in lax mode may keep deep unknown members), so no depth limit applies here.
-constexpr std::size_t unlimited_depth = 1u << 20;
-boost::json::value parse_own(const std::string& text) {
-    boost::json::parse_options po;
-    po.max_depth = unlimited_depth;
-    return boost::json::parse(text, {}, po);
-}
-
-// Replaces the member at `segs` with `v` in the report's canonical JSON and decodes the result,
-// so that every check of the decoder applies and every error carries its JSON Pointer.
-// The report is changed only on success.
-//
-// `raw_json`, when given, is the caller's own text for `v`: it is spliced into the document
-// unchanged, so that the decoder sees exactly what the caller wrote (e.g. a repeated member
-// name, which a DOM would silently collapse).
-void apply(xxgk_report& rep, const std::vector<std::string>& segs, boost::json::value v, const std::string& location,
-           std::optional<std::string_view> raw_json = std::nullopt) {
-    // A string no report contains (it starts with U+0000): marks where raw_json goes.
-    static constexpr std::string_view placeholder("\0xxgk-c-abi-splice", 19);
-    if (raw_json) v = boost::json::string(placeholder.data(), placeholder.size());
-    boost::json::value doc = parse_own(xxgk::to_json(rep.value));
-    if (segs.empty()) {
-        doc = std::move(v);
-    } else {
-        boost::json::value* cur = &doc;
-        for (std::size_t i = 0; i < segs.size(); ++i) {
-            const std::string& s = segs[i];
-            const bool last = i + 1 == segs.size();
-            if (cur->is_null()) {
-                // An absent enclosing member: numeric segments address arrays, names objects.
-                if (is_index(s))
-                    cur->emplace_array();
-                else
-                    cur->emplace_object();
-            }
-            if (auto* o = cur->if_object()) {
-                boost::json::value& slot = (*o)[s];
-                if (last) {
-                    slot = std::move(v);
-                    break;
-                }
-                cur = &slot;
-            } else if (auto* a = cur->if_array()) {
-                const std::size_t index = s == "-" ? a->size() : static_cast<std::size_t>(std::stoull(s));
-                if (index > a->size())
-                    fail(XXGK_E_NOT_FOUND,
-                         "index " + s + " is past the end of the array (" + std::to_string(a->size()) +
-                             " elements; use " + std::to_string(a->size()) + " or \"-\" to append)",
-                         location);
-                if (index == a->size()) a->emplace_back(nullptr);
-                if (last) {
-                    (*a)[index] = std::move(v);
-                    break;
-                }
-                cur = &(*a)[index];
-            } else {
-                fail(XXGK_E_UNKNOWN_KEY, "'" + location + "' points inside a value that is not an object or array",
-                     location);
-            }
-        }
-    }
-    std::string text = boost::json::serialize(doc);
-    if (raw_json) {
-        const std::string marker =
-            boost::json::serialize(boost::json::value(boost::json::string(placeholder.data(), placeholder.size())));
-        const std::size_t at = text.find(marker);
-        if (at == std::string::npos || text.find(marker, at + 1) != std::string::npos)
-            fail(XXGK_E_INTERNAL, "cannot place the new value in the document", location);
-        text.replace(at, marker.size(), raw_json->data(), raw_json->size());
-    }
-    xxgk::decode_options options;
-    // A report read in lax mode keeps its unknown members; nothing new may sneak in that way.
-    options.strict = rep.value.unknown_members.empty();
-    options.max_input_bytes = std::max(options.max_input_bytes, text.size());
-    options.max_depth = unlimited_depth;
-    // Strings already in the report passed the limit of its loading, which may have been raised.
-    options.max_string_bytes = std::numeric_limits<std::size_t>::max();
-    xxgk::decode_result r = xxgk::decode_json(text, options);
-    if (!r.ok()) throw failure{error_from_problems(r.problems, false)};
-    for (const xxgk::unknown_member& u : r.value->unknown_members)
-        if (std::find(rep.value.unknown_members.begin(), rep.value.unknown_members.end(), u) ==
-            rep.value.unknown_members.end()) {
-            std::string where = u.parent_pointer;
-            where += '/';
-            where += u.name;
-            fail(XXGK_E_UNKNOWN_MEMBER, "unknown member '" + u.name + "'", where);
-        }
-    rep.value = std::move(*r.value);
-}
-
-// Parses a JSON text given by the caller; syntax errors with the position in that text.
-boost::json::value parse_json_arg(std::string_view json, const char* name) {
-    const xxgk::decode_options defaults;
-    check_length(json.size(), name);
-    check_limit(json.size(), defaults.max_input_bytes);
-    check_utf8(json, name, true);
-    boost::json::parse_options po;
-    po.max_depth = defaults.max_depth;
-    boost::json::parser parser({}, po);
-    boost::system::error_code ec;
-    const std::size_t consumed = parser.write(json.data(), json.size(), ec);
-    if (ec) {
-        failure f;
-        f.error.status = ec == boost::json::error::too_deep ? XXGK_E_LIMIT_EXCEEDED : XXGK_E_INVALID_JSON;
-        f.error.message = std::string("argument '") + name + "' is not valid JSON: " + ec.message();
-        locate(json, consumed, f.error);
-        f.error.message += " at line " + std::to_string(f.error.line) + ", column " + std::to_string(f.error.column);
-        throw f;
-    }
-    boost::json::value v = parser.release();
-    return v;
+// The pointer of a dotted field key, after checking that it names a scalar field of the model.
+std::string scalar_field(const xxgk::report& r, std::string_view key, xxgk::member_kind& kind,
+                         const char* cell_function, const char* json_function) {
+    const std::string where = xxgk::make_pointer(split_key(key));
+    kind = pointer_call(where, [&] { return xxgk::member_at(r, where); });
+    if (kind == xxgk::member_kind::cell)
+        fail(XXGK_E_WRONG_TYPE, "'" + std::string(key) + "' is a cell: use " + cell_function, where);
+    if (kind == xxgk::member_kind::object || kind == xxgk::member_kind::array)
+        fail(XXGK_E_WRONG_TYPE,
+             "'" + std::string(key) + "' is not a scalar field: use " + json_function + " with \"" + where + "\"",
+             where);
+    return where;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -943,16 +672,9 @@ xxgk_status xxgk_report_get_json(const xxgk_report* report, const char* pointer,
     return guarded(err, [&] {
         require(report, "report");
         require(out, "out");
-        const std::string_view p = text_arg(pointer, pointer_len, "pointer", true);
-        const std::vector<std::string> segs = parse_pointer(p);
+        const std::string p(text_arg(pointer, pointer_len, "pointer", true));
         with_stack_for(report->value.unknown_members, [&] {
-            const boost::json::value doc = parse_own(xxgk::to_json(report->value));
-            if (const boost::json::value* v = find(doc, segs)) {
-                copy_out(boost::json::serialize(*v), out, out_len);
-                return;
-            }
-            resolve(report->value, segs, std::string(p), std::string(p));  // fails unless a model member
-            copy_out("null", out, out_len);                                // …left out by the report
+            copy_out(pointer_call(p, [&] { return xxgk::get_json(report->value, p); }), out, out_len);
         });
     });
 }
@@ -962,13 +684,12 @@ xxgk_status xxgk_report_set_json(xxgk_report* report, const char* pointer, size_
     return guarded(err, [&] {
         require(report, "report");
         require(json, "json");
-        const std::string_view p = text_arg(pointer, pointer_len, "pointer", true);
-        const std::vector<std::string> segs = parse_pointer(p);
-        resolve(report->value, segs, std::string(p), std::string(p));
+        const std::string p(text_arg(pointer, pointer_len, "pointer", true));
         const std::string_view text(json, json_len);
-        boost::json::value v = parse_json_arg(text, "json");  // syntax, depth and UTF-8, positions in `text`
-        with_stack_for(report->value.unknown_members,
-                       [&] { apply(*report, segs, std::move(v), std::string(p), text); });
+        check_length(text.size(), "json");
+        check_limit(text.size(), xxgk::decode_options{}.max_input_bytes);  // before a byte is read
+        check_utf8(text, "json", true);
+        pointer_call(p, [&] { xxgk::set_json(report->value, p, text); });
     });
 }
 
@@ -1046,6 +767,18 @@ xxgk_status xxgk_cell_set_state(xxgk_report* report, const char* key, size_t key
     });
 }
 
+// A printed cell, read as the importer reads one (xxgk::read_printed_cell).
+xxgk_status xxgk_cell_set_text(xxgk_report* report, const char* key, size_t key_len, const char* text, size_t text_len,
+                               xxgk_error** err) {
+    return guarded(err, [&] {
+        require(report, "report");
+        const std::string_view k = text_arg(key, key_len, "key");
+        const std::string_view printed = text_arg(text, text_len, "text", true);
+        xxgk::cell& c = xxgk::cell_at(report->value, k);  // throws key_error for a key of no cell
+        c = xxgk::read_printed_cell(printed, xxgk::find_cell_key(report->value.format(), k)->kind);
+    });
+}
+
 // ---- keys
 
 size_t xxgk_key_count(int format) {
@@ -1094,30 +827,21 @@ xxgk_status xxgk_field_get(const xxgk_report* report, const char* key, size_t ke
         require(report, "report");
         require(out, "out");
         const std::string_view k = text_arg(key, key_len, "key");
-        const std::vector<std::string> segs = split_key(k);
-        const std::string where = pointer_of(segs);
-        switch (resolve(report->value, segs, std::string(k), where)) {
-            case node::cell: fail(XXGK_E_WRONG_TYPE, "'" + std::string(k) + "' is a cell: use xxgk_cell_get", where);
-            case node::object:
-            case node::array:
-                fail(XXGK_E_WRONG_TYPE,
-                     "'" + std::string(k) + "' is not a scalar field: use xxgk_report_get_json with \"" + where + "\"",
-                     where);
-            default: break;
-        }
-        const boost::json::value doc = parse_own(xxgk::to_json(report->value));
-        const boost::json::value* v = find(doc, segs);
-        if (!v || v->is_null()) return;  // left out by the report: *out stays NULL
-        if (v->is_string())
-            copy_out(std::string_view(v->get_string().data(), v->get_string().size()), out, out_len);
-        else if (v->is_int64())
-            copy_out(std::to_string(v->get_int64()), out, out_len);
-        else if (v->is_uint64())
-            copy_out(std::to_string(v->get_uint64()), out, out_len);
-        else if (v->is_bool())
-            copy_out(v->get_bool() ? "true" : "false", out, out_len);
+        xxgk::member_kind kind;
+        const std::string where = scalar_field(report->value, k, kind, "xxgk_cell_get", "xxgk_report_get_json");
+        const boost::json::value v =
+            boost::json::parse(pointer_call(where, [&] { return xxgk::get_json(report->value, where); }));
+        if (v.is_null()) return;  // left out by the report: *out stays NULL
+        if (v.is_string())
+            copy_out(std::string_view(v.get_string().data(), v.get_string().size()), out, out_len);
+        else if (v.is_int64())
+            copy_out(std::to_string(v.get_int64()), out, out_len);
+        else if (v.is_uint64())
+            copy_out(std::to_string(v.get_uint64()), out, out_len);
+        else if (v.is_bool())
+            copy_out(v.get_bool() ? "true" : "false", out, out_len);
         else
-            copy_out(boost::json::serialize(*v), out, out_len);
+            copy_out(boost::json::serialize(v), out, out_len);
     });
 }
 
@@ -1127,17 +851,11 @@ xxgk_status xxgk_field_set(xxgk_report* report, const char* key, size_t key_len,
         require(report, "report");
         const std::string_view k = text_arg(key, key_len, "key");
         const std::string_view v = text_arg(value, value_len, "value", true);
-        const std::vector<std::string> segs = split_key(k);
-        const std::string where = pointer_of(segs);
+        xxgk::member_kind kind;
+        const std::string where = scalar_field(report->value, k, kind, "xxgk_cell_set_*", "xxgk_report_set_json");
         boost::json::value jv;
-        switch (resolve(report->value, segs, std::string(k), where)) {
-            case node::cell: fail(XXGK_E_WRONG_TYPE, "'" + std::string(k) + "' is a cell: use xxgk_cell_set_*", where);
-            case node::object:
-            case node::array:
-                fail(XXGK_E_WRONG_TYPE,
-                     "'" + std::string(k) + "' is not a scalar field: use xxgk_report_set_json with \"" + where + "\"",
-                     where);
-            case node::integer: {
+        switch (kind) {
+            case xxgk::member_kind::integer: {
                 std::int64_t n = 0;
                 const char* first = v.data();
                 const char* last = v.data() + v.size();
@@ -1149,7 +867,7 @@ xxgk_status xxgk_field_set(xxgk_report* report, const char* key, size_t key_len,
                 jv = n;
                 break;
             }
-            case node::boolean:
+            case xxgk::member_kind::boolean:
                 if (v == "true")
                     jv = true;
                 else if (v == "false")
@@ -1159,7 +877,12 @@ xxgk_status xxgk_field_set(xxgk_report* report, const char* key, size_t key_len,
                 break;
             default: jv = boost::json::string(boost::json::string_view(v.data(), v.size())); break;
         }
-        apply(*report, segs, std::move(jv), where);
+        const std::string text = boost::json::serialize(jv);
+        try {
+            pointer_call(where, [&] { xxgk::set_json(report->value, where, text); });
+        } catch (const xxgk::decode_error& e) {
+            throw failure{error_from_problems(e.problems(), false)};  // positions in our own text: none
+        }
     });
 }
 

@@ -29,7 +29,7 @@ def main(argv):
         print(f"skipped {failure.path}: {str(failure.error).splitlines()[0]}")
 
     # 1. Validation: one line per report, then the errors themselves.
-    issues = reports.issues_frame(include_info=False)
+    issues = reports.findings_frame(include_info=False)
     print("== validation")
     for report in reports:
         mine = issues[(issues.body == report.header.body) & (issues.year == report.year)]

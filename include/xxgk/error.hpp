@@ -32,10 +32,12 @@ enum class errc : int {
     encrypted = 13,         ///< a password-protected PDF or Word file
     unsupported_kind = 14,  ///< a kind of file the importer does not read (legacy .doc/.wps, a spreadsheet, …);
                             ///< the message names the conversion that makes it readable
+    unavailable = 15,       ///< a feature left out of this build (HTML, PDF or Word import built with
+                            ///< XXGK_WITH_HTML/PDF/WORD=OFF, as in the WebAssembly build); the message names it
 };
 BOOST_DESCRIBE_ENUM(errc, invalid_json, wrong_type, missing_member, unknown_member, out_of_range, invalid_value,
                     wrong_format, unknown_key, limit_exceeded, io_error, duplicate_member, no_text_layer, encrypted,
-                    unsupported_kind)
+                    unsupported_kind, unavailable)
 
 /// One problem found while reading input, with its location.
 struct problem {

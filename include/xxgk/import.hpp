@@ -76,7 +76,8 @@ struct import_options {
     std::size_t max_log_entries_per_code = 500;
     /// Read pages without a text layer (scanned PDFs, images) by OCR (Tesseract; docs/import.md,
     /// "Scanned pages"). Off: a scanned PDF is errc::no_text_layer and an image
-    /// errc::unsupported_kind, as in a build without OCR (`ocr_available`).
+    /// errc::unsupported_kind; in a build without OCR (`ocr_available`) the same PDF is
+    /// errc::no_text_layer and an image errc::unavailable.
     bool ocr = true;
 };
 
@@ -111,7 +112,8 @@ import_result import_text(std::string_view text, const import_options& options =
 /// Provenance of cells: table, row and cell index (0-based, document order; `table` counts every
 /// <table> element of the document).
 ///
-/// Same error behaviour as `import_text`.
+/// Same error behaviour as `import_text`; errc::unavailable in a build without the HTML reader
+/// (CMake option XXGK_WITH_HTML=OFF, as the WebAssembly build).
 import_result import_html(std::string_view html, const import_options& options = {});
 
 /// Imports a report from a PDF file's bytes, read with poppler: the text layer's words with their
@@ -127,6 +129,7 @@ import_result import_html(std::string_view html, const import_options& options =
 /// errc::encrypted
 /// for a password-protected one, errc::invalid_value for bytes that are not a readable PDF or a
 /// PDF that is not a report, errc::limit_exceeded as `import_text`. Never crashes on damaged input.
+/// errc::unavailable in a build without the PDF reader (XXGK_WITH_PDF=OFF).
 import_result import_pdf(std::string_view pdf, const import_options& options = {});
 
 /// Imports a report from a Word document's bytes (.docx, a zip of XML read with libzip and
@@ -138,8 +141,19 @@ import_result import_pdf(std::string_view pdf, const import_options& options = {
 /// conversion `soffice --headless --convert-to docx`) or a zip that is not a Word document,
 /// errc::encrypted for a password-protected file, errc::invalid_value for a damaged file or a
 /// document that is not a report, errc::limit_exceeded as `import_text` (the limit applies to
-/// the file and to what it unpacks to).
+/// the file and to what it unpacks to); errc::unavailable in a build without the Word reader
+/// (XXGK_WITH_WORD=OFF).
 import_result import_docx(std::string_view docx, const import_options& options = {});
+
+/// One cell as printed (typed into a form, or copied from a table), read as the importer reads a
+/// printed cell of kind `kind` (formats.md §10): empty or white space → blank; "-", "—", "/",
+/// "不适用" → not applicable; a number with sign, thousands separators, decimals and a unit
+/// ("1,234", "17424.88 万元", "-3") → a number, with 元/万元 as its unit for money kinds; anything
+/// else → text (unreadable; validation reports it, XXGK-V-007). Full-width forms are read as ASCII.
+/// The printed text is kept as the cell's raw text unless the cell is blank or the text is exactly
+/// the value as the library prints it ("12"), so that typing a plain number gives a plain number.
+/// Never throws for any text (std::bad_alloc aside).
+cell read_printed_cell(std::string_view printed, value_kind kind);
 
 /// Imports a report from a scanned page or pictures of the pages: PNG, JPEG or TIFF bytes (every
 /// page of a multi-page TIFF), read by OCR (Tesseract, chi_sim) — the words and the table rules
@@ -149,10 +163,11 @@ import_result import_docx(std::string_view docx, const import_options& options =
 /// readings in the log (XXGK-I-110 … I-115). Provenance of cells: page and box (points, at the
 /// image's resolution; 1/8.27 of the width per inch when the file declares none).
 ///
-/// Throws `xxgk::error`: errc::unsupported_kind when OCR is off (`options.ocr`) or not built
-/// (`ocr_available`), or Tesseract's language data is missing; errc::invalid_value for bytes that
-/// are no readable image or an image that is not a report; errc::limit_exceeded for an input over
-/// `options.max_input_bytes` or a page over 64 million pixels.
+/// Throws `xxgk::error`: errc::unavailable in a build without OCR (XXGK_WITH_OCR=OFF,
+/// `ocr_available`); errc::unsupported_kind when OCR is off (`options.ocr`) or Tesseract's language
+/// data is missing; errc::invalid_value for bytes that are no readable image or an image that is not
+/// a report; errc::limit_exceeded for an input over `options.max_input_bytes` or a page over 64
+/// million pixels.
 import_result import_image(std::string_view image, const import_options& options = {});
 
 /// True when the library was built with OCR (CMake option XXGK_WITH_OCR): scanned PDFs and images

@@ -11,6 +11,8 @@
 #include <xxgk/labels.hpp>
 #include <xxgk/report.hpp>
 
+#include <boost/describe/class.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -18,7 +20,8 @@
 
 namespace xxgk {
 
-/// Everything known about one cell key of one format.
+/// Everything known about one cell key of one format. Described (Boost.Describe): the Python
+/// binding derives its CellKey attributes from the description (docs/python.md).
 struct cell_key {
     std::string key;                  ///< "requests.granted.natural_person"
     std::string pointer;              ///< JSON Pointer: "/requests/granted/natural_person"
@@ -34,6 +37,7 @@ struct cell_key {
     /// （三）不予公开 › 2.其他法律行政法规禁止公开 › 总计".
     std::string label_path(format_version format) const;
 };
+BOOST_DESCRIBE_STRUCT(cell_key, (), (key, pointer, section, row, column, kind, index, row_info, column_info))
 
 /// All cell keys of a format, in table order (section 二, 三, 四; rows and columns as printed):
 /// 198 for 2019, 200 for 2021. The vector lives for the whole program.
@@ -50,6 +54,11 @@ const cell& cell_at(const report& r, std::string_view key);
 /// The cell at position `index` of `cell_keys(r.format())`. Precondition: index < the key count.
 cell& cell_at(report& r, std::size_t index) noexcept;
 const cell& cell_at(const report& r, std::size_t index) noexcept;
+
+/// Writes a pointer to every cell of `r` to `out[0 .. n)`, in `cell_keys(r.format())` order
+/// (n = that key count; `out` must hold n pointers). One dispatch on the format for all cells,
+/// for code that reads many cells by index. The pointers live as long as `r`'s tables.
+void cell_pointers(const report& r, const cell** out) noexcept;
 
 /// Replaces the cell at `key`. Throws `key_error` like `cell_at`.
 void set_cell(report& r, std::string_view key, cell value);

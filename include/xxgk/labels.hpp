@@ -1,9 +1,13 @@
 // xxgk — the official Chinese labels of each format, keyed by the model's identifiers.
+//
+// row_label and column_label are described (Boost.Describe): the Python binding derives its
+// RowLabel and ColumnLabel classes from them, as it does for the model.
 #ifndef XXGK_LABELS_HPP
 #define XXGK_LABELS_HPP
 
 #include <xxgk/format.hpp>
 
+#include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
 #include <cstdint>
@@ -24,7 +28,25 @@ enum class row_role : std::uint8_t {
 };
 BOOST_DESCRIBE_ENUM(row_role, item, inflow, outcome_leaf, outcome_total, outflow, case_group)
 
-/// A section of the report that holds cells: `proactive`, `requests`, `review_litigation`.
+/// One of the six numbered sections of every report (formats.md §2), the same in both formats.
+struct heading_label {
+    int number;               ///< 1–6 (一 … 六)
+    std::string_view member;  ///< the report member: "overview", "proactive", "requests",
+                              ///< "review_litigation", "problems", "other_matters"
+    std::string_view label;   ///< the template heading: "一、总体情况"
+    std::string_view title;   ///< the heading without its ordinal: "总体情况"
+    bool holds_cells;         ///< 二, 三 and 四 hold the tables; 一, 五 and 六 are narrative
+};
+
+/// The six section headings, 一 to 六, in order. Lives for the whole program.
+const std::vector<heading_label>& section_headings() noexcept;
+
+/// The heading of section `number` (1–6), or of the report member `member`; nullptr when none.
+const heading_label* section_heading(int number) noexcept;
+const heading_label* section_heading(std::string_view member) noexcept;
+
+/// A section of the report that holds cells: `proactive`, `requests`, `review_litigation`
+/// (the headings with `holds_cells`).
 struct section_label {
     std::string_view id;     ///< "requests"
     std::string_view label;  ///< "三、收到和处理政府信息公开申请情况"
@@ -46,6 +68,7 @@ struct row_label {
     std::string_view group;    ///< innermost group id ("" if none); for 二 the block
     row_role role;
 };
+BOOST_DESCRIBE_STRUCT(row_label, (), (section, id, label, group, role))
 
 /// The label of one column of one section of one format.
 struct column_label {
@@ -54,6 +77,7 @@ struct column_label {
     std::string_view label;    ///< official leaf label, e.g. "商业企业"
     std::string_view group;    ///< spanning column group label ("法人或其他组织"), "" if none
 };
+BOOST_DESCRIBE_STRUCT(column_label, (), (section, id, label, group))
 
 /// Every label of one format. Tests check that it names exactly the described members.
 struct label_table {

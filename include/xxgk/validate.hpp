@@ -74,7 +74,7 @@ std::size_t count_errors(const std::vector<finding>& findings) noexcept;
 /// Findings as a JSON array (members as in `finding`), deterministic.
 std::string findings_to_json(const std::vector<finding>& findings);
 
-/// One entry of the rule catalog: what a code means.
+/// One entry of the rule catalog: what a code means. Described: the Python class Rule is bound from it.
 struct rule_info {
     std::string_view code;      ///< "XXGK-T3-004"
     std::string_view rule;      ///< "R2"
@@ -83,8 +83,9 @@ struct rule_info {
     std::string_view title_en;  ///< short meaning in English
     std::string_view
         template_zh;  ///< message template; placeholders {cell} {expected} {actual} {difference} {unknown} {detail}
-    std::string_view template_en;
+    std::string_view template_en;  ///< the same in English
 };
+BOOST_DESCRIBE_STRUCT(rule_info, (), (code, rule, severity, title_zh, title_en, template_zh, template_en))
 
 /// Every code validation and the many-report checks (aggregate.hpp, series.hpp, narrative.hpp) can
 /// produce, in code order. Lives for the whole program.

@@ -128,6 +128,7 @@ typedef int xxgk_status;
 
 #define XXGK_OK 0
 
+/* clang-format off: the comments of the status table run over two lines. */
 /* 1–99 are the C++ library's xxgk::errc values, number for number. */
 #define XXGK_E_INVALID_JSON 1      /* not well-formed JSON */
 #define XXGK_E_WRONG_TYPE 2        /* a value of the wrong JSON type; a field that is not a scalar */
@@ -145,6 +146,10 @@ typedef int xxgk_status;
 #define XXGK_E_UNSUPPORTED_KIND                                                                                        \
     14 /* import: a kind of file not read (legacy .doc/.wps …); the message
                                       names the conversion. Since 0.3. */
+#define XXGK_E_UNAVAILABLE                                                                                             \
+    15 /* a feature left out of this build: HTML, PDF or Word import in a build
+                                      with XXGK_WITH_HTML/PDF/WORD=OFF (the WebAssembly build); the message
+                                      names the feature and the option. Since 0.4. */
 
 /* 100 and up belong to the C interface. */
 #define XXGK_E_INVALID_ARGUMENT                                                                                        \
@@ -157,6 +162,7 @@ typedef int xxgk_status;
 #define XXGK_E_MISUSE                                                                                                  \
     105 /* a handle that is not a live handle of the parameter's type: freed
                                        already, or of another type (see MISUSE above). Since 0.4. */
+/* clang-format on */
 
 /*
  * The name of a status: "ok", "invalid_json", …, "invalid_argument", "no_memory" — the same
@@ -454,6 +460,19 @@ XXGK_API xxgk_status xxgk_cell_set_decimal(xxgk_report* report, const char* key,
  */
 XXGK_API xxgk_status xxgk_cell_set_state(xxgk_report* report, const char* key, size_t key_len, int state,
                                          const char* raw, size_t raw_len, xxgk_error** err);
+
+/*
+ * Sets the cell at `key` from its printed text (`text`, text_len bytes; NULL with 0: empty), read
+ * as the importer reads a printed cell of the key's kind (docs/import.md): empty → blank; "-",
+ * "/", "不适用" → not applicable; "1,234", "-3", "17424.88 万元" → a number (元/万元 as the unit
+ * of money cells); anything else → text, which validation reports (XXGK-V-007). Full-width forms
+ * are read as ASCII. The text is kept as the cell's raw text, except for a blank and for a number
+ * printed exactly as the library prints it ("12" gives the bare number 12). For form fields a
+ * person types into (the <xxgk-report-editor> of docs/web.md). The cell is replaced.
+ * Errors: as xxgk_cell_get. Since 0.4.
+ */
+XXGK_API xxgk_status xxgk_cell_set_text(xxgk_report* report, const char* key, size_t key_len, const char* text,
+                                        size_t text_len, xxgk_error** err);
 
 /* ============================================================================================
  * Keys and labels of a format
@@ -888,9 +907,10 @@ XXGK_API int xxgk_ocr_available(void);
  * NUL-terminated; *log_json_len (may be NULL): its length.
  * Errors: XXGK_E_INVALID_ARGUMENT (NULL out or bytes with a length, unknown kind or format,
  * unknown options version), XXGK_E_LIMIT_EXCEEDED, XXGK_E_INVALID_VALUE (not a report at all;
- * damaged PDF or Word file), XXGK_E_NO_TEXT_LAYER (a scanned PDF with OCR off), XXGK_E_ENCRYPTED,
- * XXGK_E_UNSUPPORTED_KIND (legacy .doc/.wps, other zip files, images with OCR off or not built;
- * the message names the conversion). Since 0.3.
+ * damaged PDF or Word file), XXGK_E_NO_TEXT_LAYER (a scanned PDF with OCR off or not built),
+ * XXGK_E_ENCRYPTED, XXGK_E_UNSUPPORTED_KIND (legacy .doc/.wps, other zip files, images with OCR
+ * off; the message names the conversion), XXGK_E_UNAVAILABLE (HTML, PDF, Word or images in a
+ * build without that reader, such as the WebAssembly build: docs/web.md). Since 0.3.
  */
 XXGK_API xxgk_status xxgk_import_bytes(xxgk_report** out, char** log_json, size_t* log_json_len, const char* bytes,
                                        size_t bytes_len, const xxgk_import_options* options, xxgk_error** err);

@@ -18,6 +18,8 @@
 #include <xxgk/json.hpp>
 #include <xxgk/keys.hpp>
 #include <xxgk/labels.hpp>
+#include <xxgk/layout.hpp>
+#include <xxgk/pointer.hpp>
 #include <xxgk/portal.hpp>
 #include <xxgk/narrative.hpp>
 #include <xxgk/render.hpp>

@@ -1,7 +1,9 @@
 // Blocks → report: title and header, section headings (formats.md §2), preamble facts (§3),
 // narrative sections with subsections and foreign content (§13.5), signature, report year and
-// format detection (§8); the tables are read by tables.cpp.
+// the format (§8; the signals of the table labels are format_signals.cpp); the tables are read by
+// tables.cpp.
 #include "assemble.hpp"
+#include "../codes.hpp"
 
 #include "fold.hpp"
 #include "log.hpp"
@@ -18,116 +20,6 @@ namespace xxgk::import_detail {
 namespace {
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
-
-// ---------------------------------------------------------------------------------------------
-// Small text helpers
-
-char32_t digit_of(char32_t c) {
-    c = half_width(c);
-    if (c >= U'0' && c <= U'9') return c;
-    switch (c) {
-        case U'〇':
-        case U'○':
-        case U'零':
-        case U'Ｏ': return U'0';
-        case U'一': return U'1';
-        case U'二': return U'2';
-        case U'三': return U'3';
-        case U'四': return U'4';
-        case U'五': return U'5';
-        case U'六': return U'6';
-        case U'七': return U'7';
-        case U'八': return U'8';
-        case U'九': return U'9';
-        default: return 0;
-    }
-}
-
-bool ascii_digit(char32_t c) {
-    c = half_width(c);
-    return c >= U'0' && c <= U'9';
-}
-
-void skip_spaces(std::u32string_view s, std::size_t& i) {
-    while (i < s.size() && is_space(s[i])) ++i;
-}
-
-/// A number 1–31 written in digits or Chinese numerals at `i`.
-int small_number(std::u32string_view s, std::size_t& i) {
-    std::size_t j = i;
-    int v = 0;
-    while (j < s.size() && ascii_digit(s[j]) && j - i < 2) v = v * 10 + static_cast<int>(half_width(s[j++]) - U'0');
-    if (j > i) {
-        i = j;
-        return v;
-    }
-    std::u32string numeral;
-    while (j < s.size() && numeral.size() < 3 && (chinese_number(std::u32string(1, s[j])) > 0 || s[j] == U'十'))
-        numeral += s[j++];
-    // Longest numeral prefix that parses.
-    while (!numeral.empty() && chinese_number(numeral) == 0) numeral.pop_back();
-    if (numeral.empty()) return 0;
-    i += numeral.size();
-    return chinese_number(numeral);
-}
-
-/// A year of four digits (or 〇-style numerals) at `i`.
-int year_at(std::u32string_view s, std::size_t i, std::size_t& end) {
-    if (i + 4 > s.size()) return 0;
-    int y = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-        const char32_t d = digit_of(s[i + k]);
-        if (!d) return 0;
-        // Chinese-numeral years only as a whole: no mix of 二 and 0.
-        y = y * 10 + static_cast<int>(d - U'0');
-    }
-    if (i > 0 && digit_of(s[i - 1]) && ascii_digit(s[i - 1]) == ascii_digit(s[i])) return 0;  // part of a longer number
-    end = i + 4;
-    return y;
-}
-
-struct found_date {
-    calendar_date date;
-    std::size_t begin = npos, end = npos;
-};
-
-/// The first "YYYY年M月D日" at or after `from`.
-std::optional<found_date> find_date(std::u32string_view s, std::size_t from = 0) {
-    for (std::size_t i = from; i < s.size(); ++i) {
-        std::size_t j = 0;
-        const int y = year_at(s, i, j);
-        if (y < 1900) continue;
-        skip_spaces(s, j);
-        if (j >= s.size() || s[j] != U'年') continue;
-        ++j;
-        skip_spaces(s, j);
-        const int m = small_number(s, j);
-        skip_spaces(s, j);
-        if (m < 1 || m > 12 || j >= s.size() || s[j] != U'月') continue;
-        ++j;
-        skip_spaces(s, j);
-        const int d = small_number(s, j);
-        skip_spaces(s, j);
-        if (d < 1 || d > 31 || j >= s.size() || (s[j] != U'日' && s[j] != U'号')) continue;
-        ++j;
-        found_date f{{y, m, d}, i, j};
-        if (!f.date.is_valid()) continue;
-        return f;
-    }
-    return std::nullopt;
-}
-
-/// The first report year "YYYY" followed by 年 (digits or 〇-numerals) in `s`.
-std::optional<std::pair<int, std::size_t>> find_year(std::u32string_view s) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        std::size_t j = 0;
-        const int y = year_at(s, i, j);
-        if (y < 1990 || y > 2100) continue;
-        skip_spaces(s, j);
-        if (j < s.size() && s[j] == U'年') return std::make_pair(y, i);
-    }
-    return std::nullopt;
-}
 
 bool is_terminal(char32_t c) {
     switch (c) {
@@ -222,31 +114,33 @@ bool has_traditional(std::string_view s) {
 // ---------------------------------------------------------------------------------------------
 // Section headings (formats.md §2)
 
-struct section_info {
-    std::u32string_view template_body;  // folded template heading without ordinal
+// The importer's words for the six sections, by number (1–6): keywords that mark a heading in
+// other words, and the wording of the prose part of the format documents. The template wording
+// itself is section_heading(n)->title (labels.hpp).
+struct section_words {
     std::array<std::u32string_view, 4> keywords;
+    std::u32string_view prose;
 };
 
-const std::array<section_info, 7> sections{{
-    {U"", {}},
-    {U"总体情况", {U"总体", U"概述", U"基本情况", U"概况"}},
-    {U"主动公开政府信息情况", {U"主动公开", {}, {}, {}}},
-    {U"收到和处理政府信息公开申请情况", {U"申请", {}, {}, {}}},
-    {U"政府信息公开行政复议、行政诉讼情况", {U"复议", U"诉讼", {}, {}}},
-    {U"存在的主要问题及改进情况", {U"问题", U"改进", U"不足", {}}},
-    {U"其他需要报告的事项", {U"其他", U"需要报告", {}, {}}},
+const std::array<section_words, 7> section_vocabulary{{
+    {{}, {}},
+    {{U"总体", U"概述", U"基本情况", U"概况"}, {}},
+    {{U"主动公开", {}, {}, {}}, U"行政机关主动公开政府信息情况"},
+    {{U"申请", {}, {}, {}}, U"行政机关收到和处理政府信息公开申请情况"},
+    {{U"复议", U"诉讼", {}, {}}, U"因政府信息公开工作被申请行政复议、提起行政诉讼情况"},
+    {{U"问题", U"改进", U"不足", {}}, U"政府信息公开工作存在的主要问题及改进情况"},
+    {{U"其他", U"需要报告", {}, {}}, {}},
 }};
 
-// The wordings of the six items: the template headings and the prose part of the format documents.
-const std::array<std::array<std::u32string_view, 2>, 7> wordings{{
-    {},
-    {U"总体情况", {}},
-    {U"主动公开政府信息情况", U"行政机关主动公开政府信息情况"},
-    {U"收到和处理政府信息公开申请情况", U"行政机关收到和处理政府信息公开申请情况"},
-    {U"政府信息公开行政复议、行政诉讼情况", U"因政府信息公开工作被申请行政复议、提起行政诉讼情况"},
-    {U"存在的主要问题及改进情况", U"政府信息公开工作存在的主要问题及改进情况"},
-    {U"其他需要报告的事项", {}},
-}};
+/// The template title of section `number` (1–6), folded: "总体情况".
+const std::u32string& template_title(int number) {
+    static const std::array<std::u32string, 7> titles = [] {
+        std::array<std::u32string, 7> t;
+        for (const heading_label& h : section_headings()) t[static_cast<std::size_t>(h.number)] = fold(h.title);
+        return t;
+    }();
+    return titles[static_cast<std::size_t>(number)];
+}
 
 struct heading_hit {
     int number = 0;
@@ -269,12 +163,14 @@ std::optional<heading_hit> section_heading(const block& b) {
     h.paren = o.kind == ordinal::paren_chinese;
     std::u32string body = f.substr(o.length);
     while (!body.empty() && (body.back() == U'。' || body.back() == U':' || body.back() == U'.')) body.pop_back();
-    for (std::u32string_view k : sections[static_cast<std::size_t>(o.value)].keywords)
+    for (std::u32string_view k : section_vocabulary[static_cast<std::size_t>(o.value)].keywords)
         if (!k.empty() && contains(body, k)) h.keyword = true;
     const std::u32string bare = strip_notes(body);
-    h.exact = bare == sections[static_cast<std::size_t>(o.value)].template_body;
+    h.exact = bare == template_title(o.value);
     const auto wording_of = [&](int section) {
-        for (std::u32string_view w : wordings[static_cast<std::size_t>(section)]) {
+        const std::array<std::u32string_view, 2> wordings{template_title(section),
+                                                          section_vocabulary[static_cast<std::size_t>(section)].prose};
+        for (std::u32string_view w : wordings) {
             if (w.empty()) continue;
             const std::size_t allowed = std::max<std::size_t>(2, w.size() / 5);
             const std::size_t gap = bare.size() > w.size() ? bare.size() - w.size() : w.size() - bare.size();
@@ -426,7 +322,7 @@ public:
             if (hit && (hit->value == expected || (hit->value > expected && !foreign_ && marked))) {
                 flush();
                 if (hit->value != expected)
-                    log_entry(log_, "XXGK-I-024",
+                    log_entry(log_, codes::I_024,
                               "subsection " + hit->ordinal + " follows subsection " + std::to_string(expected - 1) +
                                   ": numbering skips a number",
                               {}, b.where);
@@ -487,7 +383,7 @@ private:
         f.heading = std::move(heading);
         s_.foreign_blocks.push_back(std::move(f));
         foreign_ = &s_.foreign_blocks.back();
-        log_entry(log_, "XXGK-I-023",
+        log_entry(log_, codes::I_023,
                   "material that is not part of the report kept as a foreign block after subsection " +
                       std::to_string(foreign_->after_subsection) +
                       (foreign_->heading ? ": \"" + *foreign_->heading + "\"" : std::string()),
@@ -507,108 +403,6 @@ private:
     int foreign_group_ = -1;
 };
 
-// ---------------------------------------------------------------------------------------------
-// Preamble facts (formats.md §3)
-
-std::optional<std::string> labelled_value(std::u32string_view text, std::initializer_list<std::u32string_view> labels) {
-    for (std::u32string_view label : labels) {
-        std::size_t p = 0;
-        while ((p = text.find(label, p)) != std::u32string_view::npos) {
-            std::size_t i = p + label.size();
-            skip_spaces(text, i);
-            if (i < text.size() && (text[i] == U'：' || text[i] == U':')) {
-                ++i;
-                std::size_t e = i;
-                while (e < text.size()) {
-                    const char32_t c = text[e];
-                    if (c == U'；' || c == U';' || c == U'，' || c == U',' || c == U'）' || c == U')' || c == U'。' ||
-                        c == U'\n' || c == U'、')
-                        break;
-                    ++e;
-                }
-                std::u32string v = trim(text.substr(i, e - i));
-                // A trailing full stop typed as "." belongs to the sentence, not to the value.
-                while (!v.empty() && (v.back() == U'.')) v.pop_back();
-                if (!v.empty()) return to_u8(v);
-            }
-            p += label.size();
-        }
-    }
-    return std::nullopt;
-}
-
-std::optional<std::string> find_url(std::u32string_view text) {
-    std::size_t p = text.find(U"http://");
-    const std::size_t q = text.find(U"https://");
-    if (p == npos || (q != npos && q < p)) p = q;
-    if (p == npos) return std::nullopt;
-    std::size_t e = p;
-    while (e < text.size()) {
-        const char32_t c = text[e];
-        if (c >= 0x80 || c <= U' ' || c == U')' || c == U'>' || c == U'"' || c == U'\'' || c == U'<') break;
-        ++e;
-    }
-    std::u32string url(text.substr(p, e - p));
-    while (!url.empty() && (url.back() == U'.' || url.back() == U',' || url.back() == U';')) url.pop_back();
-    return to_u8(url);
-}
-
-/// The 《…》 titles of the preamble's first sentence, each with a document number （…号） that follows it.
-std::vector<std::string> legal_bases(std::u32string_view text) {
-    std::vector<std::string> out;
-    std::size_t end = text.find(U'。');
-    if (end == npos) end = text.size();
-    for (std::size_t i = 0; i < end; ++i) {
-        if (text[i] != U'《') continue;
-        int depth = 0;
-        std::size_t j = i;
-        for (; j < text.size(); ++j) {
-            if (text[j] == U'《') ++depth;
-            if (text[j] == U'》' && --depth == 0) break;
-        }
-        if (j >= text.size()) break;
-        std::size_t stop = j + 1;
-        std::size_t k = stop;
-        skip_spaces(text, k);
-        if (k < text.size() && (text[k] == U'（' || text[k] == U'(')) {
-            const std::size_t close = text.find_first_of(U"）)", k);
-            if (close != npos && close - k < 40 && text.substr(k, close - k).find(U'号') != npos) stop = close + 1;
-        }
-        out.push_back(to_u8(trim(std::u32string_view(text).substr(i, stop - i))));
-        i = j;
-    }
-    return out;
-}
-
-bool is_page_metadata(const block& b) {
-    const std::u32string& f = folded_text(b);  // the block's fold, kept
-    int hits = 0;
-    for (std::u32string_view w : {U"发布时间", U"发布日期", U"来源:", U"浏览次数", U"访问量", U"点击数", U"字号",
-                                  U"字体", U"分享到", U"打印", U"关闭窗口", U"阅读次数", U"作者:"})
-        if (contains(f, w)) ++hits;
-    return hits >= 2 || starts_with(f, U"分享到") || starts_with(f, U"[打印") || starts_with(f, U"[关闭");
-}
-
-// ---------------------------------------------------------------------------------------------
-
-admin_level level_of(const std::string& body) {
-    const std::u32string b = to_u32(body);
-    if (contains(b, U"乡人民政府") || contains(b, U"镇人民政府") || contains(b, U"街道办事处"))
-        return admin_level::township;
-    if (contains(b, U"县") || (b.size() > 5 && b.substr(b.size() - 5) == U"区人民政府")) return admin_level::county;
-    if (b.size() > 5 && b.substr(b.size() - 5) == U"省人民政府") return admin_level::provincial;
-    return admin_level::unknown;
-}
-
-const char* level_name(admin_level l) {
-    switch (l) {
-        case admin_level::township: return "township";
-        case admin_level::county: return "county";
-        case admin_level::provincial: return "provincial";
-        default: return "unknown";
-    }
-}
-
 std::string join(const std::vector<std::string>& v, std::string_view sep) {
     std::string s;
     for (const std::string& x : v) {
@@ -619,58 +413,6 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
 }
 
 }  // namespace
-
-// ---------------------------------------------------------------------------------------------
-
-format_signals table_signals(const std::vector<const block*>& blocks) {
-    struct signal {
-        std::u32string_view text;
-        bool v2021;
-    };
-    static const std::array<signal, 17> signals{{
-        {U"本年新制作数量", false},
-        {U"本年新公开数量", false},
-        {U"对外公开总数量", false},
-        {U"第二十条第(九)项", false},
-        {U"政府集中采购", false},
-        {U"采购项目数量", false},
-        {U"采购总金额", false},
-        {U"其他对外管理服务事项", false},
-        {U"上一年项目数量", false},
-        {U"本年增/减", false},
-        {U"本年制发件数", true},
-        {U"本年废止件数", true},
-        {U"现行有效件数", true},
-        {U"本年处理决定数量", true},
-        {U"本年收费金额", true},
-        {U"逾期不补正", true},
-        {U"逾期未按收费通知", true},
-    }};
-    format_signals out;
-    std::array<bool, signals.size()> seen{};
-    bool decisions_2019 = false;
-    const auto check = [&](const std::string& text) {
-        const std::u32string f = fold(text);
-        for (std::size_t i = 0; i < signals.size(); ++i)
-            if (!seen[i] && contains(f, signals[i].text)) {
-                seen[i] = true;
-                (signals[i].v2021 ? out.v2021 : out.v2019).push_back(to_u8(signals[i].text));
-            }
-        // 处理决定数量 without 本年 is the 2019 column.
-        for (std::size_t p = f.find(U"处理决定数量"); p != npos; p = f.find(U"处理决定数量", p + 1))
-            if (p < 2 || f.substr(p - 2, 2) != U"本年") decisions_2019 = true;
-    };
-    for (const block* b : blocks) {
-        if (b->type == block::kind::row) {
-            for (const src_cell& c : b->cells)
-                if (c.present && !c.span_copy && !c.text.empty()) check(c.text);
-        } else {
-            check(b->text);
-        }
-    }
-    if (decisions_2019) out.v2019.push_back("处理决定数量");
-    return out;
-}
 
 import_result assemble(document doc, const import_options& options) {
     import_result result;
@@ -697,7 +439,7 @@ import_result assemble(document doc, const import_options& options) {
             if (iso) published = *iso;
         }
         if (published)
-            log_entry(log, "XXGK-I-027",
+            log_entry(log, codes::I_027,
                       "publication date " + published->to_string() + " read from the page: \"" + clip(b.text) + "\"",
                       {}, b.where);
     };
@@ -730,7 +472,7 @@ import_result assemble(document doc, const import_options& options) {
         }
         for (std::size_t i = 0; i < title; ++i) note_publication(blocks[i]);
         if (title > 0)
-            log_entry(log, "XXGK-I-016",
+            log_entry(log, codes::I_016,
                       std::to_string(title) + " line(s) before the title skipped, from \"" + clip(blocks[0].text) +
                           "\"",
                       {}, blocks[0].where);
@@ -741,9 +483,9 @@ import_result assemble(document doc, const import_options& options) {
             if (p != std::string::npos && p > 0) title_text = title_text.substr(0, p);
         }
         title_text = trim(title_text);
-        log_entry(log, "XXGK-I-013", "no title line in the page; the <title> element \"" + title_text + "\" is used");
+        log_entry(log, codes::I_013, "no title line in the page; the <title> element \"" + title_text + "\" is used");
     } else {
-        log_entry(log, "XXGK-I-013", "title not found");
+        log_entry(log, codes::I_013, "title not found");
     }
 
     // ---- section headings, in ascending order; a table may start its section without a heading
@@ -766,7 +508,7 @@ import_result assemble(document doc, const import_options& options) {
             if (h->keyword) {
                 accept = true;
                 if (h->printed_number)
-                    log_entry(log, "XXGK-I-048",
+                    log_entry(log, codes::I_048,
                               "\"" + b.text + "\" read as section heading " + std::to_string(h->number) +
                                   " by its wording; it is numbered " + std::to_string(h->printed_number) +
                                   " (a section before it is omitted)",
@@ -775,7 +517,7 @@ import_result assemble(document doc, const import_options& options) {
                        (b.heading > 0 || b.marked.find("**") != std::string::npos) && b.type == block::kind::line &&
                        !is_table_row_label(b.text)) {
                 accept = true;
-                log_entry(log, "XXGK-I-022",
+                log_entry(log, codes::I_022,
                           "\"" + b.text + "\" taken as section heading " + std::to_string(h->number) +
                               " by its ordinal only (no keyword of the section)",
                           {}, b.where);
@@ -848,7 +590,7 @@ import_result assemble(document doc, const import_options& options) {
         for (std::size_t i = first_content; i < end; ++i) {
             if (blocks[i].type == block::kind::line && is_page_metadata(blocks[i])) {
                 note_publication(blocks[i]);
-                log_entry(log, "XXGK-I-016", "page metadata skipped: \"" + blocks[i].text + "\"", {}, blocks[i].where);
+                log_entry(log, codes::I_016, "page metadata skipped: \"" + blocks[i].text + "\"", {}, blocks[i].where);
                 continue;
             }
             pb.add(blocks[i]);
@@ -898,18 +640,18 @@ import_result assemble(document doc, const import_options& options) {
         year_source = "read from the preamble";
     }
     if (year != 0) {
-        log_entry(log, "XXGK-I-007", "report year " + std::to_string(year) + " " + year_source);
+        log_entry(log, codes::I_007, "report year " + std::to_string(year) + " " + year_source);
         std::string conflict;
         if (year_title && *year_title != year) conflict += " title " + std::to_string(*year_title);
         if (year_period && *year_period != year) conflict += " statistics period " + std::to_string(*year_period);
         if (!conflict.empty())
-            log_entry(log, "XXGK-I-008",
+            log_entry(log, codes::I_008,
                       "report year " + std::to_string(year) + " (" + year_source + "), but" + conflict);
     } else {
-        log_entry(log, "XXGK-I-009", "no report year in the title, the statistics period or the preamble");
+        log_entry(log, codes::I_009, "no report year in the title, the statistics period or the preamble");
     }
     if (year != 0 && year < 2019)
-        log_entry(log, "XXGK-I-010",
+        log_entry(log, codes::I_010,
                   "report year " + std::to_string(year) +
                       " predates the 2019 条例 formats; its tables are mapped as if they followed one of them");
 
@@ -924,7 +666,7 @@ import_result assemble(document doc, const import_options& options) {
     if (s19 > 0 && s21 > 0) {
         from_tables = s19 > s21 ? format_version::v2019 : s21 > s19 ? format_version::v2021 : from_year;
         if (!from_tables) from_tables = format_version::v2021;
-        log_entry(log, "XXGK-I-003",
+        log_entry(log, codes::I_003,
                   "the tables carry labels of both formats (" + evidence + "); read as the " +
                       std::string(to_string(*from_tables)) + " format" +
                       (s19 == s21 ? " (tie broken by the report year)" : " (majority of labels)"));
@@ -932,26 +674,26 @@ import_result assemble(document doc, const import_options& options) {
     format_version format;
     if (options.format) {
         format = *options.format;
-        log_entry(log, "XXGK-I-005", "format " + std::string(to_string(format)) + " forced by the caller");
+        log_entry(log, codes::I_005, "format " + std::string(to_string(format)) + " forced by the caller");
         if (from_tables && *from_tables != format)
-            log_entry(log, "XXGK-I-006",
+            log_entry(log, codes::I_006,
                       "the tables look like the " + std::string(to_string(*from_tables)) + " format (" + evidence +
                           ") but the " + std::string(to_string(format)) + " format was forced");
     } else if (from_tables) {
         format = *from_tables;
         if (s19 == 0 || s21 == 0)
-            log_entry(log, "XXGK-I-001",
+            log_entry(log, codes::I_001,
                       "format " + std::string(to_string(format)) + " from the table labels (" + evidence + ")" +
                           (from_year && *from_year == format ? "; the report year " + std::to_string(year) + " agrees"
                                                              : std::string()));
         if (from_year && *from_year != format)
-            log_entry(log, "XXGK-I-002",
+            log_entry(log, codes::I_002,
                       "report year " + std::to_string(year) + " calls for the " + std::string(to_string(*from_year)) +
                           " format, but the tables are in the " + std::string(to_string(format)) +
                           " format; the tables decide");
     } else {
         format = from_year ? *from_year : format_version::v2021;
-        log_entry(log, "XXGK-I-004",
+        log_entry(log, codes::I_004,
                   from_year
                       ? "no table label decides the format; the " + std::string(to_string(format)) +
                             " format follows from the report year " + std::to_string(year)
@@ -996,7 +738,7 @@ import_result assemble(document doc, const import_options& options) {
     if (period_start && period_end)
         h.statistics_period = date_period{period_start->date, period_end->date};
     else if (!preamble.empty())
-        log_entry(log, "XXGK-I-018", "statistics period (统计期限) not found in the preamble");
+        log_entry(log, codes::I_018, "statistics period (统计期限) not found in the preamble");
     if (const auto url = find_url(pre)) h.portal_url = *url;
     {
         contact_block c;
@@ -1009,7 +751,7 @@ import_result assemble(document doc, const import_options& options) {
         if (c.address || c.postcode || c.phone || c.fax || c.email)
             h.contact = c;
         else if (!preamble.empty())
-            log_entry(log, "XXGK-I-018", "contact block (地址/邮编/电话/传真/电子邮箱) not found in the preamble");
+            log_entry(log, codes::I_018, "contact block (地址/邮编/电话/传真/电子邮箱) not found in the preamble");
     }
     h.legal_bases = legal_bases(pre);
 
@@ -1058,60 +800,52 @@ import_result assemble(document doc, const import_options& options) {
             }
             h.signature = sig;
             if (date_at + 1 < n) {
-                log_entry(log, "XXGK-I-017",
+                log_entry(log, codes::I_017,
                           std::to_string(n - date_at - 1) + " line(s) after the signature skipped, from \"" +
                               clip(blocks[date_at + 1].text) + "\"",
                           {}, blocks[date_at + 1].where);
             }
             last_end = sig_start;
         } else {
-            log_entry(log, "XXGK-I-019", "no signature (issuing body and date) at the end of the report");
+            log_entry(log, codes::I_019, "no signature (issuing body and date) at the end of the report");
         }
     }
     if (h.body.empty() && h.signature && h.signature->body) {
         h.body = *h.signature->body;
-        log_entry(log, "XXGK-I-014", "issuing body not found in the title; taken from the signature: " + h.body);
+        log_entry(log, codes::I_014, "issuing body not found in the title; taken from the signature: " + h.body);
     } else if (h.body.empty()) {
-        log_entry(log, "XXGK-I-014", "issuing body not found in the title or the signature");
+        log_entry(log, codes::I_014, "issuing body not found in the title or the signature");
     }
     if (!h.body.empty()) {
         const admin_level level = level_of(h.body);
         if (level != admin_level::unknown) {
             h.level = level;
-            log_entry(log, "XXGK-I-015",
+            log_entry(log, codes::I_015,
                       std::string("administrative level '") + level_name(level) + "' inferred from the body's name \"" +
                           h.body + "\"");
         }
     }
 
-    static const std::array<const char*, 7> section_names{"",
-                                                          "一、总体情况",
-                                                          "二、主动公开政府信息情况",
-                                                          "三、收到和处理政府信息公开申请情况",
-                                                          "四、政府信息公开行政复议、行政诉讼情况",
-                                                          "五、存在的主要问题及改进情况",
-                                                          "六、其他需要报告的事项"};
+    const auto section_names = [](int k) { return std::string(xxgk::section_heading(k)->label); };
     for (int k = 1; k <= 6; ++k) {
         const std::size_t hi = head[static_cast<std::size_t>(k)];
         if (hi == npos) {
-            log_entry(log, "XXGK-I-020",
-                      std::string("section heading ") + section_names[static_cast<std::size_t>(k)] + " not found");
+            log_entry(log, codes::I_020, std::string("section heading ") + section_names(k) + " not found");
             continue;
         }
         if (implicit[static_cast<std::size_t>(k)]) {
-            log_entry(log, "XXGK-I-022",
-                      std::string("section ") + section_names[static_cast<std::size_t>(k)] +
+            log_entry(log, codes::I_022,
+                      std::string("section ") + section_names(k) +
                           " has no heading; recognised by the table that starts it",
                       {}, blocks[hi].where);
             continue;
         }
         const auto hit = section_heading(blocks[hi]);
         if (hit && !hit->exact)
-            log_entry(log, "XXGK-I-021",
-                      "heading \"" + blocks[hi].text + "\" read as " + section_names[static_cast<std::size_t>(k)], {},
+            log_entry(log, codes::I_021, "heading \"" + blocks[hi].text + "\" read as " + section_names(k), {},
                       blocks[hi].where);
         if (has_traditional(blocks[hi].text))
-            log_entry(log, "XXGK-I-032",
+            log_entry(log, codes::I_032,
                       "heading \"" + blocks[hi].text + "\" matched after traditional → simplified conversion", {},
                       blocks[hi].where);
     }
@@ -1149,14 +883,14 @@ import_result assemble(document doc, const import_options& options) {
                            contains(text, U"汇总编制") || contains(text, U"汇总而成") || contains(text, U"逐级汇总"))) {
             h.scope = report_scope::compiled;
             log_entry(
-                log, "XXGK-I-029",
+                log, codes::I_029,
                 "scope 本级政府汇总 (compiled) inferred: the text splits its figures into 本级 and the units below, "
                 "or says it was compiled");
         } else if (!body.empty() && !contains(body, U"人民政府")) {
             for (std::u32string_view suffix : {U"局", U"委员会", U"办公室", U"办公厅", U"中心", U"厅", U"委", U"办"})
                 if (body.size() > suffix.size() && body.substr(body.size() - suffix.size()) == suffix) {
                     h.scope = report_scope::own;
-                    log_entry(log, "XXGK-I-029", "scope 本机关 (own) inferred: \"" + h.body + "\" is one agency");
+                    log_entry(log, codes::I_029, "scope 本机关 (own) inferred: \"" + h.body + "\" is one agency");
                     break;
                 }
         }
@@ -1182,7 +916,7 @@ import_result assemble(document doc, const import_options& options) {
                 how = "read as: no fee charged";
             }
             r.processing_fees = fees;
-            log_entry(log, "XXGK-I-026", "information processing fee statement \"" + clip(p, 120) + "\": " + how);
+            log_entry(log, codes::I_026, "information processing fee statement \"" + clip(p, 120) + "\": " + how);
             break;
         }
     }

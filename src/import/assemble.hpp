@@ -7,6 +7,9 @@
 #include <xxgk/import.hpp>
 
 #include <deque>
+#include <initializer_list>
+#include <optional>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +32,36 @@ void read_tables(report& r, const block_span* proactive, const block_span* reque
 /// boxes marked unprinted. New blocks go into `made`; both cases logged XXGK-I-076.
 block_span join_split_rows(const block_span& span, std::deque<block>& made, format_version format,
                            std::string_view section, std::vector<import_log_entry>& log);
+
+// ---- dates.cpp: dates and years as printed
+
+/// Moves `i` past spaces.
+void skip_spaces(std::u32string_view s, std::size_t& i);
+
+/// A date found in a text, with where it begins and ends (code points).
+struct found_date {
+    calendar_date date;
+    std::size_t begin = static_cast<std::size_t>(-1), end = static_cast<std::size_t>(-1);
+};
+/// The first "YYYY年M月D日" (or …号) at or after `from`.
+std::optional<found_date> find_date(std::u32string_view s, std::size_t from = 0);
+/// The first report year "YYYY" followed by 年 (digits or 〇-numerals) in `s`, with its position.
+std::optional<std::pair<int, std::size_t>> find_year(std::u32string_view s);
+
+// ---- preamble.cpp: facts of the preamble, page metadata, the level a name tells
+
+/// The value after the first of `labels` ("联系电话：…"), up to the end of its clause; nullopt when none.
+std::optional<std::string> labelled_value(std::u32string_view text, std::initializer_list<std::u32string_view> labels);
+/// The first web address in `text` (http:// or https://, to the first space, quote or non-ASCII); nullopt when none.
+std::optional<std::string> find_url(std::u32string_view text);
+/// The 《…》 titles of the preamble's first sentence, each with a document number （…号） that follows it.
+std::vector<std::string> legal_bases(std::u32string_view text);
+/// True for a line of page chrome a crawler kept: two of 发布时间, 来源, 浏览次数, 打印 …, or a 分享到/[打印/[关闭 line.
+bool is_page_metadata(const block& b);
+/// The administrative level a body's name tells (乡/镇/街道, 县/区, 省); unknown when none.
+admin_level level_of(const std::string& body);
+/// "township", "county", "provincial" or "unknown".
+const char* level_name(admin_level l);
 
 /// The format signals of the table labels in `blocks` (formats.md §8): how many distinct decisive
 /// labels of each format were seen, and which.

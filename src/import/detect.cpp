@@ -1,6 +1,7 @@
 // One entry point for every kind of source: the kind and the encoding decided from the bytes
 // (docs/import.md, "One entry point").
 #include "document.hpp"
+#include "../codes.hpp"
 #include "fold.hpp"
 #include "log.hpp"
 
@@ -157,6 +158,32 @@ decoded decode_source(std::string_view bytes, source_kind kind) {
 
 }  // namespace
 
+// Here rather than in docx_source.cpp: detection needs it in a build without the Word reader
+// (XXGK_WITH_WORD=OFF, the WebAssembly build).
+namespace import_detail {
+
+void refuse_ole2(std::string_view bytes) {
+    // An OLE2 compound file is a legacy .doc/.wps or an encrypted Office file (Office encrypts a
+    // .docx by wrapping it in OLE2 with an "EncryptedPackage" stream, named in UTF-16LE).
+    if (!xxgk::starts_with(bytes, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) return;
+    static const std::string encrypted_package = [] {
+        std::string s;
+        for (char c : std::string_view("EncryptedPackage")) {
+            s += c;
+            s += '\0';
+        }
+        return s;
+    }();
+    if (bytes.find(encrypted_package) != std::string_view::npos)
+        throw error(errc::encrypted, "the Word document is password-protected (an encrypted Office package); "
+                                     "save it without a password first");
+    throw error(errc::unsupported_kind,
+                "the file is a legacy Word or WPS document (.doc/.wps, an OLE2 compound file), "
+                "which is not read; convert it first: soffice --headless --convert-to docx FILE");
+}
+
+}  // namespace import_detail
+
 std::optional<source_kind> source_kind_by_extension(std::string_view path) noexcept {
     const std::size_t dot = path.rfind('.');
     // ".html" alone is a hidden file's name, not an extension (as std::filesystem::path sees it).
@@ -233,7 +260,7 @@ import_result import_bytes(std::string_view bytes, const import_options& options
     const source_kind kind =
         options.kind ? *options.kind : detect_source_kind(utf16 ? std::string_view(from_utf16) : bytes);
     const char* kind_name = boost::describe::enum_to_string(kind, "?");
-    import_detail::log_entry(log, "XXGK-I-090",
+    import_detail::log_entry(log, codes::I_090,
                              std::string("source read as ") + kind_name +
                                  (options.kind ? " (forced by the caller)" : " (detected from the bytes)"));
     import_result result;
@@ -245,7 +272,7 @@ import_result import_bytes(std::string_view bytes, const import_options& options
         result = import_image(bytes, options);
     } else {
         decoded d = decode_source(bytes, kind);
-        import_detail::log_entry(log, "XXGK-I-091", "text decoded as " + d.encoding + ", from " + d.why);
+        import_detail::log_entry(log, codes::I_091, "text decoded as " + d.encoding + ", from " + d.why);
         const std::string_view text = d.converted ? std::string_view(d.text) : bytes;
         result = kind == source_kind::html ? import_html(text, options) : import_text(text, options);
     }

@@ -4,6 +4,7 @@
 // copies are span copies, an empty w:tc is an empty cell), so everything after read_docx is the
 // pipeline the text and HTML importers share (docs/import.md, "Word (.docx)").
 #include "document.hpp"
+#include "../codes.hpp"
 #include "fold.hpp"
 #include "log.hpp"
 
@@ -650,18 +651,18 @@ public:
         if (layout_tables_ > 0) summary += " (" + std::to_string(layout_tables_) + " of them layout)";
         summary += have_styles ? "; styles from word/styles.xml" : "";
         summary += "; headers, footers, footnotes and comments are not read";
-        log_entry(doc_.log, "XXGK-I-080", summary);
+        log_entry(doc_.log, codes::I_080, summary);
         if (deleted_ > 0)
-            log_entry(doc_.log, "XXGK-I-081",
+            log_entry(doc_.log, codes::I_081,
                       std::to_string(deleted_) +
                           " deleted revision(s) (w:del, w:moveFrom) skipped; inserted text is read");
-        if (hidden_ > 0) log_entry(doc_.log, "XXGK-I-082", std::to_string(hidden_) + " run(s) of hidden text skipped");
+        if (hidden_ > 0) log_entry(doc_.log, codes::I_082, std::to_string(hidden_) + " run(s) of hidden text skipped");
         if (numbering_.rendered() > 0)
-            log_entry(doc_.log, "XXGK-I-088",
+            log_entry(doc_.log, codes::I_088,
                       std::to_string(numbering_.rendered()) +
                           " automatically numbered paragraph(s): their number text written from word/numbering.xml");
         if (text_boxes_ > 0 || alternates_ > 0)
-            log_entry(doc_.log, "XXGK-I-083",
+            log_entry(doc_.log, codes::I_083,
                       std::to_string(text_boxes_) + " text box(es) read after the paragraph that anchors them; " +
                           std::to_string(alternates_) + " mc:AlternateContent read once (first Choice, else Fallback)");
     }
@@ -891,7 +892,7 @@ private:
             // A table holding tables is layout (as in the HTML reader): its cells are walked as
             // containers, in order, their tables read on their own.
             ++layout_tables_;
-            log_entry(doc_.log, "XXGK-I-084", "table " + std::to_string(index) + " holds tables: read as text", {},
+            log_entry(doc_.log, codes::I_084, "table " + std::to_string(index) + " holds tables: read as text", {},
                       table_at(index));
             for (const xmlNode* tr : rows_of(tbl))
                 for (const xmlNode* tc : cells_of(tr)) blocks(tc->children);
@@ -959,7 +960,7 @@ private:
                                            : nullptr;
                 if (above || left) {
                     if (!origin.text.empty())
-                        log_entry(doc_.log, "XXGK-I-086",
+                        log_entry(doc_.log, codes::I_086,
                                   "text \"" + origin.text + "\" of a merged continuation cell not read", {}, p);
                     // A vertical continuation copies each position above it (the cell above may
                     // itself span); a horizontal one copies the cell to its left.
@@ -1019,7 +1020,7 @@ private:
     }
 
     void repaired(const std::string& what, std::uint32_t t, std::uint32_t r, std::uint32_t c) {
-        log_entry(doc_.log, "XXGK-I-085", "table " + std::to_string(t) + ": " + what, {}, table_at(t, r, c));
+        log_entry(doc_.log, codes::I_085, "table " + std::to_string(t) + ": " + what, {}, table_at(t, r, c));
     }
 
     struct paragraph_state {
@@ -1042,31 +1043,7 @@ private:
     int deleted_ = 0, hidden_ = 0, text_boxes_ = 0, alternates_ = 0;
 };
 
-bool starts_with_bytes(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
-}
-
 }  // namespace
-
-void refuse_ole2(std::string_view bytes) {
-    // An OLE2 compound file is a legacy .doc/.wps or an encrypted Office file (Office encrypts a
-    // .docx by wrapping it in OLE2 with an "EncryptedPackage" stream, named in UTF-16LE).
-    if (!starts_with_bytes(bytes, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) return;
-    static const std::string encrypted_package = [] {
-        std::string s;
-        for (char c : std::string_view("EncryptedPackage")) {
-            s += c;
-            s += '\0';
-        }
-        return s;
-    }();
-    if (bytes.find(encrypted_package) != std::string_view::npos)
-        throw error(errc::encrypted, "the Word document is password-protected (an encrypted Office package); "
-                                     "save it without a password first");
-    throw error(errc::unsupported_kind,
-                "the file is a legacy Word or WPS document (.doc/.wps, an OLE2 compound file), "
-                "which is not read; convert it first: soffice --headless --convert-to docx FILE");
-}
 
 document read_docx(std::string_view docx, std::size_t max_unpacked_bytes) {
     refuse_ole2(docx);
@@ -1085,10 +1062,10 @@ document read_docx(std::string_view docx, std::size_t max_unpacked_bytes) {
             have_styles = true;
         } catch (const error& e) {
             if (e.code() != errc::invalid_value) throw;
-            log_entry(doc.log, "XXGK-I-087", e.what());
+            log_entry(doc.log, codes::I_087, e.what());
         }
     } else {
-        log_entry(doc.log, "XXGK-I-087", "the package has no word/styles.xml");
+        log_entry(doc.log, codes::I_087, "the package has no word/styles.xml");
     }
     const auto d = parse_part(*main_part, "word/document.xml");
     main_part.reset();  // the tree holds the text from here on
@@ -1102,7 +1079,7 @@ document read_docx(std::string_view docx, std::size_t max_unpacked_bytes) {
             num.read(parse_part(*n, "word/numbering.xml").get());
         } catch (const error& e) {
             if (e.code() != errc::invalid_value) throw;
-            log_entry(doc.log, "XXGK-I-089", e.what());
+            log_entry(doc.log, codes::I_089, e.what());
         }
     }
     walker w(doc, st, num);

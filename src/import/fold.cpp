@@ -1,5 +1,8 @@
 #include "fold.hpp"
 
+#include "../unicode.hpp"
+#include "../word_bits.hpp"
+
 #include <xxgk/text.hpp>
 
 #include <algorithm>
@@ -203,11 +206,10 @@ bool longer_than(std::string_view text, std::size_t n) noexcept {
     // Bytes that are not continuation bytes (10xxxxxx), counted eight at a time.
     std::size_t count = 0, i = 0;
     for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, text.data() + i, 8);
+        const std::uint64_t w = detail::load_word(text.data() + i);
         // One bit per byte, at the bottom of each: their sum is the top byte of the product (it is
         // at most 8, no carry); __builtin_popcountll is a library call without -mpopcnt.
-        count += static_cast<std::size_t>(((((~w >> 7) | (w >> 6)) & 0x0101010101010101u) * 0x0101010101010101u) >> 56);
+        count += static_cast<std::size_t>(((((~w >> 7) | (w >> 6)) & detail::word_ones) * detail::word_ones) >> 56);
         if (count > n) return true;
     }
     for (; i < text.size(); ++i)
@@ -220,10 +222,7 @@ bool is_space(char32_t c) noexcept {
            c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
 }
 
-bool is_invisible(char32_t c) noexcept {
-    return c == 0xAD || c == 0x61C || c == 0x180E || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-           (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
-}
+bool is_invisible(char32_t c) noexcept { return detail::is_invisible_format(c); }
 
 std::u32string trim(std::u32string_view text) {
     std::size_t a = 0, b = text.size();

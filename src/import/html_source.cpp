@@ -2,6 +2,7 @@
 // without nested tables) become grids with rowspan/colspan honoured; layout tables are walked as
 // containers. Page chrome is left out.
 #include "document.hpp"
+#include "../codes.hpp"
 #include "fold.hpp"
 #include "log.hpp"
 
@@ -172,7 +173,7 @@ public:
                 if (!kinds.empty()) kinds += ", ";
                 kinds += what + " ×" + std::to_string(count);
             }
-            log_entry(doc_.log, "XXGK-I-012", "page chrome ignored: " + kinds);
+            log_entry(doc_.log, codes::I_012, "page chrome ignored: " + kinds);
         }
     }
 
@@ -373,7 +374,7 @@ private:
                     provenance p;
                     p.table = t;
                     p.row = static_cast<std::uint32_t>(r);
-                    log_entry(doc_.log, "XXGK-I-103",
+                    log_entry(doc_.log, codes::I_103,
                               "table " + std::to_string(t) + ", row " + std::to_string(r) +
                                   " has cells beyond column " + std::to_string(max_cols) +
                                   "; the row is not read and its cells are not captured",
@@ -468,7 +469,7 @@ private:
         logged_table_ = table;
         const bool page = grid_used_ > grid_limit_;
         if (page) grid_full_ = true;
-        log_entry(doc_.log, "XXGK-I-102",
+        log_entry(doc_.log, codes::I_102,
                   "table " + std::to_string(table) + " from row " + std::to_string(row) + " on is not read: " +
                       (page ? "the page's tables fill more than " + std::to_string(grid_limit_) +
                                   " grid positions (65536 plus one per 8 bytes of the page); the tables after it are "

@@ -1,6 +1,7 @@
 // The public entry points of the importer (include/xxgk/import.hpp).
-#include <algorithm>
 #include "assemble.hpp"
+#include "../codes.hpp"
+#include "cells.hpp"
 #include "fold.hpp"
 #include "log.hpp"
 #include "ocr.hpp"
@@ -9,6 +10,22 @@
 #include <xxgk/format.hpp>
 #include <xxgk/import.hpp>
 #include <xxgk/text.hpp>
+
+#include <algorithm>
+
+// CMake's options XXGK_WITH_HTML/PDF/WORD (default ON) set these to 0 to leave a reader out.
+#ifndef XXGK_WITH_HTML
+#define XXGK_WITH_HTML 1
+#endif
+#ifndef XXGK_WITH_PDF
+#define XXGK_WITH_PDF 1
+#endif
+#ifndef XXGK_WITH_WORD
+#define XXGK_WITH_WORD 1
+#endif
+#ifndef XXGK_WITH_OCR  // XXGK_WITH_OCR (default ON; needs XXGK_WITH_PDF) sets it to 0 to leave OCR out
+#define XXGK_WITH_OCR 0
+#endif
 
 namespace xxgk {
 namespace {
@@ -19,7 +36,7 @@ std::string valid_text(std::string_view input, std::vector<import_log_entry>& lo
     std::string text = import_detail::sanitize_utf8(input, bad);
     if (!bad.empty()) {
         const text_position p = position_of(text, bad.front());
-        import_detail::log_entry(log, "XXGK-I-011",
+        import_detail::log_entry(log, codes::I_011,
                                  std::to_string(bad.size()) +
                                      " invalid UTF-8 byte(s) replaced by U+FFFD, the first at byte " +
                                      std::to_string(bad.front()),
@@ -28,6 +45,7 @@ std::string valid_text(std::string_view input, std::vector<import_log_entry>& lo
     return text;
 }
 
+#if XXGK_WITH_HTML
 /// The charset a page declares near its start (<meta charset="…"> or content="…; charset=…"),
 /// lowered; empty when it declares none.
 std::string declared_charset(std::string_view html) {
@@ -52,6 +70,15 @@ std::string declared_charset(std::string_view html) {
         if (!name.empty()) return name;
     }
     return {};
+}
+#endif
+
+/// A reader left out of this build (CMake XXGK_WITH_HTML/PDF/WORD=OFF; the WebAssembly build):
+/// errc::unavailable naming the reader and the option, never a link error (docs/import.md).
+[[maybe_unused]] error unavailable(const char* what, const char* option) {
+    return error(errc::unavailable, std::string(what) + " is not available in this build of xxgk (built with " +
+                                        option + "=OFF); import the report as text, or use a build with " + option +
+                                        "=ON");
 }
 
 void check_size(std::string_view input, const import_options& options, const char* what) {
@@ -84,6 +111,7 @@ import_result import_text_unchecked(std::string_view text, const import_options&
     return import_detail::assemble(std::move(doc), options);
 }
 
+#if XXGK_WITH_HTML
 import_result import_html_unchecked(std::string_view html, const import_options& options) {
     // A page that is UTF-8 (declared, or declaring nothing) with a few bad bytes is repaired like
     // text (U+FFFD, XXGK-I-011); a page declaring another charset (GBK, GB18030, Big5 …) is
@@ -101,7 +129,9 @@ import_result import_html_unchecked(std::string_view html, const import_options&
     doc.log.insert(doc.log.begin(), log.begin(), log.end());
     return import_detail::assemble(std::move(doc), options);
 }
+#endif
 
+#if XXGK_WITH_PDF
 /// The assembler, then the OCR values proof-read by the identities (when there are any).
 import_result assemble_read(import_detail::document doc, const import_options& options) {
     import_detail::document read;  // what settle_ocr needs: the OCR values, ink and page counts
@@ -115,14 +145,14 @@ import_result assemble_read(import_detail::document doc, const import_options& o
     import_detail::document again = doc;
     import_result r = import_detail::assemble(std::move(doc), options);
     const bool contradicted =
-        std::any_of(r.log.begin(), r.log.end(), [](const import_log_entry& e) { return e.code == "XXGK-I-002"; });
+        std::any_of(r.log.begin(), r.log.end(), [](const import_log_entry& e) { return e.code == codes::I_002; });
     if (contradicted && !options.format && r.value.header.year > 0) {
         if (const auto by_year = format_for_year(r.value.header.year)) {
             import_options forced = options;
             forced.format = *by_year;
             r = import_detail::assemble(std::move(again), forced);
             import_detail::log_entry(
-                r.log, "XXGK-I-116",
+                r.log, codes::I_116,
                 std::string("the table labels read by OCR named the other format than the report year ") +
                     std::to_string(r.value.header.year) + "; read in the year's format");
         }
@@ -130,6 +160,7 @@ import_result assemble_read(import_detail::document doc, const import_options& o
     import_detail::settle_ocr(r, read);
     return r;
 }
+#endif
 
 }  // namespace
 
@@ -140,45 +171,56 @@ import_result import_text(std::string_view text, const import_options& options) 
 
 import_result import_html(std::string_view html, const import_options& options) {
     check_size(html, options, "the HTML page");
+#if XXGK_WITH_HTML
     return in_session(options, [&] { return import_html_unchecked(html, options); });
+#else
+    throw unavailable("HTML import", "XXGK_WITH_HTML");
+#endif
 }
 
 import_result import_pdf(std::string_view pdf, const import_options& options) {
     check_size(pdf, options, "the PDF file");
+#if XXGK_WITH_PDF
     return in_session(
         options, [&] { return assemble_read(import_detail::read_pdf(pdf, options.ocr && ocr_available()), options); });
-}
-
-bool ocr_available() noexcept {
-#ifdef XXGK_WITH_OCR
-    return true;
 #else
-    return false;
+    throw unavailable("PDF import", "XXGK_WITH_PDF");
 #endif
 }
 
+bool ocr_available() noexcept { return XXGK_WITH_OCR != 0; }
+
 import_result import_image(std::string_view image, const import_options& options) {
     check_size(image, options, "the image");
-    if (!ocr_available())
-        throw error(errc::unsupported_kind, "the file is an image (a scanned page?): this build of xxgk has no OCR "
-                                            "(CMake option XXGK_WITH_OCR); it has no text to read");
+#if XXGK_WITH_OCR
     if (!options.ocr)
         throw error(errc::unsupported_kind,
                     "the file is an image (a scanned page?) and OCR is off (import_options::ocr)");
-#ifdef XXGK_WITH_OCR
     return in_session(options, [&] {
         return assemble_read(import_detail::read_placed_pages(import_detail::ocr_image_file(image)), options);
     });
 #else
-    throw error(errc::unsupported_kind, "no OCR in this build");
+    throw unavailable("Image import (OCR of a scanned page)", "XXGK_WITH_OCR");
 #endif
 }
 
 import_result import_docx(std::string_view docx, const import_options& options) {
     check_size(docx, options, "the Word file");
+#if XXGK_WITH_WORD
     return in_session(options, [&] {
         return import_detail::assemble(import_detail::read_docx(docx, options.max_input_bytes), options);
     });
+#else
+    throw unavailable("Word import", "XXGK_WITH_WORD");
+#endif
+}
+
+cell read_printed_cell(std::string_view printed, value_kind kind) {
+    cell c = import_detail::read_cell(printed, kind).value;
+    // An empty printing says nothing; a plain number printed as the library prints it neither.
+    if (c.is_blank() || (c.is_number() && c.unit() == money_unit::none && c.raw() && *c.raw() == c.value().to_string()))
+        c.set_raw(std::nullopt);
+    return c;
 }
 
 }  // namespace xxgk

@@ -4,6 +4,7 @@
 // identities they share, and a group is settled only when exactly one combination of its cells'
 // readings satisfies every identity the cells take part in. Everything else is flagged — kept as
 // unreadable text, the readings in the log — never a guessed value.
+#include "../codes.hpp"
 #include "ocr.hpp"
 #include "cells.hpp"
 #include "log.hpp"
@@ -55,7 +56,7 @@ void settle_ocr(import_result& result, const document& read_doc) {
     report& r = result.value;
     const format_version format = r.format();
     const std::vector<cell_key>& keys = cell_keys(format);
-    const identities& ids = identities::of(format);
+    const identity_scorer& ids = identity_scorer::of(format);
     std::set<std::uint32_t> ocr_pages;
     for (const ocr_value& v : values) ocr_pages.insert(v.page);
     std::size_t from_text = 0, certain = 0, settled = 0, flagged = 0, seen_empty = 0;
@@ -70,7 +71,7 @@ void settle_ocr(import_result& result, const document& read_doc) {
         if (!scanned) {
             ++from_text;
             if (!values.empty())
-                log_entry(log, "XXGK-I-110", "read from the text layer (page " + std::to_string(*where->page) + ")",
+                log_entry(log, codes::I_110, "read from the text layer (page " + std::to_string(*where->page) + ")",
                           k.key, where);
             continue;
         }
@@ -87,20 +88,20 @@ void settle_ocr(import_result& result, const document& read_doc) {
                 c = cell::not_captured();
                 c.set_source(where);
                 ++flagged;
-                log_entry(log, "XXGK-I-112",
+                log_entry(log, codes::I_112,
                           "the table reader saw this box empty, but ink stands in it (no word was read there); not "
                           "captured, not blank",
                           k.key, where);
                 continue;
             }
             ++seen_empty;
-            log_entry(log, "XXGK-I-110", "box seen empty by OCR (no ink in it once the rules are removed)", k.key,
+            log_entry(log, codes::I_110, "box seen empty by OCR (no ink in it once the rules are removed)", k.key,
                       where);
             continue;
         }
         if (!c.is_number()) {
             if (c.state() == cell_state::text) ++flagged;
-            log_entry(log, "XXGK-I-110", "read by OCR as \"" + c.raw().value_or("") + "\" (not a number)", k.key,
+            log_entry(log, codes::I_110, "read by OCR as \"" + c.raw().value_or("") + "\" (not a number)", k.key,
                       where);
             continue;
         }
@@ -188,7 +189,7 @@ void settle_ocr(import_result& result, const document& read_doc) {
             if (found == 1 && was_certain.at(i) && oc.candidates[solution[g]].first.value() == c.value()) {
                 // Certain, proof-read with an uncertain neighbour, and confirmed.
                 ++certain;
-                log_entry(log, "XXGK-I-110",
+                log_entry(log, codes::I_110,
                           "read by OCR as " + show(c) + " (confidence " + std::to_string(oc.candidates.front().second) +
                               ", certain; confirmed by the identities)",
                           key, c.source());
@@ -197,7 +198,7 @@ void settle_ocr(import_result& result, const document& read_doc) {
                 const bool changed = !(chosen.value() == c.value());
                 c = chosen;
                 ++settled;
-                log_entry(log, "XXGK-I-111",
+                log_entry(log, codes::I_111,
                           "read by OCR as \"" + oc.raw + "\"; settled as " + show(chosen) +
                               (changed ? " (a misread the identities caught)" : std::string()) +
                               ": the only combination of the readings" + others +
@@ -210,7 +211,7 @@ void settle_ocr(import_result& result, const document& read_doc) {
                 c = cell::text(oc.raw);
                 c.set_source(where);
                 ++flagged;
-                log_entry(log, "XXGK-I-113",
+                log_entry(log, codes::I_113,
                           "read by OCR with certainty as " + oc.raw +
                               ", but an identity it takes part in fails with every reading" + others +
                               " (a defect of the report, or a misread): kept as unreadable text",
@@ -224,7 +225,7 @@ void settle_ocr(import_result& result, const document& read_doc) {
                 c = cell::text(oc.raw);
                 c.set_source(where);
                 ++flagged;
-                log_entry(log, "XXGK-I-112",
+                log_entry(log, codes::I_112,
                           "read by OCR as \"" + oc.raw + "\", not certain and not settled (" + why +
                               "); kept as unreadable text",
                           key, where, candidates);
@@ -243,7 +244,7 @@ void settle_ocr(import_result& result, const document& read_doc) {
         c.set_source(where);
         ++flagged;
         log_entry(
-            log, "XXGK-I-112",
+            log, codes::I_112,
             "read by OCR with certainty as \"" + oc.raw +
                 "\", but no identity it takes part in can check it (each has a cell not read); kept as unreadable text",
             keys[index].key, where);
@@ -251,12 +252,12 @@ void settle_ocr(import_result& result, const document& read_doc) {
     for (const auto& [index, oc] : read) {
         if (!oc.certain) continue;
         ++certain;
-        log_entry(log, "XXGK-I-110",
+        log_entry(log, codes::I_110,
                   "read by OCR as " + show(cell_at(r, index)) + " (confidence " +
                       std::to_string(oc.candidates.front().second) + ", certain)",
                   keys[index].key, cell_at(r, index).source());
     }
-    log_entry(log, "XXGK-I-114",
+    log_entry(log, codes::I_114,
               std::to_string(from_text) + " cell(s) from the text layer (" + std::to_string(text_layer_pages) +
                   " page(s)), " + std::to_string(certain) + " OCR certain, " + std::to_string(settled) +
                   " OCR settled by the identities, " + std::to_string(flagged) + " flagged, " +

@@ -7,6 +7,7 @@
 //
 // Every threshold is a fraction of the text height (the box height), never absolute points: the
 // same rules then hold for 9 pt table text and 16 pt body text, on A4 and on A5.
+#include "../codes.hpp"
 #include "document.hpp"
 #include "cells.hpp"
 #include "log.hpp"
@@ -19,7 +20,7 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
-#ifdef XXGK_WITH_OCR
+#if XXGK_WITH_OCR
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #endif
@@ -797,7 +798,7 @@ private:
         p.table = table_no;
         p.page = t.grids.front().page;
         const std::uint32_t last_page = t.grids.back().page;
-        log_entry(doc_.log, "XXGK-I-075",
+        log_entry(doc_.log, codes::I_075,
                   "table " + std::to_string(table_no) + " read from its rules on page " + std::to_string(*p.page) +
                       (last_page != *p.page ? "–" + std::to_string(last_page) : std::string()) + ": " +
                       std::to_string(rows) + " rows, " + std::to_string(t.grids.front().columns()) + " columns" +
@@ -1335,7 +1336,7 @@ private:
             provenance p;
             p.table = table_no;
             p.page = p0;
-            log_entry(doc_.log, "XXGK-I-071", msg, {}, p);
+            log_entry(doc_.log, codes::I_071, msg, {}, p);
         }
         // The header row: the header text left of the values, then one cell per column.
         std::uint32_t row_no = 0;
@@ -1428,7 +1429,7 @@ private:
                 candidates.push_back("column " + std::to_string(d[k].second + 1) +
                                      (c.header.empty() ? "" : " \"" + c.header + "\""));
             }
-            log_entry(doc_.log, "XXGK-I-072",
+            log_entry(doc_.log, codes::I_072,
                       "value \"" + f.text + "\" on page " + std::to_string(f.page) +
                           " stands between two columns; those cells of the row are not captured",
                       {}, where_of(f), candidates);
@@ -1439,7 +1440,7 @@ private:
                 unsure[c] = true;
                 std::vector<std::string> candidates;
                 for (const frag* f : in[c]) candidates.push_back(f->text);
-                log_entry(doc_.log, "XXGK-I-072",
+                log_entry(doc_.log, codes::I_072,
                           "several values printed in one column on page " + std::to_string(ln.page) +
                               "; the cell is not captured",
                           {}, where_of(*in[c].front()), candidates);
@@ -1585,7 +1586,7 @@ document rebuild(document doc, pages_read pages, std::vector<page_lines> rules) 
                      [](const pline& a, const pline& b) { return a.page != b.page ? a.page < b.page : a.t < b.t; });
     if (lines.empty() && pages.vertical.empty()) throw error(errc::no_text_layer, no_text_message);
     if (dropped > 0)
-        log_entry(doc.log, "XXGK-I-070",
+        log_entry(doc.log, codes::I_070,
                   std::to_string(dropped) + " page number line(s) of page headers and footers dropped");
     pdf_reader reader(doc, std::move(lines), std::move(pages.vertical), pages.text_width, std::move(rules));
     reader.run();
@@ -1602,7 +1603,7 @@ void take_scanned(document& doc, pages_read& pages, std::vector<page_lines>& rul
     std::snprintf(skew, sizeof skew, "%.2f", sp.skew_degrees);
     provenance p;
     p.page = sp.number;
-    log_entry(doc.log, "XXGK-I-115",
+    log_entry(doc.log, codes::I_115,
               "page " + std::to_string(sp.number) + " read by OCR: " + std::to_string(sp.width_px) + " × " +
                   std::to_string(sp.height_px) + " pixels at " + std::to_string(std::lround(sp.dpi)) + " dpi, skew " +
                   skew + "° corrected, " + std::to_string(sp.rules.horizontal.size()) + " horizontal and " +
@@ -1646,7 +1647,7 @@ document read_pdf(std::string_view pdf, bool ocr) {
             std::unique_ptr<poppler::page> p(d->create_page(i));
             if (!p) continue;
             page_text pt = read_page(*p, static_cast<std::uint32_t>(i + 1));
-#ifdef XXGK_WITH_OCR
+#if XXGK_WITH_OCR
             if (ocr && pages_read::blank(pt)) {
                 // A scanned page: rendered in grey, read by OCR with the lock released (poppler's
                 // state is not touched meanwhile).
@@ -1679,7 +1680,7 @@ document read_pdf(std::string_view pdf, bool ocr) {
         pdf_rules found = read_pdf_rules(pdf, page_count);
         for (const page_rules& r : found.pages) rules.emplace_back(r);
         for (const std::string& problem : found.problems)
-            log_entry(doc.log, "XXGK-I-074",
+            log_entry(doc.log, codes::I_074,
                       "the PDF's table rules could not all be read (" + problem +
                           "); the tables there are rebuilt from the text alone");
     }

@@ -493,71 +493,38 @@ std::string describe_reading(const reading& r, const std::vector<column_spec>& c
     return s.empty() ? std::string("all blank") : s;
 }
 
-const identities& identities::of(format_version format) {
-    static const identities v2019(format_version::v2019);
-    static const identities v2021(format_version::v2021);
+const identity_scorer& identity_scorer::of(format_version format) {
+    static const identity_scorer v2019(format_version::v2019);
+    static const identity_scorer v2021(format_version::v2021);
     return format == format_version::v2019 ? v2019 : v2021;
 }
 
-identities::identities(format_version format) {
-    const auto& keys = cell_keys(format);
-    by_cell_.resize(keys.size());
-    const auto idx = [&](const std::string& key) { return find_cell_key(format, key)->index; };
-    const label_table& l = labels(format);
-    static const char* const cols[] = {
-        "natural_person", "enterprise", "research_institute", "nonprofit", "legal_service", "other_org", "total"};
-    std::vector<std::string> leaves;
-    for (const row_label& r : l.rows) {
-        if (r.section == "requests") {
-            equation e;  // R2
-            for (int c = 0; c < 6; ++c) e.left.push_back(idx("requests." + std::string(r.id) + "." + cols[c]));
-            e.right.push_back(idx("requests." + std::string(r.id) + ".total"));
-            e.single_total = true;
-            equations_.push_back(std::move(e));
-            if (r.role == row_role::outcome_leaf) leaves.emplace_back(r.id);
-        } else if (r.section == "review_litigation") {
-            equation e;  // R5
-            for (const char* c : {"upheld", "corrected", "other", "pending"})
-                e.left.push_back(idx("review_litigation." + std::string(r.id) + "." + c));
-            e.right.push_back(idx("review_litigation." + std::string(r.id) + ".total"));
-            e.single_total = true;
-            equations_.push_back(std::move(e));
-        }
-    }
-    for (const char* c : cols) {
-        equation r1;
-        r1.left = {idx(std::string("requests.received.") + c), idx(std::string("requests.carried_over.") + c)};
-        r1.right = {idx(std::string("requests.total.") + c), idx(std::string("requests.carried_forward.") + c)};
-        equations_.push_back(std::move(r1));
-        equation r3;
-        for (const std::string& leaf : leaves) r3.left.push_back(idx("requests." + leaf + "." + c));
-        r3.right = {idx(std::string("requests.total.") + c)};
-        r3.single_total = true;
-        equations_.push_back(std::move(r3));
-    }
-    for (std::size_t e = 0; e < equations_.size(); ++e) {
-        for (std::size_t i : equations_[e].left) by_cell_[i].push_back(e);
-        for (std::size_t i : equations_[e].right) by_cell_[i].push_back(e);
+identity_scorer::identity_scorer(format_version format) : identities_(identities(format)) {
+    by_cell_.resize(cell_keys(format).size());
+    for (std::size_t e = 0; e < identities_.size(); ++e) {
+        for (std::size_t i : identities_[e].lhs) by_cell_[i].push_back(e);
+        for (std::size_t i : identities_[e].rhs) by_cell_[i].push_back(e);
     }
 }
 
-int identities::score(const report& r, const std::vector<std::size_t>& cells) const {
+int identity_scorer::score(const report& r, const std::vector<std::size_t>& cells) const {
     std::vector<std::size_t> eqs;
     for (std::size_t c : cells)
         if (c < by_cell_.size()) eqs.insert(eqs.end(), by_cell_[c].begin(), by_cell_[c].end());
     std::sort(eqs.begin(), eqs.end());
     eqs.erase(std::unique(eqs.begin(), eqs.end()), eqs.end());
     int bad = 0;
-    for (std::size_t e : eqs) bad += equation_score(r, equations_[e]);
+    for (std::size_t e : eqs) bad += identity_score(r, identities_[e]);
     return bad;
 }
 
-int identities::equation_score(const report& r, const equation& q) {
+int identity_scorer::identity_score(const report& r, const table_identity& q) {
+    // Side 0 holds the parts, side 1 the total side (for R1: （七）总计 + 四).
     std::int64_t known[2] = {0, 0};
     int unknown[2] = {0, 0};
     bool total_blank = false;
     for (int side = 0; side < 2; ++side)
-        for (std::size_t i : side == 0 ? q.left : q.right) {
+        for (std::size_t i : (side == 0) == q.total_rule ? q.rhs : q.lhs) {
             const cell& c = cell_at(r, i);
             const auto v = c.is_number() ? c.value().to_integer() : std::nullopt;
             if (v) {
@@ -572,20 +539,20 @@ int identities::equation_score(const report& r, const equation& q) {
     if (unknown[0] > 0 && unknown[1] == 0) feasible = known[1] >= known[0];
     if (unknown[1] > 0 && unknown[0] == 0) feasible = known[0] >= known[1];
     if (!feasible) return 3;
-    if (q.single_total && total_blank && unknown[1] > 0 && known[0] > 0) return 2;
+    if (q.total_rule && total_blank && unknown[1] > 0 && known[0] > 0) return 2;
     return known[0] != known[1] ? 1 : 0;
 }
 
-bool identities::hold(const report& r, const std::vector<std::size_t>& cells) const {
+bool identity_scorer::hold(const report& r, const std::vector<std::size_t>& cells) const {
     for (std::size_t c : cells)
         if (c < by_cell_.size())
             for (std::size_t e : by_cell_[c])
-                if (!known(r, equations_[e])) return false;
+                if (!all_known(r, identities_[e])) return false;
     return score(r, cells) == 0;
 }
 
-bool identities::known(const report& r, const equation& q) {
-    for (const auto* side : {&q.left, &q.right})
+bool identity_scorer::all_known(const report& r, const table_identity& q) {
+    for (const auto* side : {&q.lhs, &q.rhs})
         for (std::size_t i : *side) {
             const xxgk::cell& x = cell_at(r, i);
             if (!(x.is_blank() || (x.is_number() && x.value().to_integer()))) return false;
@@ -593,23 +560,25 @@ bool identities::known(const report& r, const equation& q) {
     return true;
 }
 
-bool identities::breaks(const report& r, std::size_t cell) const {
+bool identity_scorer::breaks(const report& r, std::size_t cell) const {
     if (cell >= by_cell_.size()) return false;
-    return std::any_of(by_cell_[cell].begin(), by_cell_[cell].end(),
-                       [&](std::size_t e) { return known(r, equations_[e]) && equation_score(r, equations_[e]) > 0; });
+    return std::any_of(by_cell_[cell].begin(), by_cell_[cell].end(), [&](std::size_t e) {
+        return all_known(r, identities_[e]) && identity_score(r, identities_[e]) > 0;
+    });
 }
 
-bool identities::confirms(const report& r, std::size_t cell) const {
+bool identity_scorer::confirms(const report& r, std::size_t cell) const {
     if (cell >= by_cell_.size()) return false;
-    return std::any_of(by_cell_[cell].begin(), by_cell_[cell].end(),
-                       [&](std::size_t e) { return known(r, equations_[e]) && equation_score(r, equations_[e]) == 0; });
+    return std::any_of(by_cell_[cell].begin(), by_cell_[cell].end(), [&](std::size_t e) {
+        return all_known(r, identities_[e]) && identity_score(r, identities_[e]) == 0;
+    });
 }
 
-std::vector<std::size_t> identities::related(std::size_t cell) const {
+std::vector<std::size_t> identity_scorer::related(std::size_t cell) const {
     std::vector<std::size_t> out;
     if (cell >= by_cell_.size()) return out;
     for (std::size_t e : by_cell_[cell])
-        for (const auto* side : {&equations_[e].left, &equations_[e].right})
+        for (const auto* side : {&identities_[e].lhs, &identities_[e].rhs})
             for (std::size_t i : *side)
                 if (i != cell) out.push_back(i);
     std::sort(out.begin(), out.end());

@@ -10,6 +10,7 @@
 
 #include <xxgk/cell.hpp>
 #include <xxgk/format.hpp>
+#include <xxgk/layout.hpp>
 #include <xxgk/report.hpp>
 
 #include <cstddef>
@@ -89,11 +90,11 @@ std::string describe_reading(const reading& r, const std::vector<column_spec>& c
 
 /// The equations of R1, R2, R3 (section 三) and R5 (section 四) of a format, over cell indexes
 /// of `cell_keys(format)`.
-class identities {
+class identity_scorer {
 public:
-    explicit identities(format_version format);
-    /// The identities of one format, built once (they depend on nothing else).
-    static const identities& of(format_version format);
+    explicit identity_scorer(format_version format);
+    /// The scorer of one format, built once (it depends on nothing else).
+    static const identity_scorer& of(format_version format);
     /// Badness of the equations that involve any of `cells`: mismatches and impossible equations
     /// weigh 3, a blank total with non-zero parts 2, "blank implies non-zero" 1 (formats.md §9.1).
     int score(const report& r, const std::vector<std::size_t>& cells) const;
@@ -108,16 +109,12 @@ public:
     std::vector<std::size_t> related(std::size_t cell) const;
 
 private:
-    struct equation {
-        std::vector<std::size_t> left, right;
-        bool single_total = false;  ///< right is one total cell (R2, R3, R5)
-    };
-    /// True when every cell of the equation is a number or blank.
-    static bool known(const report& r, const equation& q);
-    /// Badness of one equation (the weights of `score`).
-    static int equation_score(const report& r, const equation& q);
-    std::vector<equation> equations_;
-    std::vector<std::vector<std::size_t>> by_cell_;  ///< cell index → equations
+    /// True when every cell of the identity is a number or blank.
+    static bool all_known(const report& r, const table_identity& q);
+    /// Badness of one identity (the weights of `score`).
+    static int identity_score(const report& r, const table_identity& q);
+    const std::vector<table_identity>& identities_;  ///< xxgk::identities(format)
+    std::vector<std::vector<std::size_t>> by_cell_;  ///< cell index → identities
 };
 
 }  // namespace xxgk::import_detail

@@ -1,5 +1,6 @@
 // Sections 二, 三 and 四: rows → labels → cell keys, values → cells (formats.md §5, §6, §10, §12, §13.3).
 #include "assemble.hpp"
+#include "../codes.hpp"
 
 #include "cells.hpp"
 #include "fold.hpp"
@@ -388,7 +389,7 @@ block_span rebuild_proactive(const block_span& span, std::deque<block>& made, co
             if (open) {
                 headers.back().values.push_back(b);
             } else {
-                log_entry(log, "XXGK-I-063",
+                log_entry(log, codes::I_063,
                           "value \"" + b->text + "\" of section 二 printed apart from any column header; not placed",
                           "proactive", b->where);
             }
@@ -478,7 +479,7 @@ block_span rebuild_proactive(const block_span& span, std::deque<block>& made, co
         if (unplaced > 0) {
             std::string counts;
             for (const header* h : hs) counts += (counts.empty() ? "" : ", ") + std::to_string(h->values.size());
-            log_entry(log, "XXGK-I-063",
+            log_entry(log, codes::I_063,
                       "column \"" + std::string(hs.front()->where->text) + "\" of section 二 printed " +
                           std::to_string(hs.size()) + " time(s) with " + counts + " value(s) for " +
                           std::to_string(items.size()) + " block(s): " + std::to_string(pairings.size()) +
@@ -509,7 +510,7 @@ block_span rebuild_proactive(const block_span& span, std::deque<block>& made, co
                 nb.cells.push_back(src_cell{vb->text, vb->where});
                 nb.text += "\t" + vb->text;
             }
-            log_entry(log, "XXGK-I-064",
+            log_entry(log, codes::I_064,
                       "row \"" + label->text +
                           "\" of section 二 rebuilt from its label and its values printed one per line under the "
                           "column headers",
@@ -575,7 +576,7 @@ block_span rebuild_review(const block_span& span, std::deque<block>& made, std::
         for (const block* b : run) values.push_back(b->text);
         std::string joined;
         for (const std::string& s : values) joined += (joined.empty() ? "" : " ") + s;
-        log_entry(log, "XXGK-I-063",
+        log_entry(log, codes::I_063,
                   "values printed one per line in section 四 (" + std::to_string(run.size()) +
                       (run.size() == 15
                            ? ") that do not make the one row alone (fitting runs of 15 adding up by groups: " +
@@ -594,7 +595,7 @@ block_span rebuild_review(const block_span& span, std::deque<block>& made, std::
                     nb.cells.push_back(src_cell{vb->text, vb->where});
                     nb.text += (nb.text.empty() ? "" : "\t") + vb->text;
                 }
-                log_entry(log, "XXGK-I-064",
+                log_entry(log, codes::I_064,
                           "the row of section 四 rebuilt from 15 values printed one per line; each group of five adds "
                           "up (R5)",
                           "review_litigation", b->where);
@@ -652,7 +653,7 @@ bool rebuild_requests(block_span& span, block_span& review, std::deque<block>& m
     const std::size_t per_row = 6, n = rows.size();
     if (values.empty() || rows.empty()) return false;
     const auto not_placed = [&](const std::string& why) {
-        log_entry(log, "XXGK-I-063",
+        log_entry(log, codes::I_063,
                   "section 三 printed one cell per line: " + why + "; its " + std::to_string(values.size()) +
                       " values are not placed",
                   "requests", values.front().where);
@@ -709,7 +710,7 @@ bool rebuild_requests(block_span& span, block_span& review, std::deque<block>& m
         made.push_back(std::move(b));
         rebuilt.push_back(&made.back());
     }
-    log_entry(log, "XXGK-I-064",
+    log_entry(log, codes::I_064,
               "section 三 rebuilt from values printed one per line: " + std::to_string(n) + " rows of " +
                   std::to_string(per_row) +
                   " values in the order printed, labels in the format's order, and the 总计 column printed apart (" +
@@ -723,7 +724,7 @@ bool rebuild_requests(block_span& span, block_span& review, std::deque<block>& m
 class table_reader {
 public:
     table_reader(report& r, std::vector<import_log_entry>& log)
-        : r_(r), log_(log), format_(r.format()), v_(vocab(format_)), ids_(identities::of(format_)) {}
+        : r_(r), log_(log), format_(r.format()), v_(vocab(format_)), ids_(identity_scorer::of(format_)) {}
 
     void proactive(const block_span* span);
     void requests(const block_span* span);
@@ -783,13 +784,13 @@ private:
         if (!m.t) return;
         const std::string official(m.t->official);
         if (m.quality == match_quality::fuzzy || m.quality == match_quality::contains)
-            log_entry(log_, "XXGK-I-030", "label \"" + printed + "\" read as \"" + official + "\"", key, where);
+            log_entry(log_, codes::I_030, "label \"" + printed + "\" read as \"" + official + "\"", key, where);
         else if (m.quality == match_quality::note || (m.had_note && m.quality != match_quality::exact))
-            log_entry(log_, "XXGK-I-031",
+            log_entry(log_, codes::I_031,
                       "label \"" + printed + "\" read as \"" + official + "\"; its bracketed note is ignored", key,
                       where);
         if (m.converted)
-            log_entry(log_, "XXGK-I-032",
+            log_entry(log_, codes::I_032,
                       "label \"" + printed + "\" read as \"" + official +
                           "\" after traditional → simplified conversion",
                       key, where);
@@ -825,19 +826,19 @@ private:
         std::string msg = "row \"" + job.label + "\"";
         if (!job.printed.empty()) msg += " (printed: " + job.printed + ")";
         if (job.grid_gaps) {
-            log_entry(log_, "XXGK-I-044",
+            log_entry(log_, codes::I_044,
                       msg + ": no cell of its own stands at the position of " + columns +
                           " (a neighbouring cell spans it, the row is short, or the page marks it not captured); not "
                           "captured, not blank",
                       key, job.where, std::move(candidates));
         } else if (!job.has_values) {
-            log_entry(log_, "XXGK-I-042",
+            log_entry(log_, codes::I_042,
                       msg +
                           ": the row label was found but no value or empty cell was printed with it; its cells are not "
                           "captured, not blank",
                       key, job.where, std::move(candidates));
         } else {
-            log_entry(log_, "XXGK-I-043",
+            log_entry(log_, codes::I_043,
                       msg + ": no empty cell is printed for " + columns +
                           " — the reading had to place empty cells where the source shows none (" + job.readings.how +
                           "); not captured, not blank",
@@ -854,13 +855,13 @@ private:
             const cell& c = cell_at(r_, i);
             const cell_key& k = cell_keys(format_)[i];
             if (c.state() == cell_state::text) {
-                log_entry(log_, "XXGK-I-040",
+                log_entry(log_, codes::I_040,
                           "cell text \"" + c.raw().value_or("") + "\" is not a number; kept as text", k.key,
                           c.source());
             } else if (c.is_number() && c.raw()) {
                 const cell_reading rd = read_cell(*c.raw(), k.kind);
                 if (rd.unit_mismatch)
-                    log_entry(log_, "XXGK-I-041",
+                    log_entry(log_, codes::I_041,
                               "unit \"" + rd.unit + "\" written in \"" + *c.raw() + "\" does not fit the column " +
                                   std::string(k.column_info->label),
                               k.key, c.source());
@@ -876,7 +877,7 @@ private:
             if (j.done || !j.readings.budget_spent) continue;
             clear_cells(j);
             log_entry(
-                log_, "XXGK-I-101",
+                log_, codes::I_101,
                 "row \"" + j.label + "\" (printed: " + j.printed +
                     "): the import's work budget (import_options::max_work_steps) was spent before its alignment was "
                     "decided; its cells are not captured",
@@ -952,7 +953,7 @@ private:
         if (w.split) {
             msg += "the flattened digits split as " + describe_reading(w, j.columns);
             msg += identities_apply ? ", the only split the identities (R1–R3, R5) admit" : ", the only possible split";
-            log_entry(log_, "XXGK-I-060", msg, key, j.where, candidate_list(j, identities_apply ? &scores : nullptr));
+            log_entry(log_, codes::I_060, msg, key, j.where, candidate_list(j, identities_apply ? &scores : nullptr));
             return;
         }
         msg += "read as " + describe_reading(w, j.columns);
@@ -963,7 +964,7 @@ private:
                                     : ", the only possible alignment";
         if (identities_apply && scores[chosen] > base)
             msg += "; note: the identities still fail around this row (score " + std::to_string(scores[chosen]) + ")";
-        log_entry(log_, "XXGK-I-050", msg, key, j.where, candidate_list(j, identities_apply ? &scores : nullptr));
+        log_entry(log_, codes::I_050, msg, key, j.where, candidate_list(j, identities_apply ? &scores : nullptr));
     }
 
     void log_ambiguous(row_job& j, bool identities_apply) {
@@ -1000,13 +1001,13 @@ private:
                     cell c = cell::not_captured();
                     cell_at(r_, i) = c;
                 }
-                log_entry(log_, "XXGK-I-051",
+                log_entry(log_, codes::I_051,
                           "row \"" + j.label + "\" printed as \"" + j.printed + "\" (" + j.readings.how +
                               "): no alignment keeps every printed value; its cells are not captured",
                           key, j.where);
                 return;
             }
-            log_entry(log_, none || !any_split ? "XXGK-I-062" : "XXGK-I-061", msg, key, j.where,
+            log_entry(log_, none || !any_split ? codes::I_062 : codes::I_061, msg, key, j.where,
                       any_split ? candidate_list(j, nullptr) : std::vector<std::string>{});
             return;
         }
@@ -1039,7 +1040,7 @@ private:
                           "): " + std::to_string(best.size()) + (j.readings.truncated ? "+" : "") +
                           " alignments fit equally well; not captured: ";
         for (std::size_t i = 0; i < differing.size(); ++i) msg += (i ? "、" : "") + differing[i];
-        log_entry(log_, "XXGK-I-051", msg, key, j.where, candidate_list(j, scores.empty() ? nullptr : &scores));
+        log_entry(log_, codes::I_051, msg, key, j.where, candidate_list(j, scores.empty() ? nullptr : &scores));
         // Agreed blanks that some best reading placed where nothing was printed: not captured.
         reading agreed;
         for (std::size_t i : j.cells) agreed.cells.push_back(cell_at(r_, i));
@@ -1052,17 +1053,17 @@ private:
         return digits >= 2 && j.printed.find(' ') == std::string::npos;
     }
 
-    void missing_rows(std::string_view section, const std::set<std::string>& found, bool table_found,
-                      const char* heading) {
+    void missing_rows(std::string_view section, const std::set<std::string>& found, bool table_found) {
         if (!table_found) {
-            log_entry(log_, "XXGK-I-039",
-                      std::string("table of section ") + heading + " not found; its cells are not captured",
+            log_entry(log_, codes::I_039,
+                      "table of section " + std::string(section_heading(section)->label) +
+                          " not found; its cells are not captured",
                       std::string(section));
             return;
         }
         for (const row_label& l : labels(format_).rows) {
             if (l.section != section || found.count(std::string(l.id))) continue;
-            log_entry(log_, "XXGK-I-038", "row \"" + std::string(l.label) + "\" not found; its cells are not captured",
+            log_entry(log_, codes::I_038, "row \"" + std::string(l.label) + "\" not found; its cells are not captured",
                       std::string(section) + "." + std::string(l.id));
         }
     }
@@ -1080,7 +1081,7 @@ private:
         j.printed = joined_values(pr);
         j.has_values = pr.has_values();
         if (!pr.dropped_tail.empty())
-            log_entry(log_, "XXGK-I-047",
+            log_entry(log_, codes::I_047,
                       "\"" + pr.dropped_tail + "\" after the values of row \"" + j.label +
                           "\" is a page number or prose, not a cell; removed from the row",
                       j.section + "." + j.row, j.where);
@@ -1099,14 +1100,14 @@ private:
         const auto old = std::find_if(jobs.begin(), jobs.end(), [&](const row_job& j) { return j.row == row; });
         const bool old_values = old != jobs.end() && old->has_values;
         if (pr.has_values() && old != jobs.end() && !old_values) {
-            log_entry(log_, "XXGK-I-046",
+            log_entry(log_, codes::I_046,
                       "row \"" + printed + "\" printed again; the earlier occurrence has no values, this one is read",
                       key, pr.b->where);
             jobs.erase(old);
             return false;
         }
         if (!pr.has_values()) {
-            log_entry(log_, old_values ? "XXGK-I-046" : "XXGK-I-037",
+            log_entry(log_, old_values ? codes::I_046 : codes::I_037,
                       "row \"" + printed + "\" printed again without values; ignored", key, pr.b->where);
             return true;
         }
@@ -1143,14 +1144,14 @@ private:
             }
             const std::string key = j.section + "." + j.row;
             if (differing.empty()) {
-                log_entry(log_, "XXGK-I-037",
+                log_entry(log_, codes::I_037,
                           "row \"" + j.label + "\" printed again with the same values; the later one ignored", key,
                           j.where);
                 continue;
             }
             std::string msg = "row \"" + j.label + "\" printed twice with different values; not captured: ";
             for (std::size_t i = 0; i < differing.size(); ++i) msg += (i ? "、" : "") + differing[i];
-            log_entry(log_, "XXGK-I-045", msg, key, j.where,
+            log_entry(log_, codes::I_045, msg, key, j.where,
                       {"first: " + describe_reading(a, j.columns), "again: " + describe_reading(b, j.columns)});
         }
     }
@@ -1249,7 +1250,7 @@ private:
                 cell_at(r_, cells[c]) = zero;
             }
             found.insert(std::string(l->id));
-            log_entry(log_, "XXGK-I-073",
+            log_entry(log_, codes::I_073,
                       "row \"" + std::string(l->label) + "\" not printed; its group row \"" + parent.text +
                           "\" prints 0 in every column, so its cells are 0 (counts are never negative)",
                       "requests." + std::string(l->id), parent.where);
@@ -1260,7 +1261,7 @@ private:
     std::vector<import_log_entry>& log_;
     format_version format_;
     const vocabulary& v_;
-    const identities& ids_;
+    const identity_scorer& ids_;
     std::unordered_map<std::string, label_match> found_;  ///< find's answers for grids, by question
 };
 
@@ -1292,7 +1293,7 @@ void table_reader::proactive(const block_span* span) {
             const std::string first = pr.labels.empty() ? std::string() : pr.labels.front().text;
             if (const int item = article_20_item(first)) {
                 if (pending)
-                    log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {},
+                    log_entry(log_, codes::I_025, "text in section 二 not recognised: \"" + pending->text + "\"", {},
                               pending->where);
                 pending.reset();
                 block_item = item;
@@ -1344,7 +1345,7 @@ void table_reader::proactive(const block_span* span) {
             }
             // An item row.
             if (pr.labels.empty()) {
-                log_entry(log_, "XXGK-I-025", "values without a row label skipped: \"" + b->text + "\"", {}, b->where);
+                log_entry(log_, codes::I_025, "values without a row label skipped: \"" + b->text + "\"", {}, b->where);
                 continue;
             }
             label_match m = v_.find(first, "proactive", {term_kind::row});
@@ -1357,7 +1358,7 @@ void table_reader::proactive(const block_span* span) {
                 const std::string joined = pending->text + first;
                 const label_match jm = v_.find(joined, "proactive", {term_kind::row});
                 if (jm && jm.quality != match_quality::fuzzy && jm.quality != match_quality::contains) {
-                    log_entry(log_, "XXGK-I-028", "label split over lines joined: \"" + joined + "\"", {},
+                    log_entry(log_, codes::I_028, "label split over lines joined: \"" + joined + "\"", {},
                               pending->where);
                     m = jm;
                 }
@@ -1365,15 +1366,15 @@ void table_reader::proactive(const block_span* span) {
             if (!m) {
                 if (!pr.has_values()) {
                     if (pending)
-                        log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"",
+                        log_entry(log_, codes::I_025, "text in section 二 not recognised: \"" + pending->text + "\"",
                                   {}, pending->where);
                     pending = label_part{first, b->where, false, 0};
                 } else {
                     if (pending)
-                        log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"",
+                        log_entry(log_, codes::I_025, "text in section 二 not recognised: \"" + pending->text + "\"",
                                   {}, pending->where);
                     pending.reset();
-                    log_entry(log_, "XXGK-I-033",
+                    log_entry(log_, codes::I_033,
                               "row \"" + first + "\" is not a row of the " + std::string(to_string(format_)) +
                                   " format; kept only here: " + joined_values(pr),
                               {}, b->where);
@@ -1399,7 +1400,7 @@ void table_reader::proactive(const block_span* span) {
             if (!header_fits && !lost_logged.count(block_item)) {
                 lost_logged.insert(block_item);
                 log_entry(
-                    log_, "XXGK-I-036",
+                    log_, codes::I_036,
                     std::string(header_seen ? "header of the block not recognised" : "no header line for the block") +
                         " of row \"" + first + "\"; its columns are mapped by position in the block's known shape",
                     key, b->where);
@@ -1430,11 +1431,11 @@ void table_reader::proactive(const block_span* span) {
         }
     }
     if (pending)
-        log_entry(log_, "XXGK-I-025", "text in section 二 not recognised: \"" + pending->text + "\"", {},
+        log_entry(log_, codes::I_025, "text in section 二 not recognised: \"" + pending->text + "\"", {},
                   pending->where);
     settle(jobs, false);
     resolve_duplicates(dups, false);
-    missing_rows("proactive", found, any, "二、主动公开政府信息情况");
+    missing_rows("proactive", found, any);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1468,7 +1469,7 @@ void table_reader::requests(const block_span* span) {
                 if (is_requests_caption(l.text, &exact)) {
                     ++header_hits;
                     if (!exact && !l.span_copy) {
-                        log_entry(log_, "XXGK-I-030",
+                        log_entry(log_, codes::I_030,
                                   "caption \"" + l.text + "\" read as \"" + std::string(requests_caption) + "\"", {},
                                   l.where);
                     }
@@ -1491,7 +1492,7 @@ void table_reader::requests(const block_span* span) {
             if (header_hits > 0 && other_labels == 0 && !pr.has_values()) {
                 if (data_seen && header_seen) {
                     if (!repeating_header)
-                        log_entry(log_, "XXGK-I-035",
+                        log_entry(log_, codes::I_035,
                                   "table header repeated inside the table (page break): \"" + b->text + "\"", {},
                                   b->where);
                     repeating_header = true;
@@ -1544,7 +1545,7 @@ void table_reader::requests(const block_span* span) {
                     const std::string g(m.t->id);
                     if (!l.span_copy) {
                         if (groups_seen.count(g) && last_group_printed != g)
-                            log_entry(log_, "XXGK-I-034",
+                            log_entry(log_, codes::I_034,
                                       "group label \"" + l.text +
                                           "\" printed again (page break); read as a continuation",
                                       {}, l.where);
@@ -1578,7 +1579,7 @@ void table_reader::requests(const block_span* span) {
                 }
                 if (m && (m.quality == match_quality::exact || m.quality == match_quality::ordinal ||
                           m.quality == match_quality::note)) {
-                    log_entry(log_, "XXGK-I-028", "label split over lines joined: \"" + joined + "\"", {},
+                    log_entry(log_, codes::I_028, "label split over lines joined: \"" + joined + "\"", {},
                               pending ? pending->second : b->where);
                     row_id = std::string(m.t->id);
                     row_match = m;
@@ -1598,7 +1599,7 @@ void table_reader::requests(const block_span* span) {
                     continue;
                 }
                 if (!unmatched.empty()) {
-                    log_entry(log_, "XXGK-I-033",
+                    log_entry(log_, codes::I_033,
                               "row \"" + unmatched.front() + "\" is not a row of the " +
                                   std::string(to_string(format_)) + " format; kept only here: " + joined_values(pr),
                               {}, b->where);
@@ -1607,7 +1608,7 @@ void table_reader::requests(const block_span* span) {
                     // follow by arithmetic (deduce_zero_subrows).
                     printed_groups.emplace(group_id, printed_group{pr.values, b->text, b->where});
                 } else if (pr.has_values()) {
-                    log_entry(log_, "XXGK-I-025", "values without a row label skipped: \"" + b->text + "\"", {},
+                    log_entry(log_, codes::I_025, "values without a row label skipped: \"" + b->text + "\"", {},
                               b->where);
                 }
                 continue;
@@ -1644,7 +1645,7 @@ void table_reader::requests(const block_span* span) {
     settle(jobs, true);
     resolve_duplicates(dups, true);
     for (const auto& [group, printed] : printed_groups) deduce_zero_subrows(group, printed, found);
-    missing_rows("requests", found, any, "三、收到和处理政府信息公开申请情况");
+    missing_rows("requests", found, any);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1706,7 +1707,7 @@ void table_reader::review(const block_span* span) {
             if (!pr.has_values()) {
                 any = any || header_words > 0;
                 if (unmatched > 0 && header_words == 0)
-                    log_entry(log_, "XXGK-I-025", "text in section 四 not recognised: \"" + b->text + "\"", {},
+                    log_entry(log_, codes::I_025, "text in section 四 not recognised: \"" + b->text + "\"", {},
                               b->where);
                 continue;
             }
@@ -1723,13 +1724,13 @@ void table_reader::review(const block_span* span) {
                 continue;
             }
             if (unmatched > 0)
-                log_entry(log_, "XXGK-I-025",
+                log_entry(log_, codes::I_025,
                           "label \"" + pr.labels.front().text +
                               "\" in section 四 not recognised; its values are read as the table's values",
                           {}, b->where);
             // The row of 15 values (possibly printed over several lines).
             if (!pr.dropped_tail.empty())
-                log_entry(log_, "XXGK-I-047",
+                log_entry(log_, codes::I_047,
                           "\"" + pr.dropped_tail +
                               "\" after the values of section 四 is a page number or prose, not a cell; "
                               "removed from the row",
@@ -1771,7 +1772,7 @@ void table_reader::review(const block_span* span) {
     }
     settle(jobs, true);
     resolve_duplicates(dups, true);
-    missing_rows("review_litigation", found, any, "四、政府信息公开行政复议、行政诉讼情况");
+    missing_rows("review_litigation", found, any);
 }
 
 }  // namespace
@@ -1815,7 +1816,7 @@ block_span join_split_rows(const block_span& span, std::deque<block>& made, form
                         j.cells[c].text += more.text;
                 }
                 j.text = grid_row_text(j.cells);
-                log_entry(log, "XXGK-I-076",
+                log_entry(log, codes::I_076,
                           "row split by a page break joined: \"" + piece + "\" + \"" + b->cells[*label].text +
                               "\" is \"" + std::string(whole.t->official) + "\"",
                           {}, b->where);
@@ -1827,7 +1828,7 @@ block_span join_split_rows(const block_span& span, std::deque<block>& made, form
         block rest = *b;
         for (src_cell& c : rest.cells)
             if (!c.span_copy && c.text.empty()) c.unprinted = true;
-        log_entry(log, "XXGK-I-076",
+        log_entry(log, codes::I_076,
                   "row \"" + (label ? b->cells[*label].text : std::string()) +
                       "\" at the top of a page may go on from the row above it; not joined (the joined label is no row "
                       "of the "

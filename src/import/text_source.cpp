@@ -2,6 +2,7 @@
 // piece, tables as tab-separated lines (or Markdown pipe rows, or whitespace-separated lines,
 // which the table reader tokenises), Markdown markup from converters.
 #include "document.hpp"
+#include "../codes.hpp"
 #include "fold.hpp"
 #include "log.hpp"
 
@@ -112,14 +113,6 @@ void split_label_path(std::vector<src_cell>& cells) {
 // ---------------------------------------------------------------------------------------------
 // The whole page on one line (crawler and CMS exports store it so): cut back into lines
 
-/// The template wordings of the six section headings (formats.md §2).
-constexpr std::array<std::string_view, 6> section_wordings{"总体情况",
-                                                           "主动公开政府信息情况",
-                                                           "收到和处理政府信息公开申请情况",
-                                                           "政府信息公开行政复议、行政诉讼情况",
-                                                           "存在的主要问题及改进情况",
-                                                           "其他需要报告的事项"};
-
 /// The chinese ordinals 一 … 十 as printed before 、.
 bool ends_with_ordinal(std::string_view s) {
     static constexpr std::array<std::string_view, 10> numerals{"一", "二", "三", "四", "五",
@@ -138,10 +131,11 @@ bool ends_with_ordinal(std::string_view s) {
 std::vector<std::size_t> page_cuts(std::string_view line) {
     std::vector<std::size_t> cuts;
     if (line.size() < 1000) return cuts;
-    std::vector<std::pair<std::size_t, std::size_t>> headings;  // (cut, wording index)
-    for (std::size_t w = 0; w < section_wordings.size(); ++w) {
-        for (std::size_t p = line.find(section_wordings[w]); p != std::string_view::npos;
-             p = line.find(section_wordings[w], p + 1)) {
+    // The template titles of the six section headings (formats.md §2), 0-based.
+    const auto title = [](std::size_t w) { return section_headings()[w].title; };
+    std::vector<std::pair<std::size_t, std::size_t>> headings;  // (cut, heading index)
+    for (std::size_t w = 0; w < section_headings().size(); ++w) {
+        for (std::size_t p = line.find(title(w)); p != std::string_view::npos; p = line.find(title(w), p + 1)) {
             // A heading has its ordinal: the words alone may be prose ("总体情况良好").
             if (!ends_with_ordinal(line.substr(0, p))) continue;
             const std::size_t at = p - 6;
@@ -196,7 +190,7 @@ std::vector<std::size_t> page_cuts(std::string_view line) {
         // The first heading inside the range is not cut again by the markers it contains.
         std::size_t p = tables_from;
         for (const auto& [at, w] : headings)
-            if (at == tables_from) p = at + 6 + section_wordings[w].size();
+            if (at == tables_from) p = at + 6 + title(w).size();
         while (p < tables_to) {
             std::size_t best = 0;
             for (std::string_view m : markers)
@@ -210,7 +204,7 @@ std::vector<std::size_t> page_cuts(std::string_view line) {
             bool heading = false;
             for (const auto& [at, w] : headings)
                 if (at == p) {
-                    p = at + 6 + section_wordings[w].size();
+                    p = at + 6 + title(w).size();
                     heading = true;
                 }
             if (!heading) ++p;
@@ -384,7 +378,7 @@ document read_text(std::string_view text) {
                 from = to;
             }
             {
-                log_entry(doc.log, "XXGK-I-049",
+                log_entry(doc.log, codes::I_049,
                           "line " + std::to_string(line_no) + " holds the whole page (" +
                               std::to_string(length_u8(line)) + " characters); cut into " +
                               std::to_string(cuts.size() + 1) +

@@ -1,5 +1,6 @@
 // 汇总: summing the cells of sub-unit reports (include/xxgk/aggregate.hpp, docs/multi.md).
 #include "xxgk/aggregate.hpp"
+#include "../codes.hpp"
 
 #include "../findings.hpp"
 #include "xxgk/error.hpp"
@@ -186,9 +187,9 @@ std::vector<finding> check_aggregate(const report& published, const std::vector<
         for (std::size_t i = 0; i < parts.size(); ++i) rhs.push_back({&values[i], names[i]});
         const detail::evaluation e = detail::evaluate(lhs, rhs, true);
         if (e.result == detail::outcome::holds) continue;
-        const std::string_view code = e.result == detail::outcome::mismatch      ? "XXGK-A-001"
-                                      : e.result == detail::outcome::blank_total ? "XXGK-A-002"
-                                                                                 : "XXGK-A-003";
+        const std::string_view code = e.result == detail::outcome::mismatch      ? codes::A_001
+                                      : e.result == detail::outcome::blank_total ? codes::A_002
+                                                                                 : codes::A_003;
         detail::message_values v;
         v.cell_zh = detail::cell_name_zh(format, k);
         v.cell_en = k.key;

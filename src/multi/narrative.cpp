@@ -4,6 +4,7 @@
 // Conservative by design: a figure is read only from a clause that names exactly one measure and
 // states exactly one number with a unit; anything else yields nothing rather than a guess.
 #include "xxgk/narrative.hpp"
+#include "../codes.hpp"
 
 #include "../findings.hpp"
 #include "xxgk/keys.hpp"
@@ -370,7 +371,7 @@ std::vector<finding> check_narrative_figures(const report& r) {
         for (const reading& rd : known)
             for (const std::string& k : rd.keys)
                 if (std::find(cells.begin(), cells.end(), k) == cells.end()) cells.push_back(k);
-        out.push_back(detail::make_finding("XXGK-N-006", "", f.pointer, best.value.to_string(),
+        out.push_back(detail::make_finding(codes::N_006, "", f.pointer, best.value.to_string(),
                                            (f.complete ? "" : "≥ ") + f.value.to_string(), std::move(cells),
                                            std::move(v)));
     }

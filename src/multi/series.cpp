@@ -1,5 +1,6 @@
 // The cross-year rules R8, R9, R10 (include/xxgk/series.hpp, docs/formats.md §9, docs/multi.md).
 #include "xxgk/series.hpp"
+#include "../codes.hpp"
 
 #include "../findings.hpp"
 #include "xxgk/error.hpp"
@@ -74,7 +75,7 @@ public:
         for (const cell_key& k : cell_keys(cur.format())) {
             if (k.section != "requests" || k.row != "carried_over") continue;
             const std::string forward = "requests.carried_forward." + std::string(k.column);
-            check("XXGK-Y-001", {&cur, &k}, {at(prev, forward)});
+            check(codes::Y_001, {&cur, &k}, {at(prev, forward)});
         }
         if (prev.format() != cur.format()) return;  // R9 and R10 do not bridge the format switch
         for (const cell_key& k : cell_keys(cur.format())) {
@@ -82,12 +83,12 @@ public:
             const std::string row = "proactive." + std::string(k.row) + ".";
             if (cur.format() == format_version::v2019) {
                 if (k.column == "prior_items")  // R9, item counts
-                    check("XXGK-Y-002", {&cur, &k}, {at(prev, row + "prior_items"), at(prev, row + "change")});
+                    check(codes::Y_002, {&cur, &k}, {at(prev, row + "prior_items"), at(prev, row + "change")});
                 else if (k.column == "total_published")  // R9, documents published
-                    check("XXGK-Y-003", {&cur, &k},
+                    check(codes::Y_003, {&cur, &k},
                           {at(prev, row + "total_published"), at(cur, row + "new_published")});
             } else if (k.column == "in_force") {  // R10
-                check("XXGK-Y-004", {&cur, &k}, {at(prev, row + "in_force"), at(cur, row + "issued")},
+                check(codes::Y_004, {&cur, &k}, {at(prev, row + "in_force"), at(cur, row + "issued")},
                       {at(cur, row + "repealed")});
             }
         }
@@ -98,7 +99,7 @@ public:
         v.detail_zh = v.detail_en =
             std::to_string(prev.header.year + 1) +
             (cur.header.year - prev.header.year > 2 ? "–" + std::to_string(cur.header.year - 1) : "");
-        out.push_back(detail::make_finding("XXGK-Y-005", "", "/header/year", std::to_string(prev.header.year + 1),
+        out.push_back(detail::make_finding(codes::Y_005, "", "/header/year", std::to_string(prev.header.year + 1),
                                            std::to_string(cur.header.year), {}, std::move(v)));
     }
 };

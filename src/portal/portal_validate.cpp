@@ -1,5 +1,6 @@
 // validate(portal): the XXGK-P rules (docs/rules.md § Portal files, docs/portal.md).
 #include "xxgk/portal.hpp"
+#include "../codes.hpp"
 
 #include "../findings.hpp"
 #include "../json_codec.hpp"
@@ -72,7 +73,7 @@ private:
             message_values v;
             v.detail_zh = std::string(what_zh);
             v.detail_en = std::string(what_en);
-            add("XXGK-P-004", list[i].id, pointer_of({member, index_text(i), "id"}), "", list[i].id, v);
+            add(codes::P_004, list[i].id, pointer_of({member, index_text(i), "id"}), "", list[i].id, v);
         }
     }
 
@@ -89,7 +90,7 @@ private:
             message_values v;
             v.detail_zh = "第 " + std::to_string(it->second + 1) + " 条与第 " + std::to_string(i + 1) + " 条";
             v.detail_en = "entries " + std::to_string(it->second + 1) + " and " + std::to_string(i + 1);
-            add("XXGK-P-003", d.id, pointer_of({"departments", index_text(i)}), "", d.name, v);
+            add(codes::P_003, d.id, pointer_of({"departments", index_text(i)}), "", d.name, v);
         }
     }
 
@@ -101,7 +102,7 @@ private:
         v.cell_en = std::string(holder_en);
         v.detail_zh = std::string(what_zh);
         v.detail_en = std::string(what_en);
-        add("XXGK-P-015", target, std::move(pointer), "", target, v);
+        add(codes::P_015, target, std::move(pointer), "", target, v);
     }
 
     void check_lists() {
@@ -123,10 +124,10 @@ private:
         v.cell_en = "power item '" + item.name + "'";
         const std::optional<power_type> named = parse_power_type(item.type_label);
         if (!named) {
-            add("XXGK-P-013", item.name, pointer + "/type_label", "", item.type_label, v);
+            add(codes::P_013, item.name, pointer + "/type_label", "", item.type_label, v);
         } else if (*named != item.type) {
             v.detail_zh = v.detail_en = boost::describe::enum_to_string(*named, "?");
-            add("XXGK-P-014", item.name, pointer + "/type", boost::describe::enum_to_string(item.type, "?"),
+            add(codes::P_014, item.name, pointer + "/type", boost::describe::enum_to_string(item.type, "?"),
                 item.type_label, v);
         }
     }
@@ -152,13 +153,13 @@ private:
                 message_values v = named;
                 v.detail_zh = "领域";
                 v.detail_en = "domain";
-                add("XXGK-P-005", c.id, sp + "/domain", "", std::string(domain_label(*sec.domain)), v);
+                add(codes::P_005, c.id, sp + "/domain", "", std::string(domain_label(*sec.domain)), v);
             }
             check_entries(sec, sp);
         }
         if (c.sections_state == capture_state::not_captured) return;  // nothing to say about coverage
         if (c.level != admin_level::county && c.level != admin_level::township) {
-            add("XXGK-P-017", c.id, pointer + "/level", "county | township",
+            add(codes::P_017, c.id, pointer + "/level", "county | township",
                 boost::describe::enum_to_string(c.level, "?"), named);
             return;
         }
@@ -170,7 +171,7 @@ private:
         message_values v = named;
         v.detail_zh = domain_labels_zh(silent);
         v.detail_en = domain_keys(silent);
-        add(c.level == admin_level::county ? "XXGK-P-001" : "XXGK-P-002", c.id, pointer + "/sections", "0",
+        add(c.level == admin_level::county ? codes::P_001 : codes::P_002, c.id, pointer + "/sections", "0",
             std::to_string(silent.size()), v);
     }
 
@@ -184,18 +185,18 @@ private:
             char sim[16];
             std::snprintf(sim, sizeof sim, "%.2f", r.similarity);
             v.detail_zh = v.detail_en = sim;
-            add("XXGK-P-010", sec.label, pointer + "/label", r.closest ? std::string(domain_label(*r.closest)) : "",
+            add(codes::P_010, sec.label, pointer + "/label", r.closest ? std::string(domain_label(*r.closest)) : "",
                 sec.label, v);
             return;
         }
         if (sec.domain && *sec.domain != *r.domain) {
             v.detail_zh = std::string(domain_label(*r.domain));
             v.detail_en = boost::describe::enum_to_string(*r.domain, "?");
-            add("XXGK-P-012", sec.label, pointer + "/domain", std::string(domain_label(*sec.domain)), sec.label, v);
+            add(codes::P_012, sec.label, pointer + "/domain", std::string(domain_label(*sec.domain)), sec.label, v);
             return;
         }
         if (r.match == domain_match::low_confidence)
-            add("XXGK-P-011", sec.label, pointer + "/label", std::string(domain_label(*r.domain)), sec.label, v);
+            add(codes::P_011, sec.label, pointer + "/label", std::string(domain_label(*r.domain)), sec.label, v);
     }
 
     void check_entries(const catalog_section& sec, const std::string& pointer) {
@@ -210,7 +211,7 @@ private:
                 if (present) return;
                 message_values m = v;
                 m.detail_zh = m.detail_en = std::string(label);
-                add("XXGK-P-009", en.seq, ep + path, "", "", m);
+                add(codes::P_009, en.seq, ep + path, "", "", m);
             };
             required(!en.seq.empty(), "序号", "/seq");
             required(!en.item_level1.empty(), "一级事项", "/item_level1");
@@ -233,7 +234,7 @@ private:
                 m.cell_en = "section '" + sec.label + "'";
                 m.detail_zh = "公开事项";
                 m.detail_en = "item";
-                add("XXGK-P-005", en.seq, ep, "", key.second.empty() ? key.first : key.first + " › " + key.second, m);
+                add(codes::P_005, en.seq, ep, "", key.second.empty() ? key.first : key.first + " › " + key.second, m);
             }
         }
     }
@@ -257,7 +258,7 @@ private:
         v.detail_zh = std::string(what_zh);
         v.detail_en = std::string(what_en);
         std::string actual = t->raw ? *t->raw : t->date ? t->date->to_string() + (t->time ? " " + *t->time : "") : "";
-        add("XXGK-P-007", key, pointer, "YYYY-MM-DD [HH:MM[:SS]] / YYYY年M月D日", actual, v);
+        add(codes::P_007, key, pointer, "YYYY-MM-DD [HH:MM[:SS]] / YYYY年M月D日", actual, v);
     }
 
     void check_items() {
@@ -277,7 +278,7 @@ private:
             check_time(it.repeal_date, ip + "/repeal_date", "废止日期", "repeal date", named, it.id);
             if (it.written_date && it.written_date->date && it.published_at && it.published_at->date &&
                 *it.published_at->date < *it.written_date->date)
-                add("XXGK-P-008", it.id, ip + "/written_date", it.published_at->date->to_string(),
+                add(codes::P_008, it.id, ip + "/written_date", it.published_at->date->to_string(),
                     it.written_date->date->to_string(), named);
             if (it.index_number) {
                 const auto [found, inserted] = index_numbers.emplace(*it.index_number, i);
@@ -285,7 +286,7 @@ private:
                     message_values v;
                     v.detail_zh = p_.items[found->second].id + "、" + it.id;
                     v.detail_en = p_.items[found->second].id + ", " + it.id;
-                    add("XXGK-P-006", *it.index_number, ip + "/index_number", "", *it.index_number, v);
+                    add(codes::P_006, *it.index_number, ip + "/index_number", "", *it.index_number, v);
                 }
             }
             if (it.interpretation)
@@ -325,13 +326,13 @@ private:
                     message_values v = named;
                     v.detail_zh = "标题";
                     v.detail_en = "title";
-                    add("XXGK-P-016", *en.item, ep + "/title", it.title, en.title, v);
+                    add(codes::P_016, *en.item, ep + "/title", it.title, en.title, v);
                 }
                 if (en.date && it.published_at && it.published_at->date && *en.date != *it.published_at->date) {
                     message_values v = named;
                     v.detail_zh = "日期";
                     v.detail_en = "date";
-                    add("XXGK-P-016", *en.item, ep + "/date", it.published_at->date->to_string(), en.date->to_string(),
+                    add(codes::P_016, *en.item, ep + "/date", it.published_at->date->to_string(), en.date->to_string(),
                         v);
                 }
             }

@@ -50,8 +50,6 @@ static void expect_error(int line, xxgk_error** err, xxgk_status status, const c
 
 static const char* data_dir;
 
-static char* read_text(const char* name, size_t* len) { return check_read_file(data_dir, name, len); }
-
 static void data_path(char* out, size_t size, const char* name) { snprintf(out, size, "%s/%s", data_dir, name); }
 
 /* A copy of `text` with the first `from` replaced by `to` (the test fails if `from` is absent). */
@@ -72,7 +70,7 @@ static char* replaced(const char* text, const char* from, const char* to) {
 
 static xxgk_report* load(const char* name) {
     size_t len;
-    char* text = read_text(name, &len);
+    char* text = check_read_file(data_dir, name, &len);
     xxgk_report* r = NULL;
     xxgk_error* err = NULL;
     CHECK_OK(xxgk_report_from_json(&r, text, len, NULL, &err), err);
@@ -121,6 +119,7 @@ static void test_status_names(void) {
     CHECK_STR(xxgk_status_name(XXGK_E_NOT_FOUND), "not_found");
     CHECK_STR(xxgk_status_name(XXGK_E_NO_MEMORY), "no_memory");
     CHECK_STR(xxgk_status_name(XXGK_E_INTERNAL), "internal");
+    CHECK_STR(xxgk_status_name(XXGK_E_UNAVAILABLE), "unavailable");
     CHECK_STR(xxgk_status_name(99), "unknown");
     CHECK_STR(xxgk_status_name(-1), "unknown");
     CHECK_STR(xxgk_status_name(100000), "unknown");
@@ -296,7 +295,7 @@ static void test_struct_versions(void) {
     xxgk_report* out = NULL;
     xxgk_issues* issues = NULL;
     size_t len;
-    char* text = read_text("sample-2021.json", &len);
+    char* text = check_read_file(data_dir, "sample-2021.json", &len);
     xxgk_load_options load = XXGK_LOAD_OPTIONS_INIT;
     xxgk_validate_options validate = XXGK_VALIDATE_OPTIONS_INIT;
     xxgk_cell cell = XXGK_CELL_INIT;
@@ -390,7 +389,7 @@ static void round_trip(const char* name, int format) {
     xxgk_error* err = NULL;
     char path[4096];
     size_t len, len1 = 0;
-    char* text = read_text(name, &len);
+    char* text = check_read_file(data_dir, name, &len);
     xxgk_report *a = NULL, *b = NULL, *c = NULL, *d = NULL;
     char *json1 = NULL, *json2 = NULL;
 
@@ -446,7 +445,7 @@ static void test_decode_errors(void) {
     xxgk_problem p = XXGK_PROBLEM_INIT;
     xxgk_load_options options = XXGK_LOAD_OPTIONS_INIT;
     size_t len, i, count;
-    char* text = read_text("cangnan-2020.json", &len);
+    char* text = check_read_file(data_dir, "cangnan-2020.json", &len);
     char* bad;
     char path[4096];
 
@@ -1384,6 +1383,69 @@ static void test_json_schema(void) {
     EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
 }
 
+/* xxgk_cell_set_text: a cell as a person types it, read as the importer reads a printed cell. */
+static void test_cell_set_text(void) {
+    xxgk_report* r = NULL;
+    xxgk_error* err = NULL;
+    xxgk_cell cell = XXGK_CELL_INIT;
+    char* json = NULL;
+    size_t len = 0;
+
+    CHECK_OK(xxgk_report_new(&r, XXGK_FORMAT_2021, &err), err);
+    /* A plain number: no raw text kept, so it encodes as the bare number. */
+    CHECK_OK(xxgk_cell_set_text(r, S("requests.granted.natural_person"), S("12"), &err), err);
+    CHECK_OK(xxgk_cell_get(r, S("requests.granted.natural_person"), &cell, &err), err);
+    CHECK(cell.state == XXGK_CELL_NUMBER && cell.coefficient == 12 && cell.raw == NULL);
+    CHECK_OK(xxgk_report_get_json(r, S("/requests/granted/natural_person"), &json, &len, &err), err);
+    CHECK_STR(json, "12");
+    xxgk_free(json);
+    /* Zero is a number; empty text (and NULL with 0) is a blank, never 0. */
+    CHECK_OK(xxgk_cell_set_text(r, S("requests.granted.natural_person"), S("0"), &err), err);
+    CHECK_OK(xxgk_cell_get(r, S("requests.granted.natural_person"), &cell, &err), err);
+    CHECK(cell.state == XXGK_CELL_NUMBER && cell.coefficient == 0);
+    CHECK_OK(xxgk_cell_set_text(r, S("requests.granted.natural_person"), NULL, 0, &err), err);
+    CHECK_OK(xxgk_cell_get(r, S("requests.granted.natural_person"), &cell, &err), err);
+    CHECK(cell.state == XXGK_CELL_BLANK && cell.raw == NULL);
+    CHECK_OK(xxgk_cell_set_text(r, S("requests.granted.natural_person"), S(" "), &err), err);
+    CHECK_OK(xxgk_cell_get(r, S("requests.granted.natural_person"), &cell, &err), err);
+    CHECK(cell.state == XXGK_CELL_BLANK && cell.raw == NULL);
+    /* Thousands separators and full-width digits: a number, the printed text kept. */
+    CHECK_OK(xxgk_cell_set_text(r, S("requests.granted.enterprise"), S("1,234"), &err), err);
+    CHECK_OK(xxgk_cell_get(r, S("requests.granted.enterprise"), &cell, &err), err);
+    CHECK(cell.state == XXGK_CELL_NUMBER && cell.coefficient == 1234);
+    CHECK_STR(cell.raw, "1,234");
+    CHECK_OK(xxgk_cell_set_text(r, S("requests.granted.enterprise"), S("\xef\xbc\x93"), &err), err); /* full-width 3 */
+    CHECK_OK(xxgk_cell_get(r, S("requests.granted.enterprise"), &cell, &err), err);
+    CHECK(cell.state == XXGK_CELL_NUMBER && cell.coefficient == 3);
+    /* Not applicable in its three spellings; anything else is text. */
+    CHECK_OK(xxgk_cell_set_text(r, S("requests.granted.research_institute"), S("不适用"), &err), err);
+    CHECK_OK(xxgk_cell_get(r, S("requests.granted.research_institute"), &cell, &err), err);
+    CHECK(cell.state == XXGK_CELL_NOT_APPLICABLE);
+    CHECK_STR(cell.raw, "不适用");
+    CHECK_OK(xxgk_cell_set_text(r, S("requests.granted.research_institute"), S("/"), &err), err);
+    CHECK_OK(xxgk_cell_get(r, S("requests.granted.research_institute"), &cell, &err), err);
+    CHECK(cell.state == XXGK_CELL_NOT_APPLICABLE);
+    CHECK_OK(xxgk_cell_set_text(r, S("requests.granted.research_institute"), S("若干"), &err), err);
+    CHECK_OK(xxgk_cell_get(r, S("requests.granted.research_institute"), &cell, &err), err);
+    CHECK(cell.state == XXGK_CELL_TEXT);
+    CHECK_STR(cell.raw, "若干");
+    /* Money in 万元 (2021 fees: the column fixes the unit) and the exact decimal. */
+    CHECK_OK(xxgk_cell_set_text(r, S("proactive.fees.amount"), S("17424.88"), &err), err);
+    CHECK_OK(xxgk_cell_get(r, S("proactive.fees.amount"), &cell, &err), err);
+    CHECK(cell.state == XXGK_CELL_NUMBER && cell.coefficient == 1742488 && cell.scale == 2);
+    /* Errors: a key of no cell, invalid UTF-8, NULL. */
+    CHECK_STATUS(xxgk_cell_set_text(r, S("requests.granted.nobody"), S("1"), &err), XXGK_E_UNKNOWN_KEY, err);
+    EXPECT_ERROR(err, XXGK_E_UNKNOWN_KEY, "requests.granted.nobody");
+    CHECK_STATUS(xxgk_cell_set_text(r, S("requests.granted.total"), S("ab\xc3"), &err), XXGK_E_INVALID_UTF8, err);
+    xxgk_error_free(err);
+    err = NULL;
+    CHECK_STATUS(xxgk_cell_set_text(NULL, S("requests.granted.total"), S("1"), &err), XXGK_E_INVALID_ARGUMENT, err);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    CHECK_STATUS(xxgk_cell_set_text(r, S("requests.granted.total"), NULL, 1, &err), XXGK_E_INVALID_ARGUMENT, err);
+    EXPECT_ERROR(err, XXGK_E_INVALID_ARGUMENT, "");
+    xxgk_report_free(r);
+}
+
 int main(int argc, char** argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: %s DATA_DIR\n", argv[0]);
@@ -1401,6 +1463,7 @@ int main(int argc, char** argv) {
     test_cells_csv();
     test_decode_errors();
     test_cells();
+    test_cell_set_text();
     test_keys();
     test_fields();
     test_json_subtrees();

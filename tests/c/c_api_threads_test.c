@@ -10,12 +10,9 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <xxgk/xxgk.h>
+#include "check.h"
 
 #include <pthread.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #define THREADS 8
 #define ROUNDS 25
@@ -25,28 +22,6 @@ static size_t cangnan_len, sample_len;
 static const xxgk_report* shared_report;
 static const xxgk_issues* shared_issues;
 static size_t shared_issue_count;
-
-static char* read_text(const char* dir, const char* name, size_t* len) {
-    char path[4096];
-    FILE* f;
-    char* buf;
-    long size;
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "cannot open %s\n", path);
-        exit(2);
-    }
-    fseek(f, 0, SEEK_END);
-    size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)size + 1);
-    if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size) exit(2);
-    buf[size] = '\0';
-    fclose(f);
-    *len = (size_t)size;
-    return buf;
-}
 
 struct job {
     int id;
@@ -163,14 +138,14 @@ int main(int argc, char** argv) {
     struct job jobs[THREADS];
     xxgk_report* shared = NULL;
     xxgk_issues* issues = NULL;
-    int i, failures = 0;
+    int i;
 
     if (argc != 2) {
         fprintf(stderr, "usage: %s DATA_DIR\n", argv[0]);
         return 2;
     }
-    cangnan_json = read_text(argv[1], "cangnan-2020.json", &cangnan_len);
-    sample_json = read_text(argv[1], "sample-2021.json", &sample_len);
+    cangnan_json = check_read_file(argv[1], "cangnan-2020.json", &cangnan_len);
+    sample_json = check_read_file(argv[1], "sample-2021.json", &sample_len);
     if (xxgk_report_from_json(&shared, cangnan_json, cangnan_len, NULL, NULL) != XXGK_OK) return 2;
     if (xxgk_report_to_json(shared, &shared_json, NULL, NULL) != XXGK_OK) return 2;
     if (xxgk_report_validate(shared, NULL, &issues, NULL) != XXGK_OK) return 2;
@@ -185,7 +160,7 @@ int main(int argc, char** argv) {
     }
     for (i = 0; i < THREADS; ++i) {
         pthread_join(threads[i], NULL);
-        failures += jobs[i].failures;
+        CHECK(jobs[i].failures == 0); /* each failure is printed by its thread */
     }
 
     xxgk_issues_free(issues);
@@ -193,6 +168,6 @@ int main(int argc, char** argv) {
     xxgk_free(shared_json);
     free(cangnan_json);
     free(sample_json);
-    printf("%d threads x %d rounds, %d failures\n", THREADS, ROUNDS, failures);
+    printf("%d threads x %d rounds: %d checks, %d failures\n", THREADS, ROUNDS, checks, failures);
     return failures == 0 ? 0 : 1;
 }

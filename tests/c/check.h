@@ -1,6 +1,8 @@
 /*
- * check.h — the minimal harness of the plain-C tests of the C ABI (c_api_test.c, c_multi_test.c, c_portal_test.c):
- * counters and CHECK macros. Each test program includes it once; main() prints the counts.
+ * check.h — the minimal harness of the plain-C tests of the C ABI (the tests of tests/c, and
+ * tests/fuzz/c_api_limits_test.c): counters, CHECK macros and check_read_file. Each test program
+ * includes it once; main() prints the counts and returns 1 when a check failed. The counters are
+ * not atomic: a multi-threaded test (c_api_threads_test.c) counts per thread and checks in main().
  */
 #ifndef XXGK_TESTS_C_CHECK_H
 #define XXGK_TESTS_C_CHECK_H

@@ -17,6 +17,10 @@ One mechanism for every block, chosen by its fence language and content:
   is run with the built ``xxgk`` and its output compared with the lines shown under it (``…`` in a
   shown line matches anything; a line that is only ``…`` matches any number of lines; a command
   marked ``# reformatted here`` is run, not compared). ``$ echo $?`` checks the exit code shown.
+- ``java``: a whole program (one with ``class``) is compiled against the built jar
+  (``<build>/bindings/java/xxgk.jar``, JNA) and run from the scratch directory; a fragment is run
+  inside ``main`` with ``org.xxgk.*`` imported (JAVA_PRELUDE). Without a Java
+  build (XXGK_BUILD_JAVA off) the Java blocks are reported as skipped.
 - ``json``: must parse.
 
 A block that cannot run here (builds, installs, a browser, a made-up path, output kept as a
@@ -75,7 +79,18 @@ NOT_RUN = {
     ("docs/python.md", "4 validation errors for Report"): "the output of the block above, shown for reading",
     ("docs/render.md", "/usr/bin/python3 tests/browser/browser_check.py --xxgk build/xxgk --chromium chromium --source . \\"):
         "regenerates a picture of docs/ in a browser (the browser.render test runs the same check)",
+    ("docs/java.md", "cmake -S . -B build -G Ninja -DXXGK_BUILD_C_API=ON -DXXGK_BUILD_JAVA=ON"): "builds the project",
+    ("docs/java.md", "mvn install:install-file -Dfile=/usr/local/share/java/xxgk-0.4.0.jar -DgroupId=org.xxgk -DartifactId=xxgk \\"):
+        "installs into a Maven repository (no Maven here)",
+    ("docs/java.md", "<dependencies>"): "a pom.xml excerpt for the user's project",
+    ("docs/java.md", "dependencies {"): "a build.gradle.kts excerpt for the user's project",
     ("docs/scale.md", "import xxgk.dask"): "needs a Dask cluster (tcp://scheduler.example); tests/python/test_dask.py runs the same calls on a local one",
+    ("docs/web.md", '<script type="module" src="/xxgk/src/editor.js"></script>'):
+        "HTML for a browser: js.browser serves this very block and submits its form",
+    ("docs/web.md", "import { loadReport, newReport, keys, rules, schema } from 'xxgk';"):
+        "JavaScript: js.api (bindings/js/test/node) makes every call shown",
+    ("docs/web.md", "bindings/js/build-wasm            # → bindings/js/dist/xxgk.mjs + xxgk.wasm (build dir: build-wasm/)"):
+        "builds the WebAssembly target (what js.build does) and runs the Node tests (js.api)",
 }
 
 # What a C fragment may use without declaring it: the loaded example report, an error, and the two
@@ -97,6 +112,19 @@ C_PRELUDE = textwrap.dedent(
 
 # What a C++ fragment may use without declaring it (it is compiled, not run).
 CPP_PRELUDE = "    [[maybe_unused]] xxgk::report report, seed, report_2019, report_2020, report_2021, report_2022;\n"
+
+# What a Java fragment is run inside: the imports it may use, and main (it declares its own names).
+JAVA_PRELUDE = textwrap.dedent(
+    """
+    import org.xxgk.*;
+    import java.math.BigDecimal;
+    import java.nio.file.Path;
+    import java.util.*;
+
+    public class Snippet {
+        public static void main(String[] args) throws Exception {
+    """
+)
 
 # Names a page's Python blocks assume (the page says what they are in its prose).
 PRELUDE = textwrap.dedent(
@@ -340,6 +368,33 @@ class Checker:
                 self.fail(where, f"exited {p.returncode}:\n{p.stdout[-2000:]}{p.stderr[-2000:]}")
         shutil.rmtree(work, ignore_errors=True)
 
+    # ---- Java
+    def java(self, where, text):
+        jar = self.build / "bindings" / "java" / "xxgk.jar"
+        if not jar.exists():
+            self.ran -= 1
+            print(f"{where}: skipped, no Java build (configure with -DXXGK_BUILD_JAVA=ON)", flush=True)
+            return
+        work = self.scratch()
+        whole = re.search(r"^(public )?(final )?class (\w+)", text, re.M)
+        if whole:
+            name, source = whole.group(3), text
+        else:
+            name, source = "Snippet", JAVA_PRELUDE + textwrap.indent(text, " " * 8) + "    }\n}\n"
+        (work / f"{name}.java").write_text(source, encoding="utf-8")
+        classpath = f"{jar}:/usr/share/java/jna.jar"
+        r = subprocess.run(["javac", "-encoding", "UTF-8", "-Xlint:all", "-Werror", "-cp", classpath, "-d", str(work),
+                            str(work / f"{name}.java")], capture_output=True, text=True)
+        if r.returncode != 0:
+            self.fail(where, "does not compile:\n" + r.stdout[-3000:] + r.stderr[-3000:])
+        else:
+            p = subprocess.run(["java", f"-Djna.library.path={self.build / 'bindings' / 'c'}", "-cp", f"{work}:{classpath}",
+                                name, "examples/data/cangnan-2020.json"], cwd=work, stdin=subprocess.DEVNULL,
+                               capture_output=True, text=True, errors="replace", timeout=120)
+            if p.returncode not in (0, 1):  # 1: a program that reports errors found (validate)
+                self.fail(where, f"exited {p.returncode}:\n{p.stdout[-2000:]}{p.stderr[-2000:]}")
+        shutil.rmtree(work, ignore_errors=True)
+
     def page(self, page: Path):
         rel = page.relative_to(self.source).as_posix()
         self.rel = rel
@@ -364,6 +419,8 @@ class Checker:
                 self.python(where, text, namespace, work)
             elif lang in ("c", "cpp"):
                 self.compile_and_run(where, text, lang)
+            elif lang == "java":
+                self.java(where, text)
             elif lang == "json" and ("..." in text or "…" in text):
                 self.ran -= 1  # abridged: shows the shape, not a document
             elif lang == "json":

@@ -6,43 +6,7 @@
  *
  *   c_api_limits_test <tests/data directory> <examples/data directory>
  */
-#include <xxgk/xxgk.h>
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static int failures = 0;
-
-#define CHECK(cond)                                                                                                    \
-    do {                                                                                                               \
-        if (!(cond)) {                                                                                                 \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);                                   \
-            ++failures;                                                                                                \
-        }                                                                                                              \
-    } while (0)
-
-static char* slurp(const char* dir, const char* name, size_t* len) {
-    char path[4096];
-    FILE* f;
-    char* buf;
-    long n;
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "cannot open %s\n", path);
-        exit(2);
-    }
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)n + 1);
-    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) exit(2);
-    buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
+#include "../c/check.h"
 
 static const char* location(const xxgk_error* err) {
     size_t len = 0;
@@ -158,12 +122,12 @@ int main(int argc, char** argv) {
         fprintf(stderr, "usage: %s <tests/data> <examples/data>\n", argv[0]);
         return 2;
     }
-    minimal = slurp(argv[1], "json/valid/minimal-2019.json", &minimal_len);
-    cangnan = slurp(argv[2], "cangnan-2020.json", &cangnan_len);
+    minimal = check_read_file(argv[1], "json/valid/minimal-2019.json", &minimal_len);
+    cangnan = check_read_file(argv[2], "cangnan-2020.json", &cangnan_len);
     test_load_limits(minimal, minimal_len);
     test_max_findings(cangnan, cangnan_len);
     free(minimal);
     free(cangnan);
-    if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
+    printf("%d checks, %d failures\n", checks, failures);
     return failures ? 1 : 0;
 }

@@ -34,7 +34,7 @@ def test_report_id_is_stable_and_distinguishes_reports(cangnan, sample):
     assert xxgk.report_id(changed) != xxgk.report_id(cangnan)
     frame = cangnan.to_frame()
     assert set(frame.report_id) == {xxgk.report_id(cangnan)}
-    assert set(cangnan.issues_frame().report_id) == {xxgk.report_id(cangnan)}
+    assert set(cangnan.findings_frame().report_id) == {xxgk.report_id(cangnan)}
 
 
 def test_report_list_keeps_paths_and_slices_to_a_report_list():

@@ -98,13 +98,13 @@ def test_frame_matches_the_cells_csv_of_the_cli(path):
         assert row["value"] == ("" if record.value is pd.NA else str(record.value))
 
 
-def test_issues_frame(cangnan, sample):
-    frame = cangnan.issues_frame()
-    assert list(frame.columns) == list(xxgk.ISSUE_COLUMNS)
+def test_findings_frame(cangnan, sample):
+    frame = cangnan.findings_frame()
+    assert list(frame.columns) == list(xxgk.FINDING_COLUMNS)
     assert list(frame.columns)[4:] == list(xxgk.FINDING_FIELDS)
     errors = frame[frame.severity == "error"]
     assert list(errors.code) == ["XXGK-T3-004"] and list(errors.key) == ["requests.withheld_prohibited_by_law.total"]
     assert (frame.severity >= "warning").sum() == len(cangnan.validate(include_info=False))
-    both = xxgk.issues_frame([cangnan, sample], include_info=False)
+    both = xxgk.findings_frame([cangnan, sample], include_info=False)
     assert set(both.body) <= {"苍南县人民政府", "示例市生态环境局"} and both.year.dtype == "int64"
-    assert len(xxgk.issues_frame([])) == 0
+    assert len(xxgk.findings_frame([])) == 0

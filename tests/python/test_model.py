@@ -229,7 +229,15 @@ def test_keys_with_labels(sample):
     assert k.section_label == "三、收到和处理政府信息公开申请情况"
     assert k.row_label == "（一）予以公开" and k.column_label == "商业企业" and k.column_group == "法人或其他组织"
     assert k.label_path.endswith("（一）予以公开 › 法人或其他组织 › 商业企业")
-    assert keys[k.position] == k
+    assert keys[k.position] == k and k.position == 25
+    # row_info and column_info are the C++ row_label and column_label, by name (their descriptions)
+    assert xxgk.RowLabel._fields == ("section", "id", "label", "group", "role")
+    assert xxgk.ColumnLabel._fields == ("section", "id", "label", "group")
+    assert k.row_info.to_dict() == {
+        "section": "requests", "id": "granted", "label": "（一）予以公开", "group": "outcome", "role": "outcome_leaf"}
+    assert k.column_info.to_dict() == {
+        "section": "requests", "id": "enterprise", "label": "商业企业", "group": "法人或其他组织"}
+    assert k.row_info == keys[k.position - 1].row_info and k.column_info != keys[k.position - 1].column_info
     assert xxgk.keys("2021")[0].kind == "count"
     assert {k.kind for k in xxgk.keys("2019")} == {"count", "signed_count", "amount"}
     items = sample.items()

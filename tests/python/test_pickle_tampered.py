@@ -78,8 +78,8 @@ def test_other_pickled_values_refuse_unknown_members_too():
         fresh.__setstate__(({**state, "injected": 1},))
     issue = xxgk.load(DATA / "cangnan-2020.json").validate()[0]
     (state,) = issue.__getstate__()
-    with pytest.raises(TypeError, match="Issue has no member 'injected'"):
-        xxgk.Issue.__new__(xxgk.Issue).__setstate__(({**state, "injected": 1},))
+    with pytest.raises(TypeError, match="Finding has no member 'injected'"):
+        xxgk.Finding.__new__(xxgk.Finding).__setstate__(({**state, "injected": 1},))
     header = xxgk.load(SAMPLE).header
     (state,) = header.__getstate__()
     with pytest.raises(TypeError, match="has no member 'injected'"):

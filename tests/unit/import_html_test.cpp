@@ -1,17 +1,13 @@
 // xxgk::import_html: pages in the official layout (rowspan/colspan), wrapped in page chrome and a
 // layout table; a 2021 report, also served as GBK; short rows, repeated headers, broken markup;
-// provenance as table/row/cell; and render_html → import_html round trips when the renderer exists.
+// provenance as table/row/cell; and render_html → import_html round trips.
 #include "import_fixtures.hpp"
 
 #include <xxgk/import.hpp>
 #include <xxgk/json.hpp>
 #include <xxgk/keys.hpp>
-#include <xxgk/validate.hpp>
-
-#if __has_include(<xxgk/render.hpp>)
 #include <xxgk/render.hpp>
-#define XXGK_TEST_HAVE_RENDER 1
-#endif
+#include <xxgk/validate.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -283,7 +279,6 @@ TEST_CASE("import_html: a page that is not a report is refused", "[import][html]
     CHECK_THROWS_AS(xxgk::import_html(""), xxgk::error);
 }
 
-#ifdef XXGK_TEST_HAVE_RENDER
 TEST_CASE("import_html: render_html → import_html gives back the same cells", "[import][html][render]") {
     for (const char* name : {"cangnan-2020.json", "sample-2021.json"}) {
         INFO(name);
@@ -313,4 +308,3 @@ TEST_CASE("import_html: the import of the import's rendering is stable", "[impor
     const xxgk::import_result second = xxgk::import_html(xxgk::render_html(first.value));
     require_same_cells(second.value, first.value);
 }
-#endif

@@ -257,3 +257,28 @@ TEST_CASE("import: inputs above import_options::max_input_bytes are refused befo
     }
     CHECK(xxgk::import_options{}.max_input_bytes == (std::size_t{16} << 20));
 }
+
+TEST_CASE("read_printed_cell: a cell as typed into a form, read as the importer reads a printed cell") {
+    using xxgk::value_kind;
+    const auto read = [](std::string_view text, value_kind kind = value_kind::count) {
+        return xxgk::read_printed_cell(text, kind);
+    };
+    CHECK(read("").is_blank());
+    CHECK(!read("").raw());
+    CHECK(read("  ").is_blank());
+    CHECK(read("0").is_number());
+    CHECK(read("0").value() == xxgk::decimal(0));
+    CHECK(!read("12").raw());  // printed as the library prints it: a plain number
+    CHECK(read("1,234").value() == xxgk::decimal(1234));
+    CHECK(read("1,234").raw() == std::optional<std::string>("1,234"));
+    CHECK(read("-3", value_kind::signed_count).value() == xxgk::decimal(-3));
+    for (const char* na : {"-", "/", "不适用"}) {
+        CHECK(read(na).state() == xxgk::cell_state::not_applicable);
+        CHECK(read(na).raw() == std::optional<std::string>(na));
+    }
+    CHECK(read("若干").state() == xxgk::cell_state::text);
+    const xxgk::cell money = read("17424.88 万元", value_kind::amount);
+    CHECK(money.value().to_string() == "17424.88");
+    CHECK(money.unit() == xxgk::money_unit::wan_yuan);
+    CHECK(money.raw() == std::optional<std::string>("17424.88 万元"));
+}

@@ -1,12 +1,16 @@
 // xxgk::labels — every described row and column has a label, and every label is used.
 #include <xxgk/keys.hpp>
 #include <xxgk/labels.hpp>
+#include <xxgk/layout.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 using xxgk::format_version;
 using xxgk::row_role;
@@ -167,4 +171,126 @@ TEST_CASE("labels: lookups of unknown identifiers return nullptr", "[labels]") {
     CHECK(t.section("requests")->label == "三、收到和处理政府信息公开申请情况");
     CHECK(t.section("proactive")->label == "二、主动公开政府信息情况");
     CHECK(t.section("review_litigation")->label == "四、政府信息公开行政复议、行政诉讼情况");
+}
+
+// ---- docs/formats.md is the written reference of the same facts: it is checked like rules.md.
+
+namespace {
+
+std::string read_doc(const std::string& relative) {
+    std::ifstream in(std::string(XXGK_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    REQUIRE(in);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+/// The part of `doc` from the line starting with `from` to the next line starting with `to`.
+std::string doc_part(const std::string& doc, const std::string& from, const std::string& to) {
+    const std::size_t a = doc.find("\n" + from);
+    REQUIRE(a != std::string::npos);
+    const std::size_t b = doc.find("\n" + to, a + 1);
+    return doc.substr(a, b == std::string::npos ? std::string::npos : b - a);
+}
+
+std::vector<std::string> split(const std::string& s, const std::string& sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t p = s.find(sep); p != std::string::npos; p = s.find(sep, start)) {
+        out.push_back(s.substr(start, p - start));
+        start = p + sep.size();
+    }
+    out.push_back(s.substr(start));
+    return out;
+}
+
+std::string trim(std::string s) {
+    while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return s;
+}
+
+/// Every (identifier, label) pair the tables of a part of formats.md state: "label → `key`" in
+/// the cells of 二's block tables, and a cell "`key`" after a cell holding the label (the last
+/// step of a " › " path) in every other table.
+std::set<std::pair<std::string, std::string>> stated_pairs(const std::string& part) {
+    std::set<std::pair<std::string, std::string>> out;
+    for (const std::string& line : split(part, "\n")) {
+        if (line.rfind("|", 0) != 0) continue;
+        const std::vector<std::string> cells = split(line, "|");
+        for (std::size_t i = 1; i < cells.size(); ++i) {
+            const std::string c = trim(cells[i]);
+            if (c.find(" → `") != std::string::npos) {
+                for (const std::string& pair : split(c, "; ")) {
+                    const std::vector<std::string> lk = split(pair, " → ");
+                    if (lk.size() == 2 && lk[1].size() > 2)
+                        out.insert({lk[1].substr(1, lk[1].size() - 2), trim(lk[0])});
+                }
+            } else if (c.size() > 2 && c.front() == '`' && c.back() == '`' && c.find('`', 1) == c.size() - 1 && i > 1 &&
+                       trim(cells[i - 1]).rfind("`", 0) != 0) {  // after a label, not after another key
+                const std::vector<std::string> path = split(trim(cells[i - 1]), " › ");
+                out.insert({c.substr(1, c.size() - 2), trim(path.back())});
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("docs/formats.md states exactly the labels of the label tables", "[labels][docs]") {
+    const std::string doc = read_doc("docs/formats.md");
+    const auto stated_2019 = stated_pairs(doc_part(doc, "## 5. ", "## 6. "));
+    const auto stated_2021 = stated_pairs(doc_part(doc, "## 6. ", "## 7. "));
+    for (format_version format : xxgk::all_formats) {
+        const xxgk::label_table& t = xxgk::labels(format);
+        const auto& own = format == format_version::v2019 ? stated_2019 : stated_2021;
+        // §6 lists only what changed: the 2021 tables may take a pair from §5 too.
+        auto everything = own;
+        if (format == format_version::v2021) everything.insert(stated_2019.begin(), stated_2019.end());
+        std::set<std::pair<std::string, std::string>> in_code;
+        for (const xxgk::row_label& r : t.rows) in_code.insert({std::string(r.id), std::string(r.label)});
+        for (const xxgk::column_label& c : t.columns) in_code.insert({std::string(c.id), std::string(c.label)});
+        for (const auto& p : in_code) {
+            INFO(to_string(format) << ": `" << p.first << "` " << p.second << " is not stated in docs/formats.md");
+            CHECK(everything.count(p) == 1);
+        }
+        for (const auto& p : own) {
+            INFO(to_string(format) << ": docs/formats.md states `" << p.first << "` " << p.second
+                                   << ", the labels do not");
+            bool known = in_code.count(p) == 1;
+            for (const xxgk::group_label& g : t.groups) known = known || (g.id == p.first && g.label == p.second);
+            CHECK(known);
+        }
+        CHECK(own.size() > 30);
+    }
+    // §2: the six headings with their members.
+    const std::string skeleton = doc_part(doc, "## 2. ", "## 3. ");
+    for (const xxgk::heading_label& h : xxgk::section_headings()) {
+        INFO(h.label);
+        CHECK(skeleton.find("| " + std::string(h.label) + " |") != std::string::npos);
+        CHECK(skeleton.find("`" + std::string(h.member) + "`") != std::string::npos);
+    }
+    CHECK(xxgk::section_headings().size() == 6);
+    // The counts in the headings of §5 and §6.
+    const auto& l19 = xxgk::layout(format_version::v2019);
+    const auto& l21 = xxgk::layout(format_version::v2021);
+    const auto count = [](format_version f, std::string_view section) {
+        std::size_t n = 0;
+        for (const xxgk::cell_key& k : xxgk::cell_keys(f)) n += k.section == section;
+        return std::to_string(n);
+    };
+    CHECK(doc.find("### 5.1 Section 二 `proactive`: 5 blocks, " + count(format_version::v2019, "proactive") +
+                   " cells") != std::string::npos);
+    CHECK(doc.find("### 6.1 Section 二 `proactive`: 4 blocks, " + count(format_version::v2021, "proactive") +
+                   " cells") != std::string::npos);
+    CHECK(doc.find("### 5.2 Section 三 `requests`: " + std::to_string(l19.request_rows.size()) + " rows × " +
+                   std::to_string(l19.request_columns.size()) +
+                   " columns = " + count(format_version::v2019, "requests") + " cells") != std::string::npos);
+    CHECK(doc.find("### 6.2 Section 三 `requests`: " + std::to_string(l21.request_rows.size()) + " rows × " +
+                   std::to_string(l21.request_columns.size()) +
+                   " columns = " + count(format_version::v2021, "requests") + " cells") != std::string::npos);
+    for (const char* heading : {"### 5.3", "### 6.3"})
+        CHECK(doc.find(
+                  std::string(heading) + " Section 四 `review_litigation`: " + std::to_string(l19.case_groups.size()) +
+                  " groups × " + std::to_string(l19.case_columns.size()) +
+                  " columns = " + count(format_version::v2019, "review_litigation") + " cells") != std::string::npos);
 }

@@ -31,7 +31,7 @@ namespace {
 using report_node = node<report>;
 
 // ---------------------------------------------------------------------------------------------
-// ImportLogEntry: one entry of the import log, an immutable value like Issue
+// ImportLogEntry: one entry of the import log, an immutable value like Finding
 
 /// `where` as a dict of the positions it has ({'line': 217, 'column': 2}, {'table': 3, 'row': 5,
 /// 'cell': 2}); the other members as plain values, lists as tuples.
@@ -145,7 +145,7 @@ void bind_import_log_entry(py::module_& m) {
     set_field_info(cls, fields);
     cls.def_property_readonly(
         "severity", [](const import_log_entry& e) { return to_py(e.level); },
-        "The same as level (the name Issue uses): 'info', 'warning' or 'error'.");
+        "The same as level (the name Finding uses): 'info', 'warning' or 'error'.");
     cls.def(
         "to_dict",
         [](const import_log_entry& e) {
@@ -249,17 +249,17 @@ py::tuple import_report(py::handle data, py::handle kind, bool detect, py::handl
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-/// The findings to highlight: None/False → none; else an iterable of Issue. (True is handled by the caller.)
+/// The findings to highlight: None/False → none; else an iterable of Finding. (True is handled by the caller.)
 std::optional<std::vector<finding>> findings_from_py(py::handle findings) {
     if (findings.is_none() || findings.ptr() == Py_False) return std::nullopt;
     if (PyUnicode_Check(findings.ptr()) || PyBytes_Check(findings.ptr()) || is_mapping(findings) ||
         !py::hasattr(findings, "__iter__"))
         raise(PyExc_TypeError,
-              "findings: expected None, True or a list of Issue (report.validate()), got " + type_name(findings));
+              "findings: expected None, True or a list of Finding (report.validate()), got " + type_name(findings));
     std::vector<finding> out;
     for (py::handle f : findings) {
         if (!py::isinstance<finding>(f))
-            raise(PyExc_TypeError, "findings: expected Issue objects (report.validate()), got " + type_name(f));
+            raise(PyExc_TypeError, "findings: expected Finding objects (report.validate()), got " + type_name(f));
         out.push_back(f.cast<const finding&>());
     }
     return out;
@@ -286,7 +286,7 @@ const char* const render_html_doc =
 standalone  True (default): a whole page with <head>, stylesheet and a restrictive Content-Security-Policy;
             False: one <article class="xxgk-report"> element to embed in a page that styles its classes
 findings    None (default): nothing highlighted; True: validate the report and highlight the cells its
-            findings name; or a list of Issue (report.validate(), possibly filtered) to highlight
+            findings name; or a list of Finding (report.validate(), possibly filtered) to highlight
 lang        'zh' (default) or 'en': the language of highlighted findings' messages and of the notes the
             renderer adds (labels and report text stay Chinese)
 

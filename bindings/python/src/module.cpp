@@ -2,11 +2,13 @@
 //
 // Binds the C++ API directly. The classes of the model's parts are generated from the Boost.Describe
 // descriptions by nodes.hpp (walking `report`'s members recursively); this file adds what is not a
-// described member: the Report root (whose tables are a variant), cells, findings (Issue), decoding,
-// keys, and the columns of the pandas frames. The pure-Python package (bindings/python/xxgk) adds
+// described member: the Report root (whose tables are a variant), cells, findings (class Finding), decoding,
+// and the columns of the pandas frames. The catalogs (cell keys, rules) are bound from their
+// descriptions too (records.hpp). The pure-Python package (bindings/python/xxgk) adds
 // ValidationError, pandas and file helpers around it.
 #include "convert.hpp"
 #include "nodes.hpp"
+#include "records.hpp"
 
 #include <xxgk/xxgk.hpp>
 
@@ -15,6 +17,7 @@
 #include <algorithm>
 #include <climits>
 #include <map>
+#include <stdexcept>
 #include <variant>
 
 namespace xxgk::python {
@@ -142,18 +145,59 @@ node<cell> cell_node(const report_node& self, const cell_key& k) {
     return n;
 }
 
-py::list key_table(format_version format) {
-    const label_table& t = labels(format);
-    py::list out;
-    for (const cell_key& k : cell_keys(format)) {
-        const std::string group = t.row_group_path(k.section, k.row);
-        out.append(py::make_tuple(k.key, k.pointer, std::string(k.section), std::string(k.row), std::string(k.column),
-                                  boost::describe::enum_to_string(k.kind, "?"), k.index,
-                                  std::string(t.section(k.section)->label), std::string(k.row_info->label), group,
-                                  std::string(k.column_info->label), std::string(k.column_info->group),
-                                  k.label_path(format)));
-    }
-    return out;
+/// The format whose catalog holds `k` (every cell_key the binding sees is an entry of cell_keys()).
+format_version format_of(const cell_key& k) {
+    for (format_version f : all_formats)
+        if (find_cell_key(f, k.key) == &k) return f;
+    throw std::logic_error("a cell_key outside cell_keys()");
+}
+
+/// The cell keys (_CellKeyInfo, with RowLabel and ColumnLabel) and the rule catalog (Rule), bound
+/// from their descriptions (records.hpp); what is not a member of cell_key — its format and the
+/// labels read from the format's label table — is added here.
+void bind_catalogs(py::module_& m) {
+    record_class<cell_key> keys = bind_record<cell_key>(m);
+    add_record_field(keys, "format_version", "str", "the format whose key this is ('2019' or '2021')",
+                     [](const cell_key& k) { return std::string(to_string(format_of(k))); });
+    add_record_field(keys, "section_label", "str", "the section's official label",
+                     [](const cell_key& k) { return std::string(labels(format_of(k)).section(k.section)->label); });
+    add_record_field(keys, "row_label", "str", "the row's official leaf label (row_info.label)",
+                     [](const cell_key& k) { return std::string(k.row_info->label); });
+    add_record_field(keys, "row_group", "str", "the row's group labels, outermost first, joined by ' › ' ('' if none)",
+                     [](const cell_key& k) { return labels(format_of(k)).row_group_path(k.section, k.row); });
+    add_record_field(keys, "column_label", "str", "the column's official leaf label (column_info.label)",
+                     [](const cell_key& k) { return std::string(k.column_info->label); });
+    add_record_field(keys, "column_group", "str", "the spanning column label (column_info.group), '' if none",
+                     [](const cell_key& k) { return std::string(k.column_info->group); });
+    add_record_field(keys, "label_path", "str", "the cell's full Chinese name",
+                     [](const cell_key& k) { return k.label_path(format_of(k)); });
+    m.def(
+        "key_table",
+        [](py::handle format) {
+            py::list out;
+            for (const cell_key& k : cell_keys(format_from_py(format))) out.append(record_value(&k));
+            return out;
+        },
+        py::arg("format"),
+        "Every cell key of a format (_CellKeyInfo), in table order; xxgk.keys() makes CellKeys of them.");
+
+    bind_record<rule_info>(m);  // xxgk/__init__.py pickles a Rule by its code (through _rule)
+    m.def(
+        "_rule",
+        [](const std::string& code) {
+            const rule_info* r = find_rule(code);
+            if (!r) raise(PyExc_KeyError, "'" + code + "' is not a code of the rule catalog");
+            return record_value(r);
+        },
+        py::arg("code"), "The catalog entry of a code (how a pickled Rule comes back); KeyError if none.");
+    m.def(
+        "rules",
+        [] {
+            py::list out;
+            for (const rule_info& r : rule_catalog()) out.append(record_value(&r));
+            return out;
+        },
+        "The rule catalog (Rule objects), in code order.");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,7 +339,7 @@ Members are views into the report, so edits stick:
     report["requests.granted.total"]        # the same cell by its canonical key (KeyError if unknown)
     report.overview.subsections[0].title
 
-report.validate() returns Issue objects; report.check() raises ValidationError on errors;
+report.validate() returns Finding objects; report.check() raises ValidationError on errors;
 report.dumps() is the canonical JSON; report.to_frame() is a pandas frame with one row per cell.
 Reports compare with ==, copy with copy(), and pickle (through their canonical JSON).)doc";
 
@@ -582,6 +626,38 @@ void bind_report(py::module_& m) {
     cls.def(
         "dumps", [](const report_node& self) { return py::str(to_json(self.get())); },
         "The canonical JSON (docs/json-format.md): compact, deterministic, byte-identical to the C++ to_json.");
+    // JSON Pointers (xxgk/pointer.hpp): (text, problems); __init__.py raises for the problems.
+    // A malformed pointer raises ValueError, a list index past the end IndexError (pybind11's
+    // translations of std::invalid_argument and std::out_of_range).
+    cls.def(
+        "_get_json",
+        [](const report_node& self, const std::string& pointer) {
+            try {
+                return py::make_tuple(py::str(get_json(self.get(), pointer)), py::list());
+            } catch (const decode_error& e) {
+                return py::make_tuple(py::none(), problems_to_py(e.problems()));
+            }
+        },
+        py::arg("pointer"));
+    cls.def(
+        "_set_json",
+        [](const report_node& self, const std::string& pointer, py::handle json) {
+            const std::optional<std::string> text = input_bytes(json, "the JSON text", false);
+            if (!text)
+                return problems_to_py({{errc::invalid_json,
+                                        pointer,
+                                        "the text is not valid Unicode (it contains a lone surrogate)",
+                                        {},
+                                        {},
+                                        {}}});
+            try {
+                set_json(self.get(), pointer, *text);
+            } catch (const decode_error& e) {
+                return problems_to_py(e.problems());
+            }
+            return py::list();
+        },
+        py::arg("pointer"), py::arg("json"));
     cls.def(
         "validate",
         [](const report_node& self, bool include_info, bool narrative) {
@@ -589,7 +665,7 @@ void bind_report(py::module_& m) {
         },
         py::arg("include_info") = true, py::arg("narrative") = false,
         "Checks the report against the rules of its format (docs/rules.md) and returns every finding as a list "
-        "of Issue, roots first. Never raises for a finding; include_info=False drops severity 'info'; "
+        "of Finding, roots first. Never raises for a finding; include_info=False drops severity 'info'; "
         "narrative=True also compares the figures stated in sections 一 and 五 with the tables (XXGK-N-006).");
     cls.def_property_readonly(
         "unknown_members",
@@ -710,10 +786,10 @@ void bind_report(py::module_& m) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Issue: one finding of validate()
+// Finding: one finding of validate()
 
 template <class T>
-py::object issue_value(const T& v) {
+py::object finding_value(const T& v) {
     if constexpr (is_vector_v<T>) {
         py::list l = to_plain(v);
         return py::tuple(l);  // findings are values: a tuple, so that nothing looks editable
@@ -722,7 +798,7 @@ py::object issue_value(const T& v) {
     }
 }
 
-const char* const issue_doc = R"doc(One finding of Report.validate() (docs/rules.md lists every code).
+const char* const finding_doc = R"doc(One finding of Report.validate() (docs/rules.md lists every code).
 
 code        stable code, e.g. 'XXGK-T3-004'; never reused
 severity    'error', 'warning' or 'info'
@@ -737,10 +813,10 @@ caused_by   '<code> <key>' of the root finding this one follows from, else ''
 
 Issues are immutable values: they compare, hash and pickle. Never parse the messages.)doc";
 
-void bind_issue(py::module_& m) {
-    py::class_<finding> cls(m, "Issue", issue_doc);
+void bind_finding(py::module_& m) {
+    py::class_<finding> cls(m, "Finding", finding_doc);
     cls.def(py::init([](const py::kwargs& members) { return struct_from_mapping<finding>(members, ""); }),
-            "An issue from its members (as Issue.to_dict() gives them).");
+            "An issue from its members (as Finding.to_dict() gives them).");
     std::vector<field_info> fields;
     detail::for_each_member<finding>([&](auto d) {
         using D = decltype(d);
@@ -748,7 +824,7 @@ void bind_issue(py::module_& m) {
         const std::string type = is_vector_v<M> ? std::string("tuple[str, ...]") : type_of<M>(false);
         const std::string doc = std::string(d.name) + ": " + type;
         cls.def_property_readonly(
-            d.name, [](const finding& f) { return issue_value(f.*D::pointer); }, doc.c_str());
+            d.name, [](const finding& f) { return finding_value(f.*D::pointer); }, doc.c_str());
         fields.push_back({d.name, type, type, doc});
     });
     set_field_info(cls, fields);
@@ -764,10 +840,10 @@ void bind_issue(py::module_& m) {
         "to_dict",
         [](const finding& f) {
             py::dict d;
-            detail::for_each_member<finding>([&](auto m) { d[m.name] = issue_value(f.*m.pointer); });
+            detail::for_each_member<finding>([&](auto m) { d[m.name] = finding_value(f.*m.pointer); });
             return d;
         },
-        "The members as a dict (cells as a tuple); Issue(**issue.to_dict()) == issue.");
+        "The members as a dict (cells as a tuple); Finding(**issue.to_dict()) == issue.");
     cls.def(
         "__eq__",
         [](const finding& a, py::handle other) -> py::object {
@@ -777,12 +853,12 @@ void bind_issue(py::module_& m) {
         py::is_operator());
     cls.def("__hash__", [](const finding& f) {
         py::list parts;
-        detail::for_each_member<finding>([&](auto m) { parts.append(issue_value(f.*m.pointer)); });
+        detail::for_each_member<finding>([&](auto m) { parts.append(finding_value(f.*m.pointer)); });
         return py::hash(py::tuple(parts));
     });
     cls.def("__repr__", [](const finding& f) {
         std::string out =
-            "Issue(code='" + f.code + "', severity='" + boost::describe::enum_to_string(f.severity, "?") + "'";
+            "Finding(code='" + f.code + "', severity='" + boost::describe::enum_to_string(f.severity, "?") + "'";
         if (!f.key.empty())
             out += ", key='" + f.key + "'";
         else if (!f.pointer.empty())
@@ -803,7 +879,7 @@ void bind_issue(py::module_& m) {
             return py::make_tuple(d);
         },
         [](const py::tuple& state) {
-            if (state.size() != 1) raise(PyExc_ValueError, "invalid pickle state for Issue");
+            if (state.size() != 1) raise(PyExc_ValueError, "invalid pickle state for Finding");
             return struct_from_mapping<finding>(state[0], "");
         }));
 }
@@ -822,7 +898,8 @@ PYBIND11_MODULE(_core, m) {
     collect_labels<tables_2021>(format_version::v2021);
 
     bind_cell(m);
-    bind_issue(m);
+    bind_finding(m);
+    bind_catalogs(m);       // cell keys (with their row and column labels) and the rule catalog
     bind_report(m);         // and, through the descriptions, every class of the report's parts
     bind_import_render(m);  // import_text/import_html, ImportLogEntry, Report.render_*, json_schema
     bind_portal(m);         // portal.cpp: Portal and its parts
@@ -833,22 +910,6 @@ PYBIND11_MODULE(_core, m) {
     m.def("_decode", &decode, py::arg("data"), py::arg("strict") = true,
           "Decodes canonical JSON (str or bytes): (Report, []) or (None, [(type, pointer, message, offset, line, "
           "column), …]).");
-    m.def(
-        "key_table", [](py::handle format) { return key_table(format_from_py(format)); }, py::arg("format"),
-        "Every cell key of a format with its labels, in table order, as tuples (key, pointer, section, row, column, "
-        "kind, index, section_label, row_label, row_group, column_label, column_group, label_path).");
-    m.def(
-        "rules",
-        [] {
-            py::list out;
-            for (const rule_info& r : rule_catalog())
-                out.append(py::make_tuple(std::string(r.code), std::string(r.rule),
-                                          boost::describe::enum_to_string(r.severity, "?"), std::string(r.title_zh),
-                                          std::string(r.title_en), std::string(r.template_zh),
-                                          std::string(r.template_en)));
-            return out;
-        },
-        "The rule catalog as tuples (code, rule, severity, title_zh, title_en, template_zh, template_en).");
     m.def(
         "version", [] { return std::string(xxgk::version()); }, "The version of the linked C++ library.");
     m.def(

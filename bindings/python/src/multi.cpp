@@ -90,7 +90,7 @@ void bind_multi(py::module_& m) {
             return issues_to_py(combining([&] { return check_aggregate(p, reports); }));
         },
         py::arg("published"), py::arg("parts"),
-        "The reverse 汇总 check: an Issue (XXGK-A-001…003) for every cell where the published compiled report "
+        "The reverse 汇总 check: an Finding (XXGK-A-001…003) for every cell where the published compiled report "
         "differs from the sum of its sub-unit reports; cells name each part as '<key>@parts/<i>'. "
         "ValueError when formats or years differ.");
     m.def(
@@ -109,7 +109,7 @@ void bind_multi(py::module_& m) {
             return issues_to_py(combining([&] { return check_narrative_figures(r); }));
         },
         py::arg("report"),
-        "The figures stated in the prose of sections 一 and 五 against the tables: an Issue XXGK-N-006 (warning) "
+        "The figures stated in the prose of sections 一 and 五 against the tables: an Finding XXGK-N-006 (warning) "
         "for each that matches none of the cells its wording can mean.");
     m.def(
         "_extract_figures",

@@ -95,7 +95,7 @@ std::string class_name() {
         else
             return class_name<typename T::value_type>() + "List";
     } else if constexpr (std::is_same_v<T, finding>) {
-        return "Issue";
+        return "Finding";
     } else {
         std::string n = boost::core::demangle(typeid(T).name());
         const auto colon = n.rfind("::");
@@ -374,7 +374,7 @@ void bind_import_render(py::module_& m);
 /// Binds Portal and the classes of its parts, and the portal functions (portal.cpp).
 void bind_portal(py::module_& m);
 
-/// validate(value) as a list of Issue objects. Reports and portal files; `narrative` (reports
+/// validate(value) as a list of Finding objects. Reports and portal files; `narrative` (reports
 /// only) also compares the figures stated in prose with the tables.
 ///
 /// Other Python threads must not change the value while it is validated. A report's rules are

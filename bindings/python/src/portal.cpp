@@ -96,7 +96,7 @@ void bind_portal(py::module_& m) {
         "The canonical JSON of the portal (\"kind\": \"portal\" first), byte-identical to the C++ to_json.");
     cls.def(
         "validate", [](const portal_node& self, bool include_info) { return validated(self.get(), include_info); },
-        py::arg("include_info") = true, "Every finding of the XXGK-P rules (docs/rules.md), as Issue objects.");
+        py::arg("include_info") = true, "Every finding of the XXGK-P rules (docs/rules.md), as Finding objects.");
     cls.def(
         "render_html",
         [](const portal_node& self, bool standalone, const std::string& lang, py::object findings) {

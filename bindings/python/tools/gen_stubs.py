@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """Writes bindings/python/xxgk/_core.pyi, the type stubs of the extension xxgk._core.
 
-The classes of the report's parts are generated in C++ from the Boost.Describe descriptions, so
-their stubs are generated too: each class's ``_field_types`` (name → (getter type, setter type,
-doc)) becomes a property with a setter. The hand-written parts below (Cell, Report's methods,
-Issue, the list classes, the module's functions) describe what the C++ binds by hand.
+The classes of the report's parts and of the catalogs (Rule, RowLabel, ColumnLabel, and the
+attributes of CellKey) are generated in C++ from the Boost.Describe descriptions, so their stubs
+are generated too: each class's ``_field_types`` (name → (getter type, setter type, doc)) becomes
+a property (with a setter for the report's parts). The hand-written parts below (Cell, Report's
+methods, Finding, the list classes, the module's functions) describe what the C++ binds by hand.
 
 Writes bindings/python/xxgk/__init__.pyi too (the classes it re-exports come from the extension).
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import List
+from typing import Any, List
 
 PACKAGE = Path(__file__).resolve().parent.parent / "xxgk"
 STUB = PACKAGE / "_core.pyi"
@@ -64,8 +65,9 @@ _MAX_JSON_BYTES: int
 _MAX_IMPORT_BYTES: int
 
 def _decode(data: Union[str, bytes, bytearray, memoryview], strict: bool = True) -> Tuple[Optional[Report], List[tuple]]: ...
-def key_table(format: Union[str, int]) -> List[tuple]: ...
-def rules() -> List[tuple]: ...
+def key_table(format: Union[str, int]) -> List[_CellKeyInfo]: ...
+def rules() -> List[Rule]: ...
+def _rule(code: str) -> Rule: ...
 def version() -> str: ...
 def format_for_year(year: int) -> Optional[str]: ...
 def notice_of(format: Union[str, int]) -> str: ...
@@ -91,9 +93,9 @@ def parse_index_number(text: str) -> dict[str, Any]: ...
 def _aggregate(
     reports: Iterable[Report], header: Optional[Mapping[str, Any]] = None
 ) -> Tuple[Report, Dict[str, Tuple[Tuple[int, ...], Tuple[int, ...], Tuple[int, ...]]]]: ...
-def check_aggregate(published: Report, parts: Iterable[Report]) -> List[Issue]: ...
-def validate_series(reports: Iterable[Report]) -> List[Issue]: ...
-def check_narrative(report: Report) -> List[Issue]: ...
+def check_aggregate(published: Report, parts: Iterable[Report]) -> List[Finding]: ...
+def validate_series(reports: Iterable[Report]) -> List[Finding]: ...
+def check_narrative(report: Report) -> List[Finding]: ...
 def _extract_figures(report: Report) -> List[Tuple[str, Union[int, Decimal], Tuple[str, ...], bool, str, str]]: ...
 def _generate(
     format: Union[str, int], count: int, seed: int, faults: float = 0.0, start: int = 0
@@ -147,7 +149,7 @@ class Cell:
     def copy(self) -> Cell: ...
 '''
 
-ISSUE_METHODS = '''
+FINDING_METHODS = '''
     def __init__(self, **members: Any) -> None: ...
     def message(self, lang: str = "zh") -> str: ...
     @property
@@ -179,18 +181,23 @@ REPORT_METHODS = '''
     def __eq__(self, other: object) -> bool: ...
     def dumps(self) -> str: ...
     def dump(self, path: Union[str, "os.PathLike[str]"]) -> None: ...
-    def validate(self, include_info: bool = True, narrative: bool = False) -> List[Issue]: ...
-    def check(self, *, lang: Literal["en", "zh"] = "en") -> List[Issue]: ...
+    def get_json(self, pointer: str) -> str: ...
+    def set_json(self, pointer: str, json: Union[str, bytes]) -> None: ...
+    def _get_json(self, pointer: str) -> Tuple[Optional[str], List[Tuple[Any, ...]]]: ...
+    def _set_json(self, pointer: str, json: Union[str, bytes]) -> List[Tuple[Any, ...]]: ...
+    def validate(self, include_info: bool = True, narrative: bool = False) -> List[Finding]: ...
+    def check(self, *, lang: Literal["en", "zh"] = "en") -> List[Finding]: ...
     def keys(self) -> List[CellKey]: ...
     def items(self) -> List[Tuple[CellKey, Cell]]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_frame(self, *, exact: bool = False, wide: bool = False) -> Any: ...
     def to_wide(self, *, states: bool = False) -> Any: ...
-    def issues_frame(self, *, include_info: bool = True) -> Any: ...
+    def findings_frame(self, *, include_info: bool = True) -> Any: ...
+    def issues_frame(self, *, include_info: bool = True) -> Any: ...  # deprecated: findings_frame
     def as_2019(self) -> Report2019: ...
     def as_2021(self) -> Report2021: ...
     def render_html(
-        self, *, standalone: bool = True, findings: Union[bool, Iterable[Issue], None] = None, lang: Literal["zh", "en"] = "zh"
+        self, *, standalone: bool = True, findings: Union[bool, Iterable[Finding], None] = None, lang: Literal["zh", "en"] = "zh"
     ) -> str: ...
     def render_markdown(self) -> str: ...
     def render_csv_tables(self) -> dict[str, str]: ...
@@ -225,15 +232,22 @@ PORTAL_METHODS = '''
     def loads(data: Union[str, bytes, bytearray, memoryview], *, strict: bool = True) -> Portal: ...
     @staticmethod
     def load(path: Union[str, "os.PathLike[str]"], *, strict: bool = True) -> Portal: ...
-    def validate(self, include_info: bool = True) -> List[Issue]: ...
+    def validate(self, include_info: bool = True) -> List[Finding]: ...
     def render_html(
-        self, standalone: bool = True, lang: Literal["zh", "en"] = "zh", findings: Optional[Iterable[Issue]] = None
+        self, standalone: bool = True, lang: Literal["zh", "en"] = "zh", findings: Optional[Iterable[Finding]] = None
     ) -> str: ...
     def csv_tables(self) -> dict[str, str]: ...
     def tables(self) -> List[str]: ...
     def to_frame(self, table: str) -> Any: ...
     def to_frames(self) -> dict[str, Any]: ...
     def _tables(self) -> List[Tuple[str, str, List[str], List[List[str]]]]: ...
+'''
+
+# The catalog entries (records.hpp: Rule, RowLabel, ColumnLabel, _CellKeyInfo): read-only values.
+RECORD_METHODS = '''
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
 '''
 
 STRUCT_METHODS = '''
@@ -335,6 +349,12 @@ def _properties(cls: type, readonly: bool = False) -> str:
     return "".join(out)
 
 
+def _record(name: str, cls: type) -> str:
+    """A catalog entry's class: its members and derived labels as read-only properties."""
+    head = f"\nclass {name}:\n" + _doc(cls.__doc__ or "", "    ") + "\n    _fields: Tuple[str, ...]\n"
+    return head + RECORD_METHODS + _properties(cls, readonly=True)
+
+
 def generate() -> str:
     from xxgk import _core
 
@@ -342,11 +362,14 @@ def generate() -> str:
     out = [HEADER, CELL]
     for name in sorted(classes):
         cls = classes[name]
-        if name in ("Cell", "Report", "Issue", "ImportLogEntry"):
+        if name in ("Cell", "Report", "Finding", "ImportLogEntry"):
             continue
         if name == "Portal":
             out.append("\nclass Portal:\n" + _doc(cls.__doc__ or "", "    ") + "\n    _fields: Tuple[str, ...]\n")
             out.append(PORTAL_METHODS + _properties(cls))
+            continue
+        if getattr(cls, "_catalog_entry", False):
+            out.append(_record(name, cls))
             continue
         if name.endswith("List") and hasattr(cls, "append"):
             element = "str" if name == "StringList" else name[: -len("List")]
@@ -359,11 +382,12 @@ def generate() -> str:
             continue
         out.append(f"\nclass {name}:\n" + _doc(cls.__doc__ or "", "    ") + "\n    _fields: Tuple[str, ...]\n")
         out.append(STRUCT_METHODS + _properties(cls))
+    out.append(_record("_CellKeyInfo", _core._CellKeyInfo))
     out.append("\nclass Report:\n" + _doc(_core.Report.__doc__ or "", "    ") + "\n    _fields: Tuple[str, ...]\n")
     out.append(REPORT_METHODS + _properties(_core.Report))
     out.append(REPORT_NARROWED)
-    out.append("\nclass Issue:\n" + _doc(_core.Issue.__doc__ or "", "    ") + "\n    _fields: Tuple[str, ...]\n")
-    out.append(ISSUE_METHODS + _properties(_core.Issue, readonly=True))
+    out.append("\nclass Finding:\n" + _doc(_core.Finding.__doc__ or "", "    ") + "\n    _fields: Tuple[str, ...]\n")
+    out.append(FINDING_METHODS + _properties(_core.Finding, readonly=True))
     out.append("\nclass ImportLogEntry:\n" + _doc(_core.ImportLogEntry.__doc__ or "", "    ") + "\n    _fields: Tuple[str, ...]\n")
     out.append(LOG_ENTRY_METHODS + _properties(_core.ImportLogEntry, readonly=True))
     text = "".join(out)
@@ -384,45 +408,21 @@ import pandas
 from ._core import (
 {imports}
 )
+from ._core import _CellKeyInfo
 from ._errors import UnknownKeyError as UnknownKeyError, ValidationError as ValidationError
 from ._corpus import corpus_files as corpus_files, run_corpus as run_corpus
 from ._generate import GeneratedReport as GeneratedReport, InjectedFault as InjectedFault, generate as generate
 
 __version__: str
 FRAME_COLUMNS: Tuple[str, ...]
-ISSUE_COLUMNS: Tuple[str, ...]
+FINDING_COLUMNS: Tuple[str, ...]
+ISSUE_COLUMNS: Tuple[str, ...]  # deprecated: FINDING_COLUMNS
+Issue = Finding  # deprecated: Finding
 
 PathLike = Union[str, os.PathLike[str]]
 
-class CellKey(str):
-    format_version: str
-    pointer: str
-    section: str
-    row: str
-    column: str
-    kind: str
-    position: int
-    section_label: str
-    row_label: str
-    row_group: str
-    column_label: str
-    column_group: str
-    label_path: str
-    def __new__(cls, entry: tuple, format: str) -> CellKey: ...
-
-class Rule(NamedTuple):
-    code: str
-    rule: str
-    severity: str
-    title_zh: str
-    title_en: str
-    template_zh: str
-    template_en: str
-
-class LoadFailure(NamedTuple):
-    path: str
-    error: Exception
-
+{cell_key}
+{LoadFailure}
 class ReportList(List[Report]):
     failures: List[LoadFailure]
     not_read: List[str]
@@ -442,7 +442,8 @@ class ReportList(List[Report]):
     def __getitem__(self, index: slice) -> ReportList: ...
     def to_frame(self, *, exact: bool = False, wide: bool = False) -> pandas.DataFrame: ...
     def to_wide(self, *, states: bool = False) -> pandas.DataFrame: ...
-    def issues_frame(self, *, include_info: bool = True) -> pandas.DataFrame: ...
+    def findings_frame(self, *, include_info: bool = True) -> pandas.DataFrame: ...
+    def issues_frame(self, *, include_info: bool = True) -> pandas.DataFrame: ...  # deprecated: findings_frame
     def aggregate(self, by: List[str], header: Any = None) -> Dict[Any, Aggregation]: ...
 
 IDENTITY_COLUMNS: Tuple[str, ...]
@@ -466,23 +467,19 @@ def load_many(
 def to_frame(
     reports: Union[Report, Iterable[Report]], *, exact: bool = False, files: Optional[Sequence[str]] = None
 ) -> pandas.DataFrame: ...
-def issues_frame(
+def findings_frame(
     reports: Union[Report, Iterable[Report]], *, include_info: bool = True, files: Optional[Sequence[str]] = None
 ) -> pandas.DataFrame: ...
+def issues_frame(
+    reports: Union[Report, Iterable[Report]], *, include_info: bool = True, files: Optional[Sequence[str]] = None
+) -> pandas.DataFrame: ...  # deprecated: findings_frame
 
 ImportInput = Union[str, bytes, bytearray, memoryview]
 
-class ImportResult(NamedTuple):
-    report: Report
-    log: List[ImportLogEntry]
-    def entries(self, level: Literal["info", "warning", "error"] = "warning") -> List[ImportLogEntry]: ...
+{ImportResult}    def entries(self, level: Literal["info", "warning", "error"] = "warning") -> List[ImportLogEntry]: ...
     def log_json(self) -> str: ...
 
-class ImportCode(NamedTuple):
-    code: str
-    level: str
-    title: str
-
+{ImportCode}
 def import_codes() -> List[ImportCode]: ...
 SourceKind = Literal["text", "html", "pdf", "docx", "image"]
 
@@ -525,27 +522,13 @@ def loads_portal(data: Union[str, bytes, bytearray, memoryview], *, strict: bool
 def load_portal(path: PathLike, *, strict: bool = True) -> Portal: ...
 def portal_json_schema() -> dict[str, Any]: ...
 
-class CellSources(NamedTuple):
-    summed: Tuple[int, ...]
-    blank: Tuple[int, ...]
-    unknown: Tuple[int, ...]
-
-class Aggregation(NamedTuple):
-    report: Report
-    sources: Dict[str, CellSources]
-
-class StatedFigure(NamedTuple):
-    measure: str
-    value: Union[int, Decimal]
-    parts: Tuple[str, ...]
-    complete: bool
-    sentence: str
-    pointer: str
-
+{CellSources}
+{Aggregation}
+{StatedFigure}
 def aggregate(reports: Iterable[Report], header: Union[ReportHeader, Mapping[str, Any], None] = None) -> Aggregation: ...
-def check_aggregate(published: Report, parts: Iterable[Report]) -> List[Issue]: ...
-def validate_series(reports: Iterable[Report]) -> List[Issue]: ...
-def check_narrative(report: Report) -> List[Issue]: ...
+def check_aggregate(published: Report, parts: Iterable[Report]) -> List[Finding]: ...
+def validate_series(reports: Iterable[Report]) -> List[Finding]: ...
+def check_narrative(report: Report) -> List[Finding]: ...
 def extract_figures(report: Report) -> List[StatedFigure]: ...
 '''
 
@@ -556,7 +539,36 @@ def generate_init() -> str:
     names = sorted(n for n in dir(_core) if isinstance(getattr(_core, n), type) and not n.startswith("_"))
     names += ["CELL_RECORD_FIELDS", "FINDING_FIELDS", "FORMATS", "CellInput", "format_for_year", "notice_of",
               "domain_labels", "is_portal_json", "parse_index_number", "resolve_domain"]
-    return INIT.format(imports="\n".join(f"    {n} as {n}," for n in names))
+    import xxgk
+
+    tuples = {n: _named_tuple(getattr(xxgk, n)) for n in NAMED_TUPLES}
+    return INIT.format(imports="\n".join(f"    {n} as {n}," for n in names), cell_key=_cell_key(), **tuples)
+
+
+#: The package's own NamedTuples whose fields the stub takes from their annotations (the modules
+#: use ``from __future__ import annotations``, so each annotation is its source text).
+NAMED_TUPLES = ("LoadFailure", "ImportResult", "ImportCode", "CellSources", "Aggregation", "StatedFigure")
+
+
+def _named_tuple(cls: type) -> str:
+    def spelling(annotation: Any) -> str:  # NamedTuple keeps a source-text annotation as a ForwardRef
+        return getattr(annotation, "__forward_arg__", annotation)
+
+    fields = "".join(f"    {name}: {spelling(cls.__annotations__[name])}\n" for name in cls._fields)  # type: ignore[attr-defined]
+    return f"class {cls.__name__}(NamedTuple):\n" + fields
+
+
+def _cell_key() -> str:
+    """CellKey (a str): the attributes of the C++ cell_key, by name, as xxgk.CellKey sets them."""
+    from xxgk import _CELL_KEY_NAMES, _core
+
+    info = _core._CellKeyInfo
+    out = ["class CellKey(str):\n"]
+    for name in info._fields:
+        if name != "key":
+            out.append(f"    {_CELL_KEY_NAMES.get(name, name)}: {_type(info._field_types[name][0])}\n")
+    out.append("    def __new__(cls, info: _CellKeyInfo) -> CellKey: ...\n")
+    return "".join(out)
 
 
 def main() -> int:

@@ -9,7 +9,7 @@ studying many reports::
     report.header.body                          # '苍南县人民政府'
     report.requests.granted.natural_person      # Cell(228): .value, .state, .unit, .raw, …
     report["requests.granted.total"] = 5        # cells by canonical key; None makes a cell blank
-    issues = report.validate()                  # [Issue(code='XXGK-T3-004', severity='error', …)]
+    issues = report.validate()                  # [Finding(code='XXGK-T3-004', severity='error', …)]
     report.check()                              # raises ValidationError on error findings
     frame = xxgk.load_many(paths).to_frame()    # pandas: one row per cell of every report
 
@@ -36,9 +36,10 @@ from ._core import (
     FORMATS,
     Cell,
     ImportLogEntry,
-    Issue,
+    Finding,
     Portal,
     Report,
+    Rule,
     domain_labels,
     format_for_year,
     is_portal_json,
@@ -48,7 +49,7 @@ from ._core import (
 )
 from ._corpus import _read_file, corpus_files, run_corpus
 from ._errors import UnknownKeyError, ValidationError, loc_from_pointer
-from ._frames import FRAME_COLUMNS, ISSUE_COLUMNS, issues_frame, report_id, to_frame
+from ._frames import FRAME_COLUMNS, FINDING_COLUMNS, findings_frame, report_id, to_frame
 from ._analysis import IDENTITY_COLUMNS, IMPORT_LOG_COLUMNS, aggregate_by, from_frame, read_dir, to_wide
 from ._multi import (
     Aggregation,
@@ -82,57 +83,39 @@ del _name, _obj
 # Keys
 
 
+#: CellKey attributes named differently from the C++ cell_key members they come from: a CellKey is
+#: a str, whose method index() the member `index` would hide (docs/python.md, "Names").
+_CELL_KEY_NAMES = {"index": "position"}
+
+
 class CellKey(str):
     """A canonical cell key ('requests.granted.natural_person') that also carries its labels.
 
-    A str subclass: use it wherever a key is expected. Attributes: format_version ('2019' or
-    '2021'), pointer ('/requests/…'), section, row, column (the key's parts), kind ('count',
-    'signed_count', 'amount', 'amount_wan_yuan'), position (index in table order), section_label
-    ('三、收到和处理政府信息公开申请情况'), row_label ('（一）予以公开'), row_group ('三、本年度办理结果'),
-    column_label ('自然人'), column_group ('法人或其他组织' or ''), label_path (the full Chinese name).
+    A str subclass: use it wherever a key is expected. Its attributes are those of the C++
+    ``cell_key`` (keys.hpp), taken by name from its description: pointer ('/requests/…'), section,
+    row, column (the key's parts), kind ('count', 'signed_count', 'amount', 'amount_wan_yuan'),
+    position (C++ ``index``: the index in table order), row_info (RowLabel) and column_info
+    (ColumnLabel); and the labels read from the format's label table: format_version ('2019' or
+    '2021'), section_label ('三、收到和处理政府信息公开申请情况'), row_label ('（一）予以公开'),
+    row_group ('三、本年度办理结果'), column_label ('自然人'), column_group ('法人或其他组织' or ''),
+    label_path (the full Chinese name).
     """
 
-    format_version: str
-    pointer: str
-    section: str
-    row: str
-    column: str
-    kind: str
-    position: int
-    section_label: str
-    row_label: str
-    row_group: str
-    column_label: str
-    column_group: str
-    label_path: str
-
-    def __new__(cls, entry: tuple, format: str) -> "CellKey":
-        self = super().__new__(cls, entry[0])
-        (
-            _,
-            self.pointer,
-            self.section,
-            self.row,
-            self.column,
-            self.kind,
-            self.position,
-            self.section_label,
-            self.row_label,
-            self.row_group,
-            self.column_label,
-            self.column_group,
-            self.label_path,
-        ) = entry
-        self.format_version = format
+    def __new__(cls, info: Any) -> "CellKey":
+        """A CellKey from its catalog entry (``_core.key_table(format)``)."""
+        self = super().__new__(cls, info.key)
+        for name in info._fields:
+            if name != "key":
+                setattr(self, _CELL_KEY_NAMES.get(name, name), getattr(info, name))
         return self
 
     def __reduce__(self) -> Any:
-        return (_cell_key, (self.format_version, str(self)))
+        return (_cell_key, (self.format_version, str(self)))  # type: ignore[attr-defined]
 
 
 @functools.lru_cache(maxsize=None)
 def _key_tuple(format: str) -> Tuple[CellKey, ...]:
-    return tuple(CellKey(entry, format) for entry in _core.key_table(format))
+    return tuple(CellKey(info) for info in _core.key_table(format))
 
 
 def _format_name(format: Union[str, int]) -> str:
@@ -154,21 +137,19 @@ def _cell_key(format: str, key: str) -> CellKey:
     raise UnknownKeyError(f"'{key}' is not a cell key of the {format} format", key, format)
 
 
-def rules() -> List["Rule"]:
+def rules() -> List[Rule]:
     """The rule catalog: every code validation can produce (docs/rules.md), in catalog order."""
-    return [Rule(*entry) for entry in _core.rules()]
+    return list(_core.rules())
 
 
-class Rule(NamedTuple):
-    """One entry of the rule catalog: what a finding code means."""
+def _rule(code: str) -> Rule:
+    """The catalog entry of a code (KeyError if none): how a pickled Rule comes back."""
+    return _core._rule(code)
 
-    code: str
-    rule: str
-    severity: str
-    title_zh: str
-    title_en: str
-    template_zh: str
-    template_en: str
+
+# A Rule refers to its catalog entry: it pickles as its code (a function of _core cannot be
+# pickled by reference, so the function named is this module's).
+Rule.__reduce__ = lambda self: (_rule, (self.code,))  # type: ignore[assignment,method-assign]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -277,9 +258,14 @@ class ReportList(List[Report]):
         """xxgk.to_wide(self): one row per report, one column per cell key (Int64 counts, Decimal money)."""
         return to_wide(self, files=self._files(), states=states)
 
+    def findings_frame(self, *, include_info: bool = True) -> Any:
+        """xxgk.findings_frame(self): one row per finding of every report (with ``file`` when known)."""
+        return findings_frame(self, include_info=include_info, files=self._files())
+
     def issues_frame(self, *, include_info: bool = True) -> Any:
-        """xxgk.issues_frame(self): one row per finding of every report (with ``file`` when known)."""
-        return issues_frame(self, include_info=include_info, files=self._files())
+        """Deprecated name of findings_frame() (docs/python.md, "Names")."""
+        _deprecated("ReportList.issues_frame()", "ReportList.findings_frame()")
+        return self.findings_frame(include_info=include_info)
 
     def aggregate(self, by: List[str], header: Any = None) -> Dict[Any, Aggregation]:
         """汇总 per group: ``{group: Aggregation}`` for the groups of ``by`` (e.g. ``["year"]``), each with
@@ -643,7 +629,7 @@ Portal.dump = _portal_dump  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------------------------------------
-# Methods of Report and Issue that live in Python
+# Methods of Report and Finding that live in Python
 
 
 def _report_keys(self: Report) -> List[CellKey]:
@@ -656,7 +642,7 @@ def _report_items(self: Report) -> List[Tuple[CellKey, Cell]]:
     return [(k, self[k]) for k in keys(self.format)]
 
 
-def _report_check(self: Report, *, lang: str = "en") -> List[Issue]:
+def _report_check(self: Report, *, lang: str = "en") -> List[Finding]:
     """Validates and raises ValidationError when there is any finding of severity error
     (type = the code, loc = the key's parts, msg in ``lang`` 'en' or 'zh', input = the cell's value).
     Returns the other findings (warnings and info) otherwise."""
@@ -689,9 +675,39 @@ def _report_as(fmt: str) -> Any:
     return narrow
 
 
+def _report_findings_frame(self: Report, *, include_info: bool = True) -> Any:
+    """xxgk.findings_frame(report): one row per finding (see xxgk.findings_frame)."""
+    return findings_frame(self, include_info=include_info)
+
+
 def _report_issues_frame(self: Report, *, include_info: bool = True) -> Any:
-    """xxgk.issues_frame(report): one row per finding (see xxgk.issues_frame)."""
-    return issues_frame(self, include_info=include_info)
+    """Deprecated name of findings_frame() (docs/python.md, "Names")."""
+    _deprecated("Report.issues_frame()", "Report.findings_frame()")
+    return findings_frame(self, include_info=include_info)
+
+
+def _report_get_json(self: Report, pointer: str) -> str:
+    """The canonical JSON of the part of the report at a JSON Pointer (RFC 6901): "" is the whole
+    report (as dumps()), "/header/body" one field, "/requests/granted/total" one cell; "null" for a
+    member the report leaves out. UnknownKeyError (a KeyError) when the pointer names nothing in
+    the report's format (or only in the other one); ValueError for a malformed pointer."""
+    text, problems = self._get_json(pointer)
+    if problems:
+        raise UnknownKeyError(problems[0][2], pointer, self.format)
+    return text
+
+
+def _report_set_json(self: Report, pointer: str, json: Union[str, bytes]) -> None:
+    """Replaces the part of the report at a JSON Pointer with the value of ``json`` (text or UTF-8
+    bytes), decoded with every check of loads(); enclosing members the report leaves out are made,
+    and a list grows by one at index len() or "-". On any error the report is unchanged:
+    UnknownKeyError when the pointer names nothing, ValidationError for the value's problems
+    (their locations are in the report), IndexError for an index past the end of a list."""
+    problems = self._set_json(pointer, json)
+    if problems:
+        if len(problems) == 1 and problems[0][0] in ("unknown_key", "wrong_format") and problems[0][1] == pointer:
+            raise UnknownKeyError(problems[0][2], pointer, self.format)
+        raise ValidationError.from_problems(problems, title="Report")
 
 
 def _report_dump(self: Report, path: PathLike) -> None:
@@ -701,7 +717,7 @@ def _report_dump(self: Report, path: PathLike) -> None:
     _core._write_file(os.fsencode(os.fspath(path)), self.dumps() + "\n")  # atomic, as xxgk convert -o writes
 
 
-def _issue_loc(self: Issue) -> Tuple[Union[str, int], ...]:
+def _finding_loc(self: Finding) -> Tuple[Union[str, int], ...]:
     """Where the finding is, as a tuple: the key's parts, else the JSON Pointer's."""
     return tuple(self.key.split(".")) if self.key else loc_from_pointer(self.pointer)
 
@@ -713,9 +729,30 @@ Report.to_frame = _report_to_frame  # type: ignore[attr-defined]
 Report.to_wide = _report_to_wide  # type: ignore[attr-defined]
 Report.as_2019 = _report_as("2019")  # type: ignore[attr-defined]
 Report.as_2021 = _report_as("2021")  # type: ignore[attr-defined]
+Report.findings_frame = _report_findings_frame  # type: ignore[attr-defined]
 Report.issues_frame = _report_issues_frame  # type: ignore[attr-defined]
 Report.dump = _report_dump  # type: ignore[attr-defined]
-Issue.loc = property(_issue_loc, doc=_issue_loc.__doc__)  # type: ignore[attr-defined]
+Report.get_json = _report_get_json  # type: ignore[attr-defined]
+Report.set_json = _report_set_json  # type: ignore[attr-defined]
+Finding.loc = property(_finding_loc, doc=_finding_loc.__doc__)  # type: ignore[attr-defined]
+
+# ---------------------------------------------------------------------------------------------
+# Deprecated names: the concept is a finding in every face (C++ xxgk::finding, docs/rules.md, the
+# CLI, FINDING_FIELDS, xxgk.dask.findings_frame); the old Python names still work and warn.
+
+_DEPRECATED = {"Issue": "Finding", "issues_frame": "findings_frame", "ISSUE_COLUMNS": "FINDING_COLUMNS"}
+
+
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"{old} is deprecated: use {new} (docs/python.md, \"Names\")", DeprecationWarning, stacklevel=3)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _DEPRECATED:
+        _deprecated(f"xxgk.{name}", f"xxgk.{_DEPRECATED[name]}")
+        return globals()[_DEPRECATED[name]]
+    raise AttributeError(f"module 'xxgk' has no attribute '{name}'")
+
 
 __all__ = [
     "__version__",
@@ -740,13 +777,12 @@ __all__ = [
     "FRAME_COLUMNS",
     "GeneratedReport",
     "InjectedFault",
-    "ISSUE_COLUMNS",
+    "FINDING_COLUMNS",
     "CellKey",
     "ImportCode",
     "ImportResult",
     "LoadFailure",
     "ReportList",
-    "Rule",
     "UnknownKeyError",
     "ValidationError",
     "corpus_files",
@@ -763,7 +799,7 @@ __all__ = [
     "import_pdf",
     "import_text",
     "is_portal_json",
-    "issues_frame",
+    "findings_frame",
     "json_schema",
     "render_css",
     "keys",

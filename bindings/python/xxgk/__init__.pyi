@@ -25,6 +25,7 @@ from ._core import (
     ChannelList as ChannelList,
     Classification as Classification,
     ClassificationList as ClassificationList,
+    ColumnLabel as ColumnLabel,
     ContactBlock as ContactBlock,
     DatePeriod as DatePeriod,
     DecisionRow2021 as DecisionRow2021,
@@ -44,11 +45,11 @@ from ._core import (
     DutyList as DutyList,
     FeeAmountRow2021 as FeeAmountRow2021,
     FeeItemRow2019 as FeeItemRow2019,
+    Finding as Finding,
     ForeignBlock as ForeignBlock,
     ForeignBlockList as ForeignBlockList,
     ImportLogEntry as ImportLogEntry,
     Interpretation as Interpretation,
-    Issue as Issue,
     ItemRow2019 as ItemRow2019,
     Listing as Listing,
     ListingEntry as ListingEntry,
@@ -81,6 +82,8 @@ from ._core import (
     ResponsibilityStage as ResponsibilityStage,
     ResponsibilityStageList as ResponsibilityStageList,
     ReviewLitigationTable as ReviewLitigationTable,
+    RowLabel as RowLabel,
+    Rule as Rule,
     SignatureBlock as SignatureBlock,
     StringList as StringList,
     Subsection as Subsection,
@@ -99,40 +102,36 @@ from ._core import (
     parse_index_number as parse_index_number,
     resolve_domain as resolve_domain,
 )
+from ._core import _CellKeyInfo
 from ._errors import UnknownKeyError as UnknownKeyError, ValidationError as ValidationError
 from ._corpus import corpus_files as corpus_files, run_corpus as run_corpus
 from ._generate import GeneratedReport as GeneratedReport, InjectedFault as InjectedFault, generate as generate
 
 __version__: str
 FRAME_COLUMNS: Tuple[str, ...]
-ISSUE_COLUMNS: Tuple[str, ...]
+FINDING_COLUMNS: Tuple[str, ...]
+ISSUE_COLUMNS: Tuple[str, ...]  # deprecated: FINDING_COLUMNS
+Issue = Finding  # deprecated: Finding
 
 PathLike = Union[str, os.PathLike[str]]
 
 class CellKey(str):
-    format_version: str
     pointer: str
     section: str
     row: str
     column: str
-    kind: str
+    kind: Literal["count", "signed_count", "amount", "amount_wan_yuan"]
     position: int
+    row_info: RowLabel
+    column_info: ColumnLabel
+    format_version: str
     section_label: str
     row_label: str
     row_group: str
     column_label: str
     column_group: str
     label_path: str
-    def __new__(cls, entry: tuple, format: str) -> CellKey: ...
-
-class Rule(NamedTuple):
-    code: str
-    rule: str
-    severity: str
-    title_zh: str
-    title_en: str
-    template_zh: str
-    template_en: str
+    def __new__(cls, info: _CellKeyInfo) -> CellKey: ...
 
 class LoadFailure(NamedTuple):
     path: str
@@ -157,7 +156,8 @@ class ReportList(List[Report]):
     def __getitem__(self, index: slice) -> ReportList: ...
     def to_frame(self, *, exact: bool = False, wide: bool = False) -> pandas.DataFrame: ...
     def to_wide(self, *, states: bool = False) -> pandas.DataFrame: ...
-    def issues_frame(self, *, include_info: bool = True) -> pandas.DataFrame: ...
+    def findings_frame(self, *, include_info: bool = True) -> pandas.DataFrame: ...
+    def issues_frame(self, *, include_info: bool = True) -> pandas.DataFrame: ...  # deprecated: findings_frame
     def aggregate(self, by: List[str], header: Any = None) -> Dict[Any, Aggregation]: ...
 
 IDENTITY_COLUMNS: Tuple[str, ...]
@@ -181,9 +181,12 @@ def load_many(
 def to_frame(
     reports: Union[Report, Iterable[Report]], *, exact: bool = False, files: Optional[Sequence[str]] = None
 ) -> pandas.DataFrame: ...
-def issues_frame(
+def findings_frame(
     reports: Union[Report, Iterable[Report]], *, include_info: bool = True, files: Optional[Sequence[str]] = None
 ) -> pandas.DataFrame: ...
+def issues_frame(
+    reports: Union[Report, Iterable[Report]], *, include_info: bool = True, files: Optional[Sequence[str]] = None
+) -> pandas.DataFrame: ...  # deprecated: findings_frame
 
 ImportInput = Union[str, bytes, bytearray, memoryview]
 
@@ -258,7 +261,7 @@ class StatedFigure(NamedTuple):
     pointer: str
 
 def aggregate(reports: Iterable[Report], header: Union[ReportHeader, Mapping[str, Any], None] = None) -> Aggregation: ...
-def check_aggregate(published: Report, parts: Iterable[Report]) -> List[Issue]: ...
-def validate_series(reports: Iterable[Report]) -> List[Issue]: ...
-def check_narrative(report: Report) -> List[Issue]: ...
+def check_aggregate(published: Report, parts: Iterable[Report]) -> List[Finding]: ...
+def validate_series(reports: Iterable[Report]) -> List[Finding]: ...
+def check_narrative(report: Report) -> List[Finding]: ...
 def extract_figures(report: Report) -> List[StatedFigure]: ...

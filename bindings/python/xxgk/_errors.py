@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._core import Issue, Report
+    from ._core import Finding, Report
 
 __all__ = ["ValidationError", "UnknownKeyError"]
 
@@ -199,7 +199,7 @@ class ValidationError(ValueError):
         return cls(errors, title=title, path=path, _input_known=known)
 
     @classmethod
-    def from_issues(cls, issues: Sequence["Issue"], report: "Report", *, lang: str = "en") -> "ValidationError":
+    def from_issues(cls, issues: Sequence["Finding"], report: "Report", *, lang: str = "en") -> "ValidationError":
         """From findings (normally those of severity error): type = code, loc = the key's parts."""
         plain: Any = _MISSING
         errors, known = [], []

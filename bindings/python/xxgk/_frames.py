@@ -1,4 +1,4 @@
-"""pandas views of reports: one row per cell (to_frame) and one row per finding (issues_frame).
+"""pandas views of reports: one row per cell (to_frame) and one row per finding (findings_frame).
 
 pandas is imported only when a frame is asked for: ``import xxgk`` does not need it.
 """
@@ -13,7 +13,7 @@ from . import _core
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["to_frame", "issues_frame", "report_id", "FRAME_COLUMNS", "ISSUE_COLUMNS"]
+__all__ = ["to_frame", "findings_frame", "report_id", "FRAME_COLUMNS", "FINDING_COLUMNS"]
 
 
 def report_id(report: _core.Report) -> str:
@@ -25,8 +25,8 @@ def report_id(report: _core.Report) -> str:
 #: Columns of ``to_frame``: the report's identity, then the members of the C++ ``xxgk::cell_record``
 #: in their order (the same columns as the CSV of ``xxgk cells``).
 FRAME_COLUMNS = ("body", "year", "format", "report_id") + tuple(_core.CELL_RECORD_FIELDS)
-#: Columns of ``issues_frame``: the report's identity, then the members of ``xxgk::finding``.
-ISSUE_COLUMNS = ("body", "year", "format", "report_id") + tuple(_core.FINDING_FIELDS)
+#: Columns of ``findings_frame``: the report's identity, then the members of ``xxgk::finding``.
+FINDING_COLUMNS = ("body", "year", "format", "report_id") + tuple(_core.FINDING_FIELDS)
 
 
 def _pandas() -> Any:
@@ -104,7 +104,7 @@ def to_frame(
     return pd.DataFrame(frame)
 
 
-def issues_frame(
+def findings_frame(
     reports: Union[_core.Report, Iterable[_core.Report]],
     *,
     include_info: bool = True,
@@ -127,7 +127,7 @@ def issues_frame(
             identity = (names[i],) + identity
         for issue in report.validate(include_info=include_info):
             rows.append(identity + tuple(getattr(issue, name) for name in _core.FINDING_FIELDS))
-    columns = (("file",) if names is not None else ()) + ISSUE_COLUMNS
+    columns = (("file",) if names is not None else ()) + FINDING_COLUMNS
     frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
     frame["year"] = frame["year"].astype("int64")
     frame["severity"] = pd.Categorical(frame["severity"], categories=list(_core.SEVERITIES), ordered=True)

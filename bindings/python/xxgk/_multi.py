@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple, Union
 
 from . import _core
-from ._core import Issue, Report, ReportHeader
+from ._core import Finding, Report, ReportHeader
 
 
 class CellSources(NamedTuple):
@@ -63,22 +63,22 @@ def aggregate(reports: Iterable[Report], header: Union[ReportHeader, Mapping[str
     return Aggregation(report, {key: CellSources(*value) for key, value in sources.items()})
 
 
-def check_aggregate(published: Report, parts: Iterable[Report]) -> List[Issue]:
-    """The reverse 汇总 check: an Issue (XXGK-A-001…003) for every cell where the published
+def check_aggregate(published: Report, parts: Iterable[Report]) -> List[Finding]:
+    """The reverse 汇总 check: an Finding (XXGK-A-001…003) for every cell where the published
     compiled report differs from the sum of its sub-unit reports. ``cells`` names the key and
     each contributing part as ``'<key>@parts/<i>'``. Raises ValueError when formats or years differ."""
     return _core.check_aggregate(published, list(parts))
 
 
-def validate_series(reports: Iterable[Report]) -> List[Issue]:
+def validate_series(reports: Iterable[Report]) -> List[Finding]:
     """The cross-year rules over one body's reports of several years, in any order: R8
-    (XXGK-Y-001), R9 (XXGK-Y-002, -003), R10 (XXGK-Y-004), missing years (XXGK-Y-005). Each Issue
+    (XXGK-Y-001), R9 (XXGK-Y-002, -003), R10 (XXGK-Y-004), missing years (XXGK-Y-005). Each Finding
     is about year N's cell; ``cells`` names every term as ``'<key>@<year>'``.
     Raises ValueError when bodies or scopes differ, or a year appears twice."""
     return _core.validate_series(list(reports))
 
 
-def check_narrative(report: Report) -> List[Issue]:
+def check_narrative(report: Report) -> List[Finding]:
     """The figures stated in the prose of sections 一 and 五 against the tables: XXGK-N-006
     (warning) for each figure that matches none of the cells its wording can mean. Also run by
     ``report.validate(narrative=True)``."""

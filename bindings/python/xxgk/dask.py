@@ -13,7 +13,7 @@ cluster of many machines (docs/scale.md)::
 
 A corpus is a directory (every report below it, as ``xxgk corpus`` reads it: JSON, text, HTML, PDF, Word),
 a glob pattern ("/shared/reports/**/*.json") or an iterable of paths. The frames are the package's
-pandas frames (``xxgk.to_frame``, ``xxgk.issues_frame``) with a first column ``file``, built one
+pandas frames (``xxgk.to_frame``, ``xxgk.findings_frame``) with a first column ``file``, built one
 partition at a time on the workers: what a worker needs is the package and the files (shared
 storage), nothing of the client's memory. Rows come in the order of the sorted paths, so
 ``.compute()`` gives the same frame as the single-process ``single_process_frames``.
@@ -30,7 +30,7 @@ from typing import Any, Iterable, List, Literal, Optional, Tuple, Union
 from . import _core
 from ._corpus import _read_file
 from ._errors import ValidationError
-from ._frames import issues_frame, to_frame
+from ._frames import findings_frame as _pandas_findings_frame, to_frame
 
 __all__ = [
     "corpus_paths",
@@ -127,7 +127,7 @@ def _cells_part(paths: List[str], strict: bool, errors: str, exact: bool) -> Any
 
 def _findings_part(paths: List[str], strict: bool, errors: str, include_info: bool) -> Any:
     names, reports = _read_part(paths, strict, errors)
-    return issues_frame(reports, include_info=include_info, files=names)
+    return _pandas_findings_frame(reports, include_info=include_info, files=names)
 
 
 def cells_frame(
@@ -158,11 +158,11 @@ def findings_frame(
     errors: Literal["raise", "skip"] = "skip",
 ) -> Any:
     """A ``dask.dataframe.DataFrame`` with one row per finding of every report: the columns of
-    ``xxgk.issues_frame`` after a first column ``file``. ``errors`` as in read_reports."""
+    ``xxgk.findings_frame`` after a first column ``file``. ``errors`` as in read_reports."""
     dask = _dask()
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors: expected 'raise' or 'skip', got {errors!r}")
-    meta = issues_frame([], include_info=include_info, files=[])
+    meta = _pandas_findings_frame([], include_info=include_info, files=[])
     parts = [
         dask.delayed(_findings_part)(chunk, strict, errors, include_info)
         for chunk in _chunks(corpus_paths(source), partition_size)
@@ -199,5 +199,5 @@ def single_process_frames(
     names, reports = _read_part(corpus_paths(source), strict, "skip")
     return (
         to_frame(reports, exact=exact, files=names),
-        issues_frame(reports, include_info=include_info, files=names),
+        _pandas_findings_frame(reports, include_info=include_info, files=names),
     )

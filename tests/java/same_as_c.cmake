@@ -1,0 +1,27 @@
+# Runs the C example and its Java twin on each case of CASES ("|"-separated; a case is the
+# arguments, separated by spaces) and fails unless stdout, stderr (program name aside) and the exit
+# code are the same.
+#   cmake -DJAVA="java;...;Validate" -DC=example_c_validate -DWORK=dir -DCASES="a.json|a.json en" -P same_as_c.cmake
+cmake_minimum_required(VERSION 3.16)
+string(REPLACE "|" ";" cases "${CASES}")
+set(n 0)
+foreach(case IN LISTS cases)
+    separate_arguments(args UNIX_COMMAND "${case}")
+    execute_process(COMMAND ${C} ${args} RESULT_VARIABLE c_rc OUTPUT_VARIABLE c_out ERROR_VARIABLE c_err)
+    execute_process(COMMAND ${JAVA} ${args} RESULT_VARIABLE j_rc OUTPUT_VARIABLE j_out ERROR_VARIABLE j_err)
+    if(NOT c_rc STREQUAL j_rc)
+        message(FATAL_ERROR "${case}: exit code ${j_rc} in Java, ${c_rc} in C\n${j_err}")
+    endif()
+    if(NOT c_out STREQUAL j_out)
+        file(WRITE ${WORK}/c.out "${c_out}")
+        file(WRITE ${WORK}/java.out "${j_out}")
+        message(FATAL_ERROR "${case}: the outputs differ (${WORK}/c.out, ${WORK}/java.out)")
+    endif()
+    if(NOT c_err STREQUAL j_err)
+        message(FATAL_ERROR "${case}: the errors differ\nC:\n${c_err}\nJava:\n${j_err}")
+    endif()
+    math(EXPR n "${n} + 1")
+    string(LENGTH "${c_out}" length)
+    message("${case}: exit ${c_rc}, ${length} characters of output, the same")
+endforeach()
+message("${n} cases, the same output")
