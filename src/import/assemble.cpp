@@ -700,6 +700,25 @@ import_result assemble(document doc, const import_options& options) {
                       : std::string("no table label and no report year decide the format; the 2021 format is assumed"));
     }
 
+    // A scanned report (OCR): table labels that lost or gained a character may be labels of the
+    // other format, and a misread year digit names the other format too. The format is certain
+    // only when the tables show labels of one format alone and the report year agrees, or (no
+    // year read) show at least two of them; otherwise the cells are not read at all (XXGK-I-116):
+    // a cell placed by the wrong format's rows is a wrong value.
+    std::string ocr_format_doubt;
+    if (doc.ocr_pages > 0 && !options.format) {
+        const std::size_t own = format == format_version::v2019 ? s19 : s21;
+        const std::size_t other = format == format_version::v2019 ? s21 : s19;
+        if (own == 0)
+            ocr_format_doubt = "no table label read by OCR tells the formats apart";
+        else if (other > 0)
+            ocr_format_doubt = "the table labels read by OCR name both formats";
+        else if (from_year && *from_year != format)
+            ocr_format_doubt = "the table labels read by OCR and the report year name different formats";
+        else if (!from_year && own < 2)
+            ocr_format_doubt = "one table label read by OCR, and no report year, name the format";
+    }
+
     report r = report::make(format);
     for (std::size_t i = 0; i < cell_keys(format).size(); ++i) cell_at(r, i) = cell::not_captured();
 
@@ -945,6 +964,24 @@ import_result assemble(document doc, const import_options& options) {
     }
     read_tables(r, present[2] ? &spans[2] : nullptr, present[3] ? &spans[3] : nullptr, present[4] ? &spans[4] : nullptr,
                 log);
+    if (!ocr_format_doubt.empty()) {
+        std::size_t dropped = 0;
+        for (std::size_t i = 0; i < cell_keys(format).size(); ++i) {
+            cell& c = cell_at(r, i);
+            if (c.state() == cell_state::not_captured) continue;
+            const std::optional<provenance> where = c.source();
+            c = cell::not_captured();
+            c.set_source(where);
+            ++dropped;
+        }
+        log_entry(log, codes::I_116,
+                  "the format is uncertain: " + ocr_format_doubt + " (" + evidence + "; report year " +
+                      (year ? std::to_string(year) : std::string("not read")) + "); the tables were placed as the " +
+                      std::string(to_string(format)) + " format only to find them, and their " +
+                      std::to_string(dropped) +
+                      " cell(s) are not captured. Import again with the format given (import_options::format, "
+                      "xxgk import --format 2019|2021)");
+    }
 
     result.value = std::move(r);
     return result;

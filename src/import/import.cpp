@@ -140,23 +140,7 @@ import_result assemble_read(import_detail::document doc, const import_options& o
     read.ocr_pages = doc.ocr_pages;
     read.text_layer_pages = doc.text_layer_pages;
     if (read.ocr_pages == 0) return import_detail::assemble(std::move(doc), options);
-    // Table labels read by OCR are weak evidence of the format ("本年处理决定数量" read without
-    // 本年 is a 2019 label): where they contradict the report's year (XXGK-I-002), the year decides.
-    import_detail::document again = doc;
     import_result r = import_detail::assemble(std::move(doc), options);
-    const bool contradicted =
-        std::any_of(r.log.begin(), r.log.end(), [](const import_log_entry& e) { return e.code == codes::I_002; });
-    if (contradicted && !options.format && r.value.header.year > 0) {
-        if (const auto by_year = format_for_year(r.value.header.year)) {
-            import_options forced = options;
-            forced.format = *by_year;
-            r = import_detail::assemble(std::move(again), forced);
-            import_detail::log_entry(
-                r.log, codes::I_116,
-                std::string("the table labels read by OCR named the other format than the report year ") +
-                    std::to_string(r.value.header.year) + "; read in the year's format");
-        }
-    }
     import_detail::settle_ocr(r, read);
     return r;
 }

@@ -39,6 +39,37 @@ std::vector<const ocr_value*> values_in(const provenance& p, const std::vector<o
     return out;
 }
 
+/// The inside of a cell's box in points: a tenth of it in from each rule (at least a point), so
+/// that what is left of a rule painted out of the image is not taken for ink in the box.
+struct area {
+    double l = 0, t = 0, r = 0, b = 0;
+};
+area inside_of(const page_box& box) {
+    const double l = as_double(box.left), t = as_double(box.top), r = as_double(box.right), b = as_double(box.bottom);
+    const double mx = std::max(1.0, (r - l) / 10), my = std::max(1.0, (b - t) / 10);
+    return {l + mx, t + my, r - mx, b - my};
+}
+
+/// The marks of ink whose centre stands inside `a` on `page`.
+std::vector<const ocr_ink*> ink_inside(const area& a, std::uint32_t page, const std::vector<ocr_ink>& ink) {
+    std::vector<const ocr_ink*> out;
+    for (const ocr_ink& m : ink) {
+        const double cx = (m.l + m.r) / 2, cy = (m.t + m.b) / 2;
+        if (m.page == page && cx > a.l && cx < a.r && cy > a.t && cy < a.b) out.push_back(&m);
+    }
+    return out;
+}
+
+/// True when ink in the cell's box reaches beyond the value read there by more than a sixth of
+/// its line's height: something else is printed in the box (a minus sign or a digit the reading
+/// lost), so the value is not certain whatever its confidence.
+bool ink_beside(const ocr_value& v, const std::vector<const ocr_ink*>& ink) {
+    const double tol = std::max(1.0, (v.b - v.t) / 6);
+    return std::any_of(ink.begin(), ink.end(), [&](const ocr_ink* m) {
+        return m->l < v.l - tol || m->r > v.r + tol || m->t < v.t - tol || m->b > v.b + tol;
+    });
+}
+
 struct ocr_cell {
     std::size_t index = 0;                         ///< in cell_keys(format)
     std::vector<std::pair<cell, int>> candidates;  ///< readings as cells of the column, confidence
@@ -75,22 +106,29 @@ void settle_ocr(import_result& result, const document& read_doc) {
                           k.key, where);
             continue;
         }
-        if (c.is_blank() && where->box) {
-            // The box's inside (a tenth of it in from each rule) must hold no ink.
-            const page_box& b = *where->box;
-            const double l = as_double(b.left), t = as_double(b.top), r0 = as_double(b.right), bt = as_double(b.bottom);
-            const double mx = std::max(1.0, (r0 - l) / 10), my = std::max(1.0, (bt - t) / 10);
-            const auto inked = std::find_if(read_doc.ocr_ink.begin(), read_doc.ocr_ink.end(), [&](const ocr_ink& m) {
-                const double cx = (m.l + m.r) / 2, cy = (m.t + m.b) / 2;
-                return m.page == *where->page && cx > l + mx && cx < r0 - mx && cy > t + my && cy < bt - my;
-            });
-            if (inked != read_doc.ocr_ink.end()) {
+        if (c.is_blank() && !where->box) {
+            // Emptiness is seen in a box; a blank placed by alignment alone is not seen.
+            c = cell::not_captured();
+            c.set_source(where);
+            ++flagged;
+            log_entry(log, codes::I_112,
+                      "read empty by OCR where no box of the table is known (placed by alignment alone); not "
+                      "captured, not blank",
+                      k.key, where);
+            continue;
+        }
+        const std::vector<const ocr_ink*> ink = where->box
+                                                    ? ink_inside(inside_of(*where->box), *where->page, read_doc.ocr_ink)
+                                                    : std::vector<const ocr_ink*>{};
+        if (c.is_blank()) {
+            // The box's inside must hold no ink.
+            if (!ink.empty()) {
                 c = cell::not_captured();
                 c.set_source(where);
                 ++flagged;
                 log_entry(log, codes::I_112,
-                          "the table reader saw this box empty, but ink stands in it (no word was read there); not "
-                          "captured, not blank",
+                          "the table reader saw this box empty, but ink stands in it (no word was read there, or "
+                          "a mark too faint to tell, a thin \"-\" say); not captured, not blank",
                           k.key, where);
                 continue;
             }
@@ -110,7 +148,7 @@ void settle_ocr(import_result& result, const document& read_doc) {
         oc.raw = c.raw().value_or(show(c));
         // One OCR value whose best reading is what the cell shows: its readings are the cell's.
         if (in.size() == 1 && in.front()->text == value_form(oc.raw)) {
-            oc.certain = in.front()->certain;
+            oc.certain = in.front()->certain && where->box && !ink_beside(*in.front(), ink);
             for (const auto& [text, confidence] : in.front()->readings) {
                 cell_reading cr = read_cell(text, k.kind);
                 if (!cr.value.is_number() || cr.unreadable) continue;

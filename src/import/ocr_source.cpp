@@ -46,6 +46,12 @@ constexpr double min_alternative = 0.01;
 constexpr double certain_symbol = 90;
 constexpr double certain_choice = 0.8;
 constexpr double max_rival = 0.05;
+/// Grey levels below the paper at which a smoothed pixel is ink (`ink_marks`).
+constexpr int faint_margin = 36;
+/// Digits whose text is smaller than this (pixels) are read a second time scaled up to it, by at
+/// most `max_zoom`.
+constexpr int zoom_height = 40;
+constexpr double max_zoom = 4;
 /// Readings kept per value.
 constexpr std::size_t max_readings = 12;
 /// Scans finer than this are scaled down before recognition (time grows with the pixels; the
@@ -150,7 +156,8 @@ struct digit_reading {
     bool certain = false;
 };
 
-digit_reading read_digits(engines& e, Pix* page, int l, int t, int r, int b) {
+/// One digits-only pass over a region, scaled by `zoom` (1: as scanned).
+digit_reading read_digits_once(engines& e, Pix* page, int l, int t, int r, int b, double zoom) {
     digit_reading out;
     const int w = pixGetWidth(page), h = pixGetHeight(page);
     const int pad_x = std::max(2, (b - t) / 3), pad_y = std::max(2, (b - t) / 5);
@@ -164,10 +171,15 @@ digit_reading read_digits(engines& e, Pix* page, int l, int t, int r, int b) {
     if (!clip) return out;
     // A white margin of about a text height: the line recogniser reads a digit pressed against
     // the image's edge poorly, or not at all.
-    pix_ptr crop(pixAddBorder(clip.get(), std::max(8, b - t), 255));
+    if (zoom > 1) {
+        pix_ptr scaled(pixScaleGrayLI(clip.get(), static_cast<l_float32>(zoom), static_cast<l_float32>(zoom)));
+        if (!scaled) return out;
+        clip = std::move(scaled);
+    }
+    pix_ptr crop(pixAddBorder(clip.get(), std::max(8, static_cast<int>(std::lround((b - t) * zoom))), 255));
     if (!crop) return out;
     e.digits.SetImage(crop.get());
-    e.digits.SetSourceResolution(pixGetXRes(page) > 0 ? pixGetXRes(page) : 300);
+    e.digits.SetSourceResolution(static_cast<int>(std::lround((pixGetXRes(page) > 0 ? pixGetXRes(page) : 300) * zoom)));
     if (e.digits.Recognize(nullptr) != 0) return out;
     std::unique_ptr<tesseract::ResultIterator> it(e.digits.GetIterator());
     std::vector<std::vector<std::pair<std::string, double>>> symbols;
@@ -222,6 +234,47 @@ digit_reading read_digits(engines& e, Pix* page, int l, int t, int r, int b) {
     return out;
 }
 
+/// The digits-only reading of a region: read as scanned and, when its text is smaller than
+/// `zoom_height` pixels, once more scaled up to that height (the line recogniser reads small,
+/// blurred digits better larger). The readings of both passes together, each with its better
+/// probability; certain when one pass is certain and both passes agree on the best reading.
+digit_reading read_digits(engines& e, Pix* page, int l, int t, int r, int b) {
+    digit_reading first = read_digits_once(e, page, l, t, r, b, 1);
+    const int height = b - t;
+    if (height <= 0 || height >= zoom_height) return first;
+    const double zoom = std::min(max_zoom, static_cast<double>(zoom_height) / height);
+    digit_reading second = read_digits_once(e, page, l, t, r, b, zoom);
+    if (second.readings.empty()) {
+        first.certain = false;
+        return first;
+    }
+    if (first.readings.empty()) {
+        second.certain = false;
+        return second;
+    }
+    digit_reading out;
+    out.certain = (first.certain || second.certain) && first.readings.front().first == second.readings.front().first;
+    out.readings = first.readings;
+    for (const auto& [text, p] : second.readings) {
+        const auto same =
+            std::find_if(out.readings.begin(), out.readings.end(), [&](const auto& x) { return x.first == text; });
+        if (same != out.readings.end())
+            same->second = std::max(same->second, p);
+        else
+            out.readings.push_back({text, p});
+    }
+    std::stable_sort(out.readings.begin(), out.readings.end(),
+                     [](const auto& a, const auto& c) { return a.second > c.second; });
+    // The agreed reading first (a tie in probability must not put another before it).
+    if (out.certain) {
+        const auto agreed = std::find_if(out.readings.begin(), out.readings.end(),
+                                         [&](const auto& x) { return x.first == first.readings.front().first; });
+        std::rotate(out.readings.begin(), agreed, agreed + 1);
+    }
+    if (out.readings.size() > max_readings) out.readings.resize(max_readings);
+    return out;
+}
+
 /// Straight rules found by morphology in the binarised page: runs of ink at least `length`
 /// pixels long along `horizontal` (or vertical) lines, as rulings in points.
 std::vector<ruling> find_rules(Pix* bin, bool horizontal, int length, double scale, Pix** mask) {
@@ -255,6 +308,34 @@ std::vector<ruling> find_rules(Pix* bin, bool horizontal, int length, double sca
         out.push_back(r);
     }
     *mask = opened.release();
+    return out;
+}
+
+/// Every piece of ink on the page, however faint, as boxes in points: the pixels whose 3×3
+/// neighbourhood is darker on average than the paper (the page's commonest grey) by
+/// `faint_margin` grey levels, in connected pieces of more than one pixel. A thin printed "-" at
+/// 100 dpi is lighter than the binarisation's threshold; the averaging keeps the noise of a
+/// scan (a standard deviation of 18 grey levels: 6 once averaged) well below the margin.
+std::vector<ocr_ink> ink_marks(Pix* gray, std::uint32_t number, double scale) {
+    std::vector<ocr_ink> out;
+    Numa* histogram = pixGetGrayHistogram(gray, 1);
+    if (!histogram) return out;
+    l_float32 peak = 0;
+    l_int32 paper = 255;
+    numaGetMax(histogram, &peak, &paper);
+    numaDestroy(&histogram);
+    pix_ptr smooth(pixBlockconv(gray, 1, 1));
+    if (!smooth) return out;
+    pix_ptr marks(pixThresholdToBinary(smooth.get(), std::max(1, paper - faint_margin)));
+    if (!marks) return out;
+    boxa_ptr boxes(pixConnCompBB(marks.get(), 8));
+    const int n = boxes ? boxaGetCount(boxes.get()) : 0;
+    for (int i = 0; i < n; ++i) {
+        l_int32 x = 0, y = 0, w = 0, h = 0;
+        boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
+        if (w * h < 2) continue;
+        out.push_back({number, x * scale, y * scale, (x + w) * scale, (y + h) * scale});
+    }
     return out;
 }
 
@@ -315,6 +396,9 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
         pixPaintThroughMask(clean.get(), wide.get(), 0, 0, 255);
         pixSubtract(ink.get(), ink.get(), wide.get());
     }
+    // The reader's empty boxes are checked against every mark of ink, however faint (settle_ocr:
+    // a box read empty with ink in it is not blank).
+    out.ink = ink_marks(clean.get(), number, scale);
     e.page.SetImage(clean.get());
     e.page.SetSourceResolution(static_cast<int>(std::lround(dpi)));
     if (e.page.Recognize(nullptr) != 0) return out;
@@ -422,11 +506,6 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
             l_int32 x = 0, y = 0, w = 0, h = 0;
             boxaGetBoxGeometry(blobs.get(), i, &x, &y, &w, &h);
             if (h > typical * 4 || w > typical * 6) continue;
-            // Ink of a fifth of a character's height or more: the reader's boxes are checked
-            // against it (settle_ocr: a box read empty with ink in it is not blank). A faint 0
-            // breaks into pieces at 100 dpi; noise specks are smaller.
-            if (h >= std::max(3, typical / 5) || w >= std::max(3, typical / 5))
-                out.ink.push_back({number, x * scale, y * scale, (x + w) * scale, (y + h) * scale});
             if (h < std::max(4, typical * 2 / 5)) continue;
             const bool covered = std::any_of(words.begin(), words.end(), [&](const word_px& wd) {
                 return x + w > wd.l - 2 && x < wd.r + 2 && y + h > wd.t - 2 && y < wd.b + 2;
