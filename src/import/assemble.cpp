@@ -977,10 +977,11 @@ import_result assemble(document doc, const import_options& options) {
         log_entry(log, codes::I_116,
                   "the format is uncertain: " + ocr_format_doubt + " (" + evidence + "; report year " +
                       (year ? std::to_string(year) : std::string("not read")) + "); the tables were placed as the " +
-                      std::string(to_string(format)) + " format only to find them, and their " +
-                      std::to_string(dropped) +
-                      " cell(s) are not captured. Import again with the format given (import_options::format, "
-                      "xxgk import --format 2019|2021)");
+                      std::string(to_string(format)) + " format only to find them, and " +
+                      (dropped ? "their " + std::to_string(dropped) + " cell(s) are not captured"
+                               : std::string("no cell was read")) +
+                      ". Import again with the format given (import_options::format, xxgk import --format "
+                      "2019|2021)");
     }
 
     result.value = std::move(r);

@@ -219,15 +219,14 @@ source_kind detect_source_kind(std::string_view bytes) {
                     "unpack it and import the report inside");
     }
     import_detail::refuse_ole2(bytes);  // legacy .doc/.wps, or an encrypted Office file
-    // PNG, JPEG and TIFF are read by OCR (when built with it); GIF is not a scan's format.
-    if (ocr_available() &&
-        (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") ||
-         starts_with(bytes, std::string_view("II*\0", 4)) || starts_with(bytes, std::string_view("MM\0*", 4))))
+    // PNG, JPEG and TIFF are scans, read by OCR (import_image: errc::unavailable in a build
+    // without it); GIF is not a scan's format.
+    if (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") ||
+        starts_with(bytes, std::string_view("II*\0", 4)) || starts_with(bytes, std::string_view("MM\0*", 4)))
         return source_kind::image;
-    if (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") || starts_with(bytes, "GIF8") ||
-        starts_with(bytes, "II*") || starts_with(bytes, std::string_view("MM\0*", 4)))
-        throw error(errc::unsupported_kind, "the file is an image (a scanned page?): it has no text to read; "
-                                            "a scan needs OCR");
+    if (starts_with(bytes, "GIF8"))
+        throw error(errc::unsupported_kind, "the file is a GIF image, which is not read; a scanned page is read by "
+                                            "OCR from PNG, JPEG or TIFF: convert it to PNG");
     if (starts_with(bytes, "{\\rtf"))
         throw error(errc::unsupported_kind, "the file is an RTF document, which is not read; "
                                             "convert it first: soffice --headless --convert-to docx FILE");

@@ -370,7 +370,7 @@ def test_import_file_reads_gbk_text_by_its_bytes(tmp_path, seed):
     "content, kind, says",
     [
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported_kind", "soffice --headless --convert-to docx"),
-        (b"GIF89a" + bytes(100), "unsupported_kind", "OCR"),
+        (b"GIF89a" + bytes(100), "unsupported_kind", "convert it to PNG"),
         (b"%PDF-1.4\nnot really a pdf", "invalid_value", "PDF"),
     ],
 )
@@ -386,14 +386,14 @@ def test_import_image_damaged_or_ocr_off():
     damaged = b"\x89PNG\r\n\x1a\n" + bytes(100)
     with pytest.raises(xxgk.ValidationError) as info:
         xxgk.import_bytes(damaged)
-    # With OCR, a PNG is an image to read (this one is damaged); without, a kind refused.
-    assert info.value.errors()[0]["type"] == ("invalid_value" if xxgk.ocr_available() else "unsupported_kind")
+    # With OCR, a PNG is an image to read (this one is damaged); without, a feature left out.
+    assert info.value.errors()[0]["type"] == ("invalid_value" if xxgk.ocr_available() else "unavailable")
     with pytest.raises(xxgk.ValidationError) as info:
         xxgk.import_bytes(damaged, ocr=False)
-    assert info.value.errors()[0]["type"] == "unsupported_kind"
+    assert info.value.errors()[0]["type"] == ("unsupported_kind" if xxgk.ocr_available() else "unavailable")
     with pytest.raises(xxgk.ValidationError) as info:
         xxgk.import_image(damaged)
-    assert info.value.errors()[0]["type"] == ("invalid_value" if xxgk.ocr_available() else "unsupported_kind")
+    assert info.value.errors()[0]["type"] == ("invalid_value" if xxgk.ocr_available() else "unavailable")
     assert xxgk.detect_input_kind("scan.png") == "image"
 
 

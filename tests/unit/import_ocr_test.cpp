@@ -14,6 +14,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "../../src/import/assemble.hpp"
 #include "../../src/import/document.hpp"
 #include "../../src/import/ocr.hpp"
 
@@ -182,6 +183,86 @@ TEST_CASE("settle_ocr: a box read empty with ink in it is not captured, not blan
     xxgk::import_detail::settle_ocr(s.result, s.read);
     CHECK(xxgk::cell_at(s.result.value, key).state() == xxgk::cell_state::not_captured);
     CHECK(count_code(s.result.log, "XXGK-I-112") == 1);
+}
+
+TEST_CASE("settle_ocr: a certain value with more ink in its box than its digits is not certain", "[ocr][import]") {
+    scanned_sample s;
+    // Section 二 (no identity): printed "-4", the reading lost the thin minus and read "4" with
+    // certainty; the minus is still ink in the box, left of the value.
+    const std::size_t i = s.index("proactive.regulations.issued");
+    s.read.ocr_values.push_back(place(s.result.value, i, "4", {{"4", 97}}, true));
+    const xxgk::import_detail::ocr_value& v = s.read.ocr_values.back();
+    s.read.ocr_ink.push_back({1, v.l + 1, v.t + 3, v.r - 1, v.b - 3});  // the 4 itself
+    SECTION("nothing else in the box: kept") {
+        xxgk::import_detail::settle_ocr(s.result, s.read);
+        CHECK(xxgk::cell_at(s.result.value, "proactive.regulations.issued").is_number());
+    }
+    SECTION("a dash beside it: flagged") {
+        s.read.ocr_ink.push_back({1, v.l - 3.5, v.t + 4.5, v.l - 0.5, v.t + 5.5});
+        xxgk::import_detail::settle_ocr(s.result, s.read);
+        const xxgk::cell& c = xxgk::cell_at(s.result.value, "proactive.regulations.issued");
+        CHECK(c.state() == xxgk::cell_state::text);
+        CHECK(c.raw() == std::optional<std::string>("4"));
+        CHECK(count_code(s.result.log, "XXGK-I-112") == 1);
+    }
+}
+
+TEST_CASE("settle_ocr: a blank with no box of the table is not captured", "[ocr][import]") {
+    scanned_sample s;
+    const std::string key = "requests.granted.enterprise";
+    xxgk::cell& c = xxgk::cell_at(s.result.value, key);
+    xxgk::provenance p;
+    p.page = 1;  // placed by alignment: a page, no box
+    c = xxgk::cell::blank();
+    c.set_source(p);
+    xxgk::import_detail::settle_ocr(s.result, s.read);
+    CHECK(xxgk::cell_at(s.result.value, key).state() == xxgk::cell_state::not_captured);
+    CHECK(std::any_of(s.result.log.begin(), s.result.log.end(), [&](const auto& e) {
+        return e.code == "XXGK-I-112" && e.key == key && e.message.find("no box") != std::string::npos;
+    }));
+}
+
+TEST_CASE("assemble: a scanned report's format must be certain, else its cells are not captured", "[ocr][import]") {
+    // The text of a 2019-format report (year 2020) as if OCR had read it.
+    const std::string text =
+        xxgk::read_file(std::string(XXGK_SOURCE_DIR) + "/examples/data/cangnan-2020-annual-report.txt");
+    const auto scanned = [&] {
+        xxgk::import_detail::document d = xxgk::import_detail::read_text(text);
+        d.ocr_pages = 1;
+        return d;
+    };
+    const auto captured = [](const xxgk::report& r) {
+        std::size_t n = 0;
+        for (const xxgk::cell_key& k : xxgk::cell_keys(r.format()))
+            n += xxgk::cell_at(r, k.index).state() != xxgk::cell_state::not_captured;
+        return n;
+    };
+    // Labels of one format, the year agrees: read.
+    const xxgk::import_result agreed = xxgk::import_detail::assemble(scanned(), {});
+    CHECK(agreed.value.format() == xxgk::format_version::v2019);
+    CHECK(count_code(agreed.log, "XXGK-I-116") == 0);
+    CHECK(captured(agreed.value) > 100);
+    // The year (as a misread digit would) names the other format: uncertain, nothing captured.
+    xxgk::import_options year_2021;
+    year_2021.year = 2021;
+    const xxgk::import_result doubted = xxgk::import_detail::assemble(scanned(), year_2021);
+    REQUIRE(count_code(doubted.log, "XXGK-I-116") == 1);
+    CHECK(captured(doubted.value) == 0);
+    const auto e =
+        std::find_if(doubted.log.begin(), doubted.log.end(), [](const auto& x) { return x.code == "XXGK-I-116"; });
+    CHECK(e->level == xxgk::severity::error);
+    CHECK(e->message.find("different formats") != std::string::npos);
+    // The caller forces the format: read in it.
+    xxgk::import_options forced = year_2021;
+    forced.format = xxgk::format_version::v2019;
+    const xxgk::import_result given = xxgk::import_detail::assemble(scanned(), forced);
+    CHECK(count_code(given.log, "XXGK-I-116") == 0);
+    CHECK(captured(given.value) == captured(agreed.value));
+    // The same text with a text layer (no OCR) is read as ever: the tables decide (XXGK-I-002).
+    const xxgk::import_result text_layer =
+        xxgk::import_detail::assemble(xxgk::import_detail::read_text(text), year_2021);
+    CHECK(count_code(text_layer.log, "XXGK-I-116") == 0);
+    CHECK(count_code(text_layer.log, "XXGK-I-002") == 1);
 }
 
 #ifdef XXGK_WITH_OCR

@@ -493,7 +493,11 @@ def import_pdf(
     ocr: bool = True,
 ) -> ImportResult: ...
 def import_image(
-    image: Union[bytes, bytearray, memoryview], *, format: Union[str, int, None] = None, year: Optional[int] = None
+    image: Union[bytes, bytearray, memoryview],
+    *,
+    format: Union[str, int, None] = None,
+    year: Optional[int] = None,
+    ocr: bool = True,
 ) -> ImportResult: ...
 def ocr_available() -> bool: ...
 def import_docx(

@@ -454,7 +454,11 @@ def import_pdf(
 
 
 def import_image(
-    image: Union[bytes, bytearray, memoryview], *, format: Union[str, int, None] = None, year: Optional[int] = None
+    image: Union[bytes, bytearray, memoryview],
+    *,
+    format: Union[str, int, None] = None,
+    year: Optional[int] = None,
+    ocr: bool = True,
 ) -> ImportResult:
     """Imports a report from a scanned page or pictures of the pages: PNG, JPEG or TIFF bytes
     (every page of a multi-page TIFF), read by OCR (Tesseract).
@@ -462,11 +466,11 @@ def import_image(
     Every number is read again digits-only; a value that is not certain is settled by the
     identities only when exactly one combination of the uncertain readings satisfies them all, and
     is otherwise kept as unreadable text ('text' state) with its readings in the log (XXGK-I-110 …
-    XXGK-I-115). ValidationError with type 'unsupported_kind' when the build has no OCR,
-    'invalid_value' for bytes that are no readable image or an image that is not a report.
-    ``format`` and ``year`` as for import_text.
+    XXGK-I-116). ValidationError with type 'unavailable' when the build has no OCR
+    (ocr_available()), 'unsupported_kind' with ``ocr=False``, 'invalid_value' for bytes that are no
+    readable image or an image that is not a report. ``format`` and ``year`` as for import_text.
     """
-    return _import(image, "image", format, year, None)
+    return _import(image, "image", format, year, None, ocr=ocr)
 
 
 def ocr_available() -> bool:
