@@ -1300,18 +1300,18 @@ private:
         for (std::size_t r = 0; r < rows.size(); ++r) {
             std::vector<frag>& fs = row_labels[r];
             std::stable_sort(fs.begin(), fs.end(), [](const frag& a, const frag& b) { return a.t < b.t; });
-            std::vector<frag>& cells = label_cells[r];
+            std::vector<frag>& row_cells = label_cells[r];
             for (const frag& f : fs) {
                 // A label run on the same line, less than 0.8 of a text height away, is the same
                 // cell ("（二）部分公开（…只计这一情" "形，不"); the next cell stands further off.
-                if (!cells.empty() && !f.vertical && !cells.back().vertical && !begins_cell(f) &&
-                    overlap(cells.back().t, cells.back().b, f.t, f.b) > 0.5 * f.h() && f.l > cells.back().r &&
-                    f.l - cells.back().r < 0.8 * f.h()) {
-                    append_frag(cells.back(), f);
+                if (!row_cells.empty() && !f.vertical && !row_cells.back().vertical && !begins_cell(f) &&
+                    overlap(row_cells.back().t, row_cells.back().b, f.t, f.b) > 0.5 * f.h() &&
+                    f.l > row_cells.back().r && f.l - row_cells.back().r < 0.8 * f.h()) {
+                    append_frag(row_cells.back(), f);
                     continue;
                 }
                 frag* same = nullptr;
-                for (frag& c : cells)
+                for (frag& c : row_cells)
                     if (!c.vertical && !f.vertical && overlap(c.l, c.r, f.l, f.r) > 0) same = &c;
                 if (same) {
                     same->text += f.text;
@@ -1320,11 +1320,12 @@ private:
                     same->b = std::max(same->b, f.b);
                     same->t = std::min(same->t, f.t);
                 } else {
-                    cells.push_back(f);
+                    row_cells.push_back(f);
                 }
             }
-            std::stable_sort(cells.begin(), cells.end(), [](const frag& a, const frag& b) { return a.l < b.l; });
-            width = std::max(width, cells.size());
+            std::stable_sort(row_cells.begin(), row_cells.end(),
+                             [](const frag& a, const frag& b) { return a.l < b.l; });
+            width = std::max(width, row_cells.size());
         }
         {
             const std::uint32_t p0 = rows.front().page, p1 = rows.back().page;

@@ -85,7 +85,7 @@ inline std::string scanned_pdf(const std::string& pdf, const scan_style& style, 
                 l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * pwpl;
                 for (int x = 0; x < w; ++x) {
                     const long v = std::lround(GET_DATA_BYTE(line, x) + gauss(rng));
-                    SET_DATA_BYTE(line, x, static_cast<l_uint32>(std::clamp(v, 0L, 255L)));
+                    SET_DATA_BYTE(line, x, static_cast<l_uint8>(std::clamp(v, 0L, 255L)));
                 }
             }
         }
