@@ -965,10 +965,18 @@ import_result assemble(document doc, const import_options& options) {
     read_tables(r, present[2] ? &spans[2] : nullptr, present[3] ? &spans[3] : nullptr, present[4] ? &spans[4] : nullptr,
                 log);
     if (!ocr_format_doubt.empty()) {
-        std::size_t dropped = 0;
-        for (std::size_t i = 0; i < cell_keys(format).size(); ++i) {
-            cell& c = cell_at(r, i);
+        // The cells both formats have under the same labels (most of 三 and 四) read the same in
+        // either; the others (二, the rows of （六） in 三) are not captured.
+        const format_version other = format == format_version::v2019 ? format_version::v2021 : format_version::v2019;
+        std::size_t dropped = 0, kept = 0;
+        for (const cell_key& k : cell_keys(format)) {
+            cell& c = cell_at(r, k.index);
             if (c.state() == cell_state::not_captured) continue;
+            const cell_key* same = find_cell_key(other, k.key);
+            if (same && same->label_path(other) == k.label_path(format)) {
+                ++kept;
+                continue;
+            }
             const std::optional<provenance> where = c.source();
             c = cell::not_captured();
             c.set_source(where);
@@ -976,14 +984,12 @@ import_result assemble(document doc, const import_options& options) {
         }
         log_entry(log, codes::I_116,
                   "the format is uncertain: " + ocr_format_doubt + " (" + evidence + "; report year " +
-                      (year ? std::to_string(year) : std::string("not read")) + "); the tables were placed as the " +
-                      std::string(to_string(format)) + " format only to find them, and " +
-                      (dropped ? "their " + std::to_string(dropped) + " cell(s) are not captured"
-                               : std::string("no cell was read")) +
-                      ". Import again with the format given (import_options::format, xxgk import --format "
-                      "2019|2021)");
+                      (year ? std::to_string(year) : std::string("not read")) + "); the report is marked " +
+                      std::string(to_string(format)) + " only to hold the cells both formats label alike (" +
+                      std::to_string(kept) + " read), and the " + std::to_string(dropped) +
+                      " cell(s) whose rows or labels differ between the formats are not captured. Import again "
+                      "with the format given (import_options::format, xxgk import --format 2019|2021)");
     }
-
     result.value = std::move(r);
     return result;
 }

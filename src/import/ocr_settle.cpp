@@ -93,6 +93,9 @@ void settle_ocr(import_result& result, const document& read_doc) {
     std::size_t from_text = 0, certain = 0, settled = 0, flagged = 0, seen_empty = 0;
     std::map<std::size_t, ocr_cell> read;  // the number cells read by OCR, by index
     std::vector<import_log_entry>& log = result.log;
+    std::set<std::uint32_t> ruled;  // the tables read from their rules, box by box (XXGK-I-075)
+    for (const import_log_entry& e : log)
+        if (e.code == codes::I_075 && e.where && e.where->table) ruled.insert(*e.where->table);
     for (const cell_key& k : keys) {
         cell& c = cell_at(r, k.index);
         const std::optional<provenance>& where = c.source();
@@ -106,14 +109,18 @@ void settle_ocr(import_result& result, const document& read_doc) {
                           k.key, where);
             continue;
         }
-        if (c.is_blank() && !where->box) {
-            // Emptiness is seen in a box; a blank placed by alignment alone is not seen.
+        if (c.is_blank() && (!where->box || !where->table || ruled.count(*where->table) == 0)) {
+            // Emptiness is seen in a box drawn by the table's rules. A table rebuilt from the
+            // words' positions places an empty cell where its header says a column is: the
+            // value printed there may stand just beside that box.
             c = cell::not_captured();
             c.set_source(where);
             ++flagged;
             log_entry(log, codes::I_112,
-                      "read empty by OCR where no box of the table is known (placed by alignment alone); not "
-                      "captured, not blank",
+                      std::string("read empty by OCR ") +
+                          (where->box ? "in a table rebuilt from the words' positions (its rules not seen)"
+                                      : "where no box of the table is known (placed by alignment alone)") +
+                          ": emptiness is seen only in a ruled box; not captured, not blank",
                       k.key, where);
             continue;
         }
