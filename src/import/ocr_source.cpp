@@ -46,8 +46,8 @@ constexpr double min_alternative = 0.01;
 constexpr double certain_symbol = 90;
 constexpr double certain_choice = 0.8;
 constexpr double max_rival = 0.05;
-/// Grey levels below the paper at which a smoothed pixel is ink (`ink_marks`).
-constexpr int faint_margin = 36;
+/// Grey levels below the paper at which a smoothed pixel is ink at least (`ink_marks`).
+constexpr int faint_margin = 10;
 /// Digits whose text is smaller than this (pixels) are read a second time scaled up to it, by at
 /// most `max_zoom`.
 constexpr int zoom_height = 40;
@@ -311,22 +311,49 @@ std::vector<ruling> find_rules(Pix* bin, bool horizontal, int length, double sca
     return out;
 }
 
-/// Every piece of ink on the page, however faint, as boxes in points: the pixels whose 3×3
-/// neighbourhood is darker on average than the paper (the page's commonest grey) by
-/// `faint_margin` grey levels, in connected pieces of more than one pixel. A thin printed "-" at
-/// 100 dpi is lighter than the binarisation's threshold; the averaging keeps the noise of a
-/// scan (a standard deviation of 18 grey levels: 6 once averaged) well below the margin.
-std::vector<ocr_ink> ink_marks(Pix* gray, std::uint32_t number, double scale) {
+/// Every piece of ink on the page, however faint, as boxes in points: the pixels of the page
+/// averaged over 3×3 that are darker than the paper (the commonest grey away from the binarised
+/// ink `bin`) by more than 4.5 times the paper's own noise (at least `faint_margin` grey
+/// levels), in pieces of more than one pixel.
+/// A thin printed "-" at 100 dpi, stored as JPEG, is a smudge 20–30 grey levels deep, lighter
+/// than the binarisation's threshold but not than this; the noise is measured on the page, so
+/// that a noisy scan's paper is not taken for ink.
+std::vector<ocr_ink> ink_marks(Pix* gray, Pix* bin, std::uint32_t number, double scale) {
     std::vector<ocr_ink> out;
-    Numa* histogram = pixGetGrayHistogram(gray, 1);
-    if (!histogram) return out;
-    l_float32 peak = 0;
-    l_int32 paper = 255;
-    numaGetMax(histogram, &peak, &paper);
-    numaDestroy(&histogram);
     pix_ptr smooth(pixBlockconv(gray, 1, 1));
     if (!smooth) return out;
-    pix_ptr marks(pixThresholdToBinary(smooth.get(), std::max(1, paper - faint_margin)));
+    // The paper: the page away from the binarised ink (5 pixels around it), where only noise is.
+    pix_ptr near_ink(pixDilateBrick(nullptr, bin, 11, 11));
+    if (!near_ink) return out;
+    pixInvert(near_ink.get(), near_ink.get());
+    Numa* histogram = pixGetGrayHistogramMasked(smooth.get(), near_ink.get(), 0, 0, 1);
+    l_float32 paper_pixels = 0;
+    if (histogram) numaGetSum(histogram, &paper_pixels);
+    if (paper_pixels < 1000) {  // ink everywhere (a photograph?): the whole page then
+        numaDestroy(&histogram);
+        histogram = pixGetGrayHistogram(smooth.get(), 1);
+    }
+    if (!histogram) return out;
+    std::vector<double> count(256, 0.0);
+    for (int v = 0; v < 256 && v < numaGetCount(histogram); ++v) {
+        l_float32 n = 0;
+        numaGetFValue(histogram, v, &n);
+        count[static_cast<std::size_t>(v)] = n;
+    }
+    numaDestroy(&histogram);
+    const int paper = static_cast<int>(std::max_element(count.begin(), count.end()) - count.begin());
+    // The paper's noise: below the paper level the averaged noise is half a normal curve (above
+    // it may be cut off at white), whose median depth is 0.674 of its standard deviation.
+    double below = 0;
+    for (int v = std::max(0, paper - 40); v < paper; ++v) below += count[static_cast<std::size_t>(v)];
+    double seen = 0;
+    int median_depth = 0;
+    for (int v = paper - 1; v >= std::max(0, paper - 40) && seen < below / 2; --v) {
+        seen += count[static_cast<std::size_t>(v)];
+        median_depth = paper - v;
+    }
+    const int margin = std::max(faint_margin, static_cast<int>(std::lround(4.5 * median_depth / 0.674)));
+    pix_ptr marks(pixThresholdToBinary(smooth.get(), std::max(1, paper - margin)));
     if (!marks) return out;
     boxa_ptr boxes(pixConnCompBB(marks.get(), 8));
     const int n = boxes ? boxaGetCount(boxes.get()) : 0;
@@ -398,7 +425,7 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
     }
     // The reader's empty boxes are checked against every mark of ink, however faint (settle_ocr:
     // a box read empty with ink in it is not blank).
-    out.ink = ink_marks(clean.get(), number, scale);
+    out.ink = ink_marks(clean.get(), bin.get(), number, scale);
     e.page.SetImage(clean.get());
     e.page.SetSourceResolution(static_cast<int>(std::lround(dpi)));
     if (e.page.Recognize(nullptr) != 0) return out;
