@@ -255,13 +255,13 @@ digit_reading read_digits(engines& e, Pix* page, int l, int t, int r, int b) {
     digit_reading out;
     out.certain = (first.certain || second.certain) && first.readings.front().first == second.readings.front().first;
     out.readings = first.readings;
-    for (const auto& [text, p] : second.readings) {
-        const auto same =
-            std::find_if(out.readings.begin(), out.readings.end(), [&](const auto& x) { return x.first == text; });
+    for (const std::pair<std::string, double>& reading : second.readings) {
+        const auto same = std::find_if(out.readings.begin(), out.readings.end(),
+                                       [&](const auto& x) { return x.first == reading.first; });
         if (same != out.readings.end())
-            same->second = std::max(same->second, p);
+            same->second = std::max(same->second, reading.second);
         else
-            out.readings.push_back({text, p});
+            out.readings.push_back(reading);
     }
     std::stable_sort(out.readings.begin(), out.readings.end(),
                      [](const auto& a, const auto& c) { return a.second > c.second; });
@@ -275,6 +275,24 @@ digit_reading read_digits(engines& e, Pix* page, int l, int t, int r, int b) {
     return out;
 }
 
+/// A connected piece of ink of a binary image: its bounding box in pixels.
+struct component {
+    int x = 0, y = 0, w = 0, h = 0;
+};
+
+/// The pieces of ink of a binary image (8-connected), as Leptonica finds them.
+std::vector<component> components(Pix* binary) {
+    std::vector<component> out;
+    boxa_ptr boxes(pixConnCompBB(binary, 8));
+    const int n = boxes ? boxaGetCount(boxes.get()) : 0;
+    for (int i = 0; i < n; ++i) {
+        component c;
+        boxaGetBoxGeometry(boxes.get(), i, &c.x, &c.y, &c.w, &c.h);
+        out.push_back(c);
+    }
+    return out;
+}
+
 /// Straight rules found by morphology in the binarised page: runs of ink at least `length`
 /// pixels long along `horizontal` (or vertical) lines, as rulings in points.
 std::vector<ruling> find_rules(Pix* bin, bool horizontal, int length, double scale, Pix** mask) {
@@ -285,11 +303,7 @@ std::vector<ruling> find_rules(Pix* bin, bool horizontal, int length, double sca
                               : pixOpenBrick(nullptr, closed.get(), 1, length));
     std::vector<ruling> out;
     if (!opened) return out;
-    boxa_ptr boxes(pixConnCompBB(opened.get(), 8));
-    const int n = boxes ? boxaGetCount(boxes.get()) : 0;
-    for (int i = 0; i < n; ++i) {
-        l_int32 x = 0, y = 0, w = 0, h = 0;
-        boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
+    for (const auto& [x, y, w, h] : components(opened.get())) {
         // A rule is thin: a block of ink (a filled heading bar, a stamp) is not.
         const int thick = horizontal ? h : w, along = horizontal ? w : h;
         if (thick > std::max(6, length / 4) || along < length) continue;
@@ -355,11 +369,7 @@ std::vector<ocr_ink> ink_marks(Pix* gray, Pix* bin, std::uint32_t number, double
     const int margin = std::max(faint_margin, static_cast<int>(std::lround(4.5 * median_depth / 0.674)));
     pix_ptr marks(pixThresholdToBinary(smooth.get(), std::max(1, paper - margin)));
     if (!marks) return out;
-    boxa_ptr boxes(pixConnCompBB(marks.get(), 8));
-    const int n = boxes ? boxaGetCount(boxes.get()) : 0;
-    for (int i = 0; i < n; ++i) {
-        l_int32 x = 0, y = 0, w = 0, h = 0;
-        boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
+    for (const auto& [x, y, w, h] : components(marks.get())) {
         if (w * h < 2) continue;
         out.push_back({number, x * scale, y * scale, (x + w) * scale, (y + h) * scale});
     }
@@ -523,15 +533,12 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
         words.erase(
             std::remove_if(words.begin(), words.end(), [&](const word_px& w) { return w.b - w.t > typical * 5 / 2; }),
             words.end());
-        boxa_ptr blobs(pixConnCompBB(ink.get(), 8));
-        const int n = blobs ? boxaGetCount(blobs.get()) : 0;
         struct blob {
             int l, t, r, b;
         };
         std::vector<blob> missed;
-        for (int i = 0; i < n; ++i) {
-            l_int32 x = 0, y = 0, w = 0, h = 0;
-            boxaGetBoxGeometry(blobs.get(), i, &x, &y, &w, &h);
+        for (const component& c : components(ink.get())) {
+            const int x = c.x, y = c.y, w = c.w, h = c.h;
             if (h > typical * 4 || w > typical * 6) continue;
             if (h < std::max(4, typical * 2 / 5)) continue;
             const bool covered = std::any_of(words.begin(), words.end(), [&](const word_px& wd) {
