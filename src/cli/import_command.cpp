@@ -208,8 +208,8 @@ int run_import(const import_settings& s) {
 /// Adds `import` to the command line.
 void add_import_command(CLI::App& app) {
     auto settings = std::make_shared<import_settings>();
-    auto* ic = app.add_subcommand("import",
-                                  "Import a published report (text, HTML page, PDF or Word file) into canonical JSON");
+    auto* ic = app.add_subcommand(
+        "import", "Import a published report (text, HTML page, PDF, Word file or scanned image) into canonical JSON");
     ic->add_option("FILE", settings->inputs,
                    "the report as text, HTML, PDF, Word (.docx) or a scanned image (PNG, JPEG, TIFF: OCR); several "
                    "files or a directory with -o DIR; - for standard input")
