@@ -98,7 +98,7 @@ void settle_ocr(import_result& result, const document& read_doc) {
         if (e.code == codes::I_075 && e.where && e.where->table) ruled.insert(*e.where->table);
     for (const cell_key& k : keys) {
         cell& c = cell_at(r, k.index);
-        const std::optional<provenance>& where = c.source();
+        const std::optional<provenance> where = c.source();  // a copy: the cell is replaced below
         if (c.state() == cell_state::not_captured || !where || !where->page) continue;
         const std::vector<const ocr_value*> in = values_in(*where, values);
         const bool scanned = !in.empty() || ocr_pages.count(*where->page) > 0;
