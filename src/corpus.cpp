@@ -162,10 +162,9 @@ corpus_file_result check_corpus_file(const std::string& dir, const std::string& 
     } else {
         try {
             // Text and HTML as their extension says; PDF, Word and the encoding from the bytes.
-            import_options options;
-            if (auto k = source_kind_by_extension(file); k == source_kind::text || k == source_kind::html)
-                options.kind = k;
-            import_result imported = import_bytes(content, options);
+            import_options how;
+            if (auto k = source_kind_by_extension(file); k == source_kind::text || k == source_kind::html) how.kind = k;
+            import_result imported = import_bytes(content, how);
             for (import_log_entry& e : imported.log)
                 if (e.level != severity::info) r.import_log.push_back(std::move(e));
             value = std::move(imported.value);

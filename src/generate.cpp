@@ -37,6 +37,9 @@ public:
     explicit random(std::uint64_t seed) : engine_(seed) {}
     /// Uniform in [0, n); n > 0 (modulo bias is negligible for the small n used here).
     std::uint64_t below(std::uint64_t n) { return engine_() % n; }
+    /// Uniform index into a sequence of `n` elements (n > 0): below(n) as a size_t, exact on
+    /// 32-bit targets (WebAssembly) too, as the result is below n.
+    std::size_t index_below(std::size_t n) { return static_cast<std::size_t>(below(n)); }
     /// Uniform in [lo, hi].
     std::int64_t between(std::int64_t lo, std::int64_t hi) {
         return lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo) + 1));
@@ -45,7 +48,7 @@ public:
     bool chance(double p) { return static_cast<double>(engine_() >> 11) * 0x1.0p-53 < p; }
     template <class T, std::size_t N>
     const T& pick(const std::array<T, N>& items) {
-        return items[below(N)];
+        return items[index_below(N)];
     }
     /// x × f rounded, for x given in thousandths and f uniform in [lo, hi] per mille: the spread of
     /// figures around an expectation. Integer arithmetic, so no platform's floating point (FMA
@@ -430,7 +433,7 @@ private:
             if (k.section == "proactive" && k.kind == value_kind::count && k.column != "new_published" &&
                 k.column != "total_published" && k.column != "prior_items" && !used_.count(k.key))
                 candidates.push_back(k.key);
-        std::string key = candidates[rng_.below(candidates.size())];
+        std::string key = candidates[rng_.index_below(candidates.size())];
         used_.insert(key);
         return key;
     }
@@ -441,7 +444,7 @@ private:
         for (std::string_view row : layout_.outcome_leaf_rows)
             if (!used_.count(std::string(row)) && (!nonzero || requests_total(row) > 0)) candidates.push_back(row);
         if (candidates.empty()) return std::nullopt;
-        const std::string_view row = candidates[rng_.below(candidates.size())];
+        const std::string_view row = candidates[rng_.index_below(candidates.size())];
         used_.insert(std::string(row));
         return row;
     }
@@ -462,11 +465,11 @@ private:
                 break;
             case fault_kind::outcome_total:
                 raise(kind, codes::T3_006,
-                      key_of("requests", layout_.outcome_total_row, columns[rng_.below(columns.size())]));
+                      key_of("requests", layout_.outcome_total_row, columns[rng_.index_below(columns.size())]));
                 break;
             case fault_kind::conservation: {
                 // Raising 结转下年度继续办理 breaks R1 of its column, reported at that column's （七）总计.
-                const std::string_view c = columns[rng_.below(columns.size())];
+                const std::string_view c = columns[rng_.index_below(columns.size())];
                 const std::string key = key_of("requests", layout_.outflow_row, c);
                 const std::string before = shown(cell_at(r_, key));
                 cell_at(r_, key) = cell::number(decimal(get(key) + rng_.between(1, 9)));
@@ -477,9 +480,9 @@ private:
                 break;
             }
             case fault_kind::case_total:
-                raise(
-                    kind, codes::T4_001,
-                    key_of("review_litigation", layout_.case_groups[rng_.below(layout_.case_groups.size())], "total"));
+                raise(kind, codes::T4_001,
+                      key_of("review_litigation", layout_.case_groups[rng_.index_below(layout_.case_groups.size())],
+                             "total"));
                 break;
             case fault_kind::negative_count: {
                 const std::string key = free_proactive_count();

@@ -273,13 +273,7 @@ private:
             paragraph(notes_->missing, "xxgk-missing");
         } else {
             for (const std::string& p : s->paragraphs) paragraph(p);
-            const auto foreign_after = [&](std::size_t index) {
-                std::vector<const foreign_block*> blocks;
-                for (const foreign_block& b : s->foreign_blocks)
-                    if (b.after_subsection == index || (index == s->subsections.size() && b.after_subsection > index))
-                        blocks.push_back(&b);
-                foreign(blocks);
-            };
+            const auto foreign_after = [&](std::size_t index) { foreign(detail::foreign_blocks_after(*s, index)); };
             foreign_after(0);
             for (std::size_t i = 0; i < s->subsections.size(); ++i) {
                 const subsection& sub = s->subsections[i];

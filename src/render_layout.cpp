@@ -16,6 +16,14 @@ std::string_view narrative_heading_of(std::string_view member) noexcept {
     return h && !h->holds_cells ? h->label : std::string_view();
 }
 
+std::vector<const foreign_block*> foreign_blocks_after(const narrative_section& s, std::size_t index) {
+    std::vector<const foreign_block*> blocks;
+    for (const foreign_block& b : s.foreign_blocks)
+        if (b.after_subsection == index || (index == s.subsections.size() && b.after_subsection > index))
+            blocks.push_back(&b);
+    return blocks;
+}
+
 std::string_view table_section_heading(const report& r, std::string_view section) {
     std::string_view printed;
     if (r.table_headings)

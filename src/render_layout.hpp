@@ -40,6 +40,10 @@ inline constexpr matrix_header_text matrix_header_texts[] = {
 /// The template heading of a narrative member (xxgk::section_heading); "" when `member` is not one.
 std::string_view narrative_heading_of(std::string_view member) noexcept;
 
+/// The foreign blocks of a text section printed after its `index`-th subsection (0: before the
+/// first); at the last index also those whose index is past the end. Pointers into `s`.
+std::vector<const foreign_block*> foreign_blocks_after(const narrative_section& s, std::size_t index);
+
 /// The heading of a table section: as printed (`report::table_headings`) when the report kept
 /// it, the official section label otherwise.
 std::string_view table_section_heading(const report& r, std::string_view section);

@@ -136,8 +136,8 @@ public:
         for_each_member<report>([&](auto d) {
             using M = member_type<decltype(d)>;
             if constexpr (std::is_same_v<M, report_tables>) {
-                visit_tables([&](auto tag) {
-                    using Tables = typename decltype(tag)::type;
+                visit_tables([&](auto table_tag) {
+                    using Tables = typename decltype(table_tag)::type;
                     for_each_member<Tables>(
                         [&](auto s) { member<member_type<decltype(s)>>(s.name, properties, required); });
                 });

@@ -220,6 +220,7 @@ struct import_code_info {
     xxgk::severity level;    ///< the severity the importer gives it
     std::string_view title;  ///< what it means (English)
 };
+BOOST_DESCRIBE_STRUCT(import_code_info, (), (code, level, title))
 
 /// Every code the importer can log, in code order. Lives for the whole program.
 const std::vector<import_code_info>& import_code_catalog() noexcept;

@@ -143,6 +143,20 @@ def test_import_codes_cover_the_log(seed):
     assert all(c.title for c in codes)
 
 
+def test_import_codes_are_catalog_entries_by_name():
+    by_code = {c.code: c for c in xxgk.import_codes()}
+    entry = by_code["XXGK-I-007"]
+    assert entry.level == "info" and "year" in entry.title
+    assert entry.to_dict() == {"code": "XXGK-I-007", "level": "info", "title": entry.title}
+    assert xxgk.ImportCode._fields == ("code", "level", "title")
+    with pytest.raises(AttributeError):
+        entry.code = "x"
+    again = pickle.loads(pickle.dumps(entry))
+    assert again == entry and again.code == "XXGK-I-007"
+    with pytest.raises(KeyError, match="XXGK-I-999"):
+        xxgk._core._import_code("XXGK-I-999")
+
+
 # ---- options
 
 

@@ -11,6 +11,7 @@
 // Python turns into a ValidationError.
 #include "convert.hpp"
 #include "nodes.hpp"
+#include "records.hpp"
 
 #include <xxgk/xxgk.hpp>
 
@@ -150,7 +151,8 @@ void bind_import_log_entry(py::module_& m) {
         "to_dict",
         [](const import_log_entry& e) {
             py::dict d;
-            detail::for_each_member<import_log_entry>([&](auto m) { d[m.name] = log_value(e.*m.pointer); });
+            detail::for_each_member<import_log_entry>(
+                [&](auto member) { d[member.name] = log_value(e.*member.pointer); });
             return d;
         },
         "The members as a dict (candidates as a tuple, where as a dict or None); ImportLogEntry(**e.to_dict()) == e.");
@@ -178,7 +180,8 @@ void bind_import_log_entry(py::module_& m) {
     cls.def(py::pickle(
         [](const import_log_entry& e) {
             py::dict d;
-            detail::for_each_member<import_log_entry>([&](auto m) { d[m.name] = to_plain(e.*m.pointer); });
+            detail::for_each_member<import_log_entry>(
+                [&](auto member) { d[member.name] = to_plain(e.*member.pointer); });
             return py::make_tuple(d);
         },
         [](const py::tuple& state) {
@@ -363,16 +366,24 @@ void bind_import_render(py::module_& m) {
         py::arg("path"), "'text', 'html', 'pdf', 'docx' or 'image' as the file name says, or None.");
     m.def("ocr_available", &ocr_available,
           "True when this build reads scanned PDFs and images by OCR (XXGK_WITH_OCR).");
+    bind_record<import_code_info>(m);  // xxgk/__init__.py pickles an ImportCode by its code (through _import_code)
     m.def(
         "import_codes",
         [] {
             py::list out;
-            for (const import_code_info& c : import_code_catalog())
-                out.append(py::make_tuple(std::string(c.code), boost::describe::enum_to_string(c.level, "?"),
-                                          std::string(c.title)));
+            for (const import_code_info& c : import_code_catalog()) out.append(record_value(&c));
             return out;
         },
-        "Every code the importer can log, as tuples (code, level, title).");
+        "Every code the importer can log (ImportCode objects), in code order.");
+    m.def(
+        "_import_code",
+        [](const std::string& code) {
+            for (const import_code_info& c : import_code_catalog())
+                if (c.code == code) return record_value(&c);
+            raise(PyExc_KeyError, "'" + code + "' is not a code of the import log");
+        },
+        py::arg("code"),
+        "The catalog entry of an import code (how a pickled ImportCode comes back); KeyError if none.");
     m.def(
         "import_log_to_json",
         [](py::handle entries) {

@@ -840,7 +840,7 @@ void bind_finding(py::module_& m) {
         "to_dict",
         [](const finding& f) {
             py::dict d;
-            detail::for_each_member<finding>([&](auto m) { d[m.name] = finding_value(f.*m.pointer); });
+            detail::for_each_member<finding>([&](auto member) { d[member.name] = finding_value(f.*member.pointer); });
             return d;
         },
         "The members as a dict (cells as a tuple); Finding(**issue.to_dict()) == issue.");
@@ -853,7 +853,7 @@ void bind_finding(py::module_& m) {
         py::is_operator());
     cls.def("__hash__", [](const finding& f) {
         py::list parts;
-        detail::for_each_member<finding>([&](auto m) { parts.append(finding_value(f.*m.pointer)); });
+        detail::for_each_member<finding>([&](auto member) { parts.append(finding_value(f.*member.pointer)); });
         return py::hash(py::tuple(parts));
     });
     cls.def("__repr__", [](const finding& f) {
@@ -875,7 +875,7 @@ void bind_finding(py::module_& m) {
     cls.def(py::pickle(
         [](const finding& f) {
             py::dict d;
-            detail::for_each_member<finding>([&](auto m) { d[m.name] = to_plain(f.*m.pointer); });
+            detail::for_each_member<finding>([&](auto member) { d[member.name] = to_plain(f.*member.pointer); });
             return py::make_tuple(d);
         },
         [](const py::tuple& state) {

@@ -1,6 +1,7 @@
 // xxgk Python binding — read-only classes over the library's catalogs, bound from their
 // Boost.Describe descriptions: cell keys (keys.hpp: cell_key, with labels.hpp's row_label and
-// column_label) and the rule catalog (validate.hpp: rule_info).
+// column_label), the rule catalog (validate.hpp: rule_info) and the import log's codes
+// (import.hpp: import_code_info).
 //
 // A catalog entry lives for the whole program, so a Python object of these classes refers to it
 // (no copy, never freed). A property per described member, typed by the member's C++ type; no
@@ -13,6 +14,7 @@
 #include "nodes.hpp"
 
 #include <xxgk/detail/traits.hpp>
+#include <xxgk/import.hpp>
 #include <xxgk/keys.hpp>
 #include <xxgk/labels.hpp>
 #include <xxgk/validate.hpp>
@@ -38,6 +40,8 @@ std::string record_class_name() {
         return "_CellKeyInfo";
     else if constexpr (std::is_same_v<T, rule_info>)
         return "Rule";
+    else if constexpr (std::is_same_v<T, import_code_info>)
+        return "ImportCode";
     else
         return class_name<T>();
 }
@@ -50,6 +54,9 @@ std::string record_doc() {
     else if constexpr (std::is_same_v<T, rule_info>)
         return "One entry of the rule catalog (xxgk.rules(), docs/rules.md): what a finding code means. "
                "Immutable; compares by code; pickles by code.";
+    else if constexpr (std::is_same_v<T, import_code_info>)
+        return "One code the import log can contain (xxgk.import_codes(), docs/import.md): the level it is "
+               "logged at and what it means. Immutable; compares by code; pickles by code.";
     else if constexpr (std::is_same_v<T, row_label>)
         return "The official label and the role of one row of a format (CellKey.row_info).";
     else

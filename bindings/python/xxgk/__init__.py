@@ -35,6 +35,7 @@ from ._core import (
     FINDING_FIELDS,
     FORMATS,
     Cell,
+    ImportCode,
     ImportLogEntry,
     Finding,
     Portal,
@@ -368,17 +369,18 @@ class ImportResult(NamedTuple):
         return f"ImportResult(report={self.report!r}, log=[{len(self.log)} entries: {summary}])"
 
 
-class ImportCode(NamedTuple):
-    """One code the importer can log: its code, the level it is logged at, and what it means."""
-
-    code: str
-    level: str
-    title: str
-
-
 def import_codes() -> List[ImportCode]:
     """Every code the import log can contain (docs/import.md), in code order."""
-    return [ImportCode(*entry) for entry in _core.import_codes()]
+    return list(_core.import_codes())
+
+
+def _import_code(code: str) -> ImportCode:
+    """The catalog entry of an import code (KeyError if none): how a pickled ImportCode comes back."""
+    return _core._import_code(code)
+
+
+# An ImportCode refers to its catalog entry, like a Rule: it pickles as its code.
+ImportCode.__reduce__ = lambda self: (_import_code, (self.code,))  # type: ignore[assignment,method-assign]
 
 
 ImportInput = Union[str, bytes, bytearray, memoryview]

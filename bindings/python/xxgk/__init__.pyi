@@ -48,6 +48,7 @@ from ._core import (
     Finding as Finding,
     ForeignBlock as ForeignBlock,
     ForeignBlockList as ForeignBlockList,
+    ImportCode as ImportCode,
     ImportLogEntry as ImportLogEntry,
     Interpretation as Interpretation,
     ItemRow2019 as ItemRow2019,
@@ -196,12 +197,8 @@ class ImportResult(NamedTuple):
     def entries(self, level: Literal["info", "warning", "error"] = "warning") -> List[ImportLogEntry]: ...
     def log_json(self) -> str: ...
 
-class ImportCode(NamedTuple):
-    code: str
-    level: str
-    title: str
-
 def import_codes() -> List[ImportCode]: ...
+def _import_code(code: str) -> ImportCode: ...
 SourceKind = Literal["text", "html", "pdf", "docx", "image"]
 
 def import_text(text: ImportInput, *, format: Union[str, int, None] = None, year: Optional[int] = None) -> ImportResult: ...
