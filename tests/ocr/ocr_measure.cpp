@@ -185,8 +185,8 @@ int main(int argc, char** argv) {
             } catch (const xxgk::error& e) {  // refused (too little read to be a report): every cell flagged
                 std::cout << "  REFUSED " << name << ": " << e.what() << "\n";
                 r.value = xxgk::report::make(want.format());
-                for (const xxgk::cell_key& k : xxgk::cell_keys(want.format()))
-                    xxgk::cell_at(r.value, k.index) = xxgk::cell::not_captured();
+                for (const xxgk::cell_key& key : xxgk::cell_keys(want.format()))
+                    xxgk::cell_at(r.value, key.index) = xxgk::cell::not_captured();
             }
             const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             counts n = compare(want, r, name, verbose);
