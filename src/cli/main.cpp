@@ -80,6 +80,7 @@ std::optional<int> run_portal_command(const std::string& command, const std::str
                                       bool no_info);
 void add_generate_command(CLI::App& app);  // generate_command.cpp: generate
 void add_corpus_command(CLI::App& app);    // corpus_command.cpp: corpus
+void add_serve_command(CLI::App& app);     // serve_command.cpp: serve (src/serve, docs/serve.md)
 
 int main(int argc, char** argv) {
     // A write beyond the file-size limit (ulimit -f) then fails with EFBIG instead of killing the
@@ -119,6 +120,7 @@ int main(int argc, char** argv) {
     add_import_command(app);
     add_generate_command(app);
     add_corpus_command(app);
+    add_serve_command(app);
 
     try {
         app.parse(argc, argv);

@@ -91,6 +91,7 @@ NOT_RUN = {
         "JavaScript: js.api (bindings/js/test/node) makes every call shown",
     ("docs/web.md", "bindings/js/build-wasm            # → bindings/js/dist/xxgk.mjs + xxgk.wasm (build dir: build-wasm/)"):
         "builds the WebAssembly target (what js.build does) and runs the Node tests (js.api)",
+    ("docs/serve.md", None): "curl against a live server: serve.http starts one and runs every block of the page",
 }
 
 # What a C fragment may use without declaring it: the loaded example report, an error, and the two
