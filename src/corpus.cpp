@@ -40,6 +40,7 @@ input_kind input_kind_of(source_kind k) {
         case source_kind::html: return input_kind::html;
         case source_kind::pdf: return input_kind::pdf;
         case source_kind::docx: return input_kind::docx;
+        case source_kind::image: return input_kind::image;
         case source_kind::text: break;
     }
     return input_kind::text;

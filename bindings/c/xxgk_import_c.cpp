@@ -18,6 +18,7 @@ xxgk::import_options import_options_arg(const xxgk_import_options* o) {
         case XXGK_SOURCE_HTML: options.kind = xxgk::source_kind::html; break;
         case XXGK_SOURCE_PDF: options.kind = xxgk::source_kind::pdf; break;
         case XXGK_SOURCE_DOCX: options.kind = xxgk::source_kind::docx; break;
+        case XXGK_SOURCE_IMAGE: options.kind = xxgk::source_kind::image; break;
         default:
             fail(XXGK_E_INVALID_ARGUMENT,
                  "options->kind " + std::to_string(o->kind) + " is not an XXGK_SOURCE_* value");
@@ -30,6 +31,7 @@ xxgk::import_options import_options_arg(const xxgk_import_options* o) {
     }
     if (o->year != 0) options.year = o->year;
     if (o->max_input_bytes != 0) options.max_input_bytes = o->max_input_bytes;
+    if (o->version >= 2) options.ocr = o->no_ocr == 0;  // a version-1 caller did not allocate no_ocr
     return options;
 }
 
@@ -51,6 +53,8 @@ void deliver_import(xxgk::import_result&& r, xxgk_report** out, char** log_json,
 }  // namespace
 
 extern "C" {
+
+int xxgk_ocr_available(void) { return xxgk::ocr_available() ? 1 : 0; }
 
 xxgk_status xxgk_import_bytes(xxgk_report** out, char** log_json, size_t* log_json_len, const char* bytes,
                               size_t bytes_len, const xxgk_import_options* options, xxgk_error** err) {

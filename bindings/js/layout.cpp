@@ -35,5 +35,6 @@ XXGK_AT(xxgk_import_options, kind, 4);
 XXGK_AT(xxgk_import_options, format, 8);
 XXGK_AT(xxgk_import_options, year, 12);
 XXGK_AT(xxgk_import_options, max_input_bytes, 16);
-static_assert(sizeof(xxgk_import_options) == 20, "xxgk_import_options");
+XXGK_AT(xxgk_import_options, no_ocr, 20);  // version 2; the JS API passes version 1 (its build has no OCR)
+static_assert(sizeof(xxgk_import_options) == 24, "xxgk_import_options");
 #undef XXGK_AT

@@ -37,13 +37,14 @@ class atomic_file;  // src/file_io.hpp
 
 /// What a file of a corpus holds, as `detect_input_kind` decides.
 enum class input_kind : std::uint8_t {
-    json,  ///< canonical JSON (docs/json-format.md)
-    text,  ///< a published report as plain text (import_text)
-    html,  ///< a published report as an HTML page (import_html)
-    pdf,   ///< a published report as a PDF file (import_pdf)
-    docx,  ///< a published report as a Word file (import_docx)
+    json,   ///< canonical JSON (docs/json-format.md)
+    text,   ///< a published report as plain text (import_text)
+    html,   ///< a published report as an HTML page (import_html)
+    pdf,    ///< a published report as a PDF file (import_pdf)
+    docx,   ///< a published report as a Word file (import_docx)
+    image,  ///< a scanned report as an image (import_image, OCR)
 };
-BOOST_DESCRIBE_ENUM(input_kind, json, text, html, pdf, docx)
+BOOST_DESCRIBE_ENUM(input_kind, json, text, html, pdf, docx, image)
 
 /// The kind of a file: by its extension (.json; the extensions of `source_kind_by_extension`:
 /// .html, .htm, …; .txt, .md, …; .pdf; .docx), else by its content: a '{' first → json, else as

@@ -45,12 +45,13 @@ BOOST_DESCRIBE_STRUCT(import_log_entry, (), (level, code, message, key, where, c
 
 /// The kinds of source the importer reads (docs/import.md has a table of what is recognised in each).
 enum class source_kind : std::uint8_t {
-    text,  ///< plain text: copied from a page, converted from a PDF, Markdown from a converter
-    html,  ///< an HTML page
-    pdf,   ///< a PDF with a text layer (made with WPS, Word, a browser, …)
-    docx,  ///< a Word document (.docx: Office Open XML; WPS writes it too)
+    text,   ///< plain text: copied from a page, converted from a PDF, Markdown from a converter
+    html,   ///< an HTML page
+    pdf,    ///< a PDF with a text layer (made with WPS, Word, a browser, …)
+    docx,   ///< a Word document (.docx: Office Open XML; WPS writes it too)
+    image,  ///< a scanned page or a picture of one (PNG, JPEG, TIFF): read by OCR
 };
-BOOST_DESCRIBE_ENUM(source_kind, text, html, pdf, docx)
+BOOST_DESCRIBE_ENUM(source_kind, text, html, pdf, docx, image)
 
 /// Options of every import function.
 struct import_options {
@@ -73,6 +74,11 @@ struct import_options {
     /// Log entries kept per code (a report has 200 statistical cells, so no real import reaches
     /// the default); the others are counted in one XXGK-I-100 entry per code at the end of the log.
     std::size_t max_log_entries_per_code = 500;
+    /// Read pages without a text layer (scanned PDFs, images) by OCR (Tesseract; docs/import.md,
+    /// "Scanned pages"). Off: a scanned PDF is errc::no_text_layer and an image
+    /// errc::unsupported_kind; in a build without OCR (`ocr_available`) the same PDF is
+    /// errc::no_text_layer and an image errc::unavailable.
+    bool ocr = true;
 };
 
 /// What an import returns: the report and the log of every decision that was not certain.
@@ -116,7 +122,11 @@ import_result import_html(std::string_view html, const import_options& options =
 /// headers, footers and numbers dropped). A cell is `blank` only when its box in the table is
 /// seen empty. Provenance of cells: page and box, and the rebuilt table's table/row/cell.
 ///
-/// Throws `xxgk::error`: errc::no_text_layer for a PDF with no text (a scan), errc::encrypted
+/// Pages without a text layer (scans) are read by OCR as `import_image` reads an image, unless
+/// `options.ocr` is off or the library was built without OCR.
+///
+/// Throws `xxgk::error`: errc::no_text_layer for a PDF with no text (a scan) when OCR is off,
+/// errc::encrypted
 /// for a password-protected one, errc::invalid_value for bytes that are not a readable PDF or a
 /// PDF that is not a report, errc::limit_exceeded as `import_text`. Never crashes on damaged input.
 /// errc::unavailable in a build without the PDF reader (XXGK_WITH_PDF=OFF).
@@ -145,6 +155,25 @@ import_result import_docx(std::string_view docx, const import_options& options =
 /// Never throws for any text (std::bad_alloc aside).
 cell read_printed_cell(std::string_view printed, value_kind kind);
 
+/// Imports a report from a scanned page or pictures of the pages: PNG, JPEG or TIFF bytes (every
+/// page of a multi-page TIFF), read by OCR (Tesseract, chi_sim) — the words and the table rules
+/// rebuilt into tables as a PDF's text layer is. Every number is read again digits-only; a value
+/// that is not certain is settled by the identities only when exactly one combination of the
+/// uncertain readings satisfies them all, and is otherwise kept as unreadable text with its
+/// readings in the log (XXGK-I-110 … I-115). Provenance of cells: page and box (points, at the
+/// image's resolution; 1/8.27 of the width per inch when the file declares none).
+///
+/// Throws `xxgk::error`: errc::unavailable in a build without OCR (XXGK_WITH_OCR=OFF,
+/// `ocr_available`); errc::unsupported_kind when OCR is off (`options.ocr`) or Tesseract's language
+/// data is missing; errc::invalid_value for bytes that are no readable image or an image that is not
+/// a report; errc::limit_exceeded for an input over `options.max_input_bytes` or a page over 64
+/// million pixels.
+import_result import_image(std::string_view image, const import_options& options = {});
+
+/// True when the library was built with OCR (CMake option XXGK_WITH_OCR): scanned PDFs and images
+/// can be imported.
+bool ocr_available() noexcept;
+
 /// The kind of source `bytes` hold, decided from the bytes alone: `%PDF-` → pdf, a zip holding
 /// `word/document.xml` → docx, markup of an HTML page → html, anything else → text.
 /// Throws `xxgk::error` for kinds that are recognised but not read: errc::unsupported_kind for
@@ -153,7 +182,8 @@ cell read_printed_cell(std::string_view printed, value_kind kind);
 source_kind detect_source_kind(std::string_view bytes);
 
 /// The kind a file's name says: .txt .text .md .markdown → text; .html .htm .xhtml .shtml .jsp
-/// .asp .aspx .php → html; .pdf → pdf; .docx → docx (case-insensitive); nothing for other names.
+/// .asp .aspx .php → html; .pdf → pdf; .docx → docx; .png .jpg .jpeg .tif .tiff → image (case-insensitive); nothing
+/// for other names.
 /// `xxgk import`, `xxgk corpus` and Python's `import_file` take a text or HTML extension as the
 /// kind (a page saved as .html is HTML whatever its first bytes) and detect the others from the bytes.
 std::optional<source_kind> source_kind_by_extension(std::string_view path) noexcept;

@@ -869,12 +869,13 @@ XXGK_API xxgk_status xxgk_check_narrative(const xxgk_report* report, xxgk_issues
 
 /* The kinds of source (xxgk_import_options.kind). Since 0.3. */
 #define XXGK_SOURCE_DETECT                                                                                             \
-    0                      /* decide from the bytes: %PDF- → PDF, a zip with word/document.xml →
+    0                       /* decide from the bytes: %PDF- → PDF, a zip with word/document.xml →
                                 Word, markup → HTML, anything else → text */
-#define XXGK_SOURCE_TEXT 1 /* plain text (UTF-8, UTF-16 with a byte order mark, GB18030/GBK) */
-#define XXGK_SOURCE_HTML 2 /* an HTML page (its <meta charset> is honoured) */
-#define XXGK_SOURCE_PDF 3  /* a PDF with a text layer */
-#define XXGK_SOURCE_DOCX 4 /* a Word document (.docx) */
+#define XXGK_SOURCE_TEXT 1  /* plain text (UTF-8, UTF-16 with a byte order mark, GB18030/GBK) */
+#define XXGK_SOURCE_HTML 2  /* an HTML page (its <meta charset> is honoured) */
+#define XXGK_SOURCE_PDF 3   /* a PDF (pages without a text layer are read by OCR) */
+#define XXGK_SOURCE_DOCX 4  /* a Word document (.docx) */
+#define XXGK_SOURCE_IMAGE 5 /* a scanned page: PNG, JPEG or TIFF, read by OCR (xxgk_ocr_available). Since 0.4. */
 
 /* How xxgk_import_bytes / _file read a source. Zeroed members mean the default. Since 0.3
  * (version 1). */
@@ -884,11 +885,17 @@ typedef struct xxgk_import_options {
     int format;             /* 0: detected from the table labels; XXGK_FORMAT_2019/2021: forced */
     int year;               /* 0: read from the report; otherwise forced */
     size_t max_input_bytes; /* larger input is XXGK_E_LIMIT_EXCEEDED before it is read; 0 = 16 MiB */
+    /* Version 2 (since 0.4): */
+    int no_ocr; /* nonzero: scanned pages are not read by OCR (a scanned PDF is
+                               XXGK_E_NO_TEXT_LAYER, an image XXGK_E_UNSUPPORTED_KIND) */
 } xxgk_import_options;
 
-#define XXGK_IMPORT_OPTIONS_VERSION 1
+#define XXGK_IMPORT_OPTIONS_VERSION 2
 #define XXGK_IMPORT_OPTIONS_INIT                                                                                       \
-    { XXGK_IMPORT_OPTIONS_VERSION, 0, 0, 0, 0 }
+    { XXGK_IMPORT_OPTIONS_VERSION, 0, 0, 0, 0, 0 }
+
+/* 1 when the library was built with OCR (scanned PDFs and images are imported), else 0. Since 0.4. */
+XXGK_API int xxgk_ocr_available(void);
 
 /*
  * Imports a report from the bytes of a published file. The bytes need not be UTF-8 (PDF, Word,
@@ -900,10 +907,10 @@ typedef struct xxgk_import_options {
  * NUL-terminated; *log_json_len (may be NULL): its length.
  * Errors: XXGK_E_INVALID_ARGUMENT (NULL out or bytes with a length, unknown kind or format,
  * unknown options version), XXGK_E_LIMIT_EXCEEDED, XXGK_E_INVALID_VALUE (not a report at all;
- * damaged PDF or Word file), XXGK_E_NO_TEXT_LAYER (a scanned PDF), XXGK_E_ENCRYPTED,
- * XXGK_E_UNSUPPORTED_KIND (legacy .doc/.wps, other zip files, images; the message names the
- * conversion), XXGK_E_UNAVAILABLE (HTML, PDF or Word in a build without that reader, such as the
- * WebAssembly build: docs/web.md). Since 0.3.
+ * damaged PDF or Word file), XXGK_E_NO_TEXT_LAYER (a scanned PDF with OCR off or not built),
+ * XXGK_E_ENCRYPTED, XXGK_E_UNSUPPORTED_KIND (legacy .doc/.wps, other zip files, images with OCR
+ * off; the message names the conversion), XXGK_E_UNAVAILABLE (HTML, PDF, Word or images in a
+ * build without that reader, such as the WebAssembly build: docs/web.md). Since 0.3.
  */
 XXGK_API xxgk_status xxgk_import_bytes(xxgk_report** out, char** log_json, size_t* log_json_len, const char* bytes,
                                        size_t bytes_len, const xxgk_import_options* options, xxgk_error** err);

@@ -30,12 +30,13 @@ namespace fs = std::filesystem;
 
 struct import_settings {
     std::vector<std::string> inputs;  // files or directories; "-" is standard input
-    std::string from;                 // "", "text", "html", "pdf", "docx"
+    std::string from;                 // "", "text", "html", "pdf", "docx", "image"
     std::string output;
     std::string format;
     int year = 0;
     std::string log_json;
     bool no_info = false;
+    bool no_ocr = false;
 };
 
 void print_log(const std::string& path, const std::vector<xxgk::import_log_entry>& log, bool no_info) {
@@ -118,6 +119,7 @@ bool import_one(const job& j, const import_settings& s, const std::string& json_
     xxgk::import_options options;
     if (!s.format.empty()) options.format = xxgk::parse_format_version(s.format);
     if (s.year != 0) options.year = s.year;
+    options.ocr = !s.no_ocr;
     if (!s.from.empty()) {
         xxgk::source_kind k{};
         boost::describe::enum_from_string(s.from.c_str(), k);
@@ -206,14 +208,14 @@ int run_import(const import_settings& s) {
 /// Adds `import` to the command line.
 void add_import_command(CLI::App& app) {
     auto settings = std::make_shared<import_settings>();
-    auto* ic = app.add_subcommand("import",
-                                  "Import a published report (text, HTML page, PDF or Word file) into canonical JSON");
+    auto* ic = app.add_subcommand(
+        "import", "Import a published report (text, HTML page, PDF, Word file or scanned image) into canonical JSON");
     ic->add_option("FILE", settings->inputs,
-                   "the report as text, HTML, PDF or Word (.docx); several files or a directory with -o DIR; - for "
-                   "standard input")
+                   "the report as text, HTML, PDF, Word (.docx) or a scanned image (PNG, JPEG, TIFF: OCR); several "
+                   "files or a directory with -o DIR; - for standard input")
         ->required();
-    ic->add_option("--from", settings->from, "text, html, pdf or docx (default: detected from the bytes)")
-        ->check(CLI::IsMember({"text", "html", "pdf", "docx"}));
+    ic->add_option("--from", settings->from, "text, html, pdf, docx or image (default: detected from the bytes)")
+        ->check(CLI::IsMember({"text", "html", "pdf", "docx", "image"}));
     ic->add_option(
         "-o,--output", settings->output,
         "output file for the JSON (default: standard output); with several inputs, a directory for NAME.json");
@@ -224,5 +226,7 @@ void add_import_command(CLI::App& app) {
         "--log-json", settings->log_json,
         "also write the import log as a JSON array to this file; with several inputs, a directory for NAME.log.json");
     ic->add_flag("--no-info", settings->no_info, "leave out log entries of severity info");
+    ic->add_flag("--no-ocr", settings->no_ocr,
+                 "do not read scanned pages by OCR: a scanned PDF is refused (no text layer), an image too");
     ic->callback([settings] { xxgk_cli::finish([&] { return run_import(*settings); }); });
 }

@@ -50,6 +50,7 @@ public:
         read_preamble();
         read_year();
         const format_version format = decide_format();
+        const std::string format_doubt = ocr_format_doubt(format);
         report r = report::make(format);
         for (std::size_t i = 0; i < cell_keys(format).size(); ++i) cell_at(r, i) = cell::not_captured();
         fill_header(r.header);
@@ -62,6 +63,7 @@ public:
         infer_scope(r);
         read_processing_fees(r);
         read_table_sections(r);
+        if (!format_doubt.empty()) keep_cells_labelled_alike(r, format_doubt);
         return r;
     }
 
@@ -73,6 +75,8 @@ private:
     void read_preamble();
     void read_year();
     format_version decide_format() const;
+    std::string ocr_format_doubt(format_version format) const;
+    void keep_cells_labelled_alike(report& r, const std::string& doubt);
     void fill_header(report_header& h) const;
     std::size_t read_signature(report_header& h);
     void name_body(report_header& h);
@@ -313,6 +317,60 @@ format_version assembler::decide_format() const {
                       : std::string("no table label and no report year decide the format; the 2021 format is assumed"));
     }
     return format;
+}
+
+/// Why the format of a scanned report (OCR) is uncertain, or "" when it is certain. Table labels
+/// that lost or gained a character may be labels of the other format, and a misread year digit
+/// names the other format too: the format is certain only when the tables show labels of one
+/// format alone and the report year agrees, or (no year read) show at least two of them. A
+/// format given by the caller is certain.
+std::string assembler::ocr_format_doubt(format_version format) const {
+    if (doc_.ocr_pages == 0 || options_.format) return {};
+    const std::size_t s19 = signals_.v2019.size(), s21 = signals_.v2021.size();
+    const std::size_t own = format == format_version::v2019 ? s19 : s21;
+    const std::size_t other = format == format_version::v2019 ? s21 : s19;
+    const std::optional<format_version> from_year = year_ >= 2019 ? format_for_year(year_) : std::nullopt;
+    std::string why;
+    if (own == 0)
+        why = "no table label read by OCR tells the formats apart";
+    else if (other > 0)
+        why = "the table labels read by OCR name both formats";
+    else if (from_year && *from_year != format)
+        why = "the table labels read by OCR and the report year name different formats";
+    else if (!from_year && own < 2)
+        why = "one table label read by OCR, and no report year, name the format";
+    if (why.empty()) return why;
+    return why + " (2019 labels: " + (s19 ? join(signals_.v2019, "、") : std::string("none")) +
+           "; 2021 labels: " + (s21 ? join(signals_.v2021, "、") : std::string("none")) + "; report year " +
+           (year_ ? std::to_string(year_) : std::string("not read")) + ")";
+}
+
+/// A scanned report whose format is uncertain (XXGK-I-116): the cells both formats have under the
+/// same labels (most of 三 and 四) read the same in either and are kept; the others (二, the rows
+/// of （六） in 三) are not captured — a cell placed by the wrong format's rows is a wrong value.
+void assembler::keep_cells_labelled_alike(report& r, const std::string& doubt) {
+    const format_version format = r.format();
+    const format_version other = format == format_version::v2019 ? format_version::v2021 : format_version::v2019;
+    std::size_t dropped = 0, kept = 0;
+    for (const cell_key& k : cell_keys(format)) {
+        cell& c = cell_at(r, k.index);
+        if (c.state() == cell_state::not_captured) continue;
+        const cell_key* same = find_cell_key(other, k.key);
+        if (same && same->label_path(other) == k.label_path(format)) {
+            ++kept;
+            continue;
+        }
+        const std::optional<provenance> where = c.source();
+        c = cell::not_captured();
+        c.set_source(where);
+        ++dropped;
+    }
+    log_entry(log_, codes::I_116,
+              "the format is uncertain: " + doubt + "; the report is marked " + std::string(to_string(format)) +
+                  " only to hold the cells both formats label alike (" + std::to_string(kept) + " read), and the " +
+                  std::to_string(dropped) +
+                  " cell(s) whose rows or labels differ between the formats are not captured. Import again with the "
+                  "format given (import_options::format, xxgk import --format 2019|2021)");
 }
 
 /// The header: year, publication date, title, the body named in the title, the preamble and its facts.

@@ -190,6 +190,8 @@ std::optional<source_kind> source_kind_by_extension(std::string_view path) noexc
         if (e == x) return source_kind::html;
     if (e == "pdf") return source_kind::pdf;
     if (e == "docx") return source_kind::docx;
+    for (std::string_view x : {"png", "jpg", "jpeg", "tif", "tiff"})
+        if (e == x) return source_kind::image;
     return std::nullopt;
 }
 
@@ -208,10 +210,14 @@ source_kind detect_source_kind(std::string_view bytes) {
                     "unpack it and import the report inside");
     }
     import_detail::refuse_ole2(bytes);  // legacy .doc/.wps, or an encrypted Office file
-    if (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") || starts_with(bytes, "GIF8") ||
-        starts_with(bytes, "II*") || starts_with(bytes, "MM\0*"))
-        throw error(errc::unsupported_kind, "the file is an image (a scanned page?): it has no text to read; "
-                                            "a scan needs OCR");
+    // PNG, JPEG and TIFF are scans, read by OCR (import_image: errc::unavailable in a build
+    // without it); GIF is not a scan's format.
+    if (starts_with(bytes, "\x89PNG") || starts_with(bytes, "\xFF\xD8\xFF") ||
+        starts_with(bytes, std::string_view("II*\0", 4)) || starts_with(bytes, std::string_view("MM\0*", 4)))
+        return source_kind::image;
+    if (starts_with(bytes, "GIF8"))
+        throw error(errc::unsupported_kind, "the file is a GIF image, which is not read; a scanned page is read by "
+                                            "OCR from PNG, JPEG or TIFF: convert it to PNG");
     if (starts_with(bytes, "{\\rtf"))
         throw error(errc::unsupported_kind, "the file is an RTF document, which is not read; "
                                             "convert it first: soffice --headless --convert-to docx FILE");
@@ -252,6 +258,8 @@ import_result import_bytes(std::string_view bytes, const import_options& options
         result = import_pdf(bytes, options);
     } else if (kind == source_kind::docx) {
         result = import_docx(bytes, options);
+    } else if (kind == source_kind::image) {
+        result = import_image(bytes, options);
     } else {
         decoded d = decode_source(bytes, kind);
         import_detail::log_entry(log, codes::I_091, "text decoded as " + d.encoding + ", from " + d.why);

@@ -9,9 +9,11 @@
 #include <xxgk/cell.hpp>
 #include <xxgk/import.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace xxgk::import_detail {
@@ -78,6 +80,23 @@ inline const std::u32string& folded_text(const block& b) {
     return *b.folded;
 }
 
+/// A value read by OCR (ocr_source.cpp): where it stands on its page and its readings.
+struct ocr_value {
+    std::uint32_t page = 0;
+    double l = 0, t = 0, r = 0, b = 0;  ///< points, origin top left
+    std::string text;                   ///< what the page's words give the cell (the best reading)
+    /// Digits-only readings, best first: text and confidence (0–100).
+    std::vector<std::pair<std::string, int>> readings;
+    bool certain = false;  ///< one reading, every character recognised with high confidence
+};
+
+/// A mark of ink on a scanned page (ocr_source.cpp): a character-sized connected component once
+/// the rules are removed. A box the table reader saw empty must hold none.
+struct ocr_ink {
+    std::uint32_t page = 0;
+    double l = 0, t = 0, r = 0, b = 0;  ///< points, origin top left
+};
+
 /// A source once read.
 struct document {
     std::vector<block> blocks;
@@ -85,6 +104,10 @@ struct document {
     std::vector<import_log_entry> log;      ///< what reading the source itself decided
     /// Every block's text is valid UTF-8 (read_text's blocks are pieces of valid text).
     bool valid_utf8 = false;
+    /// Scanned pages (OCR): the values read, for `settle_ocr`; pages read from a text layer.
+    std::vector<ocr_value> ocr_values;
+    std::vector<import_detail::ocr_ink> ocr_ink;
+    std::size_t ocr_pages = 0, text_layer_pages = 0;
 };
 
 /// Reads plain text, which must be valid UTF-8 (it is not checked again; `sanitize_utf8` first): lines, tab-separated and pipe rows, Markdown markup.
@@ -94,7 +117,8 @@ document read_html(std::string_view html);
 /// Reads a PDF's text layer with poppler (pdf_source.cpp): lines of text, and table rows rebuilt
 /// from the words' geometry, cells with page and box. Throws `error` (errc::no_text_layer,
 /// errc::encrypted, errc::invalid_value) as `import_pdf` documents.
-document read_pdf(std::string_view pdf);
+/// `ocr`: pages with no text layer are rendered and read by OCR (in a build with XXGK_WITH_OCR).
+document read_pdf(std::string_view pdf, bool ocr = false);
 /// Reads a Word document with libzip and libxml2 (docx_source.cpp): paragraphs as lines, tables as
 /// grids (gridSpan, vMerge). At most `max_unpacked_bytes` are unpacked. Throws `error` as
 /// `import_docx` documents.

@@ -4,10 +4,14 @@
 #include "cells.hpp"
 #include "fold.hpp"
 #include "log.hpp"
+#include "ocr.hpp"
 
 #include <xxgk/error.hpp>
+#include <xxgk/format.hpp>
 #include <xxgk/import.hpp>
 #include <xxgk/text.hpp>
+
+#include <algorithm>
 
 // CMake's options XXGK_WITH_HTML/PDF/WORD (default ON) set these to 0 to leave a reader out.
 #ifndef XXGK_WITH_HTML
@@ -18,6 +22,9 @@
 #endif
 #ifndef XXGK_WITH_WORD
 #define XXGK_WITH_WORD 1
+#endif
+#ifndef XXGK_WITH_OCR  // XXGK_WITH_OCR (default ON; needs XXGK_WITH_PDF) sets it to 0 to leave OCR out
+#define XXGK_WITH_OCR 0
 #endif
 
 namespace xxgk {
@@ -124,6 +131,21 @@ import_result import_html_unchecked(std::string_view html, const import_options&
 }
 #endif
 
+#if XXGK_WITH_PDF
+/// The assembler, then the OCR values proof-read by the identities (when there are any).
+import_result assemble_read(import_detail::document doc, const import_options& options) {
+    import_detail::document read;  // what settle_ocr needs: the OCR values, ink and page counts
+    read.ocr_values = std::move(doc.ocr_values);
+    read.ocr_ink = std::move(doc.ocr_ink);
+    read.ocr_pages = doc.ocr_pages;
+    read.text_layer_pages = doc.text_layer_pages;
+    if (read.ocr_pages == 0) return import_detail::assemble(std::move(doc), options);
+    import_result r = import_detail::assemble(std::move(doc), options);
+    import_detail::settle_ocr(r, read);
+    return r;
+}
+#endif
+
 }  // namespace
 
 import_result import_text(std::string_view text, const import_options& options) {
@@ -143,9 +165,26 @@ import_result import_html(std::string_view html, const import_options& options) 
 import_result import_pdf(std::string_view pdf, const import_options& options) {
     check_size(pdf, options, "the PDF file");
 #if XXGK_WITH_PDF
-    return in_session(options, [&] { return import_detail::assemble(import_detail::read_pdf(pdf), options); });
+    return in_session(
+        options, [&] { return assemble_read(import_detail::read_pdf(pdf, options.ocr && ocr_available()), options); });
 #else
     throw unavailable("PDF import", "XXGK_WITH_PDF");
+#endif
+}
+
+bool ocr_available() noexcept { return XXGK_WITH_OCR != 0; }
+
+import_result import_image(std::string_view image, const import_options& options) {
+    check_size(image, options, "the image");
+#if XXGK_WITH_OCR
+    if (!options.ocr)
+        throw error(errc::unsupported_kind,
+                    "the file is an image (a scanned page?) and OCR is off (import_options::ocr)");
+    return in_session(options, [&] {
+        return assemble_read(import_detail::read_placed_pages(import_detail::ocr_image_file(image)), options);
+    });
+#else
+    throw unavailable("Image import (OCR of a scanned page)", "XXGK_WITH_OCR");
 #endif
 }
 

@@ -7,11 +7,12 @@
 //
 // Every threshold is a fraction of the text height (the box height), never absolute points: the
 // same rules then hold for 9 pt table text and 16 pt body text, on A4 and on A5.
-#include "document.hpp"
 #include "../codes.hpp"
+#include "document.hpp"
 #include "cells.hpp"
 #include "log.hpp"
 #include "pdf_rules.hpp"
+#include "ocr.hpp"
 
 #include <xxgk/error.hpp>
 #include <xxgk/text.hpp>
@@ -19,9 +20,14 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
+#if XXGK_WITH_OCR
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#endif
 
 #include <algorithm>
 #include <climits>
+#include <cstdio>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -195,58 +201,11 @@ double ideograph_em(const poppler::text_box& tb) {
     return 0;
 }
 
-page_text read_page(const poppler::page& p, std::uint32_t number) {
+/// Lines and runs from a page's words (its text layer, or OCR): words grouped into lines by
+/// their vertical bands, runs by the gaps between them; rotated words into vertical runs.
+page_text layout_page(std::vector<frag> words, std::vector<frag> rotated, std::uint32_t number, double height) {
     page_text out;
-    const poppler::rectf rect = p.page_rect();
-    out.height = rect.height();
-    std::vector<frag> words;
-    std::vector<frag> rotated;
-    const std::vector<poppler::text_box> boxes = p.text_list(poppler::page::text_list_include_font);
-    // The text height is the unit of every threshold, but poppler's box height comes from the
-    // font's declared bounding box: for the Type 3 fonts Chromium writes (Noto CJK) it is 2.6 em,
-    // taller than the line pitch, so the lines of a wrapped label would overlap. The em is known
-    // from the advance of an ideograph (1 em in every CJK font): per font size, the smallest ratio
-    // of box height to em, and boxes taller than 1.2 em are shrunk to 1.2 em about their centre
-    // (WPS, Word and WenQuanYi boxes are 1.0–1.2 em and stay as they are).
-    std::map<long, double> ratio;  // font size (1/100 pt) → box height / em
-    for (const poppler::text_box& tb : boxes) {
-        if (tb.rotation() != 0) continue;
-        const double em = ideograph_em(tb);
-        if (!(em > 0)) continue;
-        const long key = std::lround(tb.get_font_size() * 100);
-        const double r = tb.bbox().height() / em;
-        auto it = ratio.find(key);
-        if (it == ratio.end() || r < it->second) ratio[key] = r;
-    }
-    for (const poppler::text_box& tb : boxes) {
-        frag f;
-        f.text = trim(utf8_of(tb.text()));
-        if (f.text.empty()) continue;
-        const poppler::rectf bb = tb.bbox();
-        f.l = bb.left();
-        f.t = bb.top();
-        f.r = bb.right();
-        f.b = bb.bottom();
-        if (!(f.r > f.l) || !(f.b > f.t) || !std::isfinite(f.l + f.t + f.r + f.b)) continue;
-        if (tb.rotation() == 0) {
-            const auto it = ratio.find(std::lround(tb.get_font_size() * 100));
-            if (it != ratio.end() && it->second > 1.2) {
-                const double h = (f.b - f.t) / it->second * 1.2, cy = (f.t + f.b) / 2;
-                f.t = cy - h / 2;
-                f.b = cy + h / 2;
-            }
-        }
-        f.page = number;
-        f.space_after = tb.has_space_after();
-        // Rotation 1 and 3: glyphs run down the page (a group label printed one character per
-        // line in a narrow cell is laid out so by WPS).
-        if (tb.rotation() == 1 || tb.rotation() == 3) {
-            f.vertical = true;
-            rotated.push_back(std::move(f));
-        } else {
-            words.push_back(std::move(f));
-        }
-    }
+    out.height = height;
     // Lines: words whose vertical bands overlap by 70% of the smaller height. Sorting by the
     // centre keeps the candidate lines among the last few.
     std::stable_sort(words.begin(), words.end(), [](const frag& a, const frag& b) { return a.cy() < b.cy(); });
@@ -305,6 +264,59 @@ page_text read_page(const poppler::page& p, std::uint32_t number) {
         }
     }
     return out;
+}
+
+page_text read_page(const poppler::page& p, std::uint32_t number) {
+    const poppler::rectf rect = p.page_rect();
+    std::vector<frag> words;
+    std::vector<frag> rotated;
+    const std::vector<poppler::text_box> boxes = p.text_list(poppler::page::text_list_include_font);
+    // The text height is the unit of every threshold, but poppler's box height comes from the
+    // font's declared bounding box: for the Type 3 fonts Chromium writes (Noto CJK) it is 2.6 em,
+    // taller than the line pitch, so the lines of a wrapped label would overlap. The em is known
+    // from the advance of an ideograph (1 em in every CJK font): per font size, the smallest ratio
+    // of box height to em, and boxes taller than 1.2 em are shrunk to 1.2 em about their centre
+    // (WPS, Word and WenQuanYi boxes are 1.0–1.2 em and stay as they are).
+    std::map<long, double> ratio;  // font size (1/100 pt) → box height / em
+    for (const poppler::text_box& tb : boxes) {
+        if (tb.rotation() != 0) continue;
+        const double em = ideograph_em(tb);
+        if (!(em > 0)) continue;
+        const long key = std::lround(tb.get_font_size() * 100);
+        const double r = tb.bbox().height() / em;
+        auto it = ratio.find(key);
+        if (it == ratio.end() || r < it->second) ratio[key] = r;
+    }
+    for (const poppler::text_box& tb : boxes) {
+        frag f;
+        f.text = trim(utf8_of(tb.text()));
+        if (f.text.empty()) continue;
+        const poppler::rectf bb = tb.bbox();
+        f.l = bb.left();
+        f.t = bb.top();
+        f.r = bb.right();
+        f.b = bb.bottom();
+        if (!(f.r > f.l) || !(f.b > f.t) || !std::isfinite(f.l + f.t + f.r + f.b)) continue;
+        if (tb.rotation() == 0) {
+            const auto it = ratio.find(std::lround(tb.get_font_size() * 100));
+            if (it != ratio.end() && it->second > 1.2) {
+                const double h = (f.b - f.t) / it->second * 1.2, cy = (f.t + f.b) / 2;
+                f.t = cy - h / 2;
+                f.b = cy + h / 2;
+            }
+        }
+        f.page = number;
+        f.space_after = tb.has_space_after();
+        // Rotation 1 and 3: glyphs run down the page (a group label printed one character per
+        // line in a narrow cell is laid out so by WPS).
+        if (tb.rotation() == 1 || tb.rotation() == 3) {
+            f.vertical = true;
+            rotated.push_back(std::move(f));
+        } else {
+            words.push_back(std::move(f));
+        }
+    }
+    return layout_page(std::move(words), std::move(rotated), number, rect.height());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1490,67 +1502,64 @@ private:
 
 }  // namespace
 
-document read_pdf(std::string_view pdf) {
-    if (pdf.size() > static_cast<std::size_t>(INT_MAX))
-        throw error(errc::limit_exceeded, "PDF input larger than 2 GiB");
-    document doc;
-    doc.valid_utf8 = true;
+namespace {
+
+/// The pages read so far (text layer or OCR), before the tables are rebuilt.
+struct pages_read {
     std::vector<pline> lines;
     std::vector<frag> vertical;
-    std::vector<pline> chrome;  // page-number-like lines in the margins
-    std::size_t dropped = 0, page_count = 0;
+    std::vector<pline> chrome;  ///< page-number-like lines in the margins
     double text_width = 0;
-    {
-        const std::lock_guard<std::mutex> lock(poppler_mutex());
-        // poppler prints its complaints about damaged files on stderr; the caller gets an error instead.
-        poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-        std::unique_ptr<poppler::document> d(
-            poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
-        if (!d) {
-            // poppler refuses an encrypted file without its password before anything else.
-            if (pdf.find("/Encrypt") != std::string_view::npos)
-                throw error(errc::encrypted, "the PDF is encrypted (password protected); decrypt it first");
-            throw error(errc::invalid_value,
-                        "not a readable PDF: poppler could not load the file (damaged or not a PDF)");
-        }
-        if (d->is_locked()) throw error(errc::encrypted, "the PDF is encrypted (password protected); decrypt it first");
-        const int pages = d->pages();
-        if (pages <= 0) throw error(errc::invalid_value, "not a readable PDF: no pages");
-        page_count = static_cast<std::size_t>(pages);
-        for (int i = 0; i < pages; ++i) {
-            std::unique_ptr<poppler::page> p(d->create_page(i));
-            if (!p) continue;
-            page_text pt = read_page(*p, static_cast<std::uint32_t>(i + 1));
-            for (pline& ln : pt.lines) {
-                // Page headers and footers: a page number alone on a line in the top or bottom
-                // eighth (dropped below, unless it stands inside a ruled table: a number wrapped
-                // over lines in its box can begin or end a page).
-                const bool margin = ln.cy() < pt.height / 8 || ln.cy() > pt.height * 7 / 8;
-                if (margin && ln.frags.size() == 1 && is_page_number(ln.frags.front().text)) {
-                    chrome.push_back(std::move(ln));
-                    continue;
-                }
-                text_width = std::max(text_width, ln.r() - ln.l());
-                lines.push_back(std::move(ln));
+
+    /// Page headers and footers: a page number alone on a line in the top or bottom eighth
+    /// (dropped in `rebuild`, unless it stands inside a ruled table: a number wrapped over lines
+    /// in its box can begin or end a page).
+    static bool is_chrome(const pline& ln, double height) {
+        const bool margin = ln.cy() < height / 8 || ln.cy() > height * 7 / 8;
+        return margin && ln.frags.size() == 1 && is_page_number(ln.frags.front().text);
+    }
+    /// Only page chrome on the page (or nothing): no text layer to read.
+    static bool blank(const page_text& pt) {
+        return pt.vertical.empty() &&
+               std::all_of(pt.lines.begin(), pt.lines.end(), [&](const pline& ln) { return is_chrome(ln, pt.height); });
+    }
+    void add(page_text pt) {
+        for (pline& ln : pt.lines) {
+            if (is_chrome(ln, pt.height)) {
+                chrome.push_back(std::move(ln));
+                continue;
             }
-            for (frag& v : pt.vertical) vertical.push_back(std::move(v));
+            text_width = std::max(text_width, ln.r() - ln.l());
+            lines.push_back(std::move(ln));
         }
+        for (frag& v : pt.vertical) vertical.push_back(std::move(v));
     }
-    if (lines.empty() && vertical.empty() && chrome.empty())
-        throw error(errc::no_text_layer,
-                    "the PDF has no text layer (a scan or images only); it needs OCR before it can be imported");
-    // The table rules (qpdf): tables are read box by box where they are drawn. Without them (a
-    // damaged content stream, a rotated page) the text alone is read.
-    std::vector<page_lines> rules;
-    {
-        pdf_rules found = read_pdf_rules(pdf, page_count);
-        for (const page_rules& r : found.pages) rules.emplace_back(r);
-        for (const std::string& problem : found.problems)
-            log_entry(doc.log, codes::I_074,
-                      "the PDF's table rules could not all be read (" + problem +
-                          "); the tables there are rebuilt from the text alone");
+    /// A page read by OCR: its words laid out as a text layer's are.
+    void add(const placed_page& pp) {
+        std::vector<frag> words;
+        for (const placed_word& w : pp.words) {
+            frag f;
+            f.text = w.text;
+            f.l = w.l;
+            f.t = w.t;
+            f.r = w.r;
+            f.b = w.b;
+            f.page = pp.number;
+            f.space_after = w.space_after;
+            if (!f.text.empty() && f.r > f.l && f.b > f.t) words.push_back(std::move(f));
+        }
+        add(layout_page(std::move(words), {}, pp.number, pp.height));
     }
-    for (pline& ln : chrome) {
+};
+
+const char* const no_text_message =
+    "the PDF has no text layer (a scan or images only); it needs OCR before it can be imported";
+
+/// The tables rebuilt from the pages read, with the rules of each page (index page - 1).
+document rebuild(document doc, pages_read pages, std::vector<page_lines> rules) {
+    std::vector<pline>& lines = pages.lines;
+    std::size_t dropped = 0;
+    for (pline& ln : pages.chrome) {
         // Inside a drawn box: rules above and below it, or on its left and right (a table cut by
         // the page's edge has no rule over its first row). Dropped there, the box would read empty.
         const frag& f = ln.frags.front();
@@ -1576,15 +1585,120 @@ document read_pdf(std::string_view pdf) {
     // Back in reading order (pages, then top to bottom), as read_page made them.
     std::stable_sort(lines.begin(), lines.end(),
                      [](const pline& a, const pline& b) { return a.page != b.page ? a.page < b.page : a.t < b.t; });
-    if (lines.empty() && vertical.empty())
-        throw error(errc::no_text_layer,
-                    "the PDF has no text layer (a scan or images only); it needs OCR before it can be imported");
+    if (lines.empty() && pages.vertical.empty()) throw error(errc::no_text_layer, no_text_message);
     if (dropped > 0)
         log_entry(doc.log, codes::I_070,
                   std::to_string(dropped) + " page number line(s) of page headers and footers dropped");
-    pdf_reader reader(doc, std::move(lines), std::move(vertical), text_width, std::move(rules));
+    pdf_reader reader(doc, std::move(lines), std::move(pages.vertical), pages.text_width, std::move(rules));
     reader.run();
     return doc;
+}
+
+/// A page read by OCR: its words into `pages`, its rules (seen in the image) into `rules`, its
+/// values into the document for settle_ocr; logged (XXGK-I-115).
+void take_scanned(document& doc, pages_read& pages, std::vector<page_lines>& rules, placed_page& sp) {
+    if (rules.size() < sp.number) rules.resize(sp.number);
+    rules[sp.number - 1] = page_lines(sp.rules);
+    pages.add(sp);
+    char skew[32];
+    std::snprintf(skew, sizeof skew, "%.2f", sp.skew_degrees);
+    provenance p;
+    p.page = sp.number;
+    log_entry(doc.log, codes::I_115,
+              "page " + std::to_string(sp.number) + " read by OCR: " + std::to_string(sp.width_px) + " × " +
+                  std::to_string(sp.height_px) + " pixels at " + std::to_string(std::lround(sp.dpi)) + " dpi, skew " +
+                  skew + "° corrected, " + std::to_string(sp.rules.horizontal.size()) + " horizontal and " +
+                  std::to_string(sp.rules.vertical.size()) + " vertical rules, " + std::to_string(sp.words.size()) +
+                  " words (" + std::to_string(sp.values.size()) + " number-like, read again digits-only; " +
+                  std::to_string(sp.marks) + " marks no word covered)",
+              {}, p);
+    for (ocr_value& v : sp.values) doc.ocr_values.push_back(std::move(v));
+    doc.ocr_ink.insert(doc.ocr_ink.end(), sp.ink.begin(), sp.ink.end());
+    ++doc.ocr_pages;
+}
+
+}  // namespace
+
+document read_pdf(std::string_view pdf, bool ocr) {
+    if (pdf.size() > static_cast<std::size_t>(INT_MAX))
+        throw error(errc::limit_exceeded, "PDF input larger than 2 GiB");
+    document doc;
+    doc.valid_utf8 = true;
+    pages_read pages;
+    std::size_t page_count = 0;
+    std::vector<placed_page> scanned;  // pages without a text layer, read by OCR
+    {
+        std::unique_lock<std::mutex> lock(poppler_mutex());
+        // poppler prints its complaints about damaged files on stderr; the caller gets an error instead.
+        poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+        std::unique_ptr<poppler::document> d(
+            poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+        if (!d) {
+            // poppler refuses an encrypted file without its password before anything else.
+            if (pdf.find("/Encrypt") != std::string_view::npos)
+                throw error(errc::encrypted, "the PDF is encrypted (password protected); decrypt it first");
+            throw error(errc::invalid_value,
+                        "not a readable PDF: poppler could not load the file (damaged or not a PDF)");
+        }
+        if (d->is_locked()) throw error(errc::encrypted, "the PDF is encrypted (password protected); decrypt it first");
+        const int count = d->pages();
+        if (count <= 0) throw error(errc::invalid_value, "not a readable PDF: no pages");
+        page_count = static_cast<std::size_t>(count);
+        for (int i = 0; i < count; ++i) {
+            std::unique_ptr<poppler::page> p(d->create_page(i));
+            if (!p) continue;
+            page_text pt = read_page(*p, static_cast<std::uint32_t>(i + 1));
+#if XXGK_WITH_OCR
+            if (ocr && pages_read::blank(pt)) {
+                // A scanned page: rendered in grey, read by OCR with the lock released (poppler's
+                // state is not touched meanwhile).
+                poppler::page_renderer renderer;
+                renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+                renderer.set_image_format(poppler::image::format_gray8);
+                const poppler::image img = renderer.render_page(p.get(), ocr_render_dpi, ocr_render_dpi);
+                if (img.is_valid()) {
+                    const gray_image g{reinterpret_cast<const unsigned char*>(img.const_data()), img.width(),
+                                       img.height(), img.bytes_per_row(), ocr_render_dpi};
+                    lock.unlock();
+                    scanned.push_back(ocr_page(g, static_cast<std::uint32_t>(i + 1)));
+                    lock.lock();
+                    continue;
+                }
+            }
+#else
+            (void)ocr;
+#endif
+            if (!pages_read::blank(pt)) ++doc.text_layer_pages;
+            pages.add(std::move(pt));
+        }
+    }
+    if (pages.lines.empty() && pages.vertical.empty() && pages.chrome.empty() && scanned.empty())
+        throw error(errc::no_text_layer, no_text_message);
+    // The table rules (qpdf): tables are read box by box where they are drawn. Without them (a
+    // damaged content stream, a rotated page) the text alone is read.
+    std::vector<page_lines> rules;
+    {
+        pdf_rules found = read_pdf_rules(pdf, page_count);
+        for (const page_rules& r : found.pages) rules.emplace_back(r);
+        for (const std::string& problem : found.problems)
+            log_entry(doc.log, codes::I_074,
+                      "the PDF's table rules could not all be read (" + problem +
+                          "); the tables there are rebuilt from the text alone");
+    }
+    // A scanned page's rules are those seen in its image.
+    for (placed_page& sp : scanned) take_scanned(doc, pages, rules, sp);
+    return rebuild(std::move(doc), std::move(pages), std::move(rules));
+}
+
+document read_placed_pages(std::vector<placed_page> placed) {
+    document doc;
+    doc.valid_utf8 = true;
+    pages_read pages;
+    std::vector<page_lines> rules;
+    for (placed_page& sp : placed) take_scanned(doc, pages, rules, sp);
+    if (pages.lines.empty() && pages.vertical.empty())
+        throw error(errc::invalid_value, "no text was recognised in the image: not a report, or not legible");
+    return rebuild(std::move(doc), std::move(pages), std::move(rules));
 }
 
 }  // namespace xxgk::import_detail

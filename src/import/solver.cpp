@@ -514,39 +514,76 @@ int identity_scorer::score(const report& r, const std::vector<std::size_t>& cell
     std::sort(eqs.begin(), eqs.end());
     eqs.erase(std::unique(eqs.begin(), eqs.end()), eqs.end());
     int bad = 0;
-    for (std::size_t e : eqs) {
-        // Side 0 holds the parts, side 1 the total side (for R1: （七）总计 + 四).
-        const table_identity& q = identities_[e];
-        std::int64_t known[2] = {0, 0};
-        int unknown[2] = {0, 0};
-        bool total_blank = false;
-        for (int side = 0; side < 2; ++side)
-            for (std::size_t i : (side == 0) == q.total_rule ? q.rhs : q.lhs) {
-                const cell& c = cell_at(r, i);
-                const auto v = c.is_number() ? c.value().to_integer() : std::nullopt;
-                if (v) {
-                    known[side] += *v;
-                } else {
-                    ++unknown[side];
-                    if (side == 1 && c.is_blank()) total_blank = true;
-                }
-            }
-        if (unknown[0] == 0 && unknown[1] == 0) {
-            if (known[0] != known[1]) bad += 3;
-            continue;
-        }
-        bool feasible = true;
-        if (unknown[0] > 0 && unknown[1] == 0) feasible = known[1] >= known[0];
-        if (unknown[1] > 0 && unknown[0] == 0) feasible = known[0] >= known[1];
-        if (!feasible) {
-            bad += 3;
-        } else if (q.total_rule && total_blank && unknown[1] > 0 && known[0] > 0) {
-            bad += 2;
-        } else if (known[0] != known[1]) {
-            bad += 1;
-        }
-    }
+    for (std::size_t e : eqs) bad += identity_score(r, identities_[e]);
     return bad;
+}
+
+int identity_scorer::identity_score(const report& r, const table_identity& q) {
+    // Side 0 holds the parts, side 1 the total side (for R1: （七）总计 + 四).
+    std::int64_t known[2] = {0, 0};
+    int unknown[2] = {0, 0};
+    bool total_blank = false;
+    for (int side = 0; side < 2; ++side)
+        for (std::size_t i : (side == 0) == q.total_rule ? q.rhs : q.lhs) {
+            const cell& c = cell_at(r, i);
+            const auto v = c.is_number() ? c.value().to_integer() : std::nullopt;
+            if (v) {
+                known[side] += *v;
+            } else {
+                ++unknown[side];
+                if (side == 1 && c.is_blank()) total_blank = true;
+            }
+        }
+    if (unknown[0] == 0 && unknown[1] == 0) return known[0] != known[1] ? 3 : 0;
+    bool feasible = true;
+    if (unknown[0] > 0 && unknown[1] == 0) feasible = known[1] >= known[0];
+    if (unknown[1] > 0 && unknown[0] == 0) feasible = known[0] >= known[1];
+    if (!feasible) return 3;
+    if (q.total_rule && total_blank && unknown[1] > 0 && known[0] > 0) return 2;
+    return known[0] != known[1] ? 1 : 0;
+}
+
+bool identity_scorer::hold(const report& r, const std::vector<std::size_t>& cells) const {
+    for (std::size_t c : cells)
+        if (c < by_cell_.size())
+            for (std::size_t e : by_cell_[c])
+                if (!all_known(r, identities_[e])) return false;
+    return score(r, cells) == 0;
+}
+
+bool identity_scorer::all_known(const report& r, const table_identity& q) {
+    for (const auto* side : {&q.lhs, &q.rhs})
+        for (std::size_t i : *side) {
+            const xxgk::cell& x = cell_at(r, i);
+            if (!(x.is_blank() || (x.is_number() && x.value().to_integer()))) return false;
+        }
+    return true;
+}
+
+bool identity_scorer::breaks(const report& r, std::size_t cell) const {
+    if (cell >= by_cell_.size()) return false;
+    return std::any_of(by_cell_[cell].begin(), by_cell_[cell].end(), [&](std::size_t e) {
+        return all_known(r, identities_[e]) && identity_score(r, identities_[e]) > 0;
+    });
+}
+
+bool identity_scorer::confirms(const report& r, std::size_t cell) const {
+    if (cell >= by_cell_.size()) return false;
+    return std::any_of(by_cell_[cell].begin(), by_cell_[cell].end(), [&](std::size_t e) {
+        return all_known(r, identities_[e]) && identity_score(r, identities_[e]) == 0;
+    });
+}
+
+std::vector<std::size_t> identity_scorer::related(std::size_t cell) const {
+    std::vector<std::size_t> out;
+    if (cell >= by_cell_.size()) return out;
+    for (std::size_t e : by_cell_[cell])
+        for (const auto* side : {&identities_[e].lhs, &identities_[e].rhs})
+            for (std::size_t i : *side)
+                if (i != cell) out.push_back(i);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 }  // namespace xxgk::import_detail

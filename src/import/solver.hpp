@@ -98,8 +98,21 @@ public:
     /// Badness of the equations that involve any of `cells`: mismatches and impossible equations
     /// weigh 3, a blank total with non-zero parts 2, "blank implies non-zero" 1 (formats.md §9.1).
     int score(const report& r, const std::vector<std::size_t>& cells) const;
+    /// True when every equation that involves any of `cells` has only numbers and blanks in it
+    /// and holds (score 0): the identities confirm the cells' values.
+    bool hold(const report& r, const std::vector<std::size_t>& cells) const;
+    /// True when an equation that involves `cell`, with only numbers and blanks in it, fails.
+    bool breaks(const report& r, std::size_t cell) const;
+    /// True when an equation that involves `cell`, with only numbers and blanks in it, holds.
+    bool confirms(const report& r, std::size_t cell) const;
+    /// The cells that share an equation with `cell` (itself excluded); empty when it is in none.
+    std::vector<std::size_t> related(std::size_t cell) const;
 
 private:
+    /// True when every cell of the identity is a number or blank.
+    static bool all_known(const report& r, const table_identity& q);
+    /// Badness of one identity (the weights of `score`).
+    static int identity_score(const report& r, const table_identity& q);
     const std::vector<table_identity>& identities_;  ///< xxgk::identities(format)
     std::vector<std::vector<std::size_t>> by_cell_;  ///< cell index → identities
 };

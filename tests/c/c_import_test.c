@@ -108,6 +108,35 @@ static void test_bytes(void) {
     CHECK_STR(xxgk_status_name(XXGK_E_NO_TEXT_LAYER), "no_text_layer");
     CHECK_STR(xxgk_status_name(XXGK_E_ENCRYPTED), "encrypted");
 
+    /* Scanned pages: an image is read by OCR when built with it (this one is damaged: not a
+     * readable image), refused with no_ocr, a feature left out without OCR. A version-1 options
+     * struct (no no_ocr member) is still accepted, OCR on. */
+    {
+        static const char png[] = "\x89PNG\r\n\x1A\n damaged";
+        xxgk_import_options o = XXGK_IMPORT_OPTIONS_INIT;
+        const int ocr = xxgk_ocr_available();
+        CHECK(ocr == 0 || ocr == 1);
+        CHECK(XXGK_IMPORT_OPTIONS_VERSION == 2);
+        o.kind = XXGK_SOURCE_IMAGE;
+        CHECK_STATUS(xxgk_import_bytes(&g, NULL, NULL, png, sizeof png - 1, &o, &err),
+                     ocr ? XXGK_E_INVALID_VALUE : XXGK_E_UNAVAILABLE, err);
+        xxgk_error_free(err);
+        err = NULL;
+        o.kind = XXGK_SOURCE_DETECT; /* detected from the bytes: an image, whatever the build */
+        o.no_ocr = 1;
+        CHECK_STATUS(xxgk_import_bytes(&g, NULL, NULL, png, sizeof png - 1, &o, &err),
+                     ocr ? XXGK_E_UNSUPPORTED_KIND : XXGK_E_UNAVAILABLE, err);
+        CHECK(err != NULL && strstr(xxgk_error_message(err, NULL), ocr ? "OCR is off" : "XXGK_WITH_OCR") != NULL);
+        xxgk_error_free(err);
+        err = NULL;
+        o.version = 1; /* a version-1 caller: no_ocr not read */
+        CHECK_STATUS(xxgk_import_bytes(&g, NULL, NULL, png, sizeof png - 1, &o, &err),
+                     ocr ? XXGK_E_INVALID_VALUE : XXGK_E_UNAVAILABLE, err);
+        xxgk_error_free(err);
+        err = NULL;
+        CHECK(g == NULL);
+    }
+
     xxgk_report_free(r);
     free(text);
     free(gb);

@@ -19,6 +19,12 @@ foreach(line IN LISTS lines)
     endif()
     set(kind "${CMAKE_MATCH_1}")
     set(name "${CMAKE_MATCH_2}")
+    # Local symbols (t, r, d, b) in the dynamic table are not exported: the linker lists there
+    # the template instances a linked library (Tesseract) also defines, bound locally by the
+    # version script. (u, v, w are global.)
+    if(kind MATCHES "^[a-z]$" AND NOT kind MATCHES "^[uvw]$")
+        continue()
+    endif()
     if(name MATCHES "^xxgk_[a-z0-9_]+$" AND kind STREQUAL "T")
         list(APPEND exported "${name}")
     else()

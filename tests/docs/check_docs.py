@@ -75,7 +75,7 @@ NOT_RUN = {
     ("docs/cli.md", "$ xxgk corpus reports/ -o out --lang en"): "a made-up directory",
     ("docs/cli.md", "$ xxgk import 2023/ -o json/ --no-info                    # a directory: one JSON per file"):
         "a made-up directory of 42 published files",
-    ("docs/import.md", "enum class source_kind { text, html, pdf, docx };"): "an abridged excerpt of include/xxgk/import.hpp",
+    ("docs/import.md", "enum class source_kind { text, html, pdf, docx, image };"): "an abridged excerpt of include/xxgk/import.hpp",
     ("docs/python.md", "4 validation errors for Report"): "the output of the block above, shown for reading",
     ("docs/render.md", "/usr/bin/python3 tests/browser/browser_check.py --xxgk build/xxgk --chromium chromium --source . \\"):
         "regenerates a picture of docs/ in a browser (the browser.render test runs the same check)",
@@ -353,7 +353,7 @@ class Checker:
                 source = ("#include <xxgk/xxgk.hpp>\n#include <iostream>\n" + includes + "using namespace xxgk;\n"
                           "[[maybe_unused]] static void snippet() {\n" + CPP_PRELUDE + body + "}\nint main() {}\n")
             exe = work / "snippet"
-            flags = subprocess.run(["pkg-config", "--cflags", "--libs", "--static", "poppler-cpp", "libzip", "libxml-2.0"],
+            flags = subprocess.run(["pkg-config", "--cflags", "--libs", "--static", "poppler-cpp", "libzip", "libxml-2.0", "tesseract", "lept"],
                                    capture_output=True, text=True).stdout.split()
             cmd = [self.cxx, "-std=c++17", "-I", str(self.source / "include"), "-x", "c++", "-", "-o", str(exe),
                    str(self.build / "libxxgkcpp.a"), "-lboost_json"] + flags

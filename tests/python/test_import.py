@@ -384,7 +384,7 @@ def test_import_file_reads_gbk_text_by_its_bytes(tmp_path, seed):
     "content, kind, says",
     [
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported_kind", "soffice --headless --convert-to docx"),
-        (b"\x89PNG\r\n\x1a\n" + bytes(100), "unsupported_kind", "OCR"),
+        (b"GIF89a" + bytes(100), "unsupported_kind", "convert it to PNG"),
         (b"%PDF-1.4\nnot really a pdf", "invalid_value", "PDF"),
     ],
 )
@@ -394,6 +394,56 @@ def test_import_bytes_refuses_what_it_cannot_read(content, kind, says):
     error = info.value.errors()[0]
     assert error["type"] == kind
     assert says in error["msg"]
+
+
+def test_import_image_damaged_or_ocr_off():
+    damaged = b"\x89PNG\r\n\x1a\n" + bytes(100)
+    with pytest.raises(xxgk.ValidationError) as info:
+        xxgk.import_bytes(damaged)
+    # With OCR, a PNG is an image to read (this one is damaged); without, a feature left out.
+    assert info.value.errors()[0]["type"] == ("invalid_value" if xxgk.ocr_available() else "unavailable")
+    with pytest.raises(xxgk.ValidationError) as info:
+        xxgk.import_bytes(damaged, ocr=False)
+    assert info.value.errors()[0]["type"] == ("unsupported_kind" if xxgk.ocr_available() else "unavailable")
+    with pytest.raises(xxgk.ValidationError) as info:
+        xxgk.import_image(damaged)
+    assert info.value.errors()[0]["type"] == ("invalid_value" if xxgk.ocr_available() else "unavailable")
+    assert xxgk.detect_input_kind("scan.png") == "image"
+
+
+@pytest.mark.skipif(not xxgk.ocr_available(), reason="this build has no OCR (XXGK_WITH_OCR=OFF)")
+def test_import_image_reads_a_scanned_table_page_exact_or_flagged(tmp_path):
+    # The page of a generated report holding section 三, rasterised at 150 dpi (pdftoppm) as a
+    # scanner would: every cell read is the printed one or flagged (unreadable text, not captured),
+    # never another value; a cell's source has its page and box; the log says what OCR did.
+    pdf = IMPORT_DATA / "pdf" / "generated" / "a4-sans-2021.pdf"
+    want = xxgk.load(IMPORT_DATA / "pdf" / "generated" / "a4-sans-2021.json")
+    page = next(
+        p
+        for p in range(1, 6)
+        if "本年新收" in subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), str(pdf), "-"],
+                                         capture_output=True, text=True, check=True).stdout
+    )
+    subprocess.run(["pdftoppm", "-png", "-gray", "-r", "150", "-f", str(page), "-l", str(page), "-singlefile",
+                    str(pdf), str(tmp_path / "scan")], check=True)
+    result = xxgk.import_file(tmp_path / "scan.png")
+    exact = flagged = 0
+    for key, got in result.report.items():
+        if not str(key).startswith("requests."):
+            continue
+        printed = want[str(key)]
+        if got.state in ("not_captured", "text"):
+            flagged += 1
+            continue
+        assert (got.state, got.value) == (printed.state, printed.value), key
+        assert got.source.page == 1 and got.source.box is not None
+        exact += 1
+    assert exact > 0 and exact + flagged == 175
+    codes = {e.code for e in result.log}
+    assert {"XXGK-I-090", "XXGK-I-114", "XXGK-I-115"} <= codes
+    with pytest.raises(xxgk.ValidationError) as info:
+        xxgk.import_file(tmp_path / "scan.png", ocr=False)
+    assert info.value.errors()[0]["type"] == "unsupported_kind"
 
 
 def test_import_file_refuses_devices_and_directories_before_reading(tmp_path):

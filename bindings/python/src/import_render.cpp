@@ -199,8 +199,9 @@ void bind_import_log_entry(py::module_& m) {
 /// import_bytes does), "text", "html", "pdf" or "docx"; `detect`: with a kind, still decode the
 /// text's encoding from the bytes (files), rather than taking it as UTF-8 (str and bytes given
 /// to import_text / import_html).
-py::tuple import_report(py::handle data, py::handle kind, bool detect, py::handle format, py::handle year) {
+py::tuple import_report(py::handle data, py::handle kind, bool detect, py::handle format, py::handle year, bool ocr) {
     import_options options;
+    options.ocr = ocr;
     if (!format.is_none()) options.format = format_from_py(format);
     if (!year.is_none()) options.year = static_cast<int>(integer_from_py(year, "year", INT_MIN, INT_MAX));
     std::optional<source_kind> k;
@@ -208,16 +209,18 @@ py::tuple import_report(py::handle data, py::handle kind, bool detect, py::handl
         const std::string name = py::cast<std::string>(kind);
         source_kind value{};
         if (!boost::describe::enum_from_string(name.c_str(), value))
-            raise(PyExc_ValueError, "kind: expected 'text', 'html', 'pdf', 'docx' or None, got '" + name + "'");
+            raise(PyExc_ValueError,
+                  "kind: expected 'text', 'html', 'pdf', 'docx', 'image' or None, got '" + name + "'");
         k = value;
     }
     // A str is UTF-8; lone surrogates go in as the invalid UTF-8 they encode, which the importer
     // replaces with U+FFFD and logs (XXGK-I-011), as it does for bad bytes.
-    const std::string what = !k                        ? "the file"
-                             : *k == source_kind::html ? "the HTML page"
-                             : *k == source_kind::pdf  ? "the PDF file"
-                             : *k == source_kind::docx ? "the Word file"
-                                                       : "the text";
+    const std::string what = !k                         ? "the file"
+                             : *k == source_kind::html  ? "the HTML page"
+                             : *k == source_kind::pdf   ? "the PDF file"
+                             : *k == source_kind::docx  ? "the Word file"
+                             : *k == source_kind::image ? "the image"
+                                                        : "the text";
     const std::string input = *input_bytes(data, what, true);
     import_result result;
     std::optional<problem> failure;
@@ -233,6 +236,7 @@ py::tuple import_report(py::handle data, py::handle kind, bool detect, py::handl
                     case source_kind::html: result = import_html(input, options); break;
                     case source_kind::pdf: result = import_pdf(input, options); break;
                     case source_kind::docx: result = import_docx(input, options); break;
+                    case source_kind::image: result = import_image(input, options); break;
                 }
             }
         } catch (const error& e) {  // not a report at all (invalid_value), too large, a scan, encrypted, legacy
@@ -349,8 +353,8 @@ void bind_import_render(py::module_& m) {
     bind_import_log_entry(m);
     bind_render(m);
     m.def("_import", &import_report, py::arg("data"), py::arg("kind"), py::arg("detect"),
-          py::arg("format") = py::none(), py::arg("year") = py::none(),
-          "Imports a published report; kind None (detected), 'text', 'html', 'pdf' or 'docx': (Report, "
+          py::arg("format") = py::none(), py::arg("year") = py::none(), py::arg("ocr") = true,
+          "Imports a published report; kind None (detected), 'text', 'html', 'pdf', 'docx' or 'image': (Report, "
           "[ImportLogEntry, …]) or, when it cannot be imported, (None, [(type, pointer, message, offset, line, "
           "column)]).");
     m.def(
@@ -359,7 +363,9 @@ void bind_import_render(py::module_& m) {
             if (auto k = source_kind_by_extension(path)) return py::str(boost::describe::enum_to_string(*k, "text"));
             return py::none();
         },
-        py::arg("path"), "'text', 'html', 'pdf' or 'docx' as the file name says, or None.");
+        py::arg("path"), "'text', 'html', 'pdf', 'docx' or 'image' as the file name says, or None.");
+    m.def("ocr_available", &ocr_available,
+          "True when this build reads scanned PDFs and images by OCR (XXGK_WITH_OCR).");
     bind_record<import_code_info>(m);  // xxgk/__init__.py pickles an ImportCode by its code (through _import_code)
     m.def(
         "import_codes",

@@ -386,7 +386,7 @@ ImportCode.__reduce__ = lambda self: (_import_code, (self.code,))  # type: ignor
 ImportInput = Union[str, bytes, bytearray, memoryview]
 
 
-SourceKind = Literal["text", "html", "pdf", "docx"]
+SourceKind = Literal["text", "html", "pdf", "docx", "image"]
 
 
 def _import(
@@ -396,8 +396,9 @@ def _import(
     year: Optional[int],
     path: Optional[str],
     detect: bool = False,
+    ocr: bool = True,
 ) -> ImportResult:
-    report, log = _core._import(data, kind, detect, format, year)
+    report, log = _core._import(data, kind, detect, format, year, ocr)
     if report is None:
         raise ValidationError.from_problems(log, None, path=path)
     return ImportResult(report, log)
@@ -436,17 +437,47 @@ def import_html(
 
 
 def import_pdf(
-    pdf: Union[bytes, bytearray, memoryview], *, format: Union[str, int, None] = None, year: Optional[int] = None
+    pdf: Union[bytes, bytearray, memoryview],
+    *,
+    format: Union[str, int, None] = None,
+    year: Optional[int] = None,
+    ocr: bool = True,
 ) -> ImportResult:
     """Imports a report from a PDF file's bytes (its text layer, read with poppler).
 
     Tables are rebuilt from the geometry of the printed words; a cell is 'blank' only when its box
-    is seen empty; each cell's ``source`` has the page and the box. ValidationError with type
-    'no_text_layer' for a scan (no text: it needs OCR), 'encrypted' for a password-protected file,
-    'invalid_value' for a damaged file or one that is not a report. ``format`` and ``year`` as for
-    import_text.
+    is seen empty; each cell's ``source`` has the page and the box. Pages without a text layer (a
+    scan) are read by OCR, as import_image reads an image, unless ``ocr`` is False or the build has
+    no OCR (ocr_available()). ValidationError with type 'no_text_layer' for a scan with OCR off,
+    'encrypted' for a password-protected file, 'invalid_value' for a damaged file or one that is
+    not a report. ``format`` and ``year`` as for import_text.
     """
-    return _import(pdf, "pdf", format, year, None)
+    return _import(pdf, "pdf", format, year, None, ocr=ocr)
+
+
+def import_image(
+    image: Union[bytes, bytearray, memoryview],
+    *,
+    format: Union[str, int, None] = None,
+    year: Optional[int] = None,
+    ocr: bool = True,
+) -> ImportResult:
+    """Imports a report from a scanned page or pictures of the pages: PNG, JPEG or TIFF bytes
+    (every page of a multi-page TIFF), read by OCR (Tesseract).
+
+    Every number is read again digits-only; a value that is not certain is settled by the
+    identities only when exactly one combination of the uncertain readings satisfies them all, and
+    is otherwise kept as unreadable text ('text' state) with its readings in the log (XXGK-I-110 …
+    XXGK-I-116). ValidationError with type 'unavailable' when the build has no OCR
+    (ocr_available()), 'unsupported_kind' with ``ocr=False``, 'invalid_value' for bytes that are no
+    readable image or an image that is not a report. ``format`` and ``year`` as for import_text.
+    """
+    return _import(image, "image", format, year, None, ocr=ocr)
+
+
+def ocr_available() -> bool:
+    """True when this build reads scanned PDFs and images by OCR (CMake option XXGK_WITH_OCR)."""
+    return bool(_core.ocr_available())
 
 
 def import_docx(
@@ -468,22 +499,24 @@ def import_bytes(
     kind: Optional[SourceKind] = None,
     format: Union[str, int, None] = None,
     year: Optional[int] = None,
+    ocr: bool = True,
 ) -> ImportResult:
     """Imports a report from the bytes of a file of any kind: ``kind`` or, by default, detected
-    from the bytes (%PDF- → pdf, a zip with word/document.xml → docx, markup → html, else text).
+    from the bytes (%PDF- → pdf, a zip with word/document.xml → docx, PNG/JPEG/TIFF → image (OCR),
+    markup → html, else text). ``ocr=False``: scanned pages are not read by OCR.
     Text and HTML are decoded from UTF-8, UTF-16 with a byte order mark or GB18030/GBK (a page's
     ``<meta charset>`` is honoured); the log says what was decided (XXGK-I-090, XXGK-I-091).
     Errors as for the import function of the kind; 'unsupported_kind' for legacy Word/WPS files,
-    other zip files and images.
+    other zip files, and images when OCR is off or not built.
     """
-    if kind not in (None, "text", "html", "pdf", "docx"):
-        raise ValueError(f"kind: expected 'text', 'html', 'pdf', 'docx' or None, got {kind!r}")
-    return _import(data, kind, format, year, None, detect=True)
+    if kind not in (None, "text", "html", "pdf", "docx", "image"):
+        raise ValueError(f"kind: expected 'text', 'html', 'pdf', 'docx', 'image' or None, got {kind!r}")
+    return _import(data, kind, format, year, None, detect=True, ocr=ocr)
 
 
-def detect_input_kind(path: PathLike, content: bytes = b"") -> Literal["text", "html", "pdf", "docx"]:
+def detect_input_kind(path: PathLike, content: bytes = b"") -> Literal["text", "html", "pdf", "docx", "image"]:
     """The kind ``xxgk import`` and corpus runs take a file for: by its extension (.html, .htm,
-    .php, …; .txt, .md, …; .pdf; .docx), else by its content (``xxgk::detect_input_kind``, with
+    .php, …; .txt, .md, …; .pdf; .docx; .png, .jpg, .tif, …), else by its content (``xxgk::detect_input_kind``, with
     canonical JSON read as text)."""
     name = os.fsdecode(os.fspath(path))
     kind = _core._detect_input_kind(name, bytes(content))
@@ -496,18 +529,19 @@ def import_file(
     from_: Optional[SourceKind] = None,
     format: Union[str, int, None] = None,
     year: Optional[int] = None,
+    ocr: bool = True,
 ) -> ImportResult:
-    """Imports a report from a file — text, an HTML page, a PDF or a Word document — like
-    ``xxgk import FILE``.
+    """Imports a report from a file — text, an HTML page, a PDF, a Word document or a scanned
+    image (OCR; ``ocr=False`` turns it off) — like ``xxgk import FILE``.
 
-    ``from_`` ('text', 'html', 'pdf' or 'docx') says what the file is; by default a text or HTML
+    ``from_`` ('text', 'html', 'pdf', 'docx' or 'image') says what the file is; by default a text or HTML
     extension decides (.txt, .md; .html, .htm, …) and otherwise the bytes do (import_bytes). The
     encoding of text and HTML is decided from the bytes (UTF-8, UTF-16 with a BOM, GB18030/GBK, a
     page's ``<meta charset>``). OSError if the file cannot be read; ValidationError (whose ``path``
     is the file) if it cannot be imported. ``format`` and ``year`` as for import_text.
     """
-    if from_ not in (None, "text", "html", "pdf", "docx"):
-        raise ValueError(f"from_: expected 'text', 'html', 'pdf', 'docx' or None, got {from_!r}")
+    if from_ not in (None, "text", "html", "pdf", "docx", "image"):
+        raise ValueError(f"from_: expected 'text', 'html', 'pdf', 'docx', 'image' or None, got {from_!r}")
     name = os.fspath(path)
     data = _read_file(name, _core._MAX_IMPORT_BYTES)
     kind = from_
@@ -515,7 +549,7 @@ def import_file(
         by_name = _core._source_kind_by_extension(os.fsdecode(name))
         if by_name in ("text", "html"):
             kind = by_name
-    return _import(data, kind, format, year, os.fsdecode(name), detect=True)
+    return _import(data, kind, format, year, os.fsdecode(name), detect=True, ocr=ocr)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -765,6 +799,7 @@ __all__ = [
     "import_codes",
     "import_bytes",
     "import_docx",
+    "import_image",
     "import_file",
     "import_html",
     "import_pdf",
@@ -780,6 +815,7 @@ __all__ = [
     "loads",
     "loads_portal",
     "notice_of",
+    "ocr_available",
     "parse_index_number",
     "portal_json_schema",
     "resolve_domain",
