@@ -22,6 +22,7 @@
 
 #include <boost/describe/enum_from_string.hpp>
 #include <boost/describe/enum_to_string.hpp>
+#include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -339,14 +340,20 @@ reply post_validate(const request_view& req) {
 }
 
 reply post_import(const request_view& req) {
-    const query q(req.target, {"from", "format", "year", "no_info"});
+    const query q(req.target, {"from", "format", "year", "no_info", "no_ocr"});
     import_options options;
     if (const auto from = q.get("from")) {
         source_kind k{};
-        if (!boost::describe::enum_from_string(from->c_str(), k))
-            throw bad_parameter("from", "parameter 'from' is '" + *from + "'; expected one of text, html, pdf, docx");
+        if (!boost::describe::enum_from_string(from->c_str(), k)) {
+            std::string kinds;
+            boost::mp11::mp_for_each<boost::describe::describe_enumerators<source_kind>>(
+                [&](auto e) { kinds += (kinds.empty() ? "" : ", ") + std::string(e.name); });
+            throw bad_parameter("from", "parameter 'from' is '" + *from + "'; expected one of " + kinds);
+        }
         options.kind = k;
     }
+    // Scanned pages cost seconds each: a platform that does not want OCR on its server says so.
+    if (q.flag("no_ocr")) options.ocr = false;
     if (q.get("format")) options.format = parse_format_version(q.choice("format", {"2019", "2021"}, "2021"));
     if (const auto year = q.get("year")) {
         int y = 0;

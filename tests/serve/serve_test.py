@@ -31,8 +31,10 @@ import signal
 import socket
 import subprocess
 import sys
+import struct
 import threading
 import time
+import zlib
 from pathlib import Path
 
 import jsonschema
@@ -48,6 +50,14 @@ CANGNAN_TEXT = (DATA / "cangnan-2020-annual-report.txt").read_bytes()
 failures = []
 responses = []  # (method, path, status, headers, body) of every functional response, for the OpenAPI check
 
+
+
+def tiny_png():
+    """A 1×1 white PNG (an image the importer detects from its bytes), made here: no fixture file."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
 
 def check(condition, what):
     if not condition:
@@ -255,6 +265,11 @@ def test_endpoints(s):
     _, _, err = cli("import", str(HOSTILE / "docx" / "legacy-doc-ole2.docx"))
     check(status == 415 and p["code"] == "unsupported_kind" and p["detail"] in err.decode(),
           f"a legacy .doc: 415 unsupported_kind with the library's message ({status} {p})")
+    status, _, body = s.request("POST", "/v1/import?from=xls", CANGNAN_TEXT)
+    check("image" in json.loads(body)["detail"], "import ?from=xls: the message lists every kind the importer reads")
+    status, _, body = s.request("POST", "/v1/import?no_ocr=1", tiny_png())
+    p = json.loads(body)
+    check(status == 415 and p["code"] == "unsupported_kind", f"an image with ?no_ocr=1: 415 unsupported_kind ({status} {p})")
     status, _, body = s.request("POST", "/v1/import", b"")
     check(status == 422 and json.loads(body)["code"] == "invalid_value", "an empty import: 422 invalid_value")
 
