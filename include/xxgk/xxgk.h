@@ -128,39 +128,36 @@ typedef int xxgk_status;
 
 #define XXGK_OK 0
 
-/* clang-format off: the comments of the status table run over two lines. */
+/* The comments of the status table run over two lines: not formatted by clang-format. */
+/* clang-format off */
 /* 1–99 are the C++ library's xxgk::errc values, number for number. */
-#define XXGK_E_INVALID_JSON 1      /* not well-formed JSON */
-#define XXGK_E_WRONG_TYPE 2        /* a value of the wrong JSON type; a field that is not a scalar */
-#define XXGK_E_MISSING_MEMBER 3    /* a required member is absent */
-#define XXGK_E_UNKNOWN_MEMBER 4    /* a member the model does not have (strict loading) */
-#define XXGK_E_OUT_OF_RANGE 5      /* a number beyond what the member admits */
-#define XXGK_E_INVALID_VALUE 6     /* a malformed date, decimal, enum name, … */
-#define XXGK_E_WRONG_FORMAT 7      /* a row or member that exists only in the other format version */
-#define XXGK_E_UNKNOWN_KEY 8       /* a cell key, field key or JSON Pointer that names nothing */
-#define XXGK_E_LIMIT_EXCEEDED 9    /* input larger or deeper than the configured limits */
-#define XXGK_E_IO 10               /* a file could not be read */
+#define XXGK_E_INVALID_JSON 1    /* not well-formed JSON */
+#define XXGK_E_WRONG_TYPE 2      /* a value of the wrong JSON type; a field that is not a scalar */
+#define XXGK_E_MISSING_MEMBER 3  /* a required member is absent */
+#define XXGK_E_UNKNOWN_MEMBER 4  /* a member the model does not have (strict loading) */
+#define XXGK_E_OUT_OF_RANGE 5    /* a number beyond what the member admits */
+#define XXGK_E_INVALID_VALUE 6   /* a malformed date, decimal, enum name, … */
+#define XXGK_E_WRONG_FORMAT 7    /* a row or member that exists only in the other format version */
+#define XXGK_E_UNKNOWN_KEY 8     /* a cell key, field key or JSON Pointer that names nothing */
+#define XXGK_E_LIMIT_EXCEEDED 9  /* input larger or deeper than the configured limits */
+#define XXGK_E_IO 10             /* a file could not be read */
 #define XXGK_E_DUPLICATE_MEMBER 11 /* a member name repeated within one JSON object */
 #define XXGK_E_NO_TEXT_LAYER 12    /* import: a PDF with no text to read (a scan: needs OCR). Since 0.3. */
 #define XXGK_E_ENCRYPTED 13        /* import: a password-protected PDF or Word file. Since 0.3. */
-#define XXGK_E_UNSUPPORTED_KIND                                                                                        \
-    14 /* import: a kind of file not read (legacy .doc/.wps …); the message
+#define XXGK_E_UNSUPPORTED_KIND 14 /* import: a kind of file not read (legacy .doc/.wps …); the message
                                       names the conversion. Since 0.3. */
-#define XXGK_E_UNAVAILABLE                                                                                             \
-    15 /* a feature left out of this build: HTML, PDF or Word import in a build
+#define XXGK_E_UNAVAILABLE 15      /* a feature left out of this build: HTML, PDF or Word import in a build
                                       with XXGK_WITH_HTML/PDF/WORD=OFF (the WebAssembly build); the message
                                       names the feature and the option. Since 0.4. */
 
 /* 100 and up belong to the C interface. */
-#define XXGK_E_INVALID_ARGUMENT                                                                                        \
-    100                         /* NULL where a pointer is required, a bad enum value, an
+#define XXGK_E_INVALID_ARGUMENT 100 /* NULL where a pointer is required, a bad enum value, an
                                        unknown struct version, a length above PTRDIFF_MAX */
-#define XXGK_E_INVALID_UTF8 101 /* a string argument is not valid UTF-8 (offset = first bad byte) */
-#define XXGK_E_NOT_FOUND 102    /* an index past the end, a rule code not in the catalog */
-#define XXGK_E_NO_MEMORY 103    /* out of memory */
-#define XXGK_E_INTERNAL 104     /* a bug in xxgk: please report it */
-#define XXGK_E_MISUSE                                                                                                  \
-    105 /* a handle that is not a live handle of the parameter's type: freed
+#define XXGK_E_INVALID_UTF8 101     /* a string argument is not valid UTF-8 (offset = first bad byte) */
+#define XXGK_E_NOT_FOUND 102        /* an index past the end, a rule code not in the catalog */
+#define XXGK_E_NO_MEMORY 103        /* out of memory */
+#define XXGK_E_INTERNAL 104         /* a bug in xxgk: please report it */
+#define XXGK_E_MISUSE 105           /* a handle that is not a live handle of the parameter's type: freed
                                        already, or of another type (see MISUSE above). Since 0.4. */
 /* clang-format on */
 
@@ -868,14 +865,15 @@ XXGK_API xxgk_status xxgk_check_narrative(const xxgk_report* report, xxgk_issues
  * ========================================================================================== */
 
 /* The kinds of source (xxgk_import_options.kind). Since 0.3. */
-#define XXGK_SOURCE_DETECT                                                                                             \
-    0                       /* decide from the bytes: %PDF- → PDF, a zip with word/document.xml →
-                                Word, markup → HTML, anything else → text */
-#define XXGK_SOURCE_TEXT 1  /* plain text (UTF-8, UTF-16 with a byte order mark, GB18030/GBK) */
-#define XXGK_SOURCE_HTML 2  /* an HTML page (its <meta charset> is honoured) */
-#define XXGK_SOURCE_PDF 3   /* a PDF (pages without a text layer are read by OCR) */
-#define XXGK_SOURCE_DOCX 4  /* a Word document (.docx) */
-#define XXGK_SOURCE_IMAGE 5 /* a scanned page: PNG, JPEG or TIFF, read by OCR (xxgk_ocr_available). Since 0.4. */
+/* clang-format off */
+#define XXGK_SOURCE_DETECT 0 /* decide from the bytes: %PDF- → PDF, a zip with word/document.xml →
+                                Word, markup → HTML, PNG/JPEG/TIFF → image, anything else → text */
+#define XXGK_SOURCE_TEXT 1   /* plain text (UTF-8, UTF-16 with a byte order mark, GB18030/GBK) */
+#define XXGK_SOURCE_HTML 2   /* an HTML page (its <meta charset> is honoured) */
+#define XXGK_SOURCE_PDF 3    /* a PDF (pages without a text layer are read by OCR) */
+#define XXGK_SOURCE_DOCX 4   /* a Word document (.docx) */
+#define XXGK_SOURCE_IMAGE 5  /* a scanned page: PNG, JPEG or TIFF, read by OCR (xxgk_ocr_available). Since 0.4. */
+/* clang-format on */
 
 /* How xxgk_import_bytes / _file read a source. Zeroed members mean the default. Since 0.3
  * (version 1). */

@@ -153,6 +153,7 @@ class HostileTest {
             case "html" -> SourceKind.HTML;
             case "pdf" -> SourceKind.PDF;
             case "docx" -> SourceKind.DOCX;
+            case "image" -> SourceKind.IMAGE;
             default -> throw new AssertionError("unknown kind " + kind);
         });
     }

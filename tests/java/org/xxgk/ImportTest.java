@@ -54,6 +54,16 @@ class ImportTest {
     }
 
     @Test
+    void anImageIsReadByOcr() {
+        assertEquals(5, SourceKind.IMAGE.code());  // XXGK_SOURCE_IMAGE
+        // A blank 1×1 PNG: OCR runs and finds no text (not refused as an unknown or unavailable kind).
+        byte[] png = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC");
+        fails(Status.INVALID_VALUE, () -> Importer.importBytes(png, ImportOptions.of(SourceKind.IMAGE)));
+        fails(Status.INVALID_VALUE, () -> Importer.importBytes(png, ImportOptions.DEFAULTS));
+    }
+
+    @Test
     void everyKindOfSource() {
         try (ImportResult html = Importer.importFile(TestData.testData("import/sample-2021.html"), ImportOptions.of(SourceKind.HTML));
              Report sample = Report.fromFile(TestData.sample2021())) {
