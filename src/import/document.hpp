@@ -141,6 +141,11 @@ void refuse_many_attributes(std::string_view markup, const char* what);
 /// indent with it) becomes one space, none at the start of `out`.
 void append_collapsed(std::string& out, std::string_view s);
 
+/// The block of one paragraph of an HTML page or a Word document (`block::html`: never joined
+/// with the next), from its text and its text with "**" bold marks, both trimmed; nullopt when the
+/// paragraph is blank.
+std::optional<block> paragraph_block(std::string_view text, std::string_view marked, int heading, bool list_item);
+
 /// Removes inline Markdown from a line: links and images keep their text, autolinks their URL;
 /// `marked` keeps "**" bold markers, `clean` has none.
 void markdown_inline(std::string_view line, std::string& clean, std::string& marked);

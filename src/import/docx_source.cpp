@@ -831,17 +831,9 @@ private:
     void flush() {
         if (bold_open_) marked_ += "**";
         bold_open_ = false;
-        std::string t = trim(line_);
-        if (!t.empty()) {
-            block b;
-            b.type = block::kind::line;
-            b.text = std::move(t);
-            b.marked = trim(marked_);
-            b.heading = para_.heading;
-            b.list_item = para_.list;
-            b.html = true;  // one block is one paragraph (or one line of it): never joined with the next
-            b.where.line = para_.number;
-            doc_.blocks.push_back(std::move(b));
+        if (auto b = paragraph_block(line_, marked_, para_.heading, para_.list)) {
+            b->where.line = para_.number;
+            doc_.blocks.push_back(std::move(*b));
         }
         line_.clear();
         marked_.clear();
