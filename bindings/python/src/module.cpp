@@ -204,24 +204,9 @@ void bind_catalogs(py::module_& m) {
 // Decoding
 
 py::tuple decode(py::handle data, bool strict) {
-    const std::optional<std::string> text = input_bytes(data, "the JSON text", false);
-    if (!text)
-        return py::make_tuple(py::none(),
-                              problems_to_py({{errc::invalid_json,
-                                               "",
-                                               "the text is not valid Unicode (it contains a lone surrogate)",
-                                               {},
-                                               {},
-                                               {}}}));
-    decode_result result;
-    {
-        py::gil_scoped_release unlocked;  // the input is our own copy: other Python threads may run
-        decode_options options;
-        options.strict = strict;
-        result = decode_json(*text, options);
-    }
-    if (!result.ok()) return py::make_tuple(py::none(), problems_to_py(result.problems));
-    return py::make_tuple(py::cast(standalone<report>(std::move(*result.value))), py::list());
+    return decode_to_py<report>(data, strict, [](const std::string& text, const decode_options& options) {
+        return decode_json(text, options);
+    });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -643,6 +643,30 @@ void bind_list(py::module_& m) {
                        }));
 }
 
+/// Decodes JSON text given from Python (str or bytes-like) with `decode` (decode_json,
+/// decode_portal_json) into a standalone model: (model, []) or (None, [problem, …]). The GIL is
+/// released while decoding; text with a lone surrogate is one invalid_json problem.
+template <class Model, class Decode>
+py::tuple decode_to_py(py::handle data, bool strict, Decode decode) {
+    const std::optional<std::string> text = input_bytes(data, "the JSON text", false);
+    if (!text)
+        return py::make_tuple(py::none(),
+                              problems_to_py({{errc::invalid_json,
+                                               "",
+                                               "the text is not valid Unicode (it contains a lone surrogate)",
+                                               {},
+                                               {},
+                                               {}}}));
+    auto result = [&] {
+        py::gil_scoped_release unlocked;  // the input is our own copy: other Python threads may run
+        decode_options options;
+        options.strict = strict;
+        return decode(*text, options);
+    }();
+    if (!result.ok()) return py::make_tuple(py::none(), problems_to_py(result.problems));
+    return py::make_tuple(py::cast(standalone<Model>(std::move(*result.value))), py::list());
+}
+
 }  // namespace xxgk::python
 
 #endif

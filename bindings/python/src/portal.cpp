@@ -19,24 +19,9 @@ namespace {
 using portal_node = node<portal>;
 
 py::tuple decode_portal(py::handle data, bool strict) {
-    const std::optional<std::string> text = input_bytes(data, "the JSON text", false);
-    if (!text)
-        return py::make_tuple(py::none(),
-                              problems_to_py({{errc::invalid_json,
-                                               "",
-                                               "the text is not valid Unicode (it contains a lone surrogate)",
-                                               {},
-                                               {},
-                                               {}}}));
-    portal_decode_result result;
-    {
-        py::gil_scoped_release unlocked;  // the input is our own copy
-        decode_options options;
-        options.strict = strict;
-        result = decode_portal_json(*text, options);
-    }
-    if (!result.ok()) return py::make_tuple(py::none(), problems_to_py(result.problems));
-    return py::make_tuple(py::cast(standalone<portal>(std::move(*result.value))), py::list());
+    return decode_to_py<portal>(data, strict, [](const std::string& text, const decode_options& options) {
+        return decode_portal_json(text, options);
+    });
 }
 
 py::dict resolution_to_py(const domain_resolution& r) {
