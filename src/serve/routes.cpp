@@ -22,7 +22,6 @@
 
 #include <boost/describe/enum_from_string.hpp>
 #include <boost/describe/enum_to_string.hpp>
-#include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -344,12 +343,9 @@ reply post_import(const request_view& req) {
     import_options options;
     if (const auto from = q.get("from")) {
         source_kind k{};
-        if (!boost::describe::enum_from_string(from->c_str(), k)) {
-            std::string kinds;
-            boost::mp11::mp_for_each<boost::describe::describe_enumerators<source_kind>>(
-                [&](auto e) { kinds += (kinds.empty() ? "" : ", ") + std::string(e.name); });
-            throw bad_parameter("from", "parameter 'from' is '" + *from + "'; expected one of " + kinds);
-        }
+        if (!boost::describe::enum_from_string(from->c_str(), k))
+            throw bad_parameter("from", "parameter 'from' is '" + *from + "'; expected one of " +
+                                            detail::enum_names<source_kind>());
         options.kind = k;
     }
     // Scanned pages cost seconds each: a platform that does not want OCR on its server says so.
