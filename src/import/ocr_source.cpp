@@ -241,7 +241,7 @@ digit_reading read_digits_once(engines& e, Pix* page, int l, int t, int r, int b
 digit_reading read_digits(engines& e, Pix* page, int l, int t, int r, int b) {
     digit_reading first = read_digits_once(e, page, l, t, r, b, 1);
     const int height = b - t;
-    if (height <= 0 || height >= zoom_height) return first;
+    if (height <= 0 || height >= zoom_height || !ocr_steps_in_use().zoom) return first;
     const double zoom = std::min(max_zoom, static_cast<double>(zoom_height) / height);
     digit_reading second = read_digits_once(e, page, l, t, r, b, zoom);
     if (second.readings.empty()) {
@@ -378,6 +378,7 @@ std::vector<ocr_ink> ink_marks(Pix* gray, Pix* bin, std::uint32_t number, double
 
 placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
     engines& e = thread_engines();
+    const ocr_steps& steps = ocr_steps_in_use();
     placed_page out;
     out.number = number;
     pix_ptr gray(pixConvertTo8(source, 0));
@@ -398,15 +399,18 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
     out.height_px = pixGetHeight(gray.get());
     out.dpi = dpi;
     // Binarised (Otsu over the whole page), then straightened: the skew found on the text lines.
-    const auto binarise = [](Pix* g) {
+    const auto binarise = [&steps](Pix* g) {
         Pix* bin = nullptr;
-        pixOtsuAdaptiveThreshold(g, 4000, 4000, 0, 0, 0.0f, nullptr, &bin);
+        if (steps.otsu)
+            pixOtsuAdaptiveThreshold(g, 4000, 4000, 0, 0, 0.0f, nullptr, &bin);
+        else
+            bin = pixThresholdToBinary(g, 128);
         return pix_ptr(bin);
     };
     pix_ptr bin = binarise(gray.get());
     if (!bin) return out;
     l_float32 angle = 0, conf = 0;
-    if (pixFindSkew(bin.get(), &angle, &conf) == 0 && conf > 2.5f && std::abs(angle) > 0.03f &&
+    if (steps.deskew && pixFindSkew(bin.get(), &angle, &conf) == 0 && conf > 2.5f && std::abs(angle) > 0.03f &&
         std::abs(angle) < 5.0f) {
         pix_ptr turned(pixRotate(gray.get(), static_cast<l_float32>(angle * M_PI / 180.0), L_ROTATE_AREA_MAP,
                                  L_BRING_IN_WHITE, 0, 0));
@@ -422,15 +426,17 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
     const int length = std::max(12, static_cast<int>(std::lround(dpi * 0.3)));
     Pix* hmask = nullptr;
     Pix* vmask = nullptr;
-    out.rules.horizontal = find_rules(bin.get(), true, length, scale, &hmask);
-    out.rules.vertical = find_rules(bin.get(), false, length, scale, &vmask);
+    if (steps.rules) {
+        out.rules.horizontal = find_rules(bin.get(), true, length, scale, &hmask);
+        out.rules.vertical = find_rules(bin.get(), false, length, scale, &vmask);
+    }
     pix_ptr hm(hmask), vm(vmask);
     pix_ptr clean(pixCopy(nullptr, gray.get()));
     pix_ptr ink(pixCopy(nullptr, bin.get()));  // the binarised page without the rules
     for (Pix* m : {hm.get(), vm.get()}) {
         if (!m) continue;
         pix_ptr wide(pixDilateBrick(nullptr, m, 5, 5));
-        pixPaintThroughMask(clean.get(), wide.get(), 0, 0, 255);
+        if (steps.remove_rules) pixPaintThroughMask(clean.get(), wide.get(), 0, 0, 255);
         pixSubtract(ink.get(), ink.get(), wide.get());
     }
     // The reader's empty boxes are checked against every mark of ink, however faint (settle_ocr:
@@ -607,6 +613,11 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
 }
 
 }  // namespace
+
+ocr_steps& ocr_steps_in_use() {
+    static ocr_steps steps;
+    return steps;
+}
 
 placed_page ocr_page(const gray_image& image, std::uint32_t number) {
     if (image.width <= 0 || image.height <= 0 || !image.data)
