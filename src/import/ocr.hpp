@@ -59,6 +59,7 @@ struct ocr_steps {
     bool deskew = true;        ///< straighten the page by the skew of its text lines (pixFindSkew)
     bool otsu = true;          ///< binarise by Otsu's threshold (off: a fixed threshold at grey 128)
     bool rules = true;         ///< find the table rules by morphology (off: tables from the words alone)
+    bool join_rules = true;    ///< join a rule's broken pieces; drop short rules no other rule meets
     bool remove_rules = true;  ///< paint the rules out before recognition (off: Tesseract sees them)
     bool zoom = true;          ///< a second digits-only pass scaled up, for text under 40 pixels
 };

@@ -293,36 +293,112 @@ std::vector<component> components(Pix* binary) {
     return out;
 }
 
-/// Straight rules found by morphology in the binarised page: runs of ink at least `length`
-/// pixels long along `horizontal` (or vertical) lines, as rulings in points.
-std::vector<ruling> find_rules(Pix* bin, bool horizontal, int length, double scale, Pix** mask) {
+/// A rule found in the page image, in pixels.
+struct rule_px {
+    int from = 0, to = 0;  ///< extent along it, from < to
+    double at = 0;         ///< position across it (its middle)
+    int thick = 0;         ///< thickness across it
+};
+
+/// Pieces of straight rules found by morphology in the binarised page: runs of ink at least
+/// `length` pixels long along `horizontal` (or vertical) lines, and thin.
+std::vector<rule_px> find_rule_pieces(Pix* bin, bool horizontal, int length) {
     // Gaps of a pixel or two (noise, JPEG) closed; not more, or the horizontal strokes of a
     // line of bold characters (一、本年…) join into a "rule".
     pix_ptr closed(horizontal ? pixCloseBrick(nullptr, bin, 3, 1) : pixCloseBrick(nullptr, bin, 1, 3));
     pix_ptr opened(horizontal ? pixOpenBrick(nullptr, closed.get(), length, 1)
                               : pixOpenBrick(nullptr, closed.get(), 1, length));
-    std::vector<ruling> out;
+    std::vector<rule_px> out;
     if (!opened) return out;
     for (const auto& [x, y, w, h] : components(opened.get())) {
         // A rule is thin: a block of ink (a filled heading bar, a stamp) is not.
         const int thick = horizontal ? h : w, along = horizontal ? w : h;
         if (thick > std::max(6, length / 4) || along < length) continue;
-        // Ends reach a little further: a rule's end meets the crossing rule's middle.
-        const double ext = thick / 2.0 + 2;
-        ruling r;
-        if (horizontal) {
-            r.from = (x - ext) * scale;
-            r.to = (x + w + ext) * scale;
-            r.at = (y + h / 2.0) * scale;
-        } else {
-            r.from = (y - ext) * scale;
-            r.to = (y + h + ext) * scale;
-            r.at = (x + w / 2.0) * scale;
-        }
-        out.push_back(r);
+        out.push_back(horizontal ? rule_px{x, x + w, y + h / 2.0, h} : rule_px{y, y + h, x + w / 2.0, w});
     }
-    *mask = opened.release();
     return out;
+}
+
+/// The pieces of one line joined into one rule: pieces within `across` pixels of each other
+/// across and at most `gap` pixels apart along. A scanner's blur and a light scan break a thin
+/// rule into dashes where its grey comes close to the binarisation's threshold; each dash is at
+/// least a rule's `length` long, so joining them never makes a rule of text.
+std::vector<rule_px> joined(std::vector<rule_px> pieces, double across, int gap) {
+    std::sort(pieces.begin(), pieces.end(), [](const rule_px& a, const rule_px& b) { return a.at < b.at; });
+    std::vector<rule_px> out;
+    std::size_t i = 0;
+    while (i < pieces.size()) {
+        std::size_t j = i;
+        while (j + 1 < pieces.size() && pieces[j + 1].at - pieces[j].at <= across) ++j;
+        std::vector<rule_px> line(pieces.begin() + static_cast<std::ptrdiff_t>(i),
+                                  pieces.begin() + static_cast<std::ptrdiff_t>(j + 1));
+        std::sort(line.begin(), line.end(), [](const rule_px& a, const rule_px& b) { return a.from < b.from; });
+        std::vector<rule_px> runs;
+        double weight = 0;
+        for (const rule_px& piece : line) {
+            if (!runs.empty() && piece.from <= runs.back().to + gap) {
+                rule_px& run = runs.back();
+                const double length = piece.to - piece.from;
+                run.at = (run.at * weight + piece.at * length) / (weight + length);
+                weight += length;
+                run.to = std::max(run.to, piece.to);
+                run.thick = std::max(run.thick, piece.thick);
+                continue;
+            }
+            runs.push_back(piece);
+            weight = piece.to - piece.from;
+        }
+        out.insert(out.end(), runs.begin(), runs.end());
+        i = j + 1;
+    }
+    return out;
+}
+
+/// Keeps a rule shorter than `free_length` only when a rule of the other direction crosses or
+/// meets it (within `reach` pixels): a table's rules meet at their ends, while a "rule" made of
+/// the strokes of a blurred line of text stands alone in a box.
+void keep_connected(std::vector<rule_px>& horizontal, std::vector<rule_px>& vertical, int free_length, int reach) {
+    const auto meets = [reach](const rule_px& a, const rule_px& b) {
+        return b.at >= a.from - reach && b.at <= a.to + reach && a.at >= b.from - reach && a.at <= b.to + reach;
+    };
+    const auto connected = [&](const std::vector<rule_px>& rules, const std::vector<rule_px>& others) {
+        std::vector<rule_px> out;
+        for (const rule_px& r : rules)
+            if (r.to - r.from >= free_length ||
+                std::any_of(others.begin(), others.end(), [&](const rule_px& o) { return meets(r, o); }))
+                out.push_back(r);
+        return out;
+    };
+    std::vector<rule_px> h = connected(horizontal, vertical), v = connected(vertical, horizontal);
+    horizontal = std::move(h);
+    vertical = std::move(v);
+}
+
+/// The rules as rulings in points (`scale` points a pixel); their ends reach a little further,
+/// where a rule's end meets the crossing rule's middle.
+std::vector<ruling> in_points(const std::vector<rule_px>& rules, double scale) {
+    std::vector<ruling> out;
+    for (const rule_px& r : rules) {
+        const double ext = r.thick / 2.0 + 2;
+        out.push_back({(r.from - ext) * scale, (r.to + ext) * scale, r.at * scale});
+    }
+    return out;
+}
+
+/// The pixels of the rules (`horizontal` ones, or vertical), a pixel more each side, in a 1-bit
+/// image of `like`'s size; null when Leptonica fails.
+pix_ptr rule_mask(const std::vector<rule_px>& rules, bool horizontal, Pix* like) {
+    pix_ptr mask(pixCreateTemplate(like));
+    if (!mask) return mask;
+    for (const rule_px& r : rules) {
+        const int half = r.thick / 2 + 1;
+        const int across = static_cast<int>(std::lround(r.at)) - half;
+        if (horizontal)
+            pixRasterop(mask.get(), r.from, across, r.to - r.from, 2 * half + 1, PIX_SET, nullptr, 0, 0);
+        else
+            pixRasterop(mask.get(), across, r.from, 2 * half + 1, r.to - r.from, PIX_SET, nullptr, 0, 0);
+    }
+    return mask;
 }
 
 /// Every piece of ink on the page, however faint, as boxes in points: the pixels of the page
@@ -424,18 +500,29 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
     // The table rules, then the page without them (Tesseract reads a rule beside a digit as 1).
     // A rule is longer than a character: 0.3 in (21.6 pt) is longer than 一 at 16 pt.
     const int length = std::max(12, static_cast<int>(std::lround(dpi * 0.3)));
-    Pix* hmask = nullptr;
-    Pix* vmask = nullptr;
+    std::vector<rule_px> horizontal, vertical;
     if (steps.rules) {
-        out.rules.horizontal = find_rules(bin.get(), true, length, scale, &hmask);
-        out.rules.vertical = find_rules(bin.get(), false, length, scale, &vmask);
+        horizontal = find_rule_pieces(bin.get(), true, length);
+        vertical = find_rule_pieces(bin.get(), false, length);
+        if (steps.join_rules) {
+            const double across = std::max(2.0, dpi / 100);
+            const int gap = std::max(4, static_cast<int>(std::lround(dpi * 0.08)));
+            horizontal = joined(std::move(horizontal), across, gap);
+            vertical = joined(std::move(vertical), across, gap);
+            keep_connected(horizontal, vertical, static_cast<int>(std::lround(dpi * 1.5)),
+                           std::max(3, static_cast<int>(std::lround(dpi * 0.03))));
+        }
+        out.rules.horizontal = in_points(horizontal, scale);
+        out.rules.vertical = in_points(vertical, scale);
     }
-    pix_ptr hm(hmask), vm(vmask);
     pix_ptr clean(pixCopy(nullptr, gray.get()));
     pix_ptr ink(pixCopy(nullptr, bin.get()));  // the binarised page without the rules
-    for (Pix* m : {hm.get(), vm.get()}) {
-        if (!m) continue;
-        pix_ptr wide(pixDilateBrick(nullptr, m, 5, 5));
+    for (const bool along : {true, false}) {
+        const std::vector<rule_px>& rules = along ? horizontal : vertical;
+        if (rules.empty()) continue;
+        pix_ptr m = rule_mask(rules, along, bin.get());
+        pix_ptr wide(m ? pixDilateBrick(nullptr, m.get(), 5, 5) : nullptr);
+        if (!wide) continue;
         if (steps.remove_rules) pixPaintThroughMask(clean.get(), wide.get(), 0, 0, 255);
         pixSubtract(ink.get(), ink.get(), wide.get());
     }

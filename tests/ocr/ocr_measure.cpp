@@ -9,7 +9,7 @@
 //   build/tests/xxgk_ocr_measure tests/data/import/pdf/hongze-2023.pdf tests/data/import/pdf/generated/*.pdf
 //   build/tests/xxgk_ocr_measure --styles clean-200,noisy-150 --pages 3 FILE.pdf
 //
-// --without deskew,otsu,rules,remove_rules,zoom turns those preprocessing steps off (ocr.hpp,
+// --without deskew,otsu,rules,join_rules,remove_rules,zoom turns those preprocessing steps off (ocr.hpp,
 // `ocr_steps`), to measure what each one is worth.
 #include "../../src/import/ocr.hpp"
 #include "../unit/ocr_scans.hpp"
@@ -160,11 +160,13 @@ int main(int argc, char** argv) {
                 bool* step = s == "deskew"         ? &steps.deskew
                              : s == "otsu"         ? &steps.otsu
                              : s == "rules"        ? &steps.rules
+                             : s == "join_rules"   ? &steps.join_rules
                              : s == "remove_rules" ? &steps.remove_rules
                              : s == "zoom"         ? &steps.zoom
                                                    : nullptr;
                 if (!step) {
-                    std::cerr << "--without: no step \"" << s << "\" (deskew, otsu, rules, remove_rules, zoom)\n";
+                    std::cerr << "--without: no step \"" << s
+                              << "\" (deskew, otsu, rules, join_rules, remove_rules, zoom)\n";
                     return 2;
                 }
                 *step = false;
