@@ -17,6 +17,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -319,6 +321,49 @@ std::vector<rule_px> find_rule_pieces(Pix* bin, bool horizontal, int length) {
     return out;
 }
 
+/// Every pixel of the page that is ink, however faint: the page averaged over 3×3, darker than
+/// the paper (the commonest grey away from the binarised ink `bin`) by more than 4.5 times the
+/// paper's own noise (at least `faint_margin` grey levels). Null when Leptonica fails.
+/// A thin printed "-" at 100 dpi, stored as JPEG, is a smudge 20–30 grey levels deep, lighter
+/// than the binarisation's threshold but not than this. The noise is measured on the page, so
+/// that a noisy scan's paper is not taken for ink.
+pix_ptr faint_ink(Pix* gray, Pix* bin) {
+    pix_ptr smooth(pixBlockconv(gray, 1, 1));
+    if (!smooth) return nullptr;
+    // The paper: the page away from the binarised ink (5 pixels around it), where only noise is.
+    pix_ptr near_ink(pixDilateBrick(nullptr, bin, 11, 11));
+    if (!near_ink) return nullptr;
+    pixInvert(near_ink.get(), near_ink.get());
+    Numa* histogram = pixGetGrayHistogramMasked(smooth.get(), near_ink.get(), 0, 0, 1);
+    l_float32 paper_pixels = 0;
+    if (histogram) numaGetSum(histogram, &paper_pixels);
+    if (paper_pixels < 1000) {  // ink everywhere (a photograph?): the whole page then
+        numaDestroy(&histogram);
+        histogram = pixGetGrayHistogram(smooth.get(), 1);
+    }
+    if (!histogram) return nullptr;
+    std::vector<double> count(256, 0.0);
+    for (int v = 0; v < 256 && v < numaGetCount(histogram); ++v) {
+        l_float32 n = 0;
+        numaGetFValue(histogram, v, &n);
+        count[static_cast<std::size_t>(v)] = n;
+    }
+    numaDestroy(&histogram);
+    const int paper = static_cast<int>(std::max_element(count.begin(), count.end()) - count.begin());
+    // The paper's noise: below the paper level the averaged noise is half a normal curve (above
+    // it may be cut off at white), whose median depth is 0.674 of its standard deviation.
+    double below = 0;
+    for (int v = std::max(0, paper - 40); v < paper; ++v) below += count[static_cast<std::size_t>(v)];
+    double seen = 0;
+    int median_depth = 0;
+    for (int v = paper - 1; v >= std::max(0, paper - 40) && seen < below / 2; --v) {
+        seen += count[static_cast<std::size_t>(v)];
+        median_depth = paper - v;
+    }
+    const int margin = std::max(faint_margin, static_cast<int>(std::lround(4.5 * median_depth / 0.674)));
+    return pix_ptr(pixThresholdToBinary(smooth.get(), std::max(1, paper - margin)));
+}
+
 /// The pieces of one line joined into one rule: pieces within `across` pixels of each other
 /// across and at most `gap` pixels apart along. A scanner's blur and a light scan break a thin
 /// rule into dashes where its grey comes close to the binarisation's threshold; each dash is at
@@ -352,6 +397,48 @@ std::vector<rule_px> joined(std::vector<rule_px> pieces, double across, int gap)
         i = j + 1;
     }
     return out;
+}
+
+/// Each rule piece carried on along the faint ink (`faint`, `faint_ink`) where the binarisation
+/// lost it: its ends move outwards while the band the rule runs in (its thickness, a pixel more
+/// each side) holds ink, over dropouts of at most 3 pixels, by at most `reach` pixels. A
+/// scanner's blur or a light scan leaves a thin rule a grey line the binarisation breaks into
+/// dashes, some shorter than a rule; the faint ink sees the whole line. Only a rule already
+/// found is carried on, so text (whose faint halos touch) never makes a rule.
+void carried_on(std::vector<rule_px>& rules, Pix* faint, bool horizontal, int reach) {
+    if (!faint) return;
+    const int w = pixGetWidth(faint), h = pixGetHeight(faint), wpl = pixGetWpl(faint);
+    const l_uint32* data = pixGetData(faint);
+    const int extent = horizontal ? w : h, breadth = horizontal ? h : w;
+    for (rule_px& r : rules) {
+        const int half = r.thick / 2 + 1;
+        const int mid = static_cast<int>(std::lround(r.at));
+        // True when the band across position `along` holds ink.
+        const auto inked = [&](int along) {
+            for (int a = std::max(0, mid - half); a <= std::min(breadth - 1, mid + half); ++a) {
+                const int x = horizontal ? along : a, y = horizontal ? a : along;
+                if (GET_DATA_BIT(data + static_cast<std::ptrdiff_t>(y) * wpl, x)) return true;
+            }
+            return false;
+        };
+        for (const int step : {1, -1}) {
+            const int end = step > 0 ? r.to - 1 : r.from;
+            int last = end, dry = 0;
+            for (int along = end + step; along >= 0 && along < extent && std::abs(along - end) <= reach;
+                 along += step) {
+                if (inked(along)) {
+                    last = along;
+                    dry = 0;
+                } else if (++dry > 3) {
+                    break;
+                }
+            }
+            if (step > 0)
+                r.to = last + 1;
+            else
+                r.from = last;
+        }
+    }
 }
 
 /// Keeps a rule shorter than `free_length` only when a rule of the other direction crosses or
@@ -401,49 +488,11 @@ pix_ptr rule_mask(const std::vector<rule_px>& rules, bool horizontal, Pix* like)
     return mask;
 }
 
-/// Every piece of ink on the page, however faint, as boxes in points: the pixels of the page
-/// averaged over 3×3 that are darker than the paper (the commonest grey away from the binarised
-/// ink `bin`) by more than 4.5 times the paper's own noise (at least `faint_margin` grey
-/// levels), in pieces of more than one pixel.
-/// A thin printed "-" at 100 dpi, stored as JPEG, is a smudge 20–30 grey levels deep, lighter
-/// than the binarisation's threshold but not than this; the noise is measured on the page, so
-/// that a noisy scan's paper is not taken for ink.
+/// Every piece of ink on the page `gray`, however faint (`faint_ink`), as boxes in points, in
+/// pieces of more than one pixel.
 std::vector<ocr_ink> ink_marks(Pix* gray, Pix* bin, std::uint32_t number, double scale) {
     std::vector<ocr_ink> out;
-    pix_ptr smooth(pixBlockconv(gray, 1, 1));
-    if (!smooth) return out;
-    // The paper: the page away from the binarised ink (5 pixels around it), where only noise is.
-    pix_ptr near_ink(pixDilateBrick(nullptr, bin, 11, 11));
-    if (!near_ink) return out;
-    pixInvert(near_ink.get(), near_ink.get());
-    Numa* histogram = pixGetGrayHistogramMasked(smooth.get(), near_ink.get(), 0, 0, 1);
-    l_float32 paper_pixels = 0;
-    if (histogram) numaGetSum(histogram, &paper_pixels);
-    if (paper_pixels < 1000) {  // ink everywhere (a photograph?): the whole page then
-        numaDestroy(&histogram);
-        histogram = pixGetGrayHistogram(smooth.get(), 1);
-    }
-    if (!histogram) return out;
-    std::vector<double> count(256, 0.0);
-    for (int v = 0; v < 256 && v < numaGetCount(histogram); ++v) {
-        l_float32 n = 0;
-        numaGetFValue(histogram, v, &n);
-        count[static_cast<std::size_t>(v)] = n;
-    }
-    numaDestroy(&histogram);
-    const int paper = static_cast<int>(std::max_element(count.begin(), count.end()) - count.begin());
-    // The paper's noise: below the paper level the averaged noise is half a normal curve (above
-    // it may be cut off at white), whose median depth is 0.674 of its standard deviation.
-    double below = 0;
-    for (int v = std::max(0, paper - 40); v < paper; ++v) below += count[static_cast<std::size_t>(v)];
-    double seen = 0;
-    int median_depth = 0;
-    for (int v = paper - 1; v >= std::max(0, paper - 40) && seen < below / 2; --v) {
-        seen += count[static_cast<std::size_t>(v)];
-        median_depth = paper - v;
-    }
-    const int margin = std::max(faint_margin, static_cast<int>(std::lround(4.5 * median_depth / 0.674)));
-    pix_ptr marks(pixThresholdToBinary(smooth.get(), std::max(1, paper - margin)));
+    pix_ptr marks = faint_ink(gray, bin);
     if (!marks) return out;
     for (const auto& [x, y, w, h] : components(marks.get())) {
         if (w * h < 2) continue;
@@ -505,12 +554,21 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
         horizontal = find_rule_pieces(bin.get(), true, length);
         vertical = find_rule_pieces(bin.get(), false, length);
         if (steps.join_rules) {
+            pix_ptr faint = faint_ink(gray.get(), bin.get());
+            const int reach = static_cast<int>(std::lround(dpi * 0.6));
+            carried_on(horizontal, faint.get(), true, reach);
+            carried_on(vertical, faint.get(), false, reach);
             const double across = std::max(2.0, dpi / 100);
             const int gap = std::max(4, static_cast<int>(std::lround(dpi * 0.08)));
             horizontal = joined(std::move(horizontal), across, gap);
             vertical = joined(std::move(vertical), across, gap);
             keep_connected(horizontal, vertical, static_cast<int>(std::lround(dpi * 1.5)),
                            std::max(3, static_cast<int>(std::lround(dpi * 0.03))));
+        }
+        if (std::getenv("XXGK_DBG")) {
+            for (auto& r : horizontal)
+                fprintf(stderr, "H p%u at %.1f %d..%d t%d\n", number, r.at, r.from, r.to, r.thick);
+            for (auto& r : vertical) fprintf(stderr, "V p%u at %.1f %d..%d t%d\n", number, r.at, r.from, r.to, r.thick);
         }
         out.rules.horizontal = in_points(horizontal, scale);
         out.rules.vertical = in_points(vertical, scale);
