@@ -76,6 +76,22 @@ struct ocr_cell {
 
 std::string show(const cell& c) { return c.is_number() ? c.value().to_string() : c.raw().value_or(""); }
 
+/// The digits-only readings of an OCR value that are numbers of the column's kind, as cells at
+/// `where`, each once, with their confidence (best first).
+std::vector<std::pair<cell, int>> candidates_of(const ocr_value& v, value_kind kind,
+                                                const std::optional<provenance>& where) {
+    std::vector<std::pair<cell, int>> out;
+    for (const auto& [text, confidence] : v.readings) {
+        cell_reading cr = read_cell(text, kind);
+        if (!cr.value.is_number() || cr.unreadable) continue;
+        cr.value.set_source(where);
+        cr.value.set_raw(text);
+        if (std::none_of(out.begin(), out.end(), [&](const auto& x) { return x.first.value() == cr.value.value(); }))
+            out.push_back({cr.value, confidence});
+    }
+    return out;
+}
+
 /// Uncertain cells tied together by the identities that can check them: every cell of such an
 /// identity is either among the cells to decide or a number or blank already (an identity with a
 /// cell not read, or flagged, checks nothing and is left out).
@@ -259,6 +275,19 @@ void settle_ocr(import_result& result, const document& read_doc) {
                       where);
             continue;
         }
+        // Text where a number belongs, read from one lone glyph whose digits-only readings are
+        // numbers ("侍" for a 0 in a serif face): those readings are its candidates, uncertain.
+        if (c.state() == cell_state::text && in.size() == 1 && !in.front()->readings.empty() &&
+            in.front()->text == c.raw().value_or("")) {
+            ocr_cell oc;
+            oc.index = k.index;
+            oc.raw = *c.raw();
+            oc.candidates = candidates_of(*in.front(), k.kind, where);
+            if (!oc.candidates.empty()) {
+                read.emplace(k.index, std::move(oc));
+                continue;
+            }
+        }
         if (!c.is_number()) {
             if (c.state() == cell_state::text) ++flagged;
             log_entry(log, codes::I_110, "read by OCR as \"" + c.raw().value_or("") + "\" (not a number)", k.key,
@@ -271,15 +300,7 @@ void settle_ocr(import_result& result, const document& read_doc) {
         // One OCR value whose best reading is what the cell shows: its readings are the cell's.
         if (in.size() == 1 && in.front()->text == value_form(oc.raw)) {
             oc.certain = in.front()->certain && where->box && !ink_beside(*in.front(), ink);
-            for (const auto& [text, confidence] : in.front()->readings) {
-                cell_reading cr = read_cell(text, k.kind);
-                if (!cr.value.is_number() || cr.unreadable) continue;
-                cr.value.set_source(where);
-                cr.value.set_raw(text);
-                if (std::none_of(oc.candidates.begin(), oc.candidates.end(),
-                                 [&](const auto& x) { return x.first.value() == cr.value.value(); }))
-                    oc.candidates.push_back({cr.value, confidence});
-            }
+            oc.candidates = candidates_of(*in.front(), k.kind, where);
         }
         if (oc.candidates.empty()) {  // a number the digits-only pass did not confirm
             oc.certain = false;

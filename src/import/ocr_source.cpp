@@ -674,11 +674,13 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
     }
     // Ink no word covers: a printed mark the page reading missed (a lone digit in a box) is a
     // word of its own, read digits-only; never an empty box.
-    {
+    const int typical = [&] {
         std::vector<int> heights;
         for (const word_px& w : words) heights.push_back(w.b - w.t);
         std::sort(heights.begin(), heights.end());
-        const int typical = heights.empty() ? static_cast<int>(dpi / 7) : heights[heights.size() / 2];
+        return heights.empty() ? static_cast<int>(dpi / 7) : heights[heights.size() / 2];
+    }();
+    {
         // A word far taller than the text (a column of digits taken for one glyph or for vertical
         // text) is no reading: dropped, its ink is read below as marks.
         words.erase(
@@ -729,7 +731,21 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
         pw.r = w.r * scale;
         pw.t = w.line_t * scale;
         pw.b = w.line_b * scale;
-        if (number_like(w.text) || w.text == "□") {
+        // A lone glyph that is no digit ("侍", "，" where a table prints 0 in a serif face) is
+        // read digits-only too; its text stays the page's reading, and its digits are only
+        // candidates for the identities to settle (settle_ocr), never certain.
+        const bool lone = !number_like(w.text) && w.text != "□" && to_u32(w.text).size() == 1 &&
+                          std::none_of(words.begin(), words.end(), [&](const word_px& o) {
+                              return &o != &w && std::min(o.b, w.b) - std::max(o.t, w.t) > (w.b - w.t) / 2 &&
+                                     o.r > w.l - typical && o.l < w.r + typical;
+                          });
+        if (lone) {
+            const digit_reading d = read_digits(e, clean.get(), w.l, w.t, w.r, w.b);
+            ocr_value v{number, pw.l, pw.t, pw.r, pw.b, w.text, {}, false};
+            for (const auto& rd : d.readings)
+                v.readings.push_back({rd.first, static_cast<int>(std::lround(rd.second * 100))});
+            if (!v.readings.empty()) out.values.push_back(std::move(v));
+        } else if (number_like(w.text) || w.text == "□") {
             const digit_reading d = read_digits(e, clean.get(), w.l, w.t, w.r, w.b);
             ocr_value v;
             v.page = number;
