@@ -348,7 +348,7 @@ void settle_ocr(import_result& result, const document& read_doc) {
                           "read by OCR as \"" + oc.raw + "\"; settled as " + show(chosen) +
                               (changed ? " (a misread the identities caught)" : std::string()) +
                               ": the only combination of the readings" + others +
-                              " that satisfies every identity they take part in that can be checked",
+                              " that satisfies every identity that can check them",
                           key, c.source(), candidates);
             } else if (was_certain.at(i) && !p.equations.empty() && found.count == 0 && !found.gave_up) {
                 // Read with certainty, yet an identity fails with every reading: the report's own
