@@ -98,6 +98,10 @@ std::vector<std::pair<cell, int>> candidates_of(const ocr_value& v, value_kind k
 struct puzzle {
     std::vector<std::size_t> cells;      ///< the cells to decide, in the order they are tried
     std::vector<std::size_t> equations;  ///< the identities that check them
+    /// The identities they take part in that hold a cell not read (or another puzzle's): these
+    /// cannot check a value, but a combination must leave them able to hold (`can_hold`).
+    std::vector<std::size_t> open_ended;
+    std::set<std::size_t> unread;  ///< the cells of `open_ended` neither in the puzzle nor known
     /// True when an identity holds a cell read with certainty (or from the text layer): a
     /// solution resting on uncertain readings alone proves nothing.
     bool anchored = false;
@@ -133,9 +137,39 @@ std::vector<puzzle> puzzles_of(const std::set<std::size_t>& open, const report& 
                 }
             }
         p.equations.assign(equations.begin(), equations.end());
+        std::set<std::size_t> open_ended;
+        for (std::size_t i : p.cells)
+            for (std::size_t e : ids.equations_of(i))
+                if (!equations.count(e)) open_ended.insert(e);
+        p.open_ended.assign(open_ended.begin(), open_ended.end());
+        for (std::size_t e : p.open_ended)
+            for (std::size_t i : ids.cells_of(e))
+                if (std::find(p.cells.begin(), p.cells.end(), i) == p.cells.end() && (open.count(i) || !known(i)))
+                    p.unread.insert(i);
         out.push_back(std::move(p));
     }
     return out;
+}
+
+/// True when identity `q` can still hold with the cells as they stand in `r`, each cell of
+/// `unread` any count (a blank counts 0): when both sides have a cell not read, or the side
+/// with none does not exceed the other.
+bool can_hold(const report& r, const table_identity& q, const std::set<std::size_t>& unread) {
+    std::int64_t known[2] = {0, 0};
+    int unknown[2] = {0, 0};
+    for (int side = 0; side < 2; ++side)
+        for (std::size_t i : side == 0 ? q.lhs : q.rhs) {
+            const cell& c = cell_at(r, i);
+            if (unread.count(i)) {
+                ++unknown[side];
+            } else if (c.is_number()) {
+                if (const std::optional<std::int64_t> v = c.value().to_integer()) known[side] += *v;
+            }
+        }
+    if (unknown[0] > 0 && unknown[1] > 0) return true;
+    if (unknown[0] > 0) return known[0] <= known[1];
+    if (unknown[1] > 0) return known[1] <= known[0];
+    return known[0] == known[1];
 }
 
 /// Most readings tried for one puzzle (each a step of the search); a larger search gives up.
@@ -156,16 +190,20 @@ solution solve(const puzzle& p, const std::map<std::size_t, ocr_cell>& read, rep
     solution out;
     const std::size_t n = p.cells.size();
     if (p.equations.empty()) return out;
-    // The identities to check once cell k (in the puzzle's order) has its reading.
-    std::vector<std::vector<std::size_t>> check_at(n);
-    for (std::size_t e : p.equations) {
+    // The identities to check once cell k (in the puzzle's order) has its reading: those that
+    // check the values (must hold), and the open-ended ones (must still be able to hold).
+    std::vector<std::vector<std::size_t>> check_at(n), keep_possible_at(n);
+    const auto last_of = [&](std::size_t e) {
         std::size_t last = 0;
         for (std::size_t i : ids.cells_of(e)) {
             const auto at = std::find(p.cells.begin(), p.cells.end(), i);
             if (at != p.cells.end()) last = std::max(last, static_cast<std::size_t>(at - p.cells.begin()));
         }
-        check_at[last].push_back(e);
-    }
+        return last;
+    };
+    for (std::size_t e : p.equations) check_at[last_of(e)].push_back(e);
+    for (std::size_t e : p.open_ended) keep_possible_at[last_of(e)].push_back(e);
+    const std::vector<table_identity>& all = identities(r.format());
     std::vector<cell> saved;
     for (std::size_t i : p.cells) saved.push_back(cell_at(r, i));
     std::vector<std::size_t> choice(n, 0);
@@ -192,7 +230,9 @@ solution solve(const puzzle& p, const std::map<std::size_t, ocr_cell>& read, rep
         }
         cell_at(r, p.cells[k]) = candidates[choice[k]].first;
         const bool fits =
-            std::all_of(check_at[k].begin(), check_at[k].end(), [&](std::size_t e) { return ids.holds(r, e); });
+            std::all_of(check_at[k].begin(), check_at[k].end(), [&](std::size_t e) { return ids.holds(r, e); }) &&
+            std::all_of(keep_possible_at[k].begin(), keep_possible_at[k].end(),
+                        [&](std::size_t e) { return can_hold(r, all[e], p.unread); });
         if (!fits) {
             ++choice[k];
             continue;

@@ -174,6 +174,30 @@ TEST_CASE("settle_ocr: an identity with a cell not read is left out; the others 
     CHECK(xxgk::cell_at(s.result.value, lost).state() == xxgk::cell_state::not_captured);
 }
 
+TEST_CASE("settle_ocr: an identity with a cell not read still rules out readings it could not hold with",
+          "[ocr][import]") {
+    scanned_sample s;
+    // 予以公开 read 20 … 33 or 28 … 41 (自然人 and 总计 uncertain): both satisfy the row (R2). The
+    // columns' sums (R3) lost 1.属于国家秘密 (not read), so they check nothing — but 28 and 41 would
+    // make the read parts exceed the printed totals, which no count of the lost row can mend.
+    for (const char* lost : {"requests.withheld_state_secret.natural_person", "requests.withheld_state_secret.total"}) {
+        xxgk::cell& gone = xxgk::cell_at(s.result.value, lost);
+        const std::optional<xxgk::provenance> where = gone.source();
+        gone = xxgk::cell::not_captured();
+        gone.set_source(where);
+    }
+    s.uncertain("requests.granted.natural_person", "28", {{"28", 60}, {"20", 30}});
+    s.uncertain("requests.granted.total", "41", {{"41", 60}, {"33", 30}});
+    xxgk::import_detail::settle_ocr(s.result, s.read);
+    const xxgk::cell& natural = xxgk::cell_at(s.result.value, "requests.granted.natural_person");
+    const xxgk::cell& total = xxgk::cell_at(s.result.value, "requests.granted.total");
+    REQUIRE(natural.is_number());
+    REQUIRE(total.is_number());
+    CHECK(natural.value() == xxgk::decimal(20));
+    CHECK(total.value() == xxgk::decimal(33));
+    CHECK(count_code(s.result.log, "XXGK-I-111") == 2);
+}
+
 TEST_CASE("settle_ocr: identities that hold only uncertain readings settle nothing", "[ocr][import]") {
     scanned_sample s;
     // A row of section 四 read 2 1 0 0 3, every cell uncertain with one reading: R5 holds, but
