@@ -82,6 +82,23 @@ struct scanned_sample {
         }
     }
     std::size_t index(std::string_view key) const { return xxgk::find_cell_key(result.value.format(), key)->index; }
+    /// The row 行政复议 of section 四 (its only identity: the four parts add up to the total, R5)
+    /// placed as read 2 1 0 0 3, every cell with its one reading at `confidence`.
+    static constexpr const char* review_columns[] = {"upheld", "corrected", "other", "pending", "total"};
+    void place_review_row(int confidence, bool certain) {
+        const char* printed[] = {"2", "1", "0", "0", "3"};
+        for (int c = 0; c < 5; ++c)
+            read.ocr_values.push_back(place(result.value,
+                                            index(std::string("review_litigation.review.") + review_columns[c]),
+                                            printed[c], {{printed[c], confidence}}, certain));
+    }
+    /// The cell as the table reader leaves a cell it could not read: not captured, in its box.
+    void lose(std::string_view key) {
+        xxgk::cell& c = xxgk::cell_at(result.value, index(key));
+        const std::optional<xxgk::provenance> where = c.source();
+        c = xxgk::cell::not_captured();
+        c.set_source(where);
+    }
     /// Makes the cell uncertain: the page read `shown`, the digits pass gave `readings`.
     void uncertain(std::string_view key, const std::string& shown, std::vector<std::pair<std::string, int>> readings) {
         const std::size_t i = index(key);
@@ -124,11 +141,7 @@ TEST_CASE("settle_ocr: two uncertain cells the identities cannot tell apart are 
     // A row of section 四 (its only identity: the four parts add up to the total, R5) read as
     // 2 1 0 0 3, the first two uncertain, each offering the other's value: 2+1 and 1+2 both fit.
     const std::string row = "review_litigation.review.";
-    const char* printed[] = {"2", "1", "0", "0", "3"};
-    const char* columns[] = {"upheld", "corrected", "other", "pending", "total"};
-    for (int c = 0; c < 5; ++c)
-        s.read.ocr_values.push_back(
-            place(s.result.value, s.index(row + columns[c]), printed[c], {{printed[c], 95}}, true));
+    s.place_review_row(95, true);
     s.uncertain(row + "upheld", "2", {{"2", 55}, {"1", 40}});
     s.uncertain(row + "corrected", "1", {{"1", 55}, {"2", 40}});
     xxgk::import_detail::settle_ocr(s.result, s.read);
@@ -156,11 +169,7 @@ TEST_CASE("settle_ocr: an identity with a cell not read is left out; the others 
     scanned_sample s;
     // 予以公开›商业企业 not read: the row's identity (R2) cannot check anything. 自然人 of that row,
     // misread, still takes part in its column's identities (R1, R3), which settle it.
-    const std::size_t lost = s.index("requests.granted.enterprise");
-    xxgk::cell& gone = xxgk::cell_at(s.result.value, lost);
-    const std::optional<xxgk::provenance> where = gone.source();
-    gone = xxgk::cell::not_captured();
-    gone.set_source(where);
+    s.lose("requests.granted.enterprise");
     const std::string key = "requests.granted.natural_person";  // printed 20
     s.uncertain(key, "28", {{"28", 60}, {"20", 30}, {"26", 5}});
     xxgk::import_detail::settle_ocr(s.result, s.read);
@@ -171,7 +180,7 @@ TEST_CASE("settle_ocr: an identity with a cell not read is left out; the others 
                                 [&](const auto& x) { return x.code == "XXGK-I-111" && x.key == key; });
     REQUIRE(e != s.result.log.end());
     CHECK(e->message.find("misread") != std::string::npos);
-    CHECK(xxgk::cell_at(s.result.value, lost).state() == xxgk::cell_state::not_captured);
+    CHECK(xxgk::cell_at(s.result.value, "requests.granted.enterprise").state() == xxgk::cell_state::not_captured);
 }
 
 TEST_CASE("settle_ocr: an identity with a cell not read still rules out readings it could not hold with",
@@ -180,12 +189,8 @@ TEST_CASE("settle_ocr: an identity with a cell not read still rules out readings
     // 予以公开 read 20 … 33 or 28 … 41 (自然人 and 总计 uncertain): both satisfy the row (R2). The
     // columns' sums (R3) lost 1.属于国家秘密 (not read), so they check nothing — but 28 and 41 would
     // make the read parts exceed the printed totals, which no count of the lost row can mend.
-    for (const char* lost : {"requests.withheld_state_secret.natural_person", "requests.withheld_state_secret.total"}) {
-        xxgk::cell& gone = xxgk::cell_at(s.result.value, lost);
-        const std::optional<xxgk::provenance> where = gone.source();
-        gone = xxgk::cell::not_captured();
-        gone.set_source(where);
-    }
+    s.lose("requests.withheld_state_secret.natural_person");
+    s.lose("requests.withheld_state_secret.total");
     s.uncertain("requests.granted.natural_person", "28", {{"28", 60}, {"20", 30}});
     s.uncertain("requests.granted.total", "41", {{"41", 60}, {"33", 30}});
     xxgk::import_detail::settle_ocr(s.result, s.read);
@@ -203,13 +208,9 @@ TEST_CASE("settle_ocr: identities that hold only uncertain readings settle nothi
     // A row of section 四 read 2 1 0 0 3, every cell uncertain with one reading: R5 holds, but
     // nothing read with certainty stands in it, so it proves nothing.
     const std::string row = "review_litigation.review.";
-    const char* printed[] = {"2", "1", "0", "0", "3"};
-    const char* columns[] = {"upheld", "corrected", "other", "pending", "total"};
-    for (int c = 0; c < 5; ++c)
-        s.read.ocr_values.push_back(
-            place(s.result.value, s.index(row + columns[c]), printed[c], {{printed[c], 60}}, false));
+    s.place_review_row(60, false);
     xxgk::import_detail::settle_ocr(s.result, s.read);
-    for (const char* c : columns) {
+    for (const char* c : scanned_sample::review_columns) {
         INFO(c);
         CHECK(xxgk::cell_at(s.result.value, row + c).state() == xxgk::cell_state::text);
     }
