@@ -265,8 +265,19 @@ void settle_ocr(import_result& result, const document& read_doc) {
     std::map<std::size_t, ocr_cell> read;  // the number cells read by OCR, by index
     std::vector<import_log_entry>& log = result.log;
     std::set<std::uint32_t> ruled;  // the tables read from their rules, box by box (XXGK-I-075)
-    for (const import_log_entry& e : log)
+    // The rows whose cells did not line up with the columns, placed by an alignment the reader
+    // chose (XXGK-I-050, a flattened run split: XXGK-I-060), by their key ("requests.granted",
+    // or the section for 四's one row).
+    std::vector<std::string> realigned;
+    for (const import_log_entry& e : log) {
         if (e.code == codes::I_075 && e.where && e.where->table) ruled.insert(*e.where->table);
+        if ((e.code == codes::I_050 || e.code == codes::I_060) && !e.key.empty()) realigned.push_back(e.key);
+    }
+    const auto placed_by_alignment = [&](const std::string& key) {
+        return std::any_of(realigned.begin(), realigned.end(), [&](const std::string& row) {
+            return key.size() > row.size() && key.compare(0, row.size(), row) == 0 && key[row.size()] == '.';
+        });
+    };
     for (const cell_key& k : keys) {
         cell& c = cell_at(r, k.index);
         const std::optional<provenance> where = c.source();  // a copy: the cell is replaced below
@@ -278,6 +289,21 @@ void settle_ocr(import_result& result, const document& read_doc) {
             if (!values.empty())
                 log_entry(log, codes::I_110, "read from the text layer (page " + std::to_string(*where->page) + ")",
                           k.key, where);
+            continue;
+        }
+        if (c.is_number() && placed_by_alignment(k.key)) {
+            // On a scanned page a row that printed more or fewer cells than columns was misread;
+            // a value placed by the alignment chosen may stand in its neighbour's box, and a sum
+            // cannot tell (two values swapped add up alike).
+            const std::string raw = c.raw().value_or(show(c));
+            c = cell::text(raw);
+            c.set_source(where);
+            ++flagged;
+            log_entry(log, codes::I_112,
+                      "read by OCR as \"" + raw +
+                          "\" in a row whose cells did not line up with the columns: placed by an alignment the "
+                          "reader chose, where a value in its neighbour's box adds up alike; kept as unreadable text",
+                      k.key, where);
             continue;
         }
         if (c.is_blank() && (!where->box || !where->table || ruled.count(*where->table) == 0)) {

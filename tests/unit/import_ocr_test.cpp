@@ -203,6 +203,36 @@ TEST_CASE("settle_ocr: an identity with a cell not read still rules out readings
     CHECK(count_code(s.result.log, "XXGK-I-111") == 2);
 }
 
+TEST_CASE("settle_ocr: a row placed by an alignment the reader chose is flagged, its sums notwithstanding",
+          "[ocr][import]") {
+    scanned_sample s;
+    // 四's row printed 16 cells for 15 columns: the reader chose an alignment (XXGK-I-050). Read
+    // with certainty and adding up (2+1+0+0 = 3), its values may still stand in each other's boxes.
+    s.place_review_row(95, true);
+    xxgk::provenance row;
+    row.page = 1;
+    row.table = 1;
+    row.row = 1;
+    s.result.log.push_back({xxgk::severity::warning,
+                            "XXGK-I-050",
+                            "row \"行政复议 / 行政诉讼\" (16 value cells, 15 expected; …): read as …",
+                            "review_litigation",
+                            row,
+                            {}});
+    xxgk::import_detail::settle_ocr(s.result, s.read);
+    for (const char* c : scanned_sample::review_columns) {
+        const std::string key = std::string("review_litigation.review.") + c;
+        INFO(key);
+        CHECK(xxgk::cell_at(s.result.value, key).state() == xxgk::cell_state::text);
+        CHECK(std::any_of(s.result.log.begin(), s.result.log.end(), [&](const auto& e) {
+            return e.code == "XXGK-I-112" && e.key == key && e.message.find("did not line up") != std::string::npos;
+        }));
+    }
+    // Section 三, its rows lined up, is read as before.
+    CHECK(xxgk::cell_at(s.result.value, "requests.granted.natural_person").is_number());
+    CHECK(count_code(s.result.log, "XXGK-I-111") == 0);
+}
+
 TEST_CASE("settle_ocr: identities that hold only uncertain readings settle nothing", "[ocr][import]") {
     scanned_sample s;
     // A row of section 四 read 2 1 0 0 3, every cell uncertain with one reading: R5 holds, but
