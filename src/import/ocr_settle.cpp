@@ -67,6 +67,23 @@ bool ink_beside(const ocr_value& v, const std::vector<const ocr_ink*>& ink) {
     });
 }
 
+/// True when the ink in the cell's box is wider than the value read there could print: more than
+/// 0.72 of the ink's height per character, 0.1 per gap between them, and a point. A thin minus
+/// the reading lost, touching its digit ("-4" read 4), widens the ink of a lone digit by half.
+/// (Digits of the report's faces are 0.45–0.65 of their height wide.)
+bool ink_wider_than_reading(const ocr_value& v, const std::vector<const ocr_ink*>& ink) {
+    if (ink.empty() || v.text.empty()) return false;
+    double l = ink.front()->l, t = ink.front()->t, r = ink.front()->r, b = ink.front()->b;
+    for (const ocr_ink* m : ink) {
+        l = std::min(l, m->l);
+        t = std::min(t, m->t);
+        r = std::max(r, m->r);
+        b = std::max(b, m->b);
+    }
+    const double n = static_cast<double>(v.text.size());  // digits, '-' and '.', a byte each
+    return r - l > (b - t) * (0.72 * n + 0.1 * (n - 1)) + 1.0;
+}
+
 struct ocr_cell {
     std::size_t index = 0;                         ///< in cell_keys(format)
     std::vector<std::pair<cell, int>> candidates;  ///< readings as cells of the column, confidence
@@ -354,10 +371,44 @@ void settle_ocr(import_result& result, const document& read_doc) {
                 continue;
             }
         }
+        const bool in_ruled_box = where->box && where->table && ruled.count(*where->table) > 0;
+        if (c.state() == cell_state::not_applicable &&
+            (!in_ruled_box || std::any_of(ink.begin(), ink.end(), [](const ocr_ink* m) {
+                return (m->b - m->t) * 2 > (m->r - m->l);  // not a dash: a digit, or more
+            }))) {
+            // "-" (not applicable) is a mark as definite as a number: seen only in a ruled box
+            // holding nothing but dashes. A dash left of digits OCR lost ("-4") is not one.
+            const std::string raw = c.raw().value_or("-");
+            c = cell::text(raw);
+            c.set_source(where);
+            ++flagged;
+            log_entry(log, codes::I_112,
+                      "read by OCR as the mark \"" + raw + "\" " +
+                          (in_ruled_box ? "with more ink in its box than a dash (digits the reading lost?)"
+                                        : "outside a box drawn by the table's rules") +
+                          ": kept as unreadable text, not as not applicable",
+                      k.key, where);
+            continue;
+        }
         if (!c.is_number()) {
             if (c.state() == cell_state::text) ++flagged;
             log_entry(log, codes::I_110, "read by OCR as \"" + c.raw().value_or("") + "\" (not a number)", k.key,
                       where);
+            continue;
+        }
+        if (!in_ruled_box && ids.related(k.index).empty()) {
+            // A value no identity can check stands where the reader placed it by the words'
+            // positions alone (no box drawn around it): a value of the neighbouring box, or of
+            // the next row, reads just as well there.
+            const std::string raw = c.raw().value_or(show(c));
+            c = cell::text(raw);
+            c.set_source(where);
+            ++flagged;
+            log_entry(log, codes::I_112,
+                      "read by OCR as \"" + raw +
+                          "\" outside a box drawn by the table's rules, and no identity can check where it stands; "
+                          "kept as unreadable text",
+                      k.key, where);
             continue;
         }
         ocr_cell oc;
@@ -365,7 +416,8 @@ void settle_ocr(import_result& result, const document& read_doc) {
         oc.raw = c.raw().value_or(show(c));
         // One OCR value whose best reading is what the cell shows: its readings are the cell's.
         if (in.size() == 1 && in.front()->text == value_form(oc.raw)) {
-            oc.certain = in.front()->certain && where->box && !ink_beside(*in.front(), ink);
+            oc.certain = in.front()->certain && where->box && !ink_beside(*in.front(), ink) &&
+                         !ink_wider_than_reading(*in.front(), ink);
             oc.candidates = candidates_of(*in.front(), k.kind, where);
         }
         if (oc.candidates.empty()) {  // a number the digits-only pass did not confirm

@@ -354,18 +354,65 @@ TEST_CASE("settle_ocr: a certain value with more ink in its box than its digits 
     const std::size_t i = s.index("proactive.regulations.issued");
     s.read.ocr_values.push_back(place(s.result.value, i, "4", {{"4", 97}}, true));
     const xxgk::import_detail::ocr_value& v = s.read.ocr_values.back();
-    s.read.ocr_ink.push_back({1, v.l + 1, v.t + 3, v.r - 1, v.b - 3});  // the 4 itself
+    const xxgk::import_detail::ocr_ink digit{1, v.l + 3, v.t + 1, v.r - 3, v.b - 1};  // the 4: 4 pt wide, 8 tall
     SECTION("nothing else in the box: kept") {
+        s.read.ocr_ink.push_back(digit);
         xxgk::import_detail::settle_ocr(s.result, s.read);
         CHECK(xxgk::cell_at(s.result.value, "proactive.regulations.issued").is_number());
     }
+    SECTION("a dash touching it, in the value's own box: one piece of ink wider than a digit, flagged") {
+        s.read.ocr_ink.push_back({1, v.l - 1, v.t + 1, v.r - 3, v.b - 1});
+        xxgk::import_detail::settle_ocr(s.result, s.read);
+        CHECK(xxgk::cell_at(s.result.value, "proactive.regulations.issued").state() == xxgk::cell_state::text);
+        CHECK(count_code(s.result.log, "XXGK-I-112") == 1);
+    }
     SECTION("a dash beside it: flagged") {
+        s.read.ocr_ink.push_back(digit);
         s.read.ocr_ink.push_back({1, v.l - 3.5, v.t + 4.5, v.l - 0.5, v.t + 5.5});
         xxgk::import_detail::settle_ocr(s.result, s.read);
         const xxgk::cell& c = xxgk::cell_at(s.result.value, "proactive.regulations.issued");
         CHECK(c.state() == xxgk::cell_state::text);
         CHECK(c.raw() == std::optional<std::string>("4"));
         CHECK(count_code(s.result.log, "XXGK-I-112") == 1);
+    }
+}
+
+TEST_CASE("settle_ocr: outside a ruled box, a value no identity checks and a \"-\" are flagged", "[ocr][import]") {
+    scanned_sample s;
+    // Table 2 was rebuilt from the words' positions (no XXGK-I-075 for it).
+    const auto unruled = [&](std::string_view key, xxgk::cell value) {
+        xxgk::cell& c = xxgk::cell_at(s.result.value, key);
+        xxgk::provenance p = *c.source();
+        p.table = 2;
+        c = std::move(value);
+        c.set_source(p);
+    };
+    const std::size_t i = s.index("proactive.regulations.issued");
+    s.read.ocr_values.push_back(place(s.result.value, i, "7", {{"7", 97}}, true));
+    unruled("proactive.regulations.issued", [] {
+        xxgk::cell c = xxgk::cell::number(xxgk::decimal(7));
+        c.set_raw("7");
+        return c;
+    }());
+    s.read.ocr_values.push_back(place(s.result.value, s.index("proactive.regulations.repealed"), "0", {}, false));
+    unruled("proactive.regulations.repealed", xxgk::cell::not_applicable("-"));
+    SECTION("rebuilt without rules") {
+        xxgk::import_detail::settle_ocr(s.result, s.read);
+        CHECK(xxgk::cell_at(s.result.value, "proactive.regulations.issued").state() == xxgk::cell_state::text);
+        CHECK(xxgk::cell_at(s.result.value, "proactive.regulations.repealed").state() == xxgk::cell_state::text);
+        CHECK(std::any_of(s.result.log.begin(), s.result.log.end(), [](const auto& e) {
+            return e.code == "XXGK-I-112" && e.key == "proactive.regulations.repealed" &&
+                   e.message.find("outside a box drawn") != std::string::npos;
+        }));
+    }
+    SECTION("the same table read from its rules") {
+        xxgk::provenance t;
+        t.table = 2;
+        s.result.log.push_back({xxgk::severity::info, "XXGK-I-075", "table 2 read from its rules", "", t, {}});
+        xxgk::import_detail::settle_ocr(s.result, s.read);
+        CHECK(xxgk::cell_at(s.result.value, "proactive.regulations.issued").is_number());
+        CHECK(xxgk::cell_at(s.result.value, "proactive.regulations.repealed").state() ==
+              xxgk::cell_state::not_applicable);
     }
 }
 
