@@ -282,13 +282,16 @@ void settle_ocr(import_result& result, const document& read_doc) {
     std::map<std::size_t, ocr_cell> read;  // the number cells read by OCR, by index
     std::vector<import_log_entry>& log = result.log;
     std::set<std::uint32_t> ruled;  // the tables read from their rules, box by box (XXGK-I-075)
-    // The rows whose cells did not line up with the columns, placed by an alignment the reader
-    // chose (XXGK-I-050, a flattened run split: XXGK-I-060), by their key ("requests.granted",
-    // or the section for 四's one row).
+    // The rows whose cells did not line up with the columns: placed by an alignment the reader
+    // chose (XXGK-I-050, a flattened run split: XXGK-I-060), or with empty cells placed where
+    // none is printed (XXGK-I-043) or positions no cell of its own stands at (XXGK-I-044) — by
+    // their key ("requests.granted", or the section for 四's one row).
     std::vector<std::string> realigned;
     for (const import_log_entry& e : log) {
         if (e.code == codes::I_075 && e.where && e.where->table) ruled.insert(*e.where->table);
-        if ((e.code == codes::I_050 || e.code == codes::I_060) && !e.key.empty()) realigned.push_back(e.key);
+        const bool misaligned =
+            e.code == codes::I_043 || e.code == codes::I_044 || e.code == codes::I_050 || e.code == codes::I_060;
+        if (misaligned && !e.key.empty()) realigned.push_back(e.key);
     }
     const auto placed_by_alignment = [&](const std::string& key) {
         return std::any_of(realigned.begin(), realigned.end(), [&](const std::string& row) {
