@@ -1254,6 +1254,24 @@ private:
         return b.where.page && std::find(ocr_pages_.begin(), ocr_pages_.end(), *b.where.page) != ocr_pages_.end();
     }
 
+    /// A line with values on a scanned page that is the page's chrome, not a row, for the place
+    /// rule: the first or the last line of its page in the section, a label without a Chinese
+    /// character, at most one value — the page number "- 3 -" that OCR read as "- LD" with the
+    /// value "-" below hongze-2023's third page. Such a line stands between no two rows.
+    bool page_chrome(const block& b, const parsed_row& pr, std::string_view label, const block_span& span) const {
+        if (!scanned(b)) return false;
+        for (char32_t c : to_u32(label))
+            if (c >= 0x4E00 && c <= 0x9FFF) return false;
+        std::size_t values = 0;
+        for (const slot& v : pr.values.slots) values += !is_blank(v.text);
+        if (values > 1) return false;
+        const auto at = std::find(span.begin(), span.end(), &b);
+        if (at == span.end()) return false;
+        const bool first = at == span.begin() || (*(at - 1))->where.page != b.where.page;
+        const bool last = at + 1 == span.end() || (*(at + 1))->where.page != b.where.page;
+        return first || last;
+    }
+
     /// Reads each unplaced row of `section` as official row X when all of these hold: the rows read
     /// just before and just after it are rows A and B of the section with exactly one row between
     /// them in the official order, X; X is read nowhere else in the table (nor by another unplaced
@@ -1536,7 +1554,9 @@ void table_reader::proactive(const block_span* span) {
                     std::string not_a_row = "row \"" + first + "\" is not a row of the " +
                                             std::string(to_string(format_)) +
                                             " format; kept only here: " + joined_values(pr);
-                    if (scanned(*b)) {
+                    if (page_chrome(*b, pr, first, *span)) {
+                        log_entry(log_, codes::I_033, not_a_row, {}, b->where);
+                    } else if (scanned(*b)) {
                         unplaced_row u;
                         u.pr = pr;
                         u.printed = first;
@@ -1743,7 +1763,9 @@ void table_reader::requests(const block_span* span) {
                     std::string not_a_row = "row \"" + unmatched.front() + "\" is not a row of the " +
                                             std::string(to_string(format_)) +
                                             " format; kept only here: " + joined_values(pr);
-                    if (scanned(*b)) {
+                    if (page_chrome(*b, pr, unmatched.front(), *span)) {
+                        log_entry(log_, codes::I_033, not_a_row, {}, b->where);
+                    } else if (scanned(*b)) {
                         unplaced_row u;
                         u.pr = pr;
                         u.printed = unmatched.front();

@@ -29,6 +29,18 @@ xxgk::import_result read(const std::string& text, bool scanned) {
     return xxgk::import_detail::assemble(std::move(d), {});
 }
 
+/// The text read as two scanned pages, the second from the line holding `page_2` on.
+xxgk::import_result read_two_pages(const std::string& text, const std::string& page_2) {
+    const std::size_t at = text.find(page_2);
+    REQUIRE(at != std::string::npos);
+    const auto line =
+        static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1);
+    xxgk::import_detail::document d = xxgk::import_detail::read_text(text);
+    for (xxgk::import_detail::block& b : d.blocks) b.where.page = b.where.line && *b.where.line >= line ? 2 : 1;
+    d.ocr_pages = {1, 2};
+    return xxgk::import_detail::assemble(std::move(d), {});
+}
+
 std::vector<const xxgk::import_log_entry*> entries(const xxgk::import_result& r, std::string_view code,
                                                    std::string_view key = {}) {
     std::vector<const xxgk::import_log_entry*> out;
@@ -206,4 +218,40 @@ TEST_CASE("import (OCR): the 2019 format's （六）其他处理 read by its pla
     // Not on a text layer, and not with another ordinal.
     check_lost(read(mangled, false), "other");
     check_lost(read(replace_once(text, "(六) 其他处理", "(五) 具他处埋"), true), "other");
+}
+
+TEST_CASE("import (OCR): a page number at the page break stands between no two rows", "[import]") {
+    const xxgk::report sample = import_fixtures::example("sample-2021.json");
+    std::string text = replace_once(import_fixtures::as_text(sample), needs_creation, "2.2没有现成信息需要另行币");
+    // hongze-2023's page 3 ends with row 2 of （四）; its page number "- 3 -" read as "- LD" with the value "-".
+    const std::string next = "3.补正后申请内容仍不明确";
+    const auto with_footer = [&](const std::string& footer) {
+        const std::size_t at = text.find(next);
+        return std::string(text).insert(text.rfind('\n', at) + 1, footer + "\n");
+    };
+    const std::string key = "requests.unavailable_needs_creation";
+    SECTION("the last line of its page: page chrome") {
+        const xxgk::import_result got = read_two_pages(with_footer("- LD\t-"), next);
+        check_row(got, sample, "unavailable_needs_creation");
+        const auto placed = entries(got, "XXGK-I-030", key);
+        REQUIRE(placed.size() == 1);
+        CHECK(placed[0]->message.find("by its place between 1.本机关不掌握相关政府信息 and 3.补正后申请内容仍不明确") !=
+              std::string::npos);
+        const auto footer = entries(got, "XXGK-I-033");
+        REQUIRE(footer.size() == 1);
+        CHECK(footer[0]->message.find("row \"- LD\" is not a row") == 0);
+    }
+    SECTION("inside the page: a line that may be a row") {
+        const xxgk::import_result got = read_two_pages(with_footer("- LD\t-"), "1.信访举报投诉类申请");
+        check_lost(got, "unavailable_needs_creation");
+        CHECK(entries(got, "XXGK-I-033").size() == 2);
+    }
+    SECTION("with two values, or a Chinese character: a line that may be a row") {
+        for (const std::string footer : {"- LD\t-\t3", "- 三\t-"}) {
+            INFO(footer);
+            const xxgk::import_result got = read_two_pages(with_footer(footer), next);
+            check_lost(got, "unavailable_needs_creation");
+            CHECK(entries(got, "XXGK-I-033").size() == 2);
+        }
+    }
 }
