@@ -255,3 +255,49 @@ TEST_CASE("import (OCR): a page number at the page break stands between no two r
         }
     }
 }
+
+TEST_CASE("import (OCR): a row of section 二 read by its place, under its own 第二十条 item", "[import]") {
+    const xxgk::report sample = import_fixtures::example("sample-2021.json");
+    const std::string text = import_fixtures::as_text(sample);
+    // 行攻许叮 is two characters from 行政许可: beyond the matcher's tolerance for four characters.
+    const std::string mangled = replace_once(text, "\n行政许可\t", "\n行攻许叮\t");
+    const auto proactive_row = [&](const xxgk::import_result& got, std::string_view row) {
+        std::vector<xxgk::cell_state> states;
+        for (const xxgk::cell_key& k : xxgk::cell_keys(sample.format())) {
+            if (k.section != "proactive" || k.row != row) continue;
+            INFO(k.key);
+            const xxgk::cell& c = xxgk::cell_at(got.value, k.index);
+            states.push_back(c.state());
+            if (c.is_number()) CHECK(c.value() == xxgk::cell_at(sample, k.index).value());
+        }
+        return states;
+    };
+    const xxgk::import_result got = read(mangled, true);
+    const auto placed = entries(got, "XXGK-I-030", "proactive.licensing");
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0]->message ==
+          "label \"行攻许叮\" read as \"行政许可\" by its place between 行政规范性文件 and 行政处罚 (2 of its 4 "
+          "characters in order)");
+    const auto read_states = proactive_row(got, "licensing");
+    REQUIRE(!read_states.empty());
+    for (xxgk::cell_state st : read_states) CHECK(st == xxgk::cell_state::number);
+    CHECK(entries(got, "XXGK-I-038", "proactive.licensing").empty());
+
+    // On a text layer: not read.
+    const xxgk::import_result layer = read(mangled, false);
+    for (xxgk::cell_state st : proactive_row(layer, "licensing")) CHECK(st == xxgk::cell_state::not_captured);
+    CHECK(entries(layer, "XXGK-I-038", "proactive.licensing").size() == 1);
+
+    // Printed under another item's caption (第二十条第（五）项 read where （六） stands): 行政处罚 is
+    // the one row between 行政许可 and 行政强制, but it belongs to item （六）.
+    std::string elsewhere = replace_once(text, "\n行政处罚\t", "\n行玫处罸\t");
+    elsewhere = replace_once(elsewhere, "第二十条第（六）项", "第二十条第（五）项");
+    const xxgk::import_result moved = read(elsewhere, true);
+    CHECK(entries(moved, "XXGK-I-030", "proactive.penalties").empty());
+    CHECK(entries(moved, "XXGK-I-038", "proactive.penalties").size() == 1);
+    // The same rows under their own caption: read by place.
+    const xxgk::import_result own = read(replace_once(text, "\n行政处罚\t", "\n行玫处罸\t"), true);
+    const auto own_placed = entries(own, "XXGK-I-030", "proactive.penalties");
+    REQUIRE(own_placed.size() == 1);
+    CHECK(own_placed[0]->message.find("by its place between 行政许可 and 行政强制") != std::string::npos);
+}
