@@ -52,6 +52,22 @@ struct gray_image {
     double dpi = 0;  ///< pixels per inch
 };
 
+/// The steps `ocr_page` takes to prepare a page and read its digits, each on by default. Only the
+/// hand-run measurement (tests/ocr/ocr_measure.cpp --without STEP) turns one off, to measure what
+/// the step is worth (docs/import.md, "Scanned pages": the table of each step's effect).
+struct ocr_steps {
+    bool deskew = true;        ///< straighten the page by the skew of its text lines (pixFindSkew)
+    bool otsu = true;          ///< binarise by Otsu's threshold (off: a fixed threshold at grey 128)
+    bool rules = true;         ///< find the table rules by morphology (off: tables from the words alone)
+    bool join_rules = true;    ///< join a rule's broken pieces; drop short rules no other rule meets
+    bool remove_rules = true;  ///< paint the rules out before recognition (off: Tesseract sees them)
+    bool zoom = true;          ///< a second digits-only pass scaled up, for text under 40 pixels
+};
+
+/// The steps OCR takes in this process. Set them before importing, never while an import runs
+/// (measurement only: an import never changes them).
+ocr_steps& ocr_steps_in_use();
+
 /// Resolution at which a scanned PDF page is rendered for OCR.
 constexpr double ocr_render_dpi = 200;
 

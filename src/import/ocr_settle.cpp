@@ -20,9 +20,6 @@
 namespace xxgk::import_detail {
 namespace {
 
-/// Most combinations tried for one group of uncertain cells; a larger group is flagged.
-constexpr std::size_t max_combinations = 100000;
-
 double as_double(decimal d) { return static_cast<double>(d.coefficient()) / std::pow(10.0, d.scale()); }
 
 decimal hundredths(double v) { return decimal(static_cast<std::int64_t>(std::llround(v * 100)), 2); }
@@ -78,6 +75,140 @@ struct ocr_cell {
 };
 
 std::string show(const cell& c) { return c.is_number() ? c.value().to_string() : c.raw().value_or(""); }
+
+/// The digits-only readings of an OCR value that are numbers of the column's kind, as cells at
+/// `where`, each once, with their confidence (best first).
+std::vector<std::pair<cell, int>> candidates_of(const ocr_value& v, value_kind kind,
+                                                const std::optional<provenance>& where) {
+    std::vector<std::pair<cell, int>> out;
+    for (const auto& [text, confidence] : v.readings) {
+        cell_reading cr = read_cell(text, kind);
+        if (!cr.value.is_number() || cr.unreadable) continue;
+        cr.value.set_source(where);
+        cr.value.set_raw(text);
+        if (std::none_of(out.begin(), out.end(), [&](const auto& x) { return x.first.value() == cr.value.value(); }))
+            out.push_back({cr.value, confidence});
+    }
+    return out;
+}
+
+/// Uncertain cells tied together by the identities that can check them: every cell of such an
+/// identity is either among the cells to decide or a number or blank already (an identity with a
+/// cell not read, or flagged, checks nothing and is left out).
+struct puzzle {
+    std::vector<std::size_t> cells;      ///< the cells to decide, in the order they are tried
+    std::vector<std::size_t> equations;  ///< the identities that check them
+    /// True when an identity holds a cell read with certainty (or from the text layer): a
+    /// solution resting on uncertain readings alone proves nothing.
+    bool anchored = false;
+};
+
+/// The puzzles of the cells `open` (read by OCR, not certain): connected by the identities that
+/// can check them; a cell in no such identity is a puzzle of its own with no equation.
+std::vector<puzzle> puzzles_of(const std::set<std::size_t>& open, const report& r, const identity_scorer& ids) {
+    const auto known = [&](std::size_t i) {
+        const cell& c = cell_at(r, i);
+        return c.is_blank() || (c.is_number() && c.value().to_integer());
+    };
+    const auto checkable = [&](std::size_t e) {
+        const std::vector<std::size_t> cells = ids.cells_of(e);
+        return std::all_of(cells.begin(), cells.end(), [&](std::size_t i) { return open.count(i) > 0 || known(i); });
+    };
+    std::vector<puzzle> out;
+    std::set<std::size_t> left = open;
+    while (!left.empty()) {
+        puzzle p;
+        std::set<std::size_t> equations;
+        p.cells.push_back(*left.begin());
+        left.erase(left.begin());
+        // Breadth first, so that an identity's cells are tried one after another and it is
+        // checked as soon as they all have a reading.
+        for (std::size_t g = 0; g < p.cells.size(); ++g)
+            for (std::size_t e : ids.equations_of(p.cells[g])) {
+                if (equations.count(e) || !checkable(e)) continue;
+                equations.insert(e);
+                for (std::size_t i : ids.cells_of(e)) {
+                    if (left.erase(i)) p.cells.push_back(i);
+                    if (!open.count(i)) p.anchored = true;
+                }
+            }
+        p.equations.assign(equations.begin(), equations.end());
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+/// Most readings tried for one puzzle (each a step of the search); a larger search gives up.
+constexpr std::size_t max_steps = 200000;
+
+/// What the search of a puzzle found: how many combinations of the readings satisfy its
+/// identities (counted up to 2), and the first.
+struct solution {
+    std::size_t count = 0;
+    std::vector<std::size_t> choice;  ///< per cell of the puzzle: its candidate
+    bool gave_up = false;             ///< more than max_steps tried
+};
+
+/// Every combination of the cells' readings tried against the puzzle's identities, each identity
+/// checked as soon as its last cell has a reading (a depth-first search that prunes there).
+/// The report's cells are restored before it returns.
+solution solve(const puzzle& p, const std::map<std::size_t, ocr_cell>& read, report& r, const identity_scorer& ids) {
+    solution out;
+    const std::size_t n = p.cells.size();
+    if (p.equations.empty()) return out;
+    // The identities to check once cell k (in the puzzle's order) has its reading.
+    std::vector<std::vector<std::size_t>> check_at(n);
+    for (std::size_t e : p.equations) {
+        std::size_t last = 0;
+        for (std::size_t i : ids.cells_of(e)) {
+            const auto at = std::find(p.cells.begin(), p.cells.end(), i);
+            if (at != p.cells.end()) last = std::max(last, static_cast<std::size_t>(at - p.cells.begin()));
+        }
+        check_at[last].push_back(e);
+    }
+    std::vector<cell> saved;
+    for (std::size_t i : p.cells) saved.push_back(cell_at(r, i));
+    std::vector<std::size_t> choice(n, 0);
+    std::size_t steps = 0;
+    // Iterative depth-first search: k is the cell being given its next reading.
+    std::size_t k = 0;
+    bool backtrack = false;
+    while (true) {
+        if (backtrack) {
+            if (k == 0) break;
+            --k;
+            ++choice[k];
+        }
+        backtrack = false;
+        const std::vector<std::pair<cell, int>>& candidates = read.at(p.cells[k]).candidates;
+        if (choice[k] >= candidates.size()) {
+            choice[k] = 0;
+            backtrack = true;
+            continue;
+        }
+        if (++steps > max_steps) {
+            out.gave_up = true;
+            break;
+        }
+        cell_at(r, p.cells[k]) = candidates[choice[k]].first;
+        const bool fits =
+            std::all_of(check_at[k].begin(), check_at[k].end(), [&](std::size_t e) { return ids.holds(r, e); });
+        if (!fits) {
+            ++choice[k];
+            continue;
+        }
+        if (k + 1 < n) {
+            ++k;
+            choice[k] = 0;
+            continue;
+        }
+        if (++out.count == 1) out.choice = choice;
+        if (out.count >= 2) break;
+        ++choice[k];
+    }
+    for (std::size_t g = 0; g < n; ++g) cell_at(r, p.cells[g]) = saved[g];
+    return out;
+}
 
 }  // namespace
 
@@ -144,6 +275,19 @@ void settle_ocr(import_result& result, const document& read_doc) {
                       where);
             continue;
         }
+        // Text where a number belongs, read from one lone glyph whose digits-only readings are
+        // numbers ("侍" for a 0 in a serif face): those readings are its candidates, uncertain.
+        if (c.state() == cell_state::text && in.size() == 1 && !in.front()->readings.empty() &&
+            in.front()->text == c.raw().value_or("")) {
+            ocr_cell oc;
+            oc.index = k.index;
+            oc.raw = *c.raw();
+            oc.candidates = candidates_of(*in.front(), k.kind, where);
+            if (!oc.candidates.empty()) {
+                read.emplace(k.index, std::move(oc));
+                continue;
+            }
+        }
         if (!c.is_number()) {
             if (c.state() == cell_state::text) ++flagged;
             log_entry(log, codes::I_110, "read by OCR as \"" + c.raw().value_or("") + "\" (not a number)", k.key,
@@ -156,15 +300,7 @@ void settle_ocr(import_result& result, const document& read_doc) {
         // One OCR value whose best reading is what the cell shows: its readings are the cell's.
         if (in.size() == 1 && in.front()->text == value_form(oc.raw)) {
             oc.certain = in.front()->certain && where->box && !ink_beside(*in.front(), ink);
-            for (const auto& [text, confidence] : in.front()->readings) {
-                cell_reading cr = read_cell(text, k.kind);
-                if (!cr.value.is_number() || cr.unreadable) continue;
-                cr.value.set_source(where);
-                cr.value.set_raw(text);
-                if (std::none_of(oc.candidates.begin(), oc.candidates.end(),
-                                 [&](const auto& x) { return x.first.value() == cr.value.value(); }))
-                    oc.candidates.push_back({cr.value, confidence});
-            }
+            oc.candidates = candidates_of(*in.front(), k.kind, where);
         }
         if (oc.candidates.empty()) {  // a number the digits-only pass did not confirm
             oc.certain = false;
@@ -178,48 +314,12 @@ void settle_ocr(import_result& result, const document& read_doc) {
     // Certain values in an identity that fails are proof-read too.
     for (auto& [index, oc] : read)
         if (oc.certain && ids.breaks(r, index)) oc.certain = false;
-    // Groups of uncertain cells linked by the identities they share.
-    std::set<std::size_t> open;
+    std::set<std::size_t> open;  // the cells to decide
     for (const auto& [index, oc] : read)
         if (!oc.certain) open.insert(index);
-    std::vector<std::vector<std::size_t>> groups;
-    while (!open.empty()) {
-        std::vector<std::size_t> group{*open.begin()};
-        open.erase(open.begin());
-        for (std::size_t g = 0; g < group.size(); ++g)
-            for (std::size_t i : ids.related(group[g]))
-                if (open.erase(i)) group.push_back(i);
-        std::sort(group.begin(), group.end());
-        groups.push_back(std::move(group));
-    }
-    for (const std::vector<std::size_t>& group : groups) {
-        const bool identities_apply =
-            std::all_of(group.begin(), group.end(), [&](std::size_t i) { return !ids.related(i).empty(); });
-        std::size_t combinations = 1;
-        for (std::size_t i : group) {
-            combinations *= read.at(i).candidates.size();
-            if (combinations > max_combinations) break;
-        }
-        std::vector<cell> saved;
-        for (std::size_t i : group) saved.push_back(cell_at(r, i));
-        std::vector<std::size_t> solution;
-        std::size_t found = 0;
-        if (identities_apply && combinations <= max_combinations) {
-            std::vector<std::size_t> choice(group.size(), 0);
-            for (std::size_t n = 0; n < combinations && found < 2; ++n) {
-                for (std::size_t g = 0; g < group.size(); ++g)
-                    cell_at(r, group[g]) = read.at(group[g]).candidates[choice[g]].first;
-                if (ids.hold(r, group)) {
-                    ++found;
-                    solution = choice;
-                }
-                for (std::size_t g = 0; g < group.size(); ++g) {  // next combination
-                    if (++choice[g] < read.at(group[g]).candidates.size()) break;
-                    choice[g] = 0;
-                }
-            }
-        }
-        for (std::size_t g = 0; g < group.size(); ++g) cell_at(r, group[g]) = saved[g];
+    for (const puzzle& p : puzzles_of(open, r, ids)) {
+        const solution found = solve(p, read, r, ids);
+        const std::vector<std::size_t>& group = p.cells;
         for (std::size_t g = 0; g < group.size(); ++g) {
             const std::size_t i = group[g];
             const ocr_cell& oc = read.at(i);
@@ -231,15 +331,16 @@ void settle_ocr(import_result& result, const document& read_doc) {
             const std::string others = group.size() > 1
                                            ? " with " + std::to_string(group.size() - 1) + " other uncertain cell(s)"
                                            : std::string();
-            if (found == 1 && was_certain.at(i) && oc.candidates[solution[g]].first.value() == c.value()) {
+            const bool unique = found.count == 1 && !found.gave_up && p.anchored;
+            if (unique && was_certain.at(i) && oc.candidates[found.choice[g]].first.value() == c.value()) {
                 // Certain, proof-read with an uncertain neighbour, and confirmed.
                 ++certain;
                 log_entry(log, codes::I_110,
                           "read by OCR as " + show(c) + " (confidence " + std::to_string(oc.candidates.front().second) +
                               ", certain; confirmed by the identities)",
                           key, c.source());
-            } else if (found == 1) {
-                const cell& chosen = oc.candidates[solution[g]].first;
+            } else if (unique) {
+                const cell& chosen = oc.candidates[found.choice[g]].first;
                 const bool changed = !(chosen.value() == c.value());
                 c = chosen;
                 ++settled;
@@ -247,9 +348,9 @@ void settle_ocr(import_result& result, const document& read_doc) {
                           "read by OCR as \"" + oc.raw + "\"; settled as " + show(chosen) +
                               (changed ? " (a misread the identities caught)" : std::string()) +
                               ": the only combination of the readings" + others +
-                              " that satisfies every identity they take part in",
+                              " that satisfies every identity that can check them",
                           key, c.source(), candidates);
-            } else if (was_certain.at(i) && identities_apply && found == 0) {
+            } else if (was_certain.at(i) && !p.equations.empty() && found.count == 0 && !found.gave_up) {
                 // Read with certainty, yet an identity fails with every reading: the report's own
                 // defect, or a misread the readings do not hold. Flagged either way.
                 const std::optional<provenance> where = c.source();
@@ -262,10 +363,13 @@ void settle_ocr(import_result& result, const document& read_doc) {
                               " (a defect of the report, or a misread): kept as unreadable text",
                           key, where, candidates);
             } else {
-                const std::string why = !identities_apply                 ? "it takes part in no identity"
-                                        : combinations > max_combinations ? "too many combinations to try"
-                                        : found == 0 ? "no combination of the readings satisfies the identities"
-                                                     : "several combinations of the readings satisfy the identities";
+                const std::string why =
+                    ids.related(i).empty() ? "it takes part in no identity"
+                    : p.equations.empty()  ? "no identity it takes part in can be checked (each has a cell not read)"
+                    : found.gave_up        ? "too many combinations to try"
+                    : found.count == 0     ? "no combination of the readings satisfies the identities"
+                    : found.count > 1      ? "several combinations of the readings satisfy the identities"
+                                           : "the identities that check it hold only uncertain readings";
                 const std::optional<provenance> where = c.source();
                 c = cell::text(oc.raw);
                 c.set_source(where);

@@ -17,6 +17,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -241,7 +243,7 @@ digit_reading read_digits_once(engines& e, Pix* page, int l, int t, int r, int b
 digit_reading read_digits(engines& e, Pix* page, int l, int t, int r, int b) {
     digit_reading first = read_digits_once(e, page, l, t, r, b, 1);
     const int height = b - t;
-    if (height <= 0 || height >= zoom_height) return first;
+    if (height <= 0 || height >= zoom_height || !ocr_steps_in_use().zoom) return first;
     const double zoom = std::min(max_zoom, static_cast<double>(zoom_height) / height);
     digit_reading second = read_digits_once(e, page, l, t, r, b, zoom);
     if (second.readings.empty()) {
@@ -293,52 +295,44 @@ std::vector<component> components(Pix* binary) {
     return out;
 }
 
-/// Straight rules found by morphology in the binarised page: runs of ink at least `length`
-/// pixels long along `horizontal` (or vertical) lines, as rulings in points.
-std::vector<ruling> find_rules(Pix* bin, bool horizontal, int length, double scale, Pix** mask) {
+/// A rule found in the page image, in pixels.
+struct rule_px {
+    int from = 0, to = 0;  ///< extent along it, from < to
+    double at = 0;         ///< position across it (its middle)
+    int thick = 0;         ///< thickness across it
+};
+
+/// Pieces of straight rules found by morphology in the binarised page: runs of ink at least
+/// `length` pixels long along `horizontal` (or vertical) lines, and thin.
+std::vector<rule_px> find_rule_pieces(Pix* bin, bool horizontal, int length) {
     // Gaps of a pixel or two (noise, JPEG) closed; not more, or the horizontal strokes of a
     // line of bold characters (一、本年…) join into a "rule".
     pix_ptr closed(horizontal ? pixCloseBrick(nullptr, bin, 3, 1) : pixCloseBrick(nullptr, bin, 1, 3));
     pix_ptr opened(horizontal ? pixOpenBrick(nullptr, closed.get(), length, 1)
                               : pixOpenBrick(nullptr, closed.get(), 1, length));
-    std::vector<ruling> out;
+    std::vector<rule_px> out;
     if (!opened) return out;
     for (const auto& [x, y, w, h] : components(opened.get())) {
         // A rule is thin: a block of ink (a filled heading bar, a stamp) is not.
         const int thick = horizontal ? h : w, along = horizontal ? w : h;
         if (thick > std::max(6, length / 4) || along < length) continue;
-        // Ends reach a little further: a rule's end meets the crossing rule's middle.
-        const double ext = thick / 2.0 + 2;
-        ruling r;
-        if (horizontal) {
-            r.from = (x - ext) * scale;
-            r.to = (x + w + ext) * scale;
-            r.at = (y + h / 2.0) * scale;
-        } else {
-            r.from = (y - ext) * scale;
-            r.to = (y + h + ext) * scale;
-            r.at = (x + w / 2.0) * scale;
-        }
-        out.push_back(r);
+        out.push_back(horizontal ? rule_px{x, x + w, y + h / 2.0, h} : rule_px{y, y + h, x + w / 2.0, w});
     }
-    *mask = opened.release();
     return out;
 }
 
-/// Every piece of ink on the page, however faint, as boxes in points: the pixels of the page
-/// averaged over 3×3 that are darker than the paper (the commonest grey away from the binarised
-/// ink `bin`) by more than 4.5 times the paper's own noise (at least `faint_margin` grey
-/// levels), in pieces of more than one pixel.
+/// Every pixel of the page that is ink, however faint: the page averaged over 3×3, darker than
+/// the paper (the commonest grey away from the binarised ink `bin`) by more than 4.5 times the
+/// paper's own noise (at least `faint_margin` grey levels). Null when Leptonica fails.
 /// A thin printed "-" at 100 dpi, stored as JPEG, is a smudge 20–30 grey levels deep, lighter
-/// than the binarisation's threshold but not than this; the noise is measured on the page, so
+/// than the binarisation's threshold but not than this. The noise is measured on the page, so
 /// that a noisy scan's paper is not taken for ink.
-std::vector<ocr_ink> ink_marks(Pix* gray, Pix* bin, std::uint32_t number, double scale) {
-    std::vector<ocr_ink> out;
+pix_ptr faint_ink(Pix* gray, Pix* bin) {
     pix_ptr smooth(pixBlockconv(gray, 1, 1));
-    if (!smooth) return out;
+    if (!smooth) return nullptr;
     // The paper: the page away from the binarised ink (5 pixels around it), where only noise is.
     pix_ptr near_ink(pixDilateBrick(nullptr, bin, 11, 11));
-    if (!near_ink) return out;
+    if (!near_ink) return nullptr;
     pixInvert(near_ink.get(), near_ink.get());
     Numa* histogram = pixGetGrayHistogramMasked(smooth.get(), near_ink.get(), 0, 0, 1);
     l_float32 paper_pixels = 0;
@@ -347,7 +341,7 @@ std::vector<ocr_ink> ink_marks(Pix* gray, Pix* bin, std::uint32_t number, double
         numaDestroy(&histogram);
         histogram = pixGetGrayHistogram(smooth.get(), 1);
     }
-    if (!histogram) return out;
+    if (!histogram) return nullptr;
     std::vector<double> count(256, 0.0);
     for (int v = 0; v < 256 && v < numaGetCount(histogram); ++v) {
         l_float32 n = 0;
@@ -367,7 +361,138 @@ std::vector<ocr_ink> ink_marks(Pix* gray, Pix* bin, std::uint32_t number, double
         median_depth = paper - v;
     }
     const int margin = std::max(faint_margin, static_cast<int>(std::lround(4.5 * median_depth / 0.674)));
-    pix_ptr marks(pixThresholdToBinary(smooth.get(), std::max(1, paper - margin)));
+    return pix_ptr(pixThresholdToBinary(smooth.get(), std::max(1, paper - margin)));
+}
+
+/// The pieces of one line joined into one rule: pieces within `across` pixels of each other
+/// across and at most `gap` pixels apart along. A scanner's blur and a light scan break a thin
+/// rule into dashes where its grey comes close to the binarisation's threshold; each dash is at
+/// least a rule's `length` long, so joining them never makes a rule of text.
+std::vector<rule_px> joined(std::vector<rule_px> pieces, double across, int gap) {
+    std::sort(pieces.begin(), pieces.end(), [](const rule_px& a, const rule_px& b) { return a.at < b.at; });
+    std::vector<rule_px> out;
+    std::size_t i = 0;
+    while (i < pieces.size()) {
+        std::size_t j = i;
+        while (j + 1 < pieces.size() && pieces[j + 1].at - pieces[j].at <= across) ++j;
+        std::vector<rule_px> line(pieces.begin() + static_cast<std::ptrdiff_t>(i),
+                                  pieces.begin() + static_cast<std::ptrdiff_t>(j + 1));
+        std::sort(line.begin(), line.end(), [](const rule_px& a, const rule_px& b) { return a.from < b.from; });
+        std::vector<rule_px> runs;
+        double weight = 0;
+        for (const rule_px& piece : line) {
+            if (!runs.empty() && piece.from <= runs.back().to + gap) {
+                rule_px& run = runs.back();
+                const double length = piece.to - piece.from;
+                run.at = (run.at * weight + piece.at * length) / (weight + length);
+                weight += length;
+                run.to = std::max(run.to, piece.to);
+                run.thick = std::max(run.thick, piece.thick);
+                continue;
+            }
+            runs.push_back(piece);
+            weight = piece.to - piece.from;
+        }
+        out.insert(out.end(), runs.begin(), runs.end());
+        i = j + 1;
+    }
+    return out;
+}
+
+/// Each rule piece carried on along the faint ink (`faint`, `faint_ink`) where the binarisation
+/// lost it: its ends move outwards while the band the rule runs in (its thickness, a pixel more
+/// each side) holds ink, over dropouts of at most 3 pixels, by at most `reach` pixels. A
+/// scanner's blur or a light scan leaves a thin rule a grey line the binarisation breaks into
+/// dashes, some shorter than a rule; the faint ink sees the whole line. Only a rule already
+/// found is carried on, so text (whose faint halos touch) never makes a rule.
+void carried_on(std::vector<rule_px>& rules, Pix* faint, bool horizontal, int reach) {
+    if (!faint) return;
+    const int w = pixGetWidth(faint), h = pixGetHeight(faint), wpl = pixGetWpl(faint);
+    const l_uint32* data = pixGetData(faint);
+    const int extent = horizontal ? w : h, breadth = horizontal ? h : w;
+    for (rule_px& r : rules) {
+        const int half = r.thick / 2 + 1;
+        const int mid = static_cast<int>(std::lround(r.at));
+        // True when the band across position `along` holds ink.
+        const auto inked = [&](int along) {
+            for (int a = std::max(0, mid - half); a <= std::min(breadth - 1, mid + half); ++a) {
+                const int x = horizontal ? along : a, y = horizontal ? a : along;
+                if (GET_DATA_BIT(data + static_cast<std::ptrdiff_t>(y) * wpl, x)) return true;
+            }
+            return false;
+        };
+        for (const int step : {1, -1}) {
+            const int end = step > 0 ? r.to - 1 : r.from;
+            int last = end, dry = 0;
+            for (int along = end + step; along >= 0 && along < extent && std::abs(along - end) <= reach;
+                 along += step) {
+                if (inked(along)) {
+                    last = along;
+                    dry = 0;
+                } else if (++dry > 3) {
+                    break;
+                }
+            }
+            if (step > 0)
+                r.to = last + 1;
+            else
+                r.from = last;
+        }
+    }
+}
+
+/// Keeps a rule shorter than `free_length` only when a rule of the other direction crosses or
+/// meets it (within `reach` pixels): a table's rules meet at their ends, while a "rule" made of
+/// the strokes of a blurred line of text stands alone in a box.
+void keep_connected(std::vector<rule_px>& horizontal, std::vector<rule_px>& vertical, int free_length, int reach) {
+    const auto meets = [reach](const rule_px& a, const rule_px& b) {
+        return b.at >= a.from - reach && b.at <= a.to + reach && a.at >= b.from - reach && a.at <= b.to + reach;
+    };
+    const auto connected = [&](const std::vector<rule_px>& rules, const std::vector<rule_px>& others) {
+        std::vector<rule_px> out;
+        for (const rule_px& r : rules)
+            if (r.to - r.from >= free_length ||
+                std::any_of(others.begin(), others.end(), [&](const rule_px& o) { return meets(r, o); }))
+                out.push_back(r);
+        return out;
+    };
+    std::vector<rule_px> h = connected(horizontal, vertical), v = connected(vertical, horizontal);
+    horizontal = std::move(h);
+    vertical = std::move(v);
+}
+
+/// The rules as rulings in points (`scale` points a pixel); their ends reach a little further,
+/// where a rule's end meets the crossing rule's middle.
+std::vector<ruling> in_points(const std::vector<rule_px>& rules, double scale) {
+    std::vector<ruling> out;
+    for (const rule_px& r : rules) {
+        const double ext = r.thick / 2.0 + 2;
+        out.push_back({(r.from - ext) * scale, (r.to + ext) * scale, r.at * scale});
+    }
+    return out;
+}
+
+/// The pixels of the rules (`horizontal` ones, or vertical), a pixel more each side, in a 1-bit
+/// image of `like`'s size; null when Leptonica fails.
+pix_ptr rule_mask(const std::vector<rule_px>& rules, bool horizontal, Pix* like) {
+    pix_ptr mask(pixCreateTemplate(like));
+    if (!mask) return mask;
+    for (const rule_px& r : rules) {
+        const int half = r.thick / 2 + 1;
+        const int across = static_cast<int>(std::lround(r.at)) - half;
+        if (horizontal)
+            pixRasterop(mask.get(), r.from, across, r.to - r.from, 2 * half + 1, PIX_SET, nullptr, 0, 0);
+        else
+            pixRasterop(mask.get(), across, r.from, 2 * half + 1, r.to - r.from, PIX_SET, nullptr, 0, 0);
+    }
+    return mask;
+}
+
+/// Every piece of ink on the page `gray`, however faint (`faint_ink`), as boxes in points, in
+/// pieces of more than one pixel.
+std::vector<ocr_ink> ink_marks(Pix* gray, Pix* bin, std::uint32_t number, double scale) {
+    std::vector<ocr_ink> out;
+    pix_ptr marks = faint_ink(gray, bin);
     if (!marks) return out;
     for (const auto& [x, y, w, h] : components(marks.get())) {
         if (w * h < 2) continue;
@@ -378,6 +503,7 @@ std::vector<ocr_ink> ink_marks(Pix* gray, Pix* bin, std::uint32_t number, double
 
 placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
     engines& e = thread_engines();
+    const ocr_steps& steps = ocr_steps_in_use();
     placed_page out;
     out.number = number;
     pix_ptr gray(pixConvertTo8(source, 0));
@@ -398,15 +524,18 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
     out.height_px = pixGetHeight(gray.get());
     out.dpi = dpi;
     // Binarised (Otsu over the whole page), then straightened: the skew found on the text lines.
-    const auto binarise = [](Pix* g) {
+    const auto binarise = [&steps](Pix* g) {
         Pix* bin = nullptr;
-        pixOtsuAdaptiveThreshold(g, 4000, 4000, 0, 0, 0.0f, nullptr, &bin);
+        if (steps.otsu)
+            pixOtsuAdaptiveThreshold(g, 4000, 4000, 0, 0, 0.0f, nullptr, &bin);
+        else
+            bin = pixThresholdToBinary(g, 128);
         return pix_ptr(bin);
     };
     pix_ptr bin = binarise(gray.get());
     if (!bin) return out;
     l_float32 angle = 0, conf = 0;
-    if (pixFindSkew(bin.get(), &angle, &conf) == 0 && conf > 2.5f && std::abs(angle) > 0.03f &&
+    if (steps.deskew && pixFindSkew(bin.get(), &angle, &conf) == 0 && conf > 2.5f && std::abs(angle) > 0.03f &&
         std::abs(angle) < 5.0f) {
         pix_ptr turned(pixRotate(gray.get(), static_cast<l_float32>(angle * M_PI / 180.0), L_ROTATE_AREA_MAP,
                                  L_BRING_IN_WHITE, 0, 0));
@@ -420,17 +549,39 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
     // The table rules, then the page without them (Tesseract reads a rule beside a digit as 1).
     // A rule is longer than a character: 0.3 in (21.6 pt) is longer than 一 at 16 pt.
     const int length = std::max(12, static_cast<int>(std::lround(dpi * 0.3)));
-    Pix* hmask = nullptr;
-    Pix* vmask = nullptr;
-    out.rules.horizontal = find_rules(bin.get(), true, length, scale, &hmask);
-    out.rules.vertical = find_rules(bin.get(), false, length, scale, &vmask);
-    pix_ptr hm(hmask), vm(vmask);
+    std::vector<rule_px> horizontal, vertical;
+    if (steps.rules) {
+        horizontal = find_rule_pieces(bin.get(), true, length);
+        vertical = find_rule_pieces(bin.get(), false, length);
+        if (steps.join_rules) {
+            pix_ptr faint = faint_ink(gray.get(), bin.get());
+            const int reach = static_cast<int>(std::lround(dpi * 0.6));
+            carried_on(horizontal, faint.get(), true, reach);
+            carried_on(vertical, faint.get(), false, reach);
+            const double across = std::max(2.0, dpi / 100);
+            const int gap = std::max(4, static_cast<int>(std::lround(dpi * 0.08)));
+            horizontal = joined(std::move(horizontal), across, gap);
+            vertical = joined(std::move(vertical), across, gap);
+            keep_connected(horizontal, vertical, static_cast<int>(std::lround(dpi * 1.5)),
+                           std::max(3, static_cast<int>(std::lround(dpi * 0.03))));
+        }
+        if (std::getenv("XXGK_DBG")) {
+            for (auto& r : horizontal)
+                fprintf(stderr, "H p%u at %.1f %d..%d t%d\n", number, r.at, r.from, r.to, r.thick);
+            for (auto& r : vertical) fprintf(stderr, "V p%u at %.1f %d..%d t%d\n", number, r.at, r.from, r.to, r.thick);
+        }
+        out.rules.horizontal = in_points(horizontal, scale);
+        out.rules.vertical = in_points(vertical, scale);
+    }
     pix_ptr clean(pixCopy(nullptr, gray.get()));
     pix_ptr ink(pixCopy(nullptr, bin.get()));  // the binarised page without the rules
-    for (Pix* m : {hm.get(), vm.get()}) {
-        if (!m) continue;
-        pix_ptr wide(pixDilateBrick(nullptr, m, 5, 5));
-        pixPaintThroughMask(clean.get(), wide.get(), 0, 0, 255);
+    for (const bool along : {true, false}) {
+        const std::vector<rule_px>& rules = along ? horizontal : vertical;
+        if (rules.empty()) continue;
+        pix_ptr m = rule_mask(rules, along, bin.get());
+        pix_ptr wide(m ? pixDilateBrick(nullptr, m.get(), 5, 5) : nullptr);
+        if (!wide) continue;
+        if (steps.remove_rules) pixPaintThroughMask(clean.get(), wide.get(), 0, 0, 255);
         pixSubtract(ink.get(), ink.get(), wide.get());
     }
     // The reader's empty boxes are checked against every mark of ink, however faint (settle_ocr:
@@ -523,11 +674,13 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
     }
     // Ink no word covers: a printed mark the page reading missed (a lone digit in a box) is a
     // word of its own, read digits-only; never an empty box.
-    {
+    const int typical = [&] {
         std::vector<int> heights;
         for (const word_px& w : words) heights.push_back(w.b - w.t);
         std::sort(heights.begin(), heights.end());
-        const int typical = heights.empty() ? static_cast<int>(dpi / 7) : heights[heights.size() / 2];
+        return heights.empty() ? static_cast<int>(dpi / 7) : heights[heights.size() / 2];
+    }();
+    {
         // A word far taller than the text (a column of digits taken for one glyph or for vertical
         // text) is no reading: dropped, its ink is read below as marks.
         words.erase(
@@ -578,7 +731,21 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
         pw.r = w.r * scale;
         pw.t = w.line_t * scale;
         pw.b = w.line_b * scale;
-        if (number_like(w.text) || w.text == "□") {
+        // A lone glyph that is no digit ("侍", "，" where a table prints 0 in a serif face) is
+        // read digits-only too; its text stays the page's reading, and its digits are only
+        // candidates for the identities to settle (settle_ocr), never certain.
+        const bool lone = !number_like(w.text) && w.text != "□" && to_u32(w.text).size() == 1 &&
+                          std::none_of(words.begin(), words.end(), [&](const word_px& o) {
+                              return &o != &w && std::min(o.b, w.b) - std::max(o.t, w.t) > (w.b - w.t) / 2 &&
+                                     o.r > w.l - typical && o.l < w.r + typical;
+                          });
+        if (lone) {
+            const digit_reading d = read_digits(e, clean.get(), w.l, w.t, w.r, w.b);
+            ocr_value v{number, pw.l, pw.t, pw.r, pw.b, w.text, {}, false};
+            for (const auto& rd : d.readings)
+                v.readings.push_back({rd.first, static_cast<int>(std::lround(rd.second * 100))});
+            if (!v.readings.empty()) out.values.push_back(std::move(v));
+        } else if (number_like(w.text) || w.text == "□") {
             const digit_reading d = read_digits(e, clean.get(), w.l, w.t, w.r, w.b);
             ocr_value v;
             v.page = number;
@@ -607,6 +774,11 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
 }
 
 }  // namespace
+
+ocr_steps& ocr_steps_in_use() {
+    static ocr_steps steps;
+    return steps;
+}
 
 placed_page ocr_page(const gray_image& image, std::uint32_t number) {
     if (image.width <= 0 || image.height <= 0 || !image.data)

@@ -574,6 +574,21 @@ bool identity_scorer::confirms(const report& r, std::size_t cell) const {
     });
 }
 
+const std::vector<std::size_t>& identity_scorer::equations_of(std::size_t cell) const {
+    static const std::vector<std::size_t> none;
+    return cell < by_cell_.size() ? by_cell_[cell] : none;
+}
+
+std::vector<std::size_t> identity_scorer::cells_of(std::size_t e) const {
+    std::vector<std::size_t> out(identities_[e].lhs.begin(), identities_[e].lhs.end());
+    out.insert(out.end(), identities_[e].rhs.begin(), identities_[e].rhs.end());
+    return out;
+}
+
+bool identity_scorer::holds(const report& r, std::size_t e) const {
+    return all_known(r, identities_[e]) && identity_score(r, identities_[e]) == 0;
+}
+
 std::vector<std::size_t> identity_scorer::related(std::size_t cell) const {
     std::vector<std::size_t> out;
     if (cell >= by_cell_.size()) return out;

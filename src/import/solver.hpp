@@ -107,6 +107,12 @@ public:
     bool confirms(const report& r, std::size_t cell) const;
     /// The cells that share an equation with `cell` (itself excluded); empty when it is in none.
     std::vector<std::size_t> related(std::size_t cell) const;
+    /// The equations that involve `cell` (numbers for `cells_of` and `holds`); empty when none.
+    const std::vector<std::size_t>& equations_of(std::size_t cell) const;
+    /// Every cell of equation `e`, both sides.
+    std::vector<std::size_t> cells_of(std::size_t e) const;
+    /// True when equation `e` has only numbers and blanks in it and holds.
+    bool holds(const report& r, std::size_t e) const;
 
 private:
     /// True when every cell of the identity is a number or blank.

@@ -8,6 +8,10 @@
 //
 //   build/tests/xxgk_ocr_measure tests/data/import/pdf/hongze-2023.pdf tests/data/import/pdf/generated/*.pdf
 //   build/tests/xxgk_ocr_measure --styles clean-200,noisy-150 --pages 3 FILE.pdf
+//
+// --without deskew,otsu,rules,join_rules,remove_rules,zoom turns those preprocessing steps off (ocr.hpp,
+// `ocr_steps`), to measure what each one is worth.
+#include "../../src/import/ocr.hpp"
 #include "../unit/ocr_scans.hpp"
 
 #include <xxgk/import.hpp>
@@ -149,6 +153,24 @@ int main(int argc, char** argv) {
             for (std::string s; std::getline(ss, s, ',');) only.push_back(s);
         } else if (a == "--pages" && i + 1 < argc) {
             pages = std::stoi(argv[++i]);
+        } else if (a == "--without" && i + 1 < argc) {
+            xxgk::import_detail::ocr_steps& steps = xxgk::import_detail::ocr_steps_in_use();
+            std::stringstream ss(argv[++i]);
+            for (std::string s; std::getline(ss, s, ',');) {
+                bool* step = s == "deskew"         ? &steps.deskew
+                             : s == "otsu"         ? &steps.otsu
+                             : s == "rules"        ? &steps.rules
+                             : s == "join_rules"   ? &steps.join_rules
+                             : s == "remove_rules" ? &steps.remove_rules
+                             : s == "zoom"         ? &steps.zoom
+                                                   : nullptr;
+                if (!step) {
+                    std::cerr << "--without: no step \"" << s
+                              << "\" (deskew, otsu, rules, join_rules, remove_rules, zoom)\n";
+                    return 2;
+                }
+                *step = false;
+            }
         } else if (a == "--save" && i + 1 < argc) {
             save = argv[++i];
         } else if (a == "-v") {
@@ -158,7 +180,8 @@ int main(int argc, char** argv) {
         }
     }
     if (files.empty()) {
-        std::cerr << "usage: xxgk_ocr_measure [--styles a,b] [--pages N] [-v] FILE.pdf...\n";
+        std::cerr << "usage: xxgk_ocr_measure [--styles a,b] [--pages N] [--without step,...] [--save DIR] [-v] "
+                     "FILE.pdf...\n";
         return 2;
     }
     std::cout.setf(std::ios::unitbuf);  // each line as it comes (a run takes minutes)

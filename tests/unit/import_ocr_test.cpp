@@ -152,6 +152,85 @@ TEST_CASE("settle_ocr: two uncertain cells the identities cannot tell apart are 
     CHECK(e->message.find("several combinations") != std::string::npos);
 }
 
+TEST_CASE("settle_ocr: an identity with a cell not read is left out; the others still settle", "[ocr][import]") {
+    scanned_sample s;
+    // 予以公开›商业企业 not read: the row's identity (R2) cannot check anything. 自然人 of that row,
+    // misread, still takes part in its column's identities (R1, R3), which settle it.
+    const std::size_t lost = s.index("requests.granted.enterprise");
+    xxgk::cell& gone = xxgk::cell_at(s.result.value, lost);
+    const std::optional<xxgk::provenance> where = gone.source();
+    gone = xxgk::cell::not_captured();
+    gone.set_source(where);
+    const std::string key = "requests.granted.natural_person";  // printed 20
+    s.uncertain(key, "28", {{"28", 60}, {"20", 30}, {"26", 5}});
+    xxgk::import_detail::settle_ocr(s.result, s.read);
+    const xxgk::cell& c = xxgk::cell_at(s.result.value, key);
+    REQUIRE(c.is_number());
+    CHECK(c.value() == xxgk::decimal(20));
+    const auto e = std::find_if(s.result.log.begin(), s.result.log.end(),
+                                [&](const auto& x) { return x.code == "XXGK-I-111" && x.key == key; });
+    REQUIRE(e != s.result.log.end());
+    CHECK(e->message.find("misread") != std::string::npos);
+    CHECK(xxgk::cell_at(s.result.value, lost).state() == xxgk::cell_state::not_captured);
+}
+
+TEST_CASE("settle_ocr: identities that hold only uncertain readings settle nothing", "[ocr][import]") {
+    scanned_sample s;
+    // A row of section 四 read 2 1 0 0 3, every cell uncertain with one reading: R5 holds, but
+    // nothing read with certainty stands in it, so it proves nothing.
+    const std::string row = "review_litigation.review.";
+    const char* printed[] = {"2", "1", "0", "0", "3"};
+    const char* columns[] = {"upheld", "corrected", "other", "pending", "total"};
+    for (int c = 0; c < 5; ++c)
+        s.read.ocr_values.push_back(
+            place(s.result.value, s.index(row + columns[c]), printed[c], {{printed[c], 60}}, false));
+    xxgk::import_detail::settle_ocr(s.result, s.read);
+    for (const char* c : columns) {
+        INFO(c);
+        CHECK(xxgk::cell_at(s.result.value, row + c).state() == xxgk::cell_state::text);
+    }
+    const auto e = std::find_if(s.result.log.begin(), s.result.log.end(),
+                                [&](const auto& x) { return x.code == "XXGK-I-112" && x.key == row + "total"; });
+    REQUIRE(e != s.result.log.end());
+    CHECK(e->message.find("only uncertain readings") != std::string::npos);
+    CHECK(count_code(s.result.log, "XXGK-I-111") == 0);
+}
+
+TEST_CASE("settle_ocr: a lone glyph read where a number belongs is settled from its digit readings", "[ocr][import]") {
+    scanned_sample s;
+    const std::string key = "requests.partially_granted.enterprise";  // printed 2
+    const std::size_t i = s.index(key);
+    s.uncertain(key, "2", {{"2", 95}});
+    // The page's reading "侍" stays the cell's text; the digits-only pass offered 7 and 2.
+    xxgk::cell& c = xxgk::cell_at(s.result.value, i);
+    const std::optional<xxgk::provenance> where = c.source();
+    c = xxgk::cell::text("侍");
+    c.set_source(where);
+    for (auto& v : s.read.ocr_values)
+        if (v.text == "2" && std::abs(v.l - (20.0 * static_cast<double>(i % 25) + 4)) < 1e-9 &&
+            std::abs(v.t - (20.0 * static_cast<double>(i / 25) + 4)) < 1e-9) {
+            v.text = "侍";
+            v.readings = {{"7", 50}, {"2", 40}};
+            v.certain = false;
+        }
+    SECTION("the identities pick 2") {
+        xxgk::import_detail::settle_ocr(s.result, s.read);
+        const xxgk::cell& got = xxgk::cell_at(s.result.value, key);
+        REQUIRE(got.is_number());
+        CHECK(got.value() == xxgk::decimal(2));
+        CHECK(count_code(s.result.log, "XXGK-I-111") == 1);
+    }
+    SECTION("no reading fits: the text stays, flagged") {
+        for (auto& v : s.read.ocr_values)
+            if (v.text == "侍") v.readings = {{"7", 50}, {"9", 40}};
+        xxgk::import_detail::settle_ocr(s.result, s.read);
+        const xxgk::cell& got = xxgk::cell_at(s.result.value, key);
+        CHECK(got.state() == xxgk::cell_state::text);
+        CHECK(got.raw() == std::optional<std::string>("侍"));
+        CHECK(count_code(s.result.log, "XXGK-I-111") == 0);
+    }
+}
+
 TEST_CASE("settle_ocr: an uncertain cell in no identity is flagged with its readings", "[ocr][import]") {
     scanned_sample s;
     // Section 二 has no identity: a cell there cannot be proof-read.
@@ -339,6 +418,55 @@ outcome compare_scan(const xxgk::report& want, const xxgk::report& got, const st
 }
 
 }  // namespace
+
+TEST_CASE("ocr_page: a table's rules broken by a light scan are joined; a stray stroke is no rule", "[ocr][import]") {
+    // A page at 200 dpi: a grid of 3 × 3 rules, each printed as dark dashes 80 px long with 12 px
+    // of light grey between them (darker than the paper, lighter than the binarisation's
+    // threshold, as a blurred scan leaves a thin rule), and a dark bar 100 px long in a box that
+    // no rule meets (strokes of a line of text run together).
+    const int w = 1200, h = 900;
+    std::vector<unsigned char> page(static_cast<std::size_t>(w) * h, 250);
+    const auto paint = [&](int x0, int y0, int x1, int y1, unsigned char grey) {
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x) page[static_cast<std::size_t>(y) * w + static_cast<std::size_t>(x)] = grey;
+    };
+    for (const int at : {200, 400, 600})
+        for (int x = 100; x < 1100; x += 92) {
+            paint(x, at, std::min(x + 80, 1100), at + 2, 60);
+            paint(std::min(x + 80, 1100), at, std::min(x + 92, 1100), at + 2, 215);
+        }
+    for (const int at : {100, 600, 1100})
+        for (int y = 200; y < 602; y += 92) {
+            paint(at, y, at + 2, std::min(y + 80, 602), 60);
+            paint(at, std::min(y + 80, 602), at + 2, std::min(y + 92, 602), 215);
+        }
+    paint(250, 300, 350, 302, 60);
+    const xxgk::import_detail::gray_image image{page.data(), w, h, w, 200};
+    const double scale = 72.0 / 200;
+    xxgk::import_detail::ocr_steps& steps = xxgk::import_detail::ocr_steps_in_use();
+    SECTION("joined") {
+        const xxgk::import_detail::placed_page p = xxgk::import_detail::ocr_page(image, 1);
+        REQUIRE(p.rules.horizontal.size() == 3);
+        REQUIRE(p.rules.vertical.size() == 3);
+        for (const xxgk::import_detail::ruling& r : p.rules.horizontal) {
+            CHECK(r.from <= 101 * scale);
+            CHECK(r.to >= 1099 * scale);
+        }
+        for (const xxgk::import_detail::ruling& r : p.rules.vertical) {
+            CHECK(r.from <= 201 * scale);
+            CHECK(r.to >= 600 * scale);
+        }
+    }
+    SECTION("the step off: dashes and the stray stroke") {
+        steps.join_rules = false;
+        const xxgk::import_detail::placed_page p = xxgk::import_detail::ocr_page(image, 1);
+        steps = xxgk::import_detail::ocr_steps{};
+        CHECK(p.rules.horizontal.size() > 3 * 5);
+        CHECK(std::any_of(p.rules.horizontal.begin(), p.rules.horizontal.end(), [&](const auto& r) {
+            return std::abs(r.at - 301 * scale) < 1 && r.from > 240 * scale && r.to < 360 * scale;
+        }));
+    }
+}
 
 TEST_CASE("import_pdf: scanned pages of hongze-2023 (section 三), every cell exact or flagged", "[ocr][import]") {
     const std::string pdf = xxgk::read_file(data_dir + "import/pdf/hongze-2023.pdf");
