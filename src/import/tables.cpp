@@ -1769,7 +1769,9 @@ void table_reader::requests(const block_span* span) {
                         unplaced_row u;
                         u.pr = pr;
                         u.printed = unmatched.front();
-                        u.where = pr.labels.front().where ? pr.labels.front().where : b->where;
+                        for (const label_part& l : pr.labels)
+                            if (!u.where && !l.span_copy && l.text == u.printed) u.where = l.where;
+                        if (!u.where) u.where = b->where;
                         u.job_at = jobs.size();
                         u.not_a_row = std::move(not_a_row);
                         sequence.add(std::move(u));
