@@ -67,6 +67,23 @@ bool ink_beside(const ocr_value& v, const std::vector<const ocr_ink*>& ink) {
     });
 }
 
+/// True when the ink in the cell's box is wider than the value read there could print: more than
+/// 0.72 of the ink's height per character, 0.1 per gap between them, and a point. A thin minus
+/// the reading lost, touching its digit ("-4" read 4), widens the ink of a lone digit by half.
+/// (Digits of the report's faces are 0.45–0.65 of their height wide.)
+bool ink_wider_than_reading(const ocr_value& v, const std::vector<const ocr_ink*>& ink) {
+    if (ink.empty() || v.text.empty()) return false;
+    double l = ink.front()->l, t = ink.front()->t, r = ink.front()->r, b = ink.front()->b;
+    for (const ocr_ink* m : ink) {
+        l = std::min(l, m->l);
+        t = std::min(t, m->t);
+        r = std::max(r, m->r);
+        b = std::max(b, m->b);
+    }
+    const double n = static_cast<double>(v.text.size());  // digits, '-' and '.', a byte each
+    return r - l > (b - t) * (0.72 * n + 0.1 * (n - 1)) + 1.0;
+}
+
 struct ocr_cell {
     std::size_t index = 0;                         ///< in cell_keys(format)
     std::vector<std::pair<cell, int>> candidates;  ///< readings as cells of the column, confidence
@@ -98,6 +115,10 @@ std::vector<std::pair<cell, int>> candidates_of(const ocr_value& v, value_kind k
 struct puzzle {
     std::vector<std::size_t> cells;      ///< the cells to decide, in the order they are tried
     std::vector<std::size_t> equations;  ///< the identities that check them
+    /// The identities they take part in that hold a cell not read (or another puzzle's): these
+    /// cannot check a value, but a combination must leave them able to hold (`can_hold`).
+    std::vector<std::size_t> open_ended;
+    std::set<std::size_t> unread;  ///< the cells of `open_ended` neither in the puzzle nor known
     /// True when an identity holds a cell read with certainty (or from the text layer): a
     /// solution resting on uncertain readings alone proves nothing.
     bool anchored = false;
@@ -133,9 +154,39 @@ std::vector<puzzle> puzzles_of(const std::set<std::size_t>& open, const report& 
                 }
             }
         p.equations.assign(equations.begin(), equations.end());
+        std::set<std::size_t> open_ended;
+        for (std::size_t i : p.cells)
+            for (std::size_t e : ids.equations_of(i))
+                if (!equations.count(e)) open_ended.insert(e);
+        p.open_ended.assign(open_ended.begin(), open_ended.end());
+        for (std::size_t e : p.open_ended)
+            for (std::size_t i : ids.cells_of(e))
+                if (std::find(p.cells.begin(), p.cells.end(), i) == p.cells.end() && (open.count(i) || !known(i)))
+                    p.unread.insert(i);
         out.push_back(std::move(p));
     }
     return out;
+}
+
+/// True when identity `q` can still hold with the cells as they stand in `r`, each cell of
+/// `unread` any count (a blank counts 0): when both sides have a cell not read, or the side
+/// with none does not exceed the other.
+bool can_hold(const report& r, const table_identity& q, const std::set<std::size_t>& unread) {
+    std::int64_t known[2] = {0, 0};
+    int unknown[2] = {0, 0};
+    for (int side = 0; side < 2; ++side)
+        for (std::size_t i : side == 0 ? q.lhs : q.rhs) {
+            const cell& c = cell_at(r, i);
+            if (unread.count(i)) {
+                ++unknown[side];
+            } else if (c.is_number()) {
+                if (const std::optional<std::int64_t> v = c.value().to_integer()) known[side] += *v;
+            }
+        }
+    if (unknown[0] > 0 && unknown[1] > 0) return true;
+    if (unknown[0] > 0) return known[0] <= known[1];
+    if (unknown[1] > 0) return known[1] <= known[0];
+    return known[0] == known[1];
 }
 
 /// Most readings tried for one puzzle (each a step of the search); a larger search gives up.
@@ -156,16 +207,20 @@ solution solve(const puzzle& p, const std::map<std::size_t, ocr_cell>& read, rep
     solution out;
     const std::size_t n = p.cells.size();
     if (p.equations.empty()) return out;
-    // The identities to check once cell k (in the puzzle's order) has its reading.
-    std::vector<std::vector<std::size_t>> check_at(n);
-    for (std::size_t e : p.equations) {
+    // The identities to check once cell k (in the puzzle's order) has its reading: those that
+    // check the values (must hold), and the open-ended ones (must still be able to hold).
+    std::vector<std::vector<std::size_t>> check_at(n), keep_possible_at(n);
+    const auto last_of = [&](std::size_t e) {
         std::size_t last = 0;
         for (std::size_t i : ids.cells_of(e)) {
             const auto at = std::find(p.cells.begin(), p.cells.end(), i);
             if (at != p.cells.end()) last = std::max(last, static_cast<std::size_t>(at - p.cells.begin()));
         }
-        check_at[last].push_back(e);
-    }
+        return last;
+    };
+    for (std::size_t e : p.equations) check_at[last_of(e)].push_back(e);
+    for (std::size_t e : p.open_ended) keep_possible_at[last_of(e)].push_back(e);
+    const std::vector<table_identity>& all = identities(r.format());
     std::vector<cell> saved;
     for (std::size_t i : p.cells) saved.push_back(cell_at(r, i));
     std::vector<std::size_t> choice(n, 0);
@@ -192,7 +247,9 @@ solution solve(const puzzle& p, const std::map<std::size_t, ocr_cell>& read, rep
         }
         cell_at(r, p.cells[k]) = candidates[choice[k]].first;
         const bool fits =
-            std::all_of(check_at[k].begin(), check_at[k].end(), [&](std::size_t e) { return ids.holds(r, e); });
+            std::all_of(check_at[k].begin(), check_at[k].end(), [&](std::size_t e) { return ids.holds(r, e); }) &&
+            std::all_of(keep_possible_at[k].begin(), keep_possible_at[k].end(),
+                        [&](std::size_t e) { return can_hold(r, all[e], p.unread); });
         if (!fits) {
             ++choice[k];
             continue;
@@ -225,8 +282,19 @@ void settle_ocr(import_result& result, const document& read_doc) {
     std::map<std::size_t, ocr_cell> read;  // the number cells read by OCR, by index
     std::vector<import_log_entry>& log = result.log;
     std::set<std::uint32_t> ruled;  // the tables read from their rules, box by box (XXGK-I-075)
-    for (const import_log_entry& e : log)
+    // The rows whose cells did not line up with the columns, placed by an alignment the reader
+    // chose (XXGK-I-050, a flattened run split: XXGK-I-060), by their key ("requests.granted",
+    // or the section for 四's one row).
+    std::vector<std::string> realigned;
+    for (const import_log_entry& e : log) {
         if (e.code == codes::I_075 && e.where && e.where->table) ruled.insert(*e.where->table);
+        if ((e.code == codes::I_050 || e.code == codes::I_060) && !e.key.empty()) realigned.push_back(e.key);
+    }
+    const auto placed_by_alignment = [&](const std::string& key) {
+        return std::any_of(realigned.begin(), realigned.end(), [&](const std::string& row) {
+            return key.size() > row.size() && key.compare(0, row.size(), row) == 0 && key[row.size()] == '.';
+        });
+    };
     for (const cell_key& k : keys) {
         cell& c = cell_at(r, k.index);
         const std::optional<provenance> where = c.source();  // a copy: the cell is replaced below
@@ -238,6 +306,21 @@ void settle_ocr(import_result& result, const document& read_doc) {
             if (!values.empty())
                 log_entry(log, codes::I_110, "read from the text layer (page " + std::to_string(*where->page) + ")",
                           k.key, where);
+            continue;
+        }
+        if (c.is_number() && placed_by_alignment(k.key)) {
+            // On a scanned page a row that printed more or fewer cells than columns was misread;
+            // a value placed by the alignment chosen may stand in its neighbour's box, and a sum
+            // cannot tell (two values swapped add up alike).
+            const std::string raw = c.raw().value_or(show(c));
+            c = cell::text(raw);
+            c.set_source(where);
+            ++flagged;
+            log_entry(log, codes::I_112,
+                      "read by OCR as \"" + raw +
+                          "\" in a row whose cells did not line up with the columns: placed by an alignment the "
+                          "reader chose, where a value in its neighbour's box adds up alike; kept as unreadable text",
+                      k.key, where);
             continue;
         }
         if (c.is_blank() && (!where->box || !where->table || ruled.count(*where->table) == 0)) {
@@ -288,10 +371,44 @@ void settle_ocr(import_result& result, const document& read_doc) {
                 continue;
             }
         }
+        const bool in_ruled_box = where->box && where->table && ruled.count(*where->table) > 0;
+        if (c.state() == cell_state::not_applicable &&
+            (!in_ruled_box || std::any_of(ink.begin(), ink.end(), [](const ocr_ink* m) {
+                return (m->b - m->t) * 2 > (m->r - m->l);  // not a dash: a digit, or more
+            }))) {
+            // "-" (not applicable) is a mark as definite as a number: seen only in a ruled box
+            // holding nothing but dashes. A dash left of digits OCR lost ("-4") is not one.
+            const std::string raw = c.raw().value_or("-");
+            c = cell::text(raw);
+            c.set_source(where);
+            ++flagged;
+            log_entry(log, codes::I_112,
+                      "read by OCR as the mark \"" + raw + "\" " +
+                          (in_ruled_box ? "with more ink in its box than a dash (digits the reading lost?)"
+                                        : "outside a box drawn by the table's rules") +
+                          ": kept as unreadable text, not as not applicable",
+                      k.key, where);
+            continue;
+        }
         if (!c.is_number()) {
             if (c.state() == cell_state::text) ++flagged;
             log_entry(log, codes::I_110, "read by OCR as \"" + c.raw().value_or("") + "\" (not a number)", k.key,
                       where);
+            continue;
+        }
+        if (!in_ruled_box && ids.related(k.index).empty()) {
+            // A value no identity can check stands where the reader placed it by the words'
+            // positions alone (no box drawn around it): a value of the neighbouring box, or of
+            // the next row, reads just as well there.
+            const std::string raw = c.raw().value_or(show(c));
+            c = cell::text(raw);
+            c.set_source(where);
+            ++flagged;
+            log_entry(log, codes::I_112,
+                      "read by OCR as \"" + raw +
+                          "\" outside a box drawn by the table's rules, and no identity can check where it stands; "
+                          "kept as unreadable text",
+                      k.key, where);
             continue;
         }
         ocr_cell oc;
@@ -299,7 +416,8 @@ void settle_ocr(import_result& result, const document& read_doc) {
         oc.raw = c.raw().value_or(show(c));
         // One OCR value whose best reading is what the cell shows: its readings are the cell's.
         if (in.size() == 1 && in.front()->text == value_form(oc.raw)) {
-            oc.certain = in.front()->certain && where->box && !ink_beside(*in.front(), ink);
+            oc.certain = in.front()->certain && where->box && !ink_beside(*in.front(), ink) &&
+                         !ink_wider_than_reading(*in.front(), ink);
             oc.candidates = candidates_of(*in.front(), k.kind, where);
         }
         if (oc.candidates.empty()) {  // a number the digits-only pass did not confirm

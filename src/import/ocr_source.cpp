@@ -716,13 +716,27 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
             }
         }
         out.marks = marks.size();
+        std::vector<word_px> read_marks;
         for (const blob& m : marks) {
             const digit_reading d = read_digits(e, clean.get(), m.l, m.t, m.r, m.b);
             // Unread ink stays visible as such: "□" reads as unreadable text, never as a value.
             std::string text = d.readings.empty() ? std::string("□") : d.readings.front().first;
             const int mid = (m.t + m.b) / 2;
-            words.push_back({text, m.l, m.t, m.r, m.b, mid - typical * 0.6, mid + typical * 0.6});
+            word_px mark{text, m.l, m.t, m.r, m.b, mid - typical * 0.6, mid + typical * 0.6};
+            // The band of the line it stands on (the word beside it that overlaps it most), so
+            // that it joins that line where its place among the line's words is its x: a mark on
+            // a line of its own would be read after the line, out of its order.
+            int best = 0;
+            for (const word_px& w : words) {
+                const int overlap = std::min(w.b, m.b) - std::max(w.t, m.t);
+                if (mid < w.line_t || mid > w.line_b || overlap <= best) continue;
+                best = overlap;
+                mark.line_t = w.line_t;
+                mark.line_b = w.line_b;
+            }
+            read_marks.push_back(std::move(mark));
         }
+        words.insert(words.end(), read_marks.begin(), read_marks.end());
     }
     for (const word_px& w : words) {
         placed_word pw;

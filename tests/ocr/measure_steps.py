@@ -21,6 +21,9 @@ TOTAL = re.compile(
 def measure(tool, files, without):
     args = [tool] + (["--without", without] if without else []) + files
     run = subprocess.run(args, capture_output=True, text=True, check=False)
+    for line in run.stdout.splitlines():  # a wrong value, and how the import came to it
+        if line.startswith("  WRONG") or line.startswith("    XXGK-"):
+            print(f"{without or 'all on'}:{line}", file=sys.stderr)
     for line in run.stdout.splitlines():
         m = TOTAL.match(line)
         if m:

@@ -117,6 +117,10 @@ counts compare(const xxgk::report& want, const xxgk::import_result& got, const s
         } else {
             ++n.wrong;
             std::cout << "  WRONG " << name << " " << k.key << ": " << show(g) << " (printed " << show(w) << ")\n";
+            // How the import came to it: its log entries, and the row's.
+            for (const xxgk::import_log_entry& e : got.log)
+                if (!e.key.empty() && k.key.compare(0, e.key.size(), e.key) == 0)
+                    std::cout << "    " << e.code << " " << e.key << ": " << e.message << "\n";
         }
     }
     for (const xxgk::import_log_entry& e : got.log) {

@@ -82,6 +82,23 @@ struct scanned_sample {
         }
     }
     std::size_t index(std::string_view key) const { return xxgk::find_cell_key(result.value.format(), key)->index; }
+    /// The row 行政复议 of section 四 (its only identity: the four parts add up to the total, R5)
+    /// placed as read 2 1 0 0 3, every cell with its one reading at `confidence`.
+    static constexpr const char* review_columns[] = {"upheld", "corrected", "other", "pending", "total"};
+    void place_review_row(int confidence, bool certain) {
+        const char* printed[] = {"2", "1", "0", "0", "3"};
+        for (int c = 0; c < 5; ++c)
+            read.ocr_values.push_back(place(result.value,
+                                            index(std::string("review_litigation.review.") + review_columns[c]),
+                                            printed[c], {{printed[c], confidence}}, certain));
+    }
+    /// The cell as the table reader leaves a cell it could not read: not captured, in its box.
+    void lose(std::string_view key) {
+        xxgk::cell& c = xxgk::cell_at(result.value, index(key));
+        const std::optional<xxgk::provenance> where = c.source();
+        c = xxgk::cell::not_captured();
+        c.set_source(where);
+    }
     /// Makes the cell uncertain: the page read `shown`, the digits pass gave `readings`.
     void uncertain(std::string_view key, const std::string& shown, std::vector<std::pair<std::string, int>> readings) {
         const std::size_t i = index(key);
@@ -124,11 +141,7 @@ TEST_CASE("settle_ocr: two uncertain cells the identities cannot tell apart are 
     // A row of section 四 (its only identity: the four parts add up to the total, R5) read as
     // 2 1 0 0 3, the first two uncertain, each offering the other's value: 2+1 and 1+2 both fit.
     const std::string row = "review_litigation.review.";
-    const char* printed[] = {"2", "1", "0", "0", "3"};
-    const char* columns[] = {"upheld", "corrected", "other", "pending", "total"};
-    for (int c = 0; c < 5; ++c)
-        s.read.ocr_values.push_back(
-            place(s.result.value, s.index(row + columns[c]), printed[c], {{printed[c], 95}}, true));
+    s.place_review_row(95, true);
     s.uncertain(row + "upheld", "2", {{"2", 55}, {"1", 40}});
     s.uncertain(row + "corrected", "1", {{"1", 55}, {"2", 40}});
     xxgk::import_detail::settle_ocr(s.result, s.read);
@@ -156,11 +169,7 @@ TEST_CASE("settle_ocr: an identity with a cell not read is left out; the others 
     scanned_sample s;
     // 予以公开›商业企业 not read: the row's identity (R2) cannot check anything. 自然人 of that row,
     // misread, still takes part in its column's identities (R1, R3), which settle it.
-    const std::size_t lost = s.index("requests.granted.enterprise");
-    xxgk::cell& gone = xxgk::cell_at(s.result.value, lost);
-    const std::optional<xxgk::provenance> where = gone.source();
-    gone = xxgk::cell::not_captured();
-    gone.set_source(where);
+    s.lose("requests.granted.enterprise");
     const std::string key = "requests.granted.natural_person";  // printed 20
     s.uncertain(key, "28", {{"28", 60}, {"20", 30}, {"26", 5}});
     xxgk::import_detail::settle_ocr(s.result, s.read);
@@ -171,7 +180,57 @@ TEST_CASE("settle_ocr: an identity with a cell not read is left out; the others 
                                 [&](const auto& x) { return x.code == "XXGK-I-111" && x.key == key; });
     REQUIRE(e != s.result.log.end());
     CHECK(e->message.find("misread") != std::string::npos);
-    CHECK(xxgk::cell_at(s.result.value, lost).state() == xxgk::cell_state::not_captured);
+    CHECK(xxgk::cell_at(s.result.value, "requests.granted.enterprise").state() == xxgk::cell_state::not_captured);
+}
+
+TEST_CASE("settle_ocr: an identity with a cell not read still rules out readings it could not hold with",
+          "[ocr][import]") {
+    scanned_sample s;
+    // 予以公开 read 20 … 33 or 28 … 41 (自然人 and 总计 uncertain): both satisfy the row (R2). The
+    // columns' sums (R3) lost 1.属于国家秘密 (not read), so they check nothing — but 28 and 41 would
+    // make the read parts exceed the printed totals, which no count of the lost row can mend.
+    s.lose("requests.withheld_state_secret.natural_person");
+    s.lose("requests.withheld_state_secret.total");
+    s.uncertain("requests.granted.natural_person", "28", {{"28", 60}, {"20", 30}});
+    s.uncertain("requests.granted.total", "41", {{"41", 60}, {"33", 30}});
+    xxgk::import_detail::settle_ocr(s.result, s.read);
+    const xxgk::cell& natural = xxgk::cell_at(s.result.value, "requests.granted.natural_person");
+    const xxgk::cell& total = xxgk::cell_at(s.result.value, "requests.granted.total");
+    REQUIRE(natural.is_number());
+    REQUIRE(total.is_number());
+    CHECK(natural.value() == xxgk::decimal(20));
+    CHECK(total.value() == xxgk::decimal(33));
+    CHECK(count_code(s.result.log, "XXGK-I-111") == 2);
+}
+
+TEST_CASE("settle_ocr: a row placed by an alignment the reader chose is flagged, its sums notwithstanding",
+          "[ocr][import]") {
+    scanned_sample s;
+    // 四's row printed 16 cells for 15 columns: the reader chose an alignment (XXGK-I-050). Read
+    // with certainty and adding up (2+1+0+0 = 3), its values may still stand in each other's boxes.
+    s.place_review_row(95, true);
+    xxgk::provenance row;
+    row.page = 1;
+    row.table = 1;
+    row.row = 1;
+    s.result.log.push_back({xxgk::severity::warning,
+                            "XXGK-I-050",
+                            "row \"行政复议 / 行政诉讼\" (16 value cells, 15 expected; …): read as …",
+                            "review_litigation",
+                            row,
+                            {}});
+    xxgk::import_detail::settle_ocr(s.result, s.read);
+    for (const char* c : scanned_sample::review_columns) {
+        const std::string key = std::string("review_litigation.review.") + c;
+        INFO(key);
+        CHECK(xxgk::cell_at(s.result.value, key).state() == xxgk::cell_state::text);
+        CHECK(std::any_of(s.result.log.begin(), s.result.log.end(), [&](const auto& e) {
+            return e.code == "XXGK-I-112" && e.key == key && e.message.find("did not line up") != std::string::npos;
+        }));
+    }
+    // Section 三, its rows lined up, is read as before.
+    CHECK(xxgk::cell_at(s.result.value, "requests.granted.natural_person").is_number());
+    CHECK(count_code(s.result.log, "XXGK-I-111") == 0);
 }
 
 TEST_CASE("settle_ocr: identities that hold only uncertain readings settle nothing", "[ocr][import]") {
@@ -179,13 +238,9 @@ TEST_CASE("settle_ocr: identities that hold only uncertain readings settle nothi
     // A row of section 四 read 2 1 0 0 3, every cell uncertain with one reading: R5 holds, but
     // nothing read with certainty stands in it, so it proves nothing.
     const std::string row = "review_litigation.review.";
-    const char* printed[] = {"2", "1", "0", "0", "3"};
-    const char* columns[] = {"upheld", "corrected", "other", "pending", "total"};
-    for (int c = 0; c < 5; ++c)
-        s.read.ocr_values.push_back(
-            place(s.result.value, s.index(row + columns[c]), printed[c], {{printed[c], 60}}, false));
+    s.place_review_row(60, false);
     xxgk::import_detail::settle_ocr(s.result, s.read);
-    for (const char* c : columns) {
+    for (const char* c : scanned_sample::review_columns) {
         INFO(c);
         CHECK(xxgk::cell_at(s.result.value, row + c).state() == xxgk::cell_state::text);
     }
@@ -299,18 +354,65 @@ TEST_CASE("settle_ocr: a certain value with more ink in its box than its digits 
     const std::size_t i = s.index("proactive.regulations.issued");
     s.read.ocr_values.push_back(place(s.result.value, i, "4", {{"4", 97}}, true));
     const xxgk::import_detail::ocr_value& v = s.read.ocr_values.back();
-    s.read.ocr_ink.push_back({1, v.l + 1, v.t + 3, v.r - 1, v.b - 3});  // the 4 itself
+    const xxgk::import_detail::ocr_ink digit{1, v.l + 3, v.t + 1, v.r - 3, v.b - 1};  // the 4: 4 pt wide, 8 tall
     SECTION("nothing else in the box: kept") {
+        s.read.ocr_ink.push_back(digit);
         xxgk::import_detail::settle_ocr(s.result, s.read);
         CHECK(xxgk::cell_at(s.result.value, "proactive.regulations.issued").is_number());
     }
+    SECTION("a dash touching it, in the value's own box: one piece of ink wider than a digit, flagged") {
+        s.read.ocr_ink.push_back({1, v.l - 1, v.t + 1, v.r - 3, v.b - 1});
+        xxgk::import_detail::settle_ocr(s.result, s.read);
+        CHECK(xxgk::cell_at(s.result.value, "proactive.regulations.issued").state() == xxgk::cell_state::text);
+        CHECK(count_code(s.result.log, "XXGK-I-112") == 1);
+    }
     SECTION("a dash beside it: flagged") {
+        s.read.ocr_ink.push_back(digit);
         s.read.ocr_ink.push_back({1, v.l - 3.5, v.t + 4.5, v.l - 0.5, v.t + 5.5});
         xxgk::import_detail::settle_ocr(s.result, s.read);
         const xxgk::cell& c = xxgk::cell_at(s.result.value, "proactive.regulations.issued");
         CHECK(c.state() == xxgk::cell_state::text);
         CHECK(c.raw() == std::optional<std::string>("4"));
         CHECK(count_code(s.result.log, "XXGK-I-112") == 1);
+    }
+}
+
+TEST_CASE("settle_ocr: outside a ruled box, a value no identity checks and a \"-\" are flagged", "[ocr][import]") {
+    scanned_sample s;
+    // Table 2 was rebuilt from the words' positions (no XXGK-I-075 for it).
+    const auto unruled = [&](std::string_view key, xxgk::cell value) {
+        xxgk::cell& c = xxgk::cell_at(s.result.value, key);
+        xxgk::provenance p = *c.source();
+        p.table = 2;
+        c = std::move(value);
+        c.set_source(p);
+    };
+    const std::size_t i = s.index("proactive.regulations.issued");
+    s.read.ocr_values.push_back(place(s.result.value, i, "7", {{"7", 97}}, true));
+    unruled("proactive.regulations.issued", [] {
+        xxgk::cell c = xxgk::cell::number(xxgk::decimal(7));
+        c.set_raw("7");
+        return c;
+    }());
+    s.read.ocr_values.push_back(place(s.result.value, s.index("proactive.regulations.repealed"), "0", {}, false));
+    unruled("proactive.regulations.repealed", xxgk::cell::not_applicable("-"));
+    SECTION("rebuilt without rules") {
+        xxgk::import_detail::settle_ocr(s.result, s.read);
+        CHECK(xxgk::cell_at(s.result.value, "proactive.regulations.issued").state() == xxgk::cell_state::text);
+        CHECK(xxgk::cell_at(s.result.value, "proactive.regulations.repealed").state() == xxgk::cell_state::text);
+        CHECK(std::any_of(s.result.log.begin(), s.result.log.end(), [](const auto& e) {
+            return e.code == "XXGK-I-112" && e.key == "proactive.regulations.repealed" &&
+                   e.message.find("outside a box drawn") != std::string::npos;
+        }));
+    }
+    SECTION("the same table read from its rules") {
+        xxgk::provenance t;
+        t.table = 2;
+        s.result.log.push_back({xxgk::severity::info, "XXGK-I-075", "table 2 read from its rules", "", t, {}});
+        xxgk::import_detail::settle_ocr(s.result, s.read);
+        CHECK(xxgk::cell_at(s.result.value, "proactive.regulations.issued").is_number());
+        CHECK(xxgk::cell_at(s.result.value, "proactive.regulations.repealed").state() ==
+              xxgk::cell_state::not_applicable);
     }
 }
 
