@@ -325,7 +325,7 @@ format_version assembler::decide_format() const {
 /// format alone and the report year agrees, or (no year read) show at least two of them. A
 /// format given by the caller is certain.
 std::string assembler::ocr_format_doubt(format_version format) const {
-    if (doc_.ocr_pages == 0 || options_.format) return {};
+    if (doc_.ocr_pages.empty() || options_.format) return {};
     const std::size_t s19 = signals_.v2019.size(), s21 = signals_.v2021.size();
     const std::size_t own = format == format_version::v2019 ? s19 : s21;
     const std::size_t other = format == format_version::v2019 ? s21 : s19;
@@ -590,7 +590,7 @@ void assembler::read_table_sections(report& r) {
         for (std::size_t i = a; i < z; ++i) spans[static_cast<std::size_t>(k)].push_back(&blocks_[i]);
     }
     read_tables(r, present[2] ? &spans[2] : nullptr, present[3] ? &spans[3] : nullptr, present[4] ? &spans[4] : nullptr,
-                log_);
+                doc_.ocr_pages, log_);
 }
 
 }  // namespace

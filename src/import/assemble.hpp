@@ -23,9 +23,11 @@ import_result assemble(document doc, const import_options& options);
 using block_span = std::vector<const block*>;
 
 /// Reads sections 二, 三 and 四 into `r` (whose cells start as not captured), logging every decision.
-/// A section whose rows are absent (`nullptr` span) is logged as not found.
+/// A section whose rows are absent (`nullptr` span) is logged as not found. On `ocr_pages` (the
+/// pages read by OCR) a row whose label matches no row may be read by its place between two rows
+/// (docs/import.md, "Scanned pages").
 void read_tables(report& r, const block_span* proactive, const block_span* requests, const block_span* review,
-                 std::vector<import_log_entry>& log);
+                 const std::vector<std::uint32_t>& ocr_pages, std::vector<import_log_entry>& log);
 
 /// Rows of a PDF grid that a page break may have split (`block::split_continuation`), in the span
 /// of `section` ("proactive", "requests", "review_litigation") of a report of `format`: joined

@@ -107,7 +107,10 @@ struct document {
     /// Scanned pages (OCR): the values read, for `settle_ocr`; pages read from a text layer.
     std::vector<ocr_value> ocr_values;
     std::vector<import_detail::ocr_ink> ocr_ink;
-    std::size_t ocr_pages = 0, text_layer_pages = 0;
+    /// The pages read by OCR (1-based numbers, in reading order): the table reader reads a row label
+    /// by its place only on them (docs/import.md, "Scanned pages").
+    std::vector<std::uint32_t> ocr_pages;
+    std::size_t text_layer_pages = 0;
 };
 
 /// Reads plain text, which must be valid UTF-8 (it is not checked again; `sanitize_utf8` first): lines, tab-separated and pipe rows, Markdown markup.

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <memory>
 #include <utility>
+#include <vector>
 
 namespace xxgk::import_detail {
 namespace {
@@ -482,6 +483,20 @@ std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
         std::swap(prev, cur);
     }
     return prev[b.size()];
+}
+
+std::size_t common_subsequence(std::u32string_view a, std::u32string_view b) {
+    // One row of the table and the diagonal cell kept aside.
+    std::vector<std::size_t> row(b.size() + 1, 0);
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = 0;  // row[j - 1] of the previous row
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = a[i - 1] == b[j - 1] ? diagonal + 1 : std::max(above, row[j - 1]);
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
 }
 
 }  // namespace xxgk::import_detail

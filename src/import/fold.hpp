@@ -72,6 +72,10 @@ std::u32string strip_notes(std::u32string_view folded);
 /// Levenshtein distance in code points.
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
 
+/// Length of the longest common subsequence of `a` and `b` (the characters they share in the same
+/// order, not necessarily adjacent), in code points. Quadratic time, linear space.
+std::size_t common_subsequence(std::u32string_view a, std::u32string_view b);
+
 /// True when the folded text contains the folded needle.
 inline bool contains(std::u32string_view hay, std::u32string_view needle) {
     return hay.find(needle) != std::u32string_view::npos;

@@ -139,7 +139,7 @@ import_result assemble_read(import_detail::document doc, const import_options& o
     read.ocr_ink = std::move(doc.ocr_ink);
     read.ocr_pages = doc.ocr_pages;
     read.text_layer_pages = doc.text_layer_pages;
-    if (read.ocr_pages == 0) return import_detail::assemble(std::move(doc), options);
+    if (read.ocr_pages.empty()) return import_detail::assemble(std::move(doc), options);
     import_result r = import_detail::assemble(std::move(doc), options);
     import_detail::settle_ocr(r, read);
     return r;

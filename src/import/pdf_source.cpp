@@ -1614,7 +1614,7 @@ void take_scanned(document& doc, pages_read& pages, std::vector<page_lines>& rul
               {}, p);
     for (ocr_value& v : sp.values) doc.ocr_values.push_back(std::move(v));
     doc.ocr_ink.insert(doc.ocr_ink.end(), sp.ink.begin(), sp.ink.end());
-    ++doc.ocr_pages;
+    doc.ocr_pages.push_back(sp.number);
 }
 
 }  // namespace

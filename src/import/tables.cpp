@@ -723,8 +723,9 @@ bool rebuild_requests(block_span& span, block_span& review, std::deque<block>& m
 
 class table_reader {
 public:
-    table_reader(report& r, std::vector<import_log_entry>& log)
-        : r_(r), log_(log), format_(r.format()), v_(vocab(format_)), ids_(identity_scorer::of(format_)) {}
+    table_reader(report& r, const std::vector<std::uint32_t>& ocr_pages, std::vector<import_log_entry>& log)
+        : r_(r), log_(log), format_(r.format()), v_(vocab(format_)), ids_(identity_scorer::of(format_)),
+          ocr_pages_(ocr_pages) {}
 
     void proactive(const block_span* span);
     void requests(const block_span* span);
@@ -1213,6 +1214,131 @@ private:
         }
     }
 
+    // ---- Rows read by their place (scanned pages only; docs/import.md, "Scanned pages")
+
+    /// A row of a page read by OCR whose label matches no row of the format, printed with values:
+    /// it may be read by its place between the rows printed before and after it (`place_rows`).
+    struct unplaced_row {
+        parsed_row pr;
+        std::string printed;  ///< its label as printed
+        std::optional<provenance> where;
+        std::string before, after;  ///< the rows read just before and just after it; "" when no row
+        bool after_seen = false;
+        std::size_t job_at = 0;  ///< its place among the section's jobs
+        std::string not_a_row;   ///< its XXGK-I-033 message, logged when it is not read by its place
+        int item = 0;            ///< section 二: the 第二十条 item it stands under (0: unknown)
+    };
+
+    /// The section's printed rows with values, in order, as far as the place rule needs them.
+    struct row_sequence {
+        std::vector<unplaced_row> unplaced;
+        std::string last;  ///< the last row read; "" when the last line with values was no row
+        /// A line with values read as row `id` ("": as no row of the format).
+        void row(const std::string& id) {
+            if (!unplaced.empty() && !unplaced.back().after_seen) {
+                unplaced.back().after = id;
+                unplaced.back().after_seen = true;
+            }
+            last = id;
+        }
+        /// A row with values whose label matches no row: kept for the place rule.
+        void add(unplaced_row u) {
+            u.before = last;
+            row("");
+            unplaced.push_back(std::move(u));
+        }
+    };
+
+    /// True when the block stands on a page read by OCR.
+    bool scanned(const block& b) const {
+        return b.where.page && std::find(ocr_pages_.begin(), ocr_pages_.end(), *b.where.page) != ocr_pages_.end();
+    }
+
+    /// A line with values on a scanned page that is the page's chrome, not a row, for the place
+    /// rule: the first or the last line of its page in the section, a label without a Chinese
+    /// character, at most one value — the page number "- 3 -" that OCR read as "- LD" with the
+    /// value "-" below hongze-2023's third page. Such a line stands between no two rows.
+    bool page_chrome(const block& b, const parsed_row& pr, std::string_view label, const block_span& span) const {
+        if (!scanned(b)) return false;
+        for (char32_t c : to_u32(label))
+            if (c >= 0x4E00 && c <= 0x9FFF) return false;
+        std::size_t values = 0;
+        for (const slot& v : pr.values.slots) values += !is_blank(v.text);
+        if (values > 1) return false;
+        const auto at = std::find(span.begin(), span.end(), &b);
+        if (at == span.end()) return false;
+        const bool first = at == span.begin() || (*(at - 1))->where.page != b.where.page;
+        const bool last = at + 1 == span.end() || (*(at + 1))->where.page != b.where.page;
+        return first || last;
+    }
+
+    /// Reads each unplaced row of `section` as official row X when all of these hold: the rows read
+    /// just before and just after it are rows A and B of the section with exactly one row between
+    /// them in the official order, X; X is read nowhere else in the table (nor by another unplaced
+    /// row); its label resembles X's (`resemble_by_place`); a leading ordinal, if it parses
+    /// (`read_ocr_ordinal`), is X's; and in section 二 X belongs to the 第二十条 item the row stands
+    /// under. The job `make(X's id, row)` makes goes into `jobs` at the row's place, and the
+    /// reading is logged (XXGK-I-030); an unplaced row not read logs its XXGK-I-033.
+    template <class Make>
+    void place_rows(std::string_view section, std::vector<unplaced_row>& rows, std::vector<row_job>& jobs,
+                    std::set<std::string>& found, Make make) {
+        std::vector<const row_label*> order;
+        for (const row_label& l : labels(format_).rows)
+            if (l.section == section) order.push_back(&l);
+        const auto at = [&](const std::string& id) {
+            for (std::size_t i = 0; i < order.size(); ++i)
+                if (order[i]->id == id) return i;
+            return npos;
+        };
+        std::vector<const row_label*> chosen(rows.size(), nullptr);
+        std::vector<place_resemblance> likeness(rows.size());
+        std::map<std::string, std::size_t> claims;
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            const unplaced_row& u = rows[k];
+            const std::size_t a = at(u.before), b = at(u.after);
+            if (a == npos || b == npos || b != a + 2) continue;
+            const row_label* x = order[a + 1];
+            if (found.count(std::string(x->id))) continue;
+            const term* t = nullptr;
+            for (const term& candidate : v_.terms())
+                if (candidate.kind == term_kind::row && candidate.section == section && candidate.id == x->id)
+                    t = &candidate;
+            if (!t) continue;
+            const std::u32string f = fold(u.printed);
+            const ocr_ordinal o = read_ocr_ordinal(f);
+            if (o.parses && (t->ord.kind == ordinal::none || o.value != t->ord.value)) continue;
+            const group_label* g = labels(format_).group(section, x->group);
+            if (u.item != 0 && (!g || article_20_item(g->label) != u.item)) continue;
+            likeness[k] = resemble_by_place(f, *t);
+            if (!likeness[k].resembles) continue;
+            chosen[k] = x;
+            ++claims[std::string(x->id)];
+        }
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            unplaced_row& u = rows[k];
+            if (chosen[k] && claims[std::string(chosen[k]->id)] != 1) chosen[k] = nullptr;
+            if (!chosen[k]) {
+                log_entry(log_, codes::I_033, u.not_a_row, {}, u.pr.b->where);
+                continue;
+            }
+            const std::string id(chosen[k]->id);
+            log_entry(log_, codes::I_030,
+                      "label \"" + u.printed + "\" read as \"" + std::string(chosen[k]->label) +
+                          "\" by its place between " + row_label_of(section, u.before) + " and " +
+                          row_label_of(section, u.after) + " (" + std::to_string(likeness[k].common) + " of its " +
+                          std::to_string(likeness[k].of) + " characters in order)",
+                      std::string(section) + "." + id, u.where);
+            found.insert(id);
+        }
+        // Into the jobs at their places, the last first so that the earlier places stay valid.
+        for (std::size_t k = rows.size(); k-- > 0;) {
+            if (!chosen[k]) continue;
+            row_job j = make(std::string(chosen[k]->id), rows[k]);
+            jobs.insert(jobs.begin() + static_cast<std::ptrdiff_t>(std::min(rows[k].job_at, jobs.size())),
+                        std::move(j));
+        }
+    }
+
     // ---- Deduction from printed zeros (issue 15; the only place where a cell is not read)
 
     /// A group label printed as one row with values, e.g. the 2021 report's "（六）其他处理" with 0
@@ -1263,6 +1389,7 @@ private:
     const vocabulary& v_;
     const identity_scorer& ids_;
     std::unordered_map<std::string, label_match> found_;  ///< find's answers for grids, by question
+    const std::vector<std::uint32_t>& ocr_pages_;         ///< the pages read by OCR
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1278,14 +1405,63 @@ void table_reader::proactive(const block_span* span) {
     std::set<std::string> found;
     bool any = false;
     std::vector<row_job> jobs, dups;
-    int block_item = 0;
-    // Header of the current block: column id → cell index (positional) and in printed order.
-    std::map<std::string, std::size_t> header;
-    std::vector<std::string> header_order;
-    bool header_ok = false;
-    bool header_seen = false;
+    // The current block: its 第二十条 item and its header, column id → cell index (positional) and
+    // in printed order.
+    struct block_state {
+        int item = 0;
+        std::map<std::string, std::size_t> header;
+        std::vector<std::string> header_order;
+        bool header_ok = false;
+        bool header_seen = false;
+    } blk;
     std::set<int> lost_logged;
-    std::optional<label_part> pending;  // a value-less label line that the next line may complete
+    std::optional<label_part> pending;     // a value-less label line that the next line may complete
+    row_sequence sequence;                 // rows with values in print order, for the place rule
+    std::vector<block_state> unplaced_in;  // the block each unplaced row stands in
+    // The job of row `id` printed as `pr` (label `first`) in block `in`.
+    const auto job_for = [&](const std::string& id, const parsed_row& pr, const std::string& first,
+                             const block_state& in) {
+        const std::string key = "proactive." + id;
+        row_job j = make_job("proactive", id, pr);
+        // The block's header decides the columns when it names this row's columns.
+        bool header_fits = in.header_seen && in.header_ok;
+        if (header_fits)
+            for (std::size_t c : j.cells)
+                if (std::find(in.header_order.begin(), in.header_order.end(),
+                              std::string(cell_keys(format_)[c].column)) == in.header_order.end())
+                    header_fits = false;
+        if (!header_fits && !lost_logged.count(in.item)) {
+            lost_logged.insert(in.item);
+            log_entry(
+                log_, codes::I_036,
+                std::string(in.header_seen ? "header of the block not recognised" : "no header line for the block") +
+                    " of row \"" + first + "\"; its columns are mapped by position in the block's known shape",
+                key, pr.b->where);
+        }
+        reading_rules rules;
+        if (header_fits && !pr.line) {
+            readings_with_header(j, pr, in.header, rules);
+        } else {
+            // Padding cells of a block printed wider than this row (formats.md §5.1) are dropped
+            // by the alignment; a header in another order reorders the tokens.
+            j.readings = enumerate_readings(pr.values, j.columns, rules);
+            if (header_fits && pr.line && in.header_order.size() == j.cells.size()) {
+                for (reading& rd : j.readings.list) {
+                    std::vector<cell> ordered(j.cells.size());
+                    std::vector<bool> unseen(j.cells.size(), false);
+                    for (std::size_t i = 0; i < in.header_order.size(); ++i)
+                        for (std::size_t c = 0; c < j.cells.size(); ++c)
+                            if (cell_keys(format_)[j.cells[c]].column == in.header_order[i]) {
+                                ordered[c] = rd.cells[i];
+                                unseen[c] = i < rd.unseen.size() && rd.unseen[i];
+                            }
+                    rd.cells = std::move(ordered);
+                    rd.unseen = std::move(unseen);
+                }
+            }
+        }
+        return j;
+    };
     if (span) {
         for (const block* b : *span) {
             const parsed_row pr = parse_row(*b);
@@ -1296,19 +1472,19 @@ void table_reader::proactive(const block_span* span) {
                     log_entry(log_, codes::I_025, "text in section 二 not recognised: \"" + pending->text + "\"", {},
                               pending->where);
                 pending.reset();
-                block_item = item;
-                header.clear();
-                header_order.clear();
-                header_ok = false;
-                header_seen = false;
+                blk.item = item;
+                blk.header.clear();
+                blk.header_order.clear();
+                blk.header_ok = false;
+                blk.header_seen = false;
                 any = true;
                 continue;
             }
             if (starts_with(fold(first), U"信息内容")) {
-                header.clear();
-                header_order.clear();
-                header_seen = true;
-                header_ok = true;
+                blk.header.clear();
+                blk.header_order.clear();
+                blk.header_seen = true;
+                blk.header_ok = true;
                 any = true;
                 std::vector<std::pair<std::string, std::optional<provenance>>> words;
                 if (pr.line) {
@@ -1333,19 +1509,20 @@ void table_reader::proactive(const block_span* span) {
                 for (std::size_t w = 0; w < words.size(); ++w) {
                     const label_match m = v_.find(words[w].first, "proactive", {term_kind::column});
                     if (!m || used.count(std::string(m.t->id))) {
-                        header_ok = false;
+                        blk.header_ok = false;
                         continue;
                     }
                     used.insert(std::string(m.t->id));
                     note_match(m, words[w].first, words[w].second, {});
-                    header_order.emplace_back(m.t->id);
-                    if (!pr.line) header[std::string(m.t->id)] = pr.labels[w + 1].index;
+                    blk.header_order.emplace_back(m.t->id);
+                    if (!pr.line) blk.header[std::string(m.t->id)] = pr.labels[w + 1].index;
                 }
                 continue;
             }
             // An item row.
             if (pr.labels.empty()) {
                 log_entry(log_, codes::I_025, "values without a row label skipped: \"" + b->text + "\"", {}, b->where);
+                sequence.row("");
                 continue;
             }
             label_match m = v_.find(first, "proactive", {term_kind::row});
@@ -1374,10 +1551,25 @@ void table_reader::proactive(const block_span* span) {
                         log_entry(log_, codes::I_025, "text in section 二 not recognised: \"" + pending->text + "\"",
                                   {}, pending->where);
                     pending.reset();
-                    log_entry(log_, codes::I_033,
-                              "row \"" + first + "\" is not a row of the " + std::string(to_string(format_)) +
-                                  " format; kept only here: " + joined_values(pr),
-                              {}, b->where);
+                    std::string not_a_row = "row \"" + first + "\" is not a row of the " +
+                                            std::string(to_string(format_)) +
+                                            " format; kept only here: " + joined_values(pr);
+                    if (page_chrome(*b, pr, first, *span)) {
+                        log_entry(log_, codes::I_033, not_a_row, {}, b->where);
+                    } else if (scanned(*b)) {
+                        unplaced_row u;
+                        u.pr = pr;
+                        u.printed = first;
+                        u.where = pr.labels.front().where ? pr.labels.front().where : b->where;
+                        u.job_at = jobs.size();
+                        u.not_a_row = std::move(not_a_row);
+                        u.item = blk.item;
+                        sequence.add(std::move(u));
+                        unplaced_in.push_back(blk);
+                    } else {
+                        log_entry(log_, codes::I_033, not_a_row, {}, b->where);
+                        sequence.row("");
+                    }
                 }
                 continue;
             }
@@ -1385,54 +1577,22 @@ void table_reader::proactive(const block_span* span) {
             const std::string id(m.t->id);
             const std::string key = "proactive." + id;
             dup_pending_ = false;
+            sequence.row(id);
             if (found.count(id) && duplicate(jobs, key, id, pr, first)) continue;
             found.insert(id);
             any = true;
             note_match(m, first, pr.labels.front().where, key);
-            row_job j = make_job("proactive", id, pr);
-            // The block's header decides the columns when it names this row's columns.
-            bool header_fits = header_seen && header_ok;
-            if (header_fits)
-                for (std::size_t c : j.cells)
-                    if (std::find(header_order.begin(), header_order.end(),
-                                  std::string(cell_keys(format_)[c].column)) == header_order.end())
-                        header_fits = false;
-            if (!header_fits && !lost_logged.count(block_item)) {
-                lost_logged.insert(block_item);
-                log_entry(
-                    log_, codes::I_036,
-                    std::string(header_seen ? "header of the block not recognised" : "no header line for the block") +
-                        " of row \"" + first + "\"; its columns are mapped by position in the block's known shape",
-                    key, b->where);
-            }
-            reading_rules rules;
-            if (header_fits && !pr.line) {
-                readings_with_header(j, pr, header, rules);
-            } else {
-                // Padding cells of a block printed wider than this row (formats.md §5.1) are dropped
-                // by the alignment; a header in another order reorders the tokens.
-                j.readings = enumerate_readings(pr.values, j.columns, rules);
-                if (header_fits && pr.line && header_order.size() == j.cells.size()) {
-                    for (reading& rd : j.readings.list) {
-                        std::vector<cell> ordered(j.cells.size());
-                        std::vector<bool> unseen(j.cells.size(), false);
-                        for (std::size_t i = 0; i < header_order.size(); ++i)
-                            for (std::size_t c = 0; c < j.cells.size(); ++c)
-                                if (cell_keys(format_)[j.cells[c]].column == header_order[i]) {
-                                    ordered[c] = rd.cells[i];
-                                    unseen[c] = i < rd.unseen.size() && rd.unseen[i];
-                                }
-                        rd.cells = std::move(ordered);
-                        rd.unseen = std::move(unseen);
-                    }
-                }
-            }
+            row_job j = job_for(id, pr, first, blk);
             (dup_pending_ ? dups : jobs).push_back(std::move(j));
         }
     }
     if (pending)
         log_entry(log_, codes::I_025, "text in section 二 not recognised: \"" + pending->text + "\"", {},
                   pending->where);
+    place_rows("proactive", sequence.unplaced, jobs, found, [&](const std::string& id, const unplaced_row& u) {
+        const std::size_t k = static_cast<std::size_t>(&u - sequence.unplaced.data());
+        return job_for(id, u.pr, u.printed, unplaced_in[k]);
+    });
     settle(jobs, false);
     resolve_duplicates(dups, false);
     missing_rows("proactive", found, any);
@@ -1454,6 +1614,7 @@ void table_reader::requests(const block_span* span) {
     std::optional<std::pair<std::string, std::optional<provenance>>> pending;  // a label broken over lines
     std::map<std::string, printed_group> printed_groups;  // group id → a group label printed with values
     const block* pending_row_block = nullptr;  // the job of a value-less line that the next line may complete
+    row_sequence sequence;                     // rows with values in print order, for the place rule
     reading_rules rules;
     rules.parts_may_vanish = true;
     rules.total_column = 6;
@@ -1599,17 +1760,34 @@ void table_reader::requests(const block_span* span) {
                     continue;
                 }
                 if (!unmatched.empty()) {
-                    log_entry(log_, codes::I_033,
-                              "row \"" + unmatched.front() + "\" is not a row of the " +
-                                  std::string(to_string(format_)) + " format; kept only here: " + joined_values(pr),
-                              {}, b->where);
+                    std::string not_a_row = "row \"" + unmatched.front() + "\" is not a row of the " +
+                                            std::string(to_string(format_)) +
+                                            " format; kept only here: " + joined_values(pr);
+                    if (page_chrome(*b, pr, unmatched.front(), *span)) {
+                        log_entry(log_, codes::I_033, not_a_row, {}, b->where);
+                    } else if (scanned(*b)) {
+                        unplaced_row u;
+                        u.pr = pr;
+                        u.printed = unmatched.front();
+                        for (const label_part& l : pr.labels)
+                            if (!u.where && !l.span_copy && l.text == u.printed) u.where = l.where;
+                        if (!u.where) u.where = b->where;
+                        u.job_at = jobs.size();
+                        u.not_a_row = std::move(not_a_row);
+                        sequence.add(std::move(u));
+                    } else {
+                        log_entry(log_, codes::I_033, not_a_row, {}, b->where);
+                        sequence.row("");
+                    }
                 } else if (!group_id.empty() && pr.has_values() && !printed_groups.count(group_id)) {
                     // A group printed as one row with values ("（六）其他处理 0 0 …"): its sub-rows may
                     // follow by arithmetic (deduce_zero_subrows).
                     printed_groups.emplace(group_id, printed_group{pr.values, b->text, b->where});
+                    sequence.row("");
                 } else if (pr.has_values()) {
                     log_entry(log_, codes::I_025, "values without a row label skipped: \"" + b->text + "\"", {},
                               b->where);
+                    sequence.row("");
                 }
                 continue;
             }
@@ -1629,6 +1807,7 @@ void table_reader::requests(const block_span* span) {
             pending.reset();
             const std::string key = "requests." + row_id;
             dup_pending_ = false;
+            sequence.row(row_id);
             if (found.count(row_id) && duplicate(jobs, key, row_id, pr, row_printed)) continue;
             found.insert(row_id);
             any = true;
@@ -1642,6 +1821,12 @@ void table_reader::requests(const block_span* span) {
             (dup_pending_ ? dups : jobs).push_back(std::move(j));
         }
     }
+    place_rows("requests", sequence.unplaced, jobs, found, [&](const std::string& id, const unplaced_row& u) {
+        row_job j = make_job("requests", id, u.pr);
+        j.label = u.printed;
+        readings_with_header(j, u.pr, header, rules);
+        return j;
+    });
     settle(jobs, true);
     resolve_duplicates(dups, true);
     for (const auto& [group, printed] : printed_groups) deduce_zero_subrows(group, printed, found);
@@ -1841,7 +2026,7 @@ block_span join_split_rows(const block_span& span, std::deque<block>& made, form
 }
 
 void read_tables(report& r, const block_span* proactive, const block_span* requests, const block_span* review,
-                 std::vector<import_log_entry>& log) {
+                 const std::vector<std::uint32_t>& ocr_pages, std::vector<import_log_entry>& log) {
     std::deque<block> made;
     block_span joined[3];
     const block_span* spans[3] = {proactive, requests, review};
@@ -1865,7 +2050,7 @@ void read_tables(report& r, const block_span* proactive, const block_span* reque
             spans[2] = &review_rest;
         }
     }
-    table_reader t(r, log);
+    table_reader t(r, ocr_pages, log);
     t.proactive(spans[0]);
     t.requests(spans[1]);
     t.review(spans[2]);

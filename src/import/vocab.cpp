@@ -166,6 +166,55 @@ const vocabulary& vocab(format_version format) {
     return format == format_version::v2019 ? v2019 : v2021;
 }
 
+ocr_ordinal read_ocr_ordinal(std::u32string_view f) noexcept {
+    ocr_ordinal out;
+    const ordinal o = leading_ordinal(f);
+    if (o.kind != ordinal::none) {
+        out.parses = true;
+        out.value = o.value;
+        out.length = o.length;
+    } else {
+        std::size_t i = 0;
+        while (i < f.size() && f[i] >= U'0' && f[i] <= U'9') ++i;
+        if (i == 0) return out;
+        out.parses = true;
+        out.value = -1;
+        if (i <= 2) {
+            out.value = 0;
+            for (std::size_t k = 0; k < i; ++k) out.value = out.value * 10 + static_cast<int>(f[k] - U'0');
+        }
+        out.length = i;
+    }
+    // The digits and punctuation OCR leaves around it ("2.2", "5-", "3.、") belong to no label.
+    const auto stray = [](char32_t c) {
+        return (c >= U'0' && c <= U'9') || c == U'.' || c == U'-' || c == U'、' || c == U',' || c == U'·' ||
+               c == U':' || c == U';' || c == U'_' || c == U'。';
+    };
+    while (out.length < f.size() && stray(f[out.length])) ++out.length;
+    return out;
+}
+
+place_resemblance resemble_by_place(std::u32string_view f, const term& t) {
+    const std::u32string body(f.substr(std::min(f.size(), read_ocr_ordinal(f).length)));
+    const auto compare = [](std::u32string_view printed, std::u32string_view official) {
+        place_resemblance r;
+        r.common = common_subsequence(printed, official);
+        r.of = official.size();
+        // Half of each (tuned on hongze-2023 scanned at 100–200 dpi: "5-三内部于务信息" keeps 6 of
+        // the 10 characters of 属于三类内部事务信息, "2.2没有现成信息需要另行币" 10 of the 12 of
+        // 没有现成信息需要另行制作). Half of the printed characters too: a longer label of
+        // another row that happens to hold the official characters is no misreading of it.
+        r.resembles = !official.empty() && r.common * 2 >= official.size() && r.common * 2 >= printed.size();
+        return r;
+    };
+    place_resemblance r = compare(body, t.body);
+    if (!r.resembles) {
+        const place_resemblance bare = compare(strip_notes(body), t.bare);
+        if (bare.resembles) r = bare;
+    }
+    return r;
+}
+
 int article_20_item(std::string_view printed) { return article_20_item_folded(fold(printed)); }
 
 int article_20_item_folded(std::u32string_view f) {

@@ -70,6 +70,29 @@ private:
 
 const vocabulary& vocab(format_version format);
 
+/// The leading ordinal of a label read by OCR, which garbles the ordinal's punctuation ("5." read as
+/// "5-", "2." as "2.2") more often than its digit. It parses when the folded label begins with an
+/// ordinal `leading_ordinal` recognises ("(一)", "一、", "1.", "(1)") — its value — or else with
+/// ASCII digits: the value of that run of digits whatever follows it ("5-…" and "5属于…" give 5,
+/// "2.2没有…" gives 2, "22没有…" gives 22, which no row has). Text without a leading digit or
+/// ordinal does not parse (an ordinal OCR lost tells nothing).
+struct ocr_ordinal {
+    bool parses = false;
+    int value = 0;           ///< when it parses; -1 for a run of more than two digits
+    std::size_t length = 0;  ///< code points of the ordinal and the digits and punctuation around it
+};
+ocr_ordinal read_ocr_ordinal(std::u32string_view folded) noexcept;
+
+/// How a label read by OCR resembles the official label of term `t`, for the reading by place
+/// (tables.cpp): the longest common subsequence of the printed body (after `read_ocr_ordinal`'s
+/// prefix) and the term's body, or, when that falls short, of both bodies without bracketed notes.
+struct place_resemblance {
+    bool resembles = false;  ///< `common` is at least half of each: of the term's and of the printed characters
+    std::size_t common = 0;  ///< characters shared in order
+    std::size_t of = 0;      ///< characters of the term's body compared
+};
+place_resemblance resemble_by_place(std::u32string_view folded, const term& t);
+
 /// The folded form with its ordinal in canonical form: "(一)", "一、", "1.".
 std::u32string canonical(std::u32string_view folded, ordinal* o = nullptr);
 

@@ -70,7 +70,7 @@ struct scanned_sample {
     scanned_sample() {
         result.value =
             xxgk::load_json(xxgk::read_file(std::string(XXGK_SOURCE_DIR) + "/examples/data/sample-2021.json"));
-        read.ocr_pages = 1;
+        read.ocr_pages = {1};
         xxgk::provenance t;
         t.table = 1;
         result.log.push_back({xxgk::severity::info, "XXGK-I-075", "table 1 read from its rules", "", t, {}});
@@ -437,7 +437,7 @@ TEST_CASE("assemble: a scanned report's format must be certain, else its cells a
         xxgk::read_file(std::string(XXGK_SOURCE_DIR) + "/examples/data/cangnan-2020-annual-report.txt");
     const auto scanned = [&] {
         xxgk::import_detail::document d = xxgk::import_detail::read_text(text);
-        d.ocr_pages = 1;
+        d.ocr_pages = {1};
         return d;
     };
     const auto captured = [](const xxgk::report& r) {
