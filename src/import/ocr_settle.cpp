@@ -57,6 +57,15 @@ std::vector<const ocr_ink*> ink_inside(const area& a, std::uint32_t page, const 
     return out;
 }
 
+/// True when a mark of ink on `page` reaches into `a` (its box overlaps it, wherever its centre
+/// is): a digit that touches a rule is one piece of ink with the whole table's rules when they
+/// are not removed, its centre far away, and still ink in the box.
+bool ink_reaches(const area& a, std::uint32_t page, const std::vector<ocr_ink>& ink) {
+    return std::any_of(ink.begin(), ink.end(), [&](const ocr_ink& m) {
+        return m.page == page && m.r > a.l && m.l < a.r && m.b > a.t && m.t < a.b;
+    });
+}
+
 /// True when ink in the cell's box reaches beyond the value read there by more than a sixth of
 /// its line's height: something else is printed in the box (a minus sign or a digit the reading
 /// lost), so the value is not certain whatever its confidence.
@@ -345,8 +354,8 @@ void settle_ocr(import_result& result, const document& read_doc) {
                                                     ? ink_inside(inside_of(*where->box), *where->page, read_doc.ocr_ink)
                                                     : std::vector<const ocr_ink*>{};
         if (c.is_blank()) {
-            // The box's inside must hold no ink.
-            if (!ink.empty()) {
+            // The box's inside must hold no ink: no mark stands in it, nor reaches into it.
+            if (!ink.empty() || ink_reaches(inside_of(*where->box), *where->page, read_doc.ocr_ink)) {
                 c = cell::not_captured();
                 c.set_source(where);
                 ++flagged;

@@ -332,6 +332,12 @@ TEST_CASE("settle_ocr: a box read empty is blank only when no ink stands in its 
         CHECK(xxgk::cell_at(s.result.value, key).state() == xxgk::cell_state::not_captured);
         CHECK(flagged());
     }
+    SECTION("ink reaching in, its centre far away (digits joined to the rules not removed): not captured") {
+        s.read.ocr_ink.push_back({1, x - 200, y + 7, x + 10, y + 300});
+        xxgk::import_detail::settle_ocr(s.result, s.read);
+        CHECK(xxgk::cell_at(s.result.value, key).state() == xxgk::cell_state::not_captured);
+        CHECK(flagged());
+    }
     SECTION("ink only at the rules' edge (what is left of a rule): blank") {
         s.read.ocr_ink.push_back({1, x, y + 0.2, x + 18, y + 1.2});
         xxgk::import_detail::settle_ocr(s.result, s.read);
