@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -124,23 +125,22 @@ std::vector<std::pair<cell, int>> candidates_of(const ocr_value& v, value_kind k
 struct puzzle {
     std::vector<std::size_t> cells;      ///< the cells to decide, in the order they are tried
     std::vector<std::size_t> equations;  ///< the identities that check them
-    /// The identities they take part in that hold a cell not read (or another puzzle's): these
-    /// cannot check a value, but a combination must leave them able to hold (`can_hold`).
-    std::vector<std::size_t> open_ended;
-    std::set<std::size_t> unread;  ///< the cells of `open_ended` neither in the puzzle nor known
     /// True when an identity holds a cell read with certainty (or from the text layer): a
     /// solution resting on uncertain readings alone proves nothing.
     bool anchored = false;
 };
 
 /// The puzzles of the cells `open` (read by OCR, not certain): connected by the identities that
-/// can check them; a cell in no such identity is a puzzle of its own with no equation.
-std::vector<puzzle> puzzles_of(const std::set<std::size_t>& open, const report& r, const identity_scorer& ids) {
+/// can check them (`trusted` ones only); a cell in no such identity is a puzzle of its own with
+/// no equation.
+std::vector<puzzle> puzzles_of(const std::set<std::size_t>& open, const report& r, const identity_scorer& ids,
+                               const std::function<bool(std::size_t)>& trusted) {
     const auto known = [&](std::size_t i) {
         const cell& c = cell_at(r, i);
         return c.is_blank() || (c.is_number() && c.value().to_integer());
     };
     const auto checkable = [&](std::size_t e) {
+        if (!trusted(e)) return false;
         const std::vector<std::size_t> cells = ids.cells_of(e);
         return std::all_of(cells.begin(), cells.end(), [&](std::size_t i) { return open.count(i) > 0 || known(i); });
     };
@@ -163,39 +163,43 @@ std::vector<puzzle> puzzles_of(const std::set<std::size_t>& open, const report& 
                 }
             }
         p.equations.assign(equations.begin(), equations.end());
-        std::set<std::size_t> open_ended;
-        for (std::size_t i : p.cells)
-            for (std::size_t e : ids.equations_of(i))
-                if (!equations.count(e)) open_ended.insert(e);
-        p.open_ended.assign(open_ended.begin(), open_ended.end());
-        for (std::size_t e : p.open_ended)
-            for (std::size_t i : ids.cells_of(e))
-                if (std::find(p.cells.begin(), p.cells.end(), i) == p.cells.end() && (open.count(i) || !known(i)))
-                    p.unread.insert(i);
         out.push_back(std::move(p));
     }
     return out;
 }
 
-/// True when identity `q` can still hold with the cells as they stand in `r`, each cell of
-/// `unread` any count (a blank counts 0): when both sides have a cell not read, or the side
-/// with none does not exceed the other.
-bool can_hold(const report& r, const table_identity& q, const std::set<std::size_t>& unread) {
-    std::int64_t known[2] = {0, 0};
-    int unknown[2] = {0, 0};
-    for (int side = 0; side < 2; ++side)
-        for (std::size_t i : side == 0 ? q.lhs : q.rhs) {
-            const cell& c = cell_at(r, i);
-            if (unread.count(i)) {
-                ++unknown[side];
-            } else if (c.is_number()) {
-                if (const std::optional<std::int64_t> v = c.value().to_integer()) known[side] += *v;
-            }
+/// True when the puzzle's identities fix every one of its cells by themselves: as many independent
+/// identities as cells (the rank of their equations over the puzzle's cells). One identity over
+/// three uncertain cells admits many combinations; that only one of the candidates' fits is an
+/// accident of the readings (three zeros misread 1, 4 and 5 add up), not a proof.
+bool determined(const puzzle& p, const identity_scorer& ids) {
+    const std::size_t n = p.cells.size();
+    std::vector<std::vector<double>> rows;
+    for (std::size_t e : p.equations) {
+        std::vector<double> row(n, 0.0);
+        for (std::size_t i : ids.cells_of(e)) {
+            const auto at = std::find(p.cells.begin(), p.cells.end(), i);
+            if (at != p.cells.end()) row[static_cast<std::size_t>(at - p.cells.begin())] = 1.0;
         }
-    if (unknown[0] > 0 && unknown[1] > 0) return true;
-    if (unknown[0] > 0) return known[0] <= known[1];
-    if (unknown[1] > 0) return known[1] <= known[0];
-    return known[0] == known[1];
+        rows.push_back(std::move(row));
+    }
+    // Gaussian elimination (the signs of the two sides do not change the rank: each cell stands
+    // on one side of an identity, and which side only scales its column).
+    std::size_t rank = 0;
+    for (std::size_t col = 0; col < n && rank < rows.size(); ++col) {
+        std::size_t pivot = rank;
+        for (std::size_t r = rank; r < rows.size(); ++r)
+            if (std::abs(rows[r][col]) > std::abs(rows[pivot][col])) pivot = r;
+        if (std::abs(rows[pivot][col]) < 1e-9) continue;
+        std::swap(rows[pivot], rows[rank]);
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            if (r == rank || std::abs(rows[r][col]) < 1e-12) continue;
+            const double f = rows[r][col] / rows[rank][col];
+            for (std::size_t c = col; c < n; ++c) rows[r][c] -= f * rows[rank][c];
+        }
+        ++rank;
+    }
+    return rank == n;
 }
 
 /// Most readings tried for one puzzle (each a step of the search); a larger search gives up.
@@ -216,20 +220,16 @@ solution solve(const puzzle& p, const std::map<std::size_t, ocr_cell>& read, rep
     solution out;
     const std::size_t n = p.cells.size();
     if (p.equations.empty()) return out;
-    // The identities to check once cell k (in the puzzle's order) has its reading: those that
-    // check the values (must hold), and the open-ended ones (must still be able to hold).
-    std::vector<std::vector<std::size_t>> check_at(n), keep_possible_at(n);
-    const auto last_of = [&](std::size_t e) {
+    // The identities to check once cell k (in the puzzle's order) has its reading.
+    std::vector<std::vector<std::size_t>> check_at(n);
+    for (std::size_t e : p.equations) {
         std::size_t last = 0;
         for (std::size_t i : ids.cells_of(e)) {
             const auto at = std::find(p.cells.begin(), p.cells.end(), i);
             if (at != p.cells.end()) last = std::max(last, static_cast<std::size_t>(at - p.cells.begin()));
         }
-        return last;
-    };
-    for (std::size_t e : p.equations) check_at[last_of(e)].push_back(e);
-    for (std::size_t e : p.open_ended) keep_possible_at[last_of(e)].push_back(e);
-    const std::vector<table_identity>& all = identities(r.format());
+        check_at[last].push_back(e);
+    }
     std::vector<cell> saved;
     for (std::size_t i : p.cells) saved.push_back(cell_at(r, i));
     std::vector<std::size_t> choice(n, 0);
@@ -256,9 +256,7 @@ solution solve(const puzzle& p, const std::map<std::size_t, ocr_cell>& read, rep
         }
         cell_at(r, p.cells[k]) = candidates[choice[k]].first;
         const bool fits =
-            std::all_of(check_at[k].begin(), check_at[k].end(), [&](std::size_t e) { return ids.holds(r, e); }) &&
-            std::all_of(keep_possible_at[k].begin(), keep_possible_at[k].end(),
-                        [&](std::size_t e) { return can_hold(r, all[e], p.unread); });
+            std::all_of(check_at[k].begin(), check_at[k].end(), [&](std::size_t e) { return ids.holds(r, e); });
         if (!fits) {
             ++choice[k];
             continue;
@@ -444,11 +442,21 @@ void settle_ocr(import_result& result, const document& read_doc) {
     // Certain values in an identity that fails are proof-read too.
     for (auto& [index, oc] : read)
         if (oc.certain && ids.breaks(r, index)) oc.certain = false;
+    // A row's own sum (R2) checks its digits, not its place: in a table rebuilt from the words'
+    // positions (no rules), the values of the next row, taken for this one's with that row lost,
+    // add up as well. There it checks nothing; the sums across rows (R1, R3) and 四's (R5) do.
+    const std::vector<table_identity>& all_identities = identities(format);
+    const std::function<bool(std::size_t)> trusted = [&](std::size_t e) {
+        if (all_identities[e].rule != "R2") return true;
+        const std::optional<provenance> at = cell_at(r, all_identities[e].lhs.front()).source();
+        return at && at->table && ruled.count(*at->table) > 0;
+    };
     std::set<std::size_t> open;  // the cells to decide
     for (const auto& [index, oc] : read)
         if (!oc.certain) open.insert(index);
-    for (const puzzle& p : puzzles_of(open, r, ids)) {
+    for (const puzzle& p : puzzles_of(open, r, ids, trusted)) {
         const solution found = solve(p, read, r, ids);
+        const bool fixed = determined(p, ids);
         const std::vector<std::size_t>& group = p.cells;
         for (std::size_t g = 0; g < group.size(); ++g) {
             const std::size_t i = group[g];
@@ -461,7 +469,7 @@ void settle_ocr(import_result& result, const document& read_doc) {
             const std::string others = group.size() > 1
                                            ? " with " + std::to_string(group.size() - 1) + " other uncertain cell(s)"
                                            : std::string();
-            const bool unique = found.count == 1 && !found.gave_up && p.anchored;
+            const bool unique = found.count == 1 && !found.gave_up && p.anchored && fixed;
             if (unique && was_certain.at(i) && oc.candidates[found.choice[g]].first.value() == c.value()) {
                 // Certain, proof-read with an uncertain neighbour, and confirmed.
                 ++certain;
@@ -499,7 +507,9 @@ void settle_ocr(import_result& result, const document& read_doc) {
                     : found.gave_up        ? "too many combinations to try"
                     : found.count == 0     ? "no combination of the readings satisfies the identities"
                     : found.count > 1      ? "several combinations of the readings satisfy the identities"
-                                           : "the identities that check it hold only uncertain readings";
+                    : !p.anchored          ? "the identities that check it hold only uncertain readings"
+                                           : "the identities that check it do not fix it: fewer of them than "
+                                             "uncertain cells, so only one reading fitting is no proof";
                 const std::optional<provenance> where = c.source();
                 c = cell::text(oc.raw);
                 c.set_source(where);
@@ -515,7 +525,10 @@ void settle_ocr(import_result& result, const document& read_doc) {
     // not read: flagged, not captured), is flagged too: a value read with confidence but placed
     // in the wrong box (a row taken for its neighbour) is caught only by the arithmetic.
     for (auto& [index, oc] : read) {
-        if (!oc.certain || ids.related(index).empty() || ids.confirms(r, index)) continue;
+        const std::vector<std::size_t>& equations = ids.equations_of(index);
+        const bool confirmed = std::any_of(equations.begin(), equations.end(),
+                                           [&](std::size_t e) { return trusted(e) && ids.holds(r, e); });
+        if (!oc.certain || ids.related(index).empty() || confirmed) continue;
         oc.certain = false;
         cell& c = cell_at(r, index);
         const std::optional<provenance> where = c.source();
