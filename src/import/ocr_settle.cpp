@@ -288,6 +288,16 @@ void settle_ocr(import_result& result, const document& read_doc) {
     std::size_t from_text = 0, certain = 0, settled = 0, flagged = 0, seen_empty = 0;
     std::map<std::size_t, ocr_cell> read;  // the number cells read by OCR, by index
     std::vector<import_log_entry>& log = result.log;
+    // Flags a cell: it becomes `replacement` (unreadable text holding what was read, or not
+    // captured), keeps where it was read, and the log says why (XXGK-I-112 or I-113).
+    const auto flag = [&](cell& c, cell replacement, std::string_view code, std::string message, const std::string& key,
+                          std::vector<std::string> candidates = {}) {
+        const std::optional<provenance> where = c.source();
+        c = std::move(replacement);
+        c.set_source(where);
+        ++flagged;
+        log_entry(log, code, std::move(message), key, where, std::move(candidates));
+    };
     std::set<std::uint32_t> ruled;  // the tables read from their rules, box by box (XXGK-I-075)
     // The rows whose cells did not line up with the columns: placed by an alignment the reader
     // chose (XXGK-I-050, a flattened run split: XXGK-I-060), or with empty cells placed where
@@ -323,29 +333,23 @@ void settle_ocr(import_result& result, const document& read_doc) {
             // a value placed by the alignment chosen may stand in its neighbour's box, and a sum
             // cannot tell (two values swapped add up alike).
             const std::string raw = c.raw().value_or(show(c));
-            c = cell::text(raw);
-            c.set_source(where);
-            ++flagged;
-            log_entry(log, codes::I_112,
-                      "read by OCR as \"" + raw +
-                          "\" in a row whose cells did not line up with the columns: placed by an alignment the "
-                          "reader chose, where a value in its neighbour's box adds up alike; kept as unreadable text",
-                      k.key, where);
+            flag(c, cell::text(raw), codes::I_112,
+                 "read by OCR as \"" + raw +
+                     "\" in a row whose cells did not line up with the columns: placed by an alignment the "
+                     "reader chose, where a value in its neighbour's box adds up alike; kept as unreadable text",
+                 k.key);
             continue;
         }
         if (c.is_blank() && (!where->box || !where->table || ruled.count(*where->table) == 0)) {
             // Emptiness is seen in a box drawn by the table's rules. A table rebuilt from the
             // words' positions places an empty cell where its header says a column is: the
             // value printed there may stand just beside that box.
-            c = cell::not_captured();
-            c.set_source(where);
-            ++flagged;
-            log_entry(log, codes::I_112,
-                      std::string("read empty by OCR ") +
-                          (where->box ? "in a table rebuilt from the words' positions (its rules not seen)"
-                                      : "where no box of the table is known (placed by alignment alone)") +
-                          ": emptiness is seen only in a ruled box; not captured, not blank",
-                      k.key, where);
+            flag(c, cell::not_captured(), codes::I_112,
+                 std::string("read empty by OCR ") +
+                     (where->box ? "in a table rebuilt from the words' positions (its rules not seen)"
+                                 : "where no box of the table is known (placed by alignment alone)") +
+                     ": emptiness is seen only in a ruled box; not captured, not blank",
+                 k.key);
             continue;
         }
         const std::vector<const ocr_ink*> ink = where->box
@@ -354,13 +358,10 @@ void settle_ocr(import_result& result, const document& read_doc) {
         if (c.is_blank()) {
             // The box's inside must hold no ink: no mark stands in it, nor reaches into it.
             if (!ink.empty() || ink_reaches(inside_of(*where->box), *where->page, read_doc.ocr_ink)) {
-                c = cell::not_captured();
-                c.set_source(where);
-                ++flagged;
-                log_entry(log, codes::I_112,
-                          "the table reader saw this box empty, but ink stands in it (no word was read there, or "
-                          "a mark too faint to tell, a thin \"-\" say); not captured, not blank",
-                          k.key, where);
+                flag(c, cell::not_captured(), codes::I_112,
+                     "the table reader saw this box empty, but ink stands in it (no word was read there, or "
+                     "a mark too faint to tell, a thin \"-\" say); not captured, not blank",
+                     k.key);
                 continue;
             }
             ++seen_empty;
@@ -389,15 +390,12 @@ void settle_ocr(import_result& result, const document& read_doc) {
             // "-" (not applicable) is a mark as definite as a number: seen only in a ruled box
             // holding nothing but dashes. A dash left of digits OCR lost ("-4") is not one.
             const std::string raw = c.raw().value_or("-");
-            c = cell::text(raw);
-            c.set_source(where);
-            ++flagged;
-            log_entry(log, codes::I_112,
-                      "read by OCR as the mark \"" + raw + "\" " +
-                          (in_ruled_box ? "with more ink in its box than a dash (digits the reading lost?)"
-                                        : "outside a box drawn by the table's rules") +
-                          ": kept as unreadable text, not as not applicable",
-                      k.key, where);
+            flag(c, cell::text(raw), codes::I_112,
+                 "read by OCR as the mark \"" + raw + "\" " +
+                     (in_ruled_box ? "with more ink in its box than a dash (digits the reading lost?)"
+                                   : "outside a box drawn by the table's rules") +
+                     ": kept as unreadable text, not as not applicable",
+                 k.key);
             continue;
         }
         if (!c.is_number()) {
@@ -411,14 +409,11 @@ void settle_ocr(import_result& result, const document& read_doc) {
             // positions alone (no box drawn around it): a value of the neighbouring box, or of
             // the next row, reads just as well there.
             const std::string raw = c.raw().value_or(show(c));
-            c = cell::text(raw);
-            c.set_source(where);
-            ++flagged;
-            log_entry(log, codes::I_112,
-                      "read by OCR as \"" + raw +
-                          "\" outside a box drawn by the table's rules, and no identity can check where it stands; "
-                          "kept as unreadable text",
-                      k.key, where);
+            flag(c, cell::text(raw), codes::I_112,
+                 "read by OCR as \"" + raw +
+                     "\" outside a box drawn by the table's rules, and no identity can check where it stands; "
+                     "kept as unreadable text",
+                 k.key);
             continue;
         }
         ocr_cell oc;
@@ -491,15 +486,11 @@ void settle_ocr(import_result& result, const document& read_doc) {
             } else if (was_certain.at(i) && !p.equations.empty() && found.count == 0 && !found.gave_up) {
                 // Read with certainty, yet an identity fails with every reading: the report's own
                 // defect, or a misread the readings do not hold. Flagged either way.
-                const std::optional<provenance> where = c.source();
-                c = cell::text(oc.raw);
-                c.set_source(where);
-                ++flagged;
-                log_entry(log, codes::I_113,
-                          "read by OCR with certainty as " + oc.raw +
-                              ", but an identity it takes part in fails with every reading" + others +
-                              " (a defect of the report, or a misread): kept as unreadable text",
-                          key, where, candidates);
+                flag(c, cell::text(oc.raw), codes::I_113,
+                     "read by OCR with certainty as " + oc.raw +
+                         ", but an identity it takes part in fails with every reading" + others +
+                         " (a defect of the report, or a misread): kept as unreadable text",
+                     key, candidates);
             } else {
                 const std::string why =
                     ids.related(i).empty() ? "it takes part in no identity"
@@ -510,14 +501,10 @@ void settle_ocr(import_result& result, const document& read_doc) {
                     : !p.anchored          ? "the identities that check it hold only uncertain readings"
                                            : "the identities that check it do not fix it: fewer of them than "
                                              "uncertain cells, so only one reading fitting is no proof";
-                const std::optional<provenance> where = c.source();
-                c = cell::text(oc.raw);
-                c.set_source(where);
-                ++flagged;
-                log_entry(log, codes::I_112,
-                          "read by OCR as \"" + oc.raw + "\", not certain and not settled (" + why +
-                              "); kept as unreadable text",
-                          key, where, candidates);
+                flag(c, cell::text(oc.raw), codes::I_112,
+                     "read by OCR as \"" + oc.raw + "\", not certain and not settled (" + why +
+                         "); kept as unreadable text",
+                     key, candidates);
             }
         }
     }
@@ -530,16 +517,11 @@ void settle_ocr(import_result& result, const document& read_doc) {
                                            [&](std::size_t e) { return trusted(e) && ids.holds(r, e); });
         if (!oc.certain || ids.related(index).empty() || confirmed) continue;
         oc.certain = false;
-        cell& c = cell_at(r, index);
-        const std::optional<provenance> where = c.source();
-        c = cell::text(oc.raw);
-        c.set_source(where);
-        ++flagged;
-        log_entry(
-            log, codes::I_112,
+        flag(
+            cell_at(r, index), cell::text(oc.raw), codes::I_112,
             "read by OCR with certainty as \"" + oc.raw +
                 "\", but no identity it takes part in can check it (each has a cell not read); kept as unreadable text",
-            keys[index].key, where);
+            keys[index].key);
     }
     for (const auto& [index, oc] : read) {
         if (!oc.certain) continue;
