@@ -298,6 +298,12 @@ void settle_ocr(import_result& result, const document& read_doc) {
         ++flagged;
         log_entry(log, code, std::move(message), key, where, std::move(candidates));
     };
+    // Flags a value read where it may not belong: kept as the unreadable text that was read.
+    const auto flag_misplaced = [&](cell& c, const std::string& key, std::string_view why) {
+        const std::string raw = c.raw().value_or(show(c));
+        flag(c, cell::text(raw), codes::I_112,
+             "read by OCR as \"" + raw + "\" " + std::string(why) + "; kept as unreadable text", key);
+    };
     std::set<std::uint32_t> ruled;  // the tables read from their rules, box by box (XXGK-I-075)
     // The rows whose cells did not line up with the columns: placed by an alignment the reader
     // chose (XXGK-I-050, a flattened run split: XXGK-I-060), or with empty cells placed where
@@ -332,12 +338,9 @@ void settle_ocr(import_result& result, const document& read_doc) {
             // On a scanned page a row that printed more or fewer cells than columns was misread;
             // a value placed by the alignment chosen may stand in its neighbour's box, and a sum
             // cannot tell (two values swapped add up alike).
-            const std::string raw = c.raw().value_or(show(c));
-            flag(c, cell::text(raw), codes::I_112,
-                 "read by OCR as \"" + raw +
-                     "\" in a row whose cells did not line up with the columns: placed by an alignment the "
-                     "reader chose, where a value in its neighbour's box adds up alike; kept as unreadable text",
-                 k.key);
+            flag_misplaced(c, k.key,
+                           "in a row whose cells did not line up with the columns: placed by an alignment the "
+                           "reader chose, where a value in its neighbour's box adds up alike");
             continue;
         }
         if (c.is_blank() && (!where->box || !where->table || ruled.count(*where->table) == 0)) {
@@ -408,12 +411,8 @@ void settle_ocr(import_result& result, const document& read_doc) {
             // A value no identity can check stands where the reader placed it by the words'
             // positions alone (no box drawn around it): a value of the neighbouring box, or of
             // the next row, reads just as well there.
-            const std::string raw = c.raw().value_or(show(c));
-            flag(c, cell::text(raw), codes::I_112,
-                 "read by OCR as \"" + raw +
-                     "\" outside a box drawn by the table's rules, and no identity can check where it stands; "
-                     "kept as unreadable text",
-                 k.key);
+            flag_misplaced(c, k.key,
+                           "outside a box drawn by the table's rules, and no identity can check where it stands");
             continue;
         }
         ocr_cell oc;
