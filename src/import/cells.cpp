@@ -109,6 +109,19 @@ bool is_not_applicable_form(const std::string& s) {
 
 bool is_not_applicable_marker(std::string_view raw) { return is_not_applicable_form(value_form(raw)); }
 
+bool is_prose(std::string_view text) {
+    if (is_value_text(text)) return false;
+    // "4 三、本年度办理结果": a value with a label run into it is a cell to align, not prose.
+    char32_t first = 0;
+    for (utf8_reader r{text}; r.next(first);)
+        if (!is_space(first)) break;
+    first = half_width(first);
+    if ((first >= U'0' && first <= U'9') || first == U'-' || first == U'+') return false;
+    std::size_t cjk = 0;
+    for (char32_t c : to_u32(text)) cjk += c >= 0x4E00 && c <= 0x9FFF;
+    return cjk >= 4;
+}
+
 bool is_value_text(std::string_view raw) {
     // A value's form starts with a sign, a digit or the first character of a marker (/, \, 不适用,
     // 无此项, N/A, n/a, NA, dashes): anything else (a label) is told by its first code point.

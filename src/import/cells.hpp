@@ -25,6 +25,10 @@ cell_reading read_cell(std::string_view raw, value_kind kind);
 /// not-applicable marker) rather than as a label.
 bool is_value_text(std::string_view text);
 
+/// True for text that is prose rather than a cell: not a value, with at least four CJK
+/// characters ("注：以上数据截至…"). A short non-value ("无", "约1342") stays a cell (unreadable).
+bool is_prose(std::string_view text);
+
 /// True for a not-applicable marker: "-", "—", "/", "不适用", ….
 bool is_not_applicable_marker(std::string_view text);
 

@@ -744,6 +744,36 @@ private:
         return true;
     }
 
+    /// Marks the value boxes of a grid read from its rules. A column of values is one where some
+    /// row holds a value in a box of that column alone, and no row holding values holds a label
+    /// there. In the rows holding values, its one-column boxes are value boxes whatever they hold:
+    /// a digit misread by OCR as a glyph ("工" for 1) is a cell the reader cannot read, never a
+    /// part of the row's label (which would shift every value after it by one column).
+    static void mark_value_boxes(const grid& g, std::vector<src_cell>& made) {
+        const std::size_t columns = g.columns();
+        // The box that starts at (r, c) and covers that column alone, if any.
+        const auto own_box = [&](std::size_t r, std::size_t c) -> std::optional<std::size_t> {
+            const std::size_t k = g.at[r * columns + c];
+            const grid::box& b = g.boxes[k];
+            if (b.r0 != r || b.c0 != c || b.c1 != c) return std::nullopt;
+            return k;
+        };
+        std::vector<bool> row_has_value(g.rows(), false), column_has_value(columns, false);
+        for (std::size_t r = 0; r < g.rows(); ++r)
+            for (std::size_t c = 0; c < columns; ++c)
+                if (const auto k = own_box(r, c); k && is_value_text(made[*k].text))
+                    row_has_value[r] = column_has_value[c] = true;
+        std::vector<bool> value_column = column_has_value;
+        for (std::size_t r = 0; r < g.rows(); ++r)
+            for (std::size_t c = 0; c < columns && row_has_value[r]; ++c) {
+                const src_cell& here = made[g.at[r * columns + c]];
+                if (is_prose(here.text)) value_column[c] = false;
+            }
+        for (std::size_t r = 0; r < g.rows(); ++r)
+            for (std::size_t c = 0; c < columns && row_has_value[r]; ++c)
+                if (const auto k = own_box(r, c); k && value_column[c]) made[*k].value_box = true;
+    }
+
     /// A table read from its rules: one block per grid row; a box's text in its first row and
     /// column, copies where it spans (as an HTML table's rowspan/colspan), each cell with its
     /// page and box. A box with nothing inside is a cell seen empty.
@@ -771,6 +801,7 @@ private:
                 p.box = box_of(g.xs[b.c0], g.ys[b.r0], g.xs[b.c1 + 1], g.ys[b.r1 + 1]);
                 c.where = p;
             }
+            mark_value_boxes(g, made);
             for (std::size_t r = 0; r < g.rows(); ++r) {
                 block row;
                 row.type = block::kind::row;

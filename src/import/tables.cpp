@@ -148,20 +148,6 @@ std::size_t page_number_suffix(std::u32string_view s) {
     return s.size() - i;
 }
 
-/// True for text that is prose rather than a cell: not a value, with at least four CJK
-/// characters ("注：以上数据截至…"). A short non-value ("无", "约1342") stays a cell (unreadable).
-bool is_prose(std::string_view text) {
-    if (is_value_text(text)) return false;
-    // "4 三、本年度办理结果": a value with a label run into it is a cell to align, not prose.
-    char32_t first = 0;
-    for (utf8_reader r{text}; r.next(first);)
-        if (!is_space(first)) break;
-    if (is_digit32(first) || half_width(first) == U'-' || half_width(first) == U'+') return false;
-    std::size_t cjk = 0;
-    for (char32_t c : to_u32(text)) cjk += c >= 0x4E00 && c <= 0x9FFF;
-    return cjk >= 4;
-}
-
 parsed_row parse_row(const block& b) {
     parsed_row pr;
     pr.b = &b;

@@ -695,6 +695,37 @@ TEST_CASE("import_image: a generated report's page as PNG and as TIFF, detected 
     }
 }
 
+TEST_CASE("import_image: a digit misread as a glyph in a value box is a cell, settled by the identities",
+          "[ocr][import]") {
+    // examples/data/scanned-tables.jpg: Tesseract reads the two 1s of 一、本年新收 (自然人 and 总计)
+    // as "工". The grid read from its rules shows their boxes are value boxes; read as part of the
+    // row's label, the first "工" shifted the row to 6 value cells for 7 columns and every cell of
+    // the row was lost (XXGK-I-051).
+    xxgk::import_options o;
+    o.format = xxgk::format_version::v2021;
+    const xxgk::import_result r =
+        xxgk::import_file(std::string(XXGK_SOURCE_DIR) + "/examples/data/scanned-tables.jpg", o);
+    const char* const printed[] = {"1", "0", "0", "0", "0", "0", "1"};
+    std::size_t i = 0;
+    for (const xxgk::cell_key& k : xxgk::cell_keys(xxgk::format_version::v2021)) {
+        if (std::string_view(k.key).rfind("requests.received.", 0) != 0) continue;
+        INFO(k.key);
+        const xxgk::cell& c = xxgk::cell_at(r.value, k.index);
+        REQUIRE(i < 7);
+        REQUIRE(c.is_number());
+        CHECK(c.value().to_string() == printed[i++]);
+    }
+    CHECK(i == 7);
+    for (const char* key : {"requests.received.natural_person", "requests.received.total"}) {
+        INFO(key);
+        CHECK(std::any_of(r.log.begin(), r.log.end(), [&](const auto& e) {
+            return e.code == "XXGK-I-111" && e.key == key && e.message.find("\"工\"") != std::string::npos;
+        }));
+    }
+    CHECK_FALSE(std::any_of(r.log.begin(), r.log.end(),
+                            [](const auto& e) { return e.code == "XXGK-I-051" && e.key == "requests.received"; }));
+}
+
 #else
 
 TEST_CASE("import_image: refused in a build without OCR", "[ocr][import]") {
