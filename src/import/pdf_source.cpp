@@ -626,6 +626,23 @@ private:
                 if (v->to > g.ys.back() + tol) g.ys.push_back(v->to);
                 if (v->from < g.ys.front() - tol) g.ys.insert(g.ys.begin(), v->from);
             }
+            // Likewise a table cut at the side (wider than the page, or a scan that cropped it)
+            // may have no rule at its right or left edge: where at least two horizontal rules
+            // go on past the last vertical one by a column's width (6 pt or more) and all such
+            // rules end together, their ends close the grid. (Ends a little past the corner are
+            // the overhang of a thick or skewed rule: no column.)
+            const auto closing_edge = [&](bool right) -> std::optional<double> {
+                std::vector<double> ends;
+                for (const ruling* h : hs)
+                    if (right ? h->to > g.xs.back() + 4 * tol : h->from < g.xs.front() - 4 * tol)
+                        ends.push_back(right ? h->to : h->from);
+                if (ends.size() < 2) return std::nullopt;
+                const auto [lo, hi] = std::minmax_element(ends.begin(), ends.end());
+                if (*hi - *lo > 2 * tol) return std::nullopt;
+                return right ? *hi : *lo;
+            };
+            if (const auto x = closing_edge(true)) g.xs.push_back(*x);
+            if (const auto x = closing_edge(false)) g.xs.insert(g.xs.begin(), *x);
             if (g.xs.size() < 3 || g.ys.size() < 3 || g.xs.size() > 200 || g.ys.size() > 400) continue;
             const std::size_t R = g.rows(), C = g.columns();
             // An edge is drawn when one rule covers it (to within the tolerance at both ends).

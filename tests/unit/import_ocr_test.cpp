@@ -695,7 +695,7 @@ TEST_CASE("import_image: a generated report's page as PNG and as TIFF, detected 
     }
 }
 
-TEST_CASE("import_image: a digit misread as a glyph in a value box is a cell, settled by the identities",
+TEST_CASE("import_image: a glyph in a value box is a cell; a table cut at the side is closed by its rules' ends",
           "[ocr][import]") {
     // examples/data/scanned-tables.jpg: Tesseract reads the two 1s of 一、本年新收 (自然人 and 总计)
     // as "工". The grid read from its rules shows their boxes are value boxes; read as part of the
@@ -724,6 +724,25 @@ TEST_CASE("import_image: a digit misread as a glyph in a value box is a cell, se
     }
     CHECK_FALSE(std::any_of(r.log.begin(), r.log.end(),
                             [](const auto& e) { return e.code == "XXGK-I-051" && e.key == "requests.received"; }));
+
+    // Section 四's table is cut at the right: no rule closes its last column (总计 of 复议后起诉).
+    // The horizontal rules' common end closes the grid, so it is read from its rules, box by box.
+    CHECK(std::any_of(r.log.begin(), r.log.end(), [](const auto& e) {
+        return e.code == "XXGK-I-075" && e.message.find("5 rows, 15 columns") != std::string::npos;
+    }));
+    const char* const after_review[] = {"3", "1", "0", "2", "6"};  // upheld, corrected ("工"), other, pending, total
+    i = 0;
+    for (const xxgk::cell_key& k : xxgk::cell_keys(xxgk::format_version::v2021)) {
+        if (std::string_view(k.key).rfind("review_litigation.litigation_after_review.", 0) != 0) continue;
+        INFO(k.key);
+        const xxgk::cell& c = xxgk::cell_at(r.value, k.index);
+        REQUIRE(i < 5);
+        REQUIRE(c.is_number());
+        CHECK(c.value().to_string() == after_review[i++]);
+        REQUIRE(c.source());
+        CHECK(c.source()->box);
+    }
+    CHECK(i == 5);
 }
 
 #else
