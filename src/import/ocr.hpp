@@ -68,6 +68,16 @@ struct ocr_steps {
 /// (measurement only: an import never changes them).
 ocr_steps& ocr_steps_in_use();
 
+/// A word OCR read that may be a printed number: digits (or letters OCR gives for digits: O for
+/// 0, l and | for 1 …) and number punctuation only, at least one digit-like character. Such a
+/// word is read again digits-only, and its value may be certain.
+bool number_like(std::string_view text);
+
+/// A word of digits with marks beside them that no number prints ("]1", "(2", "1丨"): a rule's
+/// residue, or a bracket OCR made of a box's edge, joined to the digits. Read again digits-only
+/// when it stands alone, its readings only candidates for the identities, never certain.
+bool digits_with_stray_marks(std::string_view text);
+
 /// Resolution at which a scanned PDF page is rendered for OCR.
 constexpr double ocr_render_dpi = 200;
 

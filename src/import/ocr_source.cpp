@@ -121,22 +121,6 @@ char32_t digit_of(char32_t c) {
     }
 }
 
-/// A word that may be a printed number: digits (or letters OCR gives for digits) and number
-/// punctuation only, at least one digit-like character among them.
-bool number_like(std::string_view text) {
-    bool digit = false;
-    for (char32_t c : to_u32(text)) {
-        if (is_space(c)) continue;
-        const char32_t d = digit_of(c);
-        if ((d >= U'0' && d <= U'9') || (c >= U'０' && c <= U'９')) {
-            digit = digit || (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９') || d != c;
-            continue;
-        }
-        if (std::u32string_view(U".,-，．。－—").find(c) == std::u32string_view::npos) return false;
-    }
-    return digit;
-}
-
 /// The page reading of a number-like word in the digits-only alphabet.
 std::string as_digits(std::string_view text) {
     std::string out;
@@ -745,10 +729,12 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
         pw.r = w.r * scale;
         pw.t = w.line_t * scale;
         pw.b = w.line_b * scale;
-        // A lone glyph that is no digit ("侍", "，" where a table prints 0 in a serif face) is
-        // read digits-only too; its text stays the page's reading, and its digits are only
-        // candidates for the identities to settle (settle_ocr), never certain.
-        const bool lone = !number_like(w.text) && w.text != "□" && to_u32(w.text).size() == 1 &&
+        // A lone glyph that is no digit ("侍", "，" where a table prints 0 in a serif face), or
+        // digits with a stray mark joined ("]1" for 11), standing alone, is read digits-only
+        // too; its text stays the page's reading, and its digits are only candidates for the
+        // identities to settle (settle_ocr), never certain.
+        const bool lone = !number_like(w.text) && w.text != "□" &&
+                          (to_u32(w.text).size() == 1 || digits_with_stray_marks(w.text)) &&
                           std::none_of(words.begin(), words.end(), [&](const word_px& o) {
                               return &o != &w && std::min(o.b, w.b) - std::max(o.t, w.t) > (w.b - w.t) / 2 &&
                                      o.r > w.l - typical && o.l < w.r + typical;
@@ -788,6 +774,34 @@ placed_page ocr_pix(Pix* source, double dpi, std::uint32_t number) {
 }
 
 }  // namespace
+
+bool number_like(std::string_view text) {
+    bool digit = false;
+    for (char32_t c : to_u32(text)) {
+        if (is_space(c)) continue;
+        const char32_t d = digit_of(c);
+        if ((d >= U'0' && d <= U'9') || (c >= U'０' && c <= U'９')) {
+            digit = digit || (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９') || d != c;
+            continue;
+        }
+        if (std::u32string_view(U".,-，．。－—").find(c) == std::u32string_view::npos) return false;
+    }
+    return digit;
+}
+
+bool digits_with_stray_marks(std::string_view text) {
+    bool digit = false, stray = false;
+    for (char32_t c : to_u32(text)) {
+        if (is_space(c)) continue;
+        if ((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９')) {
+            digit = true;
+            continue;
+        }
+        if (std::u32string_view(U"[]()（）【】丨/\\:;：；'\"`‘’“”").find(c) == std::u32string_view::npos) return false;
+        stray = true;
+    }
+    return digit && stray;
+}
 
 ocr_steps& ocr_steps_in_use() {
     static ocr_steps steps;

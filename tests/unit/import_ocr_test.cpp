@@ -501,6 +501,29 @@ TEST_CASE("assemble: a scanned report's format must be certain, else its cells a
 
 #ifdef XXGK_WITH_OCR
 
+TEST_CASE("ocr words: which are read again digits-only, and which may be certain", "[ocr][import]") {
+    using xxgk::import_detail::digits_with_stray_marks;
+    using xxgk::import_detail::number_like;
+    // Number-like: digits, letters OCR gives for digits, number punctuation.
+    for (const char* w : {"12", "1,234", "l2", "|1", "O", "-3", "１２"}) {
+        INFO(w);
+        CHECK(number_like(w));
+        CHECK_FALSE(digits_with_stray_marks(w));
+    }
+    // Digits with a stray mark joined: candidates only.
+    for (const char* w : {"]1", "(2", "1丨", "【3", "4:"}) {
+        INFO(w);
+        CHECK_FALSE(number_like(w));
+        CHECK(digits_with_stray_marks(w));
+    }
+    // Neither: no digit, or a character no number and no stray mark is.
+    for (const char* w : {"]", "()", "1件", "工", "a1", "总计"}) {
+        INFO(w);
+        CHECK_FALSE(number_like(w));
+        CHECK_FALSE(digits_with_stray_marks(w));
+    }
+}
+
 namespace {
 
 /// Counts a scanned import's cells against what the pages print: exact, flagged (not captured
