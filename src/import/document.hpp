@@ -52,6 +52,10 @@ struct block {
     /// joined label is a row label of the format, and otherwise does not take its empty boxes
     /// for cells printed empty.
     bool split_continuation = false;
+    /// A row of a PDF table read from its rules (every box drawn): its label is whole in its box
+    /// (never the start of a label that goes on in the next row, but for `split_continuation`),
+    /// and its empty boxes are cells seen empty.
+    bool ruled = false;
     provenance where;             ///< line and column (text), table and row (HTML rows), line (HTML)
     std::vector<src_cell> cells;  ///< row only
     /// fold(text), made once on first use by `folded_text` (the assembler tests a block many times).

@@ -824,6 +824,7 @@ private:
                 row.type = block::kind::row;
                 row.where.page = g.page;
                 row.where.box = box_of(g.xs.front(), g.ys[r], g.xs.back(), g.ys[r + 1]);
+                row.ruled = true;
                 for (std::size_t c = 0; c < g.columns(); ++c) {
                     const std::size_t k = g.at[r * g.columns() + c];
                     src_cell cell = made[k];

@@ -1737,7 +1737,10 @@ void table_reader::requests(const block_span* span) {
                 }
             }
             if (row_id.empty()) {
-                if (!unmatched.empty() && !pr.has_values()) {
+                // A ruled row on a scanned page is whole: its label does not go on in the next
+                // row, and its empty boxes are printed cells, so it may be read by its place.
+                const bool whole_row = b->ruled && !b->split_continuation && scanned(*b);
+                if (!unmatched.empty() && !pr.has_values() && !whole_row) {
                     // Perhaps the start of a label that continues on the next line.
                     if (pending)
                         pending->first += unmatched.front();

@@ -134,6 +134,37 @@ TEST_CASE("import (OCR): a mangled row label is read by its place between two ro
     }
 }
 
+TEST_CASE("import (OCR): a ruled row printing only empty boxes is read by its place", "[import]") {
+    // a4-sans-2021 scanned at 200 dpi: 2.没有现成信息需要另行制作 prints 7 empty boxes and its label
+    // is read "2.□没有4信息1另行□". A row with no value may be the start of a label that goes on in
+    // the next line — but not a row of a table read from its rules, whose label is whole in its box.
+    xxgk::report sample = import_fixtures::example("sample-2021.json");
+    for (const xxgk::cell_key& k : xxgk::cell_keys(sample.format()))
+        if (k.section == "requests" && k.row == "unavailable_needs_creation")
+            xxgk::cell_at(sample, k.index) = xxgk::cell::blank();
+    const std::string text = replace_once(import_fixtures::as_text(sample), needs_creation, "2.□没有4信息1另行□");
+    const auto read_ruled = [&](bool ruled) {
+        xxgk::import_detail::document d = xxgk::import_detail::read_text(text);
+        for (xxgk::import_detail::block& b : d.blocks) {
+            b.where.page = 1;
+            b.ruled = ruled && b.type == xxgk::import_detail::block::kind::row;
+        }
+        d.ocr_pages = {1};
+        return xxgk::import_detail::assemble(std::move(d), {});
+    };
+    SECTION("ruled: read by its place, its boxes blank") {
+        const xxgk::import_result got = read_ruled(true);
+        check_row(got, sample, "unavailable_needs_creation");
+        const auto placed = entries(got, "XXGK-I-030", "requests.unavailable_needs_creation");
+        REQUIRE(placed.size() == 1);
+        CHECK(placed[0]->message.find("by its place between 1.本机关不掌握相关政府信息 and 3.补正后申请内容仍不明确") !=
+              std::string::npos);
+    }
+    SECTION("not ruled: taken for the start of a label, the row not found") {
+        check_lost(read_ruled(false), "unavailable_needs_creation");
+    }
+}
+
 TEST_CASE("import (OCR): a row is not read by its place when the rule does not hold", "[import]") {
     const xxgk::report sample = import_fixtures::example("sample-2021.json");
     const std::string text = import_fixtures::as_text(sample);
