@@ -419,6 +419,9 @@ struct grid {
     };
     std::vector<box> boxes;
     std::vector<std::size_t> at;  ///< box index of each grid cell, row-major
+    /// The first (last) column closed by the horizontal rules' common end, no rule drawn there:
+    /// the table may be cut at that side, so no text may reach the edge (fill_grid).
+    bool open_left = false, open_right = false;
     std::size_t columns() const { return xs.size() - 1; }
     std::size_t rows() const { return ys.size() - 1; }
 };
@@ -641,8 +644,14 @@ private:
                 if (*hi - *lo > 2 * tol) return std::nullopt;
                 return right ? *hi : *lo;
             };
-            if (const auto x = closing_edge(true)) g.xs.push_back(*x);
-            if (const auto x = closing_edge(false)) g.xs.insert(g.xs.begin(), *x);
+            if (const auto x = closing_edge(true)) {
+                g.xs.push_back(*x);
+                g.open_right = true;
+            }
+            if (const auto x = closing_edge(false)) {
+                g.xs.insert(g.xs.begin(), *x);
+                g.open_left = true;
+            }
             if (g.xs.size() < 3 || g.ys.size() < 3 || g.xs.size() > 200 || g.ys.size() > 400) continue;
             const std::size_t R = g.rows(), C = g.columns();
             // An edge is drawn when one rule covers it (to within the tolerance at both ends).
@@ -720,6 +729,12 @@ private:
             // The run must lie within its box (a fraction of a text height of slack).
             const double slack = 0.3 * f.h();
             if (f.l < g.xs[b.c0] - slack || f.r > g.xs[b.c1 + 1] + slack) return false;
+            // At a side no rule closes, the table may be cut through a box: text reaching the
+            // edge may have lost what stood beyond it ("12" cut to "1"), so the grid is not read.
+            const double clear = 0.25 * f.h();
+            if ((g.open_right && b.c1 + 2 == g.xs.size() && f.r > g.xs.back() - clear) ||
+                (g.open_left && b.c0 == 0 && f.l < g.xs.front() + clear))
+                return false;
             placed.push_back({g.at[*r * g.columns() + *c], f});
             return true;
         };

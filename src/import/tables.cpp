@@ -1604,6 +1604,13 @@ void table_reader::requests(const block_span* span) {
     reading_rules rules;
     rules.parts_may_vanish = true;
     rules.total_column = 6;
+    // The rows a page break may have split, continued at the top of the next page by a row not
+    // joined with them (join_split_rows): their empty boxes may hold the rest of what is printed
+    // below, so they are no whole rows.
+    std::set<const block*> split_above;
+    if (span)
+        for (std::size_t k = 1; k < span->size(); ++k)
+            if ((*span)[k]->split_continuation) split_above.insert((*span)[k - 1]);
     if (span) {
         for (const block* b : *span) {
             parsed_row pr = parse_row(*b);
@@ -1738,8 +1745,9 @@ void table_reader::requests(const block_span* span) {
             }
             if (row_id.empty()) {
                 // A ruled row on a scanned page is whole: its label does not go on in the next
-                // row, and its empty boxes are printed cells, so it may be read by its place.
-                const bool whole_row = b->ruled && !b->split_continuation && scanned(*b);
+                // row, and its empty boxes are printed cells, so it may be read by its place —
+                // unless a page break split it (either piece).
+                const bool whole_row = b->ruled && !b->split_continuation && !split_above.count(b) && scanned(*b);
                 if (!unmatched.empty() && !pr.has_values() && !whole_row) {
                     // Perhaps the start of a label that continues on the next line.
                     if (pending)

@@ -143,11 +143,13 @@ TEST_CASE("import (OCR): a ruled row printing only empty boxes is read by its pl
         if (k.section == "requests" && k.row == "unavailable_needs_creation")
             xxgk::cell_at(sample, k.index) = xxgk::cell::blank();
     const std::string text = replace_once(import_fixtures::as_text(sample), needs_creation, "2.□没有4信息1另行□");
-    const auto read_ruled = [&](bool ruled) {
+    const auto read_ruled = [&](bool ruled, bool split = false) {
         xxgk::import_detail::document d = xxgk::import_detail::read_text(text);
         for (xxgk::import_detail::block& b : d.blocks) {
             b.where.page = 1;
             b.ruled = ruled && b.type == xxgk::import_detail::block::kind::row;
+            // The next row taken for the rest of this one, split by a page break.
+            b.split_continuation = split && b.text.rfind("3.补正", 0) == 0;
         }
         d.ocr_pages = {1};
         return xxgk::import_detail::assemble(std::move(d), {});
@@ -162,6 +164,9 @@ TEST_CASE("import (OCR): a ruled row printing only empty boxes is read by its pl
     }
     SECTION("not ruled: taken for the start of a label, the row not found") {
         check_lost(read_ruled(false), "unavailable_needs_creation");
+    }
+    SECTION("ruled, but a page break may have split it: its empty boxes may hold what the next row prints") {
+        check_lost(read_ruled(true, true), "unavailable_needs_creation");
     }
 }
 

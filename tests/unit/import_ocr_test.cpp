@@ -762,6 +762,32 @@ TEST_CASE("import_image: a glyph in a value box is a cell; a table cut at the si
     }));
     // upheld, corrected (read "工", settled), other, pending, total
     check_row("review_litigation.litigation_after_review.", {"3", "1", "0", "2", "6"});
+
+    // The same page cropped through the last column's "6" (x 1118–1153 of its 1240 pixels): the
+    // rules end at the crop, where text reaches the edge, so the grid is not closed there — what
+    // stood beyond the crop is lost, and the table is left to the reading by position.
+    const std::string jpg = xxgk::read_file(std::string(XXGK_SOURCE_DIR) + "/examples/data/scanned-tables.jpg");
+    Pix* page = pixReadMem(reinterpret_cast<const l_uint8*>(jpg.data()), jpg.size());
+    REQUIRE(page);
+    Box* keep = boxCreate(0, 0, 1122, pixGetHeight(page));
+    Pix* cropped = pixClipRectangle(page, keep, nullptr);
+    boxDestroy(&keep);
+    pixDestroy(&page);
+    REQUIRE(cropped);
+    l_uint8* bytes = nullptr;
+    std::size_t size = 0;
+    REQUIRE(pixWriteMemPng(&bytes, &size, cropped, 0.0f) == 0);
+    pixDestroy(&cropped);
+    const std::string png(reinterpret_cast<const char*>(bytes), size);
+    lept_free(bytes);
+    const xxgk::import_result cut = xxgk::import_bytes(png, o);
+    CHECK_FALSE(std::any_of(cut.log.begin(), cut.log.end(),
+                            [](const auto& e) { return e.code == "XXGK-I-075" && e.where && e.where->table == 1u; }));
+    for (const xxgk::cell_key& k : xxgk::cell_keys(xxgk::format_version::v2021))
+        if (std::string_view(k.key).rfind("review_litigation.litigation_after_review.", 0) == 0) {
+            INFO(k.key);
+            CHECK_FALSE(xxgk::cell_at(cut.value, k.index).is_number());
+        }
 }
 
 #else
